@@ -1,0 +1,3 @@
+from sistemkerja_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""NIP: the 18-digit civil-servant number.
+
+Layout `YYYYMMDD YYYYMM J NNN`: birth date, TMT CPNS (year and month), sex
+(1 male, 2 female), sequence. Spaces between the groups are allowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+TAHUN_TMT_PALING_AWAL = 1950
+
+
+class NIPTidakSah(ValueError):
+    """A NIP that fails validation; `bagian` names the part that is wrong."""
+
+    def __init__(self, bagian: str, pesan: str) -> None:
+        super().__init__(pesan)
+        self.bagian = bagian
+        self.pesan = pesan
+
+
+@dataclass(frozen=True)
+class NIP:
+    angka: str
+    tanggal_lahir: date
+    tmt_tahun: int
+    tmt_bulan: int
+    jenis_kelamin: str  # "L" or "P"
+    urut: int
+
+    @property
+    def berkelompok(self) -> str:
+        """`19670416 199303 1 015`."""
+        a = self.angka
+        return f"{a[:8]} {a[8:14]} {a[14]} {a[15:]}"
+
+    @property
+    def jenis_kelamin_label(self) -> str:
+        return "Laki-laki" if self.jenis_kelamin == "L" else "Perempuan"
+
+    @property
+    def tmt_label(self) -> str:
+        return f"{self.tmt_bulan:02d}/{self.tmt_tahun}"
+
+    def __str__(self) -> str:
+        return self.berkelompok
+
+
+def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
+    """Parse and validate a NIP; raise `NIPTidakSah` naming the wrong part."""
+    hari_ini = hari_ini or date.today()
+    angka = "".join(teks.split())
+    if not angka:
+        raise NIPTidakSah("nip", "NIP kosong: isikan 18 angka, misalnya 19670416 199303 1 015.")
+    if not angka.isdigit() or not angka.isascii():
+        raise NIPTidakSah("nip", f"NIP '{teks.strip()}' memuat karakter selain angka dan spasi.")
+    if len(angka) != 18:
+        raise NIPTidakSah("nip", f"NIP harus 18 angka, yang diisikan {len(angka)} angka.")
+
+    try:
+        lahir = date(int(angka[0:4]), int(angka[4:6]), int(angka[6:8]))
+    except ValueError:
+        raise NIPTidakSah(
+            "tanggal_lahir",
+            f"Tanggal lahir pada NIP ({angka[6:8]}-{angka[4:6]}-{angka[0:4]}, angka ke-1 s.d. 8) bukan tanggal yang ada.",
+        ) from None
+    if lahir >= hari_ini:
+        raise NIPTidakSah("tanggal_lahir", f"Tanggal lahir pada NIP ({lahir:%d-%m-%Y}) belum terjadi.")
+
+    tmt_tahun, tmt_bulan = int(angka[8:12]), int(angka[12:14])
+    if not 1 <= tmt_bulan <= 12:
+        raise NIPTidakSah("tmt", f"Bulan TMT pada NIP (angka ke-13 s.d. 14: '{angka[12:14]}') harus 01 s.d. 12.")
+    if not TAHUN_TMT_PALING_AWAL <= tmt_tahun <= hari_ini.year + 1:
+        raise NIPTidakSah(
+            "tmt",
+            f"Tahun TMT pada NIP ({tmt_tahun}, angka ke-9 s.d. 12) harus antara "
+            f"{TAHUN_TMT_PALING_AWAL} dan {hari_ini.year + 1}.",
+        )
+    if (tmt_tahun, tmt_bulan) < (lahir.year + 18, lahir.month):
+        raise NIPTidakSah(
+            "tmt",
+            f"TMT pada NIP ({tmt_bulan:02d}/{tmt_tahun}) sebelum pegawai berusia 18 tahun "
+            f"(lahir {lahir:%d-%m-%Y}).",
+        )
+
+    kelamin = angka[14]
+    if kelamin not in "12":
+        raise NIPTidakSah(
+            "jenis_kelamin",
+            f"Angka jenis kelamin pada NIP (angka ke-15: '{kelamin}') harus 1 (laki-laki) atau 2 (perempuan).",
+        )
+    urut = int(angka[15:])
+    if urut == 0:
+        raise NIPTidakSah("urut", "Nomor urut pada NIP (3 angka terakhir) tidak boleh 000.")
+
+    return NIP(angka, lahir, tmt_tahun, tmt_bulan, "L" if kelamin == "1" else "P", urut)
+
+
+def nip_sah(teks: str, hari_ini: date | None = None) -> bool:
+    try:
+        urai_nip(teks, hari_ini)
+    except NIPTidakSah:
+        return False
+    return True

@@ -1,0 +1,340 @@
+"""SQLModel tables for the whole domain model (DESIGN §4).
+
+Enumerated columns hold the codes of `aturan.enums` and are guarded by CHECK
+constraints generated from those enums, so the database refuses a value the
+rules do not know. Periods are checked to end on or after they start.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from sistemkerja_tui.aturan import enums as E
+
+
+def sekarang() -> datetime:
+    """Local wall-clock time, second precision (what the user sees on letters and logs)."""
+    return datetime.now().replace(microsecond=0)
+
+
+def _di(kolom: str, enum: type[E.KodeEnum], *, boleh_kosong: bool = False) -> CheckConstraint:
+    nilai = ", ".join(f"'{k}'" for k in enum.kode_semua())
+    syarat = f"{kolom} IN ({nilai})"
+    if boleh_kosong:
+        syarat = f"{kolom} IS NULL OR {syarat}"
+    return CheckConstraint(syarat, name=f"ck_{kolom}_sah")
+
+
+def _periode(mulai: str, selesai: str) -> CheckConstraint:
+    return CheckConstraint(
+        f"{selesai} IS NULL OR {mulai} IS NULL OR {selesai} >= {mulai}", name=f"ck_{selesai}_setelah_{mulai}"
+    )
+
+
+class Instansi(SQLModel, table=True):
+    __tablename__ = "instansi"
+    __table_args__ = (_di("jenis", E.JenisInstansi),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    nama: str = Field(min_length=1)
+    jenis: str
+    profil: str = Field(default="umum")
+    kepala_daerah: str = Field(default="Bupati")
+    nama_kepala_daerah: str | None = None
+    tempat: str = Field(default="")
+    kop_surat: str = Field(default="")
+    pola_nomor_surat: str = Field(default="{kode_klasifikasi}/{nomor_urut}/{kode_unit}/{tahun}")
+    luar: bool = Field(default=False)
+
+
+class UnitOrganisasi(SQLModel, table=True):
+    __tablename__ = "unit_organisasi"
+    __table_args__ = (
+        _di("jenis", E.JenisUnit),
+        CheckConstraint("tingkat >= 0", name="ck_tingkat_positif"),
+        UniqueConstraint("instansi_id", "kode", name="uq_unit_kode"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    instansi_id: int = Field(foreign_key="instansi.id", index=True)
+    induk_id: int | None = Field(default=None, foreign_key="unit_organisasi.id", index=True)
+    nama: str = Field(min_length=1)
+    jenis: str
+    tingkat: int = Field(default=0)
+    kode: str
+    nama_jabatan_pimpinan: str = Field(default="")
+    pimpinan_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("pegawai.id", use_alter=True, name="fk_unit_pimpinan"), index=True),
+    )
+    mandiri: bool = Field(default=False)
+    urutan: int = Field(default=0)
+
+
+class Pegawai(SQLModel, table=True):
+    __tablename__ = "pegawai"
+    __table_args__ = (
+        _di("status_asn", E.StatusASN),
+        _di("jenis_jabatan", E.JenisJabatan),
+        _di("jenjang", E.Jenjang, boleh_kosong=True),
+        _di("pendidikan", E.Pendidikan),
+        _di("predikat_kinerja_1", E.PredikatKinerja, boleh_kosong=True),
+        _di("predikat_kinerja_2", E.PredikatKinerja, boleh_kosong=True),
+        CheckConstraint("length(nip) = 18", name="ck_nip_18_angka"),
+        CheckConstraint("kelas_jabatan IS NULL OR kelas_jabatan BETWEEN 1 AND 17", name="ck_kelas_jabatan"),
+        CheckConstraint(
+            "(status_asn = 'pns' AND golongan IN ("
+            + ", ".join(f"'{k}'" for k in E.Golongan.kode_semua())
+            + ")) OR (status_asn = 'pppk' AND golongan IN ("
+            + ", ".join(f"'{k}'" for k in E.GolonganPPPK.kode_semua())
+            + "))",
+            name="ck_golongan_sesuai_status",
+        ),
+        CheckConstraint("jenis_jabatan != 'fungsional' OR jenjang IS NOT NULL", name="ck_jf_berjenjang"),
+        CheckConstraint("ppk_override_id IS NULL OR ppk_override_id != id", name="ck_ppk_bukan_diri"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    nip: str = Field(unique=True, index=True)
+    nama: str = Field(min_length=1, index=True)
+    gelar_depan: str = Field(default="")
+    gelar_belakang: str = Field(default="")
+    status_asn: str = Field(default=E.StatusASN.PNS.value)
+    golongan: str
+    jenis_jabatan: str
+    nama_jabatan: str
+    jenjang: str | None = None
+    kelas_jabatan: int | None = None
+    pendidikan: str
+    predikat_kinerja_1: str | None = None
+    predikat_kinerja_2: str | None = None
+    hasil_penyetaraan: bool = Field(default=False)
+    kompetensi: str = Field(default="")
+    unit_id: int = Field(foreign_key="unit_organisasi.id", index=True)
+    ppk_override_id: int | None = Field(default=None, foreign_key="pegawai.id")
+    ppk_override_alasan: str | None = None
+    aktif: bool = Field(default=True)
+
+    @property
+    def nama_lengkap(self) -> str:
+        depan = f"{self.gelar_depan} " if self.gelar_depan else ""
+        belakang = f", {self.gelar_belakang}" if self.gelar_belakang else ""
+        return f"{depan}{self.nama}{belakang}"
+
+
+class TimKerja(SQLModel, table=True):
+    __tablename__ = "tim_kerja"
+    __table_args__ = (
+        _di("jenis_pembentukan", E.JenisPembentukan),
+        _di("sasaran", E.SasaranTim),
+        _di("bentuk", E.BentukTim),
+        _di("status", E.StatusTim),
+        _periode("mulai", "selesai"),
+        CheckConstraint("jenis_pembentukan != 'tahunan' OR tahun_anggaran IS NOT NULL", name="ck_tahunan_bertahun"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit_organisasi.id", index=True)
+    nama: str = Field(min_length=1)
+    bentuk: str = Field(default=E.BentukTim.TIM_KERJA.value)
+    jenis_pembentukan: str
+    sasaran: str
+    tahun_anggaran: int | None = None
+    mulai: date
+    selesai: date
+    dasar_penetapan: str = Field(default="")
+    status: str = Field(default=E.StatusTim.DRAF.value)
+    tujuan: str = Field(default="")
+    dibuat: datetime = Field(default_factory=sekarang)
+
+
+class Keanggotaan(SQLModel, table=True):
+    __tablename__ = "keanggotaan"
+    __table_args__ = (
+        _di("peran", E.PeranTim),
+        _di("asal", E.LingkupPenugasan),
+        _di("status", E.StatusKeanggotaan),
+        _periode("mulai", "selesai"),
+        UniqueConstraint("tim_id", "pegawai_id", "peran", name="uq_anggota_peran"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tim_id: int = Field(foreign_key="tim_kerja.id", index=True)
+    pegawai_id: int = Field(foreign_key="pegawai.id", index=True)
+    peran: str
+    asal: str = Field(default=E.LingkupPenugasan.DALAM_UNIT.value)
+    status: str = Field(default=E.StatusKeanggotaan.USULAN.value)
+    uraian_peran: str = Field(default="")
+    mulai: date | None = None
+    selesai: date | None = None
+    permohonan_id: int | None = Field(default=None, foreign_key="permohonan.id")
+
+
+class Permohonan(SQLModel, table=True):
+    __tablename__ = "permohonan"
+    __table_args__ = (
+        _di("jenis", E.JenisPermohonan),
+        _di("lingkup", E.LingkupPenugasan),
+        _di("status", E.StatusPermohonan),
+        CheckConstraint(
+            "status != 'ditolak' OR (alasan_penolakan IS NOT NULL AND length(trim(alasan_penolakan)) > 0)",
+            name="ck_penolakan_beralasan",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    jenis: str
+    lingkup: str
+    tim_id: int | None = Field(default=None, foreign_key="tim_kerja.id", index=True)
+    pegawai_id: int | None = Field(default=None, foreign_key="pegawai.id", index=True)
+    dari_unit_id: int = Field(foreign_key="unit_organisasi.id")
+    ke_unit_id: int | None = Field(default=None, foreign_key="unit_organisasi.id")
+    pemohon_id: int | None = Field(default=None, foreign_key="pegawai.id")
+    penerima_id: int | None = Field(default=None, foreign_key="pegawai.id")
+    tembusan: str = Field(default="")
+    maksud_tujuan: str = Field(default="")
+    kompetensi: str = Field(default="")
+    ekspektasi: str = Field(default="")
+    durasi: str = Field(default="")
+    jawaban_ketersediaan: str = Field(default="")
+    status: str = Field(default=E.StatusPermohonan.DRAF.value)
+    alasan_penolakan: str | None = None
+    dibuat: datetime = Field(default_factory=sekarang)
+    diajukan: datetime | None = None
+    diputus: datetime | None = None
+
+
+class Kegiatan(SQLModel, table=True):
+    __tablename__ = "kegiatan"
+    __table_args__ = (
+        _di("tahap", E.Tahap),
+        _periode("mulai", "tenggat"),
+        CheckConstraint("progres BETWEEN 0 AND 100", name="ck_progres_persen"),
+        CheckConstraint("(tim_id IS NULL) != (pegawai_id IS NULL)", name="ck_kegiatan_tim_atau_individu"),
+        CheckConstraint("rencana_anggaran IS NULL OR rencana_anggaran >= 0", name="ck_anggaran_positif"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit_organisasi.id", index=True)
+    tim_id: int | None = Field(default=None, foreign_key="tim_kerja.id", index=True)
+    pegawai_id: int | None = Field(default=None, foreign_key="pegawai.id", index=True)
+    judul: str = Field(min_length=1)
+    indikator: str = Field(default="")
+    target: str = Field(default="")
+    satuan: str = Field(default="")
+    rencana_anggaran: int | None = None
+    perjanjian_kinerja: str = Field(default="")
+    mulai: date | None = None
+    tenggat: date | None = None
+    tahap: str = Field(default=E.Tahap.PERENCANAAN.value)
+    sub_tahap: str = Field(default="")
+    progres: int = Field(default=0)
+    ceklis: str = Field(default="[]")
+    dibuat: datetime = Field(default_factory=sekarang)
+
+
+class Catatan(SQLModel, table=True):
+    __tablename__ = "catatan"
+    __table_args__ = (
+        _di("jenis", E.JenisCatatan),
+        CheckConstraint("progres IS NULL OR progres BETWEEN 0 AND 100", name="ck_catatan_progres"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kegiatan_id: int = Field(foreign_key="kegiatan.id", index=True)
+    jenis: str
+    isi: str = Field(min_length=1)
+    rekomendasi: str = Field(default="")
+    progres: int | None = None
+    penulis_id: int | None = Field(default=None, foreign_key="pegawai.id")
+    dibuat: datetime = Field(default_factory=sekarang)
+
+
+class RiwayatTahap(SQLModel, table=True):
+    __tablename__ = "riwayat_tahap"
+    __table_args__ = (
+        _di("dari_tahap", E.Tahap, boleh_kosong=True),
+        _di("ke_tahap", E.Tahap),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kegiatan_id: int = Field(foreign_key="kegiatan.id", index=True)
+    dari_tahap: str | None = None
+    ke_tahap: str
+    sub_tahap: str = Field(default="")
+    oleh_id: int | None = Field(default=None, foreign_key="pegawai.id")
+    alasan: str = Field(default="")
+    waktu: datetime = Field(default_factory=sekarang)
+
+
+class PenilaianAnggota(SQLModel, table=True):
+    __tablename__ = "penilaian_anggota"
+    __table_args__ = (
+        _di("predikat", E.PredikatPenilaian),
+        _periode("periode_mulai", "periode_selesai"),
+        UniqueConstraint("keanggotaan_id", "periode_selesai", name="uq_penilaian_periode"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    keanggotaan_id: int = Field(foreign_key="keanggotaan.id", index=True)
+    penilai_id: int = Field(foreign_key="pegawai.id")
+    predikat: str
+    catatan: str = Field(default="")
+    periode_mulai: date
+    periode_selesai: date
+    dibuat: datetime = Field(default_factory=sekarang)
+
+
+class Surat(SQLModel, table=True):
+    __tablename__ = "surat"
+    __table_args__ = (UniqueConstraint("nomor", name="uq_nomor_surat"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    jenis: str
+    nomor: str
+    tanggal: date
+    perihal: str
+    tujuan: str = Field(default="")
+    isi: str
+    konteks: str = Field(default="{}")
+    sumber_jenis: str = Field(default="")
+    sumber_id: int | None = None
+    sidik_templat: str = Field(default="")
+    unit_id: int | None = Field(default=None, foreign_key="unit_organisasi.id")
+    dibuat: datetime = Field(default_factory=sekarang)
+
+
+class PenomoranSurat(SQLModel, table=True):
+    """Transactional counter per (classification, unit code, year)."""
+
+    __tablename__ = "penomoran_surat"
+    __table_args__ = (CheckConstraint("terakhir >= 0", name="ck_nomor_positif"),)
+
+    kode_klasifikasi: str = Field(primary_key=True)
+    kode_unit: str = Field(primary_key=True)
+    tahun: int = Field(primary_key=True)
+    terakhir: int = Field(default=0)
+
+
+class Riwayat(SQLModel, table=True):
+    """Audit log: who changed what, when."""
+
+    __tablename__ = "riwayat"
+
+    id: int | None = Field(default=None, primary_key=True)
+    waktu: datetime = Field(default_factory=sekarang, index=True)
+    pelaku: str = Field(default="")
+    aksi: str
+    entitas: str
+    entitas_id: int | None = None
+    rincian: str = Field(default="{}")
+
+
+class Pengaturan(SQLModel, table=True):
+    __tablename__ = "pengaturan"
+
+    kunci: str = Field(primary_key=True)
+    nilai: str = Field(default="")
