@@ -9,14 +9,27 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from pydantic import NaiveDatetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from sistemkerja_tui.aturan import enums as E
 
+# The same constraint names on every backend, so migrations can address them
+# (SQLite leaves unnamed foreign keys nameless; Alembic's batch mode needs names).
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+}
+
 
 def sekarang() -> datetime:
-    """Local wall-clock time, second precision (what the user sees on letters and logs)."""
+    """Local wall-clock time, second precision (what the user sees on letters and logs).
+
+    Timestamp columns are `NaiveDatetime`: SQLModel maps a plain `datetime`
+    to a type that refuses values without a time zone.
+    """
     return datetime.now().replace(microsecond=0)
 
 
@@ -118,12 +131,6 @@ class Pegawai(SQLModel, table=True):
     ppk_override_alasan: str | None = None
     aktif: bool = Field(default=True)
 
-    @property
-    def nama_lengkap(self) -> str:
-        depan = f"{self.gelar_depan} " if self.gelar_depan else ""
-        belakang = f", {self.gelar_belakang}" if self.gelar_belakang else ""
-        return f"{depan}{self.nama}{belakang}"
-
 
 class TimKerja(SQLModel, table=True):
     __tablename__ = "tim_kerja"
@@ -148,7 +155,7 @@ class TimKerja(SQLModel, table=True):
     dasar_penetapan: str = Field(default="")
     status: str = Field(default=E.StatusTim.DRAF.value)
     tujuan: str = Field(default="")
-    dibuat: datetime = Field(default_factory=sekarang)
+    dibuat: NaiveDatetime = Field(default_factory=sekarang)
 
 
 class Keanggotaan(SQLModel, table=True):
@@ -202,9 +209,9 @@ class Permohonan(SQLModel, table=True):
     jawaban_ketersediaan: str = Field(default="")
     status: str = Field(default=E.StatusPermohonan.DRAF.value)
     alasan_penolakan: str | None = None
-    dibuat: datetime = Field(default_factory=sekarang)
-    diajukan: datetime | None = None
-    diputus: datetime | None = None
+    dibuat: NaiveDatetime = Field(default_factory=sekarang)
+    diajukan: NaiveDatetime | None = None
+    diputus: NaiveDatetime | None = None
 
 
 class Kegiatan(SQLModel, table=True):
@@ -233,7 +240,7 @@ class Kegiatan(SQLModel, table=True):
     sub_tahap: str = Field(default="")
     progres: int = Field(default=0)
     ceklis: str = Field(default="[]")
-    dibuat: datetime = Field(default_factory=sekarang)
+    dibuat: NaiveDatetime = Field(default_factory=sekarang)
 
 
 class Catatan(SQLModel, table=True):
@@ -250,7 +257,7 @@ class Catatan(SQLModel, table=True):
     rekomendasi: str = Field(default="")
     progres: int | None = None
     penulis_id: int | None = Field(default=None, foreign_key="pegawai.id")
-    dibuat: datetime = Field(default_factory=sekarang)
+    dibuat: NaiveDatetime = Field(default_factory=sekarang)
 
 
 class RiwayatTahap(SQLModel, table=True):
@@ -267,7 +274,7 @@ class RiwayatTahap(SQLModel, table=True):
     sub_tahap: str = Field(default="")
     oleh_id: int | None = Field(default=None, foreign_key="pegawai.id")
     alasan: str = Field(default="")
-    waktu: datetime = Field(default_factory=sekarang)
+    waktu: NaiveDatetime = Field(default_factory=sekarang)
 
 
 class PenilaianAnggota(SQLModel, table=True):
@@ -285,7 +292,7 @@ class PenilaianAnggota(SQLModel, table=True):
     catatan: str = Field(default="")
     periode_mulai: date
     periode_selesai: date
-    dibuat: datetime = Field(default_factory=sekarang)
+    dibuat: NaiveDatetime = Field(default_factory=sekarang)
 
 
 class Surat(SQLModel, table=True):
@@ -304,7 +311,7 @@ class Surat(SQLModel, table=True):
     sumber_id: int | None = None
     sidik_templat: str = Field(default="")
     unit_id: int | None = Field(default=None, foreign_key="unit_organisasi.id")
-    dibuat: datetime = Field(default_factory=sekarang)
+    dibuat: NaiveDatetime = Field(default_factory=sekarang)
 
 
 class PenomoranSurat(SQLModel, table=True):
@@ -325,7 +332,7 @@ class Riwayat(SQLModel, table=True):
     __tablename__ = "riwayat"
 
     id: int | None = Field(default=None, primary_key=True)
-    waktu: datetime = Field(default_factory=sekarang, index=True)
+    waktu: NaiveDatetime = Field(default_factory=sekarang, index=True)
     pelaku: str = Field(default="")
     aksi: str
     entitas: str
