@@ -32,9 +32,7 @@ class NIP:
 
     @property
     def berkelompok(self) -> str:
-        """`19670416 199303 1 015`."""
-        a = self.angka
-        return f"{a[:8]} {a[8:14]} {a[14]} {a[15:]}"
+        return kelompokkan_nip(self.angka)
 
     @property
     def jenis_kelamin_label(self) -> str:
@@ -46,6 +44,13 @@ class NIP:
 
     def __str__(self) -> str:
         return self.berkelompok
+
+
+def kelompokkan_nip(angka: str) -> str:
+    """`19670416 199303 1 015` from 18 digits; anything else unchanged."""
+    if len(angka) != 18:
+        return angka
+    return f"{angka[:8]} {angka[8:14]} {angka[14]} {angka[15:]}"
 
 
 def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
