@@ -1,0 +1,30 @@
+# Dua perintah: `make run` (buka aplikasi) dan `make test` (jalankan semua tes).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.terpasang: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.terpasang-tes: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.terpasang
+
+run: $(VENV)/.terpasang
+	$(BIN)/sistemkerja
+
+test: $(VENV)/.terpasang-tes
+	TEXTUAL_ANIMATION=none $(BIN)/python -m pytest -q
+
+bench: $(VENV)/.terpasang-tes
+	$(BIN)/python bench/struktur.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

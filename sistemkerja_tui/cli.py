@@ -1,0 +1,149 @@
+"""`sistemkerja` entry point: the TUI by default, headless subcommands beside it."""
+
+from __future__ import annotations
+
+import time
+
+WAKTU_MULAI = time.perf_counter()
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+
+from sistemkerja_tui import __version__  # noqa: E402
+
+CONTOH = """\
+contoh:
+  sistemkerja                          buka aplikasi (database di folder data pengguna)
+  sistemkerja --db ~/uji.db            buka aplikasi dengan database lain
+  sistemkerja demo --db /tmp/demo.db   isi database baru dengan Pemda demo
+  sistemkerja profil                   daftar profil regulasi
+  sistemkerja nip "19670416 199303 1 015"   periksa dan uraikan NIP
+
+Database: --db URL (atau path berkas SQLite), lalu $SISTEMKERJA_DB, lalu
+berkas sistemkerja.db di folder data pengguna.
+"""
+
+
+class _Format(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
+
+
+def _indonesiakan(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p._optionals.title = "opsi"
+    p._positionals.title = "argumen"
+    p.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    return p
+
+
+def _parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                    help="URL SQLAlchemy atau path berkas SQLite (bawaan: $SISTEMKERJA_DB, lalu folder data pengguna)")
+
+    p = argparse.ArgumentParser(
+        prog="sistemkerja", parents=[db], add_help=False,
+        description="Sistem Kerja TUI — aplikasi terminal Sistem Kerja (PermenPANRB 7/2022) "
+                    "untuk Pimpinan Unit Organisasi.",
+        epilog=CONTOH, formatter_class=_Format,
+    )
+    _indonesiakan(p)
+    p.add_argument("--version", action="version", version=f"sistemkerja {__version__}",
+                   help="tampilkan versi lalu keluar")
+    sub = p.add_subparsers(dest="perintah", title="perintah", metavar="PERINTAH")
+
+    demo = _indonesiakan(sub.add_parser(
+        "demo", parents=[db], add_help=False, formatter_class=_Format, help="isi database dengan Pemda demo fiktif",
+        description="Membangun Pemda demo fiktif yang deterministik pada database kosong."))
+    demo.add_argument("--pegawai", type=int, default=1500, metavar="N", help="jumlah pegawai (bawaan 1500)")
+    demo.add_argument("--profil", default="madiun", metavar="P", help="profil regulasi (bawaan madiun)")
+    demo.add_argument("--benih", type=int, default=2023, metavar="S", help="benih acak (bawaan 2023)")
+
+    _indonesiakan(sub.add_parser("profil", parents=[db], add_help=False, formatter_class=_Format,
+                                 help="daftar profil regulasi yang tersedia"))
+
+    nip = _indonesiakan(sub.add_parser("nip", add_help=False, formatter_class=_Format,
+                                       help="periksa dan uraikan sebuah NIP"))
+    nip.add_argument("nip", metavar="NIP", help="18 angka, spasi boleh: \"19670416 199303 1 015\"")
+    return p
+
+
+def _galat(pesan: str) -> int:
+    print(f"galat: {pesan}", file=sys.stderr)
+    return 2
+
+
+def _demo(args) -> int:
+    from sistemkerja_tui.layanan.demo import DemoDitolak, buat_demo
+    from sistemkerja_tui.store.db import DatabaseError, siapkan_database, url_database
+
+    from sistemkerja_tui.aturan.profil import daftar_profil
+
+    if args.profil not in daftar_profil():
+        return _galat(f"profil '{args.profil}' tidak dikenal; pilihan: {', '.join(daftar_profil())}.")
+    url = url_database(getattr(args, "db", None))
+    try:
+        engine = siapkan_database(url)
+        ringkas = buat_demo(engine, jumlah_pegawai=args.pegawai, profil=args.profil, benih=args.benih)
+    except (DatabaseError, DemoDitolak) as e:
+        return _galat(str(e))
+    print(
+        f"Pemda demo dibuat di {url}: {ringkas.instansi} instansi, {ringkas.unit} unit, "
+        f"{ringkas.pegawai} pegawai, {ringkas.tim} tim kerja, {ringkas.kegiatan} kegiatan."
+    )
+    return 0
+
+
+def _profil() -> int:
+    from sistemkerja_tui.aturan.profil import ProfilTidakSah, daftar_profil, muat_profil
+
+    for nama in daftar_profil():
+        try:
+            print(f"{nama:15} {muat_profil(nama).judul}")
+        except ProfilTidakSah as e:
+            return _galat(str(e))
+    return 0
+
+
+def _nip(args) -> int:
+    from sistemkerja_tui.aturan.nip import NIPTidakSah, urai_nip
+
+    try:
+        n = urai_nip(args.nip)
+    except NIPTidakSah as e:
+        return _galat(e.pesan)
+    print(f"NIP            {n.berkelompok}")
+    print(f"Tanggal lahir  {n.tanggal_lahir:%d-%m-%Y}")
+    print(f"TMT CPNS       {n.tmt_label}")
+    print(f"Jenis kelamin  {n.jenis_kelamin_label}")
+    print(f"Nomor urut     {n.urut:03d}")
+    return 0
+
+
+def _tui(args) -> int:
+    from sistemkerja_tui.layanan.konfigurasi import KonfigurasiTidakSah, Konfigurasi, muat_konfigurasi
+
+    galat_konfigurasi = None
+    try:
+        konfigurasi = muat_konfigurasi()
+    except KonfigurasiTidakSah as e:
+        konfigurasi, galat_konfigurasi = Konfigurasi(), str(e)
+    from sistemkerja_tui.tui.app import SistemKerjaApp
+
+    app = SistemKerjaApp(
+        url=getattr(args, "db", None), konfigurasi=konfigurasi, galat_konfigurasi=galat_konfigurasi,
+        waktu_mulai=WAKTU_MULAI,
+    )
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.perintah == "demo":
+        return _demo(args)
+    if args.perintah == "profil":
+        return _profil()
+    if args.perintah == "nip":
+        return _nip(args)
+    return _tui(args)

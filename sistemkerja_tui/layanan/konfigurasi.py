@@ -1,0 +1,70 @@
+"""The user's TOML config (theme, keymap) in the platformdirs config folder."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sistemkerja_tui import paths
+
+NAMA_BERKAS = "config.toml"
+TEMA_BAWAAN = "sistemkerja"
+
+
+class KonfigurasiTidakSah(ValueError):
+    """An unreadable or malformed config file; the message names the file and the fix."""
+
+
+@dataclass
+class Konfigurasi:
+    tema: str = TEMA_BAWAAN
+    keymap: dict[str, str] = field(default_factory=dict)
+    berkas: Path | None = None
+
+
+def berkas_konfigurasi() -> Path:
+    env = os.environ.get("SISTEMKERJA_CONFIG")
+    return Path(env) if env else paths.config_dir() / NAMA_BERKAS
+
+
+def muat_konfigurasi(berkas: Path | None = None) -> Konfigurasi:
+    """Read the config; a missing file gives the defaults."""
+    berkas = berkas or berkas_konfigurasi()
+    try:
+        with berkas.open("rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError:
+        return Konfigurasi(berkas=berkas)
+    except OSError as e:
+        raise KonfigurasiTidakSah(f"Berkas konfigurasi {berkas} tidak dapat dibaca ({e.strerror}).") from e
+    except tomllib.TOMLDecodeError as e:
+        raise KonfigurasiTidakSah(
+            f"Berkas konfigurasi {berkas} tidak sah: {e}. Perbaiki atau hapus berkas itu; pengaturan bawaan dipakai."
+        ) from e
+    tema = data.get("tema", TEMA_BAWAAN)
+    if not isinstance(tema, str):
+        raise KonfigurasiTidakSah(f"Berkas konfigurasi {berkas}: kunci 'tema' harus teks, misalnya tema = \"{TEMA_BAWAAN}\".")
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
+        raise KonfigurasiTidakSah(
+            f"Berkas konfigurasi {berkas}: bagian [keymap] harus berisi id tombol = \"tombol\", "
+            "misalnya \"struktur.cari\" = \"ctrl+f\"."
+        )
+    return Konfigurasi(tema=tema, keymap=dict(keymap), berkas=berkas)
+
+
+def simpan_konfigurasi(konfigurasi: Konfigurasi) -> Path:
+    """Write the config atomically into a private folder."""
+    import tomli_w
+
+    berkas = konfigurasi.berkas or berkas_konfigurasi()
+    paths.ensure_private_dir(berkas.parent)
+    data: dict = {"tema": konfigurasi.tema}
+    if konfigurasi.keymap:
+        data["keymap"] = konfigurasi.keymap
+    sementara = berkas.with_suffix(".toml.tmp")
+    sementara.write_bytes(tomli_w.dumps(data).encode())
+    os.replace(sementara, berkas)
+    return berkas

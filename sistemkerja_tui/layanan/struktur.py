@@ -1,0 +1,417 @@
+"""Read side of the Struktur screen: unit tree, pegawai pages, detail, search.
+
+Returns plain dataclasses; widgets never see a session. Units (a few hundred
+to a few thousand) are cached in memory, pegawai are read a page at a time,
+and search runs over an in-memory index built once per database.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Engine
+
+from sistemkerja_tui.aturan.enums import (
+    JenisJabatan, JenisUnit, Jenjang, Pendidikan, PeranTim, PredikatKinerja, StatusKeanggotaan,
+)
+from sistemkerja_tui.aturan.nip import NIP, NIPTidakSah, kelompokkan_nip, urai_nip
+from sistemkerja_tui.aturan.ppk import HasilPPK, Pejabat, SubjekPPK, UnitRantai, tentukan_ppk
+from sistemkerja_tui.aturan.profil import Profil, muat_profil
+from sistemkerja_tui.aturan.sebutan import label_golongan, nama_lengkap
+
+PER_HALAMAN = 100
+BATAS_CARI = 50
+
+_URUT_JABATAN = (
+    "CASE p.jenis_jabatan WHEN 'jpt_pratama' THEN 0 WHEN 'administrator' THEN 1 "
+    "WHEN 'pengawas' THEN 2 WHEN 'fungsional' THEN 3 ELSE 4 END"
+)
+_KOLOM_PEGAWAI = (
+    "p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.nama_jabatan, p.jenis_jabatan, "
+    "p.jenjang, p.golongan, p.status_asn, p.unit_id, p.ppk_override_id, p.ppk_override_alasan"
+)
+
+
+def _dalam_unit(sql: str):
+    """`sql` with `:unit` bound as an expanding IN list."""
+    return text(sql).bindparams(bindparam("unit", expanding=True))
+
+
+@dataclass(frozen=True)
+class Instansi:
+    id: int
+    nama: str
+    jenis: str
+    profil: str
+    kepala_daerah: str
+    luar: bool
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: int
+    instansi_id: int
+    induk_id: int | None
+    nama: str
+    jenis: JenisUnit
+    kode: str
+    jabatan_pimpinan: str
+    mandiri: bool
+    pimpinan: Pejabat | None
+    anak: tuple[int, ...] = ()
+
+    @property
+    def label_pimpinan(self) -> str:
+        return self.pimpinan.nama if self.pimpinan else "(pimpinan belum ditetapkan)"
+
+
+@dataclass(frozen=True)
+class BarisPegawai:
+    id: int
+    nip: str
+    nama: str
+    jabatan: str
+    pangkat: str
+    unit: str
+    ppk: str
+    pimpinan_unit: bool
+
+
+@dataclass(frozen=True)
+class HalamanPegawai:
+    unit_id: int
+    termasuk_sub: bool
+    halaman: int
+    total: int
+    baris: tuple[BarisPegawai, ...]
+    per_halaman: int = PER_HALAMAN
+
+    @property
+    def jumlah_halaman(self) -> int:
+        return max(1, -(-self.total // self.per_halaman))
+
+
+@dataclass(frozen=True)
+class Keanggotaan:
+    tim: str
+    peran: str
+    status: str
+
+
+@dataclass(frozen=True)
+class DetailPegawai:
+    id: int
+    nama: str
+    nip: str
+    nip_urai: NIP | None
+    nip_galat: str | None
+    status_asn: str
+    pangkat: str
+    jabatan: str
+    jenis_jabatan: str
+    jenjang: str | None
+    kelas_jabatan: int | None
+    pendidikan: str
+    kedudukan: str
+    unit_id: int
+    ppk: HasilPPK
+    kompetensi: str
+    predikat: tuple[str, ...]
+    hasil_penyetaraan: bool
+    tim: tuple[Keanggotaan, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class HasilCari:
+    pegawai_id: int
+    unit_id: int
+    nama: str
+    nip: str
+    jabatan: str
+    unit: str
+
+
+class LayananStruktur:
+    """Structure queries over one database; safe to call from worker threads."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._kunci = threading.Lock()
+        self._unit: dict[int, Unit] | None = None
+        self._akar: dict[int, tuple[int, ...]] = {}
+        self._indeks: list[tuple[str, int, int, str, str, str]] | None = None
+
+    # --- instansi & units -------------------------------------------------
+
+    @cached_property
+    def instansi(self) -> tuple[Instansi, ...]:
+        with self.engine.connect() as c:
+            rows = c.execute(
+                text("SELECT id, nama, jenis, profil, kepala_daerah, luar FROM instansi ORDER BY luar, id")
+            ).all()
+        return tuple(Instansi(r.id, r.nama, r.jenis, r.profil, r.kepala_daerah, bool(r.luar)) for r in rows)
+
+    def instansi_dari_id(self, instansi_id: int) -> Instansi:
+        return next(i for i in self.instansi if i.id == instansi_id)
+
+    def profil(self, instansi_id: int) -> Profil:
+        return muat_profil(self.instansi_dari_id(instansi_id).profil)
+
+    def _muat_unit(self) -> dict[int, Unit]:
+        with self._kunci:
+            if self._unit is not None:
+                return self._unit
+            with self.engine.connect() as c:
+                rows = c.execute(
+                    text(
+                        "SELECT u.id, u.instansi_id, u.induk_id, u.nama, u.jenis, u.kode, u.nama_jabatan_pimpinan, "
+                        "u.mandiri, u.pimpinan_id, p.nama AS p_nama, p.gelar_depan, p.gelar_belakang, "
+                        "p.nama_jabatan, p.jenis_jabatan, p.jenjang "
+                        "FROM unit_organisasi u LEFT JOIN pegawai p ON p.id = u.pimpinan_id "
+                        "ORDER BY u.urutan, u.id"
+                    )
+                ).all()
+            anak: dict[int | None, list[int]] = {}
+            akar: dict[int, list[int]] = {}
+            for r in rows:
+                if r.induk_id is None:
+                    akar.setdefault(r.instansi_id, []).append(r.id)
+                else:
+                    anak.setdefault(r.induk_id, []).append(r.id)
+            unit: dict[int, Unit] = {}
+            for r in rows:
+                pimpinan = None
+                if r.pimpinan_id is not None:
+                    pimpinan = Pejabat(
+                        r.pimpinan_id,
+                        nama_lengkap(r.p_nama, r.gelar_depan, r.gelar_belakang),
+                        r.nama_jabatan_pimpinan or r.nama_jabatan,
+                        JenisJabatan(r.jenis_jabatan),
+                        Jenjang(r.jenjang) if r.jenjang else None,
+                    )
+                unit[r.id] = Unit(
+                    r.id, r.instansi_id, r.induk_id, r.nama, JenisUnit(r.jenis), r.kode,
+                    r.nama_jabatan_pimpinan, bool(r.mandiri), pimpinan, tuple(anak.get(r.id, ())),
+                )
+            self._akar = {k: tuple(v) for k, v in akar.items()}
+            self._unit = unit
+            return unit
+
+    def unit(self, unit_id: int) -> Unit:
+        return self._muat_unit()[unit_id]
+
+    def unit_akar(self, instansi_id: int) -> list[Unit]:
+        semua = self._muat_unit()
+        return [semua[i] for i in self._akar.get(instansi_id, ())]
+
+    def anak_unit(self, unit_id: int) -> list[Unit]:
+        semua = self._muat_unit()
+        return [semua[i] for i in semua[unit_id].anak]
+
+    def jalur_unit(self, unit_id: int) -> list[Unit]:
+        """From the top-level Perangkat Daerah down to `unit_id`."""
+        semua = self._muat_unit()
+        jalur = []
+        u: Unit | None = semua[unit_id]
+        while u is not None:
+            jalur.append(u)
+            u = semua.get(u.induk_id) if u.induk_id is not None else None
+        return jalur[::-1]
+
+    def _subpohon(self, unit_id: int) -> list[int]:
+        semua = self._muat_unit()
+        hasil, tumpuk = [], [unit_id]
+        while tumpuk:
+            i = tumpuk.pop()
+            hasil.append(i)
+            tumpuk.extend(semua[i].anak)
+        return hasil
+
+    # --- PPK --------------------------------------------------------------
+
+    def _rantai(self, unit_id: int) -> tuple[UnitRantai, ...]:
+        return tuple(
+            UnitRantai(u.id, u.nama, u.jenis, u.mandiri, u.pimpinan, u.jabatan_pimpinan)
+            for u in reversed(self.jalur_unit(unit_id))
+        )
+
+    def _ppk(self, r, override: Pejabat | None) -> HasilPPK:
+        unit = self.unit(r.unit_id)
+        instansi = self.instansi_dari_id(unit.instansi_id)
+        subjek = SubjekPPK(
+            r.id, JenisJabatan(r.jenis_jabatan), Jenjang(r.jenjang) if r.jenjang else None,
+            self._rantai(r.unit_id), override, r.ppk_override_alasan, self._sekda(unit.instansi_id),
+        )
+        return tentukan_ppk(subjek, muat_profil(instansi.profil), kepala_daerah=instansi.kepala_daerah)
+
+    def _sekda(self, instansi_id: int) -> Pejabat | None:
+        """Leader of the instansi's Sekretariat Daerah: PPK of the heads of Perangkat Daerah."""
+        for u in self.unit_akar(instansi_id):
+            if u.jenis is JenisUnit.SEKRETARIAT_DAERAH:
+                return u.pimpinan
+        return None
+
+    def _pejabat_override(self, ids: set[int]) -> dict[int, Pejabat]:
+        if not ids:
+            return {}
+        with self.engine.connect() as c:
+            rows = c.execute(
+                text(
+                    "SELECT id, nama, gelar_depan, gelar_belakang, nama_jabatan, jenis_jabatan, jenjang "
+                    "FROM pegawai WHERE id IN :ids"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"ids": sorted(ids)},
+            ).all()
+        return {
+            r.id: Pejabat(
+                r.id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan,
+                JenisJabatan(r.jenis_jabatan), Jenjang(r.jenjang) if r.jenjang else None,
+            )
+            for r in rows
+        }
+
+    # --- pegawai pages ----------------------------------------------------
+
+    def halaman_pegawai(
+        self, unit_id: int, *, termasuk_sub: bool = False, halaman: int = 0, per_halaman: int = PER_HALAMAN
+    ) -> HalamanPegawai:
+        """One page of the unit's pegawai: leaders first, then by jabatan and name."""
+        unit_ids = self._subpohon(unit_id) if termasuk_sub else [unit_id]
+        with self.engine.connect() as c:
+            total = c.execute(_dalam_unit("SELECT COUNT(*) FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit"),
+                              {"unit": unit_ids}).scalar_one()
+            halaman = max(0, min(halaman, max(0, (total - 1) // per_halaman)))
+            rows = c.execute(
+                _dalam_unit(
+                    f"SELECT {_KOLOM_PEGAWAI} FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit "
+                    f"ORDER BY {_URUT_JABATAN}, p.nama, p.id LIMIT :n OFFSET :o"
+                ),
+                {"unit": unit_ids, "n": per_halaman, "o": halaman * per_halaman},
+            ).all()
+        override = self._pejabat_override({r.ppk_override_id for r in rows if r.ppk_override_id})
+        semua = self._muat_unit()
+        baris = []
+        for r in rows:
+            hasil = self._ppk(r, override.get(r.ppk_override_id))
+            ppk = hasil.ppk.nama if hasil.ppk else hasil.sebutan
+            if hasil.override:
+                ppk = f"{ppk} *"
+            baris.append(
+                BarisPegawai(
+                    r.id, kelompokkan_nip(r.nip), nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                    r.nama_jabatan, label_golongan(r.golongan, r.status_asn), semua[r.unit_id].nama, ppk,
+                    semua[r.unit_id].pimpinan is not None and semua[r.unit_id].pimpinan.pegawai_id == r.id,
+                )
+            )
+        return HalamanPegawai(unit_id, termasuk_sub, halaman, total, tuple(baris), per_halaman)
+
+    def posisi_pegawai(self, pegawai_id: int, unit_id: int, *, termasuk_sub: bool = False) -> int:
+        """Index of the pegawai in the ordering used by `halaman_pegawai`."""
+        unit_ids = self._subpohon(unit_id) if termasuk_sub else [unit_id]
+        with self.engine.connect() as c:
+            return c.execute(
+                _dalam_unit(
+                    f"WITH urut AS (SELECT p.id, ROW_NUMBER() OVER (ORDER BY {_URUT_JABATAN}, p.nama, p.id) - 1 AS i "
+                    "FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit) SELECT i FROM urut WHERE id = :pid"
+                ),
+                {"unit": unit_ids, "pid": pegawai_id},
+            ).scalar_one()
+
+    # --- detail -----------------------------------------------------------
+
+    def detail_pegawai(self, pegawai_id: int) -> DetailPegawai:
+        with self.engine.connect() as c:
+            r = c.execute(
+                text(
+                    f"SELECT {_KOLOM_PEGAWAI}, p.kelas_jabatan, p.pendidikan, p.kompetensi, "
+                    "p.predikat_kinerja_1, p.predikat_kinerja_2, p.hasil_penyetaraan FROM pegawai p WHERE p.id = :id"
+                ),
+                {"id": pegawai_id},
+            ).one()
+            tim = c.execute(
+                text(
+                    "SELECT t.nama, k.peran, k.status FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+                    "WHERE k.pegawai_id = :id ORDER BY t.mulai DESC, t.nama"
+                ),
+                {"id": pegawai_id},
+            ).all()
+        override = self._pejabat_override({r.ppk_override_id} if r.ppk_override_id else set())
+        try:
+            nip, galat = urai_nip(r.nip), None
+        except NIPTidakSah as e:
+            nip, galat = None, e.pesan
+        return DetailPegawai(
+            id=r.id,
+            nama=nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+            nip=kelompokkan_nip(r.nip),
+            nip_urai=nip,
+            nip_galat=galat,
+            status_asn=r.status_asn.upper(),
+            pangkat=label_golongan(r.golongan, r.status_asn),
+            jabatan=r.nama_jabatan,
+            jenis_jabatan=JenisJabatan(r.jenis_jabatan).label,
+            jenjang=Jenjang(r.jenjang).label if r.jenjang else None,
+            kelas_jabatan=r.kelas_jabatan,
+            pendidikan=Pendidikan(r.pendidikan).label,
+            kedudukan=" › ".join(u.nama for u in self.jalur_unit(r.unit_id)),
+            unit_id=r.unit_id,
+            ppk=self._ppk(r, override.get(r.ppk_override_id)),
+            kompetensi=r.kompetensi,
+            predikat=tuple(PredikatKinerja(p).label for p in (r.predikat_kinerja_1, r.predikat_kinerja_2) if p),
+            hasil_penyetaraan=bool(r.hasil_penyetaraan),
+            tim=tuple(
+                Keanggotaan(t.nama, PeranTim(t.peran).label, StatusKeanggotaan(t.status).label) for t in tim
+            ),
+        )
+
+    # --- search -----------------------------------------------------------
+
+    def siapkan_indeks(self) -> None:
+        """Build the in-memory search index (idempotent)."""
+        with self._kunci:
+            if self._indeks is not None:
+                return
+        semua = self._muat_unit()
+        with self.engine.connect() as c:
+            rows = c.execute(
+                text(
+                    "SELECT id, unit_id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan "
+                    "FROM pegawai WHERE aktif ORDER BY nama, id"
+                )
+            ).all()
+        indeks = []
+        for r in rows:
+            nama = nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang)
+            kunci = f"{r.nama} {r.nip} {r.nama_jabatan} {nama}".casefold()
+            indeks.append((kunci, r.id, r.unit_id, nama, r.nip, r.nama_jabatan))
+        with self._kunci:
+            self._indeks = indeks
+        self._nama_unit = {i: u.nama for i, u in semua.items()}
+
+    def cari(self, teks: str, batas: int = BATAS_CARI) -> list[HasilCari]:
+        """Pegawai whose name, NIP or jabatan contain every word of `teks`.
+
+        A query of digits and spaces is one NIP fragment. Names that start
+        with the query come first.
+        """
+        teks = teks.strip().casefold()
+        if not teks:
+            return []
+        self.siapkan_indeks()
+        kata = ["".join(teks.split())] if teks.replace(" ", "").isdigit() else teks.split()
+        awal, lain = [], []
+        for kunci, pid, uid, nama, nip, jabatan in self._indeks or ():
+            if all(k in kunci for k in kata):
+                if kunci.startswith(kata[0]):
+                    awal.append((pid, uid, nama, nip, jabatan))
+                    if len(awal) >= batas:
+                        break
+                elif len(lain) < batas:
+                    lain.append((pid, uid, nama, nip, jabatan))
+        return [
+            HasilCari(pid, uid, nama, kelompokkan_nip(nip), jabatan, self._nama_unit.get(uid, ""))
+            for pid, uid, nama, nip, jabatan in (awal + lain)[:batas]
+        ]

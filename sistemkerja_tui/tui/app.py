@@ -1,0 +1,152 @@
+"""The Sistem Kerja application: opens the database in a worker, then the Struktur screen."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
+from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, buka_database
+from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
+from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.screens.struktur import LayarStruktur
+from sistemkerja_tui.tui.tema import TEMA_RUMAH
+from sistemkerja_tui.tui.widgets.pohon import PohonUnit
+from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
+
+ENV_KELUAR_SAAT_SIAP = "SISTEMKERJA_KELUAR_SAAT_SIAP"
+
+
+class SistemKerjaApp(App[int]):
+    TITLE = "Sistem Kerja"
+    SUB_TITLE = "Struktur"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan", tooltip="Daftar semua tombol"),
+        Binding("ctrl+p", "command_palette", "Perintah", id="app.perintah", tooltip="Palet perintah"),
+        Binding("t", "tema", "Tema", show=False, id="app.tema", tooltip="Ganti tema tampilan"),
+        Binding("q", "quit", "Keluar", id="app.keluar", tooltip="Keluar dari aplikasi"),
+        Binding("tab", "focus_next", "Panel berikut", show=False, id="app.panel_berikut",
+                tooltip="Pindah ke panel berikutnya"),
+        Binding("shift+tab", "focus_previous", "Panel sebelum", show=False, id="app.panel_sebelum",
+                tooltip="Pindah ke panel sebelumnya"),
+    ]
+
+    def __init__(
+        self,
+        url: str | None = None,
+        konfigurasi: Konfigurasi | None = None,
+        galat_konfigurasi: str | None = None,
+        waktu_mulai: float | None = None,
+        demo_jika_kosong: bool = True,
+    ) -> None:
+        super().__init__()
+        self.url = url
+        self.konfigurasi = konfigurasi or Konfigurasi()
+        self.galat_konfigurasi = galat_konfigurasi
+        self.waktu_mulai = waktu_mulai or time.perf_counter()
+        self.waktu_siap: float | None = None
+        self.demo_jika_kosong = demo_jika_kosong
+        self.hasil_buka: HasilBuka | None = None
+        self.struktur = LayarStruktur()
+
+    def on_mount(self) -> None:
+        self.register_theme(TEMA_RUMAH)
+        if self.konfigurasi.tema in self.available_themes:
+            self.theme = self.konfigurasi.tema
+        else:
+            self.theme = TEMA_RUMAH.name
+            self.notify(f"Tema '{self.konfigurasi.tema}' tidak dikenal; tema bawaan dipakai.", severity="warning")
+        self.theme_changed_signal.subscribe(self, self._tema_berganti)
+        if self.konfigurasi.keymap:
+            self.set_keymap(self.konfigurasi.keymap)
+        if self.galat_konfigurasi:
+            self.notify(self.galat_konfigurasi, title="Konfigurasi", severity="error", timeout=10)
+        self.push_screen(self.struktur)
+        self._buka()
+
+    @work(thread=True, group="buka", exit_on_error=False)
+    def _buka(self) -> None:
+        try:
+            hasil = buka_database(self.url, demo_jika_kosong=self.demo_jika_kosong)
+        except GagalBuka as e:
+            self.call_from_thread(self._gagal_buka, str(e))
+            return
+        self.call_from_thread(self._database_siap, hasil)
+
+    def _gagal_buka(self, pesan: str) -> None:
+        self.notify(pesan, title="Database tidak dapat dibuka", severity="error", timeout=30)
+        self.struktur.gagal(pesan)
+
+    def _database_siap(self, hasil: HasilBuka) -> None:
+        self.hasil_buka = hasil
+        utama = next((i for i in hasil.struktur.instansi if not i.luar), None)
+        if utama is not None:
+            self.sub_title = utama.nama
+        if hasil.demo_dibuat:
+            self.notify("Database baru diisi dengan Pemda demo fiktif.", title="Selamat datang", timeout=8)
+        self.struktur.mulai(hasil.struktur)
+
+    def halaman_tampil(self) -> None:
+        """Called by the Struktur screen whenever a page is shown; the first time marks 'ready'."""
+        if self.waktu_siap is None:
+            self.waktu_siap = time.perf_counter() - self.waktu_mulai
+            if os.environ.get(ENV_KELUAR_SAAT_SIAP):
+                self.call_after_refresh(self.exit)
+
+    # --- theme ------------------------------------------------------------
+
+    def action_tema(self) -> None:
+        self.search_themes()
+
+    def _tema_berganti(self, tema) -> None:
+        if tema.name != self.konfigurasi.tema:
+            self.konfigurasi.tema = tema.name
+            self._simpan_konfigurasi()
+
+    @work(thread=True, group="konfigurasi", exit_on_error=False)
+    def _simpan_konfigurasi(self) -> None:
+        try:
+            simpan_konfigurasi(self.konfigurasi)
+        except OSError as e:
+            self.call_from_thread(
+                self.notify, f"Tema tidak dapat disimpan ke {self.konfigurasi.berkas}: {e.strerror}.",
+                severity="warning",
+            )
+
+    # --- help & palette ---------------------------------------------------
+
+    def bagian_bantuan(self) -> list[tuple[str, list[Binding]]]:
+        def daftar(kelas) -> list[Binding]:
+            return [b for b in kelas.BINDINGS if isinstance(b, Binding)]
+
+        return [
+            ("Umum", daftar(SistemKerjaApp)),
+            ("Layar Struktur", daftar(LayarStruktur)),
+            ("Pohon unit", daftar(PohonUnit)
+             + [Binding("enter", "", "Buka/tutup cabang"), Binding("space", "", "Buka/tutup cabang")]),
+            ("Tabel pegawai", daftar(TabelPegawai)
+             + [Binding("pageup,pagedown", "", "Gulir satu layar")]),
+            ("Pencarian", daftar(LayarCari) + [Binding("enter", "", "Pilih hasil dan lompat ke unitnya")]),
+            ("Layar bantuan", daftar(LayarBantuan)),
+        ]
+
+    def action_bantuan(self) -> None:
+        if not isinstance(self.screen, LayarBantuan):
+            self.push_screen(LayarBantuan(self.bagian_bantuan(), self.konfigurasi.keymap))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if isinstance(screen, LayarStruktur):
+            for judul, bantuan, aksi in screen.perintah():
+                yield SystemCommand(judul, bantuan, aksi)
+        yield SystemCommand("Ganti tema", "Pilih tema tampilan (disimpan di konfigurasi)", self.action_tema)
+        yield SystemCommand("Bantuan", "Daftar semua tombol", self.action_bantuan)
+        yield SystemCommand("Tangkapan layar", "Simpan tangkapan layar SVG", self.action_screenshot)
+        yield SystemCommand("Keluar", "Keluar dari aplikasi", self.action_quit)

@@ -1,0 +1,65 @@
+"""Help screen: every key of the app, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+PENGANTAR = (
+    "Sistem Kerja TUI dipakai sepenuhnya dengan papan ketik. Tab/Shift+Tab berpindah panel; "
+    "tombol panah atau j/k/h/l bergerak. Tombol dapat diubah di [keymap] berkas konfigurasi "
+    "dengan id di kolom kanan."
+)
+
+
+def _kunci_efektif(binding: Binding, keymap: dict[str, str]) -> Binding:
+    if binding.id and binding.id in keymap:
+        return replace(binding, key=keymap[binding.id], key_display=None)
+    return binding
+
+
+class LayarBantuan(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "app.pop_screen", "Tutup", id="bantuan.tutup", tooltip="Tutup layar bantuan"),
+        Binding("j,down", "gulir(1)", "Turun", show=False, id="bantuan.turun", tooltip="Gulir ke bawah"),
+        Binding("k,up", "gulir(-1)", "Naik", show=False, id="bantuan.naik", tooltip="Gulir ke atas"),
+    ]
+
+    def __init__(self, bagian: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.bagian = bagian
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="kotak-bantuan"):
+            yield Static(Text("Bantuan — daftar tombol", style="bold"), id="judul-bantuan")
+            yield Static(Text(PENGANTAR), id="pengantar-bantuan")
+            yield Static(self._tabel(), id="tabel-bantuan")
+            yield Static(Text("Esc, q atau ? menutup layar ini.", style="dim"))
+
+    def _tabel(self) -> Table:
+        t = Table(box=None, padding=(0, 1), expand=True, show_header=True, header_style="bold")
+        t.add_column("Tombol", no_wrap=True)
+        t.add_column("Fungsi")
+        t.add_column("Id", style="dim", no_wrap=True)
+        for judul, bindings in self.bagian:
+            t.add_row(Text(judul, style="bold underline"), "", "")
+            for b in bindings:
+                efektif = _kunci_efektif(b, self.keymap)
+                tombol = " / ".join(
+                    self.app.get_key_display(replace(efektif, key=k.strip(), key_display=None)) if not efektif.key_display
+                    else efektif.key_display
+                    for k in efektif.key.split(",")
+                )
+                t.add_row(tombol, b.tooltip or b.description, b.id or "")
+        return t
+
+    def action_gulir(self, arah: int) -> None:
+        self.query_one("#kotak-bantuan").scroll_relative(y=arah * 3, animate=False)

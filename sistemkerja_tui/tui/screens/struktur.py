@@ -1,0 +1,226 @@
+"""The home screen: unit tree, pegawai of the unit, detail of the pegawai."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Tree
+from textual.widgets.tree import TreeNode
+from textual.worker import get_current_worker
+
+from sistemkerja_tui.layanan.struktur import HalamanPegawai, HasilCari, LayananStruktur, Unit
+from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.widgets.detail import PanelDetail
+from sistemkerja_tui.tui.widgets.pohon import DataSimpul, PohonUnit
+from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
+
+_PEKERJA = dict(thread=True, exit_on_error=False)
+
+
+class LayarStruktur(Screen):
+    """Browse units, their leaders, pegawai and PPK."""
+
+    BINDINGS = [
+        Binding("slash", "cari", "Cari", id="struktur.cari", tooltip="Cari pegawai di seluruh Pemda"),
+        Binding("s", "sub_unit", "Sub-unit", id="struktur.sub_unit",
+                tooltip="Tampilkan juga pegawai di sub-unit"),
+        Binding("right_square_bracket", "halaman(1)", "Hal+", id="struktur.halaman_berikut",
+                tooltip="Halaman pegawai berikutnya"),
+        Binding("left_square_bracket", "halaman(-1)", "Hal-", id="struktur.halaman_sebelum",
+                tooltip="Halaman pegawai sebelumnya"),
+        Binding("d", "detail", "Detail", show=False, id="struktur.detail",
+                tooltip="Perbesar/kembalikan panel detail pegawai"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layanan: LayananStruktur | None = None
+        self.unit_id: int | None = None
+        self.halaman = 0
+        self.termasuk_sub = False
+        self.halaman_terakhir: HalamanPegawai | None = None
+        self._lompat: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="utama"):
+            yield PohonUnit(id="pohon")
+            with Vertical(id="kanan"):
+                yield Label("Memuat struktur…", id="info-unit")
+                yield TabelPegawai(id="tabel")
+                yield PanelDetail(id="detail")
+        yield Footer(show_command_palette=False)
+
+    # --- start ------------------------------------------------------------
+
+    def mulai(self, layanan: LayananStruktur) -> None:
+        self.layanan = layanan
+        self._muat_pohon()
+
+    def gagal(self, pesan: str) -> None:
+        self.query_one("#info-unit", Label).update(pesan)
+        self.query_one(PanelDetail).kosongkan(pesan)
+
+    @work(group="pohon", exclusive=True, **_PEKERJA)
+    def _muat_pohon(self) -> None:
+        layanan = self.layanan
+        daftar = [(i, layanan.unit_akar(i.id)) for i in layanan.instansi]
+        self.app.call_from_thread(self._pohon_siap, daftar)
+
+    def _pohon_siap(self, daftar) -> None:
+        pohon = self.query_one(PohonUnit)
+        pohon.isi_instansi(daftar)
+        if not daftar or not daftar[0][1]:
+            self.gagal("Database belum berisi unit organisasi. Isi dengan: sistemkerja demo --db …")
+            return
+        pohon.focus()
+        # node lines exist only after the tree has laid itself out
+        self.call_after_refresh(pohon.move_cursor, pohon.root.children[0].children[0])
+
+    # --- tree -------------------------------------------------------------
+
+    @on(Tree.NodeExpanded, "#pohon")
+    def _cabang_dibuka(self, event: Tree.NodeExpanded) -> None:
+        data = event.node.data
+        if data is not None and data.unit_id is not None and not data.dimuat:
+            self._muat_anak(event.node)
+
+    @work(group="anak", **_PEKERJA)
+    def _muat_anak(self, simpul: TreeNode[DataSimpul]) -> None:
+        anak = self.layanan.anak_unit(simpul.data.unit_id)
+        self.app.call_from_thread(self._anak_siap, simpul, anak)
+
+    def _anak_siap(self, simpul: TreeNode[DataSimpul], anak: list[Unit]) -> None:
+        if not simpul.data.dimuat:
+            self.query_one(PohonUnit).isi_anak(simpul, anak)
+
+    @on(Tree.NodeHighlighted, "#pohon")
+    def _unit_disorot(self, event: Tree.NodeHighlighted) -> None:
+        data = event.node.data
+        if data is not None and data.unit_id is not None:
+            self._tampilkan_unit(data.unit_id)
+
+    def _tampilkan_unit(self, unit_id: int) -> None:
+        """Load the first page of `unit_id`, or the page of a pending search jump."""
+        self.unit_id = unit_id
+        pilih = None
+        if self._lompat is not None:
+            pilih, self.halaman = self._lompat
+            self._lompat = None
+        else:
+            self.halaman = 0
+        self._muat_halaman(pilih)
+
+    # --- table ------------------------------------------------------------
+
+    @work(group="halaman", exclusive=True, **_PEKERJA)
+    def _muat_halaman(self, pilih: int | None = None) -> None:
+        hasil = self.layanan.halaman_pegawai(self.unit_id, termasuk_sub=self.termasuk_sub, halaman=self.halaman)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._halaman_siap, hasil, pilih)
+
+    def _halaman_siap(self, hasil: HalamanPegawai, pilih: int | None) -> None:
+        self.halaman_terakhir = hasil
+        self.halaman = hasil.halaman
+        tabel = self.query_one(TabelPegawai)
+        tabel.tampilkan(hasil)
+        unit = self.layanan.unit(hasil.unit_id)
+        sub = " termasuk sub-unit" if hasil.termasuk_sub else ""
+        self.query_one("#info-unit", Label).update(
+            f"{unit.nama}\n{hasil.total} pegawai{sub} · hal. {hasil.halaman + 1}/{hasil.jumlah_halaman}"
+            f" · Pimpinan: {unit.label_pimpinan}"
+        )
+        if pilih is not None:
+            tabel.pilih_pegawai(pilih)
+            tabel.focus()
+        if not hasil.baris:
+            self.query_one(PanelDetail).kosongkan("Unit ini belum mempunyai pegawai.")
+        self.app.halaman_tampil()
+
+    @on(DataTable.RowHighlighted, "#tabel")
+    def _baris_disorot(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self._muat_detail(int(event.row_key.value))
+
+    @work(group="detail", exclusive=True, **_PEKERJA)
+    def _muat_detail(self, pegawai_id: int) -> None:
+        detail = self.layanan.detail_pegawai(pegawai_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.query_one(PanelDetail).tampilkan, detail)
+
+    # --- actions ----------------------------------------------------------
+
+    def action_sub_unit(self) -> None:
+        if self.unit_id is None:
+            return
+        self.termasuk_sub = not self.termasuk_sub
+        self.halaman = 0
+        self._muat_halaman()
+        self.notify("Pegawai sub-unit ditampilkan." if self.termasuk_sub else "Hanya pegawai unit ini.", timeout=2)
+
+    def action_halaman(self, langkah: int) -> None:
+        h = self.halaman_terakhir
+        if h is None:
+            return
+        tujuan = h.halaman + langkah
+        if not 0 <= tujuan < h.jumlah_halaman:
+            self.notify("Tidak ada halaman lain." , timeout=2)
+            return
+        self.halaman = tujuan
+        self._muat_halaman()
+
+    def action_detail(self) -> None:
+        panel = self.query_one(PanelDetail)
+        if self.maximized is panel:
+            self.minimize()
+        else:
+            self.maximize(panel, container=False)
+
+    def action_cari(self) -> None:
+        if self.layanan is None:
+            self.notify("Database belum siap.", severity="warning")
+            return
+        self.app.push_screen(LayarCari(self.layanan), self._ke_hasil)
+
+    def _ke_hasil(self, hasil: HasilCari | None) -> None:
+        if hasil is not None:
+            self._siapkan_lompat(hasil)
+
+    @work(group="lompat", exclusive=True, **_PEKERJA)
+    def _siapkan_lompat(self, hasil: HasilCari) -> None:
+        layanan = self.layanan
+        jalur = layanan.jalur_unit(hasil.unit_id)
+        anak = [layanan.anak_unit(u.id) for u in jalur[:-1]]
+        posisi = layanan.posisi_pegawai(hasil.pegawai_id, hasil.unit_id)
+        self.app.call_from_thread(self._lompat_ke, hasil, jalur, anak, posisi)
+
+    def _lompat_ke(self, hasil: HasilCari, jalur: list[Unit], anak: list[list[Unit]], posisi: int) -> None:
+        pohon = self.query_one(PohonUnit)
+        instansi = next(n for n in pohon.root.children if n.data.instansi_id == jalur[0].instansi_id)
+        instansi.expand()
+        simpul = pohon.simpul_unit(jalur[0].id, instansi)
+        for unit, anak_unit in zip(jalur[1:], anak):
+            if not simpul.data.dimuat:
+                pohon.isi_anak(simpul, anak_unit)
+            simpul.expand()
+            simpul = pohon.simpul_unit(unit.id, simpul)
+        self.termasuk_sub = False
+        per = self.halaman_terakhir.per_halaman if self.halaman_terakhir else 100
+        self._lompat = (hasil.pegawai_id, posisi // per)
+        if pohon.cursor_node is simpul:
+            self._tampilkan_unit(simpul.data.unit_id)
+        else:
+            self.call_after_refresh(pohon.move_cursor, simpul)
+
+    def perintah(self):
+        """Commands of this screen for the command palette: (judul, bantuan, aksi)."""
+        return [
+            ("Cari pegawai", "Cari nama, NIP, atau jabatan di seluruh Pemda", self.action_cari),
+            ("Tampilkan/sembunyikan pegawai sub-unit", "Sertakan pegawai di unit bawahan", self.action_sub_unit),
+            ("Halaman pegawai berikutnya", "Halaman berikut tabel pegawai", lambda: self.action_halaman(1)),
+            ("Halaman pegawai sebelumnya", "Halaman sebelum tabel pegawai", lambda: self.action_halaman(-1)),
+            ("Perbesar panel detail", "Perbesar atau kembalikan panel detail pegawai", self.action_detail),
+        ]

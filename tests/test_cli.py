@@ -1,0 +1,95 @@
+"""The `sistemkerja` command: help, demo, NIP check, and bad input (exit 2, nothing written)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def jalankan(*args: str, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sistemkerja_tui", *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_bantuan_berbahasa_indonesia():
+    r = jalankan("--help")
+    assert r.returncode == 0
+    for kata in ("penggunaan: sistemkerja", "demo", "profil", "nip", "--db", "SISTEMKERJA_DB"):
+        assert kata in r.stdout
+
+
+def test_demo_mengisi_database_baru(tmp_path):
+    db = tmp_path / "demo.db"
+    r = jalankan("demo", "--pegawai", "600", "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "Pemda demo dibuat" in r.stdout
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM pegawai").fetchone()[0] >= 600
+    con.close()
+
+
+def test_demo_menolak_database_berisi_tanpa_mengubahnya(db_demo):
+    sebelum = hashlib.sha256(Path(db_demo).read_bytes()).hexdigest()
+    r = jalankan("demo", "--db", db_demo)
+    assert r.returncode == 2
+    assert "sudah berisi" in r.stderr
+    assert hashlib.sha256(Path(db_demo).read_bytes()).hexdigest() == sebelum
+
+
+def test_demo_profil_tak_dikenal_tidak_menulis_apa_pun(tmp_path):
+    db = tmp_path / "baru.db"
+    r = jalankan("demo", "--profil", "atlantis", "--db", str(db))
+    assert r.returncode == 2
+    assert "profil 'atlantis' tidak dikenal" in r.stderr and "madiun" in r.stderr
+    assert not db.exists()
+
+
+def test_demo_path_tak_dapat_ditulis(tmp_path):
+    berkas = tmp_path / "bukan-folder"
+    berkas.write_text("x")
+    r = jalankan("demo", "--db", str(berkas / "db.sqlite"))
+    assert r.returncode == 2
+    assert "tidak dapat dibuat" in r.stderr
+
+
+def test_demo_database_versi_lebih_baru_ditolak(db_demo):
+    con = sqlite3.connect(db_demo)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    sebelum = hashlib.sha256(Path(db_demo).read_bytes()).hexdigest()
+    r = jalankan("demo", "--db", db_demo)
+    assert r.returncode == 2
+    assert "lebih baru" in r.stderr
+    assert hashlib.sha256(Path(db_demo).read_bytes()).hexdigest() == sebelum
+
+
+@pytest.mark.parametrize(
+    "nip, bagian",
+    [
+        ("19670416 199303 1 015", None),
+        ("1967041619930310", "18 angka"),
+        ("19670231 199303 1 015", "Tanggal lahir"),
+        ("19670416 199303 3 015", "jenis kelamin"),
+    ],
+)
+def test_perintah_nip(nip, bagian):
+    r = jalankan("nip", nip)
+    if bagian is None:
+        assert r.returncode == 0
+        assert "16-04-1967" in r.stdout and "03/1993" in r.stdout and "Laki-laki" in r.stdout
+    else:
+        assert r.returncode == 2
+        assert bagian in r.stderr
+
+
+def test_perintah_profil_mendaftar_enam_profil():
+    r = jalankan("profil")
+    assert r.returncode == 0, r.stderr
+    for nama in ("umum", "madiun", "luwu_utara", "klaten", "cilegon", "padang_panjang"):
+        assert nama in r.stdout

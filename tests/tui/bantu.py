@@ -1,0 +1,43 @@
+"""Helpers for Pilot tests: start the app on a demo copy and wait until it is ready."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+from rich.console import Console
+
+from sistemkerja_tui.tui.app import SistemKerjaApp
+
+UKURAN = (80, 24)
+
+
+def buat_app(db: str, **kwargs) -> SistemKerjaApp:
+    return SistemKerjaApp(url=db, demo_jika_kosong=False, **kwargs)
+
+
+async def tunggu(pilot, syarat, batas: float = 15.0) -> None:
+    """Pause the pilot until `syarat()` holds (workers finish off the event loop)."""
+    akhir = asyncio.get_running_loop().time() + batas
+    while not syarat():
+        if asyncio.get_running_loop().time() > akhir:
+            raise AssertionError("kondisi tidak tercapai dalam batas waktu")
+        await pilot.pause(0.02)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def tunggu_siap(pilot) -> None:
+    await tunggu(pilot, lambda: pilot.app.waktu_siap is not None)
+
+
+def teks(widget) -> str:
+    """What a Static/Label shows, as plain text."""
+    konten = widget.content
+    if isinstance(konten, str):
+        return konten
+    if hasattr(konten, "plain"):
+        return konten.plain
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(konten)
+    return console.export_text()
