@@ -93,3 +93,14 @@ def test_pemeriksa_impor_mengenali_impor_relatif(tmp_path):
     assert sorted(filter(_dilarang_di_tui, nama)) == [
         "sistemkerja_tui.store", "sistemkerja_tui.store.db", "sqlalchemy.orm",
     ]
+
+
+def test_tui_mulai_tanpa_orm_dan_sqlalchemy():
+    """Start-up budget: the TUI module graph leaves SQLAlchemy/SQLModel/Alembic to the workers."""
+    kode = (
+        "import sys, sistemkerja_tui.cli, sistemkerja_tui.tui.app\n"
+        "berat = [m for m in ('sqlalchemy', 'sqlmodel', 'alembic', 'pydantic') if m in sys.modules]\n"
+        "print(','.join(berat))\n"
+    )
+    hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
+    assert hasil.stdout.strip() == ""

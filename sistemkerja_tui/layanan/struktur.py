@@ -2,7 +2,8 @@
 
 Returns plain dataclasses; widgets never see a session. Units (a few hundred
 to a few thousand) are cached in memory, pegawai are read a page at a time,
-and search runs over an in-memory index built once per database.
+and search runs over an in-memory index built once per database. Queries go
+through `store.baca.Pembaca` (sqlite3 for an up-to-date SQLite file).
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from sqlalchemy import bindparam, text
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import (
     JenisJabatan, JenisUnit, Jenjang, Pendidikan, PeranTim, PredikatKinerja, StatusKeanggotaan,
@@ -21,6 +21,10 @@ from sistemkerja_tui.aturan.nip import NIP, NIPTidakSah, kelompokkan_nip, urai_n
 from sistemkerja_tui.aturan.ppk import HasilPPK, Pejabat, SubjekPPK, UnitRantai, tentukan_ppk
 from sistemkerja_tui.aturan.profil import Profil, muat_profil
 from sistemkerja_tui.aturan.sebutan import label_golongan, nama_lengkap
+from sistemkerja_tui.layanan.indeks_cari import IndeksCari
+
+if TYPE_CHECKING:
+    from sistemkerja_tui.store.baca import Pembaca
 
 PER_HALAMAN = 100
 BATAS_CARI = 50
@@ -33,11 +37,6 @@ _KOLOM_PEGAWAI = (
     "p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.nama_jabatan, p.jenis_jabatan, "
     "p.jenjang, p.golongan, p.status_asn, p.unit_id, p.ppk_override_id, p.ppk_override_alasan"
 )
-
-
-def _dalam_unit(sql: str):
-    """`sql` with `:unit` bound as an expanding IN list."""
-    return text(sql).bindparams(bindparam("unit", expanding=True))
 
 
 @dataclass(frozen=True)
@@ -137,22 +136,25 @@ class HasilCari:
 class LayananStruktur:
     """Structure queries over one database; safe to call from worker threads."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, pembaca: Pembaca) -> None:
+        self.pembaca = pembaca
         self._kunci = threading.Lock()
         self._unit: dict[int, Unit] | None = None
         self._akar: dict[int, tuple[int, ...]] = {}
-        self._indeks: list[tuple[str, int, int, str, str, str]] | None = None
+        self._kunci_indeks = threading.Lock()
+        self._indeks: IndeksCari[HasilCari] | None = None
 
     # --- instansi & units -------------------------------------------------
 
     @cached_property
     def instansi(self) -> tuple[Instansi, ...]:
-        with self.engine.connect() as c:
-            rows = c.execute(
-                text("SELECT id, nama, jenis, profil, kepala_daerah, luar FROM instansi ORDER BY luar, id")
-            ).all()
+        rows = self.pembaca.semua("SELECT id, nama, jenis, profil, kepala_daerah, luar FROM instansi ORDER BY luar, id")
         return tuple(Instansi(r.id, r.nama, r.jenis, r.profil, r.kepala_daerah, bool(r.luar)) for r in rows)
+
+    def muat(self) -> None:
+        """Read the instansi and the unit tree (call from a worker before the first screen)."""
+        self.instansi
+        self._muat_unit()
 
     def instansi_dari_id(self, instansi_id: int) -> Instansi:
         return next(i for i in self.instansi if i.id == instansi_id)
@@ -164,16 +166,13 @@ class LayananStruktur:
         with self._kunci:
             if self._unit is not None:
                 return self._unit
-            with self.engine.connect() as c:
-                rows = c.execute(
-                    text(
-                        "SELECT u.id, u.instansi_id, u.induk_id, u.nama, u.jenis, u.kode, u.nama_jabatan_pimpinan, "
-                        "u.mandiri, u.pimpinan_id, p.nama AS p_nama, p.gelar_depan, p.gelar_belakang, "
-                        "p.nama_jabatan, p.jenis_jabatan, p.jenjang "
-                        "FROM unit_organisasi u LEFT JOIN pegawai p ON p.id = u.pimpinan_id "
-                        "ORDER BY u.urutan, u.id"
-                    )
-                ).all()
+            rows = self.pembaca.semua(
+                "SELECT u.id, u.instansi_id, u.induk_id, u.nama, u.jenis, u.kode, u.nama_jabatan_pimpinan, "
+                "u.mandiri, u.pimpinan_id, p.nama AS p_nama, p.gelar_depan, p.gelar_belakang, "
+                "p.nama_jabatan, p.jenis_jabatan, p.jenjang "
+                "FROM unit_organisasi u LEFT JOIN pegawai p ON p.id = u.pimpinan_id "
+                "ORDER BY u.urutan, u.id"
+            )
             anak: dict[int | None, list[int]] = {}
             akar: dict[int, list[int]] = {}
             for r in rows:
@@ -257,14 +256,11 @@ class LayananStruktur:
     def _pejabat_override(self, ids: set[int]) -> dict[int, Pejabat]:
         if not ids:
             return {}
-        with self.engine.connect() as c:
-            rows = c.execute(
-                text(
-                    "SELECT id, nama, gelar_depan, gelar_belakang, nama_jabatan, jenis_jabatan, jenjang "
-                    "FROM pegawai WHERE id IN :ids"
-                ).bindparams(bindparam("ids", expanding=True)),
-                {"ids": sorted(ids)},
-            ).all()
+        rows = self.pembaca.semua(
+            "SELECT id, nama, gelar_depan, gelar_belakang, nama_jabatan, jenis_jabatan, jenjang "
+            "FROM pegawai WHERE id IN :ids",
+            ids=sorted(ids),
+        )
         return {
             r.id: Pejabat(
                 r.id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan,
@@ -280,17 +276,14 @@ class LayananStruktur:
     ) -> HalamanPegawai:
         """One page of the unit's pegawai: leaders first, then by jabatan and name."""
         unit_ids = self._subpohon(unit_id) if termasuk_sub else [unit_id]
-        with self.engine.connect() as c:
-            total = c.execute(_dalam_unit("SELECT COUNT(*) FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit"),
-                              {"unit": unit_ids}).scalar_one()
-            halaman = max(0, min(halaman, max(0, (total - 1) // per_halaman)))
-            rows = c.execute(
-                _dalam_unit(
-                    f"SELECT {_KOLOM_PEGAWAI} FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit "
-                    f"ORDER BY {_URUT_JABATAN}, p.nama, p.id LIMIT :n OFFSET :o"
-                ),
-                {"unit": unit_ids, "n": per_halaman, "o": halaman * per_halaman},
-            ).all()
+        total = self.pembaca.skalar("SELECT COUNT(*) FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit",
+                                    unit=unit_ids)
+        halaman = max(0, min(halaman, max(0, (total - 1) // per_halaman)))
+        rows = self.pembaca.semua(
+            f"SELECT {_KOLOM_PEGAWAI} FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit "
+            f"ORDER BY {_URUT_JABATAN}, p.nama, p.id LIMIT :n OFFSET :o",
+            unit=unit_ids, n=per_halaman, o=halaman * per_halaman,
+        )
         override = self._pejabat_override({r.ppk_override_id for r in rows if r.ppk_override_id})
         semua = self._muat_unit()
         baris = []
@@ -311,33 +304,25 @@ class LayananStruktur:
     def posisi_pegawai(self, pegawai_id: int, unit_id: int, *, termasuk_sub: bool = False) -> int:
         """Index of the pegawai in the ordering used by `halaman_pegawai`."""
         unit_ids = self._subpohon(unit_id) if termasuk_sub else [unit_id]
-        with self.engine.connect() as c:
-            return c.execute(
-                _dalam_unit(
-                    f"WITH urut AS (SELECT p.id, ROW_NUMBER() OVER (ORDER BY {_URUT_JABATAN}, p.nama, p.id) - 1 AS i "
-                    "FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit) SELECT i FROM urut WHERE id = :pid"
-                ),
-                {"unit": unit_ids, "pid": pegawai_id},
-            ).scalar_one()
+        return self.pembaca.skalar(
+            f"WITH urut AS (SELECT p.id, ROW_NUMBER() OVER (ORDER BY {_URUT_JABATAN}, p.nama, p.id) - 1 AS i "
+            "FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit) SELECT i FROM urut WHERE id = :pid",
+            unit=unit_ids, pid=pegawai_id,
+        )
 
     # --- detail -----------------------------------------------------------
 
     def detail_pegawai(self, pegawai_id: int) -> DetailPegawai:
-        with self.engine.connect() as c:
-            r = c.execute(
-                text(
-                    f"SELECT {_KOLOM_PEGAWAI}, p.kelas_jabatan, p.pendidikan, p.kompetensi, "
-                    "p.predikat_kinerja_1, p.predikat_kinerja_2, p.hasil_penyetaraan FROM pegawai p WHERE p.id = :id"
-                ),
-                {"id": pegawai_id},
-            ).one()
-            tim = c.execute(
-                text(
-                    "SELECT t.nama, k.peran, k.status FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-                    "WHERE k.pegawai_id = :id ORDER BY t.mulai DESC, t.nama"
-                ),
-                {"id": pegawai_id},
-            ).all()
+        r = self.pembaca.satu(
+            f"SELECT {_KOLOM_PEGAWAI}, p.kelas_jabatan, p.pendidikan, p.kompetensi, "
+            "p.predikat_kinerja_1, p.predikat_kinerja_2, p.hasil_penyetaraan FROM pegawai p WHERE p.id = :id",
+            id=pegawai_id,
+        )
+        tim = self.pembaca.semua(
+            "SELECT t.nama, k.peran, k.status FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+            "WHERE k.pegawai_id = :id ORDER BY t.mulai DESC, t.nama",
+            id=pegawai_id,
+        )
         override = self._pejabat_override({r.ppk_override_id} if r.ppk_override_id else set())
         try:
             nip, galat = urai_nip(r.nip), None
@@ -369,49 +354,24 @@ class LayananStruktur:
 
     # --- search -----------------------------------------------------------
 
-    def siapkan_indeks(self) -> None:
-        """Build the in-memory search index (idempotent)."""
-        with self._kunci:
-            if self._indeks is not None:
-                return
-        semua = self._muat_unit()
-        with self.engine.connect() as c:
-            rows = c.execute(
-                text(
-                    "SELECT id, unit_id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan "
-                    "FROM pegawai WHERE aktif ORDER BY nama, id"
+    def siapkan_indeks(self) -> IndeksCari[HasilCari]:
+        """The search index, built once per database (safe to call from several workers)."""
+        with self._kunci_indeks:
+            if self._indeks is None:
+                semua = self._muat_unit()
+                rows = self.pembaca.semua(
+                    "SELECT id, unit_id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan FROM pegawai WHERE aktif"
                 )
-            ).all()
-        indeks = []
-        for r in rows:
-            nama = nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang)
-            kunci = f"{r.nama} {r.nip} {r.nama_jabatan} {nama}".casefold()
-            indeks.append((kunci, r.id, r.unit_id, nama, r.nip, r.nama_jabatan))
-        with self._kunci:
-            self._indeks = indeks
-        self._nama_unit = {i: u.nama for i, u in semua.items()}
+                self._indeks = IndeksCari(
+                    (
+                        f"{r.nama} {r.nip} {r.nama_jabatan} {r.gelar_depan} {r.gelar_belakang}",
+                        HasilCari(r.id, r.unit_id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                                  kelompokkan_nip(r.nip), r.nama_jabatan, semua[r.unit_id].nama),
+                    )
+                    for r in rows
+                )
+            return self._indeks
 
     def cari(self, teks: str, batas: int = BATAS_CARI) -> list[HasilCari]:
-        """Pegawai whose name, NIP or jabatan contain every word of `teks`.
-
-        A query of digits and spaces is one NIP fragment. Names that start
-        with the query come first.
-        """
-        teks = teks.strip().casefold()
-        if not teks:
-            return []
-        self.siapkan_indeks()
-        kata = ["".join(teks.split())] if teks.replace(" ", "").isdigit() else teks.split()
-        awal, lain = [], []
-        for kunci, pid, uid, nama, nip, jabatan in self._indeks or ():
-            if all(k in kunci for k in kata):
-                if kunci.startswith(kata[0]):
-                    awal.append((pid, uid, nama, nip, jabatan))
-                    if len(awal) >= batas:
-                        break
-                elif len(lain) < batas:
-                    lain.append((pid, uid, nama, nip, jabatan))
-        return [
-            HasilCari(pid, uid, nama, kelompokkan_nip(nip), jabatan, self._nama_unit.get(uid, ""))
-            for pid, uid, nama, nip, jabatan in (awal + lain)[:batas]
-        ]
+        """Pegawai whose name, NIP or jabatan contain every word of `teks` (see `IndeksCari`)."""
+        return self.siapkan_indeks().cari(teks, batas)

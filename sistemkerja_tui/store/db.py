@@ -19,13 +19,10 @@ from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Engine, make_url
 
 from sistemkerja_tui import paths
+from sistemkerja_tui.store.lokasi import ENV_DB, NAMA_BERKAS_DB, PRAGMA_SQLITE, url_database  # noqa: F401
 
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-ENV_DB = "SISTEMKERJA_DB"
-NAMA_BERKAS_DB = "sistemkerja.db"
-
 
 class DatabaseError(Exception):
     """The database cannot be used; the message names it and the way out."""
@@ -39,22 +36,9 @@ class DatabaseTidakDapatDibuka(DatabaseError):
     """The file cannot be created or opened, or is not a Sistem Kerja database."""
 
 
-def url_database(url: str | None = None) -> str:
-    """`--db` value, else $SISTEMKERJA_DB, else the SQLite file in the user's data folder.
-
-    A bare path (no `://`) is taken as a SQLite file.
-    """
-    url = url or os.environ.get(ENV_DB) or ""
-    if not url:
-        return f"sqlite:///{paths.data_dir() / NAMA_BERKAS_DB}"
-    if "://" not in url:
-        return f"sqlite:///{Path(url).expanduser().resolve()}"
-    return url
-
-
 def _saat_terhubung(dbapi_conn, _record) -> None:
     dbapi_conn.isolation_level = None  # no implicit BEGIN from pysqlite: see _mulai_transaksi
-    for pragma in ("busy_timeout=5000", "foreign_keys=ON", "journal_mode=WAL"):
+    for pragma in PRAGMA_SQLITE:
         dbapi_conn.execute(f"PRAGMA {pragma}")
 
 

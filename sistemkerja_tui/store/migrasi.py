@@ -26,11 +26,11 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from sistemkerja_tui.store.db import DatabaseError
+from sistemkerja_tui.store.lokasi import HEAD_REVISION  # noqa: F401  (re-exported: db.py reads it here)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0001"
 LOKASI_MIGRASI = Path(__file__).parent / "migrations"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,7 +30,8 @@ class LayarCari(ModalScreen[HasilCari | None]):
         super().__init__()
         self.layanan = layanan
         self.hasil: list[HasilCari] = []
-        self.generasi = 0
+        self.generasi = 0  # counts result lists painted on screen
+        self.waktu_tampil = 0.0  # perf_counter() when the latest list was painted
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak-cari"):
@@ -71,7 +74,11 @@ class LayarCari(ModalScreen[HasilCari | None]):
         else:
             lebih = " (diperlihatkan 50 pertama; perjelas kata kunci)" if len(hasil) >= 50 else ""
             status.update(f"{len(hasil)} hasil{lebih} · Enter memilih, Esc menutup")
+        self.call_after_refresh(self._tercat)
+
+    def _tercat(self) -> None:
         self.generasi += 1
+        self.waktu_tampil = time.perf_counter()
 
     def action_geser(self, langkah: int) -> None:
         daftar = self.query_one("#hasil-cari", OptionList)
