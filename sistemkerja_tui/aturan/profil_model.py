@@ -1,0 +1,331 @@
+"""A regulation profile as typed data: terms, roles, criteria, routes, PPK and review rules.
+
+Built and validated by `aturan.profil`; every rule carries its `rujukan`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sistemkerja_tui.aturan.enums import (
+    BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, KategoriJF,
+    KodeEnum, LingkupPenugasan, Pendidikan, PeranTim, PredikatKinerja,
+)
+
+PROFIL_DASAR = "umum"
+ISTILAH_WAJIB = (
+    "tim", "ketua_tim", "anggota_tim", "pimpinan_unit", "pemilik_kinerja",
+    "mitra_kerja", "ppk", "pejabat_berwenang",
+)
+KUNCI_REVIU_BAWAAN = "bawaan"
+
+
+class ProfilTidakSah(ValueError):
+    """A profile that cannot be used; the message names the file and the key."""
+
+
+class Naskah(KodeEnum):
+    """Kind of naskah dinas that establishes a team or a role."""
+
+    KEPUTUSAN = ("keputusan", "Keputusan")
+    SURAT_TUGAS = ("surat_tugas", "Surat Tugas")
+
+
+class ObjekPenetapan(KodeEnum):
+    """What a naskah establishes: the team itself or one role in it."""
+
+    TIM = ("tim", "Tim")
+    KETUA = ("ketua", "Ketua")
+    KOORDINATOR = ("koordinator", "Koordinator")
+    PENANGGUNG_JAWAB = ("penanggung_jawab", "Penanggung Jawab")
+    ANGGOTA = ("anggota", "Anggota")
+
+
+class Pihak(KodeEnum):
+    """Who a request goes to (or who decides it), relative to the pegawai asked for."""
+
+    PPK_PEGAWAI = ("ppk_pegawai", "Pejabat Penilai Kinerja pegawai")
+    PIMPINAN_UNIT_PEGAWAI = ("pimpinan_unit_pegawai", "Pimpinan Unit Organisasi tempat pegawai berada")
+    PIMPINAN_UNIT_PEMILIK_KINERJA = ("pimpinan_unit_pemilik_kinerja", "Pimpinan Unit Organisasi pemilik kinerja")
+    PEJABAT_BERWENANG = ("pejabat_berwenang", "Pejabat yang Berwenang")
+
+
+# --- the profile ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Ketentuan:
+    """A rule stated in words, with its passage."""
+
+    uraian: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class Istilah:
+    """A term of the regulation; `str()` gives the term itself."""
+
+    teks: str
+    rujukan: str
+
+    def __str__(self) -> str:
+        return self.teks
+
+
+@dataclass(frozen=True)
+class Peran:
+    """A role that exists in this regulation's teams."""
+
+    kode: PeranTim
+    sebutan: str
+    rujukan: str
+    keterangan: str = ""
+
+
+@dataclass(frozen=True)
+class SyaratJenjang:
+    """Lowest (or preferred) JF jenjang per kategori; None: that kategori does not qualify."""
+
+    keahlian: Jenjang | None
+    keterampilan: Jenjang | None
+    rujukan: str
+
+    def dipenuhi(self, jenjang: Jenjang) -> bool:
+        batas = self.keahlian if jenjang.kategori is KategoriJF.KEAHLIAN else self.keterampilan
+        return batas is not None and jenjang >= batas
+
+
+@dataclass(frozen=True)
+class SyaratPendidikan:
+    tingkat: Pendidikan
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class SyaratKinerja:
+    """Rating at least `predikat_minimum` in each of the last `tahun` years."""
+
+    predikat_minimum: PredikatKinerja
+    tahun: int
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class Diutamakan:
+    """Preferences among eligible candidates (never a bar)."""
+
+    pns: bool
+    hasil_penyetaraan: bool
+    pengalaman_manajerial: bool
+    jenjang_tertinggi: bool
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class SyaratPelaksana:
+    """Pelaksana as ketua, only when no JF qualifies: this kelas jabatan (or `turun_kelas` lower)."""
+
+    kelas_jabatan: int
+    golongan_minimum: Golongan
+    turun_kelas: int
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class Pengusulan:
+    """Candidates proposed before appointment, and whose recommendation is needed."""
+
+    calon_minimum: int
+    rekomendasi: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class Kriteria:
+    """Criteria for one role; a None field means the regulation is silent on it."""
+
+    jenjang_minimum: SyaratJenjang | None = None
+    jenjang_diutamakan: SyaratJenjang | None = None
+    pendidikan_minimum: SyaratPendidikan | None = None
+    pendidikan_diutamakan: SyaratPendidikan | None = None
+    kinerja: SyaratKinerja | None = None
+    diutamakan: Diutamakan | None = None
+    kompetensi: Ketentuan | None = None
+    asal_unit: Ketentuan | None = None
+    pelaksana: SyaratPelaksana | None = None
+    pengusulan: Pengusulan | None = None
+
+
+@dataclass(frozen=True)
+class Izin:
+    boleh: bool
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class BatasRangkap:
+    """At most `maks` concurrent roles among `peran` per pegawai."""
+
+    maks: int
+    peran: frozenset[PeranTim]
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class Rangkap:
+    anggota: Izin
+    pimpinan_tim: BatasRangkap | None
+
+
+@dataclass(frozen=True)
+class Rute:
+    """Where a penugasan request goes, in what form, with which copies."""
+
+    kepada: Pihak
+    sebutan: str
+    tertulis: bool
+    tembusan: tuple[str, ...]
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class IsiPermohonan:
+    butir: tuple[str, ...]
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class Persetujuan:
+    penunjukan_dalam_unit: Rute
+    penunjukan_lintas_unit: Rute
+    penunjukan_lintas_instansi: Rute
+    sukarela_dalam_unit: Rute
+    sukarela_lintas_unit: Rute
+    isi_permohonan: IsiPermohonan
+
+
+@dataclass(frozen=True)
+class BentukTimProfil:
+    """A kind of team this regulation knows, with its period limits in months."""
+
+    kode: BentukTim
+    sebutan: str
+    rujukan: str
+    lebih_dari_bulan: int | None = None
+    kurang_dari_bulan: int | None = None
+    paling_lama_bulan: int | None = None
+
+
+@dataclass(frozen=True)
+class Penetapan:
+    """How a team or role is established; empty filters mean 'any'."""
+
+    objek: ObjekPenetapan
+    naskah: Naskah
+    sebutan: str
+    penetap: str
+    rujukan: str
+    lingkup: tuple[LingkupPenugasan, ...] = ()
+    pembentukan: tuple[JenisPembentukan, ...] = ()
+    bentuk: tuple[BentukTim, ...] = ()
+
+
+@dataclass(frozen=True)
+class AturanMinimum:
+    """The lowest jenis jabatan that may be PPK of one kind of pegawai."""
+
+    jenis: JenisJabatan
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class AturanUnitPPK:
+    """In a unit of `jenis_unit` its leader is PPK of `berlaku`.
+
+    `dalam`, if given, limits the rule to units whose organisation (nearest
+    ancestor that is not a Bagian, Bidang, Seksi, Subbagian, Sekretariat, …)
+    is of one of these kinds.
+
+    `berlaku` holds "pelaksana", "fungsional", a kategori ("keahlian",
+    "keterampilan") or jenjang codes.
+    """
+
+    jenis_unit: JenisUnit
+    berlaku: frozenset[str]
+    rujukan: str
+    dalam: tuple[JenisUnit, ...] = ()
+
+    def berlaku_untuk(self, jenis: JenisJabatan, jenjang: Jenjang | None) -> bool:
+        if jenis is JenisJabatan.PELAKSANA:
+            return "pelaksana" in self.berlaku
+        if jenis is not JenisJabatan.FUNGSIONAL or jenjang is None:
+            return False
+        return bool({"fungsional", jenjang.kategori.value, jenjang.value} & self.berlaku)
+
+
+@dataclass(frozen=True, eq=False)
+class AturanPPK:
+    atasan_langsung: Ketentuan
+    unit_mandiri: Ketentuan
+    pendelegasian: Ketentuan
+    minimum: Mapping[str, AturanMinimum]
+    unit: tuple[AturanUnitPPK, ...]
+
+    def minimum_untuk(self, jenis: JenisJabatan, jenjang: Jenjang | None) -> AturanMinimum:
+        """Minimum for a pelaksana or a JF: its jenjang's own entry, else its kategori's."""
+        if jenis is JenisJabatan.PELAKSANA or jenjang is None:
+            return self.minimum["pelaksana"]
+        return self.minimum.get(jenjang.value) or self.minimum[jenjang.kategori.value]
+
+
+@dataclass(frozen=True)
+class LangkahReviu:
+    """One reviewer: leader of the nearest unit of `unit` in the chain, or `naik` units up (0 = own)."""
+
+    sebutan: str
+    unit: tuple[JenisUnit, ...] = ()
+    naik: int | None = None
+
+
+@dataclass(frozen=True)
+class AlurReviu:
+    """Reviewers of the evaluation stage in order; the last one declares the kegiatan selesai."""
+
+    langkah: tuple[LangkahReviu, ...]
+    rujukan: str
+
+
+@dataclass(frozen=True, eq=False)
+class Profil:
+    """One regulation, merged over `umum`; compared and hashed by identity (loaded once, cached)."""
+
+    nama: str
+    nama_pendek: str
+    judul: str
+    singkatan: str
+    kepala_daerah: str
+    istilah: Mapping[str, Istilah]
+    peran: Mapping[PeranTim, Peran]
+    kriteria: Mapping[PeranTim, Kriteria]
+    rangkap: Rangkap
+    persetujuan: Persetujuan
+    bentuk_tim: tuple[BentukTimProfil, ...]
+    penetapan: tuple[Penetapan, ...]
+    ppk: AturanPPK
+    reviu: Mapping[str, AlurReviu]
+
+    def alur_reviu(self, rantai: Sequence[JenisUnit]) -> AlurReviu:
+        """Review chain for a kegiatan whose owner unit has this chain (own unit first).
+
+        Walks up to the nearest unit type with its own chain, used when the
+        owner unit is that unit or lies under a unit named in its steps;
+        otherwise the baseline Level 2 → Level 1 chain.
+        """
+        for i, jenis in enumerate(rantai):
+            alur = self.reviu.get(jenis.value)
+            if alur is None:
+                continue
+            disebut = {u for langkah in alur.langkah for u in langkah.unit}
+            if i == 0 or disebut & set(rantai[:i]):
+                return alur
+        return self.reviu[KUNCI_REVIU_BAWAAN]
