@@ -372,6 +372,11 @@ class LayananStruktur:
                 )
             return self._indeks
 
+    @property
+    def indeks_siap(self) -> bool:
+        """Whether `cari` answers from memory without touching the database."""
+        return self._indeks is not None
+
     def cari(self, teks: str, batas: int = BATAS_CARI) -> list[HasilCari]:
         """Pegawai whose name, NIP or jabatan contain every word of `teks` (see `IndeksCari`)."""
         return self.siapkan_indeks().cari(teks, batas)
