@@ -175,13 +175,13 @@ def test_impor_tidak_membuat_folder_atau_berkas(tmp_path):
 # --- an older database: backup, then migrate ----------------------------------
 
 REVISI_BERIKUTNYA = '''\
-"""Test-only revision after 0001, standing for the one the next release will ship."""
+"""Test-only revision after the shipped head, standing for the one the next release will ship."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9001"
+down_revision = "{kepala}"
 branch_labels = None
 depends_on = None
 
@@ -208,30 +208,47 @@ op.execute("INSERT INTO tabel_yang_tidak_ada VALUES (1)")
 
 @pytest.fixture
 def versi_berikutnya(tmp_path, monkeypatch):
-    """The app as it will be when it ships revision 0002; call with 0002's upgrade body.
+    """The app as it will be when it ships one more revision (9001); call with its upgrade body.
 
-    The package ships only 0001, so an "older database" is honestly a real
-    database at 0001 seen by a script folder holding one more revision: the
-    shipped scripts copied, plus 0002. `siapkan_database` runs unchanged; only
-    where it finds the scripts and the head it expects are pointed at the copy.
+    The "older database" is a real database at 0001 seen by a script folder
+    holding the shipped scripts plus 9001, so the migration runs every shipped
+    revision and then 9001. `siapkan_database` runs unchanged; only where it
+    finds the scripts and the head it expects are pointed at the copy.
     """
     lokasi = tmp_path / "migrations"
     shutil.copytree(migrasi.LOKASI_MIGRASI, lokasi, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(migrasi, "LOKASI_MIGRASI", lokasi)
-    monkeypatch.setattr(migrasi, "HEAD_REVISION", "0002")
+    kepala = migrasi.HEAD_REVISION
+    monkeypatch.setattr(migrasi, "HEAD_REVISION", "9001")
 
     def tulis(isi: str) -> None:
-        berkas = lokasi / "versions" / "0002_berikutnya.py"
-        berkas.write_text(REVISI_BERIKUTNYA.format(isi=textwrap.indent(isi, "    ")))
+        berkas = lokasi / "versions" / "9001_berikutnya.py"
+        berkas.write_text(REVISI_BERIKUTNYA.format(isi=textwrap.indent(isi, "    "), kepala=kepala))
 
     return tulis
 
 
 def _database_lama(db_url):
-    """A database at 0001 holding data; the engine stays open, so the rows sit in the WAL."""
+    """A database at 0001 holding data (written with 0001's columns); the engine stays open,
+    so the rows sit in the WAL."""
     engine = buat_engine(db_url)
     migrasi.upgrade(engine, "0001")
-    _isi_dasar(engine)
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO instansi (id, nama, jenis, profil, kepala_daerah, tempat, kop_surat, "
+                       "pola_nomor_surat, luar) VALUES (1, 'Pemerintah Kota Madiun', 'kota', 'madiun', "
+                       "'Wali Kota', '', '', '', 0)"))
+        c.execute(text("INSERT INTO unit_organisasi (id, instansi_id, nama, jenis, tingkat, kode, "
+                       "nama_jabatan_pimpinan, mandiri, urutan) VALUES (1, 1, 'Dinas Kominfo', 'dinas', 1, "
+                       "'DKI', 'Kepala Dinas', 0, 0)"))
+        c.execute(text("INSERT INTO pegawai (id, nip, nama, gelar_depan, gelar_belakang, status_asn, golongan, "
+                       "jenis_jabatan, nama_jabatan, pendidikan, hasil_penyetaraan, kompetensi, unit_id, aktif) "
+                       f"VALUES (1, '{NIP}', 'Budi', '', '', 'pns', 'IV/c', 'jpt_pratama', 'Kepala Dinas', "
+                       "'s2', 0, '', 1, 1)"))
+        c.execute(text("UPDATE unit_organisasi SET pimpinan_id = 1"))
+        c.execute(text("INSERT INTO tim_kerja (unit_id, nama, bentuk, jenis_pembentukan, sasaran, mulai, "
+                       "selesai, dasar_penetapan, status, tujuan, dibuat) VALUES (1, 'Tim SPBE', 'tim_kerja', "
+                       "'insidental', 'intervensi', '2024-01-01', '2024-12-31', '', 'draf', '', "
+                       "'2024-01-01 08:00:00')"))
     return engine
 
 
@@ -251,7 +268,7 @@ def test_database_lama_dicadangkan_lalu_dimigrasikan(db_url, tmp_path, versi_ber
     assert (isi_cadangan.revisi, isi_cadangan.pegawai) == ("0001", 1)  # WAL content included
 
     with baru.connect() as c:
-        assert migrasi.revisi_database(c) == "0002"
+        assert migrasi.revisi_database(c) == "9001"
         assert "singkatan" in {k["name"] for k in inspect(c).get_columns("unit_organisasi")}
         assert c.execute(text("SELECT pimpinan_id FROM unit_organisasi")).scalar_one() is not None
         assert c.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []

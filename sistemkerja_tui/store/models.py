@@ -155,6 +155,8 @@ class TimKerja(SQLModel, table=True):
     dasar_penetapan: str = Field(default="")
     status: str = Field(default=E.StatusTim.DRAF.value)
     tujuan: str = Field(default="")
+    rekomendasi_ketua_id: int | None = Field(default=None, foreign_key="pegawai.id")
+    rekomendasi_catatan: str = Field(default="")
     dibuat: NaiveDatetime = Field(default_factory=sekarang)
 
 
@@ -186,6 +188,8 @@ class Permohonan(SQLModel, table=True):
         _di("jenis", E.JenisPermohonan),
         _di("lingkup", E.LingkupPenugasan),
         _di("status", E.StatusPermohonan),
+        _di("peran", E.PeranTim),
+        CheckConstraint("langkah_disetujui >= 0", name="ck_langkah_positif"),
         CheckConstraint(
             "status != 'ditolak' OR (alasan_penolakan IS NOT NULL AND length(trim(alasan_penolakan)) > 0)",
             name="ck_penolakan_beralasan",
@@ -207,11 +211,37 @@ class Permohonan(SQLModel, table=True):
     ekspektasi: str = Field(default="")
     durasi: str = Field(default="")
     jawaban_ketersediaan: str = Field(default="")
+    daftar_pegawai: str = Field(default="")
+    catatan_lisan: str = Field(default="")
+    peran: str = Field(default=E.PeranTim.ANGGOTA.value)
+    uraian_peran: str = Field(default="")
+    langkah_disetujui: int = Field(default=0)
     status: str = Field(default=E.StatusPermohonan.DRAF.value)
     alasan_penolakan: str | None = None
     dibuat: NaiveDatetime = Field(default_factory=sekarang)
     diajukan: NaiveDatetime | None = None
     diputus: NaiveDatetime | None = None
+
+
+class RiwayatPermohonan(SQLModel, table=True):
+    """Every transition of a permohonan: who, when, why."""
+
+    __tablename__ = "riwayat_permohonan"
+    __table_args__ = (
+        _di("dari_status", E.StatusPermohonan, boleh_kosong=True),
+        _di("ke_status", E.StatusPermohonan),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    permohonan_id: int = Field(foreign_key="permohonan.id", index=True)
+    aksi: str
+    dari_status: str | None = None
+    ke_status: str
+    langkah: int = Field(default=0)
+    oleh_id: int | None = Field(default=None, foreign_key="pegawai.id")
+    sebagai: str = Field(default="")
+    alasan: str = Field(default="")
+    waktu: NaiveDatetime = Field(default_factory=sekarang)
 
 
 class Kegiatan(SQLModel, table=True):
