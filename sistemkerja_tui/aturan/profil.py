@@ -22,14 +22,14 @@ from typing import Any, TypeVar
 
 from sistemkerja_tui.aturan.enums import (
     BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, KategoriJF,
-    KodeEnum, LingkupPenugasan, Pendidikan, PeranTim, PredikatKinerja,
+    KodeEnum, LingkupPenugasan, Pendidikan, PeranTim, PredikatKinerja, SasaranTim,
 )
 from sistemkerja_tui.aturan.profil_model import (  # noqa: F401  (re-exported: the profile's public types)
     PROFIL_DASAR, ISTILAH_WAJIB, KUNCI_REVIU_BAWAAN, ProfilTidakSah, Naskah, ObjekPenetapan, Pihak,
     Ketentuan, Istilah, Peran, SyaratJenjang, SyaratPendidikan, SyaratKinerja, Diutamakan,
-    SyaratPelaksana, Pengusulan, Kriteria, Izin, BatasRangkap, Rangkap, Rute, IsiPermohonan,
+    SyaratPelaksana, Pengusulan, Kriteria, Izin, BatasRangkap, Rangkap, LangkahPersetujuan, Rute, IsiPermohonan,
     Persetujuan, BentukTimProfil, Penetapan, AturanMinimum, AturanUnitPPK, AturanPPK, LangkahReviu,
-    AlurReviu, Profil,
+    AlurReviu, Profil, SyaratJenisJabatan, SyaratAsalUnit, LaranganPembentuk,
 )
 from sistemkerja_tui.paths import resource_dir
 
@@ -132,7 +132,7 @@ _NAMA_JENIS = {
     Pendidikan: "pendidikan", Golongan: "golongan", PredikatKinerja: "predikat kinerja",
     PeranTim: "peran tim", LingkupPenugasan: "lingkup penugasan", BentukTim: "bentuk tim",
     JenisPembentukan: "jenis pembentukan", Naskah: "jenis naskah", ObjekPenetapan: "objek penetapan",
-    Pihak: "pihak",
+    Pihak: "pihak", SasaranTim: "sasaran tim",
 }
 _NAMA_TIPE = {
     str: "teks", int: "bilangan bulat", float: "bilangan pecahan", bool: "true/false", dict: "tabel", list: "daftar",
@@ -281,6 +281,23 @@ def _jenjang(t: _Tabel) -> SyaratJenjang:
     return _aturan(t, bangun)
 
 
+def _jenis_jabatan(t: _Tabel) -> SyaratJenisJabatan:
+    def bangun(t: _Tabel, r: str) -> SyaratJenisJabatan:
+        jenis = t.kode_daftar("jenis", JenisJabatan)
+        if not jenis:
+            raise t.galat_nilai("jenis", "tidak boleh kosong.")
+        return SyaratJenisJabatan(jenis, r)
+
+    return _aturan(t, bangun)
+
+
+def _larangan_pembentuk(t: _Tabel) -> LaranganPembentuk:
+    return _aturan(t, lambda t, r: LaranganPembentuk(
+        jenis=t.kode("jenis", JenisJabatan), ketua_substansi=t.benar("ketua_substansi"), uraian=t.teks("uraian"),
+        rujukan=r, sasaran=t.opsional("sasaran", lambda k: t.kode_daftar(k, SasaranTim), ()),
+    ))
+
+
 def _kriteria(t: _Tabel) -> Kriteria:
     def opsi(kunci: str, baca):
         return t.opsional(kunci, lambda k: baca(t.tabel(k)))
@@ -298,26 +315,52 @@ def _kriteria(t: _Tabel) -> Kriteria:
             *(s.opsional(k, s.benar, False) for k in ("pns", "hasil_penyetaraan", "pengalaman_manajerial",
                                                       "jenjang_tertinggi")), r))),
         kompetensi=opsi("kompetensi", _ketentuan),
-        asal_unit=opsi("asal_unit", _ketentuan),
+        asal_unit=opsi("asal_unit", lambda s: _aturan(s, lambda s, r: SyaratAsalUnit(
+            s.teks("uraian"), r, s.opsional("wajib", s.benar, False)))),
         pelaksana=opsi("pelaksana", lambda s: _aturan(s, lambda s, r: SyaratPelaksana(
             s.bilangan("kelas_jabatan"), s.kode("golongan_minimum", Golongan), s.bilangan("turun_kelas"), r))),
         pengusulan=opsi("pengusulan", lambda s: _aturan(
             s, lambda s, r: Pengusulan(s.bilangan("calon_minimum"), s.teks("rekomendasi"), r))),
+        jenis_jabatan=opsi("jenis_jabatan", _jenis_jabatan),
     )
     t.selesai()
     return hasil
 
 
-def _rute(t: _Tabel) -> Rute:
-    return _aturan(t, lambda t, r: Rute(
+def _langkah_persetujuan(t: _Tabel) -> LangkahPersetujuan:
+    return _aturan(t, lambda t, r: LangkahPersetujuan(
+        pihak=t.kode("pihak", Pihak), sebutan=t.teks("sebutan"), rujukan=r, uraian=t.opsional("uraian", t.teks, ""),
+        wajib_jawaban_ketersediaan=t.opsional("wajib_jawaban_ketersediaan", t.benar, False),
+    ))
+
+
+def _rute(t: _Tabel, nama: str) -> Rute:
+    """One route; only a penunjukan dalam unit may take effect without approval (empty `langkah`)."""
+    rute = _aturan(t, lambda t, r: Rute(
         kepada=t.kode("kepada", Pihak), sebutan=t.teks("sebutan"), tertulis=t.benar("tertulis"),
         tembusan=t.opsional("tembusan", t.teks_daftar, ()), rujukan=r,
+        langkah=tuple(_langkah_persetujuan(s) for s in t.daftar_tabel("langkah")),
     ))
+    jalur = t.jalur_ke("langkah")
+    if not rute.langkah:
+        if nama != "penunjukan_dalam_unit":
+            raise t.asal.galat(jalur, f"rute '{t.jalur}' tidak memuat satu pun langkah persetujuan.")
+        return rute
+    if rute.langkah[0].pihak is not rute.kepada:
+        raise t.asal.galat(f"{jalur}[0]", (
+            f"langkah '{jalur}[0]' diputus oleh '{rute.langkah[0].pihak.value}', padahal permohonan ditujukan "
+            f"kepada '{rute.kepada.value}' (kunci '{t.jalur_ke('kepada')}')."))
+    if nama == "penunjukan_lintas_instansi" and not rute.langkah[-1].wajib_jawaban_ketersediaan:
+        akhir = f"{jalur}[{len(rute.langkah) - 1}]"
+        raise t.asal.galat(akhir, (
+            f"langkah terakhir '{akhir}' harus memuat 'wajib_jawaban_ketersediaan = true' "
+            "(jawaban ketersediaan beserta daftar pegawai yang ditugaskan)."))
+    return rute
 
 
 def _persetujuan(t: _Tabel) -> Persetujuan:
     hasil = Persetujuan(
-        **{k: _rute(t.tabel(k)) for k in (
+        **{k: _rute(t.tabel(k), k) for k in (
             "penunjukan_dalam_unit", "penunjukan_lintas_unit", "penunjukan_lintas_instansi",
             "sukarela_dalam_unit", "sukarela_lintas_unit",
         )},
@@ -447,7 +490,9 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
     rangkap = Rangkap(
         anggota=_aturan(rangkap_t.tabel("anggota"), lambda s, r: Izin(s.benar("boleh"), r)),
         pimpinan_tim=rangkap_t.opsional("pimpinan_tim", lambda k: _aturan(rangkap_t.tabel(k), lambda s, r: BatasRangkap(
-            s.bilangan("maks"), frozenset(s.kode_daftar("peran", PeranTim)), r))),
+            s.bilangan("maks"), frozenset(s.kode_daftar("peran", PeranTim)), r,
+            s.opsional("bentuk", lambda k: s.kode_daftar(k, BentukTim), ()),
+        ))),
     )
     rangkap_t.selesai()
 
@@ -456,6 +501,14 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
     for kunci, isi in (("bentuk_tim", bentuk_tim), ("penetapan", penetapan)):
         if not isi:
             raise akar.asal.galat(kunci, f"daftar '{kunci}' tidak boleh kosong.")
+
+    pembentukan_t = akar.opsional("pembentukan", akar.tabel)
+    pembentukan = {}
+    for k in pembentukan_t.kunci() if pembentukan_t else ():
+        kode = pembentukan_t.cocok_kode(k, pembentukan_t.jalur_ke(k), JenisPembentukan)
+        pembentukan[kode] = _ketentuan(pembentukan_t.tabel(k))
+    larangan_pembentuk = tuple(
+        _larangan_pembentuk(s) for s in akar.opsional("larangan_pembentuk", akar.daftar_tabel, []))
 
     profil = Profil(
         nama=nama, nama_pendek=nama_pendek, judul=judul, singkatan=singkatan, kepala_daerah=kepala_daerah,
@@ -468,6 +521,8 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
         penetapan=penetapan,
         ppk=_ppk(akar.tabel("ppk")),
         reviu=MappingProxyType(_reviu(akar.tabel("reviu"))),
+        pembentukan=MappingProxyType({k: pembentukan[k] for k in JenisPembentukan if k in pembentukan}),
+        larangan_pembentuk=larangan_pembentuk,
     )
     akar.selesai()
     return profil

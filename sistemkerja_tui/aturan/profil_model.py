@@ -6,11 +6,12 @@ Built and validated by `aturan.profil`; every rule carries its `rujukan`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from sistemkerja_tui.aturan.enums import (
     BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, KategoriJF,
-    KodeEnum, LingkupPenugasan, Pendidikan, PeranTim, PredikatKinerja,
+    KodeEnum, LingkupPenugasan, Pendidikan, PeranTim, PredikatKinerja, SasaranTim,
 )
 
 PROFIL_DASAR = "umum"
@@ -49,6 +50,7 @@ class Pihak(KodeEnum):
     PIMPINAN_UNIT_PEGAWAI = ("pimpinan_unit_pegawai", "Pimpinan Unit Organisasi tempat pegawai berada")
     PIMPINAN_UNIT_PEMILIK_KINERJA = ("pimpinan_unit_pemilik_kinerja", "Pimpinan Unit Organisasi pemilik kinerja")
     PEJABAT_BERWENANG = ("pejabat_berwenang", "Pejabat yang Berwenang")
+    PEJABAT_BERWENANG_DITUJU = ("pejabat_berwenang_dituju", "Pejabat yang Berwenang instansi yang dituju")
 
 
 # --- the profile ---------------------------------------------------------------
@@ -141,6 +143,23 @@ class Pengusulan:
 
 
 @dataclass(frozen=True)
+class SyaratJenisJabatan:
+    """The kinds of jabatan a role is appointed from (a ketua: Pejabat Fungsional or pelaksana)."""
+
+    jenis: tuple[JenisJabatan, ...]
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class SyaratAsalUnit:
+    """The role-holder comes from the owner unit: preferred, or required when `wajib`."""
+
+    uraian: str
+    rujukan: str
+    wajib: bool = False
+
+
+@dataclass(frozen=True)
 class Kriteria:
     """Criteria for one role; a None field means the regulation is silent on it."""
 
@@ -151,9 +170,10 @@ class Kriteria:
     kinerja: SyaratKinerja | None = None
     diutamakan: Diutamakan | None = None
     kompetensi: Ketentuan | None = None
-    asal_unit: Ketentuan | None = None
+    asal_unit: SyaratAsalUnit | None = None
     pelaksana: SyaratPelaksana | None = None
     pengusulan: Pengusulan | None = None
+    jenis_jabatan: SyaratJenisJabatan | None = None
 
 
 @dataclass(frozen=True)
@@ -164,11 +184,16 @@ class Izin:
 
 @dataclass(frozen=True)
 class BatasRangkap:
-    """At most `maks` concurrent roles among `peran` per pegawai."""
+    """At most `maks` concurrent roles among `peran` per pegawai.
+
+    `bentuk` non-empty: the limit counts and applies only to teams of these kinds
+    (Klaten: a ketua may not lead two Kelompok Kerja; a *Tim* is not limited).
+    """
 
     maks: int
     peran: frozenset[PeranTim]
     rujukan: str
+    bentuk: tuple[BentukTim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,14 +203,30 @@ class Rangkap:
 
 
 @dataclass(frozen=True)
+class LangkahPersetujuan:
+    """One approval a request needs, in order; `wajib_jawaban_ketersediaan`: it carries the availability
+    answer with the list of pegawai assigned (the cross-agency route)."""
+
+    pihak: Pihak
+    sebutan: str
+    rujukan: str
+    uraian: str = ""
+    wajib_jawaban_ketersediaan: bool = False
+
+
+@dataclass(frozen=True)
 class Rute:
-    """Where a penugasan request goes, in what form, with which copies."""
+    """Where a penugasan request goes, in what form, with which copies, through which approvals.
+
+    `langkah` empty: the penugasan takes effect at once (penunjukan dalam unit).
+    """
 
     kepada: Pihak
     sebutan: str
     tertulis: bool
     tembusan: tuple[str, ...]
     rujukan: str
+    langkah: tuple[LangkahPersetujuan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -295,6 +336,18 @@ class AlurReviu:
     rujukan: str
 
 
+@dataclass(frozen=True)
+class LaranganPembentuk:
+    """An official of kind `jenis` may not form a team (only while acting as ketua of a substansi, if
+    `ketua_substansi`; only for teams of these `sasaran`, if given)."""
+
+    jenis: JenisJabatan
+    ketua_substansi: bool
+    uraian: str
+    rujukan: str
+    sasaran: tuple[SasaranTim, ...] = ()
+
+
 @dataclass(frozen=True, eq=False)
 class Profil:
     """One regulation, merged over `umum`; compared and hashed by identity (loaded once, cached)."""
@@ -313,6 +366,8 @@ class Profil:
     penetapan: tuple[Penetapan, ...]
     ppk: AturanPPK
     reviu: Mapping[str, AlurReviu]
+    pembentukan: Mapping[JenisPembentukan, Ketentuan] = field(default_factory=lambda: MappingProxyType({}))
+    larangan_pembentuk: tuple[LaranganPembentuk, ...] = ()
 
     def alur_reviu(self, rantai: Sequence[JenisUnit]) -> AlurReviu:
         """Review chain for a kegiatan whose owner unit has this chain (own unit first).
