@@ -14,7 +14,7 @@ from sistemkerja_tui.layanan.struktur import LayananStruktur
 def layanan(db_demo) -> LayananStruktur:
     hasil = buka_database(db_demo, demo_jika_kosong=False)
     yield hasil.struktur
-    hasil.struktur.pembaca.tutup()
+    hasil.layanan.tutup()
 
 
 def _sql(db: str, query: str, *param):
@@ -64,7 +64,7 @@ def test_ppk_tersimpan_menang_dan_ditandai(layanan, db_demo):
 
 
 def test_halaman_tidak_memuat_lebih_dari_satu_halaman(layanan, db_demo):
-    pd = max(layanan.unit_akar(layanan.instansi[0].id), key=lambda u: len(layanan._subpohon(u.id)))
+    pd = max(layanan.unit_akar(layanan.instansi[0].id), key=lambda u: len(layanan.subpohon(u.id)))
     semua = layanan.halaman_pegawai(pd.id, termasuk_sub=True, per_halaman=50)
     assert semua.total > 50 and len(semua.baris) == 50
     kedua = layanan.halaman_pegawai(pd.id, termasuk_sub=True, halaman=1, per_halaman=50)

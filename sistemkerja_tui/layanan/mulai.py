@@ -2,20 +2,79 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sistemkerja_tui.layanan.struktur import LayananStruktur
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from sistemkerja_tui.layanan.pengguna import LayananPengguna
+    from sistemkerja_tui.layanan.penugasan import LayananPenugasan
+    from sistemkerja_tui.layanan.tim import LayananTim
 
 
 class GagalBuka(Exception):
     """The database cannot be used; the message (Indonesian) names the file and the fix."""
 
 
+class Layanan:
+    """The services of one open database. The write engine (SQLAlchemy) is made on first use."""
+
+    def __init__(self, url: str, struktur: LayananStruktur, engine: Engine | None = None) -> None:
+        self.url = url
+        self.struktur = struktur
+        self._engine = engine
+        self._kunci = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        with self._kunci:
+            if self._engine is None:
+                from sistemkerja_tui.store.db import siapkan_database
+
+                self._engine = siapkan_database(self.url)
+            return self._engine
+
+    @cached_property
+    def tim(self) -> LayananTim:
+        from sistemkerja_tui.layanan.tim import LayananTim
+
+        return LayananTim(self)
+
+    @cached_property
+    def pengguna(self) -> LayananPengguna:
+        from sistemkerja_tui.layanan.pengguna import LayananPengguna
+
+        return LayananPengguna(self)
+
+    @cached_property
+    def penugasan(self) -> LayananPenugasan:
+        from sistemkerja_tui.layanan.penugasan import LayananPenugasan
+
+        return LayananPenugasan(self)
+
+    def tutup(self) -> None:
+        self.struktur.pembaca.tutup()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
 @dataclass(frozen=True)
 class HasilBuka:
-    struktur: LayananStruktur
-    url: str
+    layanan: Layanan
     demo_dibuat: bool
+
+    @property
+    def struktur(self) -> LayananStruktur:
+        return self.layanan.struktur
+
+    @property
+    def url(self) -> str:
+        return self.layanan.url
 
 
 def buka_database(url: str | None = None, *, demo_jika_kosong: bool = True) -> HasilBuka:
@@ -31,6 +90,7 @@ def buka_database(url: str | None = None, *, demo_jika_kosong: bool = True) -> H
 
     url = url_database(url)
     pembaca = pembaca_cepat(url)
+    engine = None
     demo = False
     if pembaca is None or (demo_jika_kosong and _kosong(pembaca)):
         from sistemkerja_tui.store.db import DatabaseError, siapkan_database
@@ -49,7 +109,7 @@ def buka_database(url: str | None = None, *, demo_jika_kosong: bool = True) -> H
             demo = True
     struktur = LayananStruktur(pembaca)
     struktur.muat()
-    return HasilBuka(struktur, url, demo)
+    return HasilBuka(Layanan(url, struktur, engine), demo)
 
 
 def _kosong(pembaca) -> bool:

@@ -220,7 +220,8 @@ class LayananStruktur:
             u = semua.get(u.induk_id) if u.induk_id is not None else None
         return jalur[::-1]
 
-    def _subpohon(self, unit_id: int) -> list[int]:
+    def subpohon(self, unit_id: int) -> list[int]:
+        """`unit_id` and every unit beneath it."""
         semua = self._muat_unit()
         hasil, tumpuk = [], [unit_id]
         while tumpuk:
@@ -275,7 +276,7 @@ class LayananStruktur:
         self, unit_id: int, *, termasuk_sub: bool = False, halaman: int = 0, per_halaman: int = PER_HALAMAN
     ) -> HalamanPegawai:
         """One page of the unit's pegawai: leaders first, then by jabatan and name."""
-        unit_ids = self._subpohon(unit_id) if termasuk_sub else [unit_id]
+        unit_ids = self.subpohon(unit_id) if termasuk_sub else [unit_id]
         total = self.pembaca.skalar("SELECT COUNT(*) FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit",
                                     unit=unit_ids)
         halaman = max(0, min(halaman, max(0, (total - 1) // per_halaman)))
@@ -303,12 +304,22 @@ class LayananStruktur:
 
     def posisi_pegawai(self, pegawai_id: int, unit_id: int, *, termasuk_sub: bool = False) -> int:
         """Index of the pegawai in the ordering used by `halaman_pegawai`."""
-        unit_ids = self._subpohon(unit_id) if termasuk_sub else [unit_id]
+        unit_ids = self.subpohon(unit_id) if termasuk_sub else [unit_id]
         return self.pembaca.skalar(
             f"WITH urut AS (SELECT p.id, ROW_NUMBER() OVER (ORDER BY {_URUT_JABATAN}, p.nama, p.id) - 1 AS i "
             "FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit) SELECT i FROM urut WHERE id = :pid",
             unit=unit_ids, pid=pegawai_id,
         )
+
+    def ppk_pegawai(self, pegawai_id: int) -> HasilPPK:
+        """The PPK of one pegawai, with the passage behind it."""
+        r = self.pembaca.satu(f"SELECT {_KOLOM_PEGAWAI} FROM pegawai p WHERE p.id = :id", id=pegawai_id)
+        override = self._pejabat_override({r.ppk_override_id} if r.ppk_override_id else set())
+        return self._ppk(r, override.get(r.ppk_override_id))
+
+    def di_bawah(self, unit_id: int, induk_id: int) -> bool:
+        """Whether `unit_id` is `induk_id` or lies beneath it."""
+        return any(u.id == induk_id for u in self.jalur_unit(unit_id))
 
     # --- detail -----------------------------------------------------------
 

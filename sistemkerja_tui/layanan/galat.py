@@ -1,0 +1,30 @@
+"""The one error a use case raises: the action was refused, nothing was saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sistemkerja_tui.aturan.temuan import Temuan
+
+
+class Ditolak(Exception):
+    """Refused with findings (errors) or a plain message; the database is unchanged."""
+
+    def __init__(self, alasan: str | Iterable[Temuan]) -> None:
+        if isinstance(alasan, str):
+            self.temuan: tuple[Temuan, ...] = ()
+            pesan = alasan
+        else:
+            self.temuan = tuple(alasan)
+            pesan = "\n".join(str(t) for t in self.temuan)
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+def tolak_jika_error(temuan: Iterable[Temuan]) -> list[Temuan]:
+    """Raise `Ditolak` with the errors among `temuan`; return the warnings."""
+    temuan = list(temuan)
+    error = [t for t in temuan if t.memblokir]
+    if error:
+        raise Ditolak(error)
+    return [t for t in temuan if not t.memblokir]

@@ -1,0 +1,332 @@
+"""Penugasan requests (permohonan): submit, approve, refuse, cancel, issue the Surat Tugas.
+
+The route of each kind of request comes from the profile (`aturan.permohonan`);
+who may act on a step is worked out from the structure: the pegawai's PPK,
+the head of their unit, the head of the owner unit, or the Pejabat yang
+Berwenang (the Sekda) of their agency. Every transition goes to
+`riwayat_permohonan` in the same transaction; the member's status follows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sistemkerja_tui.aturan.enums import (
+    JenisPermohonan, JenisUnit, LingkupPenugasan, PeranTim, StatusKeanggotaan, StatusPermohonan,
+)
+from sistemkerja_tui.aturan.permohonan import (  # IsiSuratPermohonan: re-exported for the forms
+    Aksi, Alur, IsiSuratPermohonan, Keadaan, alur, status_keanggotaan, transisi,
+)
+from sistemkerja_tui.aturan.profil_model import Pihak
+from sistemkerja_tui.aturan.sebutan import nama_lengkap
+from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
+
+if TYPE_CHECKING:
+    from sistemkerja_tui.layanan.mulai import Layanan
+
+
+@dataclass(frozen=True)
+class RingkasPermohonan:
+    id: int
+    jenis: str
+    lingkup: str
+    status: str
+    tim: str
+    pegawai: str
+    dari_unit: str
+    ke_unit: str
+    langkah_berikut: str
+    dibuat: str
+
+
+@dataclass(frozen=True)
+class Transisi:
+    waktu: str
+    aksi: str
+    dari: str
+    ke: str
+    oleh: str
+    sebagai: str
+    alasan: str
+
+
+@dataclass(frozen=True)
+class DetailPermohonan:
+    ringkas: RingkasPermohonan
+    maksud_tujuan: str
+    kompetensi: str
+    ekspektasi: str
+    durasi: str
+    catatan_lisan: str
+    jawaban_ketersediaan: str
+    alasan_penolakan: str | None
+    tembusan: str
+    rujukan: str
+    riwayat: tuple[Transisi, ...]
+    langkah: tuple[str, ...] = ()  # who decides, step by step
+
+
+_SELECT = (
+    "SELECT p.id, p.jenis, p.lingkup, p.status, p.dari_unit_id, p.ke_unit_id, p.langkah_disetujui, "
+    "p.dibuat, t.nama AS tim, g.nama, g.gelar_depan, g.gelar_belakang, p.penerima_id, "
+    "r.nama AS r_nama, r.gelar_depan AS r_depan, r.gelar_belakang AS r_belakang "
+    "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN pegawai g ON g.id = p.pegawai_id "
+    "LEFT JOIN pegawai r ON r.id = p.penerima_id"
+)
+_SELECT_DETAIL = _SELECT.replace(
+    "SELECT ", "SELECT p.maksud_tujuan, p.kompetensi, p.ekspektasi, p.durasi, p.catatan_lisan, "
+    "p.jawaban_ketersediaan, p.alasan_penolakan, p.tembusan, ", 1)
+
+
+__all__ = ["IsiSuratPermohonan", "LayananPenugasan", "RingkasPermohonan", "DetailPermohonan", "StatusPermohonan"]
+
+
+class LayananPenugasan:
+    def __init__(self, layanan: Layanan) -> None:
+        self.layanan = layanan
+        self.struktur = layanan.struktur
+
+    # --- the parties ----------------------------------------------------------------
+
+    def _profil(self, unit_id: int):
+        return self.struktur.profil(self.struktur.unit(unit_id).instansi_id)
+
+    def _pimpinan_unit(self, unit_id: int) -> int | None:
+        for u in reversed(self.struktur.jalur_unit(unit_id)):
+            if u.pimpinan is not None:
+                return u.pimpinan.pegawai_id
+        return None
+
+    def _pejabat_berwenang(self, unit_id: int) -> int | None:
+        """The Sekda of the agency the unit belongs to (handles cross-agency requests)."""
+        instansi = self.struktur.unit(unit_id).instansi_id
+        for u in self.struktur.unit_akar(instansi):
+            if u.jenis is JenisUnit.SEKRETARIAT_DAERAH and u.pimpinan is not None:
+                return u.pimpinan.pegawai_id
+        return self._pimpinan_unit(self.struktur.jalur_unit(unit_id)[0].id)
+
+    def pihak(self, p, pegawai_unit_id: int, pemilik_unit_id: int) -> dict[Pihak, int | None]:
+        """Who each party of a request is, as a pegawai id (the requester's agency's PyB, the target's PyB)."""
+        ppk = self.struktur.ppk_pegawai(p.pegawai_id).ppk if p.pegawai_id else None
+        return {
+            Pihak.PPK_PEGAWAI: ppk.pegawai_id if ppk else None,
+            Pihak.PIMPINAN_UNIT_PEGAWAI: self._pimpinan_unit(pegawai_unit_id),
+            Pihak.PIMPINAN_UNIT_PEMILIK_KINERJA: self._pimpinan_unit(pemilik_unit_id),
+            Pihak.PEJABAT_BERWENANG: self._pejabat_berwenang(pemilik_unit_id),
+            Pihak.PEJABAT_BERWENANG_DITUJU: self._pejabat_berwenang(pegawai_unit_id),
+        }
+
+    def _alur(self, p) -> Alur:
+        return alur(JenisPermohonan(p.jenis), LingkupPenugasan(p.lingkup), self._profil(p.dari_unit_id))
+
+    # --- creating ------------------------------------------------------------------------
+
+    def buat_untuk_anggota(self, sesi, tim, pegawai_id: int, lingkup: LingkupPenugasan, peran: PeranTim,
+                           uraian: str, isi, oleh_id: int | None, jenis: JenisPermohonan,
+                           catatan_lisan: str = "") -> tuple[int, StatusKeanggotaan]:
+        """Create and submit the request that brings `pegawai_id` into `tim` (called inside a use case)."""
+        from sistemkerja_tui.store.models import Pegawai, Permohonan
+
+        profil = self._profil(tim.unit_id)
+        rute = alur(jenis, lingkup, profil)
+        pegawai = sesi.get(Pegawai, pegawai_id)
+        p = Permohonan(
+            jenis=jenis.value, lingkup=lingkup.value, tim_id=tim.id, pegawai_id=pegawai_id,
+            dari_unit_id=tim.unit_id, ke_unit_id=pegawai.unit_id, pemohon_id=oleh_id,
+            peran=peran.value, uraian_peran=uraian.strip(), catatan_lisan=catatan_lisan.strip(),
+            tembusan="\n".join(rute.tembusan), status=StatusPermohonan.DRAF.value,
+        )
+        if isi is not None:
+            p.maksud_tujuan, p.kompetensi = isi.maksud_tujuan.strip(), isi.kompetensi.strip()
+            p.ekspektasi, p.durasi = isi.ekspektasi.strip(), isi.durasi.strip()
+        hasil = transisi(Keadaan(StatusPermohonan.DRAF), Aksi.AJUKAN, rute, isi=isi,
+                         catatan_lisan=catatan_lisan, profil=profil)
+        tolak_jika_error(hasil.temuan)
+        sesi.add(p)
+        sesi.flush()
+        if rute.langkah:
+            pihak = self.pihak(p, pegawai.unit_id, tim.unit_id)
+            p.penerima_id = pihak.get(rute.langkah[0].pihak)
+        self._terapkan(sesi, p, hasil.keadaan, Aksi.AJUKAN, oleh_id, "", "")
+        return p.id, status_keanggotaan(hasil.keadaan, rute)
+
+    def ajukan_sukarela(self, tim_id: int, pegawai_id: int, uraian_peran: str = "", *, oleh_id: int | None,
+                        isi=None, catatan_lisan: str = "") -> StatusKeanggotaan:
+        """A pegawai offers themselves for a team (spoken within the unit, written across units)."""
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Keanggotaan
+
+        tim_layanan = self.layanan.tim
+        with transaksi(self.layanan.engine) as sesi:
+            tim = tim_layanan._tim(sesi, tim_id)
+            tim_layanan._tim_terbuka(tim)
+            calon = tim_layanan.kandidat(sesi, pegawai_id)
+            lingkup = tim_layanan._lingkup(tim.unit_id, pegawai_id, sesi)
+            if lingkup is LingkupPenugasan.LINTAS_INSTANSI:
+                raise Ditolak("Pengajuan sukarela hanya dalam unit atau lintas unit organisasi pada instansi yang sama.")
+            from sqlalchemy import text
+
+            sudah = sesi.execute(text("SELECT 1 FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p AND status IN "
+                                      "('aktif', 'menunggu_persetujuan')"), {"t": tim_id, "p": pegawai_id}).first()
+            if sudah:
+                raise Ditolak(f"{calon.nama} sudah ada di tim ini.")
+            permohonan_id, status = self.buat_untuk_anggota(
+                sesi, tim, pegawai_id, lingkup, PeranTim.ANGGOTA, uraian_peran, isi, oleh_id,
+                JenisPermohonan.PENGAJUAN_SUKARELA, catatan_lisan)
+            lama = sesi.execute(text("SELECT id FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p "
+                                     "AND peran = 'anggota'"), {"t": tim_id, "p": pegawai_id}).scalar_one_or_none()
+            k = sesi.get(Keanggotaan, lama) if lama else Keanggotaan(tim_id=tim_id, pegawai_id=pegawai_id,
+                                                                      peran=PeranTim.ANGGOTA.value)
+            k.asal, k.status, k.permohonan_id = lingkup.value, status.value, permohonan_id
+            k.uraian_peran, k.mulai, k.selesai = uraian_peran.strip(), tim.mulai, tim.selesai
+            sesi.add(k)
+            return status
+
+    # --- deciding --------------------------------------------------------------------------
+
+    def setujui(self, permohonan_id: int, *, oleh_id: int, jawaban_ketersediaan: str = "",
+                daftar_pegawai: str = "") -> StatusPermohonan:
+        return self._putuskan(permohonan_id, Aksi.SETUJUI, oleh_id, jawaban_ketersediaan=jawaban_ketersediaan,
+                              daftar_pegawai=daftar_pegawai)
+
+    def tolak(self, permohonan_id: int, alasan: str, *, oleh_id: int) -> StatusPermohonan:
+        return self._putuskan(permohonan_id, Aksi.TOLAK, oleh_id, alasan=alasan)
+
+    def batalkan(self, permohonan_id: int, alasan: str = "", *, oleh_id: int | None) -> StatusPermohonan:
+        return self._putuskan(permohonan_id, Aksi.BATALKAN, oleh_id, alasan=alasan)
+
+    def terbitkan_surat_tugas(self, permohonan_id: int, *, oleh_id: int | None) -> StatusPermohonan:
+        return self._putuskan(permohonan_id, Aksi.TERBITKAN_SURAT_TUGAS, oleh_id)
+
+    def _putuskan(self, permohonan_id: int, aksi: Aksi, oleh_id: int | None, *, alasan: str = "",
+                  jawaban_ketersediaan: str = "", daftar_pegawai: str = "") -> StatusPermohonan:
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Keanggotaan, Pegawai, Permohonan
+
+        with transaksi(self.layanan.engine) as sesi:
+            p = sesi.get(Permohonan, permohonan_id)
+            if p is None:
+                raise Ditolak(f"Permohonan nomor {permohonan_id} tidak ditemukan.")
+            rute = self._alur(p)
+            keadaan = Keadaan(StatusPermohonan(p.status), p.langkah_disetujui)
+            sebagai = None
+            if aksi in (Aksi.SETUJUI, Aksi.TOLAK) and keadaan.langkah_disetujui < len(rute.langkah):
+                langkah = rute.langkah[keadaan.langkah_disetujui]
+                unit_pegawai = sesi.get(Pegawai, p.pegawai_id).unit_id
+                pihak = self.pihak(p, unit_pegawai, p.dari_unit_id)
+                if pihak.get(langkah.pihak) == oleh_id:
+                    sebagai = langkah.pihak
+                else:  # let the rule name the party that should act
+                    sebagai = next((ph for ph, pid in pihak.items() if pid == oleh_id), None)
+            daftar = daftar_pegawai or p.daftar_pegawai
+            hasil = transisi(keadaan, aksi, rute, pihak_pelaku=sebagai, alasan=alasan,
+                             jawaban_ketersediaan=jawaban_ketersediaan or p.jawaban_ketersediaan,
+                             daftar_pegawai=tuple(n.strip() for n in daftar.splitlines() if n.strip()),
+                             profil=self._profil(p.dari_unit_id))
+            tolak_jika_error(hasil.temuan)
+            if jawaban_ketersediaan:
+                p.jawaban_ketersediaan = jawaban_ketersediaan.strip()
+            if daftar_pegawai:
+                p.daftar_pegawai = daftar_pegawai.strip()
+            if aksi is Aksi.TOLAK:
+                p.alasan_penolakan = alasan.strip()
+            self._terapkan(sesi, p, hasil.keadaan, aksi, oleh_id, sebagai.label if sebagai else "", alasan)
+            if rute.langkah and hasil.keadaan.langkah_disetujui < len(rute.langkah):
+                berikut = rute.langkah[hasil.keadaan.langkah_disetujui].pihak
+                p.penerima_id = self.pihak(p, sesi.get(Pegawai, p.pegawai_id).unit_id, p.dari_unit_id).get(berikut)
+            from sqlmodel import select
+
+            for k in sesi.exec(select(Keanggotaan).where(Keanggotaan.permohonan_id == p.id)):
+                k.status = status_keanggotaan(hasil.keadaan, rute).value
+            return hasil.keadaan.status
+
+    def _terapkan(self, sesi, p, keadaan: Keadaan, aksi: Aksi, oleh_id, sebagai: str, alasan: str) -> None:
+        dari = p.status
+        p.status, p.langkah_disetujui = keadaan.status.value, keadaan.langkah_disetujui
+        sekarang = datetime.now().replace(microsecond=0)
+        if aksi is Aksi.AJUKAN:
+            p.diajukan = sekarang
+        elif keadaan.status in (StatusPermohonan.DISETUJUI, StatusPermohonan.DITOLAK):
+            p.diputus = sekarang
+        self.catat_transisi(sesi, p.id, aksi.value, dari, p.status, oleh_id, sebagai, alasan)
+
+    def catat_transisi(self, sesi, permohonan_id: int, aksi: str, dari: str | None, ke: str, oleh_id: int | None,
+                       sebagai: str, alasan: str) -> None:
+        from sistemkerja_tui.store.models import Riwayat, RiwayatPermohonan
+
+        sesi.add(RiwayatPermohonan(permohonan_id=permohonan_id, aksi=aksi, dari_status=dari, ke_status=ke,
+                                   oleh_id=oleh_id, sebagai=sebagai, alasan=alasan.strip()))
+        sesi.add(Riwayat(pelaku=str(oleh_id or ""), aksi=f"permohonan_{aksi}", entitas="permohonan",
+                         entitas_id=permohonan_id,
+                         rincian=json.dumps({"dari": dari, "ke": ke, "alasan": alasan.strip()}, ensure_ascii=False)))
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def daftar(self, *, pengguna_id: int | None = None, arah: str = "semua",
+               status: StatusPermohonan | None = None) -> list[RingkasPermohonan]:
+        """Requests: `masuk` = addressed to the user (those awaiting a decision first), `keluar` = asked by the
+        user's units, `semua` = every request that needs a decision (penunjukan dalam unit takes effect at once)."""
+        syarat, param = ["p.lingkup != 'dalam_unit' OR p.jenis = 'pengajuan_sukarela'"], {}
+        if status is not None:
+            syarat.append("p.status = :status")
+            param["status"] = status.value
+        if arah == "masuk" and pengguna_id is not None:
+            syarat.append("p.penerima_id = :pengguna")
+            param["pengguna"] = pengguna_id
+        elif arah == "keluar" and pengguna_id is not None:
+            unit = [u.id for u in self._unit_dipimpin(pengguna_id)]
+            semua_unit = sorted({i for u in unit for i in self.struktur.subpohon(u)}) or [-1]
+            syarat.append("(p.pemohon_id = :pengguna OR p.dari_unit_id IN :unit)")
+            param.update(pengguna=pengguna_id, unit=semua_unit)
+        rows = self.struktur.pembaca.semua(
+            f"{_SELECT} WHERE ({') AND ('.join(syarat)}) ORDER BY p.status != 'diajukan', p.dibuat DESC, p.id DESC",
+            **param,
+        )
+        return [self._ringkas(r) for r in rows]
+
+    def _unit_dipimpin(self, pegawai_id: int):
+        return [u for i in self.struktur.instansi for u in self._semua_unit(i.id)
+                if u.pimpinan is not None and u.pimpinan.pegawai_id == pegawai_id]
+
+    def _semua_unit(self, instansi_id: int):
+        tumpuk = list(self.struktur.unit_akar(instansi_id))
+        while tumpuk:
+            u = tumpuk.pop()
+            yield u
+            tumpuk.extend(self.struktur.anak_unit(u.id))
+
+    def _ringkas(self, r) -> RingkasPermohonan:
+        berikut = ""
+        if r.status == StatusPermohonan.DIAJUKAN.value and r.r_nama:
+            berikut = nama_lengkap(r.r_nama, r.r_depan, r.r_belakang)
+        return RingkasPermohonan(
+            r.id, JenisPermohonan(r.jenis).label, LingkupPenugasan(r.lingkup).label, StatusPermohonan(r.status).label,
+            r.tim or "—", nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang) if r.nama else "—",
+            self.struktur.unit(r.dari_unit_id).nama, self.struktur.unit(r.ke_unit_id).nama if r.ke_unit_id else "—",
+            berikut, str(r.dibuat)[:16],
+        )
+
+    def detail(self, permohonan_id: int) -> DetailPermohonan:
+        r = self.struktur.pembaca.semua(f"{_SELECT_DETAIL} WHERE p.id = :id", id=permohonan_id)
+        if not r:
+            raise Ditolak(f"Permohonan nomor {permohonan_id} tidak ditemukan.")
+        p = r[0]
+        ringkas = self._ringkas(p)
+        rute = self._alur(p)
+        riwayat = self.struktur.pembaca.semua(
+            "SELECT h.waktu, h.aksi, h.dari_status, h.ke_status, h.sebagai, h.alasan, o.nama, o.gelar_depan, "
+            "o.gelar_belakang FROM riwayat_permohonan h LEFT JOIN pegawai o ON o.id = h.oleh_id "
+            "WHERE h.permohonan_id = :id ORDER BY h.id", id=permohonan_id)
+        return DetailPermohonan(
+            ringkas, p.maksud_tujuan, p.kompetensi, p.ekspektasi, p.durasi, p.catatan_lisan, p.jawaban_ketersediaan,
+            p.alasan_penolakan, p.tembusan, rute.rujukan,
+            tuple(Transisi(str(h.waktu)[:16], Aksi(h.aksi).label if h.aksi in Aksi.kode_semua() else h.aksi,
+                           StatusPermohonan(h.dari_status).label if h.dari_status else "—",
+                           StatusPermohonan(h.ke_status).label,
+                           nama_lengkap(h.nama, h.gelar_depan, h.gelar_belakang) if h.nama else "—", h.sebagai,
+                           h.alasan) for h in riwayat),
+            tuple(lk.sebutan for lk in rute.langkah),
+        )
