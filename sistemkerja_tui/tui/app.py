@@ -12,10 +12,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
-from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, buka_database
+from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_database
+from sistemkerja_tui.layanan.pengguna import Pengguna
+from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
+from sistemkerja_tui.tui.screens.beban import LayarBeban
 from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
+from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
+from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
+from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
+from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
 from sistemkerja_tui.tui.screens.struktur import LayarStruktur
+from sistemkerja_tui.tui.screens.tim import LayarTim, TabelVim
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
@@ -29,6 +38,13 @@ class SistemKerjaApp(App[int]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
+        Binding("1", "layar('struktur')", "Struktur", id="app.struktur", tooltip="Layar Struktur: unit dan pegawai"),
+        Binding("2", "layar('tim')", "Tim", id="app.tim", tooltip="Layar Tim kerja"),
+        Binding("3", "layar('penugasan')", "Penugasan", id="app.penugasan",
+                tooltip="Layar Penugasan: permohonan masuk dan keluar"),
+        Binding("4", "layar('beban')", "Beban", show=False, id="app.beban", tooltip="Beban kerja unit pengguna"),
+        Binding("p", "pengguna", "Pengguna", show=False, id="app.pengguna",
+                tooltip="Masuk sebagai pimpinan unit lain"),
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan", tooltip="Daftar semua tombol"),
         Binding("ctrl+p", "command_palette", "Perintah", id="app.perintah", tooltip="Palet perintah"),
         Binding("t", "tema", "Tema", show=False, id="app.tema", tooltip="Ganti tema tampilan"),
@@ -55,7 +71,11 @@ class SistemKerjaApp(App[int]):
         self.waktu_siap: float | None = None
         self.demo_jika_kosong = demo_jika_kosong
         self.hasil_buka: HasilBuka | None = None
+        self.layanan: Layanan | None = None
+        self.pengguna: Pengguna | None = None
         self.struktur = LayarStruktur()
+        self.layar = {"struktur": self.struktur, "tim": LayarTim(), "penugasan": LayarPenugasan(),
+                      "beban": LayarBeban()}
 
     def on_mount(self) -> None:
         self.register_theme(TEMA_RUMAH)
@@ -69,7 +89,9 @@ class SistemKerjaApp(App[int]):
             self.set_keymap(self.konfigurasi.keymap)
         if self.galat_konfigurasi:
             self.notify(self.galat_konfigurasi, title="Konfigurasi", severity="error", timeout=10)
-        self.push_screen(self.struktur)
+        for nama, layar in self.layar.items():
+            self.install_screen(layar, nama)
+        self.push_screen("struktur")
         self._buka()
 
     @work(thread=True, group="buka", exit_on_error=False)
@@ -79,14 +101,17 @@ class SistemKerjaApp(App[int]):
         except GagalBuka as e:
             self.call_from_thread(self._gagal_buka, str(e))
             return
-        self.call_from_thread(self._database_siap, hasil)
+        pengguna = hasil.layanan.pengguna.sekarang()
+        self.call_from_thread(self._database_siap, hasil, pengguna)
 
     def _gagal_buka(self, pesan: str) -> None:
         self.notify(pesan, title="Database tidak dapat dibuka", severity="error", timeout=30)
         self.struktur.gagal(pesan)
 
-    def _database_siap(self, hasil: HasilBuka) -> None:
+    def _database_siap(self, hasil: HasilBuka, pengguna: Pengguna | None) -> None:
         self.hasil_buka = hasil
+        self.layanan = hasil.layanan
+        self.pengguna = pengguna
         utama = next((i for i in hasil.struktur.instansi if not i.luar), None)
         if utama is not None:
             self.sub_title = utama.nama
@@ -100,6 +125,32 @@ class SistemKerjaApp(App[int]):
             self.waktu_siap = time.perf_counter() - self.waktu_mulai
             if os.environ.get(ENV_KELUAR_SAAT_SIAP):
                 self.call_after_refresh(self.exit)
+
+    # --- screens and user ---------------------------------------------------
+
+    def action_layar(self, nama: str) -> None:
+        if self.layanan is None:
+            self.notify("Database belum siap.", severity="warning")
+            return
+        if self.screen is not self.layar[nama]:
+            self.switch_screen(nama)
+
+    def action_pengguna(self) -> None:
+        if self.layanan is None:
+            return
+        layanan = self.layanan
+
+        def pilih(pegawai_id: int | None) -> None:
+            if pegawai_id is not None:
+                kerjakan(self, lambda: layanan.pengguna.tetapkan(pegawai_id), self._pengguna_berganti)
+
+        kerjakan(self, layanan.pengguna.calon, lambda calon: self.push_screen(PilihPengguna(calon), pilih))
+
+    def _pengguna_berganti(self, pengguna: Pengguna) -> None:
+        self.pengguna = pengguna
+        self.notify(f"Masuk sebagai {pengguna.nama} ({pengguna.jabatan}).", timeout=4)
+        if hasattr(self.screen, "muat"):
+            self.screen.muat()
 
     # --- theme ------------------------------------------------------------
 
@@ -135,6 +186,12 @@ class SistemKerjaApp(App[int]):
             ("Tabel pegawai", daftar(TabelPegawai)
              + [Binding("pageup,pagedown", "", "Gulir satu layar")]),
             ("Pencarian", daftar(LayarCari) + [Binding("enter", "", "Pilih hasil dan lompat ke unitnya")]),
+            ("Layar Tim", daftar(LayarTim) + daftar(TabelVim)),
+            ("Pilih ketua", daftar(PemilihKetua) + [Binding("enter", "", "Pilih calon yang memenuhi kriteria")]),
+            ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan)),
+            ("Layar Penugasan", daftar(LayarPenugasan)),
+            ("Pilih pengguna", daftar(PilihPengguna)),
+            ("Dialog", daftar(DialogAlasan) + daftar(DialogKonfirmasi)),
             ("Layar bantuan", daftar(LayarBantuan)),
         ]
 
@@ -143,9 +200,14 @@ class SistemKerjaApp(App[int]):
             self.push_screen(LayarBantuan(self.bagian_bantuan(), self.konfigurasi.keymap))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if isinstance(screen, LayarStruktur):
+        if hasattr(screen, "perintah"):
             for judul, bantuan, aksi in screen.perintah():
                 yield SystemCommand(judul, bantuan, aksi)
+        yield SystemCommand("Layar Struktur", "Unit, pimpinan, pegawai, PPK", lambda: self.action_layar("struktur"))
+        yield SystemCommand("Layar Tim kerja", "Bentuk tim, ketua, anggota", lambda: self.action_layar("tim"))
+        yield SystemCommand("Layar Penugasan", "Permohonan masuk dan keluar", lambda: self.action_layar("penugasan"))
+        yield SystemCommand("Beban kerja unit", "Jumlah tim per pegawai (Pasal 50)", lambda: self.action_layar("beban"))
+        yield SystemCommand("Masuk sebagai…", "Ganti pengguna (pimpinan unit)", self.action_pengguna)
         yield SystemCommand("Ganti tema", "Pilih tema tampilan (disimpan di konfigurasi)", self.action_tema)
         yield SystemCommand("Bantuan", "Daftar semua tombol", self.action_bantuan)
         yield SystemCommand("Tangkapan layar", "Simpan tangkapan layar SVG", self.action_screenshot)

@@ -27,9 +27,9 @@ class LayarStruktur(Screen):
         Binding("slash", "cari", "Cari", id="struktur.cari", tooltip="Cari pegawai di seluruh Pemda"),
         Binding("s", "sub_unit", "Sub-unit", id="struktur.sub_unit",
                 tooltip="Tampilkan juga pegawai di sub-unit"),
-        Binding("right_square_bracket", "halaman(1)", "Hal+", id="struktur.halaman_berikut",
-                tooltip="Halaman pegawai berikutnya"),
-        Binding("left_square_bracket", "halaman(-1)", "Hal-", id="struktur.halaman_sebelum",
+        Binding("right_square_bracket", "halaman(1)", "Halaman", key_display="] [", id="struktur.halaman_berikut",
+                tooltip="Halaman pegawai berikutnya ( [ : sebelumnya)"),
+        Binding("left_square_bracket", "halaman(-1)", "Hal. sebelum", show=False, id="struktur.halaman_sebelum",
                 tooltip="Halaman pegawai sebelumnya"),
         Binding("d", "detail", "Detail", show=False, id="struktur.detail",
                 tooltip="Perbesar/kembalikan panel detail pegawai"),
@@ -52,7 +52,7 @@ class LayarStruktur(Screen):
                 yield Label("Memuat struktur…", id="info-unit")
                 yield TabelPegawai(id="tabel")
                 yield PanelDetail(id="detail")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     # --- start ------------------------------------------------------------
 

@@ -1,0 +1,147 @@
+"""Modal forms of the Tim screen: a team (form/edit) and the four contents of a request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
+from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
+from sistemkerja_tui.tui.pekerja import kerjakan
+
+
+def _tanggal(teks: str, bidang: str) -> date:
+    try:
+        return date.fromisoformat(teks.strip())
+    except ValueError:
+        raise ValueError(f"{bidang} harus berupa tanggal TTTT-BB-HH, misalnya 2026-01-02.") from None
+
+
+class FormTim(ModalScreen[tuple[Any] | None]):
+    """Form or edit a team. `simpan(data)` runs the use case; a refusal stays in the form, nothing lost.
+
+    Dismissed with `(result,)` after saving, None when cancelled."""
+
+    AUTO_FOCUS = "#nama"
+
+    BINDINGS = [
+        Binding("escape", "batal", "Batal", id="form_tim.batal", tooltip="Tutup tanpa menyimpan"),
+        Binding("ctrl+s", "simpan", "Simpan", id="form_tim.simpan", tooltip="Simpan tim"),
+    ]
+
+    def __init__(self, unit_id: int, unit_nama: str, simpan: Callable[[DataTim], Any],
+                 awal: DataTim | None = None) -> None:
+        super().__init__()
+        self.unit_id, self.unit_nama, self.simpan, self.awal = unit_id, unit_nama, simpan, awal
+
+    def compose(self) -> ComposeResult:
+        a = self.awal
+        tahun = date.today().year
+        with VerticalScroll(classes="dialog", id="form-tim"):
+            yield Label("Ubah tim kerja" if a else "Bentuk tim kerja", classes="judul-dialog")
+            yield Label(f"Unit pemilik kinerja: {self.unit_nama}")
+            yield Label("Nama tim")
+            yield Input(value=a.nama if a else "", id="nama", placeholder="mis. Tim Percepatan Penurunan Stunting")
+            yield Label("Jenis menurut pembentukan")
+            yield Select([(j.label, j.value) for j in JenisPembentukan], id="pembentukan", allow_blank=False,
+                         value=(a.jenis_pembentukan if a else JenisPembentukan.TAHUNAN).value)
+            yield Label("Jenis menurut sasaran")
+            yield Select([(s.label, s.value) for s in SasaranTim], id="sasaran", allow_blank=False,
+                         value=(a.sasaran if a else SasaranTim.PENGAMPU_SUBSTANSI).value)
+            yield Label("Tahun anggaran (tim tahunan)")
+            yield Input(value=str(a.tahun_anggaran or "") if a else str(tahun), id="tahun")
+            yield Label("Mulai (TTTT-BB-HH)")
+            yield Input(value=a.mulai.isoformat() if a else f"{tahun}-01-02", id="mulai")
+            yield Label("Selesai (TTTT-BB-HH)")
+            yield Input(value=a.selesai.isoformat() if a else f"{tahun}-12-31", id="selesai")
+            yield Label("Tujuan / target kinerja")
+            yield Input(value=a.tujuan if a else "", id="tujuan")
+            yield Label("", id="pesan-form", classes="pesan-galat")
+            with Horizontal(classes="tombol-dialog"):
+                yield Button("Simpan (Ctrl+S)", variant="primary", id="simpan")
+                yield Button("Batal", id="batal")
+
+    def tampilkan_galat(self, pesan: str) -> None:
+        self.query_one("#pesan-form", Label).update(pesan)
+
+    @on(Button.Pressed, "#simpan")
+    def action_simpan(self) -> None:
+        nilai = {i.id: i.value for i in self.query(Input)}
+        try:
+            tahun = nilai["tahun"].strip()
+            if tahun and not tahun.isdigit():
+                raise ValueError("Tahun anggaran harus angka tahun, misalnya 2026.")
+            data = DataTim(
+                nama=nilai["nama"], unit_id=self.unit_id,
+                jenis_pembentukan=JenisPembentukan(self.query_one("#pembentukan", Select).value),
+                sasaran=SasaranTim(self.query_one("#sasaran", Select).value),
+                mulai=_tanggal(nilai["mulai"], "Tanggal mulai"), selesai=_tanggal(nilai["selesai"], "Tanggal selesai"),
+                tahun_anggaran=int(tahun) if tahun else None, tujuan=nilai["tujuan"],
+            )
+        except ValueError as e:
+            self.tampilkan_galat(str(e))
+            return
+        self.tampilkan_galat("Menyimpan…")
+        kerjakan(self, lambda: self.simpan(data), lambda hasil: self.dismiss((hasil,)), gagal=self.tampilkan_galat)
+
+    @on(Button.Pressed, "#batal")
+    def action_batal(self) -> None:
+        self.dismiss(None)
+
+
+class FormPermohonan(ModalScreen[tuple[Any] | None]):
+    """The member's role and the four contents a written request must state; `ajukan(uraian, isi)` submits."""
+
+    AUTO_FOCUS = "#uraian"
+
+    BINDINGS = [
+        Binding("escape", "batal", "Batal", id="form_permohonan.batal", tooltip="Tutup tanpa mengajukan"),
+        Binding("ctrl+s", "simpan", "Ajukan", id="form_permohonan.simpan", tooltip="Ajukan permohonan"),
+    ]
+
+    BIDANG = (
+        ("maksud_tujuan", "Maksud dan tujuan"),
+        ("kompetensi", "Kompetensi/keahlian/keterampilan yang dibutuhkan"),
+        ("ekspektasi", "Ekspektasi/target kinerja"),
+        ("durasi", "Durasi pelibatan"),
+    )
+
+    def __init__(self, judul: str, keterangan: str, ajukan: Callable[[str, IsiSuratPermohonan], Any]) -> None:
+        super().__init__()
+        self.judul, self.keterangan, self.ajukan = judul, keterangan, ajukan
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="form-permohonan"):
+            yield Label(self.judul, classes="judul-dialog")
+            yield Label(self.keterangan)
+            yield Label("Uraian peran dalam tim")
+            yield Input(id="uraian", placeholder="mis. analis data lapangan")
+            for kunci, label in self.BIDANG:
+                yield Label(label)
+                yield Input(id=kunci)
+            yield Label("", id="pesan-form", classes="pesan-galat")
+            with Horizontal(classes="tombol-dialog"):
+                yield Button("Ajukan (Ctrl+S)", variant="primary", id="simpan")
+                yield Button("Batal", id="batal")
+
+    @on(Button.Pressed, "#simpan")
+    def action_simpan(self) -> None:
+        nilai = {i.id: i.value.strip() for i in self.query(Input)}
+        isi = IsiSuratPermohonan(maksud_tujuan=nilai["maksud_tujuan"], kompetensi=nilai["kompetensi"],
+                                 ekspektasi=nilai["ekspektasi"], durasi=nilai["durasi"])
+        pesan = self.query_one("#pesan-form", Label)
+        pesan.update("Mengajukan…")
+        kerjakan(self, lambda: self.ajukan(nilai["uraian"], isi), lambda hasil: self.dismiss((hasil,)),
+                 gagal=pesan.update)
+
+    @on(Button.Pressed, "#batal")
+    def action_batal(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,192 @@
+"""The Penugasan screen: requests waiting for the user, requests the user's units sent, all requests."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from sistemkerja_tui.layanan.penugasan import DetailPermohonan, RingkasPermohonan
+from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
+from sistemkerja_tui.tui.screens.tim import TabelVim
+
+ARAH = (("masuk", "Masuk (ditujukan kepada saya)"), ("keluar", "Keluar (dari unit saya)"), ("semua", "Semua"))
+
+
+class LayarPenugasan(Screen):
+    BINDINGS = [
+        Binding("m", "arah", "Daftar", id="penugasan.arah", tooltip="Ganti daftar: masuk, keluar, semua"),
+        Binding("y", "setujui", "Setujui", id="penugasan.setujui", tooltip="Setujui permohonan yang dipilih"),
+        Binding("r", "tolak", "Tolak", id="penugasan.tolak", tooltip="Tolak dengan alasan (wajib)"),
+        Binding("b", "batalkan", "Batal", id="penugasan.batalkan", tooltip="Batalkan permohonan (menarik anggota)"),
+        Binding("i", "surat_tugas", "Surat Tugas", show=False, id="penugasan.surat_tugas",
+                tooltip="Catat bahwa Surat Tugas telah terbit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arah = 0
+        self.daftar: list[RingkasPermohonan] = []
+        self.detail: DetailPermohonan | None = None
+        self._pilih: int | None = None
+
+    @property
+    def layanan(self):
+        return self.app.layanan
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="saringan-penugasan")
+        with Horizontal(id="utama-penugasan"):
+            yield TabelVim(id="tabel-permohonan")
+            with VerticalScroll(id="detail-permohonan"):
+                yield Static("Pilih permohonan untuk melihat isinya.", id="isi-permohonan")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("No", "Status", "Pegawai", "Tim", "Lingkup")
+
+    def on_screen_resume(self) -> None:
+        if self.app.layanan is not None:
+            self.muat()
+
+    def muat(self, pilih: int | None = None) -> None:
+        pengguna = self.app.pengguna
+        arah, label = ARAH[self.arah]
+        if pengguna is None and arah != "semua":
+            arah, label = ARAH[2]
+        self.query_one("#saringan-penugasan", Label).update(
+            f"{label} · pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'} · m mengganti daftar")
+        pid = pengguna.pegawai_id if pengguna else None
+        if pilih is not None:  # kept until shown: a later reload (screen resume) must not drop it
+            self._pilih = pilih
+        kerjakan(self, lambda: self.layanan.penugasan.daftar(pengguna_id=pid, arah=arah), self._tampilkan,
+                 grup="daftar-permohonan", eksklusif=True)
+
+    def _tampilkan(self, daftar: list[RingkasPermohonan]) -> None:
+        pilih, self._pilih = self._pilih, None
+        self.daftar = daftar
+        tabel = self.query_one(DataTable)
+        tabel.clear()
+        for p in daftar:
+            tabel.add_row(str(p.id), p.status, p.pegawai, p.tim, p.lingkup, key=str(p.id))
+        if not daftar:
+            self.detail = None
+            self.query_one("#isi-permohonan", Static).update("Tidak ada permohonan di daftar ini.")
+        elif pilih is not None and str(pilih) in tabel.rows:
+            tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
+
+    @on(DataTable.RowHighlighted)
+    def _disorot(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            pid = int(event.row_key.value)
+            kerjakan(self, lambda: self.layanan.penugasan.detail(pid), self._tampilkan_detail,
+                     grup="detail-permohonan", eksklusif=True)
+
+    def _tampilkan_detail(self, d: DetailPermohonan) -> None:
+        self.detail = d
+        r = d.ringkas
+        t = Table.grid(padding=(0, 1))
+        t.add_column(style="bold", no_wrap=True)
+        t.add_column()
+        t.add_row("Permohonan", Text(f"No. {r.id} · {r.jenis} {r.lingkup.lower()}", style="bold"))
+        t.add_row("Status", r.status + (f" — menunggu {r.langkah_berikut}" if r.langkah_berikut else ""))
+        t.add_row("Pegawai", r.pegawai)
+        t.add_row("Tim", r.tim)
+        t.add_row("Dari", r.dari_unit)
+        t.add_row("Ke", r.ke_unit)
+        for label, nilai in (("Maksud/tujuan", d.maksud_tujuan), ("Kompetensi", d.kompetensi),
+                             ("Ekspektasi", d.ekspektasi), ("Durasi", d.durasi), ("Catatan lisan", d.catatan_lisan),
+                             ("Ketersediaan", d.jawaban_ketersediaan), ("Tembusan", d.tembusan)):
+            if nilai:
+                t.add_row(label, nilai)
+        if d.alasan_penolakan:
+            t.add_row("Alasan tolak", Text(d.alasan_penolakan, style="red"))
+        t.add_row("Dasar", Text(d.rujukan, style="italic"))
+        for h in d.riwayat:
+            t.add_row(h.waktu, f"{h.aksi}: {h.dari} → {h.ke} oleh {h.oleh}"
+                      + (f" ({h.sebagai})" if h.sebagai else "") + (f" — {h.alasan}" if h.alasan else ""))
+        self.query_one("#isi-permohonan", Static).update(t)
+
+    def _terpilih(self) -> RingkasPermohonan | None:
+        tabel = self.query_one(DataTable)
+        if not self.daftar or tabel.row_count == 0:
+            self.notify("Tidak ada permohonan yang dipilih.", severity="warning")
+            return None
+        kunci = tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value
+        return next(p for p in self.daftar if str(p.id) == kunci)
+
+    def _pengguna(self):
+        if self.app.pengguna is None:
+            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
+            return None
+        return self.app.pengguna
+
+    def _selesai(self, pesan: str, pid: int):
+        def tampil(_status) -> None:
+            self.notify(pesan, timeout=4)
+            self.muat(pilih=pid)
+        return tampil
+
+    def action_arah(self) -> None:
+        self.arah = (self.arah + 1) % len(ARAH)
+        self.muat()
+
+    def action_setujui(self) -> None:
+        p, pengguna = self._terpilih(), self._pengguna()
+        if p is None or pengguna is None:
+            return
+        if "instansi" in p.lingkup.lower():
+            self.app.push_screen(
+                DialogAlasan(f"Setujui permohonan No. {p.id}", "Jawaban ketersediaan (pegawai yang ditugaskan)"),
+                lambda jawaban: jawaban and kerjakan(self, lambda: self.layanan.penugasan.setujui(
+                    p.id, oleh_id=pengguna.pegawai_id, jawaban_ketersediaan=jawaban, daftar_pegawai=p.pegawai),
+                    self._selesai(f"Permohonan No. {p.id} disetujui.", p.id)))
+            return
+        kerjakan(self, lambda: self.layanan.penugasan.setujui(p.id, oleh_id=pengguna.pegawai_id),
+                 self._selesai(f"Permohonan No. {p.id} disetujui.", p.id))
+
+    def action_tolak(self) -> None:
+        p, pengguna = self._terpilih(), self._pengguna()
+        if p is None or pengguna is None:
+            return
+
+        def alasan(teks: str | None) -> None:
+            if teks:
+                kerjakan(self, lambda: self.layanan.penugasan.tolak(p.id, teks, oleh_id=pengguna.pegawai_id),
+                         self._selesai(f"Permohonan No. {p.id} ditolak.", p.id))
+
+        self.app.push_screen(DialogAlasan(f"Tolak permohonan No. {p.id} ({p.pegawai})", "Alasan penolakan"), alasan)
+
+    def action_batalkan(self) -> None:
+        p, pengguna = self._terpilih(), self._pengguna()
+        if p is None or pengguna is None:
+            return
+
+        def ya(jawab: bool) -> None:
+            if jawab:
+                kerjakan(self, lambda: self.layanan.penugasan.batalkan(p.id, oleh_id=pengguna.pegawai_id),
+                         self._selesai(f"Permohonan No. {p.id} dibatalkan; anggota ditarik.", p.id))
+
+        self.app.push_screen(DialogKonfirmasi(f"Batalkan permohonan No. {p.id} untuk {p.pegawai}?"), ya)
+
+    def action_surat_tugas(self) -> None:
+        p, pengguna = self._terpilih(), self._pengguna()
+        if p is None or pengguna is None:
+            return
+        kerjakan(self, lambda: self.layanan.penugasan.terbitkan_surat_tugas(p.id, oleh_id=pengguna.pegawai_id),
+                 self._selesai(f"Surat Tugas permohonan No. {p.id} dicatat terbit.", p.id))
+
+    def perintah(self):
+        return [
+            ("Setujui permohonan", "Permohonan yang dipilih", self.action_setujui),
+            ("Tolak permohonan", "Dengan alasan", self.action_tolak),
+            ("Batalkan permohonan", "Menarik anggota yang menunggu", self.action_batalkan),
+            ("Ganti daftar permohonan", "Masuk, keluar, semua", self.action_arah),
+        ]

@@ -1,0 +1,291 @@
+"""The Tim screen: teams of the user's unit (or all), a team's members, and the keys that change them."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from sistemkerja_tui.layanan.struktur import HasilCari
+from sistemkerja_tui.layanan.tim import DetailTim, PeranTim, RingkasTim, StatusTim
+from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
+from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
+
+SARINGAN_STATUS = (None, StatusTim.AKTIF, StatusTim.DRAF, StatusTim.SELESAI, StatusTim.DIBUBARKAN)
+
+
+class TabelVim(DataTable):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Turun", show=False, id="tabel_tim.turun", tooltip="Baris berikutnya"),
+        Binding("k", "cursor_up", "Naik", show=False, id="tabel_tim.naik", tooltip="Baris sebelumnya"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+
+class LayarTim(Screen):
+    """Form teams, choose their ketua, add members (by request from other units)."""
+
+    BINDINGS = [
+        Binding("n", "bentuk", "Tim baru", id="tim.bentuk", tooltip="Bentuk tim kerja baru di unit pengguna"),
+        Binding("e", "ubah", "Ubah", show=False, id="tim.ubah", tooltip="Ubah data tim yang dipilih"),
+        Binding("c", "ketua", "Ketua", id="tim.ketua", tooltip="Pilih ketua dari calon yang memenuhi kriteria"),
+        Binding("a", "anggota", "Anggota", id="tim.anggota", tooltip="Tambah anggota (lintas unit lewat permohonan)"),
+        Binding("o", "keluarkan", "Keluarkan", show=False, id="tim.keluarkan",
+                tooltip="Keluarkan anggota yang dipilih di tabel anggota"),
+        Binding("x", "bubarkan", "Bubarkan", show=False, id="tim.bubarkan", tooltip="Bubarkan tim (dengan alasan)"),
+        Binding("u", "lingkup", "Lingkup", id="tim.lingkup", tooltip="Tampilkan tim unit pengguna atau semua tim"),
+        Binding("s", "status", "Status", show=False, id="tim.status", tooltip="Saring menurut status tim"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.semua_unit = False
+        self.saringan_status = 0
+        self.tim: list[RingkasTim] = []
+        self.detail: DetailTim | None = None
+        self._pilih: int | None = None
+
+    @property
+    def layanan(self):
+        return self.app.layanan
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="saringan-tim")
+        with Horizontal(id="utama-tim"):
+            yield TabelVim(id="tabel-tim")
+            with Vertical(id="kanan-tim"):
+                yield Static("Pilih tim untuk melihat anggotanya.", id="info-tim")
+                yield TabelVim(id="tabel-anggota")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#tabel-tim", DataTable).add_columns("Tim", "Status", "Ketua", "Aktif", "Tunggu")
+        self.query_one("#tabel-anggota", DataTable).add_columns("Nama", "Peran", "Status", "Asal", "Unit")
+
+    def on_screen_resume(self) -> None:
+        if self.app.layanan is not None:
+            self.muat()
+
+    # --- loading -----------------------------------------------------------
+
+    def muat(self, pilih: int | None = None) -> None:
+        pengguna = self.app.pengguna
+        unit_id = None if self.semua_unit or pengguna is None else pengguna.unit_id
+        status = SARINGAN_STATUS[self.saringan_status]
+        lingkup = "semua unit" if unit_id is None else pengguna.unit
+        self.query_one("#saringan-tim", Label).update(
+            f"Tim: {lingkup} · status: {status.label.lower() if status else 'semua'} · "
+            f"pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'}")
+        if pilih is not None:  # kept until shown: a later reload (screen resume) must not drop it
+            self._pilih = pilih
+        kerjakan(self, lambda: self.layanan.tim.daftar_tim(unit_id=unit_id, status=status), self._tampilkan,
+                 grup="daftar-tim", eksklusif=True)
+
+    def _tampilkan(self, tim: list[RingkasTim]) -> None:
+        pilih, self._pilih = self._pilih, None
+        self.tim = tim
+        tabel = self.query_one("#tabel-tim", DataTable)
+        tabel.clear()
+        for t in tim:
+            tabel.add_row(t.nama, t.status, t.ketua, str(t.anggota_aktif), str(t.menunggu), key=str(t.id))
+        if not tim:
+            self.query_one("#info-tim", Static).update("Belum ada tim. Tekan n untuk membentuk tim kerja.")
+            self.query_one("#tabel-anggota", DataTable).clear()
+        elif pilih is not None and str(pilih) in tabel.rows:
+            tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
+
+    @on(DataTable.RowHighlighted, "#tabel-tim")
+    def _tim_disorot(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            tim_id = int(event.row_key.value)
+            kerjakan(self, lambda: self.layanan.tim.detail_tim(tim_id), self._tampilkan_detail,
+                     grup="detail-tim", eksklusif=True)
+
+    def _tampilkan_detail(self, d: DetailTim) -> None:
+        self.detail = d
+        r = d.ringkas
+        info = Table.grid(padding=(0, 1))
+        info.add_column(style="bold", no_wrap=True)
+        info.add_column()
+        info.add_row("Tim", Text(r.nama, style="bold"))
+        info.add_row("Unit", r.unit)
+        info.add_row("Jenis", f"{r.bentuk} · {r.jenis_pembentukan} · {r.sasaran}")
+        info.add_row("Periode", f"{d.mulai:%d-%m-%Y} s.d. {d.selesai:%d-%m-%Y}"
+                                + (f" · TA {r.tahun_anggaran}" if r.tahun_anggaran else ""))
+        info.add_row("Status", r.status)
+        if d.tujuan:
+            info.add_row("Tujuan", d.tujuan)
+        self.query_one("#info-tim", Static).update(info)
+        tabel = self.query_one("#tabel-anggota", DataTable)
+        tabel.clear()
+        for a in d.anggota:
+            tabel.add_row(a.nama, a.peran, a.status, a.asal, a.unit, key=str(a.keanggotaan_id))
+
+    # --- helpers -------------------------------------------------------------
+
+    def _tim_terpilih(self) -> RingkasTim | None:
+        tabel = self.query_one("#tabel-tim", DataTable)
+        if not self.tim or tabel.cursor_row is None or tabel.row_count == 0:
+            self.notify("Pilih tim terlebih dahulu.", severity="warning")
+            return None
+        kunci = tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value
+        return next(t for t in self.tim if str(t.id) == kunci)
+
+    def _perlu_pengguna(self) -> bool:
+        if self.app.pengguna is None:
+            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
+            self.app.action_pengguna()
+            return False
+        return True
+
+    def _selesai(self, pesan: str, tim_id: int | None = None):
+        def tampil(hasil) -> None:
+            peringatan = hasil if isinstance(hasil, list) else []
+            for t in peringatan:
+                self.notify(f"{t.pesan} ({t.rujukan})", title="Peringatan dicatat", severity="warning", timeout=10)
+            self.notify(pesan, timeout=4)
+            self.muat(pilih=tim_id if tim_id is not None else (hasil if isinstance(hasil, int) else None))
+        return tampil
+
+    # --- actions --------------------------------------------------------------
+
+    def action_lingkup(self) -> None:
+        self.semua_unit = not self.semua_unit
+        self.muat()
+
+    def action_status(self) -> None:
+        self.saringan_status = (self.saringan_status + 1) % len(SARINGAN_STATUS)
+        self.muat()
+
+    def action_bentuk(self) -> None:
+        if not self._perlu_pengguna():
+            return
+        pengguna = self.app.pengguna
+
+        def selesai(hasil) -> None:
+            if hasil is not None:
+                self._selesai("Tim dibentuk. Tekan c untuk memilih ketua.", hasil[0])(None)
+
+        self.app.push_screen(FormTim(pengguna.unit_id, pengguna.unit,
+                                     lambda data: self.layanan.tim.bentuk_tim(data, oleh_id=pengguna.pegawai_id)),
+                             selesai)
+
+    def action_ubah(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or self.detail is None or not self._perlu_pengguna():
+            return
+        from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
+
+        d = self.detail
+        awal = DataTim(t.nama, t.unit_id, next(j for j in JenisPembentukan if j.label == t.jenis_pembentukan),
+                       next(s for s in SasaranTim if s.label == t.sasaran), d.mulai, d.selesai, t.tahun_anggaran,
+                       d.tujuan)
+
+        def selesai(hasil) -> None:
+            if hasil is not None:
+                self._selesai("Tim diperbarui.", t.id)(None)
+
+        self.app.push_screen(FormTim(t.unit_id, t.unit, lambda data: self.layanan.tim.ubah_tim(
+            t.id, data, oleh_id=self.app.pengguna.pegawai_id), awal), selesai)
+
+    def action_bubarkan(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or not self._perlu_pengguna():
+            return
+
+        def alasan(teks: str | None) -> None:
+            if teks:
+                kerjakan(self, lambda: self.layanan.tim.bubarkan_tim(t.id, teks, oleh_id=self.app.pengguna.pegawai_id),
+                         self._selesai(f"Tim '{t.nama}' dibubarkan.", t.id))
+
+        self.app.push_screen(DialogAlasan(f"Bubarkan tim '{t.nama}'?", "Alasan pembubaran"), alasan)
+
+    def action_ketua(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or not self._perlu_pengguna():
+            return
+
+        def pilih(pegawai_id: int | None) -> None:
+            if pegawai_id is not None:
+                kerjakan(self, lambda: self.layanan.tim.tetapkan_pimpinan(
+                    t.id, pegawai_id, PeranTim.KETUA, oleh_id=self.app.pengguna.pegawai_id),
+                    self._selesai("Ketua tim ditetapkan.", t.id))
+
+        kerjakan(self, lambda: self.layanan.tim.kandidat_pimpinan(t.id, PeranTim.KETUA),
+                 lambda calon: self.app.push_screen(PemilihKetua(f"Pilih ketua — {t.nama}", calon), pilih))
+
+    def action_anggota(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or not self._perlu_pengguna():
+            return
+
+        def dipilih(hasil: HasilCari | None) -> None:
+            if hasil is None:
+                return
+            if self.layanan.struktur.di_bawah(hasil.unit_id, t.unit_id):
+                self.app.push_screen(DialogAlasan(f"Tambah {hasil.nama} ke '{t.nama}'", "Uraian peran dalam tim",
+                                                  wajib=False), lambda uraian: self._tambah(t, hasil, uraian))
+                return
+
+            def diajukan(status) -> None:
+                if status is not None:
+                    self._selesai(f"{hasil.nama}: permohonan diajukan ({status[0].label.lower()}).", t.id)(None)
+
+            self.app.push_screen(
+                FormPermohonan(f"Permohonan pelibatan {hasil.nama}",
+                               f"{hasil.jabatan} · {hasil.unit} — di luar unit pemilik; anggota menunggu "
+                               "persetujuan pejabat yang berwenang.",
+                               lambda uraian, isi: self.layanan.tim.tambah_anggota(
+                                   t.id, hasil.pegawai_id, uraian, oleh_id=self.app.pengguna.pegawai_id, isi=isi)),
+                diajukan)
+
+        self.app.push_screen(LayarCari(self.layanan.struktur), dipilih)
+
+    def _tambah(self, t: RingkasTim, hasil: HasilCari, uraian: str | None) -> None:
+        if uraian is None:
+            return
+
+        def selesai(status) -> None:
+            self._selesai(f"{hasil.nama} ditambahkan ({status.label.lower()}).", t.id)(None)
+
+        kerjakan(self, lambda: self.layanan.tim.tambah_anggota(
+            t.id, hasil.pegawai_id, uraian, oleh_id=self.app.pengguna.pegawai_id), selesai)
+
+    def action_keluarkan(self) -> None:
+        tabel = self.query_one("#tabel-anggota", DataTable)
+        if self.detail is None or tabel.row_count == 0 or not self._perlu_pengguna():
+            self.notify("Pilih anggota di tabel anggota terlebih dahulu.", severity="warning")
+            return
+        kunci = tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value
+        anggota = next(a for a in self.detail.anggota if str(a.keanggotaan_id) == kunci)
+        tim_id = self.detail.ringkas.id
+
+        def alasan(teks: str | None) -> None:
+            if teks:
+                kerjakan(self, lambda: self.layanan.tim.keluarkan_anggota(
+                    anggota.keanggotaan_id, teks, oleh_id=self.app.pengguna.pegawai_id),
+                    self._selesai(f"{anggota.nama} dikeluarkan dari tim.", tim_id))
+
+        self.app.push_screen(DialogAlasan(f"Keluarkan {anggota.nama} ({anggota.peran.lower()})?",
+                                          "Alasan"), alasan)
+
+    def perintah(self):
+        return [
+            ("Bentuk tim kerja", "Bentuk tim baru di unit pengguna", self.action_bentuk),
+            ("Pilih ketua tim", "Calon yang memenuhi kriteria lebih dulu", self.action_ketua),
+            ("Tambah anggota tim", "Dari unit sendiri atau lewat permohonan", self.action_anggota),
+            ("Keluarkan anggota tim", "Anggota yang dipilih di tabel anggota", self.action_keluarkan),
+            ("Ubah tim", "Ubah nama, periode, atau tujuan tim", self.action_ubah),
+            ("Bubarkan tim", "Bubarkan tim dengan alasan", self.action_bubarkan),
+        ]

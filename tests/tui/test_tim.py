@@ -1,0 +1,192 @@
+"""Pilot tests of the Tim and Penugasan screens: forming a team end to end by keyboard."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual.widgets import DataTable
+
+from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
+from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
+from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
+from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
+from sistemkerja_tui.tui.screens.tim import LayarTim
+from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
+
+UKURAN_LEBAR = (120, 36)
+
+
+def _sql(db, query, *param):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(query, param).fetchall()
+    finally:
+        con.close()
+
+
+async def _masuk_sebagai(pilot, kata: str) -> None:
+    app = pilot.app
+    await pilot.press("p")
+    await tunggu(pilot, lambda: isinstance(app.screen, PilihPengguna))
+    await pilot.press(*kata)
+    await tunggu(pilot, lambda: app.screen.tampil and kata.split()[0].lower() in (
+        f"{app.screen.tampil[0].nama} {app.screen.tampil[0].jabatan}".lower()))
+    sebelum = app.pengguna
+    await pilot.press("enter")
+    await tunggu(pilot, lambda: app.pengguna is not None and app.pengguna != sebelum)
+
+
+async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_demo):
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        assert isinstance(app.screen, LayarTim)
+        await _masuk_sebagai(pilot, "kepala dinas kesehatan")
+        assert app.pengguna.jabatan == "Kepala Dinas Kesehatan"
+        layar = app.screen
+
+        # form the team
+        await pilot.press("n")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormTim))
+        await pilot.press(*"Tim Uji Papan Ketik")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot, lambda: app.screen is layar and any(t.nama == "Tim Uji Papan Ketik" for t in layar.tim))
+        await tunggu(pilot, lambda: layar.detail is not None and layar.detail.ringkas.nama == "Tim Uji Papan Ketik")
+
+        # choose the ketua: the first candidate listed is an eligible one
+        await pilot.press("c")
+        await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua))
+        pemilih = app.screen
+        assert pemilih.penilaian[0].layak and not pemilih.penilaian[-1].layak
+        ketua = pemilih.penilaian[0].kandidat.nama
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: app.screen is layar and layar.detail.ringkas.ketua != "—")
+        assert any(a.peran == "Ketua" and a.nama == ketua for a in layar.detail.anggota)
+
+        # a member from another unit: search, fill the four contents, submit
+        sub = ",".join(map(str, app.layanan.struktur.subpohon(app.pengguna.unit_id)))
+        pid, nip = _sql(db_demo, f"SELECT id, nip FROM pegawai WHERE unit_id NOT IN ({sub}) AND jenis_jabatan = "
+                                 "'fungsional' AND unit_id IN (SELECT u.id FROM unit_organisasi u JOIN instansi i "
+                                 "ON i.id = u.instansi_id WHERE NOT i.luar) ORDER BY id LIMIT 1")[0]
+        await pilot.press("a")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarCari))
+        await pilot.press(*nip)
+        await tunggu(pilot, lambda: app.screen.hasil and app.screen.hasil[0].pegawai_id == pid)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormPermohonan))
+        for isian in ("analis data", "Membantu analisis data", "Analisis statistik", "Laporan triwulan"):
+            await pilot.press(*isian, "tab")
+        await pilot.press("ctrl+s")  # durasi still empty: refused inside the form, nothing lost
+        await tunggu(pilot, lambda: "durasi" in teks(app.screen.query_one("#pesan-form")).lower())
+        assert isinstance(app.screen, FormPermohonan)
+        app.screen.query_one("#durasi").value = "6 bulan"
+        await pilot.press("ctrl+s")
+        await tunggu(pilot, lambda: app.screen is layar and any(
+            a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota))
+
+        # the other unit's PPK approves it on the Penugasan screen
+        ppk = app.layanan.struktur.ppk_pegawai(pid).ppk
+        await pilot.press("3")
+        assert isinstance(app.screen, LayarPenugasan)
+        await _masuk_sebagai(pilot, ppk.jabatan.lower())
+        assert app.pengguna.pegawai_id == ppk.pegawai_id
+        penugasan = app.screen
+        (permohonan_id,) = _sql(db_demo, "SELECT id FROM permohonan WHERE pegawai_id = ? AND status = 'diajukan'",
+                                pid)[0]
+        await tunggu(pilot, lambda: any(p.id == permohonan_id for p in penugasan.daftar))
+        assert "Masuk" in teks(penugasan.query_one("#saringan-penugasan"))
+        tabel = penugasan.query_one(DataTable)
+        tabel.move_cursor(row=tabel.get_row_index(str(permohonan_id)))
+        await tunggu(pilot, lambda: penugasan.detail is not None and penugasan.detail.ringkas.id == permohonan_id)
+        await pilot.press("y")
+        await tunggu(pilot, lambda: penugasan.detail is not None and penugasan.detail.ringkas.status == "Disetujui")
+
+        # back on the Tim screen the member is active
+        await pilot.press("2")
+        await tunggu(pilot, lambda: app.screen is layar and layar.tim)
+        status = _sql(db_demo, "SELECT k.status FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+                               "WHERE t.nama = 'Tim Uji Papan Ketik' AND k.pegawai_id = ?", pid)
+        assert status == [("aktif",)]
+
+
+async def test_penolakan_wajib_alasan_di_layar_penugasan(db_demo):
+    hasil = buka_database(db_demo, demo_jika_kosong=False)
+    permohonan = hasil.layanan.penugasan.daftar(arah="semua")
+    menunggu = next(p for p in permohonan if p.status == "Diajukan")
+    hasil.layanan.tutup()
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("3")
+        layar = app.screen
+        await tunggu(pilot, lambda: layar.daftar)
+        penerima = _sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", menunggu.id)[0][0]
+        nama = _sql(db_demo, "SELECT nama FROM pegawai WHERE id = ?", penerima)[0][0]
+        await _masuk_sebagai(pilot, nama.lower())
+        await tunggu(pilot, lambda: any(p.id == menunggu.id for p in layar.daftar))
+        tabel = layar.query_one(DataTable)
+        tabel.move_cursor(row=tabel.get_row_index(str(menunggu.id)))
+        await pilot.press("r")
+        await pilot.press("enter")  # empty reason: refused in the dialog
+        assert "wajib diisi" in teks(app.screen.query_one("#pesan-dialog"))
+        await pilot.press(*"Sedang penugasan lain", "enter")
+        await tunggu(pilot, lambda: layar.detail is not None and layar.detail.ringkas.status == "Ditolak")
+        assert layar.detail.alasan_penolakan == "Sedang penugasan lain"
+
+
+async def test_beban_kerja_unit_pengguna(db_demo):
+    hasil = buka_database(db_demo, demo_jika_kosong=False)
+    kadis = next(p for p in hasil.layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
+    hasil.layanan.pengguna.tetapkan(kadis.pegawai_id)
+    hasil.layanan.tutup()
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("4")
+        await tunggu(pilot, lambda: "Beban kerja Dinas Kesehatan" in teks(app.screen.query_one("#judul-beban")))
+        assert app.screen.query_one(DataTable).row_count > 0
+        assert "Pasal 50" in teks(app.screen.query_one("#judul-beban"))
+
+
+def _dengan_pengguna(db, jabatan="Kepala Dinas Kesehatan"):
+    hasil = buka_database(db, demo_jika_kosong=False)
+    kadis = next(p for p in hasil.layanan.pengguna.calon() if p.jabatan == jabatan)
+    hasil.layanan.pengguna.tetapkan(kadis.pegawai_id)
+    hasil.layanan.tutup()
+
+
+def test_snapshot_layar_tim(snap_compare, db_demo):
+    _dengan_pengguna(db_demo)
+
+    async def siap(pilot):
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        await tunggu(pilot, lambda: pilot.app.screen.detail is not None)
+
+    assert snap_compare(buat_app(db_demo), terminal_size=UKURAN, run_before=siap)
+
+
+def test_snapshot_pemilih_ketua(snap_compare, db_demo):
+    _dengan_pengguna(db_demo)
+
+    async def siap(pilot):
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        await tunggu(pilot, lambda: pilot.app.screen.detail is not None)
+        await pilot.press("c")
+        await tunggu(pilot, lambda: isinstance(pilot.app.screen, PemilihKetua))
+
+    assert snap_compare(buat_app(db_demo), terminal_size=UKURAN, run_before=siap)
+
+
+def test_snapshot_layar_penugasan(snap_compare, db_demo):
+    async def siap(pilot):
+        await tunggu_siap(pilot)
+        await pilot.press("3")
+        await tunggu(pilot, lambda: pilot.app.screen.detail is not None)
+        assert pilot.app.screen.query_one(DataTable).row_count > 0
+
+    assert snap_compare(buat_app(db_demo), terminal_size=UKURAN, run_before=siap)
