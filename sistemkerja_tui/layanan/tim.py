@@ -277,6 +277,13 @@ class LayananTim:
 
     # --- leaders --------------------------------------------------------------
 
+    def peran_tambahan(self, tim_id: int) -> list[tuple[PeranTim, str, str]]:
+        """Roles besides ketua and anggota that the owner unit's regulation has: (peran, sebutan, rujukan)."""
+        unit_id = self.struktur.pembaca.skalar("SELECT unit_id FROM tim_kerja WHERE id = :id", id=tim_id)
+        profil = self._profil_unit(unit_id)
+        return [(p.kode, p.sebutan, p.rujukan) for p in profil.peran.values()
+                if p.kode not in (PeranTim.KETUA, PeranTim.ANGGOTA)]
+
     def kandidat_pimpinan(self, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> list[Penilaian]:
         """Candidates for `peran`: eligible ones first, each other with the reasons why not."""
         from sistemkerja_tui.store.db import transaksi
@@ -301,7 +308,7 @@ class LayananTim:
             self._tim_terbuka(tim)
             profil = self._profil_unit(tim.unit_id)
             bentuk = BentukTim(tim.bentuk)
-            temuan: list[Temuan] = []
+            temuan: list[Temuan] = aturan_tim.periksa_peran(peran, profil)
             if peran in PERAN_PIMPINAN or peran is PeranTim.PENANGGUNG_JAWAB:
                 calon = self.kandidat(sesi, pegawai_id, kecuali_tim=tim_id)
                 kumpulan = [k for k in self._kumpulan_kandidat(sesi, tim) if k.pegawai_id != pegawai_id] + [calon]

@@ -22,6 +22,7 @@ from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
+from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
 from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
 from sistemkerja_tui.tui.screens.struktur import LayarStruktur
 from sistemkerja_tui.tui.screens.tim import LayarTim, TabelVim
@@ -191,6 +192,7 @@ class SistemKerjaApp(App[int]):
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
             ("Pilih pengguna", daftar(PilihPengguna)),
+            ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),
             ("Dialog", daftar(DialogAlasan) + daftar(DialogKonfirmasi)),
             ("Layar bantuan", daftar(LayarBantuan)),
         ]

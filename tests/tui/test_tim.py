@@ -190,3 +190,91 @@ def test_snapshot_layar_penugasan(snap_compare, db_demo):
         assert pilot.app.screen.query_one(DataTable).row_count > 0
 
     assert snap_compare(buat_app(db_demo), terminal_size=UKURAN, run_before=siap)
+
+
+async def _tim_unit_pengguna(pilot):
+    """On the Tim screen with the Kepala Dinas Kesehatan as user and a fresh team selected."""
+    app = pilot.app
+    await pilot.press("2")
+    await _masuk_sebagai(pilot, "kepala dinas kesehatan")
+    layar = app.screen
+    await pilot.press("n")
+    await tunggu(pilot, lambda: isinstance(app.screen, FormTim))
+    await pilot.press(*"Tim Peran")
+    await pilot.press("ctrl+s")
+    await tunggu(pilot, lambda: app.screen is layar and layar.detail is not None
+                 and layar.detail.ringkas.nama == "Tim Peran")
+    return layar
+
+
+async def test_koordinator_dan_pengajuan_sukarela(db_demo):
+    from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
+
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        layar = await _tim_unit_pengguna(pilot)
+        # Madiun has a Koordinator Tim Kerja (Lampiran Bab II huruf C): chosen through the criteria picker
+        await pilot.press("r")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        assert [v.value for _, v in app.screen.pilihan] == ["koordinator"]
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua))
+        assert "koordinator" in app.screen.judul
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: app.screen is layar and any(
+            a.peran == "Koordinator" and a.status == "Aktif" for a in layar.detail.anggota))
+        # a spoken pengajuan sukarela within the unit, then the unit head approves it on the Penugasan screen
+        sub = ",".join(map(str, app.layanan.struktur.subpohon(app.pengguna.unit_id)))
+        pid, nip = _sql(db_demo, f"SELECT id, nip FROM pegawai WHERE unit_id IN ({sub}) AND jenis_jabatan = "
+                                 "'pelaksana' ORDER BY id LIMIT 1")[0]
+        await pilot.press("v")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarCari))
+        await pilot.press(*nip)
+        await tunggu(pilot, lambda: app.screen.hasil and app.screen.hasil[0].pegawai_id == pid)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        await pilot.press(*"Disampaikan lisan saat apel pagi", "enter")
+        await tunggu(pilot, lambda: app.screen is layar and any(
+            a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota))
+        (permohonan_id, penerima) = _sql(db_demo, "SELECT id, penerima_id FROM permohonan WHERE pegawai_id = ? "
+                                                  "AND jenis = 'pengajuan_sukarela'", pid)[0]
+        assert penerima is not None
+        status = app.layanan.penugasan.setujui(permohonan_id, oleh_id=penerima)
+        assert status.label == "Disetujui"
+
+
+async def test_klaten_usulan_calon_dan_rekomendasi_sekda(tmp_path):
+    """Perbup Klaten 34/2024 Pasal 14 ayat (1): ≥ 2 calon, rekomendasi Sekretaris Daerah, lalu penetapan."""
+    from sistemkerja_tui.layanan.demo import buat_demo
+    from sistemkerja_tui.store.db import siapkan_database
+    from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+    from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
+
+    db = tmp_path / "klaten.db"
+    engine = siapkan_database(f"sqlite:///{db}")
+    buat_demo(engine, profil="klaten")
+    engine.dispose()
+    app = buat_app(str(db))
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        layar = await _tim_unit_pengguna(pilot)
+        assert layar.detail.ringkas.bentuk == "Kelompok Kerja"
+        await pilot.press("U")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihBanyak) and app.focused is not None
+                     and app.focused.id == "pilihan-banyak")
+        await pilot.press("space", "down", "space", "ctrl+s")
+        await tunggu(pilot, lambda: app.screen is layar and sum(
+            a.status == "Usulan" for a in layar.detail.anggota) == 2)
+        await pilot.press("R")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        pilihan = app.screen.pilihan[1][1]
+        await pilot.press("down", "enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        await pilot.press(*"Berpengalaman", "enter")
+        await tunggu(pilot, lambda: app.screen is layar and _sql(
+            str(db), "SELECT rekomendasi_ketua_id FROM tim_kerja WHERE nama = 'Tim Peran'") == [(pilihan,)])
+        app.layanan.tim.tetapkan_pimpinan(layar.detail.ringkas.id, pilihan, oleh_id=app.pengguna.pegawai_id)
+        assert _sql(str(db), "SELECT status FROM keanggotaan WHERE pegawai_id = ? AND peran = 'ketua'",
+                    pilihan) == [("aktif",)]

@@ -18,6 +18,7 @@ from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
+from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
 
 SARINGAN_STATUS = (None, StatusTim.AKTIF, StatusTim.DRAF, StatusTim.SELESAI, StatusTim.DIBUBARKAN)
 
@@ -40,6 +41,14 @@ class LayarTim(Screen):
         Binding("e", "ubah", "Ubah", show=False, id="tim.ubah", tooltip="Ubah data tim yang dipilih"),
         Binding("c", "ketua", "Ketua", id="tim.ketua", tooltip="Pilih ketua dari calon yang memenuhi kriteria"),
         Binding("a", "anggota", "Anggota", id="tim.anggota", tooltip="Tambah anggota (lintas unit lewat permohonan)"),
+        Binding("r", "peran", "Peran lain", show=False, id="tim.peran",
+                tooltip="Tetapkan koordinator, penanggung jawab, atau pengarah (menurut profil)"),
+        Binding("v", "sukarela", "Sukarela", show=False, id="tim.sukarela",
+                tooltip="Catat pengajuan sukarela seorang pegawai (lisan dalam unit, tertulis lintas unit)"),
+        Binding("U", "usulkan", "Usulkan calon", show=False, id="tim.usulkan",
+                tooltip="Usulkan paling sedikit 2 calon ketua kepada Sekretaris Daerah (Klaten Pasal 14)"),
+        Binding("R", "rekomendasi", "Rekomendasi", show=False, id="tim.rekomendasi",
+                tooltip="Catat rekomendasi Sekretaris Daerah atas calon ketua (Klaten Pasal 14)"),
         Binding("o", "keluarkan", "Keluarkan", show=False, id="tim.keluarkan",
                 tooltip="Keluarkan anggota yang dipilih di tabel anggota"),
         Binding("x", "bubarkan", "Bubarkan", show=False, id="tim.bubarkan", tooltip="Bubarkan tim (dengan alasan)"),
@@ -262,6 +271,101 @@ class LayarTim(Screen):
         kerjakan(self, lambda: self.layanan.tim.tambah_anggota(
             t.id, hasil.pegawai_id, uraian, oleh_id=self.app.pengguna.pegawai_id), selesai)
 
+    def action_peran(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or not self._perlu_pengguna():
+            return
+
+        def pilih_peran(peran) -> None:
+            if peran is None:
+                return
+            if peran in (PeranTim.KOORDINATOR, PeranTim.PENANGGUNG_JAWAB):  # roles with criteria: the picker
+                kerjakan(self, lambda: self.layanan.tim.kandidat_pimpinan(t.id, peran),
+                         lambda calon: self.app.push_screen(
+                             PemilihKetua(f"Pilih {peran.label.lower()} — {t.nama}", calon),
+                             lambda pid: self._tetapkan(t, pid, peran)))
+            else:
+                self.app.push_screen(LayarCari(self.layanan.struktur),
+                                     lambda hasil: hasil and self._tetapkan(t, hasil.pegawai_id, peran))
+
+        def tampil(peran_ada) -> None:
+            if not peran_ada:
+                self.notify("Profil regulasi unit ini hanya mengenal ketua dan anggota.", severity="warning")
+                return
+            self.app.push_screen(PilihSatu(f"Peran lain — {t.nama}",
+                                           [(f"{sebutan} ({rujukan})", kode) for kode, sebutan, rujukan in peran_ada]),
+                                 pilih_peran)
+
+        kerjakan(self, lambda: self.layanan.tim.peran_tambahan(t.id), tampil)
+
+    def _tetapkan(self, t: RingkasTim, pegawai_id: int | None, peran: PeranTim) -> None:
+        if pegawai_id is not None:
+            kerjakan(self, lambda: self.layanan.tim.tetapkan_pimpinan(
+                t.id, pegawai_id, peran, oleh_id=self.app.pengguna.pegawai_id),
+                self._selesai(f"{peran.label} ditetapkan.", t.id))
+
+    def action_sukarela(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or not self._perlu_pengguna():
+            return
+        oleh = self.app.pengguna.pegawai_id
+
+        def dipilih(hasil: HasilCari | None) -> None:
+            if hasil is None:
+                return
+            selesai = self._selesai(f"Pengajuan sukarela {hasil.nama} dicatat; menunggu persetujuan.", t.id)
+            if self.layanan.struktur.di_bawah(hasil.unit_id, t.unit_id):
+                self.app.push_screen(
+                    DialogAlasan(f"Pengajuan sukarela {hasil.nama} (lisan)", "Catatan pengajuan lisan"),
+                    lambda catatan: catatan and kerjakan(self, lambda: self.layanan.penugasan.ajukan_sukarela(
+                        t.id, hasil.pegawai_id, oleh_id=oleh, catatan_lisan=catatan), selesai))
+                return
+            self.app.push_screen(
+                FormPermohonan(f"Pengajuan sukarela {hasil.nama} (tertulis)", f"{hasil.jabatan} · {hasil.unit}",
+                               lambda uraian, isi: self.layanan.penugasan.ajukan_sukarela(
+                                   t.id, hasil.pegawai_id, uraian, oleh_id=oleh, isi=isi)),
+                lambda hasil_form: hasil_form and selesai(None))
+
+        self.app.push_screen(LayarCari(self.layanan.struktur), dipilih)
+
+    def action_usulkan(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or not self._perlu_pengguna():
+            return
+
+        def usulkan(ids) -> None:
+            if ids is not None:
+                kerjakan(self, lambda: self.layanan.tim.usulkan_calon_ketua(
+                    t.id, ids, oleh_id=self.app.pengguna.pegawai_id),
+                    self._selesai(f"{len(ids)} calon ketua diusulkan kepada Sekretaris Daerah.", t.id))
+
+        kerjakan(self, lambda: [n for n in self.layanan.tim.kandidat_pimpinan(t.id) if n.layak],
+                 lambda calon: self.app.push_screen(PilihBanyak(
+                     f"Usulkan calon ketua — {t.nama}", "Spasi menandai (paling sedikit 2), Ctrl+S menyimpan.",
+                     [(f"{n.kandidat.nama} · {n.kandidat.jabatan}", n.kandidat.pegawai_id) for n in calon]), usulkan))
+
+    def action_rekomendasi(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or self.detail is None or not self._perlu_pengguna():
+            return
+        calon = [a for a in self.detail.anggota if a.peran == PeranTim.KETUA.label and a.status == "Usulan"]
+        if not calon:
+            self.notify("Belum ada calon ketua yang diusulkan; tekan U untuk mengusulkan.", severity="warning")
+            return
+
+        def pilih(pid) -> None:
+            if pid is None:
+                return
+            self.app.push_screen(DialogAlasan("Rekomendasi Sekretaris Daerah", "Catatan rekomendasi", wajib=False),
+                                 lambda catatan: catatan is not None and kerjakan(
+                                     self, lambda: self.layanan.tim.catat_rekomendasi_sekda(
+                                         t.id, pid, catatan, oleh_id=self.app.pengguna.pegawai_id),
+                                     self._selesai("Rekomendasi Sekretaris Daerah dicatat; tekan c untuk "
+                                                   "menetapkan ketua.", t.id)))
+
+        self.app.push_screen(PilihSatu("Calon yang direkomendasikan Sekretaris Daerah",
+                                       [(a.nama, a.pegawai_id) for a in calon]), pilih)
+
     def action_keluarkan(self) -> None:
         tabel = self.query_one("#tabel-anggota", DataTable)
         if self.detail is None or tabel.row_count == 0 or not self._perlu_pengguna():
@@ -286,6 +390,10 @@ class LayarTim(Screen):
             ("Pilih ketua tim", "Calon yang memenuhi kriteria lebih dulu", self.action_ketua),
             ("Tambah anggota tim", "Dari unit sendiri atau lewat permohonan", self.action_anggota),
             ("Keluarkan anggota tim", "Anggota yang dipilih di tabel anggota", self.action_keluarkan),
+            ("Tetapkan peran lain", "Koordinator, penanggung jawab, pengarah", self.action_peran),
+            ("Catat pengajuan sukarela", "Lisan dalam unit, tertulis lintas unit", self.action_sukarela),
+            ("Usulkan calon ketua", "Klaten: paling sedikit 2 calon kepada Sekda", self.action_usulkan),
+            ("Catat rekomendasi Sekda", "Klaten: rekomendasi atas calon ketua", self.action_rekomendasi),
             ("Ubah tim", "Ubah nama, periode, atau tujuan tim", self.action_ubah),
             ("Bubarkan tim", "Bubarkan tim dengan alasan", self.action_bubarkan),
         ]
