@@ -386,3 +386,62 @@ def test_tim_klaten_paling_lama_satu_tahun(klaten):
     with pytest.raises(Ditolak):
         layanan.tim.bentuk_tim(_data(kadis.unit_id, jenis_pembentukan=JenisPembentukan.INSIDENTAL,
                                      mulai=date(2026, 3, 1), selesai=date(2026, 3, 20)), oleh_id=kadis.pegawai_id)
+
+
+# --- penugasan individu (Madiun Pasal 24 ayat (1) huruf a: "individu; atau tim kerja") ---------------------
+
+
+def test_penugasan_individu_dalam_unit_langsung_berlaku(layanan, kadis, db_demo):
+    from sistemkerja_tui.layanan.penugasan import DataIndividu
+
+    pid = _pegawai_dalam(layanan, db_demo, kadis.unit_id, offset=5)
+    status = layanan.penugasan.tugaskan_individu(
+        DataIndividu(kadis.unit_id, pid, "Menyusun profil kesehatan 2026", target="1", satuan="dokumen",
+                     mulai=date(2026, 1, 5), tenggat=date(2026, 6, 30)), oleh_id=kadis.pegawai_id)
+    assert status.label == "Aktif"
+    assert _sql(db_demo, "SELECT tahap, tim_id, unit_id FROM kegiatan WHERE pegawai_id = ? AND judul = ?",
+                pid, "Menyusun profil kesehatan 2026") == [("perencanaan", None, kadis.unit_id)]
+
+
+def test_penugasan_individu_lintas_unit_lewat_permohonan(layanan, kadis, db_demo):
+    from sistemkerja_tui.layanan.penugasan import DataIndividu
+
+    luar = _pegawai_luar(layanan, db_demo, kadis.unit_id)
+    data = DataIndividu(kadis.unit_id, luar, "Analisis data gizi", mulai=date(2026, 1, 5))
+    sebelum = _isi_tabel(db_demo)
+    with pytest.raises(Ditolak, match="maksud dan tujuan"):
+        layanan.penugasan.tugaskan_individu(data, oleh_id=kadis.pegawai_id)
+    assert _isi_tabel(db_demo) == sebelum
+    assert layanan.penugasan.tugaskan_individu(data, oleh_id=kadis.pegawai_id, isi=ISI).label == (
+        "Menunggu persetujuan")
+    (pid,) = _sql(db_demo, "SELECT id FROM permohonan WHERE kegiatan_id IS NOT NULL AND pegawai_id = ?", luar)[0]
+    assert layanan.penugasan.detail(pid).ringkas.tim == "Individu: Analisis data gizi"
+    ppk = layanan.struktur.ppk_pegawai(luar).ppk.pegawai_id
+    layanan.penugasan.tolak(pid, "Beban kerja penuh", oleh_id=ppk)
+    assert _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE pegawai_id = ? AND judul = 'Analisis data gizi'",
+                luar) == [("penugasan ditolak",)]
+
+
+def test_penugasan_individu_bukan_untuk_pejabat_struktural(layanan, kadis, db_demo):
+    from sistemkerja_tui.layanan.penugasan import DataIndividu
+
+    kabid = _sql(db_demo, "SELECT id FROM pegawai WHERE jenis_jabatan = 'administrator' LIMIT 1")[0][0]
+    with pytest.raises(Ditolak, match="Pasal 24"):
+        layanan.penugasan.tugaskan_individu(DataIndividu(kadis.unit_id, kabid, "X"), oleh_id=kadis.pegawai_id)
+    with pytest.raises(Ditolak, match="Judul target"):
+        layanan.penugasan.tugaskan_individu(DataIndividu(kadis.unit_id, kabid, "  "), oleh_id=kadis.pegawai_id)
+
+
+def test_daftar_tim_disaring_tahun_status_jenis(layanan, kadis):
+    from sistemkerja_tui.layanan.tim import StatusTim
+
+    tahunan = layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id)
+    insidental = layanan.tim.bentuk_tim(_data(kadis.unit_id, nama="Tim KLB", jenis_pembentukan=JenisPembentukan.INSIDENTAL,
+                                              tahun_anggaran=None, mulai=date(2027, 2, 1), selesai=date(2027, 4, 1)),
+                                        oleh_id=kadis.pegawai_id)
+    ids = lambda **k: {t.id for t in layanan.tim.daftar_tim(unit_id=kadis.unit_id, **k)}  # noqa: E731
+    assert tahunan in ids(tahun=2026) and insidental not in ids(tahun=2026)
+    assert insidental in ids(tahun=2027)
+    assert insidental in ids(jenis=JenisPembentukan.INSIDENTAL) and tahunan not in ids(jenis=JenisPembentukan.INSIDENTAL)
+    assert {tahunan, insidental} <= ids(status=StatusTim.DRAF)
+    assert not {tahunan, insidental} & ids(status=StatusTim.AKTIF)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import (
@@ -26,6 +26,20 @@ from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
+
+
+@dataclass(frozen=True)
+class DataIndividu:
+    """A target for one pegawai (penugasan individu)."""
+
+    unit_id: int  # the owner unit (pemilik kinerja)
+    pegawai_id: int
+    judul: str
+    indikator: str = ""
+    target: str = ""
+    satuan: str = ""
+    mulai: date | None = None
+    tenggat: date | None = None
 
 
 @dataclass(frozen=True)
@@ -71,17 +85,18 @@ class DetailPermohonan:
 
 _SELECT = (
     "SELECT p.id, p.jenis, p.lingkup, p.status, p.dari_unit_id, p.ke_unit_id, p.langkah_disetujui, "
-    "p.dibuat, t.nama AS tim, g.nama, g.gelar_depan, g.gelar_belakang, p.penerima_id, "
+    "p.dibuat, COALESCE(t.nama, 'Individu: ' || k.judul) AS tim, g.nama, g.gelar_depan, g.gelar_belakang, "
+    "p.penerima_id, "
     "r.nama AS r_nama, r.gelar_depan AS r_depan, r.gelar_belakang AS r_belakang "
-    "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN pegawai g ON g.id = p.pegawai_id "
-    "LEFT JOIN pegawai r ON r.id = p.penerima_id"
+    "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN kegiatan k ON k.id = p.kegiatan_id "
+    "LEFT JOIN pegawai g ON g.id = p.pegawai_id LEFT JOIN pegawai r ON r.id = p.penerima_id"
 )
 _SELECT_DETAIL = _SELECT.replace(
     "SELECT ", "SELECT p.maksud_tujuan, p.kompetensi, p.ekspektasi, p.durasi, p.catatan_lisan, "
     "p.jawaban_ketersediaan, p.alasan_penolakan, p.tembusan, ", 1)
 
 
-__all__ = ["IsiSuratPermohonan", "LayananPenugasan", "RingkasPermohonan", "DetailPermohonan", "StatusPermohonan"]
+__all__ = ["DataIndividu", "IsiSuratPermohonan", "LayananPenugasan", "RingkasPermohonan", "DetailPermohonan", "StatusPermohonan"]
 
 
 class LayananPenugasan:
@@ -124,18 +139,20 @@ class LayananPenugasan:
 
     # --- creating ------------------------------------------------------------------------
 
-    def buat_untuk_anggota(self, sesi, tim, pegawai_id: int, lingkup: LingkupPenugasan, peran: PeranTim,
-                           uraian: str, isi, oleh_id: int | None, jenis: JenisPermohonan,
-                           catatan_lisan: str = "") -> tuple[int, StatusKeanggotaan]:
-        """Create and submit the request that brings `pegawai_id` into `tim` (called inside a use case)."""
+    def buat_permohonan(self, sesi, *, unit_pemilik_id: int, pegawai_id: int, lingkup: LingkupPenugasan,
+                        peran: PeranTim, uraian: str, isi, oleh_id: int | None, jenis: JenisPermohonan,
+                        tim_id: int | None = None, kegiatan_id: int | None = None,
+                        catatan_lisan: str = "") -> tuple[int, StatusKeanggotaan]:
+        """Create and submit the request that assigns `pegawai_id` to a team or to a kegiatan of their own
+        (called inside a use case's transaction)."""
         from sistemkerja_tui.store.models import Pegawai, Permohonan
 
-        profil = self._profil(tim.unit_id)
+        profil = self._profil(unit_pemilik_id)
         rute = alur(jenis, lingkup, profil)
         pegawai = sesi.get(Pegawai, pegawai_id)
         p = Permohonan(
-            jenis=jenis.value, lingkup=lingkup.value, tim_id=tim.id, pegawai_id=pegawai_id,
-            dari_unit_id=tim.unit_id, ke_unit_id=pegawai.unit_id, pemohon_id=oleh_id,
+            jenis=jenis.value, lingkup=lingkup.value, tim_id=tim_id, kegiatan_id=kegiatan_id, pegawai_id=pegawai_id,
+            dari_unit_id=unit_pemilik_id, ke_unit_id=pegawai.unit_id, pemohon_id=oleh_id,
             peran=peran.value, uraian_peran=uraian.strip(), catatan_lisan=catatan_lisan.strip(),
             tembusan="\n".join(rute.tembusan), status=StatusPermohonan.DRAF.value,
         )
@@ -148,7 +165,7 @@ class LayananPenugasan:
         sesi.add(p)
         sesi.flush()
         if rute.langkah:
-            pihak = self.pihak(p, pegawai.unit_id, tim.unit_id)
+            pihak = self.pihak(p, pegawai.unit_id, unit_pemilik_id)
             p.penerima_id = pihak.get(rute.langkah[0].pihak)
         self._terapkan(sesi, p, hasil.keadaan, Aksi.AJUKAN, oleh_id, "", "")
         return p.id, status_keanggotaan(hasil.keadaan, rute)
@@ -173,9 +190,10 @@ class LayananPenugasan:
                                       "('aktif', 'menunggu_persetujuan')"), {"t": tim_id, "p": pegawai_id}).first()
             if sudah:
                 raise Ditolak(f"{calon.nama} sudah ada di tim ini.")
-            permohonan_id, status = self.buat_untuk_anggota(
-                sesi, tim, pegawai_id, lingkup, PeranTim.ANGGOTA, uraian_peran, isi, oleh_id,
-                JenisPermohonan.PENGAJUAN_SUKARELA, catatan_lisan)
+            permohonan_id, status = self.buat_permohonan(
+                sesi, unit_pemilik_id=tim.unit_id, tim_id=tim.id, pegawai_id=pegawai_id, lingkup=lingkup,
+                peran=PeranTim.ANGGOTA, uraian=uraian_peran, isi=isi, oleh_id=oleh_id,
+                jenis=JenisPermohonan.PENGAJUAN_SUKARELA, catatan_lisan=catatan_lisan)
             lama = sesi.execute(text("SELECT id FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p "
                                      "AND peran = 'anggota'"), {"t": tim_id, "p": pegawai_id}).scalar_one_or_none()
             k = sesi.get(Keanggotaan, lama) if lama else Keanggotaan(tim_id=tim_id, pegawai_id=pegawai_id,
@@ -183,6 +201,42 @@ class LayananPenugasan:
             k.asal, k.status, k.permohonan_id = lingkup.value, status.value, permohonan_id
             k.uraian_peran, k.mulai, k.selesai = uraian_peran.strip(), tim.mulai, tim.selesai
             sesi.add(k)
+            return status
+
+    def tugaskan_individu(self, data: DataIndividu, *, oleh_id: int | None, isi=None) -> StatusKeanggotaan:
+        """Assign one JF/pelaksana alone to a target (Madiun Pasal 24 ayat (1) huruf a).
+
+        The target becomes a kegiatan of the owner unit at the planning stage;
+        a pegawai from another unit or agency is asked for through a permohonan
+        and the assignment waits for its approval.
+        """
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Kegiatan
+
+        if not data.judul.strip():
+            raise Ditolak("Judul target kinerja wajib diisi: tuliskan apa yang harus dicapai pegawai.")
+        if data.tenggat is not None and data.mulai is not None and data.tenggat < data.mulai:
+            raise Ditolak("Tenggat harus sesudah tanggal mulai; perbaiki kolom tenggat.")
+        tim_layanan = self.layanan.tim
+        with transaksi(self.layanan.engine) as sesi:
+            calon = tim_layanan.kandidat(sesi, data.pegawai_id)
+            if not calon.aktif:
+                raise Ditolak(f"{calon.nama} tidak aktif dan tidak dapat ditugaskan.")
+            if calon.jenis.struktural:
+                raise Ditolak(f"{calon.nama} adalah pejabat {calon.jenis.label}; penugasan individu ditujukan "
+                              "kepada Pejabat Fungsional dan/atau pelaksana (Perwal Madiun 73/2023, Pasal 22 "
+                              "ayat (1) dan Pasal 24 ayat (1) huruf a).")
+            lingkup = tim_layanan._lingkup(data.unit_id, data.pegawai_id, sesi)
+            kegiatan = Kegiatan(unit_id=data.unit_id, pegawai_id=data.pegawai_id, judul=data.judul.strip(),
+                                indikator=data.indikator.strip(), target=data.target.strip(),
+                                satuan=data.satuan.strip(), mulai=data.mulai, tenggat=data.tenggat,
+                                sub_tahap="penugasan")
+            sesi.add(kegiatan)
+            sesi.flush()
+            _, status = self.buat_permohonan(
+                sesi, unit_pemilik_id=data.unit_id, kegiatan_id=kegiatan.id, pegawai_id=data.pegawai_id,
+                lingkup=lingkup, peran=PeranTim.ANGGOTA, uraian=data.judul, isi=isi, oleh_id=oleh_id,
+                jenis=JenisPermohonan.PENUNJUKAN)
             return status
 
     # --- deciding --------------------------------------------------------------------------
@@ -241,6 +295,10 @@ class LayananPenugasan:
 
             for k in sesi.exec(select(Keanggotaan).where(Keanggotaan.permohonan_id == p.id)):
                 k.status = status_keanggotaan(hasil.keadaan, rute).value
+            if p.kegiatan_id is not None and aksi in (Aksi.TOLAK, Aksi.BATALKAN):
+                from sistemkerja_tui.store.models import Kegiatan
+
+                sesi.get(Kegiatan, p.kegiatan_id).sub_tahap = f"penugasan {hasil.keadaan.status.label.lower()}"
             return hasil.keadaan.status
 
     def _terapkan(self, sesi, p, keadaan: Keadaan, aksi: Aksi, oleh_id, sebagai: str, alasan: str) -> None:

@@ -457,8 +457,9 @@ class LayananTim:
         if peran in PERAN_PIMPINAN:
             sesi.execute(text("UPDATE keanggotaan SET status = 'berakhir' WHERE tim_id = :t AND pegawai_id = :p "
                               "AND peran = 'anggota' AND status = 'aktif'"), {"t": tim.id, "p": pegawai_id})
-        permohonan_id, status = self.layanan.penugasan.buat_untuk_anggota(
-            sesi, tim, pegawai_id, lingkup, peran, uraian, isi, oleh_id, JenisPermohonan.PENUNJUKAN)
+        permohonan_id, status = self.layanan.penugasan.buat_permohonan(
+            sesi, unit_pemilik_id=tim.unit_id, tim_id=tim.id, pegawai_id=pegawai_id, lingkup=lingkup, peran=peran,
+            uraian=uraian, isi=isi, oleh_id=oleh_id, jenis=JenisPermohonan.PENUNJUKAN)
         k.status, k.permohonan_id = status.value, permohonan_id
         sesi.add(k)
         sesi.flush()
@@ -476,8 +477,8 @@ class LayananTim:
             syarat.append("t.unit_id IN :unit")
             param["unit"] = self.struktur.subpohon(unit_id) if termasuk_sub else [unit_id]
         if tahun is not None:
-            syarat.append("(t.tahun_anggaran = :tahun OR (strftime('%Y', t.mulai) <= :th AND strftime('%Y', t.selesai) >= :th))")
-            param.update(tahun=tahun, th=str(tahun))
+            syarat.append("(t.tahun_anggaran = :tahun OR (t.mulai <= :akhir AND t.selesai >= :awal))")
+            param.update(tahun=tahun, awal=date(tahun, 1, 1), akhir=date(tahun, 12, 31))
         if status is not None:
             syarat.append("t.status = :status")
             param["status"] = status.value

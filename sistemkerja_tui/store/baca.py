@@ -12,6 +12,7 @@ import re
 import sqlite3
 import threading
 from collections import namedtuple
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,8 @@ class Pembaca:
 
     def semua(self, sql: str, **param) -> list:
         sql, param = _luaskan(sql, param)
-        if self.engine is None:
+        if self.engine is None:  # dates as the ISO text SQLite stores them in
+            param = {k: v.isoformat() if isinstance(v, date) else v for k, v in param.items()}
             return self._sqlite().execute(sql, param).fetchall()
         from sqlalchemy import text
 

@@ -14,7 +14,7 @@ from sistemkerja_tui import paths
 ENV_DB = "SISTEMKERJA_DB"
 NAMA_BERKAS_DB = "sistemkerja.db"
 PRAGMA_SQLITE = ("busy_timeout=5000", "foreign_keys=ON", "journal_mode=WAL")
-HEAD_REVISION = "0002"  # newest shipped migration; a test compares it with Alembic's head
+HEAD_REVISION = "0003"  # newest shipped migration; a test compares it with Alembic's head
 
 
 def url_database(url: str | None = None) -> str:

@@ -200,6 +200,7 @@ class Permohonan(SQLModel, table=True):
     jenis: str
     lingkup: str
     tim_id: int | None = Field(default=None, foreign_key="tim_kerja.id", index=True)
+    kegiatan_id: int | None = Field(default=None, foreign_key="kegiatan.id", index=True)
     pegawai_id: int | None = Field(default=None, foreign_key="pegawai.id", index=True)
     dari_unit_id: int = Field(foreign_key="unit_organisasi.id")
     ke_unit_id: int | None = Field(default=None, foreign_key="unit_organisasi.id")

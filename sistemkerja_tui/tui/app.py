@@ -19,13 +19,14 @@ from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
 from sistemkerja_tui.tui.screens.beban import LayarBeban
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
+from sistemkerja_tui.tui.screens.form_individu import FormIndividu
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
 from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
 from sistemkerja_tui.tui.screens.struktur import LayarStruktur
-from sistemkerja_tui.tui.screens.tim import LayarTim, TabelVim
+from sistemkerja_tui.tui.screens.tim import FormSaring, LayarTim, TabelVim
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
@@ -187,9 +188,9 @@ class SistemKerjaApp(App[int]):
             ("Tabel pegawai", daftar(TabelPegawai)
              + [Binding("pageup,pagedown", "", "Gulir satu layar")]),
             ("Pencarian", daftar(LayarCari) + [Binding("enter", "", "Pilih hasil dan lompat ke unitnya")]),
-            ("Layar Tim", daftar(LayarTim) + daftar(TabelVim)),
+            ("Layar Tim", daftar(LayarTim) + daftar(TabelVim) + daftar(FormSaring)),
             ("Pilih ketua", daftar(PemilihKetua) + [Binding("enter", "", "Pilih calon yang memenuhi kriteria")]),
-            ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan)),
+            ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
             ("Pilih pengguna", daftar(PilihPengguna)),
             ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),

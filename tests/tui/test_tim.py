@@ -278,3 +278,27 @@ async def test_klaten_usulan_calon_dan_rekomendasi_sekda(tmp_path):
         app.layanan.tim.tetapkan_pimpinan(layar.detail.ringkas.id, pilihan, oleh_id=app.pengguna.pegawai_id)
         assert _sql(str(db), "SELECT status FROM keanggotaan WHERE pegawai_id = ? AND peran = 'ketua'",
                     pilihan) == [("aktif",)]
+
+
+async def test_penugasan_individu_dengan_papan_ketik(db_demo):
+    from sistemkerja_tui.tui.screens.form_individu import FormIndividu
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("3")
+        layar = app.screen
+        sub = ",".join(map(str, app.layanan.struktur.subpohon(app.pengguna.unit_id)))
+        pid, nip = _sql(db_demo, f"SELECT id, nip FROM pegawai WHERE unit_id IN ({sub}) AND jenis_jabatan = "
+                                 "'fungsional' ORDER BY id LIMIT 1")[0]
+        await pilot.press("n")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarCari))
+        await pilot.press(*nip)
+        await tunggu(pilot, lambda: app.screen.hasil and app.screen.hasil[0].pegawai_id == pid)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormIndividu) and app.focused is not None)
+        await pilot.press(*"Menyusun laporan surveilans", "ctrl+s")
+        await tunggu(pilot, lambda: app.screen is layar)
+        assert _sql(db_demo, "SELECT judul FROM kegiatan WHERE pegawai_id = ?", pid)[-1] == (
+            "Menyusun laporan surveilans",)

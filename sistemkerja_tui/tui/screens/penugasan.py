@@ -13,7 +13,9 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from sistemkerja_tui.layanan.penugasan import DetailPermohonan, RingkasPermohonan
 from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
+from sistemkerja_tui.tui.screens.form_individu import FormIndividu
 from sistemkerja_tui.tui.screens.tim import TabelVim
 
 ARAH = (("masuk", "Masuk (ditujukan kepada saya)"), ("keluar", "Keluar (dari unit saya)"), ("semua", "Semua"))
@@ -21,6 +23,8 @@ ARAH = (("masuk", "Masuk (ditujukan kepada saya)"), ("keluar", "Keluar (dari uni
 
 class LayarPenugasan(Screen):
     BINDINGS = [
+        Binding("n", "individu", "Individu", id="penugasan.individu",
+                tooltip="Tugaskan seorang JF/pelaksana secara individu pada target kinerja"),
         Binding("m", "arah", "Daftar", id="penugasan.arah", tooltip="Ganti daftar: masuk, keluar, semua"),
         Binding("y", "setujui", "Setujui", id="penugasan.setujui", tooltip="Setujui permohonan yang dipilih"),
         Binding("r", "tolak", "Tolak", id="penugasan.tolak", tooltip="Tolak dengan alasan (wajib)"),
@@ -134,6 +138,28 @@ class LayarPenugasan(Screen):
             self.muat(pilih=pid)
         return tampil
 
+    def action_individu(self) -> None:
+        pengguna = self._pengguna()
+        if pengguna is None:
+            return
+
+        def dipilih(hasil) -> None:
+            if hasil is None:
+                return
+            lintas = not self.layanan.struktur.di_bawah(hasil.unit_id, pengguna.unit_id)
+
+            def selesai(status) -> None:
+                if status is not None:
+                    self.notify(f"{hasil.nama} ditugaskan secara individu ({status[0].label.lower()}).", timeout=4)
+                    self.muat()
+
+            self.app.push_screen(FormIndividu(
+                f"Penugasan individu: {hasil.nama}", pengguna.unit_id, hasil.pegawai_id, lintas,
+                lambda data, isi: self.layanan.penugasan.tugaskan_individu(data, oleh_id=pengguna.pegawai_id,
+                                                                           isi=isi)), selesai)
+
+        self.app.push_screen(LayarCari(self.layanan.struktur), dipilih)
+
     def action_arah(self) -> None:
         self.arah = (self.arah + 1) % len(ARAH)
         self.muat()
@@ -185,6 +211,7 @@ class LayarPenugasan(Screen):
 
     def perintah(self):
         return [
+            ("Tugaskan individu", "Seorang JF/pelaksana pada target kinerja", self.action_individu),
             ("Setujui permohonan", "Permohonan yang dipilih", self.action_setujui),
             ("Tolak permohonan", "Dengan alasan", self.action_tolak),
             ("Batalkan permohonan", "Menarik anggota yang menunggu", self.action_batalkan),

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Label, Select, Static
 
 from sistemkerja_tui.layanan.struktur import HasilCari
-from sistemkerja_tui.layanan.tim import DetailTim, PeranTim, RingkasTim, StatusTim
+from sistemkerja_tui.layanan.tim import (
+    DetailTim,
+    JenisPembentukan,
+    PeranTim,
+    RingkasTim,
+    StatusTim,
+)
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
@@ -20,7 +28,42 @@ from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
 
-SARINGAN_STATUS = (None, StatusTim.AKTIF, StatusTim.DRAF, StatusTim.SELESAI, StatusTim.DIBUBARKAN)
+
+class FormSaring(ModalScreen[tuple | None]):
+    """Year, status and kind of the teams listed."""
+
+    BINDINGS = [Binding("escape", "batal", "Batal", id="saring.batal", tooltip="Tutup tanpa mengubah saringan")]
+
+    def __init__(self, tahun: int | None, status: StatusTim | None, jenis: JenisPembentukan | None) -> None:
+        super().__init__()
+        self.awal = (tahun, status, jenis)
+
+    def compose(self) -> ComposeResult:
+        tahun, status, jenis = self.awal
+        ini = date.today().year
+        with Vertical(classes="dialog"):
+            yield Label("Saring tim", classes="judul-dialog")
+            yield Label("Tahun")
+            yield Select([(str(t), t) for t in range(ini + 1, ini - 4, -1)], value=tahun or Select.BLANK,
+                         prompt="Semua tahun", id="saring-tahun")
+            yield Label("Status")
+            yield Select([(s.label, s) for s in StatusTim], value=status or Select.BLANK, prompt="Semua status",
+                         id="saring-status")
+            yield Label("Jenis menurut pembentukan")
+            yield Select([(j.label, j) for j in JenisPembentukan], value=jenis or Select.BLANK,
+                         prompt="Semua jenis", id="saring-jenis")
+            with Horizontal(classes="tombol-dialog"):
+                yield Button("Terapkan", variant="primary", id="terapkan")
+                yield Button("Batal", id="batal")
+
+    @on(Button.Pressed, "#terapkan")
+    def _terapkan(self) -> None:
+        nilai = [self.query_one(f"#saring-{n}", Select).value for n in ("tahun", "status", "jenis")]
+        self.dismiss(tuple(None if v is Select.BLANK else v for v in nilai))
+
+    @on(Button.Pressed, "#batal")
+    def action_batal(self) -> None:
+        self.dismiss(None)
 
 
 class TabelVim(DataTable):
@@ -53,13 +96,13 @@ class LayarTim(Screen):
                 tooltip="Keluarkan anggota yang dipilih di tabel anggota"),
         Binding("x", "bubarkan", "Bubarkan", show=False, id="tim.bubarkan", tooltip="Bubarkan tim (dengan alasan)"),
         Binding("u", "lingkup", "Lingkup", id="tim.lingkup", tooltip="Tampilkan tim unit pengguna atau semua tim"),
-        Binding("s", "status", "Status", show=False, id="tim.status", tooltip="Saring menurut status tim"),
+        Binding("f", "saring", "Saring", id="tim.saring", tooltip="Saring menurut tahun, status, dan jenis tim"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.semua_unit = False
-        self.saringan_status = 0
+        self.saringan: tuple[int | None, StatusTim | None, JenisPembentukan | None] = (None, None, None)
         self.tim: list[RingkasTim] = []
         self.detail: DetailTim | None = None
         self._pilih: int | None = None
@@ -91,14 +134,16 @@ class LayarTim(Screen):
     def muat(self, pilih: int | None = None) -> None:
         pengguna = self.app.pengguna
         unit_id = None if self.semua_unit or pengguna is None else pengguna.unit_id
-        status = SARINGAN_STATUS[self.saringan_status]
+        tahun, status, jenis = self.saringan
         lingkup = "semua unit" if unit_id is None else pengguna.unit
+        saring = " · ".join(x for x in (str(tahun) if tahun else "", status.label.lower() if status else "",
+                                        jenis.label.lower() if jenis else "") if x) or "semua"
         self.query_one("#saringan-tim", Label).update(
-            f"Tim: {lingkup} · status: {status.label.lower() if status else 'semua'} · "
-            f"pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'}")
+            f"Tim: {lingkup} · {saring} · pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'}")
         if pilih is not None:  # kept until shown: a later reload (screen resume) must not drop it
             self._pilih = pilih
-        kerjakan(self, lambda: self.layanan.tim.daftar_tim(unit_id=unit_id, status=status), self._tampilkan,
+        kerjakan(self, lambda: self.layanan.tim.daftar_tim(unit_id=unit_id, tahun=tahun, status=status, jenis=jenis),
+                 self._tampilkan,
                  grup="daftar-tim", eksklusif=True)
 
     def _tampilkan(self, tim: list[RingkasTim]) -> None:
@@ -173,9 +218,13 @@ class LayarTim(Screen):
         self.semua_unit = not self.semua_unit
         self.muat()
 
-    def action_status(self) -> None:
-        self.saringan_status = (self.saringan_status + 1) % len(SARINGAN_STATUS)
-        self.muat()
+    def action_saring(self) -> None:
+        def terapkan(saringan) -> None:
+            if saringan is not None:
+                self.saringan = saringan
+                self.muat()
+
+        self.app.push_screen(FormSaring(*self.saringan), terapkan)
 
     def action_bentuk(self) -> None:
         if not self._perlu_pengguna():

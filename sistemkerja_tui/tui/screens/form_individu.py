@@ -1,0 +1,71 @@
+"""Form of a penugasan individu: the target, and the four contents when the pegawai is from elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from sistemkerja_tui.layanan.penugasan import DataIndividu, IsiSuratPermohonan
+from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.screens.form_tim import FormPermohonan
+
+
+class FormIndividu(ModalScreen[tuple[Any] | None]):
+    """`tugaskan(data, isi)` runs the use case; a refusal stays in the form. Dismissed with `(status,)`."""
+
+    AUTO_FOCUS = "#judul"
+    BINDINGS = [
+        Binding("escape", "batal", "Batal", id="form_individu.batal", tooltip="Tutup tanpa menugaskan"),
+        Binding("ctrl+s", "simpan", "Tugaskan", id="form_individu.simpan", tooltip="Simpan penugasan individu"),
+    ]
+
+    def __init__(self, judul: str, unit_id: int, pegawai_id: int, lintas: bool,
+                 tugaskan: Callable[[DataIndividu, IsiSuratPermohonan | None], Any]) -> None:
+        super().__init__()
+        self.judul_form, self.unit_id, self.pegawai_id, self.lintas, self.tugaskan = (
+            judul, unit_id, pegawai_id, lintas, tugaskan)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="form-individu"):
+            yield Label(self.judul_form, classes="judul-dialog")
+            for kunci, label in (("judul", "Target kinerja yang ditugaskan"), ("indikator", "Indikator"),
+                                 ("target", "Target (angka/ukuran)"), ("satuan", "Satuan"),
+                                 ("tenggat", "Tenggat (TTTT-BB-HH, boleh kosong)")):
+                yield Label(label)
+                yield Input(id=kunci)
+            if self.lintas:
+                yield Label("Pegawai dari luar unit: permohonan memuat keempat isian berikut.")
+                for kunci, label in FormPermohonan.BIDANG:
+                    yield Label(label)
+                    yield Input(id=kunci)
+            yield Label("", id="pesan-form", classes="pesan-galat")
+            with Horizontal(classes="tombol-dialog"):
+                yield Button("Tugaskan (Ctrl+S)", variant="primary", id="simpan")
+                yield Button("Batal", id="batal")
+
+    @on(Button.Pressed, "#simpan")
+    def action_simpan(self) -> None:
+        nilai = {i.id: i.value.strip() for i in self.query(Input)}
+        pesan = self.query_one("#pesan-form", Label)
+        try:
+            tenggat = date.fromisoformat(nilai["tenggat"]) if nilai["tenggat"] else None
+        except ValueError:
+            pesan.update("Tenggat harus berupa tanggal TTTT-BB-HH, misalnya 2026-06-30.")
+            return
+        data = DataIndividu(self.unit_id, self.pegawai_id, nilai["judul"], nilai["indikator"], nilai["target"],
+                            nilai["satuan"], date.today(), tenggat)
+        isi = IsiSuratPermohonan(**{k: nilai[k] for k, _ in FormPermohonan.BIDANG}) if self.lintas else None
+        pesan.update("Menyimpan…")
+        kerjakan(self, lambda: self.tugaskan(data, isi), lambda status: self.dismiss((status,)), gagal=pesan.update)
+
+    @on(Button.Pressed, "#batal")
+    def action_batal(self) -> None:
+        self.dismiss(None)
