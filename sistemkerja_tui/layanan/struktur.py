@@ -153,7 +153,7 @@ class LayananStruktur:
 
     def muat(self) -> None:
         """Read the instansi and the unit tree (call from a worker before the first screen)."""
-        self.instansi
+        self.instansi  # noqa: B018 — reading it fills the cached property
         self._muat_unit()
 
     def instansi_dari_id(self, instansi_id: int) -> Instansi:
