@@ -16,7 +16,7 @@ def buat_app(db: str, **kwargs) -> SistemKerjaApp:
     return SistemKerjaApp(url=db, demo_jika_kosong=False, **kwargs)
 
 
-async def tunggu(pilot, syarat, batas: float = 15.0) -> None:
+async def tunggu(pilot, syarat, batas: float = 30.0) -> None:
     """Pause the pilot until `syarat()` holds (workers finish off the event loop)."""
     akhir = asyncio.get_running_loop().time() + batas
     while not syarat():
