@@ -174,34 +174,15 @@ class LayananPenugasan:
                         isi=None, catatan_lisan: str = "") -> StatusKeanggotaan:
         """A pegawai offers themselves for a team (spoken within the unit, written across units)."""
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Keanggotaan
 
         tim_layanan = self.layanan.tim
         with transaksi(self.layanan.engine) as sesi:
             tim = tim_layanan._tim(sesi, tim_id)
             tim_layanan._tim_terbuka(tim)
-            calon = tim_layanan.kandidat(sesi, pegawai_id)
-            lingkup = tim_layanan._lingkup(tim.unit_id, pegawai_id, sesi)
-            if lingkup is LingkupPenugasan.LINTAS_INSTANSI:
+            if tim_layanan._lingkup(tim.unit_id, pegawai_id, sesi) is LingkupPenugasan.LINTAS_INSTANSI:
                 raise Ditolak("Pengajuan sukarela hanya dalam unit atau lintas unit organisasi pada instansi yang sama.")
-            from sqlalchemy import text
-
-            sudah = sesi.execute(text("SELECT 1 FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p AND status IN "
-                                      "('aktif', 'menunggu_persetujuan')"), {"t": tim_id, "p": pegawai_id}).first()
-            if sudah:
-                raise Ditolak(f"{calon.nama} sudah ada di tim ini.")
-            permohonan_id, status = self.buat_permohonan(
-                sesi, unit_pemilik_id=tim.unit_id, tim_id=tim.id, pegawai_id=pegawai_id, lingkup=lingkup,
-                peran=PeranTim.ANGGOTA, uraian=uraian_peran, isi=isi, oleh_id=oleh_id,
-                jenis=JenisPermohonan.PENGAJUAN_SUKARELA, catatan_lisan=catatan_lisan)
-            lama = sesi.execute(text("SELECT id FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p "
-                                     "AND peran = 'anggota'"), {"t": tim_id, "p": pegawai_id}).scalar_one_or_none()
-            k = sesi.get(Keanggotaan, lama) if lama else Keanggotaan(tim_id=tim_id, pegawai_id=pegawai_id,
-                                                                      peran=PeranTim.ANGGOTA.value)
-            k.asal, k.status, k.permohonan_id = lingkup.value, status.value, permohonan_id
-            k.uraian_peran, k.mulai, k.selesai = uraian_peran.strip(), tim.mulai, tim.selesai
-            sesi.add(k)
-            return status
+            return tim_layanan._tambah(sesi, tim, pegawai_id, PeranTim.ANGGOTA, uraian_peran, isi, oleh_id, [],
+                                       jenis=JenisPermohonan.PENGAJUAN_SUKARELA, catatan_lisan=catatan_lisan)
 
     def tugaskan_individu(self, data: DataIndividu, *, oleh_id: int | None, isi=None) -> StatusKeanggotaan:
         """Assign one JF/pelaksana alone to a target (Madiun Pasal 24 ayat (1) huruf a).

@@ -431,8 +431,9 @@ class LayananTim:
             return LingkupPenugasan.LINTAS_UNIT
         return LingkupPenugasan.LINTAS_INSTANSI
 
-    def _tambah(self, sesi, tim, pegawai_id: int, peran: PeranTim, uraian: str, isi, oleh_id, peringatan
-                ) -> StatusKeanggotaan:
+    def _tambah(self, sesi, tim, pegawai_id: int, peran: PeranTim, uraian: str, isi, oleh_id, peringatan, *,
+                jenis: JenisPermohonan = JenisPermohonan.PENUNJUKAN, catatan_lisan: str = "") -> StatusKeanggotaan:
+        """Bring `pegawai_id` into `tim` as `peran` through a penunjukan or a pengajuan sukarela."""
         from sqlalchemy import text
 
         from sistemkerja_tui.store.models import Keanggotaan
@@ -459,11 +460,11 @@ class LayananTim:
                               "AND peran = 'anggota' AND status = 'aktif'"), {"t": tim.id, "p": pegawai_id})
         permohonan_id, status = self.layanan.penugasan.buat_permohonan(
             sesi, unit_pemilik_id=tim.unit_id, tim_id=tim.id, pegawai_id=pegawai_id, lingkup=lingkup, peran=peran,
-            uraian=uraian, isi=isi, oleh_id=oleh_id, jenis=JenisPermohonan.PENUNJUKAN)
+            uraian=uraian, isi=isi, oleh_id=oleh_id, jenis=jenis, catatan_lisan=catatan_lisan)
         k.status, k.permohonan_id = status.value, permohonan_id
         sesi.add(k)
         sesi.flush()
-        self._audit(sesi, oleh_id, f"tetapkan_{peran.value}", "keanggotaan", k.id, tim_id=tim.id,
+        self._audit(sesi, oleh_id, f"{jenis.value}_{peran.value}", "keanggotaan", k.id, tim_id=tim.id,
                     pegawai_id=pegawai_id, lingkup=lingkup.value, status=status.value,
                     peringatan=[str(t) for t in peringatan])
         return status
