@@ -1,0 +1,127 @@
+"""Write a rendered letter to disk as .txt, .md or .docx, atomically."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+from sistemkerja_tui.surat.konteks import JenisSurat, Konteks
+from sistemkerja_tui.surat.lingkungan import GARIS, LEBAR
+
+Format = Literal["txt", "md", "docx"]
+HALAMAN_BARU = "\f"
+
+
+class KeluaranTidakSah(Exception):
+    """The letter cannot be written where asked; nothing was written."""
+
+
+def nama_berkas(jenis: JenisSurat, nomor: str, format: Format) -> str:
+    """`surat_tugas_800.1.2.3_12_DINKES_2026.txt`: `/`, spaces and other unsafe characters become `_`."""
+    aman = re.sub(r"[^\w.-]+", "_", nomor.strip(), flags=re.ASCII).strip("._") or "tanpa_nomor"
+    return f"{jenis.value}_{aman}.{format}"
+
+
+def _baris_kop(baris: list[str], konteks: Konteks | None) -> set[int]:
+    """Indexes of the letterhead lines: those of `konteks.kop`, else those above the rule."""
+    kop = getattr(konteks, "kop", None)
+    if kop is not None:
+        isi = set(kop.baris)
+        return {i for i, b in enumerate(baris[: len(kop.baris) + 2]) if b.strip() in isi}
+    if GARIS not in baris:
+        return set()
+    return set(range(baris.index(GARIS)))
+
+
+def _di_tengah(b: str) -> bool:
+    """A centred heading line (title, MENUGASKAN:, ...)."""
+    isi = b.strip()
+    kiri = len(b) - len(b.lstrip())
+    return bool(isi) and kiri >= 8 and abs(kiri - (LEBAR - kiri - len(isi))) <= 2 and isi.upper() == isi
+
+
+def ke_markdown(teks: str, konteks: Konteks | None = None) -> str:
+    """Kop in bold, centred titles as headings, the rest line by line with hard breaks."""
+    baris = teks.split("\n")
+    kop = _baris_kop(baris, konteks)
+    keluar = []
+    for i, b in enumerate(baris):
+        if i in kop:
+            keluar.append(f"**{b.strip()}**  ")
+        elif b in (GARIS, HALAMAN_BARU):
+            keluar.append("\n---\n")
+        elif _di_tengah(b):
+            keluar.append(f"### {b.strip()}")
+        elif b.strip():
+            awal = len(b) - len(b.lstrip())
+            keluar.append("\u00a0" * awal + b.lstrip() + "  ")
+        else:
+            keluar.append("")
+    return "\n".join(keluar)
+
+
+def ke_docx(teks: str, konteks: Konteks | None = None) -> bytes:
+    """One paragraph per line in a monospace font; kop centred bold, titles centred."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Mm, Pt
+
+    dok = Document()
+    for bagian in dok.sections:  # A4, 20 mm margins: a 78-column line fits in 10 pt Courier
+        bagian.page_width, bagian.page_height = Mm(210), Mm(297)
+        bagian.left_margin = bagian.right_margin = Mm(20)
+    gaya = dok.styles["Normal"]
+    gaya.font.name = "Courier New"
+    gaya.font.size = Pt(10)
+    gaya.paragraph_format.space_after = Pt(0)
+    baris = teks.rstrip("\n").split("\n")
+    kop = _baris_kop(baris, konteks)
+    for i, b in enumerate(baris):
+        if b == HALAMAN_BARU:
+            dok.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            continue
+        if i in kop or _di_tengah(b):
+            p = dok.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run(b.strip()).bold = i in kop
+        else:
+            dok.add_paragraph(b)
+    isi = io.BytesIO()
+    dok.save(isi)
+    return isi.getvalue()
+
+
+def tulis(teks: str, jenis: JenisSurat, nomor: str, folder: Path, format: Format = "txt",
+          konteks: Konteks | None = None) -> Path:
+    """Write the letter into `folder` (temp file, then `os.replace`); return its path."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise KeluaranTidakSah(f"Folder keluaran {folder} tidak ada; pilih folder lain atau buat dahulu.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise KeluaranTidakSah(f"Folder keluaran {folder} tidak dapat ditulisi; periksa izin folder itu.")
+    if format == "txt":
+        data = teks.encode()
+    elif format == "md":
+        data = ke_markdown(teks, konteks).encode()
+    elif format == "docx":
+        data = ke_docx(teks, konteks)
+    else:
+        raise KeluaranTidakSah(f"Format keluaran '{format}' tidak dikenal; pilih txt, md, atau docx.")
+    tujuan = folder / nama_berkas(jenis, nomor, format)
+    sementara = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".", suffix=".tmp", delete=False) as berkas:
+            sementara = Path(berkas.name)
+            berkas.write(data)
+            berkas.flush()
+            os.fsync(berkas.fileno())
+        os.replace(sementara, tujuan)
+    except OSError as exc:
+        if sementara is not None:
+            sementara.unlink(missing_ok=True)
+        raise KeluaranTidakSah(f"Surat tidak dapat ditulis ke folder {folder}: {exc.strerror or exc}.") from exc
+    return tujuan
