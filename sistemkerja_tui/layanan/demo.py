@@ -105,7 +105,11 @@ def profil_tersedia() -> tuple[str, ...]:
 
 def buat_demo(engine: Engine, *, jumlah_pegawai: int = 1500, profil: str = "madiun",
               benih: int = 2023) -> RingkasanDemo:
-    """Write the demo Pemda into an empty database, in one transaction."""
+    """Write the demo Pemda into an empty database, in one transaction.
+
+    Then each pending request is pointed at the party of its first step
+    under the chosen profile (`LayananPenugasan.selaraskan_penerima`).
+    """
     tersedia = profil_tersedia()
     if profil not in tersedia:
         raise DemoDitolak(f"Profil '{profil}' tidak dikenal; pilihan: {', '.join(tersedia)}.")
@@ -120,6 +124,7 @@ def buat_demo(engine: Engine, *, jumlah_pegawai: int = 1500, profil: str = "madi
             _tulis(conn, model.__table__, baris[model])
         _tetapkan_pimpinan(conn, pimpinan)
         _selaraskan_sekuens(conn)
+    _arahkan_permohonan(engine)
     return RingkasanDemo(*(len(baris[m]) for m in (Instansi, UnitOrganisasi, Pegawai, TimKerja, Kegiatan,
                                                    Keanggotaan, Permohonan)))
 
@@ -152,6 +157,17 @@ def _susun(data: dict, awal: dict, rng: random.Random, jumlah: int, profil: str)
 
 
 # ---------------------------------------------------------------- data and ids
+
+def _arahkan_permohonan(engine: Engine) -> None:
+    from sistemkerja_tui.layanan.mulai import Layanan
+    from sistemkerja_tui.layanan.struktur import LayananStruktur
+    from sistemkerja_tui.store.baca import Pembaca
+
+    layanan = Layanan(str(engine.url), LayananStruktur(Pembaca.untuk_engine(engine)), engine)
+    layanan.struktur.muat()
+    layanan.penugasan.selaraskan_penerima()
+    layanan.struktur.pembaca.tutup()
+
 
 def _muat() -> dict[str, dict]:
     folder = paths.resource_dir("data") / "demo"

@@ -220,6 +220,26 @@ class LayananPenugasan:
                 jenis=JenisPermohonan.PENUNJUKAN)
             return status
 
+    def selaraskan_penerima(self) -> int:
+        """Point every submitted request at the party of its next step (after the structure changed);
+        returns how many were changed."""
+        from sqlmodel import select
+
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Pegawai, Permohonan
+
+        berubah = 0
+        with transaksi(self.layanan.engine) as sesi:
+            for p in sesi.exec(select(Permohonan).where(Permohonan.status == StatusPermohonan.DIAJUKAN.value)):
+                rute = self._alur(p)
+                if p.langkah_disetujui >= len(rute.langkah):
+                    continue
+                pihak = self.pihak(p, sesi.get(Pegawai, p.pegawai_id).unit_id, p.dari_unit_id)
+                penerima = pihak.get(rute.langkah[p.langkah_disetujui].pihak)
+                if penerima != p.penerima_id:
+                    p.penerima_id, berubah = penerima, berubah + 1
+        return berubah
+
     # --- deciding --------------------------------------------------------------------------
 
     def setujui(self, permohonan_id: int, *, oleh_id: int, jawaban_ketersediaan: str = "",
