@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import meta
 
 from sistemkerja_tui.surat.konteks import KONTEKS_PER_JENIS, JenisSurat, Konteks
-from sistemkerja_tui.surat.lingkungan import buat_lingkungan, galat_templat
+from sistemkerja_tui.surat.lingkungan import buat_lingkungan, folder_pengguna_bawaan, galat_templat
 from sistemkerja_tui.surat.periksa import periksa
 
 __all__ = ["HasilRender", "periksa", "render"]
@@ -24,6 +25,17 @@ class HasilRender:
     templat: str
 
 
+@lru_cache(maxsize=8)
+def _lingkungan(folder_pengguna: Path):
+    """One environment per user folder: compiled templates are kept; a changed file is reloaded (mtime)."""
+    return buat_lingkungan(folder_pengguna)
+
+
+@lru_cache(maxsize=256)
+def _rujukan(env, nama: str, berkas: str | None, sumber: str) -> tuple[str | None, ...]:
+    return tuple(meta.find_referenced_templates(env.parse(sumber, nama, berkas)))
+
+
 def _sumber(env, nama: str) -> list[tuple[str, str, str]]:
     """(name, file, source) of the template and everything it imports or includes."""
     hasil, antre, terlihat = [], [nama], {nama}
@@ -31,7 +43,7 @@ def _sumber(env, nama: str) -> list[tuple[str, str, str]]:
         n = antre.pop()
         sumber, berkas, _ = env.loader.get_source(env, n)
         hasil.append((n, berkas or n, sumber))
-        for rujukan in meta.find_referenced_templates(env.parse(sumber, n, berkas)):
+        for rujukan in _rujukan(env, n, berkas, sumber):
             if rujukan is not None and rujukan not in terlihat:
                 terlihat.add(rujukan)
                 antre.append(rujukan)
@@ -43,7 +55,7 @@ def render(jenis: JenisSurat, konteks: Konteks, *, folder_pengguna: Path | None 
     harus = KONTEKS_PER_JENIS[jenis]
     if not isinstance(konteks, harus):
         raise TypeError(f"{jenis.label} memerlukan {harus.__name__}, bukan {type(konteks).__name__}.")
-    env = buat_lingkungan(folder_pengguna)
+    env = _lingkungan(Path(folder_pengguna if folder_pengguna is not None else folder_pengguna_bawaan()))
     berkas_utama = None
     try:
         sumber = _sumber(env, jenis.templat)
