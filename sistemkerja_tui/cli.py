@@ -18,6 +18,9 @@ contoh:
   sistemkerja demo --db /tmp/demo.db   isi database baru dengan Pemda demo
   sistemkerja profil                   daftar profil regulasi
   sistemkerja nip "19670416 199303 1 015"   periksa dan uraikan NIP
+  sistemkerja surat buat --jenis surat_tugas --tim 3 --format docx --keluaran ~/Surat
+  sistemkerja surat daftar             register surat
+  sistemkerja surat ulang 800/12/DINKES/2026   ekspor ulang dari register
 
 Database: --db URL (atau path berkas SQLite), lalu $SISTEMKERJA_DB, lalu
 berkas sistemkerja.db di folder data pengguna.
@@ -61,6 +64,27 @@ def _parser() -> argparse.ArgumentParser:
 
     _indonesiakan(sub.add_parser("profil", parents=[db], add_help=False, formatter_class=_Format,
                                  help="daftar profil regulasi yang tersedia"))
+
+    surat = _indonesiakan(sub.add_parser("surat", parents=[db], add_help=False, formatter_class=_Format,
+                                         help="naskah dinas: buat, daftar, ulang"))
+    surat_sub = surat.add_subparsers(dest="aksi_surat", metavar="AKSI", required=True)
+    buat = _indonesiakan(surat_sub.add_parser("buat", parents=[db], add_help=False, formatter_class=_Format,
+                                              help="buat surat dari tim atau permohonan, beri nomor, catat di register"))
+    buat.add_argument("--jenis", required=True, metavar="JENIS",
+                      help="keputusan_tim, surat_tugas, permohonan_pelibatan, nota_dinas, persetujuan_anggota, "
+                           "penolakan, permohonan_lintas_instansi, sukarela_lintas_unit, rekomendasi_penilaian")
+    sumber = buat.add_mutually_exclusive_group(required=True)
+    sumber.add_argument("--tim", type=int, metavar="ID", help="id tim kerja")
+    sumber.add_argument("--permohonan", type=int, metavar="ID", help="id permohonan")
+    buat.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
+    buat.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
+    _indonesiakan(surat_sub.add_parser("daftar", parents=[db], add_help=False, formatter_class=_Format,
+                                       help="register surat yang telah diterbitkan"))
+    ulang = _indonesiakan(surat_sub.add_parser("ulang", parents=[db], add_help=False, formatter_class=_Format,
+                                               help="ekspor ulang surat dari register, sama persis"))
+    ulang.add_argument("nomor", metavar="NOMOR", help="nomor surat, misalnya 800/12/DINKES/2026")
+    ulang.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
+    ulang.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
 
     nip = _indonesiakan(sub.add_parser("nip", add_help=False, formatter_class=_Format,
                                        help="periksa dan uraikan sebuah NIP"))
@@ -120,6 +144,41 @@ def _nip(args) -> int:
     return 0
 
 
+def _surat(args) -> int:
+    from pathlib import Path
+
+    from sistemkerja_tui.layanan.galat import Ditolak
+    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
+    from sistemkerja_tui.layanan.surat import JenisSurat, folder_dokumen
+
+    try:
+        layanan = buka_database(getattr(args, "db", None), demo_jika_kosong=False).layanan
+    except GagalBuka as e:
+        return _galat(str(e))
+    try:
+        if args.aksi_surat == "daftar":
+            for s in layanan.surat.daftar():
+                print(f"{s.nomor:28} {s.tanggal}  {s.jenis}: {s.perihal}")
+            return 0
+        folder = Path(args.keluaran).expanduser() if args.keluaran else folder_dokumen()
+        if args.aksi_surat == "ulang":
+            print(layanan.surat.ekspor(nomor=args.nomor, folder=folder, format=args.format))
+            return 0
+        try:
+            jenis = JenisSurat.dari(args.jenis)
+        except ValueError as e:
+            return _galat(str(e))
+        hasil = layanan.surat.buat(jenis, tim_id=args.tim, permohonan_id=args.permohonan)
+        for p in hasil.peringatan:
+            print(f"peringatan: {p}", file=sys.stderr)
+        print(layanan.surat.ekspor(hasil.surat_id, folder=folder, format=args.format))
+        return 0
+    except Ditolak as e:
+        return _galat(e.pesan)
+    finally:
+        layanan.tutup()
+
+
 def _tui(args) -> int:
     from sistemkerja_tui.layanan.konfigurasi import KonfigurasiTidakSah, Konfigurasi, muat_konfigurasi
 
@@ -146,4 +205,6 @@ def main(argv: list[str] | None = None) -> int:
         return _profil()
     if args.perintah == "nip":
         return _nip(args)
+    if args.perintah == "surat":
+        return _surat(args)
     return _tui(args)

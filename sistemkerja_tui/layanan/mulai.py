@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from sistemkerja_tui.layanan.pengguna import LayananPengguna
     from sistemkerja_tui.layanan.penugasan import LayananPenugasan
+    from sistemkerja_tui.layanan.surat import LayananSurat
     from sistemkerja_tui.layanan.tim import LayananTim
 
 
@@ -44,6 +45,12 @@ class Layanan:
         from sistemkerja_tui.layanan.tim import LayananTim
 
         return LayananTim(self)
+
+    @cached_property
+    def surat(self) -> LayananSurat:
+        from sistemkerja_tui.layanan.surat import LayananSurat
+
+        return LayananSurat(self)
 
     @cached_property
     def pengguna(self) -> LayananPengguna:

@@ -26,6 +26,7 @@ from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
 from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
 from sistemkerja_tui.tui.screens.struktur import LayarStruktur
+from sistemkerja_tui.tui.screens.surat import LayarSurat
 from sistemkerja_tui.tui.screens.tim import FormSaring, LayarTim, TabelVim
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
@@ -45,6 +46,7 @@ class SistemKerjaApp(App[int]):
         Binding("3", "layar('penugasan')", "Penugasan", id="app.penugasan",
                 tooltip="Layar Penugasan: permohonan masuk dan keluar"),
         Binding("4", "layar('beban')", "Beban", show=False, id="app.beban", tooltip="Beban kerja unit pengguna"),
+        Binding("5", "layar('surat')", "Surat", show=False, id="app.surat", tooltip="Register dan pratinjau surat"),
         Binding("p", "pengguna", "Pengguna", show=False, id="app.pengguna",
                 tooltip="Masuk sebagai pimpinan unit lain"),
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan", tooltip="Daftar semua tombol"),
@@ -77,7 +79,7 @@ class SistemKerjaApp(App[int]):
         self.pengguna: Pengguna | None = None
         self.struktur = LayarStruktur()
         self.layar = {"struktur": self.struktur, "tim": LayarTim(), "penugasan": LayarPenugasan(),
-                      "beban": LayarBeban()}
+                      "beban": LayarBeban(), "surat": LayarSurat()}
 
     def on_mount(self) -> None:
         self.register_theme(TEMA_RUMAH)
@@ -148,6 +150,23 @@ class SistemKerjaApp(App[int]):
 
         kerjakan(self, layanan.pengguna.calon, lambda calon: self.push_screen(PilihPengguna(calon), pilih))
 
+    def buat_surat(self, node, pilihan: list[tuple[str, object]], **sumber) -> None:
+        """Ask which letter, make it from `sumber` (tim_id= or permohonan_id=), then show it on the Surat screen."""
+        layanan = self.layanan
+
+        def dibuat(hasil) -> None:
+            for p in hasil.peringatan:
+                self.notify(p, title="Peringatan pemeriksa surat", severity="warning", timeout=10)
+            self.notify(f"Surat {hasil.nomor} dibuat dan dicatat di register.", timeout=6)
+            self.layar["surat"].muat(pilih=hasil.surat_id)
+            self.action_layar("surat")
+
+        def pilih(jenis) -> None:
+            if jenis is not None:
+                kerjakan(node, lambda: layanan.surat.buat(jenis, **sumber), dibuat)
+
+        self.push_screen(PilihSatu("Buat surat", pilihan), pilih)
+
     def _pengguna_berganti(self, pengguna: Pengguna) -> None:
         self.pengguna = pengguna
         self.notify(f"Masuk sebagai {pengguna.nama} ({pengguna.jabatan}).", timeout=4)
@@ -192,6 +211,7 @@ class SistemKerjaApp(App[int]):
             ("Pilih ketua", daftar(PemilihKetua) + [Binding("enter", "", "Pilih calon yang memenuhi kriteria")]),
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
+            ("Layar Surat", daftar(LayarSurat)),
             ("Pilih pengguna", daftar(PilihPengguna)),
             ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),
             ("Dialog", daftar(DialogAlasan) + daftar(DialogKonfirmasi)),
@@ -210,6 +230,7 @@ class SistemKerjaApp(App[int]):
         yield SystemCommand("Layar Tim kerja", "Bentuk tim, ketua, anggota", lambda: self.action_layar("tim"))
         yield SystemCommand("Layar Penugasan", "Permohonan masuk dan keluar", lambda: self.action_layar("penugasan"))
         yield SystemCommand("Beban kerja unit", "Jumlah tim per pegawai (Pasal 50)", lambda: self.action_layar("beban"))
+        yield SystemCommand("Register surat", "Naskah dinas yang telah diterbitkan", lambda: self.action_layar("surat"))
         yield SystemCommand("Masuk sebagai…", "Ganti pengguna (pimpinan unit)", self.action_pengguna)
         yield SystemCommand("Ganti tema", "Pilih tema tampilan (disimpan di konfigurasi)", self.action_tema)
         yield SystemCommand("Bantuan", "Daftar semua tombol", self.action_bantuan)

@@ -25,6 +25,7 @@ class LayarPenugasan(Screen):
     BINDINGS = [
         Binding("n", "individu", "Individu", id="penugasan.individu",
                 tooltip="Tugaskan seorang JF/pelaksana secara individu pada target kinerja"),
+        Binding("l", "surat", "Surat", id="penugasan.surat", tooltip="Buat surat untuk permohonan yang dipilih"),
         Binding("m", "arah", "Daftar", id="penugasan.arah", tooltip="Ganti daftar: masuk, keluar, semua"),
         Binding("y", "setujui", "Setujui", id="penugasan.setujui", tooltip="Setujui permohonan yang dipilih"),
         Binding("r", "tolak", "Tolak", id="penugasan.tolak", tooltip="Tolak dengan alasan (wajib)"),
@@ -75,6 +76,8 @@ class LayarPenugasan(Screen):
 
     def _tampilkan(self, daftar: list[RingkasPermohonan]) -> None:
         pilih, self._pilih = self._pilih, None
+        if pilih is None:  # a plain reload keeps the row the user was on
+            pilih = self.query_one("#tabel-permohonan", TabelVim).kunci_terpilih()
         self.daftar = daftar
         tabel = self.query_one(DataTable)
         tabel.clear()
@@ -159,6 +162,17 @@ class LayarPenugasan(Screen):
                                                                            isi=isi)), selesai)
 
         self.app.push_screen(LayarCari(self.layanan.struktur), dipilih)
+
+    def action_surat(self) -> None:
+        p, pengguna = self._terpilih(), self._pengguna()
+        if p is None or pengguna is None:
+            return
+        from sistemkerja_tui.layanan.surat import JenisSurat
+
+        jenis = (JenisSurat.PERMOHONAN_PELIBATAN, JenisSurat.NOTA_DINAS, JenisSurat.PERMOHONAN_LINTAS_INSTANSI,
+                 JenisSurat.PERSETUJUAN_ANGGOTA, JenisSurat.PENOLAKAN, JenisSurat.SURAT_TUGAS,
+                 JenisSurat.SUKARELA_LINTAS_UNIT)
+        self.app.buat_surat(self, [(j.label, j) for j in jenis], permohonan_id=p.id)
 
     def action_arah(self) -> None:
         self.arah = (self.arah + 1) % len(ARAH)

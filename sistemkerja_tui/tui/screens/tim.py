@@ -75,6 +75,13 @@ class TabelVim(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
+    def kunci_terpilih(self) -> int | None:
+        """The id (row key) of the highlighted row, None on an empty table."""
+        if self.row_count == 0:
+            return None
+        kunci = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return int(kunci) if kunci is not None else None
+
 
 class LayarTim(Screen):
     """Form teams, choose their ketua, add members (by request from other units)."""
@@ -95,6 +102,7 @@ class LayarTim(Screen):
         Binding("o", "keluarkan", "Keluarkan", show=False, id="tim.keluarkan",
                 tooltip="Keluarkan anggota yang dipilih di tabel anggota"),
         Binding("x", "bubarkan", "Bubarkan", show=False, id="tim.bubarkan", tooltip="Bubarkan tim (dengan alasan)"),
+        Binding("l", "surat", "Surat", id="tim.surat", tooltip="Buat Keputusan pembentukan tim atau Surat Tugas"),
         Binding("u", "lingkup", "Lingkup", id="tim.lingkup", tooltip="Tampilkan tim unit pengguna atau semua tim"),
         Binding("f", "saring", "Saring", id="tim.saring", tooltip="Saring menurut tahun, status, dan jenis tim"),
     ]
@@ -148,6 +156,8 @@ class LayarTim(Screen):
 
     def _tampilkan(self, tim: list[RingkasTim]) -> None:
         pilih, self._pilih = self._pilih, None
+        if pilih is None:  # a plain reload keeps the row the user was on
+            pilih = self.query_one("#tabel-tim", TabelVim).kunci_terpilih()
         self.tim = tim
         tabel = self.query_one("#tabel-tim", DataTable)
         tabel.clear()
@@ -414,6 +424,15 @@ class LayarTim(Screen):
 
         self.app.push_screen(PilihSatu("Calon yang direkomendasikan Sekretaris Daerah",
                                        [(a.nama, a.pegawai_id) for a in calon]), pilih)
+
+    def action_surat(self) -> None:
+        t = self._tim_terpilih()
+        if t is None or not self._perlu_pengguna():
+            return
+        from sistemkerja_tui.layanan.surat import JenisSurat
+
+        self.app.buat_surat(self, [(j.label, j) for j in (JenisSurat.KEPUTUSAN_TIM, JenisSurat.SURAT_TUGAS,
+                                                          JenisSurat.REKOMENDASI_PENILAIAN)], tim_id=t.id)
 
     def action_keluarkan(self) -> None:
         tabel = self.query_one("#tabel-anggota", DataTable)

@@ -1,0 +1,74 @@
+"""Bench of letter rendering (a script, not a test). Prints, in one run:
+
+(a) render time per letter kind (median of 50), from a real demo team/request,
+    against the baseline of rendering a bare template in the same sandboxed
+    environment. Budget: ≤ 20 ms per letter.
+(b) a batch of 500 Surat Tugas through the real use case (context from the
+    records, checker, number from the counter, render, register), total time.
+    Budget: ≤ 5 s.
+
+Usage: python bench/surat.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+
+def _ukur(fungsi, ulang: int = 50) -> float:
+    hasil = []
+    for _ in range(ulang):
+        t = time.perf_counter()
+        fungsi()
+        hasil.append(time.perf_counter() - t)
+    return statistics.median(hasil)
+
+
+def main() -> None:
+    from sistemkerja_tui.layanan.demo import buat_demo
+    from sistemkerja_tui.layanan.mulai import buka_database
+    from sistemkerja_tui.store.db import siapkan_database
+    from sistemkerja_tui.surat import JenisSurat, render
+    from sistemkerja_tui.surat.lingkungan import buat_lingkungan
+
+    folder = Path(tempfile.mkdtemp(prefix="sistemkerja-bench-surat-"))
+    db = folder / "surat.db"
+    engine = siapkan_database(f"sqlite:///{db}")
+    buat_demo(engine)
+    engine.dispose()
+    layanan = buka_database(str(db), demo_jika_kosong=False).layanan
+    tim = next(t for t in layanan.tim.daftar_tim() if t.ketua != "—")
+    pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(tim.unit_id) if u.pimpinan][-1]
+    layanan.pengguna.tetapkan(pimpinan)
+    hari = date(2026, 3, 2)
+
+    env = buat_lingkungan()
+    kosong = env.from_string("{{ x }}")
+    acuan = _ukur(lambda: kosong.render(x="a"))
+    print(f"bench surat — acuan templat kosong: {acuan * 1000:.3f} ms")
+    permohonan = layanan.penugasan.daftar(arah="semua")[0].id
+    for jenis, konteks in (
+        (JenisSurat.KEPUTUSAN_TIM, layanan.surat.konteks_tim(JenisSurat.KEPUTUSAN_TIM, tim.id, hari)),
+        (JenisSurat.SURAT_TUGAS, layanan.surat.konteks_tim(JenisSurat.SURAT_TUGAS, tim.id, hari)),
+        (JenisSurat.PERMOHONAN_PELIBATAN,
+         layanan.surat.konteks_permohonan(JenisSurat.PERMOHONAN_PELIBATAN, permohonan, hari)),
+        (JenisSurat.NOTA_DINAS, layanan.surat.konteks_permohonan(JenisSurat.NOTA_DINAS, permohonan, hari)),
+    ):
+        lama = _ukur(lambda: render(jenis, konteks))
+        print(f"(a) {jenis.label:45} {lama * 1000:7.2f} ms (anggaran ≤ 20 ms) · rasio {lama / acuan:,.0f}× acuan")
+
+    t = time.perf_counter()
+    for _ in range(500):
+        layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim.id, tanggal=hari)
+    total = time.perf_counter() - t
+    print(f"(b) 500 Surat Tugas lewat kasus penggunaan (konteks, pemeriksa, nomor, render, register): "
+          f"{total:.2f} s (anggaran ≤ 5 s) · {total / 500 * 1000:.1f} ms per surat")
+    layanan.tutup()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,338 @@
+"""Naskah dinas from the records: build the context, check it, number it, register it — one transaction.
+
+A letter is made from a tim or a permohonan (never from typed names). The
+signer is the app's user (a unit head) with their NIP and pangkat; the kop
+is the instansi's first line, the signer's Perangkat Daerah, then the
+address lines. The number is taken from the counter inside the same
+transaction that writes the register, so a refused or failed letter uses no
+number. Re-exporting from the register writes the stored text byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sistemkerja_tui.aturan.enums import LingkupPenugasan, PeranTim, StatusPermohonan
+from sistemkerja_tui.aturan.nomor_surat import POLA_BAWAAN, PolaNomorTidakSah, susun_nomor
+from sistemkerja_tui.aturan.sebutan import label_golongan
+from sistemkerja_tui.layanan.galat import Ditolak
+from sistemkerja_tui.surat import JenisSurat, KeluaranTidakSah, TemplatTidakSah, periksa, render, tulis
+from sistemkerja_tui.surat.konteks import (
+    IsiPermohonan, Kepala, KonteksKeputusanTim, KonteksNotaDinas, KonteksPenolakan,
+    KonteksPermohonanLintasInstansi, KonteksPermohonanPelibatan, KonteksPersetujuan,
+    KonteksRekomendasiPenilaian, KonteksSukarelaLintasUnit, KonteksSuratTugas, Kop, Orang, Penandatangan,
+    Rekomendasi, RujukanSurat, TugasPeran,
+)
+
+if TYPE_CHECKING:
+    from sistemkerja_tui.layanan.mulai import Layanan
+
+__all__ = ["JenisSurat", "LayananSurat", "RingkasSurat", "HasilSurat"]
+
+KODE_KLASIFIKASI_BAWAAN = "800"  # Permendagri 83/2022: 800 Kepegawaian; per kind in settings `kode_klasifikasi.<jenis>`
+
+
+@dataclass(frozen=True)
+class HasilSurat:
+    surat_id: int
+    nomor: str
+    teks: str
+    peringatan: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RingkasSurat:
+    id: int
+    jenis: str
+    nomor: str
+    tanggal: str
+    perihal: str
+    tujuan: str
+
+
+@dataclass(frozen=True)
+class _Pegawai:
+    id: int
+    orang: Orang
+    unit_id: int
+
+
+class LayananSurat:
+    def __init__(self, layanan: Layanan) -> None:
+        self.layanan = layanan
+        self.struktur = layanan.struktur
+
+    # --- pieces of a letter -------------------------------------------------
+
+    def _pegawai(self, pegawai_id: int) -> _Pegawai:
+        r = self.struktur.pembaca.satu(
+            "SELECT id, nama, gelar_depan, gelar_belakang, nip, golongan, status_asn, nama_jabatan, unit_id "
+            "FROM pegawai WHERE id = :id", id=pegawai_id)
+        return _Pegawai(r.id, Orang(
+            nama=r.nama, gelar_depan=r.gelar_depan, gelar_belakang=r.gelar_belakang, nip=r.nip,
+            pangkat_golongan=label_golongan(r.golongan, r.status_asn), jabatan=r.nama_jabatan,
+            unit=self.struktur.unit(r.unit_id).nama), r.unit_id)
+
+    def _instansi(self, unit_id: int):
+        return self.struktur.pembaca.satu(
+            "SELECT i.id, i.nama, i.kepala_daerah, i.tempat, i.kop_surat, i.pola_nomor_surat FROM instansi i "
+            "JOIN unit_organisasi u ON u.instansi_id = i.id WHERE u.id = :u", u=unit_id)
+
+    def _kop(self, unit_id: int) -> Kop:
+        instansi = self._instansi(unit_id)
+        baris = [b.strip() for b in instansi.kop_surat.splitlines() if b.strip()] or [instansi.nama.upper()]
+        pd = self.struktur.jalur_unit(unit_id)[0].nama.upper()
+        return Kop(baris=(baris[0], pd, *baris[1:]))
+
+    def _penandatangan(self) -> tuple[Penandatangan, _Pegawai]:
+        pengguna = self.layanan.pengguna.sekarang()
+        if pengguna is None:
+            raise Ditolak("Penandatangan belum ada: pilih dahulu pengguna (pimpinan unit) yang menandatangani.")
+        p = self._pegawai(pengguna.pegawai_id)
+        return Penandatangan(orang=p.orang, jabatan_ttd=pengguna.jabatan.upper()), p
+
+    def _pola_dan_klasifikasi(self, jenis: JenisSurat, unit_id: int) -> tuple[str, str]:
+        baris = self.struktur.pembaca.semua("SELECT nilai FROM pengaturan WHERE kunci = :k",
+                                            k=f"kode_klasifikasi.{jenis.value}")
+        return self._instansi(unit_id).pola_nomor_surat or POLA_BAWAAN, (
+            baris[0].nilai if baris else KODE_KLASIFIKASI_BAWAAN)
+
+    def _kepala(self, unit_id: int, *, hal: str, kepada: tuple[str, ...] = (), tembusan: tuple[str, ...] = (),
+                tanggal: date, lampiran: int = 0) -> Kepala:
+        return Kepala(nomor="", tanggal=tanggal, tempat=self._instansi(unit_id).tempat, hal=hal,
+                      kepada=kepada, tembusan=tembusan, lampiran=lampiran)
+
+    # --- contexts from the records -------------------------------------------
+
+    def _anggota_tim(self, tim_id: int) -> dict[str, list[_Pegawai]]:
+        rows = self.struktur.pembaca.semua(
+            "SELECT pegawai_id, peran FROM keanggotaan WHERE tim_id = :t AND status = 'aktif' ORDER BY id", t=tim_id)
+        hasil: dict[str, list[_Pegawai]] = {}
+        for r in rows:
+            hasil.setdefault(r.peran, []).append(self._pegawai(r.pegawai_id))
+        return hasil
+
+    def konteks_tim(self, jenis: JenisSurat, tim_id: int, tanggal: date):
+        t = self.struktur.pembaca.semua(
+            "SELECT id, nama, unit_id, tahun_anggaran, mulai, selesai, tujuan FROM tim_kerja WHERE id = :id",
+            id=tim_id)
+        if not t:
+            raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.")
+        t = t[0]
+        ttd, pengguna = self._penandatangan()
+        anggota = self._anggota_tim(tim_id)
+        orang = {peran: tuple(p.orang for p in daftar) for peran, daftar in anggota.items()}
+        tahun = t.tahun_anggaran or date.fromisoformat(str(t.mulai)[:10]).year
+        mulai, selesai = date.fromisoformat(str(t.mulai)[:10]), date.fromisoformat(str(t.selesai)[:10])
+        kop = self._kop(t.unit_id)
+        if jenis is JenisSurat.KEPUTUSAN_TIM:
+            ketua = orang.get(PeranTim.KETUA.value, ())
+            tugas = tuple(TugasPeran(peran=PeranTim(p).label, uraian=(u,)) for p, u in (
+                (PeranTim.KETUA.value, f"memimpin dan mengoordinasikan pelaksanaan tugas {t.nama}"),
+                (PeranTim.ANGGOTA.value, "melaksanakan tugas sesuai pembagian peran dari Ketua Tim"),
+            ) if p in orang)
+            return KonteksKeputusanTim(
+                kop=kop, kepala=self._kepala(t.unit_id, hal=f"Pembentukan {t.nama}", tanggal=tanggal, lampiran=1),
+                penandatangan=ttd, penetap=ttd.jabatan_ttd.rstrip(","), nama_tim=_tanpa_awalan_tim(t.nama),
+                tahun_anggaran=tahun,
+                menimbang=(f"bahwa untuk mencapai target kinerja {t.tujuan or t.nama} perlu dibentuk {t.nama};",),
+                mengingat=(self.struktur.profil(self.struktur.unit(t.unit_id).instansi_id).judul + ";",),
+                tugas=tugas, ketua=ketua[0] if ketua else None, anggota=orang.get(PeranTim.ANGGOTA.value, ()),
+                pengarah=orang.get(PeranTim.PENGARAH.value, ()),
+                penanggung_jawab=orang.get(PeranTim.PENANGGUNG_JAWAB.value, ()), berlaku=tanggal,
+            )
+        if jenis is JenisSurat.SURAT_TUGAS:
+            pegawai = tuple(p for peran in (PeranTim.KETUA.value, PeranTim.ANGGOTA.value)
+                            for p in anggota.get(peran, []))
+            return KonteksSuratTugas(
+                kop=kop, kepala=self._kepala(t.unit_id, hal=f"Penugasan {t.nama}", tanggal=tanggal,
+                                             lampiran=1 if len(pegawai) > 1 else 0),
+                penandatangan=ttd, dasar=(f"Pembentukan {t.nama} Tahun Anggaran {tahun}.",),
+                pegawai=tuple(p.orang for p in pegawai),
+                untuk=(f"melaksanakan tugas sebagai anggota {t.nama} Tahun Anggaran {tahun};",),
+                mulai=mulai, selesai=selesai, ppk=pengguna.orang,
+            )
+        if jenis is JenisSurat.REKOMENDASI_PENILAIAN:
+            rows = self.struktur.pembaca.semua(
+                "SELECT k.pegawai_id, n.predikat, n.catatan FROM penilaian_anggota n JOIN keanggotaan k "
+                "ON k.id = n.keanggotaan_id WHERE k.tim_id = :t ORDER BY k.id", t=tim_id)
+            if not rows:
+                raise Ditolak(f"Belum ada penilaian anggota untuk {t.nama}; catat penilaian (di bawah/sesuai/di atas "
+                              "ekspektasi) terlebih dahulu.")
+            from sistemkerja_tui.aturan.enums import PredikatPenilaian
+
+            return KonteksRekomendasiPenilaian(
+                kop=kop, kepala=self._kepala(t.unit_id, hal="Rekomendasi Penilaian Anggota Tim", tanggal=tanggal),
+                penandatangan=ttd, nama_tim=t.nama, tahun=tahun, mulai=mulai, selesai=selesai,
+                rekomendasi=tuple(Rekomendasi(orang=self._pegawai(r.pegawai_id).orang,
+                                              predikat=PredikatPenilaian(r.predikat), catatan=r.catatan)
+                                  for r in rows),
+            )
+        raise Ditolak(f"{jenis.label} tidak dibuat dari tim; buat dari permohonan yang bersangkutan.")
+
+    def konteks_permohonan(self, jenis: JenisSurat, permohonan_id: int, tanggal: date):
+        p = self.struktur.pembaca.semua(
+            "SELECT p.*, COALESCE(t.nama, k.judul) AS nama_tim, COALESCE(t.tahun_anggaran, :th) AS tahun "
+            "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN kegiatan k ON k.id = p.kegiatan_id "
+            "WHERE p.id = :id", id=permohonan_id, th=tanggal.year)
+        if not p:
+            raise Ditolak(f"Permohonan nomor {permohonan_id} tidak ditemukan.")
+        p = p[0]
+        ttd, pengguna = self._penandatangan()
+        pegawai = self._pegawai(p.pegawai_id)
+        lingkup = LingkupPenugasan(p.lingkup)
+        dari = self.struktur.unit(p.dari_unit_id)
+        ke = self.struktur.unit(p.ke_unit_id) if p.ke_unit_id else None
+        penerima = self._pegawai(p.penerima_id).orang if p.penerima_id else None
+        kepada = (penerima.jabatan if penerima else (ke.jabatan_pimpinan if ke else ""),)
+        tembusan = tuple(x for x in p.tembusan.splitlines() if x.strip())
+        isi = IsiPermohonan(nama_tim=p.nama_tim, kegiatan=p.uraian_peran or p.nama_tim, unit_pelaksana=dari.nama,
+                            tahun_anggaran=p.tahun, maksud_tujuan=p.maksud_tujuan, kompetensi=p.kompetensi,
+                            ekspektasi=p.ekspektasi, durasi=p.durasi, calon=(pegawai.orang,))
+        kop = self._kop(pengguna.unit_id)
+        hal = "Permintaan Anggota Tim"
+        if jenis in (JenisSurat.PERMOHONAN_PELIBATAN, JenisSurat.NOTA_DINAS, JenisSurat.PERMOHONAN_LINTAS_INSTANSI):
+            if jenis is JenisSurat.PERMOHONAN_LINTAS_INSTANSI and lingkup is not LingkupPenugasan.LINTAS_INSTANSI:
+                raise Ditolak("Surat lintas instansi hanya untuk permohonan lintas instansi.")
+            kepala = self._kepala(p.dari_unit_id, hal=hal, kepada=kepada, tembusan=tembusan, tanggal=tanggal)
+            if jenis is JenisSurat.NOTA_DINAS:
+                return KonteksNotaDinas(kop=kop, kepala=kepala, penandatangan=ttd, dari=ttd.jabatan_ttd.title(),
+                                        isi=isi)
+            if jenis is JenisSurat.PERMOHONAN_LINTAS_INSTANSI:
+                return KonteksPermohonanLintasInstansi(kop=kop, kepala=kepala, penandatangan=ttd,
+                                                       instansi_tujuan=self._instansi(p.ke_unit_id).nama, isi=isi)
+            return KonteksPermohonanPelibatan(kop=kop, kepala=kepala, penandatangan=ttd, isi=isi)
+        masuk = RujukanSurat(nomor=f"permohonan No. {p.id}", tanggal=date.fromisoformat(str(p.dibuat)[:10]),
+                             hal=hal)
+        pemohon = (self._pegawai(p.pemohon_id).orang.jabatan,) if p.pemohon_id else (dari.jabatan_pimpinan,)
+        if jenis is JenisSurat.PERSETUJUAN_ANGGOTA:
+            if p.status not in (StatusPermohonan.DISETUJUI.value, StatusPermohonan.SURAT_TUGAS_TERBIT.value):
+                raise Ditolak("Surat persetujuan hanya untuk permohonan yang sudah disetujui.")
+            return KonteksPersetujuan(
+                kop=kop, kepala=self._kepala(pengguna.unit_id, hal="Persetujuan Anggota Tim", kepada=pemohon,
+                                             tanggal=tanggal),
+                penandatangan=ttd, surat_masuk=masuk, pegawai=(pegawai.orang,), nama_tim=p.nama_tim,
+                kegiatan=p.uraian_peran or p.nama_tim, tahun_anggaran=p.tahun)
+        if jenis is JenisSurat.PENOLAKAN:
+            if p.status != StatusPermohonan.DITOLAK.value:
+                raise Ditolak("Surat penolakan hanya untuk permohonan yang ditolak.")
+            return KonteksPenolakan(
+                kop=kop, kepala=self._kepala(pengguna.unit_id, hal="Jawaban Permintaan Anggota Tim", kepada=pemohon,
+                                             tanggal=tanggal),
+                penandatangan=ttd, surat_masuk=masuk, nama_tim=p.nama_tim, kegiatan=p.uraian_peran or p.nama_tim,
+                tahun_anggaran=p.tahun, alasan=tuple(a for a in (p.alasan_penolakan or "").splitlines() if a.strip()),
+                pegawai=(pegawai.orang,))
+        if jenis is JenisSurat.SURAT_TUGAS:
+            if p.status not in (StatusPermohonan.DISETUJUI.value, StatusPermohonan.SURAT_TUGAS_TERBIT.value):
+                raise Ditolak("Surat Tugas diterbitkan setelah permohonan disetujui.")
+            ppk = self.struktur.ppk_pegawai(p.pegawai_id).ppk
+            return KonteksSuratTugas(
+                kop=kop, kepala=self._kepala(pengguna.unit_id, hal=f"Penugasan {p.nama_tim}", tanggal=tanggal),
+                penandatangan=ttd, dasar=(f"Permohonan No. {p.id} tentang {hal}.",), pegawai=(pegawai.orang,),
+                untuk=(f"melaksanakan tugas sebagai anggota {p.nama_tim};",), mulai=tanggal,
+                selesai=date(tanggal.year, 12, 31), ppk=self._pegawai(ppk.pegawai_id).orang if ppk else None)
+        if jenis is JenisSurat.SUKARELA_LINTAS_UNIT:
+            return KonteksSukarelaLintasUnit(
+                kepala=self._kepala(p.dari_unit_id, hal="Pengajuan Sukarela Anggota Tim", kepada=kepada,
+                                    tembusan=tembusan, tanggal=tanggal),
+                pemohon=pegawai.orang, nama_tim=p.nama_tim, kinerja=p.ekspektasi or p.nama_tim,
+                kompetensi=p.kompetensi or pegawai.orang.jabatan)
+        raise Ditolak(f"{jenis.label} tidak dibuat dari permohonan; buat dari timnya.")
+
+    # --- making, listing, exporting -----------------------------------------------
+
+    def buat(self, jenis: JenisSurat, *, tim_id: int | None = None, permohonan_id: int | None = None,
+             tanggal: date | None = None) -> HasilSurat:
+        """Check, number, render and register one letter (one transaction; a refusal uses no number)."""
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Surat
+        from sistemkerja_tui.store.penomoran import nomor_berikut
+
+        tanggal = tanggal or date.today()
+        if (tim_id is None) == (permohonan_id is None):
+            raise Ditolak("Sebutkan satu sumber surat: sebuah tim atau sebuah permohonan.")
+        konteks = (self.konteks_tim(jenis, tim_id, tanggal) if tim_id is not None
+                   else self.konteks_permohonan(jenis, permohonan_id, tanggal))
+        temuan = [t for t in periksa(jenis, konteks) if t.kode != "nomor_kosong"]  # the number comes below
+        galat = [t for t in temuan if t.memblokir]
+        if galat:
+            raise Ditolak(galat)
+        _, pengguna = self._penandatangan()
+        unit_pd = self.struktur.jalur_unit(pengguna.unit_id)[0]
+        pola, klasifikasi = self._pola_dan_klasifikasi(jenis, pengguna.unit_id)
+        with transaksi(self.layanan.engine) as sesi:
+            urut = nomor_berikut(sesi, klasifikasi, unit_pd.kode, tanggal.year)
+            try:
+                nomor = susun_nomor(pola, kode_klasifikasi=klasifikasi, nomor_urut=urut, kode_unit=unit_pd.kode,
+                                    tahun=tanggal.year)
+            except PolaNomorTidakSah as e:
+                raise Ditolak(str(e)) from e
+            di_surat = f"{klasifikasi}/{urut}" if jenis is JenisSurat.KEPUTUSAN_TIM else nomor
+            konteks = _dengan_nomor(konteks, di_surat)
+            try:
+                hasil = render(jenis, konteks)
+            except TemplatTidakSah as e:
+                raise Ditolak(str(e)) from e
+            surat = Surat(jenis=jenis.value, nomor=nomor, tanggal=tanggal, perihal=konteks.kepala.hal,
+                          tujuan="; ".join(konteks.kepala.kepada), isi=hasil.teks,
+                          konteks=json.dumps(asdict(konteks), ensure_ascii=False, default=str),
+                          sumber_jenis="tim" if tim_id is not None else "permohonan",
+                          sumber_id=tim_id if tim_id is not None else permohonan_id, sidik_templat=hasil.sidik,
+                          unit_id=unit_pd.id)
+            sesi.add(surat)
+            sesi.flush()
+            return HasilSurat(surat.id, nomor, hasil.teks, tuple(str(t) for t in temuan if not t.memblokir))
+
+    def daftar(self, *, jenis: JenisSurat | None = None, tahun: int | None = None) -> list[RingkasSurat]:
+        syarat, param = ["1 = 1"], {}
+        if jenis is not None:
+            syarat.append("jenis = :jenis")
+            param["jenis"] = jenis.value
+        if tahun is not None:
+            syarat.append("tanggal BETWEEN :awal AND :akhir")
+            param.update(awal=date(tahun, 1, 1), akhir=date(tahun, 12, 31))
+        rows = self.struktur.pembaca.semua(
+            f"SELECT id, jenis, nomor, tanggal, perihal, tujuan FROM surat WHERE {' AND '.join(syarat)} "
+            "ORDER BY id DESC", **param)
+        return [RingkasSurat(r.id, JenisSurat(r.jenis).label, r.nomor, str(r.tanggal)[:10], r.perihal, r.tujuan)
+                for r in rows]
+
+    def teks(self, surat_id: int | None = None, *, nomor: str | None = None) -> tuple[str, str, str]:
+        """(jenis, nomor, text) of a registered letter, exactly as issued."""
+        rows = self.struktur.pembaca.semua(
+            "SELECT jenis, nomor, isi FROM surat WHERE id = :id OR nomor = :nomor", id=surat_id or -1, nomor=nomor)
+        if not rows:
+            raise Ditolak(f"Surat {'nomor ' + nomor if nomor else surat_id} tidak ada di register.")
+        return rows[0].jenis, rows[0].nomor, rows[0].isi
+
+    def ekspor(self, surat_id: int | None = None, *, nomor: str | None = None, folder: Path,
+               format: str = "txt") -> Path:
+        jenis, nomor, isi = self.teks(surat_id, nomor=nomor)
+        try:
+            return tulis(isi, JenisSurat(jenis), nomor, folder, format)
+        except KeluaranTidakSah as e:
+            raise Ditolak(str(e)) from e
+
+
+def folder_dokumen() -> Path:
+    from platformdirs import user_documents_path
+
+    return user_documents_path()
+
+
+def _tanpa_awalan_tim(nama: str) -> str:
+    """The format writes "Tim <nama>": drop a leading "Tim"/"Tim Kerja" so it is not doubled."""
+    for awalan in ("Tim Kerja ", "Tim "):
+        if nama.startswith(awalan):
+            return nama[len(awalan):]
+    return nama
+
+
+def _dengan_nomor(konteks, nomor: str):
+    from dataclasses import replace
+
+    return replace(konteks, kepala=replace(konteks.kepala, nomor=nomor))

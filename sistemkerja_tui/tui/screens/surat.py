@@ -1,0 +1,114 @@
+"""The Surat screen: the register of issued letters, a preview, export and copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from sistemkerja_tui.layanan.surat import RingkasSurat, folder_dokumen
+from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+from sistemkerja_tui.tui.screens.pilih import PilihSatu
+from sistemkerja_tui.tui.screens.tim import TabelVim
+
+FORMAT = (("Teks (.txt)", "txt"), ("Markdown (.md)", "md"), ("Word/LibreOffice (.docx)", "docx"))
+
+
+class LayarSurat(Screen):
+    BINDINGS = [
+        Binding("e", "ekspor", "Ekspor", id="surat.ekspor", tooltip="Ekspor surat ke .txt, .md atau .docx"),
+        Binding("c", "salin", "Salin", id="surat.salin", tooltip="Salin teks surat ke papan klip (OSC 52)"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.daftar: list[RingkasSurat] = []
+        self.teks_terpilih: tuple[int, str, str] | None = None
+        self._pilih: int | None = None
+
+    @property
+    def layanan(self):
+        return self.app.layanan
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("Register surat", id="judul-surat")
+        with Horizontal(id="utama-surat"):
+            yield TabelVim(id="tabel-surat")
+            with VerticalScroll(id="pratinjau-surat"):
+                yield Static("Belum ada surat. Buat dari layar Tim (l) atau Penugasan (l).", id="isi-surat")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Nomor", "Tanggal", "Jenis", "Perihal")
+
+    def on_screen_resume(self) -> None:
+        if self.app.layanan is not None:
+            self.muat()
+
+    def muat(self, pilih: int | None = None) -> None:
+        if pilih is not None:
+            self._pilih = pilih
+        kerjakan(self, self.layanan.surat.daftar, self._tampilkan, grup="daftar-surat", eksklusif=True)
+
+    def _tampilkan(self, daftar: list[RingkasSurat]) -> None:
+        pilih, self._pilih = self._pilih, None
+        if pilih is None:  # a plain reload keeps the row the user was on
+            pilih = self.query_one("#tabel-surat", TabelVim).kunci_terpilih()
+        self.daftar = daftar
+        self.query_one("#judul-surat", Label).update(f"Register surat · {len(daftar)} surat")
+        tabel = self.query_one(DataTable)
+        tabel.clear()
+        for s in daftar:
+            tabel.add_row(s.nomor, s.tanggal, s.jenis, s.perihal, key=str(s.id))
+        if pilih is not None and str(pilih) in tabel.rows:
+            tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
+
+    @on(DataTable.RowHighlighted)
+    def _disorot(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            sid = int(event.row_key.value)
+            kerjakan(self, lambda: (sid, *self.layanan.surat.teks(sid)[1:]), self._pratinjau, grup="pratinjau",
+                     eksklusif=True)
+
+    def _pratinjau(self, data: tuple[int, str, str]) -> None:
+        self.teks_terpilih = data
+        self.query_one("#isi-surat", Static).update(Text(data[2]))
+
+    def action_ekspor(self) -> None:
+        if self.teks_terpilih is None:
+            self.notify("Pilih surat di register terlebih dahulu.", severity="warning")
+            return
+        sid, nomor, _ = self.teks_terpilih
+
+        def folder(fmt) -> None:
+            if fmt is None:
+                return
+            self.app.push_screen(
+                DialogAlasan(f"Ekspor {nomor} ({fmt})", "Folder keluaran", nilai=str(folder_dokumen())),
+                lambda teks: teks and kerjakan(
+                    self, lambda: self.layanan.surat.ekspor(sid, folder=Path(teks).expanduser(), format=fmt),
+                    lambda berkas: self.notify(f"Surat disimpan: {berkas}", timeout=8)))
+
+        self.app.push_screen(PilihSatu(f"Format ekspor surat {nomor}", list(FORMAT)), folder)
+
+    def action_salin(self) -> None:
+        if self.teks_terpilih is None:
+            self.notify("Pilih surat di register terlebih dahulu.", severity="warning")
+            return
+        self.app.copy_to_clipboard(self.teks_terpilih[2])
+        self.notify("Teks surat dikirim ke papan klip (OSC 52). Bila terminal tidak mendukungnya, gunakan Ekspor.",
+                    timeout=8)
+
+    def perintah(self):
+        return [
+            ("Ekspor surat", "Ke .txt, .md atau .docx", self.action_ekspor),
+            ("Salin teks surat", "Ke papan klip terminal (OSC 52)", self.action_salin),
+        ]

@@ -1,0 +1,116 @@
+"""Letters from the records: numbered, registered, re-exported byte for byte; the CLI gives the same text."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from sistemkerja_tui.layanan.galat import Ditolak
+from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.layanan.surat import JenisSurat
+
+
+def _sql(db, query, *param):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(query, param).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def layanan(db_demo):
+    hasil = buka_database(db_demo, demo_jika_kosong=False)
+    yield hasil.layanan
+    hasil.layanan.tutup()
+
+
+@pytest.fixture
+def tim(layanan, db_demo):
+    """A demo team with a ketua; its owner unit's head is the user."""
+    tim_id, unit_id = _sql(db_demo, "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan "
+                                    "k WHERE k.tim_id = t.id AND k.peran = 'ketua' AND k.status = 'aktif') "
+                                    "ORDER BY t.id LIMIT 1")[0]
+    pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
+    layanan.pengguna.tetapkan(pimpinan)
+    return tim_id
+
+
+def test_keputusan_dan_surat_tugas_bernomor_berurutan_dan_terdaftar(layanan, tim, db_demo):
+    a = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim, tanggal=date(2026, 1, 5))
+    b = layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim, tanggal=date(2026, 1, 5))
+    assert a.nomor.startswith("800/1/") and b.nomor.startswith("800/2/") and a.nomor.endswith("/2026")
+    assert "KEPUTUSAN" in a.teks and "5 Januari 2026" in a.teks and "SUSUNAN TIM" in a.teks
+    assert "SURAT TUGAS" in b.teks and b.nomor in b.teks
+    ketua = _sql(db_demo, "SELECT p.nama FROM keanggotaan k JOIN pegawai p ON p.id = k.pegawai_id WHERE "
+                          "k.tim_id = ? AND k.peran = 'ketua' AND k.status = 'aktif'", tim)[0][0]
+    assert ketua in " ".join(a.teks.split())  # in the Surat Tugas the name sits in wrapped table cells
+    assert ketua in _sql(db_demo, "SELECT konteks FROM surat WHERE nomor = ?", b.nomor)[0][0]
+    register = layanan.surat.daftar()
+    assert [s.nomor for s in register] == [b.nomor, a.nomor]
+    jenis, nomor, isi = layanan.surat.teks(nomor=a.nomor)
+    assert (jenis, nomor, isi) == ("keputusan_tim", a.nomor, a.teks)
+    (sidik, konteks) = _sql(db_demo, "SELECT sidik_templat, konteks FROM surat WHERE nomor = ?", a.nomor)[0]
+    assert len(sidik) == 64 and ketua in konteks
+
+
+def test_ekspor_ulang_sama_persis(layanan, tim, tmp_path):
+    hasil = layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim, tanggal=date(2026, 1, 5))
+    pertama = layanan.surat.ekspor(hasil.surat_id, folder=tmp_path, format="txt")
+    isi = pertama.read_bytes()
+    pertama.unlink()
+    kedua = layanan.surat.ekspor(nomor=hasil.nomor, folder=tmp_path, format="txt")
+    assert kedua.read_bytes() == isi == hasil.teks.encode()
+
+
+def test_folder_keluaran_tidak_ada_ditolak(layanan, tim, tmp_path):
+    hasil = layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim, tanggal=date(2026, 1, 5))
+    with pytest.raises(Ditolak, match="tidak"):
+        layanan.surat.ekspor(hasil.surat_id, folder=tmp_path / "tidak-ada", format="txt")
+    assert not (tmp_path / "tidak-ada").exists()
+
+
+def test_tanpa_penandatangan_tidak_memakai_nomor(layanan, db_demo):
+    with pytest.raises(Ditolak, match="Penandatangan"):
+        layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=1)
+    assert _sql(db_demo, "SELECT COUNT(*) FROM penomoran_surat")[0][0] == 0
+    assert _sql(db_demo, "SELECT COUNT(*) FROM surat")[0][0] == 0
+
+
+def test_penolakan_hanya_untuk_permohonan_ditolak_dan_memuat_alasan(layanan, tim, db_demo):
+    pid = _sql(db_demo, "SELECT id FROM permohonan WHERE status = 'diajukan' ORDER BY id LIMIT 1")[0][0]
+    with pytest.raises(Ditolak, match="ditolak"):
+        layanan.surat.buat(JenisSurat.PENOLAKAN, permohonan_id=pid)
+    penerima = _sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", pid)[0][0]
+    layanan.penugasan.tolak(pid, "Sedang menyelesaikan audit reguler", oleh_id=penerima)
+    layanan.pengguna.tetapkan(penerima)
+    hasil = layanan.surat.buat(JenisSurat.PENOLAKAN, permohonan_id=pid, tanggal=date(2026, 2, 2))
+    assert "Sedang menyelesaikan audit reguler" in hasil.teks
+
+
+def test_rekomendasi_tanpa_penilaian_ditolak_tanpa_nomor(layanan, tim, db_demo):
+    with pytest.raises(Ditolak, match="Belum ada penilaian"):
+        layanan.surat.buat(JenisSurat.REKOMENDASI_PENILAIAN, tim_id=tim)
+    assert _sql(db_demo, "SELECT COUNT(*) FROM surat")[0][0] == 0
+
+
+def test_cli_sama_dengan_layanan(layanan, tim, db_demo, tmp_path):
+    hasil = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim, tanggal=date.today())
+    cli = subprocess.run([sys.executable, "-m", "sistemkerja_tui", "surat", "buat", "--jenis", "keputusan_tim",
+                          "--tim", str(tim), "--db", db_demo, "--keluaran", str(tmp_path)],
+                         capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 0, cli.stderr
+    berkas = tmp_path / cli.stdout.strip().rsplit("/", 1)[-1]
+    teks_cli = berkas.read_text()
+    nomor_cli = _sql(db_demo, "SELECT nomor FROM surat ORDER BY id DESC LIMIT 1")[0][0]
+    assert teks_cli == hasil.teks.replace(hasil.nomor.rsplit("/", 2)[0], nomor_cli.rsplit("/", 2)[0])
+    daftar = subprocess.run([sys.executable, "-m", "sistemkerja_tui", "surat", "daftar", "--db", db_demo],
+                            capture_output=True, text=True, timeout=120)
+    assert hasil.nomor in daftar.stdout and nomor_cli in daftar.stdout
+    salah = subprocess.run([sys.executable, "-m", "sistemkerja_tui", "surat", "ulang", "999/9/X/2026", "--db", db_demo,
+                            "--keluaran", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert salah.returncode == 2 and "tidak ada di register" in salah.stderr

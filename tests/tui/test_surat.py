@@ -1,0 +1,39 @@
+"""Pilot test of letters: made from the Tim screen, previewed and exported from the Surat screen."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+from sistemkerja_tui.tui.screens.pilih import PilihSatu
+from sistemkerja_tui.tui.screens.surat import LayarSurat
+from tests.tui.bantu import buat_app, teks, tunggu, tunggu_siap
+from tests.tui.test_tim import UKURAN_LEBAR, _dengan_pengguna
+
+
+async def test_buat_pratinjau_dan_ekspor_surat_tugas(db_demo, tmp_path):
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        await tunggu(pilot, lambda: app.screen.detail is not None)
+        nama_tim = app.screen.detail.ringkas.nama
+        await pilot.press("l")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("down", "enter")  # Surat Tugas
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarSurat) and app.screen.teks_terpilih is not None)
+        layar = app.screen
+        _, nomor, isi = layar.teks_terpilih
+        pratinjau = teks(layar.query_one("#isi-surat"))
+        assert "SURAT TUGAS" in pratinjau and nomor in pratinjau
+        assert nama_tim.split()[-1] in " ".join(isi.split())
+        await pilot.press("e")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("enter")  # .txt
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: list(tmp_path.glob("surat_tugas_*.txt")))
+        (berkas,) = tmp_path.glob("surat_tugas_*.txt")
+        assert berkas.read_text() == isi
