@@ -114,3 +114,26 @@ def test_cli_sama_dengan_layanan(layanan, tim, db_demo, tmp_path):
     salah = subprocess.run([sys.executable, "-m", "sistemkerja_tui", "surat", "ulang", "999/9/X/2026", "--db", db_demo,
                             "--keluaran", str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert salah.returncode == 2 and "tidak ada di register" in salah.stderr
+
+
+def test_keputusan_tim_tahunan_atas_nama_kepala_daerah(layanan, db_demo):
+    """Madiun Lampiran Bab II huruf B angka 1 huruf a: a yearly team's Keputusan is signed a.n. the Kepala Daerah."""
+    tim_id, unit_id = _sql(db_demo, "SELECT id, unit_id FROM tim_kerja WHERE jenis_pembentukan = 'tahunan' "
+                                    "ORDER BY id LIMIT 1")[0]
+    pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
+    layanan.pengguna.tetapkan(pimpinan)
+    teks = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim_id).teks
+    assert "KEPUTUSAN BUPATI SUKAMAJU" in teks and "a.n. BUPATI SUKAMAJU" in teks
+
+
+def test_templat_pengguna_rusak_tidak_memakai_nomor(layanan, tim, db_demo):
+    from sistemkerja_tui.surat.lingkungan import folder_pengguna_bawaan
+
+    folder = folder_pengguna_bawaan()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "surat_tugas.txt.j2").write_text("SURAT TUGAS\n{{ surat.kepala.nomor }\nbaris tiga\n")
+    with pytest.raises(Ditolak) as e:
+        layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim)
+    assert "surat_tugas.txt.j2" in e.value.pesan and "baris 2" in e.value.pesan
+    assert _sql(db_demo, "SELECT COUNT(*) FROM penomoran_surat")[0][0] == 0
+    assert _sql(db_demo, "SELECT COUNT(*) FROM surat")[0][0] == 0

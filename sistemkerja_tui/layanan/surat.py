@@ -118,7 +118,8 @@ class LayananSurat:
 
     def konteks_tim(self, jenis: JenisSurat, tim_id: int, tanggal: date):
         t = self.struktur.pembaca.semua(
-            "SELECT id, nama, unit_id, tahun_anggaran, mulai, selesai, tujuan FROM tim_kerja WHERE id = :id",
+            "SELECT id, nama, unit_id, tahun_anggaran, mulai, selesai, tujuan, jenis_pembentukan FROM tim_kerja "
+            "WHERE id = :id",
             id=tim_id)
         if not t:
             raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.")
@@ -130,6 +131,7 @@ class LayananSurat:
         mulai, selesai = date.fromisoformat(str(t.mulai)[:10]), date.fromisoformat(str(t.selesai)[:10])
         kop = self._kop(t.unit_id)
         if jenis is JenisSurat.KEPUTUSAN_TIM:
+            ttd, penetap = self._penetap_keputusan(t, ttd)
             ketua = orang.get(PeranTim.KETUA.value, ())
             tugas = tuple(TugasPeran(peran=PeranTim(p).label, uraian=(u,)) for p, u in (
                 (PeranTim.KETUA.value, f"memimpin dan mengoordinasikan pelaksanaan tugas {t.nama}"),
@@ -137,7 +139,7 @@ class LayananSurat:
             ) if p in orang)
             return KonteksKeputusanTim(
                 kop=kop, kepala=self._kepala(t.unit_id, hal=f"Pembentukan {t.nama}", tanggal=tanggal, lampiran=1),
-                penandatangan=ttd, penetap=ttd.jabatan_ttd.rstrip(","), nama_tim=_tanpa_awalan_tim(t.nama),
+                penandatangan=ttd, penetap=penetap, nama_tim=_tanpa_awalan_tim(t.nama),
                 tahun_anggaran=tahun,
                 menimbang=(f"bahwa untuk mencapai target kinerja {t.tujuan or t.nama} perlu dibentuk {t.nama};",),
                 mengingat=(self.struktur.profil(self.struktur.unit(t.unit_id).instansi_id).judul + ";",),
@@ -173,6 +175,28 @@ class LayananSurat:
                                   for r in rows),
             )
         raise Ditolak(f"{jenis.label} tidak dibuat dari tim; buat dari permohonan yang bersangkutan.")
+
+    def _penetap_keputusan(self, t, ttd: Penandatangan) -> tuple[Penandatangan, str]:
+        """Who establishes the team by Keputusan under the profile: the unit head, or the Kepala Daerah with
+        the unit head signing a.n. (e.g. Madiun Lampiran Bab II huruf B angka 1 huruf a for tahunan teams)."""
+        from dataclasses import replace
+
+        from sistemkerja_tui.aturan.enums import JenisPembentukan
+        from sistemkerja_tui.aturan.profil import Naskah, ObjekPenetapan
+
+        profil = self.struktur.profil(self.struktur.unit(t.unit_id).instansi_id)
+        pembentukan = JenisPembentukan(t.jenis_pembentukan)
+        cocok = [p for p in profil.penetapan
+                 if p.naskah is Naskah.KEPUTUSAN and p.objek in (ObjekPenetapan.TIM, ObjekPenetapan.KETUA)
+                 and (not p.pembentukan or pembentukan in p.pembentukan)]
+        if not cocok:
+            return ttd, ttd.jabatan_ttd
+        instansi = self._instansi(t.unit_id)
+        if "atas nama" in cocok[0].penetap.lower() or cocok[0].penetap.startswith(instansi.kepala_daerah):
+            daerah = instansi.nama.removeprefix("Pemerintah ").split(" ", 1)[-1]
+            kepala = f"{instansi.kepala_daerah} {daerah}".upper()
+            return replace(ttd, atas_nama=kepala), kepala
+        return ttd, ttd.jabatan_ttd
 
     def konteks_permohonan(self, jenis: JenisSurat, permohonan_id: int, tanggal: date):
         p = self.struktur.pembaca.semua(

@@ -158,6 +158,7 @@ class SistemKerjaApp(App[int]):
             for p in hasil.peringatan:
                 self.notify(p, title="Peringatan pemeriksa surat", severity="warning", timeout=10)
             self.notify(f"Surat {hasil.nomor} dibuat dan dicatat di register.", timeout=6)
+            self.layar["surat"].peringatan[hasil.surat_id] = hasil.peringatan
             self.layar["surat"].muat(pilih=hasil.surat_id)
             self.action_layar("surat")
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from sistemkerja_tui.layanan.surat import RingkasSurat, folder_dokumen
+from sistemkerja_tui.layanan.surat import JenisSurat, RingkasSurat, folder_dokumen
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -25,6 +25,7 @@ class LayarSurat(Screen):
     BINDINGS = [
         Binding("e", "ekspor", "Ekspor", id="surat.ekspor", tooltip="Ekspor surat ke .txt, .md atau .docx"),
         Binding("c", "salin", "Salin", id="surat.salin", tooltip="Salin teks surat ke papan klip (OSC 52)"),
+        Binding("f", "saring", "Saring", id="surat.saring", tooltip="Saring register menurut jenis surat"),
     ]
 
     def __init__(self) -> None:
@@ -32,6 +33,8 @@ class LayarSurat(Screen):
         self.daftar: list[RingkasSurat] = []
         self.teks_terpilih: tuple[int, str, str] | None = None
         self._pilih: int | None = None
+        self.jenis: JenisSurat | None = None
+        self.peringatan: dict[int, tuple[str, ...]] = {}  # the checker's warnings of letters made in this session
 
     @property
     def layanan(self):
@@ -56,14 +59,17 @@ class LayarSurat(Screen):
     def muat(self, pilih: int | None = None) -> None:
         if pilih is not None:
             self._pilih = pilih
-        kerjakan(self, self.layanan.surat.daftar, self._tampilkan, grup="daftar-surat", eksklusif=True)
+        jenis = self.jenis
+        kerjakan(self, lambda: self.layanan.surat.daftar(jenis=jenis), self._tampilkan, grup="daftar-surat",
+                 eksklusif=True)
 
     def _tampilkan(self, daftar: list[RingkasSurat]) -> None:
         pilih, self._pilih = self._pilih, None
         if pilih is None:  # a plain reload keeps the row the user was on
             pilih = self.query_one("#tabel-surat", TabelVim).kunci_terpilih()
         self.daftar = daftar
-        self.query_one("#judul-surat", Label).update(f"Register surat · {len(daftar)} surat")
+        saring = self.jenis.label if self.jenis else "semua jenis"
+        self.query_one("#judul-surat", Label).update(f"Register surat · {saring} · {len(daftar)} surat")
         tabel = self.query_one(DataTable)
         tabel.clear()
         for s in daftar:
@@ -80,7 +86,11 @@ class LayarSurat(Screen):
 
     def _pratinjau(self, data: tuple[int, str, str]) -> None:
         self.teks_terpilih = data
-        self.query_one("#isi-surat", Static).update(Text(data[2]))
+        isi = Text()
+        for p in self.peringatan.get(data[0], ()):
+            isi.append(f"⚠ {p}\n", style="bold yellow")
+        isi.append(data[2])
+        self.query_one("#isi-surat", Static).update(isi)
 
     def action_ekspor(self) -> None:
         if self.teks_terpilih is None:
@@ -98,6 +108,14 @@ class LayarSurat(Screen):
                     lambda berkas: self.notify(f"Surat disimpan: {berkas}", timeout=8)))
 
         self.app.push_screen(PilihSatu(f"Format ekspor surat {nomor}", list(FORMAT)), folder)
+
+    def action_saring(self) -> None:
+        def pilih(jenis) -> None:
+            self.jenis = None if jenis == "semua" else jenis
+            self.muat()
+
+        self.app.push_screen(PilihSatu("Saring register surat",
+                                       [("Semua jenis", "semua"), *((j.label, j) for j in JenisSurat)]), pilih)
 
     def action_salin(self) -> None:
         if self.teks_terpilih is None:
