@@ -137,3 +137,15 @@ def test_templat_pengguna_rusak_tidak_memakai_nomor(layanan, tim, db_demo):
     assert "surat_tugas.txt.j2" in e.value.pesan and "baris 2" in e.value.pesan
     assert _sql(db_demo, "SELECT COUNT(*) FROM penomoran_surat")[0][0] == 0
     assert _sql(db_demo, "SELECT COUNT(*) FROM surat")[0][0] == 0
+
+
+def test_penandatangan_plt(layanan, tim):
+    """Permendagri 1/2023 Pasal 44: an acting official signs as Plt. before the office."""
+    pengguna = layanan.pengguna.sekarang()
+    layanan.pengguna.tetapkan_status_ttd(pengguna.pegawai_id, "Plt.")
+    teks = layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim).teks
+    assert f"Plt. {pengguna.jabatan.upper()}" in " ".join(teks.split())
+    with pytest.raises(Ditolak, match="tidak dikenal"):
+        layanan.pengguna.tetapkan_status_ttd(pengguna.pegawai_id, "Pj")
+    layanan.pengguna.tetapkan_status_ttd(pengguna.pegawai_id, None)
+    assert layanan.pengguna.status_ttd(pengguna.pegawai_id) is None

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
 KUNCI = "pengguna_id"
+STATUS_TTD = ("Plt.", "Plh.")  # Permendagri 1/2023 Pasal 44: acting / daily-acting signer
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,22 @@ class LayananPengguna:
             return None
         pid = int(baris[0].nilai)
         return next((p for p in self.calon() if p.pegawai_id == pid), None)
+
+    def status_ttd(self, pegawai_id: int) -> str | None:
+        """"Plt."/"Plh." when this unit head signs as an acting official, else None."""
+        baris = self.struktur.pembaca.semua("SELECT nilai FROM pengaturan WHERE kunci = :k", k=f"ttd.{pegawai_id}")
+        return baris[0].nilai if baris and baris[0].nilai in STATUS_TTD else None
+
+    def tetapkan_status_ttd(self, pegawai_id: int, status: str | None) -> None:
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Pengaturan
+
+        if status is not None and status not in STATUS_TTD:
+            raise Ditolak(f"Status penandatangan '{status}' tidak dikenal; pilih Plt., Plh., atau definitif.")
+        with transaksi(self.layanan.engine) as sesi:
+            baris = sesi.get(Pengaturan, f"ttd.{pegawai_id}") or Pengaturan(kunci=f"ttd.{pegawai_id}")
+            baris.nilai = status or ""
+            sesi.add(baris)
 
     def tetapkan(self, pegawai_id: int) -> Pengguna:
         from sistemkerja_tui.store.db import transaksi

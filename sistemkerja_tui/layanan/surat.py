@@ -93,7 +93,8 @@ class LayananSurat:
         if pengguna is None:
             raise Ditolak("Penandatangan belum ada: pilih dahulu pengguna (pimpinan unit) yang menandatangani.")
         p = self._pegawai(pengguna.pegawai_id)
-        return Penandatangan(orang=p.orang, jabatan_ttd=pengguna.jabatan.upper()), p
+        return Penandatangan(orang=p.orang, jabatan_ttd=pengguna.jabatan.upper(),
+                             plt_plh=self.layanan.pengguna.status_ttd(pengguna.pegawai_id)), p
 
     def _pola_dan_klasifikasi(self, jenis: JenisSurat, unit_id: int) -> tuple[str, str]:
         baris = self.struktur.pembaca.semua("SELECT nilai FROM pengaturan WHERE kunci = :k",

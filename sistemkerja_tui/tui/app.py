@@ -168,6 +168,20 @@ class SistemKerjaApp(App[int]):
 
         self.push_screen(PilihSatu("Buat surat", pilihan), pilih)
 
+    def action_status_ttd(self) -> None:
+        if self.layanan is None or self.pengguna is None:
+            self.notify("Pilih dahulu pengguna (pimpinan unit): tekan p.", severity="warning")
+            return
+        layanan, pid = self.layanan, self.pengguna.pegawai_id
+
+        def pilih(status) -> None:
+            if status is not None:
+                kerjakan(self, lambda: layanan.pengguna.tetapkan_status_ttd(pid, status or None),
+                         lambda _: self.notify(f"Status penandatangan: {status or 'definitif'}.", timeout=4))
+
+        self.push_screen(PilihSatu("Status penandatangan", [("Definitif", ""), ("Plt.", "Plt."), ("Plh.", "Plh.")]),
+                         pilih)
+
     def _pengguna_berganti(self, pengguna: Pengguna) -> None:
         self.pengguna = pengguna
         self.notify(f"Masuk sebagai {pengguna.nama} ({pengguna.jabatan}).", timeout=4)
@@ -232,6 +246,8 @@ class SistemKerjaApp(App[int]):
         yield SystemCommand("Layar Penugasan", "Permohonan masuk dan keluar", lambda: self.action_layar("penugasan"))
         yield SystemCommand("Beban kerja unit", "Jumlah tim per pegawai (Pasal 50)", lambda: self.action_layar("beban"))
         yield SystemCommand("Register surat", "Naskah dinas yang telah diterbitkan", lambda: self.action_layar("surat"))
+        yield SystemCommand("Status penandatangan…", "Definitif, Plt., atau Plh. (Permendagri 1/2023 Pasal 44)",
+                            self.action_status_ttd)
         yield SystemCommand("Masuk sebagai…", "Ganti pengguna (pimpinan unit)", self.action_pengguna)
         yield SystemCommand("Ganti tema", "Pilih tema tampilan (disimpan di konfigurasi)", self.action_tema)
         yield SystemCommand("Bantuan", "Daftar semua tombol", self.action_bantuan)
