@@ -149,3 +149,76 @@ def test_penandatangan_plt(layanan, tim):
         layanan.pengguna.tetapkan_status_ttd(pengguna.pegawai_id, "Pj")
     layanan.pengguna.tetapkan_status_ttd(pengguna.pegawai_id, None)
     assert layanan.pengguna.status_ttd(pengguna.pegawai_id) is None
+
+
+def test_nilai_anggota_lalu_surat_rekomendasi(layanan, db_demo):
+    """Luwu Utara Format Naskah Dinas huruf g: the ketua's rating advice per member, at the end of the period."""
+    from sistemkerja_tui.layanan.tim import PredikatPenilaian
+
+    tim_id, unit_id, selesai = _sql(db_demo, "SELECT id, unit_id, selesai FROM tim_kerja ORDER BY selesai LIMIT 1")[0]
+    pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
+    layanan.pengguna.tetapkan(pimpinan)
+    anggota = [a for a in layanan.tim.detail_tim(tim_id).anggota if a.peran == "Anggota" and a.status == "Aktif"]
+    akhir = date.fromisoformat(selesai)
+    with pytest.raises(Ditolak, match="akhir periode"):
+        layanan.tim.nilai_anggota(anggota[0].keanggotaan_id, PredikatPenilaian.SESUAI, oleh_id=pimpinan,
+                                  hari_ini=date(akhir.year, 1, 1) if akhir.month > 1 else akhir.replace(day=1))
+    layanan.tim.nilai_anggota(anggota[0].keanggotaan_id, PredikatPenilaian.DI_ATAS, "Inisiatif tinggi",
+                              oleh_id=pimpinan, hari_ini=akhir)
+    layanan.tim.nilai_anggota(anggota[0].keanggotaan_id, PredikatPenilaian.SESUAI, "Diperbaiki",
+                              oleh_id=pimpinan, hari_ini=akhir)  # a second entry replaces the first
+    assert _sql(db_demo, "SELECT predikat, catatan FROM penilaian_anggota") == [("sesuai", "Diperbaiki")]
+    teks = " ".join(layanan.surat.buat(JenisSurat.REKOMENDASI_PENILAIAN, tim_id=tim_id).teks.split())
+    assert "Sesuai ekspektasi" in teks or "sesuai ekspektasi" in teks.lower()
+
+
+def test_kesembilan_surat_dari_pemda_demo(layanan, db_demo, tmp_path):
+    """Every kind of letter can be produced from the demo's records, registered and exported as .docx."""
+    from docx import Document
+
+    from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
+    from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, PredikatPenilaian, SasaranTim
+
+    isi = IsiSuratPermohonan(maksud_tujuan="Membantu tim", kompetensi="Analisis data", ekspektasi="Laporan",
+                             durasi="3 bulan")
+    tim_id, unit_id, selesai = _sql(db_demo, "SELECT id, unit_id, selesai FROM tim_kerja ORDER BY selesai LIMIT 1")[0]
+    pemilik = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
+    layanan.pengguna.tetapkan(pemilik)
+    sub = ",".join(map(str, layanan.struktur.subpohon(unit_id)))
+    luar = _sql(db_demo, f"SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i ON "
+                         f"i.id = u.instansi_id WHERE NOT i.luar AND p.unit_id NOT IN ({sub}) AND p.jenis_jabatan = "
+                         "'fungsional' ORDER BY p.id LIMIT 3")
+    tim_baru = layanan.tim.bentuk_tim(DataTim("Tim Surat", unit_id, JenisPembentukan.INSIDENTAL, SasaranTim.INTERVENSI,
+                                              date(2026, 2, 1), date(2026, 8, 1)), oleh_id=pemilik)
+    for (pid,) in luar[:2]:
+        layanan.tim.tambah_anggota(tim_baru, pid, "analis", oleh_id=pemilik, isi=isi)
+    layanan.penugasan.ajukan_sukarela(tim_baru, luar[2][0], "relawan", oleh_id=luar[2][0], isi=isi)
+    permohonan = {r[1]: r[0] for r in _sql(db_demo, "SELECT id, pegawai_id FROM permohonan WHERE tim_id = ?",
+                                           tim_baru)}
+    setuju, tolak = permohonan[luar[0][0]], permohonan[luar[1][0]]
+    layanan.penugasan.setujui(setuju, oleh_id=_sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?",
+                                                   setuju)[0][0])
+    layanan.penugasan.tolak(tolak, "Sedang bertugas di tempat lain",
+                            oleh_id=_sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", tolak)[0][0])
+    lintas_instansi = _sql(db_demo, "SELECT id FROM permohonan WHERE lingkup = 'lintas_instansi' LIMIT 1")[0][0]
+    anggota = next(a for a in layanan.tim.detail_tim(tim_id).anggota if a.peran == "Anggota" and a.status == "Aktif")
+    layanan.tim.nilai_anggota(anggota.keanggotaan_id, PredikatPenilaian.DI_ATAS, "Tepat waktu", oleh_id=pemilik,
+                              hari_ini=date.fromisoformat(selesai))
+    dibuat = [
+        layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim_id),
+        layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim_id),
+        layanan.surat.buat(JenisSurat.REKOMENDASI_PENILAIAN, tim_id=tim_id),
+        layanan.surat.buat(JenisSurat.PERMOHONAN_PELIBATAN, permohonan_id=setuju),
+        layanan.surat.buat(JenisSurat.NOTA_DINAS, permohonan_id=setuju),
+        layanan.surat.buat(JenisSurat.PERSETUJUAN_ANGGOTA, permohonan_id=setuju),
+        layanan.surat.buat(JenisSurat.PENOLAKAN, permohonan_id=tolak),
+        layanan.surat.buat(JenisSurat.SUKARELA_LINTAS_UNIT, permohonan_id=permohonan[luar[2][0]]),
+        layanan.surat.buat(JenisSurat.PERMOHONAN_LINTAS_INSTANSI, permohonan_id=lintas_instansi),
+    ]
+    assert {s.jenis for s in layanan.surat.daftar()} == {j.label for j in JenisSurat}
+    assert len({s.nomor for s in dibuat}) == 9
+    for hasil in dibuat:
+        berkas = layanan.surat.ekspor(hasil.surat_id, folder=tmp_path, format="docx")
+        isi_docx = "\n".join(p.text for p in Document(str(berkas)).paragraphs)
+        if "sukarela" not in berkas.name:  # the pegawai's own letter carries no number
+            assert hasil.nomor.split("/")[1] in isi_docx

@@ -168,8 +168,13 @@ class LayananSurat:
                               "ekspektasi) terlebih dahulu.")
             from sistemkerja_tui.aturan.enums import PredikatPenilaian
 
+            # addressed to the members' Pejabat Penilai Kinerja, who use it in their rating
+            kepada = tuple(dict.fromkeys(
+                h.ppk.jabatan if h.ppk else h.sebutan
+                for h in (self.struktur.ppk_pegawai(r.pegawai_id) for r in rows)))
             return KonteksRekomendasiPenilaian(
-                kop=kop, kepala=self._kepala(t.unit_id, hal="Rekomendasi Penilaian Anggota Tim", tanggal=tanggal),
+                kop=kop, kepala=self._kepala(t.unit_id, hal="Rekomendasi Penilaian Anggota Tim", kepada=kepada,
+                                             tanggal=tanggal),
                 penandatangan=ttd, nama_tim=t.nama, tahun=tahun, mulai=mulai, selesai=selesai,
                 rekomendasi=tuple(Rekomendasi(orang=self._pegawai(r.pegawai_id).orang,
                                               predikat=PredikatPenilaian(r.predikat), catatan=r.catatan)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sistemkerja_tui.aturan import aturan_tim
 from sistemkerja_tui.aturan.enums import (
     BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisPermohonan, JenisUnit, Jenjang, LingkupPenugasan,
-    Pendidikan, PeranTim, PredikatKinerja, SasaranTim, StatusASN, StatusKeanggotaan, StatusTim,
+    Pendidikan, PeranTim, PredikatKinerja, PredikatPenilaian, SasaranTim, StatusASN, StatusKeanggotaan, StatusTim,
 )
 from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, urutkan_kandidat
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [  # the enums are re-exported for the TUI's forms
     "BebanUnit", "DataTim", "DetailTim", "JenisPembentukan", "LayananTim", "Penilaian", "PeranTim", "RingkasTim",
-    "SasaranTim", "StatusTim",
+    "PredikatPenilaian", "SasaranTim", "StatusTim",
 ]
 
 PERAN_PIMPINAN = (PeranTim.KETUA, PeranTim.KOORDINATOR)
@@ -468,6 +468,37 @@ class LayananTim:
                     pegawai_id=pegawai_id, lingkup=lingkup.value, status=status.value,
                     peringatan=[str(t) for t in peringatan])
         return status
+
+    # --- rating members ----------------------------------------------------------
+
+    def nilai_anggota(self, keanggotaan_id: int, predikat: PredikatPenilaian, catatan: str = "", *,
+                      oleh_id: int | None, hari_ini: date | None = None) -> None:
+        """Record the ketua's rating advice for one member at the end of the team's period
+        (Perbup Luwu Utara 59/2023, Format Naskah Dinas huruf g: di bawah / sesuai / di atas ekspektasi)."""
+        from sqlmodel import select
+
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Keanggotaan, PenilaianAnggota
+
+        hari_ini = hari_ini or date.today()
+        if oleh_id is None:
+            raise Ditolak("Penilai belum ada: pilih dahulu pengguna yang mencatat penilaian.")
+        with transaksi(self.layanan.engine) as sesi:
+            k = sesi.get(Keanggotaan, keanggotaan_id)
+            if k is None or k.peran != PeranTim.ANGGOTA.value or k.status not in ("aktif", "berakhir"):
+                raise Ditolak("Penilaian dicatat untuk anggota tim yang aktif atau telah berakhir masa tugasnya.")
+            tim = self._tim(sesi, k.tim_id)
+            selesai = _tanggal(tim.selesai)
+            if hari_ini < selesai and tim.status != StatusTim.SELESAI.value:
+                raise Ditolak(f"Penilaian anggota dicatat pada akhir periode tim ({selesai:%d-%m-%Y}); tim ini "
+                              "masih berjalan.")
+            ada = sesi.exec(select(PenilaianAnggota).where(PenilaianAnggota.keanggotaan_id == k.id,
+                                                           PenilaianAnggota.periode_selesai == selesai)).first()
+            baris = ada or PenilaianAnggota(keanggotaan_id=k.id, penilai_id=oleh_id, predikat=predikat.value,
+                                            periode_mulai=_tanggal(tim.mulai), periode_selesai=selesai)
+            baris.predikat, baris.catatan, baris.penilai_id = predikat.value, catatan.strip(), oleh_id
+            sesi.add(baris)
+            self._audit(sesi, oleh_id, "nilai_anggota", "keanggotaan", k.id, predikat=predikat.value)
 
     # --- reading --------------------------------------------------------------
 

@@ -99,6 +99,8 @@ class LayarTim(Screen):
                 tooltip="Usulkan paling sedikit 2 calon ketua kepada Sekretaris Daerah (Klaten Pasal 14)"),
         Binding("R", "rekomendasi", "Rekomendasi", show=False, id="tim.rekomendasi",
                 tooltip="Catat rekomendasi Sekretaris Daerah atas calon ketua (Klaten Pasal 14)"),
+        Binding("N", "nilai", "Nilai anggota", show=False, id="tim.nilai",
+                tooltip="Catat rekomendasi penilaian anggota yang dipilih (akhir periode tim)"),
         Binding("o", "keluarkan", "Keluarkan", show=False, id="tim.keluarkan",
                 tooltip="Keluarkan anggota yang dipilih di tabel anggota"),
         Binding("x", "bubarkan", "Bubarkan", show=False, id="tim.bubarkan", tooltip="Bubarkan tim (dengan alasan)"),
@@ -434,6 +436,29 @@ class LayarTim(Screen):
         self.app.buat_surat(self, [(j.label, j) for j in (JenisSurat.KEPUTUSAN_TIM, JenisSurat.SURAT_TUGAS,
                                                           JenisSurat.REKOMENDASI_PENILAIAN)], tim_id=t.id)
 
+    def action_nilai(self) -> None:
+        tabel = self.query_one("#tabel-anggota", DataTable)
+        if self.detail is None or tabel.row_count == 0 or not self._perlu_pengguna():
+            self.notify("Pilih anggota di tabel anggota terlebih dahulu.", severity="warning")
+            return
+        from sistemkerja_tui.layanan.tim import PredikatPenilaian
+
+        kunci = tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value
+        anggota = next(a for a in self.detail.anggota if str(a.keanggotaan_id) == kunci)
+        tim_id = self.detail.ringkas.id
+
+        def predikat(nilai) -> None:
+            if nilai is None:
+                return
+            self.app.push_screen(
+                DialogAlasan(f"Catatan penilaian {anggota.nama}", "Catatan", wajib=False),
+                lambda catatan: catatan is not None and kerjakan(self, lambda: self.layanan.tim.nilai_anggota(
+                    anggota.keanggotaan_id, nilai, catatan, oleh_id=self.app.pengguna.pegawai_id),
+                    self._selesai(f"Penilaian {anggota.nama}: {nilai.label.lower()}.", tim_id)))
+
+        self.app.push_screen(PilihSatu(f"Rekomendasi penilaian — {anggota.nama}",
+                                       [(p.label, p) for p in PredikatPenilaian]), predikat)
+
     def action_keluarkan(self) -> None:
         tabel = self.query_one("#tabel-anggota", DataTable)
         if self.detail is None or tabel.row_count == 0 or not self._perlu_pengguna():
@@ -462,6 +487,7 @@ class LayarTim(Screen):
             ("Catat pengajuan sukarela", "Lisan dalam unit, tertulis lintas unit", self.action_sukarela),
             ("Usulkan calon ketua", "Klaten: paling sedikit 2 calon kepada Sekda", self.action_usulkan),
             ("Catat rekomendasi Sekda", "Klaten: rekomendasi atas calon ketua", self.action_rekomendasi),
+            ("Nilai anggota tim", "Di bawah / sesuai / di atas ekspektasi, akhir periode", self.action_nilai),
             ("Ubah tim", "Ubah nama, periode, atau tujuan tim", self.action_ubah),
             ("Bubarkan tim", "Bubarkan tim dengan alasan", self.action_bubarkan),
         ]
