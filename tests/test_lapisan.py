@@ -96,10 +96,12 @@ def test_pemeriksa_impor_mengenali_impor_relatif(tmp_path):
 
 
 def test_tui_mulai_tanpa_orm_dan_sqlalchemy():
-    """Start-up budget: the TUI module graph leaves SQLAlchemy/SQLModel/Alembic to the workers."""
+    """Start-up budget: the TUI module graph leaves SQLAlchemy/SQLModel/Alembic and the letter engine
+    (Jinja, babel, python-docx) to the workers and the screens that need them."""
     kode = (
         "import sys, sistemkerja_tui.cli, sistemkerja_tui.tui.app\n"
-        "berat = [m for m in ('sqlalchemy', 'sqlmodel', 'alembic', 'pydantic') if m in sys.modules]\n"
+        "berat = [m for m in ('sqlalchemy', 'sqlmodel', 'alembic', 'pydantic', 'jinja2', 'babel', 'docx') "
+        "if m in sys.modules]\n"
         "print(','.join(berat))\n"
     )
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)

@@ -16,18 +16,8 @@ from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_da
 from sistemkerja_tui.layanan.pengguna import Pengguna
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
-from sistemkerja_tui.tui.screens.beban import LayarBeban
 from sistemkerja_tui.tui.screens.cari import LayarCari
-from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
-from sistemkerja_tui.tui.screens.form_individu import FormIndividu
-from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
-from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
-from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
-from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
-from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
 from sistemkerja_tui.tui.screens.struktur import LayarStruktur
-from sistemkerja_tui.tui.screens.surat import LayarSurat
-from sistemkerja_tui.tui.screens.tim import FormSaring, LayarTim, TabelVim
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
@@ -78,8 +68,7 @@ class SistemKerjaApp(App[int]):
         self.layanan: Layanan | None = None
         self.pengguna: Pengguna | None = None
         self.struktur = LayarStruktur()
-        self.layar = {"struktur": self.struktur, "tim": LayarTim(), "penugasan": LayarPenugasan(),
-                      "beban": LayarBeban(), "surat": LayarSurat()}
+        self.layar: dict[str, Screen] = {"struktur": self.struktur}  # the others are made on first use
 
     def on_mount(self) -> None:
         self.register_theme(TEMA_RUMAH)
@@ -93,8 +82,7 @@ class SistemKerjaApp(App[int]):
             self.set_keymap(self.konfigurasi.keymap)
         if self.galat_konfigurasi:
             self.notify(self.galat_konfigurasi, title="Konfigurasi", severity="error", timeout=10)
-        for nama, layar in self.layar.items():
-            self.install_screen(layar, nama)
+        self.install_screen(self.struktur, "struktur")
         self.push_screen("struktur")
         self._buka()
 
@@ -136,8 +124,21 @@ class SistemKerjaApp(App[int]):
         if self.layanan is None:
             self.notify("Database belum siap.", severity="warning")
             return
-        if self.screen is not self.layar[nama]:
+        if self.screen is not self._layar(nama):
             self.switch_screen(nama)
+
+    def _layar(self, nama: str) -> Screen:
+        """The screen `nama`, imported and installed the first time it is asked for (fast start-up)."""
+        if nama not in self.layar:
+            from sistemkerja_tui.tui.screens.beban import LayarBeban
+            from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
+            from sistemkerja_tui.tui.screens.surat import LayarSurat
+            from sistemkerja_tui.tui.screens.tim import LayarTim
+
+            kelas = {"tim": LayarTim, "penugasan": LayarPenugasan, "beban": LayarBeban, "surat": LayarSurat}[nama]
+            self.layar[nama] = kelas()
+            self.install_screen(self.layar[nama], nama)
+        return self.layar[nama]
 
     def action_pengguna(self) -> None:
         if self.layanan is None:
@@ -147,6 +148,8 @@ class SistemKerjaApp(App[int]):
         def pilih(pegawai_id: int | None) -> None:
             if pegawai_id is not None:
                 kerjakan(self, lambda: layanan.pengguna.tetapkan(pegawai_id), self._pengguna_berganti)
+
+        from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 
         kerjakan(self, layanan.pengguna.calon, lambda calon: self.push_screen(PilihPengguna(calon), pilih))
 
@@ -158,13 +161,15 @@ class SistemKerjaApp(App[int]):
             for p in hasil.peringatan:
                 self.notify(p, title="Peringatan pemeriksa surat", severity="warning", timeout=10)
             self.notify(f"Surat {hasil.nomor} dibuat dan dicatat di register.", timeout=6)
-            self.layar["surat"].peringatan[hasil.surat_id] = hasil.peringatan
-            self.layar["surat"].muat(pilih=hasil.surat_id)
+            self._layar("surat").peringatan[hasil.surat_id] = hasil.peringatan
+            self._layar("surat").muat(pilih=hasil.surat_id)
             self.action_layar("surat")
 
         def pilih(jenis) -> None:
             if jenis is not None:
                 kerjakan(node, lambda: layanan.surat.buat(jenis, **sumber), dibuat)
+
+        from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
         self.push_screen(PilihSatu("Buat surat", pilihan), pilih)
 
@@ -178,6 +183,8 @@ class SistemKerjaApp(App[int]):
             if status is not None:
                 kerjakan(self, lambda: layanan.pengguna.tetapkan_status_ttd(pid, status or None),
                          lambda _: self.notify(f"Status penandatangan: {status or 'definitif'}.", timeout=4))
+
+        from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
         self.push_screen(PilihSatu("Status penandatangan", [("Definitif", ""), ("Plt.", "Plt."), ("Plh.", "Plh.")]),
                          pilih)
@@ -211,6 +218,16 @@ class SistemKerjaApp(App[int]):
     # --- help & palette ---------------------------------------------------
 
     def bagian_bantuan(self) -> list[tuple[str, list[Binding]]]:
+        from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
+        from sistemkerja_tui.tui.screens.form_individu import FormIndividu
+        from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
+        from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
+        from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
+        from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
+        from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
+        from sistemkerja_tui.tui.screens.surat import LayarSurat
+        from sistemkerja_tui.tui.screens.tim import FormSaring, LayarTim, TabelVim
+
         def daftar(kelas) -> list[Binding]:
             return [b for b in kelas.BINDINGS if isinstance(b, Binding)]
 
