@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     sumber = buat.add_mutually_exclusive_group(required=True)
     sumber.add_argument("--tim", type=int, metavar="ID", help="id tim kerja")
     sumber.add_argument("--permohonan", type=int, metavar="ID", help="id permohonan")
+    sumber.add_argument("--penilaian", type=int, metavar="ID", help="id penilaian anggota (surat rekomendasi)")
     buat.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
     buat.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
     _indonesiakan(surat_sub.add_parser("daftar", parents=[db], add_help=False, formatter_class=_Format,
@@ -168,7 +169,8 @@ def _surat(args) -> int:
             jenis = JenisSurat.dari(args.jenis)
         except ValueError as e:
             return _galat(str(e))
-        hasil = layanan.surat.buat(jenis, tim_id=args.tim, permohonan_id=args.permohonan)
+        hasil = layanan.surat.buat(jenis, tim_id=args.tim, permohonan_id=args.permohonan,
+                                   penilaian_id=args.penilaian)
         for p in hasil.peringatan:
             print(f"peringatan: {p}", file=sys.stderr)
         print(layanan.surat.ekspor(hasil.surat_id, folder=folder, format=args.format))

@@ -169,7 +169,12 @@ def test_nilai_anggota_lalu_surat_rekomendasi(layanan, db_demo):
                               oleh_id=pimpinan, hari_ini=akhir)  # a second entry replaces the first
     assert _sql(db_demo, "SELECT predikat, catatan FROM penilaian_anggota") == [("sesuai", "Diperbaiki")]
     teks = " ".join(layanan.surat.buat(JenisSurat.REKOMENDASI_PENILAIAN, tim_id=tim_id).teks.split())
-    assert "Sesuai ekspektasi" in teks or "sesuai ekspektasi" in teks.lower()
+    assert "sesuai ekspektasi" in teks.lower()
+    (penilaian_id,) = _sql(db_demo, "SELECT id FROM penilaian_anggota")[0]
+    lewat_penilaian = layanan.surat.buat(JenisSurat.REKOMENDASI_PENILAIAN, penilaian_id=penilaian_id)
+    assert "sesuai ekspektasi" in lewat_penilaian.teks.lower()
+    with pytest.raises(Ditolak, match="rekomendasi penilaian"):
+        layanan.surat.buat(JenisSurat.SURAT_TUGAS, penilaian_id=penilaian_id)
 
 
 def test_kesembilan_surat_dari_pemda_demo(layanan, db_demo, tmp_path):

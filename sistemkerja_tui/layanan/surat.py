@@ -276,13 +276,24 @@ class LayananSurat:
     # --- making, listing, exporting -----------------------------------------------
 
     def buat(self, jenis: JenisSurat, *, tim_id: int | None = None, permohonan_id: int | None = None,
-             tanggal: date | None = None) -> HasilSurat:
-        """Check, number, render and register one letter (one transaction; a refusal uses no number)."""
+             penilaian_id: int | None = None, tanggal: date | None = None) -> HasilSurat:
+        """Check, number, render and register one letter (one transaction; a refusal uses no number).
+
+        A penilaian stands for its team's rating letter (all members rated for that period)."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Surat
         from sistemkerja_tui.store.penomoran import nomor_berikut
 
         tanggal = tanggal or date.today()
+        if penilaian_id is not None:
+            if jenis is not JenisSurat.REKOMENDASI_PENILAIAN or tim_id is not None or permohonan_id is not None:
+                raise Ditolak("Dari sebuah penilaian hanya dibuat surat rekomendasi penilaian.")
+            baris = self.struktur.pembaca.semua(
+                "SELECT k.tim_id FROM penilaian_anggota n JOIN keanggotaan k ON k.id = n.keanggotaan_id "
+                "WHERE n.id = :id", id=penilaian_id)
+            if not baris:
+                raise Ditolak(f"Penilaian dengan id {penilaian_id} tidak ditemukan.")
+            tim_id = baris[0].tim_id
         if (tim_id is None) == (permohonan_id is None):
             raise Ditolak("Sebutkan satu sumber surat: sebuah tim atau sebuah permohonan.")
         konteks = (self.konteks_tim(jenis, tim_id, tanggal) if tim_id is not None
