@@ -35,6 +35,10 @@ PESAN_TIDAK_KOSONG = "Database sudah berisi data Pemda; pakai database baru (--d
 TAHUN_TMT_TERAKHIR = 2025
 DIBUAT = datetime(2026, 1, 5, 8, 0)
 _POTONGAN = 5000
+_SUB_TAHAP = {  # where a demo kegiatan stands within its stage (aturan.tahap's sub-steps)
+    Tahap.PERENCANAAN: "rencana_kegiatan_anggaran", Tahap.PELAKSANAAN: "pelaksanaan",
+    Tahap.EVALUASI: "reviu_1", Tahap.SELESAI: "selesai",
+}
 _TABEL = (Instansi, UnitOrganisasi, Pegawai, TimKerja, Permohonan, Keanggotaan, Kegiatan)
 
 _GOLONGAN_JENJANG = {
@@ -808,7 +812,8 @@ class _Tim:
                 "judul": k["judul"], "indikator": k["indikator"], "target": k["target"], "satuan": k["satuan"],
                 "rencana_anggaran": rng.randrange(5, 250) * 1_000_000 if rng.random() < 0.7 else None,
                 "perjanjian_kinerja": f"Perjanjian Kinerja Tahun {mulai.year} {unit.jabatan}",
-                "mulai": awal, "tenggat": tenggat, "tahap": tahap.value, "progres": rng.randint(*_PROGRES[tahap]),
+                "mulai": awal, "tenggat": tenggat, "tahap": tahap.value, "sub_tahap": _SUB_TAHAP[tahap],
+                "progres": rng.randint(*_PROGRES[tahap]),
                 "dibuat": DIBUAT,
             })
 

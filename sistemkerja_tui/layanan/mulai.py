@@ -12,6 +12,7 @@ from sistemkerja_tui.layanan.struktur import LayananStruktur
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from sistemkerja_tui.layanan.kegiatan import LayananKegiatan
     from sistemkerja_tui.layanan.pengguna import LayananPengguna
     from sistemkerja_tui.layanan.penugasan import LayananPenugasan
     from sistemkerja_tui.layanan.surat import LayananSurat
@@ -45,6 +46,12 @@ class Layanan:
         from sistemkerja_tui.layanan.tim import LayananTim
 
         return LayananTim(self)
+
+    @cached_property
+    def kegiatan(self) -> LayananKegiatan:
+        from sistemkerja_tui.layanan.kegiatan import LayananKegiatan
+
+        return LayananKegiatan(self)
 
     @cached_property
     def surat(self) -> LayananSurat:

@@ -1,0 +1,185 @@
+"""Kegiatan use cases: create, advance through the stages, review, return, notes.
+
+Each is one transaction; every stage transition is written to RiwayatTahap
+in the same transaction, and a return also leaves a `pengembalian` note
+with its reason. Rules come from `aturan.tahap`; the reviewers are the
+leaders of the owner unit's chain matched to the profile's review chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sistemkerja_tui.aturan.enums import JenisCatatan, Tahap
+from sistemkerja_tui.aturan.tahap import (
+    AksiTahap, DataKegiatan, KeadaanKegiatan, Peninjau, boleh_catatan, periksa_data, peninjau, transisi_kegiatan,
+)
+from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
+
+if TYPE_CHECKING:
+    from sistemkerja_tui.layanan.mulai import Layanan
+
+__all__ = ["AksiTahap", "JenisCatatan", "KegiatanBaru", "LayananKegiatan", "RingkasKegiatan", "Tahap"]
+
+
+@dataclass(frozen=True)
+class KegiatanBaru:
+    """A target kinerja of a tim or of one pegawai, owned by a unit."""
+
+    unit_id: int
+    judul: str
+    indikator: str = ""
+    target: str = ""
+    satuan: str = ""
+    tim_id: int | None = None
+    pegawai_id: int | None = None
+    mulai: date | None = None
+    tenggat: date | None = None
+    rencana_anggaran: int | None = None
+    perjanjian_kinerja: str = ""
+
+
+@dataclass(frozen=True)
+class RingkasKegiatan:
+    id: int
+    judul: str
+    tahap: str
+    keadaan: str
+    tenggat: date | None
+    progres: int
+    peninjau_kini: str
+
+
+def _tanggal(nilai) -> date | None:
+    return None if nilai in (None, "") else date.fromisoformat(str(nilai)[:10])
+
+
+class LayananKegiatan:
+    def __init__(self, layanan: Layanan) -> None:
+        self.layanan = layanan
+        self.struktur = layanan.struktur
+
+    def peninjau(self, unit_id: int) -> tuple[Peninjau, ...]:
+        """The review chain of a unit's kegiatan, nearest reviewer first."""
+        rantai = [(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan)
+                  for u in reversed(self.struktur.jalur_unit(unit_id))]
+        return peninjau(rantai, self.struktur.profil(self.struktur.unit(unit_id).instansi_id))
+
+    @staticmethod
+    def _keadaan(k) -> KeadaanKegiatan:
+        reviu = int(k.sub_tahap.split("_")[1]) if k.sub_tahap.startswith("reviu_") else 0
+        return KeadaanKegiatan(Tahap(k.tahap), k.sub_tahap, reviu)
+
+    @staticmethod
+    def _data(k) -> DataKegiatan:
+        return DataKegiatan(judul=k.judul, indikator=k.indikator, target=k.target, satuan=k.satuan,
+                            tenggat=_tanggal(k.tenggat), mulai=_tanggal(k.mulai), progres=k.progres)
+
+    def buat(self, data: KegiatanBaru, *, oleh_id: int | None) -> int:
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Kegiatan, RiwayatTahap
+
+        if (data.tim_id is None) == (data.pegawai_id is None):
+            raise Ditolak("Kegiatan milik sebuah tim atau seorang pegawai (penugasan individu); pilih salah satu.")
+        tolak_jika_error(periksa_data(DataKegiatan(judul=data.judul, indikator=data.indikator, target=data.target,
+                                                   satuan=data.satuan, tenggat=data.tenggat, mulai=data.mulai,
+                                                   progres=0)))
+        with transaksi(self.layanan.engine) as sesi:
+            k = Kegiatan(unit_id=data.unit_id, tim_id=data.tim_id, pegawai_id=data.pegawai_id,
+                         judul=data.judul.strip(), indikator=data.indikator.strip(), target=data.target.strip(),
+                         satuan=data.satuan.strip(), mulai=data.mulai, tenggat=data.tenggat,
+                         rencana_anggaran=data.rencana_anggaran, perjanjian_kinerja=data.perjanjian_kinerja.strip(),
+                         tahap=Tahap.PERENCANAAN.value, sub_tahap="pk_ditetapkan")
+            sesi.add(k)
+            sesi.flush()
+            sesi.add(RiwayatTahap(kegiatan_id=k.id, dari_tahap=None, ke_tahap=k.tahap, sub_tahap=k.sub_tahap,
+                                  oleh_id=oleh_id))
+            return k.id
+
+    def maju(self, kegiatan_id: int, *, oleh_id: int | None) -> KeadaanKegiatan:
+        """Next sub-step; from 'hasil disampaikan' into the review chain."""
+        return self._ubah(kegiatan_id, AksiTahap.MAJU, oleh_id, "")
+
+    def setujui(self, kegiatan_id: int, *, oleh_id: int) -> KeadaanKegiatan:
+        """The current reviewer accepts; the last one's acceptance makes it SELESAI."""
+        return self._ubah(kegiatan_id, AksiTahap.SETUJUI_REVIU, oleh_id, "")
+
+    def kembalikan(self, kegiatan_id: int, alasan: str, *, oleh_id: int) -> KeadaanKegiatan:
+        """The current reviewer returns it to pelaksanaan with a reason."""
+        return self._ubah(kegiatan_id, AksiTahap.KEMBALIKAN, oleh_id, alasan)
+
+    def _ubah(self, kegiatan_id: int, aksi: AksiTahap, oleh_id: int | None, alasan: str) -> KeadaanKegiatan:
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Catatan, Kegiatan, RiwayatTahap
+
+        with transaksi(self.layanan.engine) as sesi:
+            k = sesi.get(Kegiatan, kegiatan_id)
+            if k is None:
+                raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
+            hasil = transisi_kegiatan(self._keadaan(k), aksi, peninjau=self.peninjau(k.unit_id), pelaku_id=oleh_id,
+                                      alasan=alasan, data=self._data(k))
+            tolak_jika_error(hasil.temuan)
+            dari = k.tahap
+            k.tahap, k.sub_tahap = hasil.keadaan.tahap.value, hasil.keadaan.sub_tahap
+            if hasil.selesai:
+                k.progres = 100
+            sesi.add(RiwayatTahap(kegiatan_id=k.id, dari_tahap=dari, ke_tahap=k.tahap, sub_tahap=k.sub_tahap,
+                                  oleh_id=oleh_id, alasan=alasan.strip()))
+            if aksi is AksiTahap.KEMBALIKAN:
+                sesi.add(Catatan(kegiatan_id=k.id, jenis=JenisCatatan.PENGEMBALIAN.value, isi=alasan.strip(),
+                                 penulis_id=oleh_id))
+            return hasil.keadaan
+
+    def catat(self, kegiatan_id: int, jenis: JenisCatatan, isi: str, *, oleh_id: int | None,
+              rekomendasi: str = "", progres: int | None = None) -> None:
+        """A laporan berkala, umpan balik, kendala (with rekomendasi), or a request for a report."""
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.models import Catatan, Kegiatan
+
+        if not isi.strip():
+            raise Ditolak("Isi catatan wajib diisi.")
+        if jenis is JenisCatatan.KENDALA and not rekomendasi.strip():
+            raise Ditolak("Kendala disertai alternatif rekomendasi untuk diputuskan (Perwal Madiun 73/2023, "
+                          "Pasal 33 ayat (3) dan ayat (4)); isi kolom rekomendasi.")
+        if progres is not None and not 0 <= progres <= 100:
+            raise Ditolak("Progres harus antara 0 dan 100 persen.")
+        with transaksi(self.layanan.engine) as sesi:
+            k = sesi.get(Kegiatan, kegiatan_id)
+            if k is None:
+                raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
+            tolak_jika_error([t for t in (boleh_catatan(self._keadaan(k), jenis),) if t is not None])
+            sesi.add(Catatan(kegiatan_id=k.id, jenis=jenis.value, isi=isi.strip(), rekomendasi=rekomendasi.strip(),
+                             progres=progres, penulis_id=oleh_id))
+            if progres is not None:
+                k.progres = progres
+
+    def daftar(self, *, unit_id: int | None = None) -> list[RingkasKegiatan]:
+        syarat, param = "", {}
+        if unit_id is not None:
+            syarat, param = "WHERE unit_id IN :unit", {"unit": self.struktur.subpohon(unit_id)}
+        rows = self.struktur.pembaca.semua(
+            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai "
+            f"FROM kegiatan {syarat} ORDER BY tenggat IS NULL, tenggat, id", **param)
+        hasil = []
+        for r in rows:
+            keadaan = self._keadaan(r)
+            daftar = self.peninjau(r.unit_id) if keadaan.tahap is Tahap.EVALUASI else ()
+            kini = daftar[keadaan.reviu_ke - 1].nama_tampil if daftar and keadaan.reviu_ke else ""
+            hasil.append(RingkasKegiatan(r.id, r.judul, keadaan.tahap.label, keadaan.uraian(daftar),
+                                         _tanggal(r.tenggat), r.progres, kini))
+        return hasil
+
+    def menunggu_reviu(self, pegawai_id: int) -> list[int]:
+        """Kegiatan whose current review step belongs to `pegawai_id`."""
+        rows = self.struktur.pembaca.semua(
+            "SELECT id, unit_id, tahap, sub_tahap FROM kegiatan WHERE tahap = 'evaluasi' ORDER BY id")
+        hasil = []
+        for r in rows:
+            keadaan = self._keadaan(r)
+            daftar = self.peninjau(r.unit_id)
+            if keadaan.reviu_ke and len(daftar) >= keadaan.reviu_ke and (
+                    daftar[keadaan.reviu_ke - 1].pegawai_id == pegawai_id):
+                hasil.append(r.id)
+        return hasil

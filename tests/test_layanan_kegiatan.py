@@ -1,0 +1,112 @@
+"""Kegiatan through the stages on the demo Pemda: every transition in RiwayatTahap, refusals save nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from sistemkerja_tui.layanan.galat import Ditolak
+from sistemkerja_tui.layanan.kegiatan import JenisCatatan, KegiatanBaru
+from sistemkerja_tui.layanan.mulai import buka_database
+
+
+def _sql(db, query, *param):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(query, param).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def layanan(db_demo):
+    hasil = buka_database(db_demo, demo_jika_kosong=False)
+    yield hasil.layanan
+    hasil.layanan.tutup()
+
+
+def _bidang_dinas(layanan, db):
+    """A Bidang directly under a Dinas: reviewed by the Kepala Bidang, then the Kepala Dinas."""
+    (unit_id,) = _sql(db, "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
+                          "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1")[0]
+    (pegawai_id,) = _sql(db, "SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' LIMIT 1",
+                         unit_id)[0]
+    return unit_id, pegawai_id
+
+
+def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_demo):
+    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Profil kesehatan 2026", indikator="Dokumen terbit",
+                                             target="1", satuan="dokumen", pegawai_id=pegawai_id,
+                                             mulai=date(2026, 1, 5), tenggat=date(2026, 6, 30)), oleh_id=pegawai_id)
+    peninjau = layanan.kegiatan.peninjau(unit_id)
+    assert len(peninjau) == 2  # Madiun Lampiran Bab III huruf B huruf a: Kepala Bidang, then Kepala Dinas
+    keadaan = None
+    for _ in range(8):  # walk perencanaan and pelaksanaan sub-steps into evaluasi
+        keadaan = layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
+        if keadaan.tahap.value == "evaluasi":
+            break
+    assert keadaan.sub_tahap == "reviu_1"
+    assert layanan.kegiatan.menunggu_reviu(peninjau[0].pegawai_id) == [kid]
+    with pytest.raises(Ditolak):
+        layanan.kegiatan.setujui(kid, oleh_id=peninjau[1].pegawai_id)  # not this reviewer's step yet
+    with pytest.raises(Ditolak, match="lasan"):
+        layanan.kegiatan.kembalikan(kid, " ", oleh_id=peninjau[0].pegawai_id)
+    layanan.kegiatan.kembalikan(kid, "Data belum lengkap", oleh_id=peninjau[0].pegawai_id)
+    assert _sql(db_demo, "SELECT jenis, isi FROM catatan WHERE kegiatan_id = ?", kid) == [
+        ("pengembalian", "Data belum lengkap")]
+    layanan.kegiatan.maju(kid, oleh_id=pegawai_id)  # hasil disampaikan lagi
+    layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
+    layanan.kegiatan.setujui(kid, oleh_id=peninjau[0].pegawai_id)
+    akhir = layanan.kegiatan.setujui(kid, oleh_id=peninjau[1].pegawai_id)
+    assert akhir.tahap.value == "selesai"
+    riwayat = _sql(db_demo, "SELECT dari_tahap, ke_tahap, alasan FROM riwayat_tahap WHERE kegiatan_id = ? "
+                            "ORDER BY id", kid)
+    assert riwayat[0] == (None, "perencanaan", "")
+    assert ("evaluasi", "pelaksanaan", "Data belum lengkap") in riwayat
+    assert riwayat[-1][:2] == ("evaluasi", "selesai")
+    with pytest.raises(Ditolak):
+        layanan.kegiatan.catat(kid, JenisCatatan.LAPORAN_BERKALA, "Laporan", oleh_id=pegawai_id)
+
+
+def test_keluar_perencanaan_tanpa_indikator_ditolak_tanpa_menyimpan(layanan, db_demo):
+    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Tanpa indikator", pegawai_id=pegawai_id),
+                                oleh_id=pegawai_id)
+    for _ in range(3):
+        layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
+    sebelum = _sql(db_demo, "SELECT COUNT(*) FROM riwayat_tahap WHERE kegiatan_id = ?", kid)
+    with pytest.raises(Ditolak, match="Indikator"):
+        layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
+    assert _sql(db_demo, "SELECT tahap FROM kegiatan WHERE id = ?", kid) == [("perencanaan",)]
+    assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat_tahap WHERE kegiatan_id = ?", kid) == sebelum
+
+
+@pytest.mark.parametrize("data, pesan", [
+    (dict(judul="X", tenggat=date(2026, 1, 1), mulai=date(2026, 2, 1)), "enggat"),
+    (dict(judul="  "), "udul"),
+])
+def test_data_kegiatan_salah_ditolak(layanan, db_demo, data, pesan):
+    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    with pytest.raises(Ditolak, match=pesan):
+        layanan.kegiatan.buat(KegiatanBaru(unit_id, pegawai_id=pegawai_id, **data), oleh_id=pegawai_id)
+
+
+def test_catatan_kendala_perlu_rekomendasi(layanan, db_demo):
+    """Madiun Pasal 33 ayat (3)-(4): a kendala comes with alternative recommendations for a decision."""
+    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Survei", pegawai_id=pegawai_id), oleh_id=pegawai_id)
+    with pytest.raises(Ditolak, match="Pasal 33"):
+        layanan.kegiatan.catat(kid, JenisCatatan.KENDALA, "Data terlambat", oleh_id=pegawai_id)
+    layanan.kegiatan.catat(kid, JenisCatatan.KENDALA, "Data terlambat", rekomendasi="Pakai data triwulan lalu",
+                           oleh_id=pegawai_id, progres=40)
+    assert _sql(db_demo, "SELECT progres FROM kegiatan WHERE id = ?", kid) == [(40,)]
+
+
+def test_daftar_kegiatan_demo_bisa_dijalankan(layanan):
+    daftar = layanan.kegiatan.daftar()
+    assert {k.tahap for k in daftar} >= {"Perencanaan", "Pelaksanaan", "Evaluasi", "Selesai"}
+    evaluasi = next(k for k in daftar if k.tahap == "Evaluasi")
+    assert evaluasi.peninjau_kini
