@@ -37,6 +37,8 @@ class SistemKerjaApp(App[int]):
                 tooltip="Layar Penugasan: permohonan masuk dan keluar"),
         Binding("4", "layar('beban')", "Beban", show=False, id="app.beban", tooltip="Beban kerja unit pengguna"),
         Binding("5", "layar('surat')", "Surat", show=False, id="app.surat", tooltip="Register dan pratinjau surat"),
+        Binding("6", "layar('kegiatan')", "Kegiatan", show=False, id="app.kegiatan",
+                tooltip="Papan kegiatan: perencanaan, pelaksanaan, evaluasi, selesai"),
         Binding("p", "pengguna", "Pengguna", show=False, id="app.pengguna",
                 tooltip="Masuk sebagai pimpinan unit lain"),
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan", tooltip="Daftar semua tombol"),
@@ -131,11 +133,13 @@ class SistemKerjaApp(App[int]):
         """The screen `nama`, imported and installed the first time it is asked for (fast start-up)."""
         if nama not in self.layar:
             from sistemkerja_tui.tui.screens.beban import LayarBeban
+            from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
             from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
             from sistemkerja_tui.tui.screens.surat import LayarSurat
             from sistemkerja_tui.tui.screens.tim import LayarTim
 
-            kelas = {"tim": LayarTim, "penugasan": LayarPenugasan, "beban": LayarBeban, "surat": LayarSurat}[nama]
+            kelas = {"tim": LayarTim, "penugasan": LayarPenugasan, "beban": LayarBeban, "surat": LayarSurat,
+                     "kegiatan": LayarKegiatan}[nama]
             self.layar[nama] = kelas()
             self.install_screen(self.layar[nama], nama)
         return self.layar[nama]
@@ -221,6 +225,7 @@ class SistemKerjaApp(App[int]):
         from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
         from sistemkerja_tui.tui.screens.form_individu import FormIndividu
         from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
+        from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
         from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
         from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
         from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
@@ -244,6 +249,7 @@ class SistemKerjaApp(App[int]):
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
             ("Layar Surat", daftar(LayarSurat)),
+            ("Papan Kegiatan", daftar(LayarKegiatan)),
             ("Pilih pengguna", daftar(PilihPengguna)),
             ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),
             ("Dialog", daftar(DialogAlasan) + daftar(DialogKonfirmasi)),
@@ -262,6 +268,8 @@ class SistemKerjaApp(App[int]):
         yield SystemCommand("Layar Tim kerja", "Bentuk tim, ketua, anggota", lambda: self.action_layar("tim"))
         yield SystemCommand("Layar Penugasan", "Permohonan masuk dan keluar", lambda: self.action_layar("penugasan"))
         yield SystemCommand("Beban kerja unit", "Jumlah tim per pegawai (Pasal 50)", lambda: self.action_layar("beban"))
+        yield SystemCommand("Papan kegiatan", "Perencanaan → pelaksanaan → evaluasi → selesai",
+                            lambda: self.action_layar("kegiatan"))
         yield SystemCommand("Register surat", "Naskah dinas yang telah diterbitkan", lambda: self.action_layar("surat"))
         yield SystemCommand("Status penandatangan…", "Definitif, Plt., atau Plh. (Permendagri 1/2023 Pasal 44)",
                             self.action_status_ttd)

@@ -1,0 +1,164 @@
+"""The Kegiatan board: Perencanaan | Pelaksanaan | Evaluasi | Selesai, with keys to move a kegiatan along."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+from sistemkerja_tui.tui.screens.pilih import PilihSatu
+
+KOLOM = (("perencanaan", "Perencanaan"), ("pelaksanaan", "Pelaksanaan"), ("evaluasi", "Evaluasi"),
+         ("selesai", "Selesai"))
+
+
+class LayarKegiatan(Screen):
+    BINDINGS = [
+        Binding("m", "maju", "Maju", id="kegiatan.maju", tooltip="Langkah berikutnya (hasil disampaikan → reviu)"),
+        Binding("y", "setujui", "Setujui", id="kegiatan.setujui", tooltip="Setujui reviu (peninjau langkah ini)"),
+        Binding("r", "kembalikan", "Kembalikan", id="kegiatan.kembalikan",
+                tooltip="Kembalikan ke pelaksanaan dengan alasan (peninjau langkah ini)"),
+        Binding("c", "catatan", "Catatan", id="kegiatan.catatan",
+                tooltip="Laporan berkala, umpan balik, kendala + rekomendasi, permintaan laporan"),
+        Binding("u", "lingkup", "Lingkup", id="kegiatan.lingkup", tooltip="Kegiatan unit pengguna atau semua"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.semua_unit = False
+        self.kegiatan: dict[str, list] = {}
+
+    @property
+    def layanan(self):
+        return self.app.layanan
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="judul-kegiatan")
+        with Horizontal(id="papan"):
+            for kode, judul in KOLOM:
+                with Vertical(classes="kolom-papan"):
+                    yield Label(judul, classes="judul-kolom")
+                    yield OptionList(id=f"kolom-{kode}")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_screen_resume(self) -> None:
+        if self.app.layanan is not None:
+            self.muat()
+
+    def muat(self) -> None:
+        pengguna = self.app.pengguna
+        unit_id = None if self.semua_unit or pengguna is None else pengguna.unit_id
+
+        def ambil():
+            daftar = self.layanan.kegiatan.daftar(unit_id=unit_id)
+            menunggu = set(self.layanan.kegiatan.menunggu_reviu(pengguna.pegawai_id)) if pengguna else set()
+            return daftar, menunggu
+
+        kerjakan(self, ambil, self._tampilkan, grup="papan", eksklusif=True)
+
+    def _tampilkan(self, hasil) -> None:
+        daftar, menunggu = hasil
+        pengguna = self.app.pengguna
+        lingkup = "semua unit" if self.semua_unit or pengguna is None else pengguna.unit
+        self.query_one("#judul-kegiatan", Label).update(
+            f"Kegiatan {lingkup} · {len(daftar)} kegiatan · {len(menunggu)} menunggu reviu saya (★)")
+        self.kegiatan = {kode: [] for kode, _ in KOLOM}
+        for k in daftar:
+            self.kegiatan[k.tahap.lower()].append(k)
+        for kode, _ in KOLOM:
+            kolom = self.query_one(f"#kolom-{kode}", OptionList)
+            sorot = kolom.highlighted
+            kolom.set_options(Option(self._kartu(k, k.id in menunggu), id=str(k.id)) for k in self.kegiatan[kode])
+            if kolom.option_count:
+                kolom.highlighted = min(sorot or 0, kolom.option_count - 1)
+
+    @staticmethod
+    def _kartu(k, milik_saya: bool) -> Text:
+        teks = Text.assemble(("★ " if milik_saya else "", "bold yellow"), (k.judul, "bold"))
+        teks.append(f"\n{k.keadaan}", style="dim")
+        if k.tenggat:
+            teks.append(f"\ntenggat {k.tenggat:%d-%m-%Y} · {k.progres}%", style="dim")
+        return teks
+
+    def _terpilih(self):
+        fokus = self.app.focused
+        if not isinstance(fokus, OptionList) or fokus.highlighted is None or not fokus.id.startswith("kolom-"):
+            self.notify("Pilih kegiatan di salah satu kolom (Tab berpindah kolom).", severity="warning")
+            return None
+        return self.kegiatan[fokus.id.removeprefix("kolom-")][fokus.highlighted]
+
+    def _pengguna(self):
+        if self.app.pengguna is None:
+            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
+        return self.app.pengguna
+
+    def _jalankan(self, fungsi, pesan: str) -> None:
+        kerjakan(self, fungsi, lambda _: (self.notify(pesan, timeout=4), self.muat()))
+
+    def action_maju(self) -> None:
+        k, p = self._terpilih(), self._pengguna()
+        if k and p:
+            self._jalankan(lambda: self.layanan.kegiatan.maju(k.id, oleh_id=p.pegawai_id), f"{k.judul}: maju.")
+
+    def action_setujui(self) -> None:
+        k, p = self._terpilih(), self._pengguna()
+        if k and p:
+            self._jalankan(lambda: self.layanan.kegiatan.setujui(k.id, oleh_id=p.pegawai_id),
+                           f"{k.judul}: reviu disetujui.")
+
+    def action_kembalikan(self) -> None:
+        k, p = self._terpilih(), self._pengguna()
+        if not (k and p):
+            return
+        self.app.push_screen(DialogAlasan(f"Kembalikan '{k.judul}' ke pelaksanaan", "Alasan pengembalian"),
+                             lambda alasan: alasan and self._jalankan(
+                                 lambda: self.layanan.kegiatan.kembalikan(k.id, alasan, oleh_id=p.pegawai_id),
+                                 f"{k.judul}: dikembalikan ke pelaksanaan."))
+
+    def action_catatan(self) -> None:
+        k, p = self._terpilih(), self._pengguna()
+        if not (k and p):
+            return
+        from sistemkerja_tui.layanan.kegiatan import JenisCatatan
+
+        jenis = (JenisCatatan.LAPORAN_BERKALA, JenisCatatan.UMPAN_BALIK, JenisCatatan.KENDALA,
+                 JenisCatatan.PERMINTAAN_LAPORAN)
+
+        def isi(pilihan) -> None:
+            if pilihan is None:
+                return
+            self.app.push_screen(DialogAlasan(f"{pilihan.label} — {k.judul}", "Isi catatan"),
+                                 lambda teks: teks and self._rekomendasi(k, p, pilihan, teks))
+
+        self.app.push_screen(PilihSatu("Jenis catatan", [(j.label, j) for j in jenis]), isi)
+
+    def _rekomendasi(self, k, p, jenis, teks: str) -> None:
+        from sistemkerja_tui.layanan.kegiatan import JenisCatatan
+
+        simpan = lambda rekomendasi="": self._jalankan(  # noqa: E731
+            lambda: self.layanan.kegiatan.catat(k.id, jenis, teks, rekomendasi=rekomendasi, oleh_id=p.pegawai_id),
+            f"Catatan {jenis.label.lower()} disimpan.")
+        if jenis is JenisCatatan.KENDALA:
+            self.app.push_screen(DialogAlasan("Alternatif rekomendasi (Pasal 33 ayat (4))", "Rekomendasi"),
+                                 lambda rekomendasi: rekomendasi and simpan(rekomendasi))
+        else:
+            simpan()
+
+    def action_lingkup(self) -> None:
+        self.semua_unit = not self.semua_unit
+        self.muat()
+
+    def perintah(self):
+        return [
+            ("Majukan kegiatan", "Langkah berikutnya", self.action_maju),
+            ("Setujui reviu kegiatan", "Peninjau langkah ini", self.action_setujui),
+            ("Kembalikan kegiatan", "Ke pelaksanaan dengan alasan", self.action_kembalikan),
+            ("Catatan kegiatan", "Laporan, umpan balik, kendala", self.action_catatan),
+        ]

@@ -1,0 +1,89 @@
+"""Pilot test of the Kegiatan board: perencanaan → evaluasi, one return, resubmit, accepted to selesai."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from textual.widgets import OptionList
+
+from sistemkerja_tui.layanan.kegiatan import KegiatanBaru
+from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
+from tests.tui.bantu import buat_app, tunggu, tunggu_siap
+from tests.tui.test_tim import UKURAN_LEBAR, _masuk_sebagai
+
+
+def _siapkan(db: str) -> tuple[int, str, str]:
+    """A kegiatan of a Bidang under a Dinas; returns its id and the two reviewers' jabatan."""
+    con = sqlite3.connect(db)
+    unit_id = con.execute("SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
+                          "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1").fetchone()[0]
+    pegawai_id = con.execute("SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' LIMIT 1",
+                             (unit_id,)).fetchone()[0]
+    con.close()
+    hasil = buka_database(db, demo_jika_kosong=False)
+    layanan = hasil.layanan
+    kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Kegiatan Papan Uji", indikator="Laporan", target="1",
+                                             satuan="dokumen", pegawai_id=pegawai_id, mulai=date(2026, 1, 5),
+                                             tenggat=date(2026, 12, 1)), oleh_id=pegawai_id)
+    peninjau = layanan.kegiatan.peninjau(unit_id)
+    layanan.pengguna.tetapkan(peninjau[0].pegawai_id)
+    layanan.tutup()
+    return kid, peninjau[0].jabatan, peninjau[1].jabatan
+
+
+def _kolom(app, kode: str) -> OptionList:
+    return app.screen.query_one(f"#kolom-{kode}", OptionList)
+
+
+async def _pilih(pilot, kode: str, kid: int) -> None:
+    kolom = _kolom(pilot.app, kode)
+    await tunggu(pilot, lambda: any(o.id == str(kid) for o in kolom.options))
+    kolom.focus()
+    kolom.highlighted = next(i for i, o in enumerate(kolom.options) if o.id == str(kid))
+    await pilot.pause()
+
+
+async def test_kegiatan_maju_dikembalikan_lalu_selesai(db_demo):
+    kid, jabatan_1, jabatan_2 = _siapkan(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("6")
+        assert isinstance(app.screen, LayarKegiatan)
+        for _ in range(10):  # m walks perencanaan and pelaksanaan, then hands the result in for review
+            tahap, sub = _sql(db_demo, "SELECT tahap, sub_tahap FROM kegiatan WHERE id = ?", kid)[0]
+            if tahap == "evaluasi":
+                break
+            await _pilih(pilot, tahap, kid)
+            await pilot.press("m")
+            await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) != [(sub,)])
+        await _pilih(pilot, "evaluasi", kid)
+        await pilot.press("r")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        await pilot.press(*"Lampiran belum lengkap", "enter")
+        await tunggu(pilot, lambda: _sql(db_demo, "SELECT tahap FROM kegiatan WHERE id = ?", kid) == [("pelaksanaan",)])
+        for _ in range(2):  # pelaksanaan → hasil disampaikan → reviu 1
+            sub = _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid)[0][0]
+            await _pilih(pilot, "pelaksanaan", kid)
+            await pilot.press("m")
+            await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) != [(sub,)])
+        await _pilih(pilot, "evaluasi", kid)
+        await pilot.press("y")  # Kepala Bidang (reviu 1)
+        await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) == [("reviu_2",)])
+        await _masuk_sebagai(pilot, jabatan_2.lower())
+        await _pilih(pilot, "evaluasi", kid)
+        await pilot.press("y")  # Kepala Dinas (reviu 2, the last)
+        await tunggu(pilot, lambda: _sql(db_demo, "SELECT tahap FROM kegiatan WHERE id = ?", kid) == [("selesai",)])
+    riwayat = _sql(db_demo, "SELECT ke_tahap, alasan FROM riwayat_tahap WHERE kegiatan_id = ? ORDER BY id", kid)
+    assert ("pelaksanaan", "Lampiran belum lengkap") in riwayat and riwayat[-1][0] == "selesai"
+
+
+def _sql(db, query, *param):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(query, param).fetchall()
+    finally:
+        con.close()
