@@ -21,7 +21,7 @@ from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
-__all__ = ["AksiTahap", "JenisCatatan", "KegiatanBaru", "LayananKegiatan", "RingkasKegiatan", "Tahap"]
+__all__ = ["AksiTahap", "JenisCatatan", "KegiatanBaru", "LayananKegiatan", "Pemantauan", "RingkasKegiatan", "Tahap"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,18 @@ class RingkasKegiatan:
     tenggat: date | None
     progres: int
     peninjau_kini: str
+
+
+@dataclass(frozen=True)
+class Pemantauan:
+    """What the unit head watches: stages, what is late or returned, what waits for them, the load."""
+
+    per_tahap: tuple[tuple[str, int], ...]
+    terlambat: tuple[RingkasKegiatan, ...]
+    dikembalikan: tuple[RingkasKegiatan, ...]
+    menunggu_saya: tuple[RingkasKegiatan, ...]
+    beban: tuple[tuple[str, int], ...]  # (nama, active teams), heaviest first
+    rata_rata_beban: float
 
 
 def _tanggal(nilai) -> date | None:
@@ -170,6 +182,25 @@ class LayananKegiatan:
             hasil.append(RingkasKegiatan(r.id, r.judul, keadaan.tahap.label, keadaan.uraian(daftar),
                                          _tanggal(r.tenggat), r.progres, kini))
         return hasil
+
+    def pemantauan(self, unit_id: int, pengguna_id: int | None, hari_ini: date | None = None) -> Pemantauan:
+        """The dashboard of a unit (and beneath): counts per stage, overdue, returned, my reviews, load
+        (Perwal Madiun 73/2023 Pasal 49-50)."""
+        hari_ini = hari_ini or date.today()
+        daftar = self.daftar(unit_id=unit_id)
+        kembali = {r.kegiatan_id for r in self.struktur.pembaca.semua(
+            "SELECT h.kegiatan_id FROM riwayat_tahap h JOIN kegiatan k ON k.id = h.kegiatan_id WHERE "
+            "h.dari_tahap = 'evaluasi' AND h.ke_tahap = 'pelaksanaan' AND k.tahap = 'pelaksanaan'")}
+        menunggu = set(self.menunggu_reviu(pengguna_id)) if pengguna_id is not None else set()
+        beban = self.layanan.tim.beban_kerja(unit_id, batas=10)
+        return Pemantauan(
+            per_tahap=tuple((t.label, sum(k.tahap == t.label for k in daftar)) for t in Tahap),
+            terlambat=tuple(k for k in daftar if k.tenggat and k.tenggat < hari_ini and k.tahap != Tahap.SELESAI.label),
+            dikembalikan=tuple(k for k in daftar if k.id in kembali),
+            menunggu_saya=tuple(k for k in daftar if k.id in menunggu),
+            beban=tuple((p.nama, p.tim) for p in beban.pegawai),
+            rata_rata_beban=beban.rata_rata,
+        )
 
     def menunggu_reviu(self, pegawai_id: int) -> list[int]:
         """Kegiatan whose current review step belongs to `pegawai_id`."""

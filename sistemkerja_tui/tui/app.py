@@ -39,6 +39,8 @@ class SistemKerjaApp(App[int]):
         Binding("5", "layar('surat')", "Surat", show=False, id="app.surat", tooltip="Register dan pratinjau surat"),
         Binding("6", "layar('kegiatan')", "Kegiatan", show=False, id="app.kegiatan",
                 tooltip="Papan kegiatan: perencanaan, pelaksanaan, evaluasi, selesai"),
+        Binding("7", "layar('pemantauan')", "Pemantauan", show=False, id="app.pemantauan",
+                tooltip="Dasbor pemantauan: tahap, terlambat, dikembalikan, menunggu reviu saya, beban kerja"),
         Binding("p", "pengguna", "Pengguna", show=False, id="app.pengguna",
                 tooltip="Masuk sebagai pimpinan unit lain"),
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan", tooltip="Daftar semua tombol"),
@@ -134,12 +136,13 @@ class SistemKerjaApp(App[int]):
         if nama not in self.layar:
             from sistemkerja_tui.tui.screens.beban import LayarBeban
             from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
+            from sistemkerja_tui.tui.screens.pemantauan import LayarPemantauan
             from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
             from sistemkerja_tui.tui.screens.surat import LayarSurat
             from sistemkerja_tui.tui.screens.tim import LayarTim
 
             kelas = {"tim": LayarTim, "penugasan": LayarPenugasan, "beban": LayarBeban, "surat": LayarSurat,
-                     "kegiatan": LayarKegiatan}[nama]
+                     "kegiatan": LayarKegiatan, "pemantauan": LayarPemantauan}[nama]
             self.layar[nama] = kelas()
             self.install_screen(self.layar[nama], nama)
         return self.layar[nama]
@@ -270,6 +273,7 @@ class SistemKerjaApp(App[int]):
         yield SystemCommand("Beban kerja unit", "Jumlah tim per pegawai (Pasal 50)", lambda: self.action_layar("beban"))
         yield SystemCommand("Papan kegiatan", "Perencanaan → pelaksanaan → evaluasi → selesai",
                             lambda: self.action_layar("kegiatan"))
+        yield SystemCommand("Pemantauan", "Dasbor pimpinan unit (Pasal 49-50)", lambda: self.action_layar("pemantauan"))
         yield SystemCommand("Register surat", "Naskah dinas yang telah diterbitkan", lambda: self.action_layar("surat"))
         yield SystemCommand("Status penandatangan…", "Definitif, Plt., atau Plh. (Permendagri 1/2023 Pasal 44)",
                             self.action_status_ttd)

@@ -87,3 +87,38 @@ def _sql(db, query, *param):
         return con.execute(query, param).fetchall()
     finally:
         con.close()
+
+
+async def test_pemantauan_menunjukkan_yang_menunggu_reviu_saya(db_demo):
+    from tests.tui.bantu import teks
+
+    kid, _, _ = _siapkan(db_demo)
+    hasil = buka_database(db_demo, demo_jika_kosong=False)
+    layanan = hasil.layanan
+    pengguna = layanan.pengguna.sekarang()
+    pegawai = _sql(db_demo, "SELECT pegawai_id FROM kegiatan WHERE id = ?", kid)[0][0]
+    for _ in range(9):
+        if layanan.kegiatan.maju(kid, oleh_id=pegawai).tahap.value == "evaluasi":
+            break
+    assert kid in layanan.kegiatan.menunggu_reviu(pengguna.pegawai_id)
+    layanan.tutup()
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("7")
+        await tunggu(pilot, lambda: "Menunggu reviu saya (1)" in teks(app.screen.query_one("#isi-pemantauan")))
+        isi = teks(app.screen.query_one("#isi-pemantauan"))
+        assert "Kegiatan Papan Uji" in isi and "Perencanaan" in isi and "Beban kerja" in isi
+
+
+def test_snapshot_papan_kegiatan(snap_compare, db_demo):
+    from tests.tui.test_tim import _dengan_pengguna
+
+    _dengan_pengguna(db_demo)
+
+    async def siap(pilot):
+        await tunggu_siap(pilot)
+        await pilot.press("6")
+        await tunggu(pilot, lambda: "kegiatan ·" in str(pilot.app.screen.query_one("#judul-kegiatan").content))
+
+    assert snap_compare(buat_app(db_demo), terminal_size=(80, 24), run_before=siap)

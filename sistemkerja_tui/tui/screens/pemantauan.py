@@ -1,0 +1,71 @@
+"""Pemantauan: the unit head's dashboard — stages, overdue, returned, waiting for my review, workload."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from sistemkerja_tui.tui.pekerja import kerjakan
+
+LEBAR_BATANG = 30
+
+
+def _batang(nilai: float, terbesar: float) -> Text:
+    panjang = round(LEBAR_BATANG * nilai / terbesar) if terbesar else 0
+    return Text("█" * panjang, style="green")
+
+
+def _daftar(judul: str, kegiatan, kosong: str) -> Group:
+    t = Table(box=None, padding=(0, 1), show_header=False)
+    for k in kegiatan[:10]:
+        t.add_row(Text(k.judul, style="bold"), k.keadaan,
+                  f"tenggat {k.tenggat:%d-%m-%Y}" if k.tenggat else "")
+    return Group(Text(f"{judul} ({len(kegiatan)})", style="bold underline"),
+                 t if kegiatan else Text(kosong, style="dim"), Text(""))
+
+
+class LayarPemantauan(Screen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="kotak-pemantauan"):
+            yield Static("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", id="isi-pemantauan")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_screen_resume(self) -> None:
+        self.muat()
+
+    def muat(self) -> None:
+        pengguna = self.app.pengguna
+        if self.app.layanan is None or pengguna is None:
+            return
+        kerjakan(self, lambda: self.app.layanan.kegiatan.pemantauan(pengguna.unit_id, pengguna.pegawai_id),
+                 lambda p: self._tampilkan(p, pengguna.unit), grup="pemantauan", eksklusif=True)
+
+    def _tampilkan(self, p, unit: str) -> None:
+        tahap = Table(box=None, padding=(0, 1), show_header=False)
+        terbesar = max((n for _, n in p.per_tahap), default=0)
+        for label, n in p.per_tahap:
+            tahap.add_row(label, str(n), _batang(n, terbesar))
+        beban = Table(box=None, padding=(0, 1), show_header=False)
+        terberat = max((n for _, n in p.beban), default=0)
+        for nama, n in p.beban:
+            beban.add_row(nama, str(n), _batang(n, terberat),
+                          Text("⚑" if n > p.rata_rata_beban and n >= 2 else "", style="bold yellow"))
+        self.query_one("#isi-pemantauan", Static).update(Group(
+            Text(f"Pemantauan {unit}", style="bold"),
+            Text("Perwal Madiun 73/2023 Pasal 49 (pemantauan dan evaluasi) dan Pasal 50 (beban kerja merata)",
+                 style="italic dim"),
+            Text(""),
+            Text("Kegiatan per tahap", style="bold underline"), tahap, Text(""),
+            _daftar("Menunggu reviu saya", p.menunggu_saya, "Tidak ada yang menunggu reviu Anda."),
+            _daftar("Terlambat", p.terlambat, "Tidak ada kegiatan yang melewati tenggat."),
+            _daftar("Dikembalikan untuk perbaikan", p.dikembalikan, "Tidak ada kegiatan yang dikembalikan."),
+            Text(f"Beban kerja (tim aktif per JF/pelaksana; rata-rata {p.rata_rata_beban:.2f})",
+                 style="bold underline"),
+            beban,
+        ))
