@@ -21,7 +21,7 @@ from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
-__all__ = ["AksiTahap", "JenisCatatan", "KegiatanBaru", "LayananKegiatan", "Pemantauan", "RingkasKegiatan", "Tahap"]
+__all__ = ["AksiTahap", "DetailKegiatan", "JenisCatatan", "KegiatanBaru", "LayananKegiatan", "Pemantauan", "RingkasKegiatan", "Tahap"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,17 @@ class Pemantauan:
     menunggu_saya: tuple[RingkasKegiatan, ...]
     beban: tuple[tuple[str, int], ...]  # (nama, active teams), heaviest first
     rata_rata_beban: float
+
+
+@dataclass(frozen=True)
+class DetailKegiatan:
+    ringkas: RingkasKegiatan
+    indikator: str
+    target: str
+    satuan: str
+    mulai: date | None
+    ceklis: tuple[tuple[str, bool], ...]  # (sub-step label, passed), in order
+    lini_masa: tuple[tuple[str, str, str], ...]  # (waktu, apa, siapa/alasan), newest first
 
 
 def _tanggal(nilai) -> date | None:
@@ -201,6 +212,42 @@ class LayananKegiatan:
             beban=tuple((p.nama, p.tim) for p in beban.pegawai),
             rata_rata_beban=beban.rata_rata,
         )
+
+    def detail(self, kegiatan_id: int) -> DetailKegiatan:
+        """Fields, the checklist of sub-steps and the timeline (stage changes and notes, newest first)."""
+        from sistemkerja_tui.aturan.enums import JenisCatatan as Jenis
+        from sistemkerja_tui.aturan.sebutan import nama_lengkap
+        from sistemkerja_tui.aturan.tahap import label_sub_tahap, sub_tahap
+
+        k = self.struktur.pembaca.semua(
+            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai "
+            "FROM kegiatan WHERE id = :id", id=kegiatan_id)
+        if not k:
+            raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
+        k = k[0]
+        keadaan = self._keadaan(k)
+        daftar = self.peninjau(k.unit_id)
+        urutan = [s for t in Tahap for s in sub_tahap(t, len(daftar))]
+        posisi = urutan.index(keadaan.sub_tahap) if keadaan.sub_tahap in urutan else 0
+        ceklis = tuple((label_sub_tahap(s, daftar), i < posisi or keadaan.selesai) for i, s in enumerate(urutan)
+                       if s != "selesai")
+        nama = ("COALESCE(p.nama, '') AS nama, COALESCE(p.gelar_depan, '') AS depan, "
+                "COALESCE(p.gelar_belakang, '') AS belakang")
+        tahap = self.struktur.pembaca.semua(
+            f"SELECT h.waktu, h.dari_tahap, h.ke_tahap, h.sub_tahap, h.alasan, {nama} FROM riwayat_tahap h "
+            "LEFT JOIN pegawai p ON p.id = h.oleh_id WHERE h.kegiatan_id = :id", id=kegiatan_id)
+        catatan = self.struktur.pembaca.semua(
+            f"SELECT c.dibuat AS waktu, c.jenis, c.isi, c.rekomendasi, {nama} FROM catatan c "
+            "LEFT JOIN pegawai p ON p.id = c.penulis_id WHERE c.kegiatan_id = :id", id=kegiatan_id)
+        lini = [(str(h.waktu)[:16], f"{Tahap(h.ke_tahap).label}: {label_sub_tahap(h.sub_tahap, daftar)}",
+                 nama_lengkap(h.nama, h.depan, h.belakang) + (f" — {h.alasan}" if h.alasan else ""))
+                for h in tahap]
+        lini += [(str(c.waktu)[:16], f"{Jenis(c.jenis).label}: {c.isi}",
+                  nama_lengkap(c.nama, c.depan, c.belakang) + (f" — rekomendasi: {c.rekomendasi}" if c.rekomendasi
+                                                               else "")) for c in catatan]
+        ringkas = next(r for r in self.daftar(unit_id=k.unit_id) if r.id == kegiatan_id)
+        return DetailKegiatan(ringkas, k.indikator, k.target, k.satuan, _tanggal(k.mulai), ceklis,
+                              tuple(sorted(lini, key=lambda x: x[0], reverse=True)))
 
     def menunggu_reviu(self, pegawai_id: int) -> list[int]:
         """Kegiatan whose current review step belongs to `pegawai_id`."""

@@ -252,7 +252,7 @@ class SistemKerjaApp(App[int]):
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
             ("Layar Surat", daftar(LayarSurat)),
-            ("Papan Kegiatan", daftar(LayarKegiatan)),
+            ("Papan Kegiatan", daftar(LayarKegiatan) + [Binding("enter", "", "Rincian: langkah dan lini masa")]),
             ("Pilih pengguna", daftar(PilihPengguna)),
             ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),
             ("Dialog", daftar(DialogAlasan) + daftar(DialogKonfirmasi)),

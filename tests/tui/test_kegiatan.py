@@ -122,3 +122,24 @@ def test_snapshot_papan_kegiatan(snap_compare, db_demo):
         await tunggu(pilot, lambda: "kegiatan ·" in str(pilot.app.screen.query_one("#judul-kegiatan").content))
 
     assert snap_compare(buat_app(db_demo), terminal_size=(80, 24), run_before=siap)
+
+
+async def test_rincian_kegiatan_lini_masa_dan_langkah(db_demo):
+    from sistemkerja_tui.tui.screens.detail_kegiatan import LayarDetailKegiatan
+    from tests.tui.bantu import teks
+
+    kid, _, _ = _siapkan(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("6")
+        await _pilih(pilot, "perencanaan", kid)
+        await pilot.press("m")
+        await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) == [("strategi",)])
+        await _pilih(pilot, "perencanaan", kid)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarDetailKegiatan))
+        isi = teks(app.screen.query_one("#isi-detail-kegiatan"))
+        assert "Kegiatan Papan Uji" in isi and "Lini masa" in isi and "✓" in isi
+        await pilot.press("escape")
+        assert isinstance(app.screen, LayarKegiatan)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -150,6 +151,16 @@ class LayarKegiatan(Screen):
                                  lambda rekomendasi: rekomendasi and simpan(rekomendasi))
         else:
             simpan()
+
+    @on(OptionList.OptionSelected)
+    def action_detail(self) -> None:
+        """Enter on a card: its checklist and timeline."""
+        k = self._terpilih()
+        if k:
+            from sistemkerja_tui.tui.screens.detail_kegiatan import LayarDetailKegiatan
+
+            kerjakan(self, lambda: self.layanan.kegiatan.detail(k.id),
+                     lambda d: self.app.push_screen(LayarDetailKegiatan(d)))
 
     def action_lingkup(self) -> None:
         self.semua_unit = not self.semua_unit

@@ -1,0 +1,48 @@
+"""Detail of one kegiatan: its fields, the checklist of sub-steps, and the timeline (newest first)."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from sistemkerja_tui.layanan.kegiatan import DetailKegiatan
+
+
+class LayarDetailKegiatan(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Tutup", id="detail_kegiatan.tutup",
+                        tooltip="Kembali ke papan kegiatan")]
+
+    def __init__(self, detail: DetailKegiatan) -> None:
+        super().__init__()
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        d = self.detail
+        info = Table.grid(padding=(0, 1))
+        info.add_column(style="bold", no_wrap=True)
+        info.add_column()
+        info.add_row("Kegiatan", Text(d.ringkas.judul, style="bold"))
+        info.add_row("Keadaan", d.ringkas.keadaan)
+        info.add_row("Indikator", d.indikator or "—")
+        info.add_row("Target", f"{d.target} {d.satuan}".strip() or "—")
+        if d.mulai or d.ringkas.tenggat:
+            info.add_row("Periode", f"{d.mulai:%d-%m-%Y} s.d. " if d.mulai else ""
+                         + (f"{d.ringkas.tenggat:%d-%m-%Y}" if d.ringkas.tenggat else ""))
+        info.add_row("Progres", f"{d.ringkas.progres}%")
+        ceklis = Text()
+        for label, lewat in d.ceklis:
+            ceklis.append("✓ " if lewat else "· ", style="green" if lewat else "dim")
+            ceklis.append(f"{label}\n", style="" if lewat else "dim")
+        lini = Table(box=None, padding=(0, 1), show_header=False)
+        for waktu, apa, siapa in d.lini_masa:
+            lini.add_row(Text(waktu, style="dim"), apa, Text(siapa, style="italic"))
+        with VerticalScroll(classes="dialog", id="kotak-detail-kegiatan"):
+            yield Static(Group(info, Text(""), Text("Langkah", style="bold underline"), ceklis,
+                               Text("Lini masa (terbaru di atas)", style="bold underline"), lini),
+                         id="isi-detail-kegiatan")
