@@ -87,6 +87,24 @@ def _parser() -> argparse.ArgumentParser:
     ulang.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
     ulang.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
 
+    laporan = _indonesiakan(sub.add_parser("laporan", parents=[db], add_help=False, formatter_class=_Format,
+                                           help="laporan: pemantauan semesteran, matriks peran (MPPH)"))
+    laporan_sub = laporan.add_subparsers(dest="aksi_laporan", metavar="AKSI", required=True)
+    pantau = _indonesiakan(laporan_sub.add_parser(
+        "pemantauan", parents=[db], add_help=False, formatter_class=_Format,
+        help="laporan pemantauan dan evaluasi sistem kerja per semester (Perwal Madiun 73/2023 Pasal 49)"))
+    pantau.add_argument("--unit", required=True, metavar="KODE", help="kode unit, misalnya DINKES")
+    pantau.add_argument("--semester", required=True, metavar="TAHUN-N",
+                        help="2026-1 (Januari–Juni) atau 2026-2 (Juli–Desember)")
+    pantau.add_argument("--format", choices=("md", "txt"), default="md", help="format berkas (bawaan md)")
+    pantau.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
+    mpph = _indonesiakan(laporan_sub.add_parser(
+        "mpph", parents=[db], add_help=False, formatter_class=_Format,
+        help="Matriks Pembagian Peran dan Hasil: pegawai × tim/kegiatan"))
+    mpph.add_argument("--unit", required=True, metavar="KODE", help="kode unit, misalnya DINKES")
+    mpph.add_argument("--format", choices=("xlsx", "csv"), default="xlsx", help="format berkas (bawaan xlsx)")
+    mpph.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
+
     nip = _indonesiakan(sub.add_parser("nip", add_help=False, formatter_class=_Format,
                                        help="periksa dan uraikan sebuah NIP"))
     nip.add_argument("nip", metavar="NIP", help="18 angka, spasi boleh: \"19670416 199303 1 015\"")
@@ -181,6 +199,38 @@ def _surat(args) -> int:
         layanan.tutup()
 
 
+def _laporan(args) -> int:
+    from pathlib import Path
+
+    from sistemkerja_tui.layanan.galat import Ditolak
+    from sistemkerja_tui.layanan.laporan import LayananLaporan, periode_semester
+    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
+    from sistemkerja_tui.layanan.surat import folder_dokumen
+
+    if args.aksi_laporan == "pemantauan":
+        try:
+            mulai, selesai = periode_semester(args.semester)
+        except ValueError as e:
+            return _galat(str(e))
+    try:
+        layanan = buka_database(getattr(args, "db", None), demo_jika_kosong=False).layanan
+    except GagalBuka as e:
+        return _galat(str(e))
+    try:
+        laporan = LayananLaporan(layanan)
+        unit_id = laporan.cari_unit(args.unit)
+        folder = Path(args.keluaran).expanduser() if args.keluaran else folder_dokumen()
+        if args.aksi_laporan == "pemantauan":
+            print(laporan.tulis_pemantauan(unit_id, mulai, selesai, folder, args.format))
+        else:
+            print(laporan.tulis_mpph(unit_id, folder, args.format))
+        return 0
+    except Ditolak as e:
+        return _galat(e.pesan)
+    finally:
+        layanan.tutup()
+
+
 def _tui(args) -> int:
     from sistemkerja_tui.layanan.konfigurasi import KonfigurasiTidakSah, Konfigurasi, muat_konfigurasi
 
@@ -209,4 +259,6 @@ def main(argv: list[str] | None = None) -> int:
         return _nip(args)
     if args.perintah == "surat":
         return _surat(args)
+    if args.perintah == "laporan":
+        return _laporan(args)
     return _tui(args)
