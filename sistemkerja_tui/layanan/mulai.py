@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from sistemkerja_tui.layanan.kegiatan import LayananKegiatan
+    from sistemkerja_tui.layanan.laporan import LayananLaporan
     from sistemkerja_tui.layanan.pengguna import LayananPengguna
     from sistemkerja_tui.layanan.penugasan import LayananPenugasan
     from sistemkerja_tui.layanan.surat import LayananSurat
@@ -52,6 +53,12 @@ class Layanan:
         from sistemkerja_tui.layanan.kegiatan import LayananKegiatan
 
         return LayananKegiatan(self)
+
+    @cached_property
+    def laporan(self) -> LayananLaporan:
+        from sistemkerja_tui.layanan.laporan import LayananLaporan
+
+        return LayananLaporan(self)
 
     @cached_property
     def surat(self) -> LayananSurat:

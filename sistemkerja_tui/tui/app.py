@@ -229,6 +229,7 @@ class SistemKerjaApp(App[int]):
         from sistemkerja_tui.tui.screens.form_individu import FormIndividu
         from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
         from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
+        from sistemkerja_tui.tui.screens.pemantauan import LayarPemantauan
         from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
         from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
         from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
@@ -252,6 +253,7 @@ class SistemKerjaApp(App[int]):
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
             ("Layar Surat", daftar(LayarSurat)),
+            ("Pemantauan", daftar(LayarPemantauan)),
             ("Papan Kegiatan", daftar(LayarKegiatan) + [Binding("enter", "", "Rincian: langkah dan lini masa")]),
             ("Pilih pengguna", daftar(PilihPengguna)),
             ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),

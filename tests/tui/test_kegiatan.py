@@ -143,3 +143,27 @@ async def test_rincian_kegiatan_lini_masa_dan_langkah(db_demo):
         assert "Kegiatan Papan Uji" in isi and "Lini masa" in isi and "✓" in isi
         await pilot.press("escape")
         assert isinstance(app.screen, LayarKegiatan)
+
+
+async def test_mpph_dari_layar_pemantauan(db_demo, tmp_path):
+    from openpyxl import load_workbook
+    from textual.widgets import Input
+
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
+    from tests.tui.test_tim import _dengan_pengguna
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("7", "x")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("enter")  # .xlsx
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: list(tmp_path.glob("mpph_*.xlsx")))
+    (berkas,) = tmp_path.glob("mpph_*.xlsx")
+    lembar = load_workbook(berkas).active
+    nilai = [c.value for baris in lembar.iter_rows() for c in baris if c.value]
+    assert "Nama" in nilai and "Ketua" in nilai

@@ -5,12 +5,17 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from pathlib import Path
+
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
 LEBAR_BATANG = 30
 
@@ -30,6 +35,13 @@ def _daftar(judul: str, kegiatan, kosong: str) -> Group:
 
 
 class LayarPemantauan(Screen):
+    BINDINGS = [
+        Binding("l", "laporan", "Laporan semester", id="pemantauan.laporan",
+                tooltip="Laporan pemantauan dan evaluasi enam bulanan (.md/.txt)"),
+        Binding("x", "mpph", "MPPH", id="pemantauan.mpph",
+                tooltip="Matriks Pembagian Peran dan Hasil (.xlsx/.csv)"),
+    ]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="kotak-pemantauan"):
@@ -69,3 +81,54 @@ class LayarPemantauan(Screen):
                  style="bold underline"),
             beban,
         ))
+
+    def _ke_folder(self, judul: str, tulis) -> None:
+        """Ask for the output folder (default: documents), then write with `tulis(folder)`."""
+        from sistemkerja_tui.layanan.surat import folder_dokumen
+
+        self.app.push_screen(DialogAlasan(judul, "Folder keluaran", nilai=str(folder_dokumen())),
+                             lambda teks: teks and kerjakan(self, lambda: tulis(Path(teks).expanduser()),
+                                                            lambda berkas: self.notify(f"Disimpan: {berkas}",
+                                                                                       timeout=8)))
+
+    def action_laporan(self) -> None:
+        pengguna = self.app.pengguna
+        if self.app.layanan is None or pengguna is None:
+            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
+            return
+        from datetime import date
+
+        from sistemkerja_tui.layanan.laporan import periode_semester
+
+        tahun = date.today().year
+        pilihan = [(f"Semester {s} {t} ({f})", (f"{t}-{s}", f)) for t in (tahun, tahun - 1) for s in (2, 1)
+                   for f in ("md", "txt")]
+
+        def pilih(nilai) -> None:
+            if nilai is not None:
+                (semester, fmt) = nilai
+                mulai, selesai = periode_semester(semester)
+                self._ke_folder(f"Laporan pemantauan {semester}", lambda folder: self.app.layanan.laporan
+                                .tulis_pemantauan(pengguna.unit_id, mulai, selesai, folder, fmt))
+
+        self.app.push_screen(PilihSatu("Laporan pemantauan dan evaluasi (Pasal 49)", pilihan), pilih)
+
+    def action_mpph(self) -> None:
+        pengguna = self.app.pengguna
+        if self.app.layanan is None or pengguna is None:
+            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
+            return
+
+        def pilih(fmt) -> None:
+            if fmt is not None:
+                self._ke_folder(f"MPPH {pengguna.unit} ({fmt})",
+                                lambda folder: self.app.layanan.laporan.tulis_mpph(pengguna.unit_id, folder, fmt))
+
+        self.app.push_screen(PilihSatu("Matriks Pembagian Peran dan Hasil",
+                                       [("Excel (.xlsx)", "xlsx"), ("CSV (.csv)", "csv")]), pilih)
+
+    def perintah(self):
+        return [
+            ("Laporan pemantauan semester", "Markdown atau teks (Pasal 49)", self.action_laporan),
+            ("Matriks Pembagian Peran dan Hasil", "Excel atau CSV", self.action_mpph),
+        ]
