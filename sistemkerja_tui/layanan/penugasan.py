@@ -33,7 +33,7 @@ class DataIndividu:
     """A target for one pegawai (penugasan individu)."""
 
     unit_id: int  # the owner unit (pemilik kinerja)
-    pegawai_id: int
+    pegawai_id: int | None  # None in the form of a team's kegiatan
     judul: str
     indikator: str = ""
     target: str = ""

@@ -167,3 +167,22 @@ async def test_mpph_dari_layar_pemantauan(db_demo, tmp_path):
     lembar = load_workbook(berkas).active
     nilai = [c.value for baris in lembar.iter_rows() for c in baris if c.value]
     assert "Nama" in nilai and "Ketua" in nilai
+
+
+async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
+    from sistemkerja_tui.tui.screens.form_individu import FormIndividu
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
+    from tests.tui.test_tim import _dengan_pengguna
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("6", "n")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        tim = app.screen.pilihan[0][1]
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormIndividu) and app.focused is not None)
+        await pilot.press(*"Sosialisasi gizi", "tab", *"Peserta hadir", "tab", *"200", "tab", *"orang", "ctrl+s")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarKegiatan) and _sql(
+            db_demo, "SELECT tim_id, tahap FROM kegiatan WHERE judul = 'Sosialisasi gizi'") == [(tim.id, "perencanaan")])

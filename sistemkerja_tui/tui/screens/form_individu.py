@@ -1,4 +1,5 @@
-"""Form of a penugasan individu: the target, and the four contents when the pegawai is from elsewhere."""
+"""Form of a target kinerja: for a penugasan individu (with the four contents when the pegawai is from
+elsewhere) or for a team's kegiatan (no pegawai)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
         Binding("ctrl+s", "simpan", "Tugaskan", id="form_individu.simpan", tooltip="Simpan penugasan individu"),
     ]
 
-    def __init__(self, judul: str, unit_id: int, pegawai_id: int, lintas: bool,
+    def __init__(self, judul: str, unit_id: int, pegawai_id: int | None, lintas: bool,
                  tugaskan: Callable[[DataIndividu, IsiSuratPermohonan | None], Any]) -> None:
         super().__init__()
         self.judul_form, self.unit_id, self.pegawai_id, self.lintas, self.tugaskan = (

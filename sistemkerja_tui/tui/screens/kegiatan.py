@@ -28,6 +28,7 @@ class LayarKegiatan(Screen):
         Binding("c", "catatan", "Catatan", id="kegiatan.catatan",
                 tooltip="Laporan berkala, umpan balik, kendala + rekomendasi, permintaan laporan"),
         Binding("u", "lingkup", "Lingkup", id="kegiatan.lingkup", tooltip="Kegiatan unit pengguna atau semua"),
+        Binding("n", "baru", "Baru", id="kegiatan.baru", tooltip="Kegiatan baru untuk sebuah tim unit pengguna"),
     ]
 
     def __init__(self) -> None:
@@ -161,6 +162,32 @@ class LayarKegiatan(Screen):
 
             kerjakan(self, lambda: self.layanan.kegiatan.detail(k.id),
                      lambda d: self.app.push_screen(LayarDetailKegiatan(d)))
+
+    def action_baru(self) -> None:
+        p = self._pengguna()
+        if not p:
+            return
+        from sistemkerja_tui.layanan.kegiatan import KegiatanBaru
+        from sistemkerja_tui.tui.screens.form_individu import FormIndividu
+
+        def untuk_tim(tim) -> None:
+            if tim is None:
+                return
+            self.app.push_screen(
+                FormIndividu(f"Kegiatan baru — {tim.nama}", tim.unit_id, None, False, lambda data, _isi: (
+                    self.layanan.kegiatan.buat(KegiatanBaru(
+                        tim.unit_id, data.judul, indikator=data.indikator, target=data.target, satuan=data.satuan,
+                        tim_id=tim.id, mulai=data.mulai, tenggat=data.tenggat), oleh_id=p.pegawai_id))),
+                lambda hasil: hasil and (self.notify("Kegiatan dibuat di kolom Perencanaan.", timeout=4), self.muat()))
+
+        def pilih(daftar) -> None:
+            if not daftar:
+                self.notify("Unit ini belum mempunyai tim aktif; bentuk tim di layar Tim (2).", severity="warning")
+                return
+            self.app.push_screen(PilihSatu("Kegiatan untuk tim", [(t.nama, t) for t in daftar]), untuk_tim)
+
+        kerjakan(self, lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id)
+                                if t.status in ("Aktif", "Draf")], pilih)
 
     def action_lingkup(self) -> None:
         self.semua_unit = not self.semua_unit
