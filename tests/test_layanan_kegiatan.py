@@ -110,3 +110,11 @@ def test_daftar_kegiatan_demo_bisa_dijalankan(layanan):
     assert {k.tahap for k in daftar} >= {"Perencanaan", "Pelaksanaan", "Evaluasi", "Selesai"}
     evaluasi = next(k for k in daftar if k.tahap == "Evaluasi")
     assert evaluasi.peninjau_kini
+
+
+def test_daftar_disaring_tim_dan_orang(layanan, db_demo):
+    tim_id, pegawai_id = _sql(db_demo, "SELECT k.tim_id, k.pegawai_id FROM keanggotaan k JOIN kegiatan g ON "
+                                       "g.tim_id = k.tim_id WHERE k.status = 'aktif' LIMIT 1")[0]
+    per_tim = {k.id for k in layanan.kegiatan.daftar(tim_id=tim_id)}
+    assert per_tim == {r[0] for r in _sql(db_demo, "SELECT id FROM kegiatan WHERE tim_id = ?", tim_id)}
+    assert per_tim <= {k.id for k in layanan.kegiatan.daftar(pegawai_id=pegawai_id)}

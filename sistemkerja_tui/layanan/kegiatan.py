@@ -178,13 +178,23 @@ class LayananKegiatan:
             if progres is not None:
                 k.progres = progres
 
-    def daftar(self, *, unit_id: int | None = None) -> list[RingkasKegiatan]:
-        syarat, param = "", {}
+    def daftar(self, *, unit_id: int | None = None, tim_id: int | None = None,
+               pegawai_id: int | None = None) -> list[RingkasKegiatan]:
+        """Kegiatan of a unit (and beneath), optionally of one tim or one person (own or as a team member)."""
+        syarat, param = ["1 = 1"], {}
         if unit_id is not None:
-            syarat, param = "WHERE unit_id IN :unit", {"unit": self.struktur.subpohon(unit_id)}
+            syarat.append("unit_id IN :unit")
+            param["unit"] = self.struktur.subpohon(unit_id)
+        if tim_id is not None:
+            syarat.append("tim_id = :tim")
+            param["tim"] = tim_id
+        if pegawai_id is not None:
+            syarat.append("(pegawai_id = :p OR tim_id IN (SELECT tim_id FROM keanggotaan WHERE pegawai_id = :p "
+                          "AND status = 'aktif'))")
+            param["p"] = pegawai_id
         rows = self.struktur.pembaca.semua(
             "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai "
-            f"FROM kegiatan {syarat} ORDER BY tenggat IS NULL, tenggat, id", **param)
+            f"FROM kegiatan WHERE {' AND '.join(syarat)} ORDER BY tenggat IS NULL, tenggat, id", **param)
         hasil = []
         for r in rows:
             keadaan = self._keadaan(r)

@@ -186,3 +186,23 @@ async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
         await pilot.press(*"Sosialisasi gizi", "tab", *"Peserta hadir", "tab", *"200", "tab", *"orang", "ctrl+s")
         await tunggu(pilot, lambda: isinstance(app.screen, LayarKegiatan) and _sql(
             db_demo, "SELECT tim_id, tahap FROM kegiatan WHERE judul = 'Sosialisasi gizi'") == [(tim.id, "perencanaan")])
+
+
+async def test_papan_disaring_per_tim(db_demo):
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
+    from tests.tui.bantu import teks
+    from tests.tui.test_tim import _dengan_pengguna
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("6")
+        await tunggu(pilot, lambda: "kegiatan ·" in teks(app.screen.query_one("#judul-kegiatan")))
+        await pilot.press("f")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        label, (judul, saring) = app.screen.pilihan[2]
+        await pilot.press("down", "down", "enter")
+        await tunggu(pilot, lambda: judul in teks(app.screen.query_one("#judul-kegiatan")))
+        jumlah = len(app.layanan.kegiatan.daftar(unit_id=app.pengguna.unit_id, **saring))
+        assert f"{jumlah} kegiatan" in teks(app.screen.query_one("#judul-kegiatan"))

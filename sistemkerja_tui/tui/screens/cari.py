@@ -64,6 +64,8 @@ class LayarCari(ModalScreen[HasilCari | None]):
             self.app.call_from_thread(self._tampilkan, teks, hasil)
 
     def _tampilkan(self, teks: str, hasil: list[HasilCari]) -> None:
+        if teks != self.query_one("#masukan-cari", Input).value:
+            return  # a late answer to an earlier keystroke (searched while the index was being built)
         self.hasil = hasil
         daftar = self.query_one("#hasil-cari", OptionList)
         daftar.set_options(

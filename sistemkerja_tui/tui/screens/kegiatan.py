@@ -29,11 +29,14 @@ class LayarKegiatan(Screen):
                 tooltip="Laporan berkala, umpan balik, kendala + rekomendasi, permintaan laporan"),
         Binding("u", "lingkup", "Lingkup", id="kegiatan.lingkup", tooltip="Kegiatan unit pengguna atau semua"),
         Binding("n", "baru", "Baru", id="kegiatan.baru", tooltip="Kegiatan baru untuk sebuah tim unit pengguna"),
+        Binding("f", "saring", "Saring", show=False, id="kegiatan.saring",
+                tooltip="Saring papan menurut tim atau orang"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.semua_unit = False
+        self.saringan: tuple[str, dict] = ("", {})  # (label, daftar() filter)
         self.kegiatan: dict[str, list] = {}
 
     @property
@@ -58,8 +61,10 @@ class LayarKegiatan(Screen):
         pengguna = self.app.pengguna
         unit_id = None if self.semua_unit or pengguna is None else pengguna.unit_id
 
+        saring = self.saringan[1]
+
         def ambil():
-            daftar = self.layanan.kegiatan.daftar(unit_id=unit_id)
+            daftar = self.layanan.kegiatan.daftar(unit_id=unit_id, **saring)
             menunggu = set(self.layanan.kegiatan.menunggu_reviu(pengguna.pegawai_id)) if pengguna else set()
             return daftar, menunggu
 
@@ -69,8 +74,9 @@ class LayarKegiatan(Screen):
         daftar, menunggu = hasil
         pengguna = self.app.pengguna
         lingkup = "semua unit" if self.semua_unit or pengguna is None else pengguna.unit
+        saring = f" · {self.saringan[0]}" if self.saringan[0] else ""
         self.query_one("#judul-kegiatan", Label).update(
-            f"Kegiatan {lingkup} · {len(daftar)} kegiatan · {len(menunggu)} menunggu reviu saya (★)")
+            f"Kegiatan {lingkup}{saring} · {len(daftar)} kegiatan · {len(menunggu)} menunggu reviu saya (★)")
         self.kegiatan = {kode: [] for kode, _ in KOLOM}
         for k in daftar:
             self.kegiatan[k.tahap.lower()].append(k)
@@ -188,6 +194,31 @@ class LayarKegiatan(Screen):
 
         kerjakan(self, lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id)
                                 if t.status in ("Aktif", "Draf")], pilih)
+
+    def action_saring(self) -> None:
+        p = self._pengguna()
+        if not p:
+            return
+
+        def pilih_tim(pilihan) -> None:
+            if pilihan == "orang":
+                from sistemkerja_tui.tui.screens.cari import LayarCari
+
+                self.app.push_screen(LayarCari(self.layanan.struktur), lambda h: h and self._terapkan(
+                    f"orang: {h.nama}", {"pegawai_id": h.pegawai_id}))
+            elif pilihan is not None:
+                self._terapkan(*pilihan)
+
+        def tampil(daftar) -> None:
+            self.app.push_screen(PilihSatu("Saring papan kegiatan", [
+                ("Semua kegiatan", ("", {})), ("Seorang pegawai…", "orang"),
+                *((f"Tim: {t.nama}", (f"tim: {t.nama}", {"tim_id": t.id})) for t in daftar)]), pilih_tim)
+
+        kerjakan(self, lambda: self.layanan.tim.daftar_tim(unit_id=None if self.semua_unit else p.unit_id), tampil)
+
+    def _terapkan(self, label: str, saring: dict) -> None:
+        self.saringan = (label, saring)
+        self.muat()
 
     def action_lingkup(self) -> None:
         self.semua_unit = not self.semua_unit
