@@ -53,3 +53,13 @@ def db_demo(_db_demo_asli, tmp_path) -> str:
     salinan = tmp_path / "demo.db"
     shutil.copyfile(_db_demo_asli, salinan)
     return str(salinan)
+
+
+@pytest.fixture
+def layanan(db_demo):
+    """The services over a private copy of the demo database."""
+    from sistemkerja_tui.layanan.mulai import buka_database
+
+    hasil = buka_database(db_demo, demo_jika_kosong=False)
+    yield hasil.layanan
+    hasil.layanan.tutup()

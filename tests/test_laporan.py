@@ -15,14 +15,10 @@ import pytest
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.laporan import BARIS_KEPALA_XLSX, LayananLaporan, periode_semester
 from sistemkerja_tui.layanan.mulai import buka_database
+from tests.bantu import sql as _sql
 
 S1 = (date(2026, 1, 1), date(2026, 6, 30))
 S2 = (date(2026, 7, 1), date(2026, 12, 31))
-
-
-def _sql(path: str, sql: str, *param):
-    with sqlite3.connect(path) as c:
-        return c.execute(sql, param).fetchall()
 
 
 def _subpohon(path: str, unit_id: int) -> list[int]:

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.kegiatan import JenisCatatan, KegiatanBaru
-from sistemkerja_tui.layanan.mulai import buka_database
-
-
-def _sql(db, query, *param):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(query, param).fetchall()
-    finally:
-        con.close()
-
-
-@pytest.fixture
-def layanan(db_demo):
-    hasil = buka_database(db_demo, demo_jika_kosong=False)
-    yield hasil.layanan
-    hasil.layanan.tutup()
+from tests.bantu import sql as _sql
 
 
 def _bidang_dinas(layanan, db):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.layanan.struktur import LayananStruktur
+from tests.bantu import sql as _sql
 
 
 @pytest.fixture
@@ -15,14 +15,6 @@ def layanan(db_demo) -> LayananStruktur:
     hasil = buka_database(db_demo, demo_jika_kosong=False)
     yield hasil.struktur
     hasil.layanan.tutup()
-
-
-def _sql(db: str, query: str, *param):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(query, param).fetchall()
-    finally:
-        con.close()
 
 
 def test_setiap_jf_dan_pelaksana_punya_ppk(layanan, db_demo):

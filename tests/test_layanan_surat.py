@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -10,23 +9,8 @@ from datetime import date
 import pytest
 
 from sistemkerja_tui.layanan.galat import Ditolak
-from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.layanan.surat import JenisSurat
-
-
-def _sql(db, query, *param):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(query, param).fetchall()
-    finally:
-        con.close()
-
-
-@pytest.fixture
-def layanan(db_demo):
-    hasil = buka_database(db_demo, demo_jika_kosong=False)
-    yield hasil.layanan
-    hasil.layanan.tutup()
+from tests.bantu import sql as _sql
 
 
 @pytest.fixture

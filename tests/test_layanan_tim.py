@@ -12,17 +12,10 @@ from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
 from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
+from tests.bantu import sql as _sql
 
 ISI = IsiSuratPermohonan(maksud_tujuan="Membantu analisis data stunting", kompetensi="Analisis data kesehatan",
                          ekspektasi="Laporan analisis triwulanan", durasi="6 (enam) bulan")
-
-
-def _sql(db, query, *param):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(query, param).fetchall()
-    finally:
-        con.close()
 
 
 def _isi_tabel(db) -> str:
@@ -35,13 +28,6 @@ def _isi_tabel(db) -> str:
         return h.hexdigest()
     finally:
         con.close()
-
-
-@pytest.fixture
-def layanan(db_demo):
-    hasil = buka_database(db_demo, demo_jika_kosong=False)
-    yield hasil.layanan
-    hasil.layanan.tutup()
 
 
 @pytest.fixture

@@ -20,8 +20,9 @@ from sistemkerja_tui.aturan.permohonan import (
     JENIS_LINGKUP, Aksi, Alur, AlurTidakDikenal, HasilTransisi, IsiSuratPermohonan, Keadaan, aksi_tersedia, alur,
     alur_semua, langkah_berikut, periksa_isi, status_keanggotaan, transisi,
 )
-from sistemkerja_tui.aturan.profil import Pihak, ProfilTidakSah, muat_profil
+from sistemkerja_tui.aturan.profil import Pihak, muat_profil
 from sistemkerja_tui.paths import resource_dir
+from tests.bantu import galat, salin_profil, ubah
 
 J, L, S = JenisPermohonan, LingkupPenugasan, StatusPermohonan
 PROFIL = ["umum", "madiun", "luwu_utara", "klaten", "cilegon", "padang_panjang"]
@@ -607,22 +608,7 @@ def test_modul_permohonan_murni():
 
 @pytest.fixture
 def salinan(tmp_path) -> Path:
-    folder = tmp_path / "profil"
-    shutil.copytree(resource_dir("data") / "profil", folder)
-    return folder
-
-
-def ubah(folder: Path, nama: str, lama: str, baru: str) -> None:
-    berkas = folder / f"{nama}.toml"
-    teks = berkas.read_text(encoding="utf-8")
-    assert lama in teks, f"potongan tidak ditemukan di {berkas.name}: {lama!r}"
-    berkas.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
-
-
-def galat(folder: Path, nama: str) -> str:
-    with pytest.raises(ProfilTidakSah) as info:
-        muat_profil(nama, folder)
-    return str(info.value)
+    return salin_profil(resource_dir("data") / "profil", tmp_path)
 
 
 def test_langkah_pertama_harus_pihak_yang_dituju(salinan):

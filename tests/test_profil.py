@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -20,9 +19,10 @@ from sistemkerja_tui.aturan.enums import (
     Pendidikan, PeranTim, PredikatKinerja,
 )
 from sistemkerja_tui.aturan.profil import (
-    Naskah, ObjekPenetapan, Pihak, Profil, ProfilTidakSah, daftar_profil, muat_profil,
+    Naskah, ObjekPenetapan, Pihak, Profil, daftar_profil, muat_profil,
 )
 from sistemkerja_tui.paths import resource_dir
+from tests.bantu import galat, salin_profil, ubah
 
 FOLDER = resource_dir("data") / "profil"
 SEMUA = ["cilegon", "klaten", "luwu_utara", "madiun", "padang_panjang", "umum"]
@@ -391,22 +391,7 @@ def test_padang_panjang_nilai():
 
 @pytest.fixture
 def salinan(tmp_path) -> Path:
-    folder = tmp_path / "profil"
-    shutil.copytree(FOLDER, folder)
-    return folder
-
-
-def ubah(folder: Path, nama: str, lama: str, baru: str) -> None:
-    berkas = folder / f"{nama}.toml"
-    teks = berkas.read_text(encoding="utf-8")
-    assert lama in teks, f"potongan tidak ditemukan di {berkas.name}: {lama!r}"
-    berkas.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
-
-
-def galat(folder: Path, nama: str) -> str:
-    with pytest.raises(ProfilTidakSah) as info:
-        muat_profil(nama, folder)
-    return str(info.value)
+    return salin_profil(FOLDER, tmp_path)
 
 
 def test_salinan_utuh_termuat(salinan):

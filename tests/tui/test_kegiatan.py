@@ -13,6 +13,7 @@ from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
 from tests.tui.bantu import buat_app, tunggu, tunggu_siap
 from tests.tui.test_tim import UKURAN_LEBAR, _masuk_sebagai
+from tests.bantu import sql as _sql
 
 
 def _siapkan(db: str) -> tuple[int, str, str]:
@@ -79,14 +80,6 @@ async def test_kegiatan_maju_dikembalikan_lalu_selesai(db_demo):
         await tunggu(pilot, lambda: _sql(db_demo, "SELECT tahap FROM kegiatan WHERE id = ?", kid) == [("selesai",)])
     riwayat = _sql(db_demo, "SELECT ke_tahap, alasan FROM riwayat_tahap WHERE kegiatan_id = ? ORDER BY id", kid)
     assert ("pelaksanaan", "Lampiran belum lengkap") in riwayat and riwayat[-1][0] == "selesai"
-
-
-def _sql(db, query, *param):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(query, param).fetchall()
-    finally:
-        con.close()
 
 
 async def test_pemantauan_menunjukkan_yang_menunggu_reviu_saya(db_demo):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 from textual.widgets import DataTable
 
@@ -14,16 +13,9 @@ from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
 from sistemkerja_tui.tui.screens.tim import LayarTim
 from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
+from tests.bantu import sql as _sql
 
 UKURAN_LEBAR = (120, 36)
-
-
-def _sql(db, query, *param):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(query, param).fetchall()
-    finally:
-        con.close()
 
 
 async def _masuk_sebagai(pilot, kata: str) -> None:

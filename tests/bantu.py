@@ -1,0 +1,42 @@
+"""Helpers shared by the tests: read a SQLite file directly, copy and break regulation profiles."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+
+def sql(db, query: str, *param) -> list[tuple]:
+    """Rows of `query` on the SQLite file `db`, read with the standard library alone."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(query, param).fetchall()
+    finally:
+        con.close()
+
+
+def salin_profil(asal: Path, tmp_path: Path) -> Path:
+    """A writable copy of the profile folder."""
+    folder = tmp_path / "profil"
+    shutil.copytree(asal, folder)
+    return folder
+
+
+def ubah(folder: Path, nama: str, lama: str, baru: str) -> None:
+    """Replace one passage of `<nama>.toml` (which must contain it)."""
+    berkas = folder / f"{nama}.toml"
+    teks = berkas.read_text(encoding="utf-8")
+    assert lama in teks, f"potongan tidak ditemukan di {berkas.name}: {lama!r}"
+    berkas.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+
+
+def galat(folder: Path, nama: str) -> str:
+    """The message with which loading `nama` from `folder` is refused."""
+    from sistemkerja_tui.aturan.profil import ProfilTidakSah, muat_profil
+
+    with pytest.raises(ProfilTidakSah) as info:
+        muat_profil(nama, folder)
+    return str(info.value)
