@@ -23,6 +23,7 @@ from sistemkerja_tui.tui.widgets.pohon import PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
 
 ENV_KELUAR_SAAT_SIAP = "SISTEMKERJA_KELUAR_SAAT_SIAP"
+PESAN_PILIH_PENGGUNA = "Pilih dahulu siapa Anda (pimpinan unit): tekan p."
 
 
 class SistemKerjaApp(App[int]):
@@ -180,9 +181,14 @@ class SistemKerjaApp(App[int]):
 
         self.push_screen(PilihSatu("Buat surat", pilihan), pilih)
 
+    def pengguna_wajib(self) -> Pengguna | None:
+        """The current user, or None after telling the user to choose one (actions need a unit head)."""
+        if self.pengguna is None:
+            self.notify(PESAN_PILIH_PENGGUNA, severity="warning")
+        return self.pengguna
+
     def action_status_ttd(self) -> None:
-        if self.layanan is None or self.pengguna is None:
-            self.notify("Pilih dahulu pengguna (pimpinan unit): tekan p.", severity="warning")
+        if self.pengguna_wajib() is None:
             return
         layanan, pid = self.layanan, self.pengguna.pegawai_id
 

@@ -103,9 +103,7 @@ class LayarKegiatan(Screen):
         return self.kegiatan[fokus.id.removeprefix("kolom-")][fokus.highlighted]
 
     def _pengguna(self):
-        if self.app.pengguna is None:
-            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
-        return self.app.pengguna
+        return self.app.pengguna_wajib()
 
     def _jalankan(self, fungsi, pesan: str) -> None:
         kerjakan(self, fungsi, lambda _: (self.notify(pesan, timeout=4), self.muat()))

@@ -92,9 +92,8 @@ class LayarPemantauan(Screen):
                                                                                        timeout=8)))
 
     def action_laporan(self) -> None:
-        pengguna = self.app.pengguna
-        if self.app.layanan is None or pengguna is None:
-            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
+        pengguna = self.app.pengguna_wajib()
+        if pengguna is None:
             return
         from datetime import date
 
@@ -114,9 +113,8 @@ class LayarPemantauan(Screen):
         self.app.push_screen(PilihSatu("Laporan pemantauan dan evaluasi (Pasal 49)", pilihan), pilih)
 
     def action_mpph(self) -> None:
-        pengguna = self.app.pengguna
-        if self.app.layanan is None or pengguna is None:
-            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
+        pengguna = self.app.pengguna_wajib()
+        if pengguna is None:
             return
 
         def pilih(fmt) -> None:

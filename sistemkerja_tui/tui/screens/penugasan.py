@@ -130,10 +130,7 @@ class LayarPenugasan(Screen):
         return next(p for p in self.daftar if str(p.id) == kunci)
 
     def _pengguna(self):
-        if self.app.pengguna is None:
-            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
-            return None
-        return self.app.pengguna
+        return self.app.pengguna_wajib()
 
     def _selesai(self, pesan: str, pid: int):
         def tampil(_status) -> None:

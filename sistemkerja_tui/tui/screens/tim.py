@@ -209,8 +209,7 @@ class LayarTim(Screen):
         return next(t for t in self.tim if str(t.id) == kunci)
 
     def _perlu_pengguna(self) -> bool:
-        if self.app.pengguna is None:
-            self.notify("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", severity="warning")
+        if self.app.pengguna_wajib() is None:
             self.app.action_pengguna()
             return False
         return True
