@@ -163,72 +163,78 @@ def _nip(args) -> int:
     return 0
 
 
-def _surat(args) -> int:
-    from pathlib import Path
-
+def _dengan_layanan(args, kerja) -> int:
+    """Open the database of `--db`, run `kerja(layanan)`; a refusal becomes an exit-2 message."""
     from sistemkerja_tui.layanan.galat import Ditolak
     from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
-    from sistemkerja_tui.layanan.surat import JenisSurat, folder_dokumen
 
     try:
         layanan = buka_database(getattr(args, "db", None), demo_jika_kosong=False).layanan
     except GagalBuka as e:
         return _galat(str(e))
     try:
-        if args.aksi_surat == "daftar":
-            for s in layanan.surat.daftar():
-                print(f"{s.nomor:28} {s.tanggal}  {s.jenis}: {s.perihal}")
-            return 0
-        folder = Path(args.keluaran).expanduser() if args.keluaran else folder_dokumen()
-        if args.aksi_surat == "ulang":
-            print(layanan.surat.ekspor(nomor=args.nomor, folder=folder, format=args.format))
-            return 0
+        return kerja(layanan)
+    except Ditolak as e:
+        return _galat(e.pesan)
+    finally:
+        layanan.tutup()
+
+
+def _folder_keluaran(args):
+    from pathlib import Path
+
+    from sistemkerja_tui.layanan.surat import folder_dokumen
+
+    return Path(args.keluaran).expanduser() if args.keluaran else folder_dokumen()
+
+
+def _surat(args) -> int:
+    from sistemkerja_tui.layanan.surat import JenisSurat
+
+    if args.aksi_surat == "buat":
         try:
             jenis = JenisSurat.dari(args.jenis)
         except ValueError as e:
             return _galat(str(e))
+
+    def kerja(layanan) -> int:
+        if args.aksi_surat == "daftar":
+            for s in layanan.surat.daftar():
+                print(f"{s.nomor:28} {s.tanggal}  {s.jenis}: {s.perihal}")
+            return 0
+        folder = _folder_keluaran(args)
+        if args.aksi_surat == "ulang":
+            print(layanan.surat.ekspor(nomor=args.nomor, folder=folder, format=args.format))
+            return 0
         hasil = layanan.surat.buat(jenis, tim_id=args.tim, permohonan_id=args.permohonan,
                                    penilaian_id=args.penilaian)
         for p in hasil.peringatan:
             print(f"peringatan: {p}", file=sys.stderr)
         print(layanan.surat.ekspor(hasil.surat_id, folder=folder, format=args.format))
         return 0
-    except Ditolak as e:
-        return _galat(e.pesan)
-    finally:
-        layanan.tutup()
+
+    return _dengan_layanan(args, kerja)
 
 
 def _laporan(args) -> int:
-    from pathlib import Path
-
-    from sistemkerja_tui.layanan.galat import Ditolak
-    from sistemkerja_tui.layanan.laporan import LayananLaporan, periode_semester
-    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
-    from sistemkerja_tui.layanan.surat import folder_dokumen
+    from sistemkerja_tui.layanan.laporan import periode_semester
 
     if args.aksi_laporan == "pemantauan":
         try:
             mulai, selesai = periode_semester(args.semester)
         except ValueError as e:
             return _galat(str(e))
-    try:
-        layanan = buka_database(getattr(args, "db", None), demo_jika_kosong=False).layanan
-    except GagalBuka as e:
-        return _galat(str(e))
-    try:
-        laporan = LayananLaporan(layanan)
-        unit_id = laporan.cari_unit(args.unit)
-        folder = Path(args.keluaran).expanduser() if args.keluaran else folder_dokumen()
+
+    def kerja(layanan) -> int:
+        unit_id = layanan.laporan.cari_unit(args.unit)
+        folder = _folder_keluaran(args)
         if args.aksi_laporan == "pemantauan":
-            print(laporan.tulis_pemantauan(unit_id, mulai, selesai, folder, args.format))
+            print(layanan.laporan.tulis_pemantauan(unit_id, mulai, selesai, folder, args.format))
         else:
-            print(laporan.tulis_mpph(unit_id, folder, args.format))
+            print(layanan.laporan.tulis_mpph(unit_id, folder, args.format))
         return 0
-    except Ditolak as e:
-        return _galat(e.pesan)
-    finally:
-        layanan.tutup()
+
+    return _dengan_layanan(args, kerja)
 
 
 def _tui(args) -> int:
