@@ -20,23 +20,13 @@ from sistemkerja_tui.aturan.enums import (
     SasaranTim,
 )
 from sistemkerja_tui.aturan.profil_model import BentukTimProfil, Profil
+from sistemkerja_tui.aturan.sebutan import tanggal_panjang
 from sistemkerja_tui.aturan.temuan import Temuan
 
 if TYPE_CHECKING:  # kriteria imports this module; only the type is needed here
     from sistemkerja_tui.aturan.kriteria import Kandidat
 
 RUJUKAN_ISIAN = "Kelengkapan isian aplikasi (bukan ketentuan peraturan)"
-
-_BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
-
-
-def tanggal_id(d: date) -> str:
-    """`1 Maret 2025`."""
-    return f"{d.day} {_BULAN[d.month - 1]} {d.year}"
-
 
 def sebutan_peran(peran: PeranTim, profil: Profil) -> str:
     """The profile's own name for a role (`Ketua Kelompok Kerja`), else the generic label."""
@@ -102,7 +92,7 @@ def periksa_periode(mulai: date, selesai: date, *, jenis_pembentukan: JenisPembe
     if selesai < mulai:
         return [Temuan(
             "periode_terbalik",
-            f"Tanggal selesai ({tanggal_id(selesai)}) sebelum tanggal mulai ({tanggal_id(mulai)}); "
+            f"Tanggal selesai ({tanggal_panjang(selesai)}) sebelum tanggal mulai ({tanggal_panjang(mulai)}); "
             "isi tanggal selesai pada atau setelah tanggal mulai.",
             RUJUKAN_ISIAN,
         )]
@@ -126,7 +116,7 @@ def _periksa_tahun_anggaran(mulai: date, selesai: date, jenis: JenisPembentukan,
             "Tim tahunan berlaku untuk 1 (satu) tahun anggaran; isi tahun anggaran tim.",
             rujukan,
         )]
-    di_luar = [f"tanggal {nama} {tanggal_id(t)}" for nama, t in (("mulai", mulai), ("selesai", selesai))
+    di_luar = [f"tanggal {nama} {tanggal_panjang(t)}" for nama, t in (("mulai", mulai), ("selesai", selesai))
                if t.year != tahun]
     if not di_luar:
         return []
@@ -149,7 +139,7 @@ def _periksa_bentuk(mulai: date, selesai: date, bentuk: BentukTim, profil: Profi
         )]
     akhir = selesai + timedelta(days=1)  # the first day after the period
     durasi = durasi_teks(mulai, selesai)
-    periode = f"{tanggal_id(mulai)} – {tanggal_id(selesai)} ({durasi})"
+    periode = f"{tanggal_panjang(mulai)} – {tanggal_panjang(selesai)} ({durasi})"
     temuan = []
     if aturan.lebih_dari_bulan is not None and akhir <= _tambah_bulan(mulai, aturan.lebih_dari_bulan):
         temuan.append(Temuan(

@@ -1,6 +1,8 @@
-"""How people and ranks are written: names with titles, pangkat/golongan."""
+"""How people, ranks and dates are written: names with titles, pangkat/golongan, long dates."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from sistemkerja_tui.aturan.enums import Golongan, GolonganPPPK, StatusASN
 
@@ -10,6 +12,13 @@ def nama_lengkap(nama: str, gelar_depan: str = "", gelar_belakang: str = "") -> 
     depan = f"{gelar_depan} " if gelar_depan else ""
     belakang = f", {gelar_belakang}" if gelar_belakang else ""
     return f"{depan}{nama}{belakang}"
+
+
+def tanggal_panjang(d: date) -> str:
+    """`29 Desember 2023`, through babel's Indonesian locale (imported on first use)."""
+    from babel.dates import format_date
+
+    return format_date(d, "d MMMM y", locale="id")
 
 
 def label_golongan(kode: str, status_asn: str) -> str:

@@ -17,6 +17,7 @@ from sistemkerja_tui.aturan.tahap import (
     AksiTahap, DataKegiatan, KeadaanKegiatan, Peninjau, boleh_catatan, periksa_data, peninjau, transisi_kegiatan,
 )
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
+from sistemkerja_tui.store.baca import sebagai_tanggal
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
@@ -75,10 +76,6 @@ class DetailKegiatan:
     lini_masa: tuple[tuple[str, str, str], ...]  # (waktu, apa, siapa/alasan), newest first
 
 
-def _tanggal(nilai) -> date | None:
-    return None if nilai in (None, "") else date.fromisoformat(str(nilai)[:10])
-
-
 class LayananKegiatan:
     def __init__(self, layanan: Layanan) -> None:
         self.layanan = layanan
@@ -98,7 +95,7 @@ class LayananKegiatan:
     @staticmethod
     def _data(k) -> DataKegiatan:
         return DataKegiatan(judul=k.judul, indikator=k.indikator, target=k.target, satuan=k.satuan,
-                            tenggat=_tanggal(k.tenggat), mulai=_tanggal(k.mulai), progres=k.progres)
+                            tenggat=sebagai_tanggal(k.tenggat), mulai=sebagai_tanggal(k.mulai), progres=k.progres)
 
     def buat(self, data: KegiatanBaru, *, oleh_id: int | None) -> int:
         from sistemkerja_tui.store.db import transaksi
@@ -201,7 +198,7 @@ class LayananKegiatan:
             daftar = self.peninjau(r.unit_id) if keadaan.tahap is Tahap.EVALUASI else ()
             kini = daftar[keadaan.reviu_ke - 1].nama_tampil if daftar and keadaan.reviu_ke else ""
             hasil.append(RingkasKegiatan(r.id, r.judul, keadaan.tahap.label, keadaan.uraian(daftar),
-                                         _tanggal(r.tenggat), r.progres, kini))
+                                         sebagai_tanggal(r.tenggat), r.progres, kini))
         return hasil
 
     def pemantauan(self, unit_id: int, pengguna_id: int | None, hari_ini: date | None = None) -> Pemantauan:
@@ -256,7 +253,7 @@ class LayananKegiatan:
                   nama_lengkap(c.nama, c.depan, c.belakang) + (f" — rekomendasi: {c.rekomendasi}" if c.rekomendasi
                                                                else "")) for c in catatan]
         ringkas = next(r for r in self.daftar(unit_id=k.unit_id) if r.id == kegiatan_id)
-        return DetailKegiatan(ringkas, k.indikator, k.target, k.satuan, _tanggal(k.mulai), ceklis,
+        return DetailKegiatan(ringkas, k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai), ceklis,
                               tuple(sorted(lini, key=lambda x: x[0], reverse=True)))
 
     def menunggu_reviu(self, pegawai_id: int) -> list[int]:

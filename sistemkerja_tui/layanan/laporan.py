@@ -19,14 +19,15 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import PeranTim, PredikatPenilaian, Tahap
 from sistemkerja_tui.aturan.nip import kelompokkan_nip
-from sistemkerja_tui.aturan.sebutan import nama_lengkap
+from sistemkerja_tui.aturan.sebutan import nama_lengkap, tanggal_panjang
 from sistemkerja_tui.layanan.galat import Ditolak
+from sistemkerja_tui.store.baca import sebagai_tanggal
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
@@ -36,8 +37,6 @@ FORMAT_PEMANTAUAN = ("md", "txt")
 FORMAT_MPPH = ("xlsx", "csv")
 KOLOM_TETAP = ["No", "Nama", "NIP", "Jabatan"]
 
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
 
 
 # --- periods and small helpers ---------------------------------------------------
@@ -56,18 +55,8 @@ def periode_semester(teks: str) -> tuple[date, date]:
 
 
 def tanggal_indonesia(v) -> str:
-    d = _tanggal(v)
-    return f"{d.day} {_BULAN[d.month - 1]} {d.year}" if d else "-"
-
-
-def _tanggal(v) -> date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    return date.fromisoformat(str(v)[:10])
+    d = sebagai_tanggal(v)
+    return tanggal_panjang(d) if d else "-"
 
 
 def _label_periode(mulai: date, selesai: date) -> str:

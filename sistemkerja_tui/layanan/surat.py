@@ -20,6 +20,7 @@ from sistemkerja_tui.aturan.enums import LingkupPenugasan, PeranTim, StatusPermo
 from sistemkerja_tui.aturan.nomor_surat import POLA_BAWAAN, PolaNomorTidakSah, susun_nomor
 from sistemkerja_tui.aturan.sebutan import label_golongan
 from sistemkerja_tui.layanan.galat import Ditolak
+from sistemkerja_tui.store.baca import sebagai_tanggal
 from sistemkerja_tui.surat import JenisSurat, KeluaranTidakSah, TemplatTidakSah, periksa, render, tulis
 from sistemkerja_tui.surat.konteks import (
     IsiPermohonan, Kepala, KonteksKeputusanTim, KonteksNotaDinas, KonteksPenolakan,
@@ -128,8 +129,8 @@ class LayananSurat:
         ttd, pengguna = self._penandatangan()
         anggota = self._anggota_tim(tim_id)
         orang = {peran: tuple(p.orang for p in daftar) for peran, daftar in anggota.items()}
-        tahun = t.tahun_anggaran or date.fromisoformat(str(t.mulai)[:10]).year
-        mulai, selesai = date.fromisoformat(str(t.mulai)[:10]), date.fromisoformat(str(t.selesai)[:10])
+        mulai, selesai = sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai)
+        tahun = t.tahun_anggaran or mulai.year
         kop = self._kop(t.unit_id)
         if jenis is JenisSurat.KEPUTUSAN_TIM:
             ttd, penetap = self._penetap_keputusan(t, ttd)
@@ -236,7 +237,7 @@ class LayananSurat:
                 return KonteksPermohonanLintasInstansi(kop=kop, kepala=kepala, penandatangan=ttd,
                                                        instansi_tujuan=self._instansi(p.ke_unit_id).nama, isi=isi)
             return KonteksPermohonanPelibatan(kop=kop, kepala=kepala, penandatangan=ttd, isi=isi)
-        masuk = RujukanSurat(nomor=f"permohonan No. {p.id}", tanggal=date.fromisoformat(str(p.dibuat)[:10]),
+        masuk = RujukanSurat(nomor=f"permohonan No. {p.id}", tanggal=sebagai_tanggal(p.dibuat),
                              hal=hal)
         pemohon = (self._pegawai(p.pemohon_id).orang.jabatan,) if p.pemohon_id else (dari.jabatan_pimpinan,)
         if jenis is JenisSurat.PERSETUJUAN_ANGGOTA:

@@ -22,6 +22,7 @@ from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, urutkan_kandida
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.temuan import Temuan
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
+from sistemkerja_tui.store.baca import sebagai_tanggal
 
 if TYPE_CHECKING:
     from sistemkerja_tui.aturan.permohonan import IsiSuratPermohonan
@@ -116,10 +117,6 @@ class BebanUnit:
     di_atas: int
     pegawai: tuple[BebanPegawai, ...]
     rujukan: str = "Perwal Madiun 73/2023, Pasal 50 (pembagian beban kerja secara merata)"
-
-
-def _tanggal(nilai) -> date:
-    return nilai if isinstance(nilai, date) else date.fromisoformat(str(nilai)[:10])
 
 
 class LayananTim:
@@ -488,14 +485,14 @@ class LayananTim:
             if k is None or k.peran != PeranTim.ANGGOTA.value or k.status not in ("aktif", "berakhir"):
                 raise Ditolak("Penilaian dicatat untuk anggota tim yang aktif atau telah berakhir masa tugasnya.")
             tim = self._tim(sesi, k.tim_id)
-            selesai = _tanggal(tim.selesai)
+            selesai = sebagai_tanggal(tim.selesai)
             if hari_ini < selesai and tim.status != StatusTim.SELESAI.value:
                 raise Ditolak(f"Penilaian anggota dicatat pada akhir periode tim ({selesai:%d-%m-%Y}); tim ini "
                               "masih berjalan.")
             ada = sesi.exec(select(PenilaianAnggota).where(PenilaianAnggota.keanggotaan_id == k.id,
                                                            PenilaianAnggota.periode_selesai == selesai)).first()
             baris = ada or PenilaianAnggota(keanggotaan_id=k.id, penilai_id=oleh_id, predikat=predikat.value,
-                                            periode_mulai=_tanggal(tim.mulai), periode_selesai=selesai)
+                                            periode_mulai=sebagai_tanggal(tim.mulai), periode_selesai=selesai)
             baris.predikat, baris.catatan, baris.penilai_id = predikat.value, catatan.strip(), oleh_id
             sesi.add(baris)
             self._audit(sesi, oleh_id, "nilai_anggota", "keanggotaan", k.id, predikat=predikat.value)
@@ -556,7 +553,7 @@ class LayananTim:
         )
         profil = self._profil_unit(ringkas.unit_id)
         penetapan = tuple(f"{p.objek.label}: {p.sebutan} — {p.penetap} ({p.rujukan})" for p in profil.penetapan)
-        return DetailTim(ringkas, _tanggal(t.mulai), _tanggal(t.selesai), t.tujuan, t.dasar_penetapan, anggota,
+        return DetailTim(ringkas, sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai), t.tujuan, t.dasar_penetapan, anggota,
                          penetapan)
 
     def beban_kerja(self, unit_id: int, batas: int = 200) -> BebanUnit:

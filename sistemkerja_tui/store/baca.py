@@ -12,7 +12,7 @@ import re
 import sqlite3
 import threading
 from collections import namedtuple
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,17 @@ def _luaskan(sql: str, param: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         else:
             hasil[nama] = nilai
     return sql, hasil
+
+
+def sebagai_tanggal(nilai) -> date | None:
+    """A stored date as `date`: sqlite3 gives ISO text, SQLAlchemy a date or datetime; empty is None."""
+    if nilai is None or nilai == "":
+        return None
+    if isinstance(nilai, datetime):
+        return nilai.date()
+    if isinstance(nilai, date):
+        return nilai
+    return date.fromisoformat(str(nilai)[:10])
 
 
 def _pabrik_baris(cursor: sqlite3.Cursor, baris: tuple):

@@ -24,6 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from sistemkerja_tui import paths
 from sistemkerja_tui.aturan.nip import kelompokkan_nip
+from sistemkerja_tui.aturan.sebutan import tanggal_panjang
 
 LEBAR = 78
 KOLOM_KANAN = 40
@@ -81,11 +82,9 @@ def urutan(n: int) -> str:
 
 def tanggal(d: date) -> str:
     """`29 Desember 2023`."""
-    from babel.dates import format_date
-
     if not isinstance(d, date):
         raise TypeError(f"Filter 'tanggal' memerlukan tanggal, bukan {type(d).__name__}.")
-    return format_date(d, "d MMMM y", locale="id")
+    return tanggal_panjang(d)
 
 
 def nip(teks: str | None) -> str:
