@@ -21,6 +21,7 @@ contoh:
   sistemkerja surat buat --jenis surat_tugas --tim 3 --format docx --keluaran ~/Surat
   sistemkerja surat daftar             register surat
   sistemkerja surat ulang 800/12/DINKES/2026   ekspor ulang dari register
+  sistemkerja laporan mpph --unit DINKES --format xlsx   matriks peran dan hasil unit
 
 Database: --db URL (atau path berkas SQLite), lalu $SISTEMKERJA_DB, lalu
 berkas sistemkerja.db di folder data pengguna.
