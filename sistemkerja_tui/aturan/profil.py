@@ -29,7 +29,8 @@ from sistemkerja_tui.aturan.profil_model import (  # noqa: F401  (re-exported: t
     Ketentuan, Istilah, Peran, SyaratJenjang, SyaratPendidikan, SyaratKinerja, Diutamakan,
     SyaratPelaksana, Pengusulan, Kriteria, Izin, BatasRangkap, Rangkap, LangkahPersetujuan, Rute, IsiPermohonan,
     Persetujuan, BentukTimProfil, Penetapan, AturanMinimum, AturanUnitPPK, AturanPPK, LangkahReviu,
-    AlurReviu, Profil, SyaratJenisJabatan, SyaratAsalUnit, LaranganPembentuk,
+    AlurReviu, Profil, SyaratJenisJabatan, SyaratAsalUnit, LaranganPembentuk, KUNCI_TAHAPAN_BAWAAN,
+    LANGKAH_PENUGASAN, LangkahTahap, Tahapan,
 )
 from sistemkerja_tui.paths import resource_dir
 
@@ -453,6 +454,55 @@ def _reviu(t: _Tabel) -> dict[str, AlurReviu]:
     return hasil
 
 
+_KUNCI_LANGKAH = re.compile(r"[a-z][a-z0-9_]*")
+_KUNCI_LANGKAH_TERPAKAI = ("selesai",)  # and reviu_<n>: the machine's own sub-steps
+
+
+def _tahapan(t: _Tabel) -> dict[str, Tahapan]:
+    """`[tahapan.<jenis unit>]`: perencanaan and pelaksanaan steps (kunci, label, pelaku, optional
+    rujukan of the step), `kembali` (the pelaksanaan step a returned kegiatan resumes at)."""
+    sah = (KUNCI_TAHAPAN_BAWAAN,) + JenisUnit.kode_semua()
+    hasil = {}
+    for kunci in t.kunci():
+        if kunci not in sah:
+            raise t.galat_nilai(kunci, "tidak dikenal; kunci yang sah: "
+                                f"{KUNCI_TAHAPAN_BAWAAN} atau jenis unit ({', '.join(JenisUnit.kode_semua())}).")
+        s = t.tabel(kunci)
+        rujukan = s.rujukan()
+        dipakai: set[str] = set()
+
+        def langkah(x: _Tabel) -> LangkahTahap:
+            k = x.teks("kunci")
+            if not _KUNCI_LANGKAH.fullmatch(k) or k in _KUNCI_LANGKAH_TERPAKAI or re.fullmatch(r"reviu_\d+", k):
+                raise x.galat_nilai("kunci", f"'{k}' tidak sah: huruf kecil, angka dan garis bawah, diawali huruf; "
+                                    "'selesai' dan 'reviu_<n>' dipakai mesin tahapan.")
+            if k in dipakai:
+                raise x.galat_nilai("kunci", f"'{k}' sudah dipakai langkah lain pada tahapan ini.")
+            dipakai.add(k)
+            hasil_ = LangkahTahap(k, x.teks("label"), x.teks("pelaku"), x.opsional("rujukan", x.teks, rujukan))
+            x.selesai()
+            return hasil_
+
+        bagian = {}
+        for tahap in ("perencanaan", "pelaksanaan"):
+            bagian[tahap] = tuple(langkah(x) for x in s.daftar_tabel(tahap))
+            if not bagian[tahap]:
+                raise s.galat_nilai(tahap, "tidak boleh kosong.")
+        if LANGKAH_PENUGASAN not in {x.kunci for x in bagian["perencanaan"]}:
+            raise s.galat_nilai("perencanaan", f"wajib memuat langkah berkunci '{LANGKAH_PENUGASAN}' "
+                                "(penugasan individu dimulai di langkah itu).")
+        bisa_kembali = [x.kunci for x in bagian["pelaksanaan"][:-1]] or [bagian["pelaksanaan"][0].kunci]
+        kembali = s.opsional("kembali", s.teks, bisa_kembali[-1])
+        if kembali not in bisa_kembali:
+            raise s.galat_nilai("kembali", f"berisi '{kembali}', bukan langkah pelaksanaan sebelum penyampaian "
+                                f"hasil ({', '.join(bisa_kembali)}).")
+        s.selesai()
+        hasil[kunci] = Tahapan(bagian["perencanaan"], bagian["pelaksanaan"], kembali, rujukan)
+    if KUNCI_TAHAPAN_BAWAAN not in hasil:
+        raise t.galat_wajib(KUNCI_TAHAPAN_BAWAAN)
+    return hasil
+
+
 def _bangun(nama: str, akar: _Tabel) -> Profil:
     kepala = akar.tabel("profil")
     nama_pendek, judul, singkatan, kepala_daerah = (
@@ -521,6 +571,7 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
         penetapan=penetapan,
         ppk=_ppk(akar.tabel("ppk")),
         reviu=MappingProxyType(_reviu(akar.tabel("reviu"))),
+        tahapan=MappingProxyType(_tahapan(akar.tabel("tahapan"))),
         pembentukan=MappingProxyType({k: pembentukan[k] for k in JenisPembentukan if k in pembentukan}),
         larangan_pembentuk=larangan_pembentuk,
     )

@@ -20,6 +20,8 @@ ISTILAH_WAJIB = (
     "mitra_kerja", "ppk", "pejabat_berwenang",
 )
 KUNCI_REVIU_BAWAAN = "bawaan"
+KUNCI_TAHAPAN_BAWAAN = "bawaan"
+LANGKAH_PENUGASAN = "penugasan"  # every perencanaan has it: a penugasan individu starts there
 
 
 class ProfilTidakSah(ValueError):
@@ -337,6 +339,30 @@ class AlurReviu:
 
 
 @dataclass(frozen=True)
+class LangkahTahap:
+    """One step of the perencanaan or pelaksanaan stage of a unit type's mechanism: what, by whom."""
+
+    kunci: str
+    label: str
+    pelaku: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class Tahapan:
+    """The stage steps a unit type's mechanism lists (the kegiatan's checklist before evaluasi).
+
+    The last pelaksanaan step hands the result to the first reviewer; a returned kegiatan
+    resumes at `kembali`.
+    """
+
+    perencanaan: tuple[LangkahTahap, ...]
+    pelaksanaan: tuple[LangkahTahap, ...]
+    kembali: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
 class LaranganPembentuk:
     """An official of kind `jenis` may not form a team (only while acting as ketua of a substansi, if
     `ketua_substansi`; only for teams of these `sasaran`, if given)."""
@@ -366,15 +392,16 @@ class Profil:
     penetapan: tuple[Penetapan, ...]
     ppk: AturanPPK
     reviu: Mapping[str, AlurReviu]
+    tahapan: Mapping[str, Tahapan]
     pembentukan: Mapping[JenisPembentukan, Ketentuan] = field(default_factory=lambda: MappingProxyType({}))
     larangan_pembentuk: tuple[LaranganPembentuk, ...] = ()
 
-    def alur_reviu(self, rantai: Sequence[JenisUnit]) -> AlurReviu:
-        """Review chain for a kegiatan whose owner unit has this chain (own unit first).
+    def kunci_mekanisme(self, rantai: Sequence[JenisUnit]) -> str:
+        """The unit type whose review chain governs a kegiatan whose owner unit has this chain.
 
-        Walks up to the nearest unit type with its own chain, used when the
-        owner unit is that unit or lies under a unit named in its steps;
-        otherwise the baseline Level 2 → Level 1 chain.
+        Walks up (own unit first) to the nearest unit type with its own chain, used when the
+        owner unit is that unit or lies under a unit named in its steps; otherwise `bawaan`
+        (the baseline Level 2 → Level 1 chain).
         """
         for i, jenis in enumerate(rantai):
             alur = self.reviu.get(jenis.value)
@@ -382,5 +409,23 @@ class Profil:
                 continue
             disebut = {u for langkah in alur.langkah for u in langkah.unit}
             if i == 0 or disebut & set(rantai[:i]):
-                return alur
-        return self.reviu[KUNCI_REVIU_BAWAAN]
+                return jenis.value
+        return KUNCI_REVIU_BAWAAN
+
+    def alur_reviu(self, rantai: Sequence[JenisUnit]) -> AlurReviu:
+        """Review chain for a kegiatan whose owner unit has this chain (own unit first)."""
+        return self.reviu[self.kunci_mekanisme(rantai)]
+
+    def tahapan_untuk(self, rantai: Sequence[JenisUnit]) -> tuple[str, Tahapan]:
+        """The stage steps for a kegiatan of the first unit of `rantai`, and the unit type they belong to.
+
+        The mechanism whose review chain applies, if it lists its own steps; else the nearest unit
+        type up the chain that does; else `bawaan`.
+        """
+        kunci = self.kunci_mekanisme(rantai)
+        if kunci in self.tahapan:
+            return kunci, self.tahapan[kunci]
+        for jenis in rantai:
+            if jenis.value in self.tahapan:
+                return jenis.value, self.tahapan[jenis.value]
+        return KUNCI_TAHAPAN_BAWAAN, self.tahapan[KUNCI_TAHAPAN_BAWAAN]
