@@ -20,6 +20,15 @@ def _bidang_dinas(layanan, db):
     return unit_id, pegawai_id
 
 
+def _ke_evaluasi(layanan, kid, oleh_id):
+    """Walk the perencanaan and pelaksanaan steps (however many the unit type lists) into evaluasi."""
+    for _ in range(30):
+        keadaan = layanan.kegiatan.maju(kid, oleh_id=oleh_id)
+        if keadaan.tahap.value == "evaluasi":
+            return keadaan
+    raise AssertionError("kegiatan tidak sampai ke tahap evaluasi")
+
+
 def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_demo):
     unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
     kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Profil kesehatan 2026", indikator="Dokumen terbit",
@@ -27,11 +36,7 @@ def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_de
                                              mulai=date(2026, 1, 5), tenggat=date(2026, 6, 30)), oleh_id=pegawai_id)
     peninjau = layanan.kegiatan.peninjau(unit_id)
     assert len(peninjau) == 2  # Madiun Lampiran Bab III huruf B huruf a: Kepala Bidang, then Kepala Dinas
-    keadaan = None
-    for _ in range(8):  # walk perencanaan and pelaksanaan sub-steps into evaluasi
-        keadaan = layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
-        if keadaan.tahap.value == "evaluasi":
-            break
+    keadaan = _ke_evaluasi(layanan, kid, pegawai_id)
     assert keadaan.sub_tahap == "reviu_1"
     assert layanan.kegiatan.menunggu_reviu(peninjau[0].pegawai_id) == [kid]
     with pytest.raises(Ditolak):
@@ -41,8 +46,7 @@ def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_de
     layanan.kegiatan.kembalikan(kid, "Data belum lengkap", oleh_id=peninjau[0].pegawai_id)
     assert _sql(db_demo, "SELECT jenis, isi FROM catatan WHERE kegiatan_id = ?", kid) == [
         ("pengembalian", "Data belum lengkap")]
-    layanan.kegiatan.maju(kid, oleh_id=pegawai_id)  # hasil disampaikan lagi
-    layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
+    _ke_evaluasi(layanan, kid, pegawai_id)  # adjusted, hasil disampaikan lagi
     layanan.kegiatan.setujui(kid, oleh_id=peninjau[0].pegawai_id)
     akhir = layanan.kegiatan.setujui(kid, oleh_id=peninjau[1].pegawai_id)
     assert akhir.tahap.value == "selesai"
@@ -59,7 +63,7 @@ def test_keluar_perencanaan_tanpa_indikator_ditolak_tanpa_menyimpan(layanan, db_
     unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
     kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Tanpa indikator", pegawai_id=pegawai_id),
                                 oleh_id=pegawai_id)
-    for _ in range(3):
+    for _ in range(len(layanan.kegiatan.tahapan_unit(unit_id)[1].perencanaan) - 1):
         layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
     sebelum = _sql(db_demo, "SELECT COUNT(*) FROM riwayat_tahap WHERE kegiatan_id = ?", kid)
     with pytest.raises(Ditolak, match="Indikator"):
@@ -102,3 +106,44 @@ def test_daftar_disaring_tim_dan_orang(layanan, db_demo):
     per_tim = {k.id for k in layanan.kegiatan.daftar(tim_id=tim_id)}
     assert per_tim == {r[0] for r in _sql(db_demo, "SELECT id FROM kegiatan WHERE tim_id = ?", tim_id)}
     assert per_tim <= {k.id for k in layanan.kegiatan.daftar(pegawai_id=pegawai_id)}
+
+
+# --- the checklist: the steps of the owner unit's type (profile [tahapan.*]) ---------------------
+
+def test_kegiatan_baru_membawa_langkah_jenis_unitnya(layanan, db_demo):
+    import json
+
+    from sistemkerja_tui.aturan.enums import JenisUnit
+    from sistemkerja_tui.aturan.profil import muat_profil
+
+    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Profil kesehatan 2026", pegawai_id=pegawai_id),
+                                oleh_id=pegawai_id)
+    kunci, tahapan = muat_profil("madiun").tahapan_untuk([JenisUnit.BIDANG, JenisUnit.DINAS])
+    (ceklis, sub), = _sql(db_demo, "SELECT ceklis, sub_tahap FROM kegiatan WHERE id = ?", kid)
+    assert json.loads(ceklis)["mekanisme"] == kunci and sub == tahapan.perencanaan[0].kunci
+    d = layanan.kegiatan.detail(kid)
+    langkah = tahapan.perencanaan + tahapan.pelaksanaan
+    assert [c.label for c in d.ceklis[:len(langkah)]] == [x.label for x in langkah]
+    assert [c.pelaku for c in d.ceklis[:len(langkah)]] == [x.pelaku for x in langkah]
+    assert [c.label for c in d.ceklis[len(langkah):]] == [
+        f"Reviu ke-{i} oleh {p.sebutan}" for i, p in enumerate(layanan.kegiatan.peninjau(unit_id), 1)]
+    assert d.ceklis[0].kini and not any(c.lewat for c in d.ceklis)
+    assert tahapan.rujukan in d.dasar_ceklis
+    layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
+    d = layanan.kegiatan.detail(kid)
+    assert d.ceklis[0].lewat and d.ceklis[1].kini
+
+
+def test_kegiatan_tersimpan_sebelum_ceklis_memakai_langkah_bawaan(layanan, db_demo):
+    """A kegiatan saved before the steps were kept on it (ceklis '[]') walks the profile's baseline steps."""
+    import sqlite3
+
+    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Lama", indikator="x", target="1", satuan="dok",
+                                             pegawai_id=pegawai_id), oleh_id=pegawai_id)
+    with sqlite3.connect(db_demo) as con:
+        con.execute("UPDATE kegiatan SET ceklis = '[]', tahap = 'pelaksanaan', sub_tahap = 'pembagian_peran' "
+                    "WHERE id = ?", (kid,))
+    assert layanan.kegiatan.maju(kid, oleh_id=pegawai_id).sub_tahap == "pelaksanaan"
+    assert layanan.kegiatan.detail(kid).ringkas.keadaan == "Pelaksanaan — Pelaksanaan (monitoring, umpan balik, laporan)"

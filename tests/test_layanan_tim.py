@@ -385,8 +385,8 @@ def test_penugasan_individu_dalam_unit_langsung_berlaku(layanan, kadis, db_demo)
         DataIndividu(kadis.unit_id, pid, "Menyusun profil kesehatan 2026", target="1", satuan="dokumen",
                      mulai=date(2026, 1, 5), tenggat=date(2026, 6, 30)), oleh_id=kadis.pegawai_id)
     assert status.label == "Aktif"
-    assert _sql(db_demo, "SELECT tahap, tim_id, unit_id FROM kegiatan WHERE pegawai_id = ? AND judul = ?",
-                pid, "Menyusun profil kesehatan 2026") == [("perencanaan", None, kadis.unit_id)]
+    assert _sql(db_demo, "SELECT tahap, sub_tahap, tim_id, unit_id FROM kegiatan WHERE pegawai_id = ? AND judul = ?",
+                pid, "Menyusun profil kesehatan 2026") == [("perencanaan", "penugasan", None, kadis.unit_id)]
 
 
 def test_penugasan_individu_lintas_unit_lewat_permohonan(layanan, kadis, db_demo):

@@ -493,3 +493,41 @@ def test_langkah_reviu_harus_unit_atau_naik(salinan):
 def test_profil_dasar_hilang(salinan):
     (salinan / "umum.toml").unlink()
     assert "profil dasar umum.toml tidak ditemukan" in galat(salinan, "madiun")
+
+
+# --- langkah tahapan ([tahapan.*]) ------------------------------------------------
+
+def test_tahapan_wajib_memuat_langkah_penugasan(salinan):
+    ubah(salinan, "umum", '{ kunci = "penugasan",', '{ kunci = "penugasan_fj",')
+    pesan = galat(salinan, "umum")
+    assert "tahapan.bawaan.perencanaan" in pesan and "'penugasan'" in pesan
+
+
+def test_tahapan_kembali_harus_langkah_pelaksanaan(salinan):
+    ubah(salinan, "umum", 'kembali = "pelaksanaan"', 'kembali = "hasil_disampaikan"')
+    pesan = galat(salinan, "umum")
+    assert "tahapan.bawaan.kembali" in pesan and "rincian_kegiatan, pembagian_peran, pelaksanaan" in pesan
+
+
+@pytest.mark.parametrize("kunci", ["pembagian_peran", "selesai", "reviu_2", "Rincian"])
+def test_kunci_langkah_tahapan_unik_dan_tidak_dipakai_mesin(salinan, kunci):
+    ubah(salinan, "umum", '{ kunci = "rincian_kegiatan",', f'{{ kunci = "{kunci}",')
+    assert "tahapan.bawaan.pelaksanaan[" in galat(salinan, "umum")
+
+
+def test_tahapan_jenis_unit_tidak_dikenal(salinan):
+    (salinan / "cilegon.toml").write_text(
+        (salinan / "cilegon.toml").read_text(encoding="utf-8")
+        + '\n[tahapan.kantor]\nrujukan = "Perwal Cilegon 17/2023, Pasal 1"\n', encoding="utf-8")
+    assert "tahapan.kantor" in galat(salinan, "cilegon")
+
+
+def test_tahapan_tanpa_tabel_sendiri_memakai_bawaan_umum():
+    cilegon = muat_profil("cilegon")
+    kunci, tahapan = cilegon.tahapan_untuk([JenisUnit.BIDANG, JenisUnit.DINAS])
+    assert kunci == "bawaan" and tahapan == muat_profil("umum").tahapan["bawaan"]
+    assert [x.kunci for x in tahapan.perencanaan] == [
+        "pk_ditetapkan", "strategi", "penugasan", "rencana_kegiatan_anggaran"]
+    # Perbup Luwu Utara 59/2023, Lampiran Bab II huruf A angka 2 huruf c: "Penyampaian hasil pelaksanaan
+    # kegiatan kepada Pejabat Level 2." — the last step hands the result to the first reviewer.
+    assert tahapan.pelaksanaan[-1].label == "Hasil disampaikan kepada Pejabat Level 2"

@@ -14,9 +14,6 @@ import pytest
 from sistemkerja_tui.aturan.enums import JenisCatatan, JenisUnit, Tahap
 from sistemkerja_tui.aturan.profil import muat_profil
 from sistemkerja_tui.aturan.tahap import (
-    KEADAAN_AWAL,
-    SUB_PELAKSANAAN,
-    SUB_PERENCANAAN,
     AksiTahap,
     DataKegiatan,
     KeadaanKegiatan,
@@ -30,6 +27,10 @@ from sistemkerja_tui.aturan.tahap import (
 )
 
 J = JenisUnit
+BAWAAN = muat_profil("umum").tahapan["bawaan"]
+SUB_PERENCANAAN = tuple(x.kunci for x in BAWAAN.perencanaan)
+SUB_PELAKSANAAN = tuple(x.kunci for x in BAWAAN.pelaksanaan)
+KEADAAN_AWAL = KeadaanKegiatan.awal(BAWAAN)
 DATA = DataKegiatan(judul="Penyusunan LKjIP", indikator="Dokumen LKjIP", target="1", satuan="dokumen",
                     mulai=date(2025, 1, 2), tenggat=date(2025, 3, 31), progres=100)
 
@@ -43,13 +44,14 @@ def ids(rantai, nama):
     return [(p.pegawai_id, p.sebutan) for p in peninjau(rantai, muat_profil(nama))]
 
 
-def jalan(keadaan, aksi, *, daftar=DUA, pelaku=None, alasan="", data=DATA):
-    return transisi_kegiatan(keadaan, aksi, peninjau=daftar, pelaku_id=pelaku, alasan=alasan, data=data)
+def jalan(keadaan, aksi, *, daftar=DUA, pelaku=None, alasan="", data=DATA, tahapan=BAWAAN):
+    return transisi_kegiatan(keadaan, aksi, tahapan=tahapan, peninjau=daftar, pelaku_id=pelaku, alasan=alasan,
+                             data=data)
 
 
 def semua_keadaan(jumlah_reviu: int):
     for t in (Tahap.PERENCANAAN, Tahap.PELAKSANAAN):
-        for s in sub_tahap(t):
+        for s in sub_tahap(BAWAAN, t):
             yield KeadaanKegiatan(t, s)
     for k in range(1, jumlah_reviu + 1):
         yield KeadaanKegiatan(Tahap.EVALUASI, sub_reviu(k), k)
@@ -335,5 +337,55 @@ def test_catatan_pada_kegiatan_selesai_ditolak():
 
 def test_uraian_keadaan():
     ev = KeadaanKegiatan(Tahap.EVALUASI, "reviu_2", 2)
-    assert ev.uraian(DUA) == "Evaluasi — Reviu ke-2 oleh Kepala Dinas"
-    assert KEADAAN_AWAL == KeadaanKegiatan.awal() and not KEADAAN_AWAL.selesai
+    assert ev.uraian(BAWAAN, DUA) == "Evaluasi — Reviu ke-2 oleh Kepala Dinas"
+    assert KEADAAN_AWAL == KeadaanKegiatan(Tahap.PERENCANAAN, "pk_ditetapkan") and not KEADAAN_AWAL.selesai
+    assert KeadaanKegiatan(Tahap.PELAKSANAAN, "pembagian_peran").uraian(BAWAAN) == "Pelaksanaan — Pembagian peran"
+
+
+# --- the steps of a unit type's mechanism (profile [tahapan.*]) ---------------
+
+def _tahapan(perencanaan, pelaksanaan, kembali):
+    from sistemkerja_tui.aturan.profil_model import LangkahTahap, Tahapan
+
+    def langkah(kunci):
+        return LangkahTahap(kunci, kunci.replace("_", " ").capitalize(), "Kepala Bagian", "r")
+    return Tahapan(tuple(map(langkah, perencanaan)), tuple(map(langkah, pelaksanaan)), kembali, "r")
+
+
+RINGKAS = _tahapan(("pk_ditetapkan", "penugasan"), ("rincian", "kerja", "hasil_ke_kabag"), "kerja")
+
+
+def test_mesin_berjalan_pada_langkah_jenis_unitnya():
+    k, riwayat = KeadaanKegiatan.awal(RINGKAS), []
+    while k.tahap is not Tahap.EVALUASI:
+        riwayat.append(k.sub_tahap)
+        h = jalan(k, AksiTahap.MAJU, tahapan=RINGKAS)
+        assert h.sah, h.temuan
+        k = h.keadaan
+    assert riwayat == ["pk_ditetapkan", "penugasan", "rincian", "kerja", "hasil_ke_kabag"]
+    # a return resumes at the step the mechanism names, not at the start of pelaksanaan
+    h = jalan(k, AksiTahap.KEMBALIKAN, tahapan=RINGKAS, pelaku=100, alasan="Data belum lengkap")
+    assert h.sah and h.keadaan == KeadaanKegiatan(Tahap.PELAKSANAAN, "kerja")
+
+
+def test_langkah_di_luar_tahapan_kegiatan_ditolak():
+    # a step of the baseline is not a step of a kegiatan planned with another mechanism
+    h = jalan(KeadaanKegiatan(Tahap.PELAKSANAAN, "pembagian_peran"), AksiTahap.MAJU, tahapan=RINGKAS)
+    assert not h.sah and h.temuan[0].kode == "tahap.sub_tahap_tidak_dikenal"
+    assert "pembagian_peran" in h.temuan[0].pesan
+
+
+def test_ceklis_disimpan_dan_dibaca_utuh():
+    from sistemkerja_tui.aturan.tahap import tahapan_dari_json, tahapan_ke_json
+
+    setda = muat_profil("madiun").tahapan_untuk([J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH])
+    assert tahapan_dari_json(tahapan_ke_json(*setda)) == setda
+    assert tahapan_dari_json("[]") is None
+
+
+def test_label_langkah_dan_reviu():
+    from sistemkerja_tui.aturan.tahap import label_sub_tahap
+
+    assert label_sub_tahap("hasil_ke_kabag", RINGKAS) == "Hasil ke kabag"
+    assert label_sub_tahap("reviu_1", RINGKAS, DUA) == "Reviu ke-1 oleh Kepala Bidang"
+    assert label_sub_tahap("selesai", RINGKAS) == "Selesai"

@@ -1,23 +1,26 @@
 """The stage machine of a kegiatan (target kinerja): perencanaan → pelaksanaan → evaluasi → selesai.
 
-Pure rules (DESIGN §5). The stages and their sub-steps follow Perwal Madiun 73/2023,
-Lampiran Bab III huruf A; the reviewers of the evaluation stage come from the profile's
-review chain for the owner unit's kind (`Profil.alur_reviu`), resolved here against the
+Pure rules (DESIGN §5). The three stages follow Perwal Madiun 73/2023, Lampiran Bab III
+huruf A; the steps of perencanaan and pelaksanaan are the profile's list for the owner
+unit's type (`Profil.tahapan_untuk`), and the reviewers of the evaluation stage come from
+the profile's review chain for that type (`Profil.alur_reviu`), resolved here against the
 unit chain (own unit first, up to the Perangkat Daerah) into the pegawai who review.
 
 - `peninjau(rantai, profil)`: ordered reviewers (last one declares the kegiatan selesai).
+- `sub_tahap(tahapan, tahap)`: the steps of a stage — the kegiatan's checklist.
 - `transisi_kegiatan(keadaan, aksi, ...)`: one step of the machine, refused with `Temuan`.
 - `boleh_catatan(keadaan)`: whether a note may still be added.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sistemkerja_tui.aturan.enums import JenisCatatan, JenisUnit, KodeEnum, Tahap
-from sistemkerja_tui.aturan.profil_model import AlurReviu, LangkahReviu, Profil
+from sistemkerja_tui.aturan.profil_model import AlurReviu, LangkahReviu, LangkahTahap, Profil, Tahapan
 from sistemkerja_tui.aturan.temuan import Temuan
 
 # --- passages ------------------------------------------------------------------
@@ -33,47 +36,64 @@ RUJUKAN_PENGEMBALIAN = ("Perwal Madiun 73/2023, Lampiran Bab III huruf B (Tahap 
                         "dengan target dan ekspektasi dikembalikan untuk disesuaikan kembali, secara berjenjang)")
 
 # --- stages and sub-steps ------------------------------------------------------
+# The perencanaan and pelaksanaan steps come from the profile's `[tahapan.<jenis unit>]`
+# (`Profil.tahapan_untuk`): the mechanism the seed lists for the owner unit's type. A
+# kegiatan keeps the steps it was planned with (`tahapan_ke_json` / `tahapan_dari_json`).
 
-SUB_PERENCANAAN = ("pk_ditetapkan", "strategi", "penugasan", "rencana_kegiatan_anggaran")
-SUB_PELAKSANAAN = ("rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_disampaikan")
 SUB_SELESAI = "selesai"
-SUB_KEMBALI = "pelaksanaan"
-
-LABEL_SUB_TAHAP = {
-    "pk_ditetapkan": "Perjanjian kinerja ditetapkan",
-    "strategi": "Strategi pencapaian (tim/individu, lintas unit, ketua tim)",
-    "penugasan": "Penugasan pejabat fungsional dan pelaksana",
-    "rencana_kegiatan_anggaran": "Rencana kegiatan dan anggaran",
-    "rincian_kegiatan": "Rincian pelaksanaan kegiatan",
-    "pembagian_peran": "Pembagian peran",
-    "pelaksanaan": "Pelaksanaan (monitoring, umpan balik, laporan)",
-    "hasil_disampaikan": "Hasil disampaikan kepada Pejabat Level 2",
-    SUB_SELESAI: "Selesai",
-}
 
 
 def sub_reviu(ke: int) -> str:
     return f"reviu_{ke}"
 
 
-def sub_tahap(tahap: Tahap, jumlah_reviu: int = 0) -> tuple[str, ...]:
+def _langkah(tahapan: Tahapan, tahap: Tahap) -> tuple[LangkahTahap, ...]:
+    return tahapan.perencanaan if tahap is Tahap.PERENCANAAN else tahapan.pelaksanaan
+
+
+def sub_tahap(tahapan: Tahapan, tahap: Tahap, jumlah_reviu: int = 0) -> tuple[str, ...]:
     """The sub-steps of a stage in order; EVALUASI has one per reviewer of the chain."""
-    if tahap is Tahap.PERENCANAAN:
-        return SUB_PERENCANAAN
-    if tahap is Tahap.PELAKSANAAN:
-        return SUB_PELAKSANAAN
+    if tahap in (Tahap.PERENCANAAN, Tahap.PELAKSANAAN):
+        return tuple(x.kunci for x in _langkah(tahapan, tahap))
     if tahap is Tahap.EVALUASI:
         return tuple(sub_reviu(i) for i in range(1, jumlah_reviu + 1))
     return (SUB_SELESAI,)
 
 
-def label_sub_tahap(sub: str, peninjau_: Sequence[Peninjau] = ()) -> str:
+def cari_langkah(tahapan: Tahapan, kunci: str) -> LangkahTahap | None:
+    return next((x for x in tahapan.perencanaan + tahapan.pelaksanaan if x.kunci == kunci), None)
+
+
+def label_sub_tahap(sub: str, tahapan: Tahapan, peninjau_: Sequence[Peninjau] = ()) -> str:
     if sub.startswith("reviu_") and sub[6:].isdigit():
         ke = int(sub[6:])
         if 1 <= ke <= len(peninjau_):
             return f"Reviu ke-{ke} oleh {peninjau_[ke - 1].sebutan}"
         return f"Reviu ke-{ke}"
-    return LABEL_SUB_TAHAP.get(sub, sub)
+    if sub == SUB_SELESAI:
+        return Tahap.SELESAI.label
+    langkah = cari_langkah(tahapan, sub)
+    return langkah.label if langkah is not None else sub
+
+
+def tahapan_ke_json(mekanisme: str, tahapan: Tahapan) -> str:
+    """The steps a kegiatan is planned with, kept on the kegiatan (column `ceklis`)."""
+    def daftar(xs: Sequence[LangkahTahap]) -> list[dict[str, str]]:
+        return [{"kunci": x.kunci, "label": x.label, "pelaku": x.pelaku, "rujukan": x.rujukan} for x in xs]
+    return json.dumps({"mekanisme": mekanisme, "rujukan": tahapan.rujukan, "kembali": tahapan.kembali,
+                       "perencanaan": daftar(tahapan.perencanaan), "pelaksanaan": daftar(tahapan.pelaksanaan)},
+                      ensure_ascii=False)
+
+
+def tahapan_dari_json(teks: str) -> tuple[str, Tahapan] | None:
+    """Inverse of `tahapan_ke_json`; None for a kegiatan saved before steps were kept (`[]`)."""
+    data = json.loads(teks or "[]")
+    if not data:
+        return None
+    def daftar(xs: list[dict[str, str]]) -> tuple[LangkahTahap, ...]:
+        return tuple(LangkahTahap(x["kunci"], x["label"], x["pelaku"], x["rujukan"]) for x in xs)
+    return data["mekanisme"], Tahapan(daftar(data["perencanaan"]), daftar(data["pelaksanaan"]), data["kembali"],
+                                      data["rujukan"])
 
 
 @dataclass(frozen=True)
@@ -85,21 +105,18 @@ class KeadaanKegiatan:
     reviu_ke: int = 0
 
     @classmethod
-    def awal(cls) -> KeadaanKegiatan:
-        return cls(Tahap.PERENCANAAN, SUB_PERENCANAAN[0])
+    def awal(cls, tahapan: Tahapan) -> KeadaanKegiatan:
+        return cls(Tahap.PERENCANAAN, tahapan.perencanaan[0].kunci)
 
     @property
     def selesai(self) -> bool:
         return self.tahap is Tahap.SELESAI
 
-    def uraian(self, peninjau_: Sequence[Peninjau] = ()) -> str:
+    def uraian(self, tahapan: Tahapan, peninjau_: Sequence[Peninjau] = ()) -> str:
         """`Evaluasi — Reviu ke-1 oleh Kepala Bagian`."""
         if self.tahap is Tahap.SELESAI:
             return Tahap.SELESAI.label
-        return f"{self.tahap.label} — {label_sub_tahap(self.sub_tahap, peninjau_)}"
-
-
-KEADAAN_AWAL = KeadaanKegiatan(Tahap.PERENCANAAN, SUB_PERENCANAAN[0])
+        return f"{self.tahap.label} — {label_sub_tahap(self.sub_tahap, tahapan, peninjau_)}"
 
 
 class AksiTahap(KodeEnum):
@@ -234,7 +251,7 @@ def _tolak(keadaan: KeadaanKegiatan, *temuan: Temuan) -> HasilTahap:
     return HasilTahap(keadaan, tuple(temuan), keadaan.selesai)
 
 
-def _tidak_sah(keadaan: KeadaanKegiatan, aksi: AksiTahap, peninjau_: Sequence[Peninjau]) -> Temuan:
+def _tidak_sah(keadaan: KeadaanKegiatan, aksi: AksiTahap, tahapan: Tahapan, peninjau_: Sequence[Peninjau]) -> Temuan:
     if keadaan.tahap is Tahap.SELESAI:
         return Temuan("tahap.sudah_selesai",
                       f"Kegiatan sudah pada tahap {Tahap.SELESAI.label}; aksi '{aksi.label}' tidak dapat dilakukan.",
@@ -245,18 +262,18 @@ def _tidak_sah(keadaan: KeadaanKegiatan, aksi: AksiTahap, peninjau_: Sequence[Pe
         Tahap.EVALUASI: "peninjau menyetujui reviu atau mengembalikan dengan alasan",
     }[keadaan.tahap]
     return Temuan("tahap.aksi_tidak_sah",
-                  f"Aksi '{aksi.label}' tidak dapat dilakukan pada tahap {keadaan.uraian(peninjau_)}; {saran}.",
+                  f"Aksi '{aksi.label}' tidak dapat dilakukan pada tahap {keadaan.uraian(tahapan, peninjau_)}; {saran}.",
                   RUJUKAN_TAHAPAN)
 
 
-def _keadaan_sah(keadaan: KeadaanKegiatan, jumlah_reviu: int) -> Temuan | None:
+def _keadaan_sah(keadaan: KeadaanKegiatan, tahapan: Tahapan, jumlah_reviu: int) -> Temuan | None:
     if keadaan.tahap is Tahap.EVALUASI:
         if not 1 <= keadaan.reviu_ke <= jumlah_reviu or keadaan.sub_tahap != sub_reviu(keadaan.reviu_ke):
             return Temuan("tahap.reviu_tidak_dikenal",
                           f"Langkah reviu '{keadaan.sub_tahap}' (ke-{keadaan.reviu_ke}) tidak ada dalam rantai "
                           f"{jumlah_reviu} peninjau pada tahap {Tahap.EVALUASI.label}.", RUJUKAN_EVALUASI)
         return None
-    if keadaan.sub_tahap not in sub_tahap(keadaan.tahap):
+    if keadaan.sub_tahap not in sub_tahap(tahapan, keadaan.tahap):
         return Temuan("tahap.sub_tahap_tidak_dikenal",
                       f"Langkah '{keadaan.sub_tahap}' tidak dikenal pada tahap {keadaan.tahap.label}.",
                       RUJUKAN_TAHAPAN)
@@ -267,6 +284,7 @@ def transisi_kegiatan(
     keadaan: KeadaanKegiatan,
     aksi: AksiTahap,
     *,
+    tahapan: Tahapan,
     peninjau: tuple[Peninjau, ...],
     pelaku_id: int | None,
     alasan: str = "",
@@ -274,26 +292,27 @@ def transisi_kegiatan(
 ) -> HasilTahap:
     """Apply `aksi` to `keadaan`; a refused action returns the same state with blocking findings.
 
+    `tahapan`: the kegiatan's perencanaan/pelaksanaan steps (its unit type's mechanism).
     `peninjau`: the reviewers from `peninjau()` for the kegiatan's owner unit.
     `pelaku_id`: the pegawai acting (checked against the current reviewer in EVALUASI).
     """
     daftar = peninjau
-    rusak = _keadaan_sah(keadaan, len(daftar)) if keadaan.tahap is not Tahap.SELESAI else None
+    rusak = _keadaan_sah(keadaan, tahapan, len(daftar)) if keadaan.tahap is not Tahap.SELESAI else None
     if rusak is not None:
         return _tolak(keadaan, rusak)
 
     if keadaan.tahap is Tahap.SELESAI:
-        return _tolak(keadaan, _tidak_sah(keadaan, aksi, daftar))
+        return _tolak(keadaan, _tidak_sah(keadaan, aksi, tahapan, daftar))
 
     if aksi is AksiTahap.MAJU and keadaan.tahap in (Tahap.PERENCANAAN, Tahap.PELAKSANAAN):
-        langkah = sub_tahap(keadaan.tahap)
+        langkah = sub_tahap(tahapan, keadaan.tahap)
         i = langkah.index(keadaan.sub_tahap)
         temuan = periksa_data(data)
         if i + 1 < len(langkah):
             baru = KeadaanKegiatan(keadaan.tahap, langkah[i + 1])
         elif keadaan.tahap is Tahap.PERENCANAAN:
             temuan += _periksa_keluar_perencanaan(data)
-            baru = KeadaanKegiatan(Tahap.PELAKSANAAN, SUB_PELAKSANAAN[0])
+            baru = KeadaanKegiatan(Tahap.PELAKSANAAN, tahapan.pelaksanaan[0].kunci)
         else:
             if not daftar:
                 temuan.append(Temuan(
@@ -319,7 +338,7 @@ def transisi_kegiatan(
             akhir = " dan menyatakan kegiatan selesai" if ke == len(daftar) and kerja == "menyetujui" else ""
             galat.append(Temuan(
                 "tahap.bukan_peninjau",
-                f"Pada tahap {keadaan.uraian(daftar)}, hanya {p.nama_tampil} yang dapat {kerja} reviu{akhir}.",
+                f"Pada tahap {keadaan.uraian(tahapan, daftar)}, hanya {p.nama_tampil} yang dapat {kerja} reviu{akhir}.",
                 p.rujukan))
         if aksi is AksiTahap.KEMBALIKAN:
             if not alasan.strip():
@@ -327,14 +346,14 @@ def transisi_kegiatan(
                                      RUJUKAN_PENGEMBALIAN))
             if galat:
                 return _tolak(keadaan, *galat)
-            return HasilTahap(KeadaanKegiatan(Tahap.PELAKSANAAN, SUB_KEMBALI), ())
+            return HasilTahap(KeadaanKegiatan(Tahap.PELAKSANAAN, tahapan.kembali), ())
         if galat:
             return _tolak(keadaan, *galat)
         if ke == len(daftar):
             return HasilTahap(KeadaanKegiatan(Tahap.SELESAI, SUB_SELESAI), (), True)
         return HasilTahap(KeadaanKegiatan(Tahap.EVALUASI, sub_reviu(ke + 1), ke + 1), ())
 
-    return _tolak(keadaan, _tidak_sah(keadaan, aksi, daftar))
+    return _tolak(keadaan, _tidak_sah(keadaan, aksi, tahapan, daftar))
 
 
 def aksi_tersedia(keadaan: KeadaanKegiatan) -> tuple[AksiTahap, ...]:

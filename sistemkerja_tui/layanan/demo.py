@@ -21,9 +21,11 @@ from sqlalchemy.engine import Connection, Engine
 
 from sistemkerja_tui import paths
 from sistemkerja_tui.aturan.enums import (
-    BentukTim, Golongan, JenisJabatan, JenisPembentukan, Jenjang, KategoriJF, LingkupPenugasan, PeranTim,
-    StatusKeanggotaan, StatusTim, Tahap,
+    BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, KategoriJF, LingkupPenugasan,
+    PeranTim, StatusKeanggotaan, StatusTim, Tahap,
 )
+from sistemkerja_tui.aturan.profil import muat_profil
+from sistemkerja_tui.aturan.tahap import SUB_SELESAI, sub_reviu, tahapan_ke_json
 from sistemkerja_tui.store.db import transaksi
 from sistemkerja_tui.store.models import (
     Instansi, Keanggotaan, Kegiatan, Pegawai, Permohonan, TimKerja, UnitOrganisasi,
@@ -35,10 +37,6 @@ PESAN_TIDAK_KOSONG = "Database sudah berisi data Pemda; pakai database baru (--d
 TAHUN_TMT_TERAKHIR = 2025
 DIBUAT = datetime(2026, 1, 5, 8, 0)
 _POTONGAN = 5000
-_SUB_TAHAP = {  # where a demo kegiatan stands within its stage (aturan.tahap's sub-steps)
-    Tahap.PERENCANAAN: "rencana_kegiatan_anggaran", Tahap.PELAKSANAAN: "pelaksanaan",
-    Tahap.EVALUASI: "reviu_1", Tahap.SELESAI: "selesai",
-}
 _TABEL = (Instansi, UnitOrganisasi, Pegawai, TimKerja, Permohonan, Keanggotaan, Kegiatan)
 
 _GOLONGAN_JENJANG = {
@@ -676,6 +674,21 @@ class _Tim:
         self.keanggotaan: list[dict] = []
         self.permohonan: list[dict] = []
         self.kegiatan: list[dict] = []
+        self._ceklis: dict[int, tuple[str, dict[Tahap, str]]] = {}
+
+    def ceklis(self, unit: _Unit) -> tuple[str, dict[Tahap, str]]:
+        """The unit type's steps (kept on each kegiatan) and where a demo kegiatan of each stage stands:
+        the last planning step, the step work resumes at, the first review."""
+        if unit.id not in self._ceklis:
+            rantai, u = [], unit
+            while u is not None:
+                rantai.append(JenisUnit(u.jenis))
+                u = u.induk
+            kunci, tahapan = muat_profil(self.profil).tahapan_untuk(rantai)
+            self._ceklis[unit.id] = (tahapan_ke_json(kunci, tahapan), {
+                Tahap.PERENCANAAN: tahapan.perencanaan[-1].kunci, Tahap.PELAKSANAAN: tahapan.kembali,
+                Tahap.EVALUASI: sub_reviu(1), Tahap.SELESAI: SUB_SELESAI})
+        return self._ceklis[unit.id]
 
     def susun(self, struktur: _Struktur, jumlah: int) -> None:
         """About `jumlah` teams, cycling through the templates so every kind shows up."""
@@ -803,6 +816,7 @@ class _Tim:
         rng = self.rng
         hari = (selesai - mulai).days
         daftar = templat["kegiatan"][: rng.randint(2, len(templat["kegiatan"]))]
+        ceklis, posisi = self.ceklis(unit)
         for k in daftar:
             tahap = rng.choices(*zip(*_TAHAP))[0]
             awal = mulai + timedelta(days=rng.randrange(max(1, hari // 3)))
@@ -812,7 +826,7 @@ class _Tim:
                 "judul": k["judul"], "indikator": k["indikator"], "target": k["target"], "satuan": k["satuan"],
                 "rencana_anggaran": rng.randrange(5, 250) * 1_000_000 if rng.random() < 0.7 else None,
                 "perjanjian_kinerja": f"Perjanjian Kinerja Tahun {mulai.year} {unit.jabatan}",
-                "mulai": awal, "tenggat": tenggat, "tahap": tahap.value, "sub_tahap": _SUB_TAHAP[tahap],
+                "mulai": awal, "tenggat": tenggat, "tahap": tahap.value, "sub_tahap": posisi[tahap], "ceklis": ceklis,
                 "progres": rng.randint(*_PROGRES[tahap]),
                 "dibuat": DIBUAT,
             })

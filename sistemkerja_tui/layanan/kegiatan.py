@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import JenisCatatan, Tahap
+from sistemkerja_tui.aturan.profil_model import KUNCI_TAHAPAN_BAWAAN, Tahapan
 from sistemkerja_tui.aturan.tahap import (
-    AksiTahap, DataKegiatan, KeadaanKegiatan, Peninjau, boleh_catatan, periksa_data, peninjau, transisi_kegiatan,
+    AksiTahap, DataKegiatan, KeadaanKegiatan, Peninjau, boleh_catatan, periksa_data, peninjau, tahapan_dari_json,
+    tahapan_ke_json, transisi_kegiatan,
 )
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 from sistemkerja_tui.store.baca import sebagai_tanggal
@@ -22,7 +25,8 @@ from sistemkerja_tui.store.baca import sebagai_tanggal
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
-__all__ = ["AksiTahap", "DetailKegiatan", "JenisCatatan", "KegiatanBaru", "LayananKegiatan", "Pemantauan", "RingkasKegiatan", "Tahap"]
+__all__ = ["AksiTahap", "DetailKegiatan", "JenisCatatan", "KegiatanBaru", "LangkahCeklis", "LayananKegiatan",
+           "Pemantauan", "RingkasKegiatan", "Tahap"]
 
 
 @dataclass(frozen=True)
@@ -66,14 +70,31 @@ class Pemantauan:
 
 
 @dataclass(frozen=True)
+class LangkahCeklis:
+    """One line of a kegiatan's checklist: a step of its unit type's mechanism or a review."""
+
+    label: str
+    pelaku: str
+    lewat: bool
+    kini: bool
+
+
+@dataclass(frozen=True)
 class DetailKegiatan:
     ringkas: RingkasKegiatan
     indikator: str
     target: str
     satuan: str
     mulai: date | None
-    ceklis: tuple[tuple[str, bool], ...]  # (sub-step label, passed), in order
+    ceklis: tuple[LangkahCeklis, ...]  # in order
+    dasar_ceklis: str  # the passage the steps come from
     lini_masa: tuple[tuple[str, str, str], ...]  # (waktu, apa, siapa/alasan), newest first
+
+
+@lru_cache(maxsize=256)
+def _baca_ceklis(teks: str) -> tuple[str, Tahapan] | None:
+    """Parsed once per distinct checklist (kegiatan of one unit type share it)."""
+    return tahapan_dari_json(teks)
 
 
 class LayananKegiatan:
@@ -86,6 +107,24 @@ class LayananKegiatan:
         rantai = [(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan)
                   for u in reversed(self.struktur.jalur_unit(unit_id))]
         return peninjau(rantai, self.struktur.profil(self.struktur.unit(unit_id).instansi_id))
+
+    def tahapan_unit(self, unit_id: int) -> tuple[str, Tahapan]:
+        """The perencanaan/pelaksanaan steps the profile lists for this unit's type, and that type."""
+        rantai = [u.jenis for u in reversed(self.struktur.jalur_unit(unit_id))]
+        return self.struktur.profil(self.struktur.unit(unit_id).instansi_id).tahapan_untuk(rantai)
+
+    def ceklis_baru(self, unit_id: int, *, mulai_di: str | None = None) -> tuple[str, str]:
+        """(`ceklis` JSON, first sub-step) for a new kegiatan of this unit; `mulai_di` a step key
+        (a penugasan individu starts at `penugasan`)."""
+        kunci, tahapan = self.tahapan_unit(unit_id)
+        return tahapan_ke_json(kunci, tahapan), mulai_di or tahapan.perencanaan[0].kunci
+
+    def _tahapan(self, k) -> Tahapan:
+        """The steps a kegiatan was planned with; the profile's baseline for one saved before they were kept."""
+        tersimpan = _baca_ceklis(k.ceklis)
+        if tersimpan is not None:
+            return tersimpan[1]
+        return self.struktur.profil(self.struktur.unit(k.unit_id).instansi_id).tahapan[KUNCI_TAHAPAN_BAWAAN]
 
     @staticmethod
     def _keadaan(k) -> KeadaanKegiatan:
@@ -106,12 +145,13 @@ class LayananKegiatan:
         tolak_jika_error(periksa_data(DataKegiatan(judul=data.judul, indikator=data.indikator, target=data.target,
                                                    satuan=data.satuan, tenggat=data.tenggat, mulai=data.mulai,
                                                    progres=0)))
+        ceklis, awal = self.ceklis_baru(data.unit_id)
         with transaksi(self.layanan.engine) as sesi:
             k = Kegiatan(unit_id=data.unit_id, tim_id=data.tim_id, pegawai_id=data.pegawai_id,
                          judul=data.judul.strip(), indikator=data.indikator.strip(), target=data.target.strip(),
                          satuan=data.satuan.strip(), mulai=data.mulai, tenggat=data.tenggat,
                          rencana_anggaran=data.rencana_anggaran, perjanjian_kinerja=data.perjanjian_kinerja.strip(),
-                         tahap=Tahap.PERENCANAAN.value, sub_tahap="pk_ditetapkan")
+                         tahap=Tahap.PERENCANAAN.value, sub_tahap=awal, ceklis=ceklis)
             sesi.add(k)
             sesi.flush()
             sesi.add(RiwayatTahap(kegiatan_id=k.id, dari_tahap=None, ke_tahap=k.tahap, sub_tahap=k.sub_tahap,
@@ -138,8 +178,9 @@ class LayananKegiatan:
             k = sesi.get(Kegiatan, kegiatan_id)
             if k is None:
                 raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
-            hasil = transisi_kegiatan(self._keadaan(k), aksi, peninjau=self.peninjau(k.unit_id), pelaku_id=oleh_id,
-                                      alasan=alasan, data=self._data(k))
+            hasil = transisi_kegiatan(self._keadaan(k), aksi, tahapan=self._tahapan(k),
+                                      peninjau=self.peninjau(k.unit_id), pelaku_id=oleh_id, alasan=alasan,
+                                      data=self._data(k))
             tolak_jika_error(hasil.temuan)
             dari = k.tahap
             k.tahap, k.sub_tahap = hasil.keadaan.tahap.value, hasil.keadaan.sub_tahap
@@ -190,14 +231,14 @@ class LayananKegiatan:
                           "AND status = 'aktif'))")
             param["p"] = pegawai_id
         rows = self.struktur.pembaca.semua(
-            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai "
-            f"FROM kegiatan WHERE {' AND '.join(syarat)} ORDER BY tenggat IS NULL, tenggat, id", **param)
+            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai, "
+            f"ceklis FROM kegiatan WHERE {' AND '.join(syarat)} ORDER BY tenggat IS NULL, tenggat, id", **param)
         hasil = []
         for r in rows:
             keadaan = self._keadaan(r)
             daftar = self.peninjau(r.unit_id) if keadaan.tahap is Tahap.EVALUASI else ()
             kini = daftar[keadaan.reviu_ke - 1].nama_tampil if daftar and keadaan.reviu_ke else ""
-            hasil.append(RingkasKegiatan(r.id, r.judul, keadaan.tahap.label, keadaan.uraian(daftar),
+            hasil.append(RingkasKegiatan(r.id, r.judul, keadaan.tahap.label, keadaan.uraian(self._tahapan(r), daftar),
                                          sebagai_tanggal(r.tenggat), r.progres, kini))
         return hasil
 
@@ -224,20 +265,30 @@ class LayananKegiatan:
         """Fields, the checklist of sub-steps and the timeline (stage changes and notes, newest first)."""
         from sistemkerja_tui.aturan.enums import JenisCatatan as Jenis
         from sistemkerja_tui.aturan.sebutan import nama_lengkap
-        from sistemkerja_tui.aturan.tahap import label_sub_tahap, sub_tahap
+        from sistemkerja_tui.aturan.tahap import cari_langkah, label_sub_tahap, sub_tahap
 
         k = self.struktur.pembaca.semua(
-            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai "
-            "FROM kegiatan WHERE id = :id", id=kegiatan_id)
+            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai, "
+            "ceklis FROM kegiatan WHERE id = :id", id=kegiatan_id)
         if not k:
             raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
         k = k[0]
         keadaan = self._keadaan(k)
         daftar = self.peninjau(k.unit_id)
-        urutan = [s for t in Tahap for s in sub_tahap(t, len(daftar))]
+        tahapan = self._tahapan(k)
+        urutan = [s for t in Tahap for s in sub_tahap(tahapan, t, len(daftar))]
         posisi = urutan.index(keadaan.sub_tahap) if keadaan.sub_tahap in urutan else 0
-        ceklis = tuple((label_sub_tahap(s, daftar), i < posisi or keadaan.selesai) for i, s in enumerate(urutan)
-                       if s != "selesai")
+
+        def pelaku(sub: str) -> str:
+            langkah = cari_langkah(tahapan, sub)
+            if langkah is not None:
+                return langkah.pelaku
+            ke = int(sub[6:]) if sub.startswith("reviu_") and sub[6:].isdigit() else 0
+            return daftar[ke - 1].jabatan if 1 <= ke <= len(daftar) else ""
+
+        ceklis = tuple(LangkahCeklis(label_sub_tahap(s, tahapan, daftar), pelaku(s), i < posisi or keadaan.selesai,
+                                     i == posisi and not keadaan.selesai)
+                       for i, s in enumerate(urutan) if s != "selesai")
         nama = ("COALESCE(p.nama, '') AS nama, COALESCE(p.gelar_depan, '') AS depan, "
                 "COALESCE(p.gelar_belakang, '') AS belakang")
         tahap = self.struktur.pembaca.semua(
@@ -246,14 +297,15 @@ class LayananKegiatan:
         catatan = self.struktur.pembaca.semua(
             f"SELECT c.dibuat AS waktu, c.jenis, c.isi, c.rekomendasi, {nama} FROM catatan c "
             "LEFT JOIN pegawai p ON p.id = c.penulis_id WHERE c.kegiatan_id = :id", id=kegiatan_id)
-        lini = [(str(h.waktu)[:16], f"{Tahap(h.ke_tahap).label}: {label_sub_tahap(h.sub_tahap, daftar)}",
+        lini = [(str(h.waktu)[:16], f"{Tahap(h.ke_tahap).label}: {label_sub_tahap(h.sub_tahap, tahapan, daftar)}",
                  nama_lengkap(h.nama, h.depan, h.belakang) + (f" — {h.alasan}" if h.alasan else ""))
                 for h in tahap]
         lini += [(str(c.waktu)[:16], f"{Jenis(c.jenis).label}: {c.isi}",
                   nama_lengkap(c.nama, c.depan, c.belakang) + (f" — rekomendasi: {c.rekomendasi}" if c.rekomendasi
                                                                else "")) for c in catatan]
         ringkas = next(r for r in self.daftar(unit_id=k.unit_id) if r.id == kegiatan_id)
-        return DetailKegiatan(ringkas, k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai), ceklis,
+        dasar = "; ".join(dict.fromkeys((tahapan.rujukan,) + tuple(p.rujukan for p in daftar[:1])))
+        return DetailKegiatan(ringkas, k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai), ceklis, dasar,
                               tuple(sorted(lini, key=lambda x: x[0], reverse=True)))
 
     def menunggu_reviu(self, pegawai_id: int) -> list[int]:

@@ -20,7 +20,7 @@ from sistemkerja_tui.aturan.enums import (
 from sistemkerja_tui.aturan.permohonan import (  # IsiSuratPermohonan: re-exported for the forms
     Aksi, Alur, IsiSuratPermohonan, Keadaan, alur, status_keanggotaan, transisi,
 )
-from sistemkerja_tui.aturan.profil_model import Pihak
+from sistemkerja_tui.aturan.profil_model import LANGKAH_PENUGASAN, Pihak
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 
@@ -199,6 +199,7 @@ class LayananPenugasan:
         if data.tenggat is not None and data.mulai is not None and data.tenggat < data.mulai:
             raise Ditolak("Tenggat harus sesudah tanggal mulai; perbaiki kolom tenggat.")
         tim_layanan = self.layanan.tim
+        ceklis, langkah = self.layanan.kegiatan.ceklis_baru(data.unit_id, mulai_di=LANGKAH_PENUGASAN)
         with transaksi(self.layanan.engine) as sesi:
             calon = tim_layanan.kandidat(sesi, data.pegawai_id)
             if not calon.aktif:
@@ -211,7 +212,7 @@ class LayananPenugasan:
             kegiatan = Kegiatan(unit_id=data.unit_id, pegawai_id=data.pegawai_id, judul=data.judul.strip(),
                                 indikator=data.indikator.strip(), target=data.target.strip(),
                                 satuan=data.satuan.strip(), mulai=data.mulai, tenggat=data.tenggat,
-                                sub_tahap="penugasan")
+                                sub_tahap=langkah, ceklis=ceklis)
             sesi.add(kegiatan)
             sesi.flush()
             _, status = self.buat_permohonan(

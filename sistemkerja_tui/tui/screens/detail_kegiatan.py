@@ -36,9 +36,14 @@ class LayarDetailKegiatan(ModalScreen[None]):
                          + (f"{d.ringkas.tenggat:%d-%m-%Y}" if d.ringkas.tenggat else ""))
         info.add_row("Progres", f"{d.ringkas.progres}%")
         ceklis = Text()
-        for label, lewat in d.ceklis:
-            ceklis.append("✓ " if lewat else "· ", style="green" if lewat else "dim")
-            ceklis.append(f"{label}\n", style="" if lewat else "dim")
+        for langkah in d.ceklis:
+            tanda, gaya = ("✓ ", "green") if langkah.lewat else ("▶ ", "bold yellow") if langkah.kini else ("· ", "dim")
+            ceklis.append(tanda, style=gaya)
+            ceklis.append(langkah.label, style="bold" if langkah.kini else "" if langkah.lewat else "dim")
+            if langkah.pelaku:
+                ceklis.append(f" — {langkah.pelaku}", style="italic dim")
+            ceklis.append("\n")
+        ceklis.append(f"Dasar: {d.dasar_ceklis}\n", style="dim")
         lini = Table(box=None, padding=(0, 1), show_header=False)
         for waktu, apa, siapa in d.lini_masa:
             lini.add_row(Text(waktu, style="dim"), apa, Text(siapa, style="italic"))
