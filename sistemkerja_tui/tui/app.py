@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -61,9 +62,11 @@ class SistemKerjaApp(App[int]):
         galat_konfigurasi: str | None = None,
         waktu_mulai: float | None = None,
         demo_jika_kosong: bool = True,
+        hari_ini: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self.url = url
+        self.hari_ini = hari_ini  # the calendar the screens read (overdue, default year, start date)
         self.konfigurasi = konfigurasi or Konfigurasi()
         self.galat_konfigurasi = galat_konfigurasi
         self.waktu_mulai = waktu_mulai or time.perf_counter()

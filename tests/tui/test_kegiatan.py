@@ -47,6 +47,17 @@ async def _pilih(pilot, kode: str, kid: int) -> None:
     await pilot.pause()
 
 
+async def _maju_sampai_evaluasi(pilot, db: str, kid: int) -> None:
+    for _ in range(30):
+        tahap, sub = _sql(db, "SELECT tahap, sub_tahap FROM kegiatan WHERE id = ?", kid)[0]
+        if tahap == "evaluasi":
+            return
+        await _pilih(pilot, tahap, kid)
+        await pilot.press("m")
+        await tunggu(pilot, lambda: _sql(db, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) != [(sub,)])
+    raise AssertionError("kegiatan tidak sampai ke tahap evaluasi")
+
+
 async def test_kegiatan_maju_dikembalikan_lalu_selesai(db_demo):
     kid, jabatan_1, jabatan_2 = _siapkan(db_demo)
     app = buat_app(db_demo)
@@ -54,23 +65,13 @@ async def test_kegiatan_maju_dikembalikan_lalu_selesai(db_demo):
         await tunggu_siap(pilot)
         await pilot.press("6")
         assert isinstance(app.screen, LayarKegiatan)
-        for _ in range(10):  # m walks perencanaan and pelaksanaan, then hands the result in for review
-            tahap, sub = _sql(db_demo, "SELECT tahap, sub_tahap FROM kegiatan WHERE id = ?", kid)[0]
-            if tahap == "evaluasi":
-                break
-            await _pilih(pilot, tahap, kid)
-            await pilot.press("m")
-            await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) != [(sub,)])
+        await _maju_sampai_evaluasi(pilot, db_demo, kid)  # m walks the unit type's steps, then hands the result in
         await _pilih(pilot, "evaluasi", kid)
         await pilot.press("r")
         await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
         await pilot.press(*"Lampiran belum lengkap", "enter")
         await tunggu(pilot, lambda: _sql(db_demo, "SELECT tahap FROM kegiatan WHERE id = ?", kid) == [("pelaksanaan",)])
-        for _ in range(2):  # pelaksanaan → hasil disampaikan → reviu 1
-            sub = _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid)[0][0]
-            await _pilih(pilot, "pelaksanaan", kid)
-            await pilot.press("m")
-            await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) != [(sub,)])
+        await _maju_sampai_evaluasi(pilot, db_demo, kid)  # adjusted → hasil disampaikan → reviu 1
         await _pilih(pilot, "evaluasi", kid)
         await pilot.press("y")  # Kepala Bidang (reviu 1)
         await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) == [("reviu_2",)])
@@ -90,7 +91,7 @@ async def test_pemantauan_menunjukkan_yang_menunggu_reviu_saya(db_demo):
     layanan = hasil.layanan
     pengguna = layanan.pengguna.sekarang()
     pegawai = _sql(db_demo, "SELECT pegawai_id FROM kegiatan WHERE id = ?", kid)[0][0]
-    for _ in range(9):
+    for _ in range(30):
         if layanan.kegiatan.maju(kid, oleh_id=pegawai).tahap.value == "evaluasi":
             break
     assert kid in layanan.kegiatan.menunggu_reviu(pengguna.pegawai_id)
@@ -117,23 +118,42 @@ def test_snapshot_papan_kegiatan(snap_compare, db_demo):
     assert snap_compare(buat_app(db_demo), terminal_size=(80, 24), run_before=siap)
 
 
+def test_snapshot_dasbor_pemantauan(snap_compare, db_demo):
+    """The dashboard on a fixed calendar day (what is overdue depends on it)."""
+    from tests.tui.test_tim import _dengan_pengguna
+    from tests.tui.bantu import teks
+
+    _dengan_pengguna(db_demo)
+
+    async def siap(pilot):
+        await tunggu_siap(pilot)
+        await pilot.press("7")
+        await tunggu(pilot, lambda: "Terlambat" in teks(pilot.app.screen.query_one("#isi-pemantauan")))
+
+    app = buat_app(db_demo, hari_ini=lambda: date(2027, 1, 15))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=siap)
+
+
 async def test_rincian_kegiatan_lini_masa_dan_langkah(db_demo):
     from sistemkerja_tui.tui.screens.detail_kegiatan import LayarDetailKegiatan
     from tests.tui.bantu import teks
 
     kid, _, _ = _siapkan(db_demo)
+    awal = _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid)
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN_LEBAR) as pilot:
         await tunggu_siap(pilot)
         await pilot.press("6")
         await _pilih(pilot, "perencanaan", kid)
         await pilot.press("m")
-        await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) == [("strategi",)])
+        await tunggu(pilot, lambda: _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) != awal)
         await _pilih(pilot, "perencanaan", kid)
         await pilot.press("enter")
         await tunggu(pilot, lambda: isinstance(app.screen, LayarDetailKegiatan))
         isi = teks(app.screen.query_one("#isi-detail-kegiatan"))
-        assert "Kegiatan Papan Uji" in isi and "Lini masa" in isi and "✓" in isi
+        assert "Kegiatan Papan Uji" in isi and "Lini masa" in isi and "✓" in isi and "▶" in isi
+        # each step names who does it in this unit type, and the passage the steps come from
+        assert "Dasar: Perwal Madiun 73/2023" in isi
         await pilot.press("escape")
         assert isinstance(app.screen, LayarKegiatan)
 

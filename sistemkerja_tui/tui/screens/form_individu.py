@@ -62,7 +62,7 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
             pesan.update("Tenggat harus berupa tanggal TTTT-BB-HH, misalnya 2026-06-30.")
             return
         data = DataIndividu(self.unit_id, self.pegawai_id, nilai["judul"], nilai["indikator"], nilai["target"],
-                            nilai["satuan"], date.today(), tenggat)
+                            nilai["satuan"], self.app.hari_ini(), tenggat)
         isi = IsiSuratPermohonan(**{k: nilai[k] for k, _ in FormPermohonan.BIDANG}) if self.lintas else None
         pesan.update("Menyimpan…")
         kerjakan(self, lambda: self.tugaskan(data, isi), lambda status: self.dismiss((status,)), gagal=pesan.update)

@@ -44,7 +44,7 @@ class FormTim(ModalScreen[tuple[Any] | None]):
 
     def compose(self) -> ComposeResult:
         a = self.awal
-        tahun = date.today().year
+        tahun = self.app.hari_ini().year
         with VerticalScroll(classes="dialog", id="form-tim"):
             yield Label("Ubah tim kerja" if a else "Bentuk tim kerja", classes="judul-dialog")
             yield Label(f"Unit pemilik kinerja: {self.unit_nama}")

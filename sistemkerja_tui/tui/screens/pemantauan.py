@@ -55,7 +55,9 @@ class LayarPemantauan(Screen):
         pengguna = self.app.pengguna
         if self.app.layanan is None or pengguna is None:
             return
-        kerjakan(self, lambda: self.app.layanan.kegiatan.pemantauan(pengguna.unit_id, pengguna.pegawai_id),
+        hari_ini = self.app.hari_ini()
+        kerjakan(self, lambda: self.app.layanan.kegiatan.pemantauan(pengguna.unit_id, pengguna.pegawai_id,
+                                                                   hari_ini),
                  lambda p: self._tampilkan(p, pengguna.unit), grup="pemantauan", eksklusif=True)
 
     def _tampilkan(self, p, unit: str) -> None:
@@ -95,11 +97,9 @@ class LayarPemantauan(Screen):
         pengguna = self.app.pengguna_wajib()
         if pengguna is None:
             return
-        from datetime import date
-
         from sistemkerja_tui.layanan.laporan import periode_semester
 
-        tahun = date.today().year
+        tahun = self.app.hari_ini().year
         pilihan = [(f"Semester {s} {t} ({f})", (f"{t}-{s}", f)) for t in (tahun, tahun - 1) for s in (2, 1)
                    for f in ("md", "txt")]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from rich.table import Table
 from rich.text import Text
@@ -40,7 +39,7 @@ class FormSaring(ModalScreen[tuple | None]):
 
     def compose(self) -> ComposeResult:
         tahun, status, jenis = self.awal
-        ini = date.today().year
+        ini = self.app.hari_ini().year
         with Vertical(classes="dialog"):
             yield Label("Saring tim", classes="judul-dialog")
             yield Label("Tahun")
