@@ -531,3 +531,12 @@ def test_tahapan_tanpa_tabel_sendiri_memakai_bawaan_umum():
     # Perbup Luwu Utara 59/2023, Lampiran Bab II huruf A angka 2 huruf c: "Penyampaian hasil pelaksanaan
     # kegiatan kepada Pejabat Level 2." — the last step hands the result to the first reviewer.
     assert tahapan.pelaksanaan[-1].label == "Hasil disampaikan kepada Pejabat Level 2"
+
+
+def test_tahapan_unit_tanpa_alur_reviu_sendiri_memakai_jenis_unit_terdekat_di_atasnya():
+    # Perbup Klaten 34/2024, Lampiran huruf B angka 5.6 (Kecamatan) lists the steps of the whole Kecamatan;
+    # a Seksi has no review chain of its own there, so it gets the baseline reviewers but the Kecamatan's steps.
+    klaten = muat_profil("klaten")
+    rantai = [JenisUnit.SEKSI, JenisUnit.KECAMATAN]
+    assert klaten.kunci_mekanisme(rantai) == "bawaan"
+    assert klaten.tahapan_untuk(rantai) == ("kecamatan", klaten.tahapan["kecamatan"])

@@ -22,6 +22,9 @@ ISTILAH_WAJIB = (
 KUNCI_REVIU_BAWAAN = "bawaan"
 KUNCI_TAHAPAN_BAWAAN = "bawaan"
 LANGKAH_PENUGASAN = "penugasan"  # every perencanaan has it: a penugasan individu starts there
+# Units led in their own right under a Perangkat Daerah: their steps are never the parent's.
+_UNIT_MANDIRI = frozenset({JenisUnit.KELURAHAN, JenisUnit.UPTD, JenisUnit.PUSKESMAS, JenisUnit.SEKOLAH,
+                           JenisUnit.RSUD})
 
 
 class ProfilTidakSah(ValueError):
@@ -420,12 +423,15 @@ class Profil:
         """The stage steps for a kegiatan of the first unit of `rantai`, and the unit type they belong to.
 
         The mechanism whose review chain applies, if it lists its own steps; else the nearest unit
-        type up the chain that does; else `bawaan`.
+        type up the chain that does, not looking past a unit with its own leader and mechanism
+        (a Kelurahan is not run by the Kecamatan's steps); else `bawaan`.
         """
         kunci = self.kunci_mekanisme(rantai)
-        if kunci in self.tahapan:
+        if kunci != KUNCI_TAHAPAN_BAWAAN and kunci in self.tahapan:
             return kunci, self.tahapan[kunci]
         for jenis in rantai:
             if jenis.value in self.tahapan:
                 return jenis.value, self.tahapan[jenis.value]
+            if jenis in _UNIT_MANDIRI:
+                break
         return KUNCI_TAHAPAN_BAWAAN, self.tahapan[KUNCI_TAHAPAN_BAWAAN]

@@ -21,7 +21,7 @@ KOLOM = (("perencanaan", "Perencanaan"), ("pelaksanaan", "Pelaksanaan"), ("evalu
 
 class LayarKegiatan(Screen):
     BINDINGS = [
-        Binding("m", "maju", "Maju", id="kegiatan.maju", tooltip="Langkah berikutnya (hasil disampaikan → reviu)"),
+        Binding("m", "maju", "Maju", id="kegiatan.maju", tooltip="Centang langkah ini dan lanjut ke langkah berikutnya (langkah terakhir: hasil ke peninjau)"),
         Binding("y", "setujui", "Setujui", id="kegiatan.setujui", tooltip="Setujui reviu (peninjau langkah ini)"),
         Binding("r", "kembalikan", "Kembalikan", id="kegiatan.kembalikan",
                 tooltip="Kembalikan ke pelaksanaan dengan alasan (peninjau langkah ini)"),
