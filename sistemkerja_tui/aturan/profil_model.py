@@ -403,15 +403,17 @@ class Profil:
         """The unit type whose review chain governs a kegiatan whose owner unit has this chain.
 
         Walks up (own unit first) to the nearest unit type with its own chain, used when the
-        owner unit is that unit or lies under a unit named in its steps; otherwise `bawaan`
-        (the baseline Level 2 → Level 1 chain).
+        owner unit is that unit or lies under a unit named in its steps (and every unit led in its
+        own right on the way is named too); otherwise `bawaan` (the baseline Level 2 → Level 1 chain).
         """
         for i, jenis in enumerate(rantai):
             alur = self.reviu.get(jenis.value)
             if alur is None:
                 continue
             disebut = {u for langkah in alur.langkah for u in langkah.unit}
-            if i == 0 or disebut & set(rantai[:i]):
+            dilewati = set(rantai[:i])
+            # a Seksi of a Kelurahan is not reviewed by the Kecamatan's chain unless it names the Kelurahan
+            if i == 0 or (disebut & dilewati and disebut >= dilewati & _UNIT_MANDIRI):
                 return jenis.value
         return KUNCI_REVIU_BAWAAN
 
