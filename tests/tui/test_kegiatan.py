@@ -152,6 +152,7 @@ async def test_rincian_kegiatan_lini_masa_dan_langkah(db_demo):
         await tunggu(pilot, lambda: isinstance(app.screen, LayarDetailKegiatan))
         isi = teks(app.screen.query_one("#isi-detail-kegiatan"))
         assert "Kegiatan Papan Uji" in isi and "Lini masa" in isi and "✓" in isi and "▶" in isi
+        assert "05-01-2026 s.d. 01-12-2026" in isi
         # each step names who does it in this unit type, and the passage the steps come from
         assert "Dasar: Perwal Madiun 73/2023" in isi
         await pilot.press("escape")

@@ -32,8 +32,8 @@ class LayarDetailKegiatan(ModalScreen[None]):
         info.add_row("Indikator", d.indikator or "—")
         info.add_row("Target", f"{d.target} {d.satuan}".strip() or "—")
         if d.mulai or d.ringkas.tenggat:
-            info.add_row("Periode", f"{d.mulai:%d-%m-%Y} s.d. " if d.mulai else ""
-                         + (f"{d.ringkas.tenggat:%d-%m-%Y}" if d.ringkas.tenggat else ""))
+            info.add_row("Periode", (f"{d.mulai:%d-%m-%Y} s.d. " if d.mulai else "s.d. ")
+                         + (f"{d.ringkas.tenggat:%d-%m-%Y}" if d.ringkas.tenggat else "(tanpa tenggat)"))
         info.add_row("Progres", f"{d.ringkas.progres}%")
         ceklis = Text()
         for langkah in d.ceklis:

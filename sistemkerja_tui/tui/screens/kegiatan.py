@@ -83,7 +83,8 @@ class LayarKegiatan(Screen):
         for kode, _ in KOLOM:
             kolom = self.query_one(f"#kolom-{kode}", OptionList)
             sorot = kolom.highlighted
-            kolom.set_options(Option(self._kartu(k, k.id in menunggu), id=str(k.id)) for k in self.kegiatan[kode])
+            kartu = [Option(self._kartu(k, k.id in menunggu), id=str(k.id)) for k in self.kegiatan[kode]]
+            kolom.set_options(x for i, o in enumerate(kartu) for x in ((None, o) if i else (o,)))  # a rule between
             if kolom.option_count:
                 kolom.highlighted = min(sorot or 0, kolom.option_count - 1)
 
