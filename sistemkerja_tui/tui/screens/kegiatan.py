@@ -38,6 +38,7 @@ class LayarKegiatan(Screen):
         self.semua_unit = False
         self.saringan: tuple[str, dict] = ("", {})  # (label, daftar() filter)
         self.kegiatan: dict[str, list] = {}
+        self._ikuti: int | None = None  # the kegiatan just acted on: its column takes the focus after reload
 
     @property
     def layanan(self):
@@ -87,6 +88,14 @@ class LayarKegiatan(Screen):
             kolom.set_options(x for i, o in enumerate(kartu) for x in ((None, o) if i else (o,)))  # a rule between
             if kolom.option_count:
                 kolom.highlighted = min(sorot or 0, kolom.option_count - 1)
+        if self._ikuti is not None:
+            for kode, _ in KOLOM:
+                ids = [k.id for k in self.kegiatan[kode]]
+                if self._ikuti in ids:
+                    kolom = self.query_one(f"#kolom-{kode}", OptionList)
+                    kolom.focus()
+                    kolom.highlighted = ids.index(self._ikuti)
+            self._ikuti = None
 
     @staticmethod
     def _kartu(k, milik_saya: bool) -> Text:
@@ -106,19 +115,25 @@ class LayarKegiatan(Screen):
     def _pengguna(self):
         return self.app.pengguna_wajib()
 
-    def _jalankan(self, fungsi, pesan: str) -> None:
-        kerjakan(self, fungsi, lambda _: (self.notify(pesan, timeout=4), self.muat()))
+    def _jalankan(self, fungsi, pesan: str, ikuti: int | None = None) -> None:
+        """Run a use case; on success reload the board with the focus on kegiatan `ikuti` wherever it went."""
+        def selesai(_) -> None:
+            self.notify(pesan, timeout=4)
+            self._ikuti = ikuti
+            self.muat()
+        kerjakan(self, fungsi, selesai)
 
     def action_maju(self) -> None:
         k, p = self._terpilih(), self._pengguna()
         if k and p:
-            self._jalankan(lambda: self.layanan.kegiatan.maju(k.id, oleh_id=p.pegawai_id), f"{k.judul}: maju.")
+            self._jalankan(lambda: self.layanan.kegiatan.maju(k.id, oleh_id=p.pegawai_id), f"{k.judul}: maju.",
+                           k.id)
 
     def action_setujui(self) -> None:
         k, p = self._terpilih(), self._pengguna()
         if k and p:
             self._jalankan(lambda: self.layanan.kegiatan.setujui(k.id, oleh_id=p.pegawai_id),
-                           f"{k.judul}: reviu disetujui.")
+                           f"{k.judul}: reviu disetujui.", k.id)
 
     def action_kembalikan(self) -> None:
         k, p = self._terpilih(), self._pengguna()
@@ -127,7 +142,7 @@ class LayarKegiatan(Screen):
         self.app.push_screen(DialogAlasan(f"Kembalikan '{k.judul}' ke pelaksanaan", "Alasan pengembalian"),
                              lambda alasan: alasan and self._jalankan(
                                  lambda: self.layanan.kegiatan.kembalikan(k.id, alasan, oleh_id=p.pegawai_id),
-                                 f"{k.judul}: dikembalikan ke pelaksanaan."))
+                                 f"{k.judul}: dikembalikan ke pelaksanaan.", k.id))
 
     def action_catatan(self) -> None:
         k, p = self._terpilih(), self._pengguna()
