@@ -88,7 +88,7 @@ def _catat_asal(data: dict[str, Any], awalan: str, berkas: str, asal: dict[str, 
     """Record which file set each key path; a later file's array drops the earlier subpaths."""
     for kunci, nilai in data.items():
         jalur = f"{awalan}.{kunci}" if awalan else kunci
-        if not isinstance(nilai, dict):
+        if not isinstance(nilai, dict) and jalur in asal:  # subpaths exist only under a path already set
             for lama in [j for j in asal if j.startswith(jalur + ".") or j.startswith(jalur + "[")]:
                 del asal[lama]
         asal[jalur] = berkas
