@@ -26,6 +26,7 @@ test: $(VENV)/.terpasang-tes
 bench: $(VENV)/.terpasang-tes
 	$(BIN)/python bench/struktur.py
 	$(BIN)/python bench/surat.py
+	$(BIN)/python bench/kegiatan.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
