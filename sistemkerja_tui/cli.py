@@ -7,6 +7,7 @@ import time
 WAKTU_MULAI = time.perf_counter()
 
 import argparse  # noqa: E402
+import re  # noqa: E402
 import sys  # noqa: E402
 
 from sistemkerja_tui import __version__  # noqa: E402
@@ -33,6 +34,26 @@ class _Format(argparse.RawDescriptionHelpFormatter):
         super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
 
 
+_PESAN_ARGPARSE = (  # argparse's own messages, in the language of the rest of the CLI
+    (r"the following arguments are required: (.*)", r"argumen berikut wajib diisi: \1"),
+    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"argumen \1: pilihan \2 tidak ada (pilih: \3)"),
+    (r"argument (.*?): invalid (\w+) value: (.*)", r"argumen \1: nilai \3 tidak sah (harus \2)"),
+    (r"argument (.*?): expected one argument", r"argumen \1: perlu satu nilai"),
+    (r"argument (.*?): not allowed with argument (.*)", r"argumen \1 tidak boleh bersama \2"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        for pola, ganti in _PESAN_ARGPARSE:
+            if re.fullmatch(pola, message):
+                message = re.sub(pola, ganti, message).replace("(harus int)", "(harus bilangan bulat)")
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: {message}\n")
+
+
 def _indonesiakan(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p._optionals.title = "opsi"
     p._positionals.title = "argumen"
@@ -41,11 +62,11 @@ def _indonesiakan(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def _parser() -> argparse.ArgumentParser:
-    db = argparse.ArgumentParser(add_help=False)
+    db = _Parser(add_help=False)
     db.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                     help="URL SQLAlchemy atau path berkas SQLite (bawaan: $SISTEMKERJA_DB, lalu folder data pengguna)")
 
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="sistemkerja", parents=[db], add_help=False,
         description="Sistem Kerja TUI — aplikasi terminal Sistem Kerja (PermenPANRB 7/2022) "
                     "untuk Pimpinan Unit Organisasi.",

@@ -23,6 +23,18 @@ def test_bantuan_berbahasa_indonesia():
         assert kata in r.stdout
 
 
+@pytest.mark.parametrize("args, pesan", [
+    (("laporan", "pemantauan", "--unit", "DINKES"), "argumen berikut wajib diisi: --semester"),
+    (("laporan", "pemantauan", "--unit", "DINKES", "--semester", "2026-1", "--format", "pdf"),
+     "argumen --format: pilihan 'pdf' tidak ada (pilih: 'md', 'txt')"),
+    (("demo", "--pegawai", "banyak"), "argumen --pegawai: nilai 'banyak' tidak sah (harus bilangan bulat)"),
+    (("--tanpa-ini",), "argumen tidak dikenal: --tanpa-ini"),
+])
+def test_argumen_salah_dijelaskan_dalam_bahasa_indonesia(args, pesan):
+    r = jalankan(*args)
+    assert r.returncode == 2 and "galat: " + pesan in r.stderr and "penggunaan:" in r.stderr
+
+
 def test_demo_mengisi_database_baru(tmp_path):
     db = tmp_path / "demo.db"
     r = jalankan("demo", "--pegawai", "600", "--db", str(db))
