@@ -118,7 +118,7 @@ def test_pemantauan_bagian_dan_angka(laporan, data):
     assert tabel["Evaluasi"] == per_tahap.get("evaluasi", 0)
     assert tabel["Jumlah"] == sum(per_tahap.values())
 
-    lewat = _sql(db, f"SELECT judul FROM kegiatan WHERE unit_id IN {sub} AND tenggat < '2026-06-30' "
+    lewat = _sql(db, f"SELECT judul FROM kegiatan WHERE unit_id IN {sub} AND tenggat <= '2026-06-30' "
                      "AND tahap != 'selesai'")
     rows = _tabel(md, "2. Kegiatan Melewati Tenggat")
     assert sorted(r[1] for r in rows) == sorted(j for (j,) in lewat)
@@ -151,6 +151,20 @@ def test_pemantauan_bagian_dan_angka(laporan, data):
     assert "Semester II Tahun 2026" in md2
     assert [r[4] for r in _tabel(md2, "3. Kegiatan Dikembalikan")] == ["Di luar periode"]
     assert "Tidak ada catatan kendala dalam periode." in md2
+
+
+def test_tenggat_periode_berjalan_dihitung_sampai_hari_laporan(laporan, data):
+    """In a semester still running, overdue means a deadline before the report's day, not before the period end."""
+    sub, db = _in(data["sub"]), data["db"]
+    hari = date(2026, 9, 15)
+    md = laporan.pemantauan(data["unit_id"], *S2, hari_ini=hari)
+    lewat = _sql(db, f"SELECT judul FROM kegiatan WHERE unit_id IN {sub} AND tenggat < '2026-09-15' "
+                     "AND tahap != 'selesai'")
+    assert sorted(r[1] for r in _tabel(md, "2. Kegiatan Melewati Tenggat")) == sorted(j for (j,) in lewat)
+    assert lewat and "per 15 September 2026 (periode masih berjalan)" in md
+    assert "**Dibuat:** 15 September 2026" in md
+    with pytest.raises(Ditolak, match="belum dimulai"):
+        laporan.pemantauan(data["unit_id"], *S2, hari_ini=date(2026, 6, 30))
 
 
 def test_pemantauan_teks_tanpa_markdown(laporan, data):

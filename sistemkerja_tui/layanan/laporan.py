@@ -225,9 +225,13 @@ class LayananLaporan:
 
     # pemantauan ------------------------------------------------------------------
 
-    def _blok_pemantauan(self, unit_id: int, mulai: date, selesai: date) -> list[_Blok]:
+    def _blok_pemantauan(self, unit_id: int, mulai: date, selesai: date, hari_ini: date | None) -> list[_Blok]:
+        hari_ini = hari_ini or date.today()
         if selesai < mulai:
             raise Ditolak("Akhir periode laporan tidak boleh sebelum awalnya.")
+        if mulai > hari_ini:
+            raise Ditolak(f"Periode laporan ({_label_periode(mulai, selesai)}) belum dimulai; pilih semester yang "
+                          "sedang berjalan atau yang sudah lewat.")
         unit = self._unit(unit_id)
         sub = self.struktur.subpohon(unit_id)
         sampai = selesai + timedelta(days=1)  # timestamps: strictly before the day after the period
@@ -239,7 +243,7 @@ class LayananLaporan:
                               f"**Pimpinan unit:** {unit.label_pimpinan}  \n"
                               f"**Periode:** {_label_periode(mulai, selesai)}  \n"
                               f"**Dasar:** {RUJUKAN} (pemantauan dan evaluasi sistem kerja setiap 6 bulan)  \n"
-                              f"**Dibuat:** {tanggal_indonesia(date.today())}"),
+                              f"**Dibuat:** {tanggal_indonesia(hari_ini)}"),
         ]
 
         # 1. kegiatan per tahap
@@ -254,17 +258,19 @@ class LayananLaporan:
         baris.append(("Jumlah", str(sum(per_tahap.values()))))
         b.append(_Blok("tabel", kepala=("Tahap", "Jumlah kegiatan"), baris=tuple(baris)))
 
-        # 2. overdue
+        # 2. overdue: at the end of a past period, or as of today in a period still running
+        batas = min(sampai, hari_ini)
         lewat = p.semua(
             "SELECT k.judul, k.tenggat, k.tahap, k.progres, t.nama AS tim, pg.nama AS pg_nama, "
             "pg.gelar_depan, pg.gelar_belakang FROM kegiatan k LEFT JOIN tim_kerja t ON t.id = k.tim_id "
             "LEFT JOIN pegawai pg ON pg.id = k.pegawai_id WHERE k.unit_id IN :sub AND k.tenggat IS NOT NULL "
-            "AND k.tenggat < :selesai AND k.tahap != 'selesai' ORDER BY k.tenggat, k.judul",
-            sub=sub, selesai=selesai)
+            "AND k.tenggat < :batas AND k.tahap != 'selesai' ORDER BY k.tenggat, k.judul",
+            sub=sub, batas=batas)
         b.append(_Blok("bagian", "2. Kegiatan Melewati Tenggat"))
         if lewat:
-            b.append(_Blok("paragraf", f"{len(lewat)} kegiatan bertenggat sebelum {tanggal_indonesia(selesai)} "
-                                       "belum selesai."))
+            kapan = (f"bertenggat sampai {tanggal_indonesia(selesai)}" if batas == sampai else
+                     f"telah melewati tenggat per {tanggal_indonesia(hari_ini)} (periode masih berjalan) dan")
+            b.append(_Blok("paragraf", f"{len(lewat)} kegiatan {kapan} belum selesai."))
             b.append(_Blok("tabel", kepala=("No", "Kegiatan", "Pelaksana", "Tenggat", "Tahap", "Progres"), baris=tuple(
                 (str(i), r.judul, r.tim or nama_lengkap(r.pg_nama or "-", r.gelar_depan or "", r.gelar_belakang or ""),
                  tanggal_indonesia(r.tenggat), _label(Tahap, r.tahap), f"{r.progres}%")
@@ -351,20 +357,22 @@ class LayananLaporan:
                                    f"kerja sesuai {RUJUKAN}."))
         return b
 
-    def pemantauan(self, unit_id: int, mulai: date, selesai: date) -> str:
-        return _md(self._blok_pemantauan(unit_id, mulai, selesai))
+    def pemantauan(self, unit_id: int, mulai: date, selesai: date, hari_ini: date | None = None) -> str:
+        """The six-monthly report as Markdown; `hari_ini` (default today) dates it and bounds what is overdue."""
+        return _md(self._blok_pemantauan(unit_id, mulai, selesai, hari_ini))
 
-    def pemantauan_teks(self, unit_id: int, mulai: date, selesai: date) -> str:
+    def pemantauan_teks(self, unit_id: int, mulai: date, selesai: date, hari_ini: date | None = None) -> str:
         # Markdown hard breaks ("  \n") become plain line breaks.
         blok = [_Blok(x.jenis, x.teks.replace("  \n", "\n"), x.kepala, x.baris)
-                for x in self._blok_pemantauan(unit_id, mulai, selesai)]
+                for x in self._blok_pemantauan(unit_id, mulai, selesai, hari_ini)]
         return _txt(blok)
 
-    def tulis_pemantauan(self, unit_id: int, mulai: date, selesai: date, folder: Path, format: str = "md") -> Path:
+    def tulis_pemantauan(self, unit_id: int, mulai: date, selesai: date, folder: Path, format: str = "md",
+                         hari_ini: date | None = None) -> Path:
         if format not in FORMAT_PEMANTAUAN:
             raise Ditolak(f"Format '{format}' tidak dikenal; pilihan: {', '.join(FORMAT_PEMANTAUAN)}.")
-        isi = self.pemantauan(unit_id, mulai, selesai) if format == "md" else self.pemantauan_teks(
-            unit_id, mulai, selesai)
+        isi = self.pemantauan(unit_id, mulai, selesai, hari_ini) if format == "md" else self.pemantauan_teks(
+            unit_id, mulai, selesai, hari_ini)
         unit = self._unit(unit_id)
         nama = nama_berkas_aman(f"pemantauan_{unit.kode}_{mulai.isoformat()}_{selesai.isoformat()}") + f".{format}"
         return _tulis_atomik(folder, nama, lambda path: path.write_text(isi, encoding="utf-8"))

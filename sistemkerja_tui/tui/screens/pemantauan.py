@@ -99,16 +99,16 @@ class LayarPemantauan(Screen):
             return
         from sistemkerja_tui.layanan.laporan import periode_semester
 
-        tahun = self.app.hari_ini().year
-        pilihan = [(f"Semester {s} {t} ({f})", (f"{t}-{s}", f)) for t in (tahun, tahun - 1) for s in (2, 1)
-                   for f in ("md", "txt")]
+        hari_ini = self.app.hari_ini()
+        pilihan = [(f"Semester {s} {t} ({f})", (f"{t}-{s}", f)) for t in (hari_ini.year, hari_ini.year - 1)
+                   for s in (2, 1) for f in ("md", "txt") if periode_semester(f"{t}-{s}")[0] <= hari_ini]
 
         def pilih(nilai) -> None:
             if nilai is not None:
                 (semester, fmt) = nilai
                 mulai, selesai = periode_semester(semester)
                 self._ke_folder(f"Laporan pemantauan {semester}", lambda folder: self.app.layanan.laporan
-                                .tulis_pemantauan(pengguna.unit_id, mulai, selesai, folder, fmt))
+                                .tulis_pemantauan(pengguna.unit_id, mulai, selesai, folder, fmt, hari_ini))
 
         self.app.push_screen(PilihSatu("Laporan pemantauan dan evaluasi (Pasal 49)", pilihan), pilih)
 
