@@ -68,3 +68,4 @@ def test_predikat_kinerja_urut():
 def test_banding_beda_jenis_enum_ditolak():
     with pytest.raises(TypeError):
         Golongan.IIIA < JenisJabatan.PENGAWAS  # noqa: B015
+

@@ -69,8 +69,9 @@ def _nama_diimpor(berkas: Path, akar: Path = AKAR) -> set[str]:
 
 def _dilarang_di_tui(nama: str) -> bool:
     akar = nama.split(".")[0]
-    return akar in ("sqlmodel", "sqlalchemy", "alembic") or (
-        nama == "sistemkerja_tui.store" or nama.startswith("sistemkerja_tui.store.")
+    return akar in ("sqlmodel", "sqlalchemy", "alembic") or any(
+        nama == f"sistemkerja_tui.{lapisan}" or nama.startswith(f"sistemkerja_tui.{lapisan}.")
+        for lapisan in ("store", "aturan")
     )
 
 

@@ -1,7 +1,8 @@
-"""How people, ranks and dates are written: names with titles, pangkat/golongan, long dates."""
+"""How people, ranks, dates and amounts are written: names with titles, pangkat/golongan, long dates, rupiah."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sistemkerja_tui.aturan.enums import Golongan, GolonganPPPK, StatusASN
@@ -26,3 +27,21 @@ def label_golongan(kode: str, status_asn: str) -> str:
     if status_asn == StatusASN.PPPK.value:
         return GolonganPPPK(kode).label
     return Golongan(kode).pangkat_golongan
+
+
+def rupiah(jumlah: int) -> str:
+    """`Rp12.500.000`: thousands with dots, no space after Rp (PUEBI)."""
+    return f"Rp{jumlah:,}".replace(",", ".")
+
+
+def baca_rupiah(teks: str) -> int | None:
+    """An amount typed as `12.500.000`, `12500000` or `Rp 12.500.000`; None when empty.
+
+    Raises ValueError for anything else (decimals, letters, negative amounts).
+    """
+    bersih = re.sub(r"^rp\.?\s*", "", teks.strip(), flags=re.IGNORECASE)
+    if not bersih:
+        return None
+    if not re.fullmatch(r"\d{1,3}(\.\d{3})*|\d+", bersih):
+        raise ValueError(teks)
+    return int(bersih.replace(".", ""))

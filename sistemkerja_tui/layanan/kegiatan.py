@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import JenisCatatan, Tahap
 from sistemkerja_tui.aturan.profil_model import KUNCI_TAHAPAN_BAWAAN, Tahapan
+from sistemkerja_tui.aturan.sebutan import baca_rupiah, rupiah  # re-exported for the screens
 from sistemkerja_tui.aturan.tahap import (
     AksiTahap, DataKegiatan, KeadaanKegiatan, Peninjau, boleh_catatan, periksa_data, peninjau, tahapan_dari_json,
     tahapan_ke_json, transisi_kegiatan,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
 __all__ = ["AksiTahap", "DetailKegiatan", "JenisCatatan", "KegiatanBaru", "LangkahCeklis", "LayananKegiatan",
-           "Pemantauan", "RingkasKegiatan", "Tahap"]
+           "Pemantauan", "RingkasKegiatan", "Tahap", "baca_rupiah", "rupiah"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ class DetailKegiatan:
     target: str
     satuan: str
     mulai: date | None
+    unit: str  # owner unit (pemilik kinerja)
+    rencana_anggaran: int | None
+    perjanjian_kinerja: str
     ceklis: tuple[LangkahCeklis, ...]  # in order
     dasar_ceklis: str  # the passage the steps come from
     lini_masa: tuple[tuple[str, str, str], ...]  # (waktu, apa, siapa/alasan), newest first
@@ -142,6 +146,8 @@ class LayananKegiatan:
 
         if (data.tim_id is None) == (data.pegawai_id is None):
             raise Ditolak("Kegiatan milik sebuah tim atau seorang pegawai (penugasan individu); pilih salah satu.")
+        if data.rencana_anggaran is not None and data.rencana_anggaran < 0:
+            raise Ditolak("Rencana anggaran tidak boleh negatif; kosongkan bila tidak ada anggaran.")
         tolak_jika_error(periksa_data(DataKegiatan(judul=data.judul, indikator=data.indikator, target=data.target,
                                                    satuan=data.satuan, tenggat=data.tenggat, mulai=data.mulai,
                                                    progres=0)))
@@ -269,7 +275,7 @@ class LayananKegiatan:
 
         k = self.struktur.pembaca.semua(
             "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai, "
-            "ceklis FROM kegiatan WHERE id = :id", id=kegiatan_id)
+            "ceklis, rencana_anggaran, perjanjian_kinerja FROM kegiatan WHERE id = :id", id=kegiatan_id)
         if not k:
             raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
         k = k[0]
@@ -305,8 +311,9 @@ class LayananKegiatan:
                                                                else "")) for c in catatan]
         ringkas = next(r for r in self.daftar(unit_id=k.unit_id) if r.id == kegiatan_id)
         dasar = "; ".join(dict.fromkeys((tahapan.rujukan,) + tuple(p.rujukan for p in daftar[:1])))
-        return DetailKegiatan(ringkas, k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai), ceklis, dasar,
-                              tuple(sorted(lini, key=lambda x: x[0], reverse=True)))
+        return DetailKegiatan(ringkas, k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai),
+                              self.struktur.unit(k.unit_id).nama, k.rencana_anggaran, k.perjanjian_kinerja, ceklis,
+                              dasar, tuple(sorted(lini, key=lambda x: x[0], reverse=True)))
 
     def menunggu_reviu(self, pegawai_id: int) -> list[int]:
         """Kegiatan whose current review step belongs to `pegawai_id`."""

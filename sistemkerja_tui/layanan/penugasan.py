@@ -40,6 +40,8 @@ class DataIndividu:
     satuan: str = ""
     mulai: date | None = None
     tenggat: date | None = None
+    rencana_anggaran: int | None = None  # rupiah
+    perjanjian_kinerja: str = ""  # the perjanjian kinerja the target serves
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,8 @@ class LayananPenugasan:
             raise Ditolak("Judul target kinerja wajib diisi: tuliskan apa yang harus dicapai pegawai.")
         if data.tenggat is not None and data.mulai is not None and data.tenggat < data.mulai:
             raise Ditolak("Tenggat harus sesudah tanggal mulai; perbaiki kolom tenggat.")
+        if data.rencana_anggaran is not None and data.rencana_anggaran < 0:
+            raise Ditolak("Rencana anggaran tidak boleh negatif; kosongkan bila tidak ada anggaran.")
         tim_layanan = self.layanan.tim
         ceklis, langkah = self.layanan.kegiatan.ceklis_baru(data.unit_id, mulai_di=LANGKAH_PENUGASAN)
         with transaksi(self.layanan.engine) as sesi:
@@ -212,7 +216,8 @@ class LayananPenugasan:
             kegiatan = Kegiatan(unit_id=data.unit_id, pegawai_id=data.pegawai_id, judul=data.judul.strip(),
                                 indikator=data.indikator.strip(), target=data.target.strip(),
                                 satuan=data.satuan.strip(), mulai=data.mulai, tenggat=data.tenggat,
-                                sub_tahap=langkah, ceklis=ceklis)
+                                rencana_anggaran=data.rencana_anggaran,
+                                perjanjian_kinerja=data.perjanjian_kinerja.strip(), sub_tahap=langkah, ceklis=ceklis)
             sesi.add(kegiatan)
             sesi.flush()
             _, status = self.buat_permohonan(

@@ -186,6 +186,7 @@ async def test_mpph_dari_layar_pemantauan(db_demo, tmp_path):
 async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
     from sistemkerja_tui.tui.screens.form_individu import FormIndividu
     from sistemkerja_tui.tui.screens.pilih import PilihSatu
+    from tests.tui.bantu import teks
     from tests.tui.test_tim import _dengan_pengguna
 
     _dengan_pengguna(db_demo)
@@ -197,9 +198,27 @@ async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
         tim = app.screen.pilihan[0][1]
         await pilot.press("enter")
         await tunggu(pilot, lambda: isinstance(app.screen, FormIndividu) and app.focused is not None)
-        await pilot.press(*"Sosialisasi gizi", "tab", *"Peserta hadir", "tab", *"200", "tab", *"orang", "ctrl+s")
+        await pilot.press(*"Sosialisasi gizi", "tab", *"Peserta hadir", "tab", *"200", "tab", *"orang", "tab",
+                          *"2026-02-01", "tab", *"2026-05-31", "tab", *"12,5 juta", "tab", *"PK Dinas Kesehatan 2026")
+        sebelum = _sql(db_demo, "SELECT COUNT(*) FROM kegiatan")
+        await pilot.press("ctrl+s")
+        # a budget that is not an amount: the form names the field and keeps everything typed
+        await tunggu(pilot, lambda: "Rencana anggaran" in teks(app.screen.query_one("#pesan-form")))
+        assert app.screen.query_one("#judul").value == "Sosialisasi gizi"
+        assert _sql(db_demo, "SELECT COUNT(*) FROM kegiatan") == sebelum
+        app.screen.query_one("#rencana_anggaran").value = ""
+        await pilot.click("#rencana_anggaran")
+        await pilot.press(*"Rp 12.500.000", "ctrl+s")
         await tunggu(pilot, lambda: isinstance(app.screen, LayarKegiatan) and _sql(
-            db_demo, "SELECT tim_id, tahap FROM kegiatan WHERE judul = 'Sosialisasi gizi'") == [(tim.id, "perencanaan")])
+            db_demo, "SELECT tim_id, tahap, mulai, tenggat, rencana_anggaran, perjanjian_kinerja FROM kegiatan "
+                     "WHERE judul = 'Sosialisasi gizi'") == [
+                (tim.id, "perencanaan", "2026-02-01", "2026-05-31", 12_500_000, "PK Dinas Kesehatan 2026")])
+        (kid,) = _sql(db_demo, "SELECT id FROM kegiatan WHERE judul = 'Sosialisasi gizi'")[0]
+        await _pilih(pilot, "perencanaan", kid)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: app.screen.query("#isi-detail-kegiatan"))
+        isi = teks(app.screen.query_one("#isi-detail-kegiatan"))
+        assert "Rp12.500.000" in isi and "PK Dinas Kesehatan 2026" in isi and "01-02-2026 s.d. 31-05-2026" in isi
 
 
 async def test_papan_disaring_per_tim(db_demo):

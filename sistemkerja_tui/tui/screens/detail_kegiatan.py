@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from sistemkerja_tui.layanan.kegiatan import DetailKegiatan
+from sistemkerja_tui.layanan.kegiatan import DetailKegiatan, rupiah
 
 
 class LayarDetailKegiatan(ModalScreen[None]):
@@ -35,6 +35,9 @@ class LayarDetailKegiatan(ModalScreen[None]):
             info.add_row("Periode", (f"{d.mulai:%d-%m-%Y} s.d. " if d.mulai else "s.d. ")
                          + (f"{d.ringkas.tenggat:%d-%m-%Y}" if d.ringkas.tenggat else "(tanpa tenggat)"))
         info.add_row("Progres", f"{d.ringkas.progres}%")
+        info.add_row("Unit pemilik", d.unit)
+        info.add_row("Anggaran", rupiah(d.rencana_anggaran) if d.rencana_anggaran is not None else "—")
+        info.add_row("Perjanjian kinerja", d.perjanjian_kinerja or "—")
         ceklis = Text()
         for langkah in d.ceklis:
             tanda, gaya = ("✓ ", "green") if langkah.lewat else ("▶ ", "bold yellow") if langkah.kini else ("· ", "dim")

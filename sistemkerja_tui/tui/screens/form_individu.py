@@ -14,6 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from sistemkerja_tui.layanan.kegiatan import baca_rupiah
 from sistemkerja_tui.layanan.penugasan import DataIndividu, IsiSuratPermohonan
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan
@@ -28,6 +29,12 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
         Binding("ctrl+s", "simpan", "Tugaskan", id="form_individu.simpan", tooltip="Simpan penugasan individu"),
     ]
 
+    BIDANG = (("judul", "Target kinerja"), ("indikator", "Indikator"), ("target", "Target (angka/ukuran)"),
+              ("satuan", "Satuan"), ("mulai", "Mulai (TTTT-BB-HH, kosong = hari ini)"),
+              ("tenggat", "Tenggat (TTTT-BB-HH, boleh kosong)"),
+              ("rencana_anggaran", "Rencana anggaran (rupiah, mis. 12.500.000; boleh kosong)"),
+              ("perjanjian_kinerja", "Perjanjian kinerja yang didukung (boleh kosong)"))
+
     def __init__(self, judul: str, unit_id: int, pegawai_id: int | None, lintas: bool,
                  tugaskan: Callable[[DataIndividu, IsiSuratPermohonan | None], Any]) -> None:
         super().__init__()
@@ -37,9 +44,7 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="form-individu"):
             yield Label(self.judul_form, classes="judul-dialog")
-            for kunci, label in (("judul", "Target kinerja yang ditugaskan"), ("indikator", "Indikator"),
-                                 ("target", "Target (angka/ukuran)"), ("satuan", "Satuan"),
-                                 ("tenggat", "Tenggat (TTTT-BB-HH, boleh kosong)")):
+            for kunci, label in self.BIDANG:
                 yield Label(label)
                 yield Input(id=kunci)
             if self.lintas:
@@ -49,20 +54,30 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
                     yield Input(id=kunci)
             yield Label("", id="pesan-form", classes="pesan-galat")
             with Horizontal(classes="tombol-dialog"):
-                yield Button("Tugaskan (Ctrl+S)", variant="primary", id="simpan")
+                yield Button("Tugaskan (Ctrl+S)" if self.pegawai_id else "Simpan (Ctrl+S)", variant="primary",
+                             id="simpan")
                 yield Button("Batal", id="batal")
 
     @on(Button.Pressed, "#simpan")
     def action_simpan(self) -> None:
         nilai = {i.id: i.value.strip() for i in self.query(Input)}
         pesan = self.query_one("#pesan-form", Label)
+        tanggal = {}
+        for kunci, nama in (("mulai", "Mulai"), ("tenggat", "Tenggat")):
+            try:
+                tanggal[kunci] = date.fromisoformat(nilai[kunci]) if nilai[kunci] else None
+            except ValueError:
+                pesan.update(f"{nama} harus berupa tanggal TTTT-BB-HH, misalnya 2026-06-30.")
+                return
         try:
-            tenggat = date.fromisoformat(nilai["tenggat"]) if nilai["tenggat"] else None
+            anggaran = baca_rupiah(nilai["rencana_anggaran"])
         except ValueError:
-            pesan.update("Tenggat harus berupa tanggal TTTT-BB-HH, misalnya 2026-06-30.")
+            pesan.update("Rencana anggaran harus berupa rupiah tanpa sen, misalnya 12.500.000; kosongkan bila tidak "
+                         "ada.")
             return
         data = DataIndividu(self.unit_id, self.pegawai_id, nilai["judul"], nilai["indikator"], nilai["target"],
-                            nilai["satuan"], self.app.hari_ini(), tenggat)
+                            nilai["satuan"], tanggal["mulai"] or self.app.hari_ini(), tanggal["tenggat"], anggaran,
+                            nilai["perjanjian_kinerja"])
         isi = IsiSuratPermohonan(**{k: nilai[k] for k, _ in FormPermohonan.BIDANG}) if self.lintas else None
         pesan.update("Menyimpan…")
         kerjakan(self, lambda: self.tugaskan(data, isi), lambda status: self.dismiss((status,)), gagal=pesan.update)

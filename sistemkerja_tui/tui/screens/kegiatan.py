@@ -197,7 +197,8 @@ class LayarKegiatan(Screen):
                 FormIndividu(f"Kegiatan baru — {tim.nama}", tim.unit_id, None, False, lambda data, _isi: (
                     self.layanan.kegiatan.buat(KegiatanBaru(
                         tim.unit_id, data.judul, indikator=data.indikator, target=data.target, satuan=data.satuan,
-                        tim_id=tim.id, mulai=data.mulai, tenggat=data.tenggat), oleh_id=p.pegawai_id))),
+                        tim_id=tim.id, mulai=data.mulai, tenggat=data.tenggat, rencana_anggaran=data.rencana_anggaran,
+                        perjanjian_kinerja=data.perjanjian_kinerja), oleh_id=p.pegawai_id))),
                 lambda hasil: hasil and (self.notify("Kegiatan dibuat di kolom Perencanaan.", timeout=4), self.muat()))
 
         def pilih(daftar) -> None:
