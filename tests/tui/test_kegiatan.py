@@ -239,3 +239,35 @@ async def test_papan_disaring_per_tim(db_demo):
         await tunggu(pilot, lambda: judul in teks(app.screen.query_one("#judul-kegiatan")))
         jumlah = len(app.layanan.kegiatan.daftar(unit_id=app.pengguna.unit_id, **saring))
         assert f"{jumlah} kegiatan" in teks(app.screen.query_one("#judul-kegiatan"))
+
+
+async def test_catatan_laporan_berkala_dengan_progres_dan_kendala_dengan_rekomendasi(db_demo):
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
+
+    kid, _, _ = _siapkan(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("6")
+        await _pilih(pilot, "perencanaan", kid)
+        await pilot.press("c")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("enter")  # Laporan berkala (Perwal Madiun 73/2023 Pasal 39)
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        await pilot.press(*"Data puskesmas terkumpul", "enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan) and "Progres" in app.screen.label)
+        app.screen.query_one("#isian").value = ""
+        await pilot.press(*"45", "enter")
+        await tunggu(pilot, lambda: _sql(db_demo, "SELECT progres FROM kegiatan WHERE id = ?", kid) == [(45,)])
+        await _pilih(pilot, "perencanaan", kid)
+        await pilot.press("c")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("down", "down", "enter")  # Kendala: needs an alternative recommendation (Pasal 33)
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        await pilot.press(*"Data dua puskesmas terlambat", "enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan) and app.screen.label == "Rekomendasi")
+        await pilot.press(*"Kunjungan langsung", "enter")
+        await tunggu(pilot, lambda: len(_sql(db_demo, "SELECT 1 FROM catatan WHERE kegiatan_id = ?", kid)) == 2)
+    assert _sql(db_demo, "SELECT jenis, isi, rekomendasi, progres FROM catatan WHERE kegiatan_id = ? ORDER BY id",
+                kid) == [("laporan_berkala", "Data puskesmas terkumpul", "", 45),
+                         ("kendala", "Data dua puskesmas terlambat", "Kunjungan langsung", None)]

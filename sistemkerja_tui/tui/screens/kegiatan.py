@@ -164,12 +164,26 @@ class LayarKegiatan(Screen):
     def _rekomendasi(self, k, p, jenis, teks: str) -> None:
         from sistemkerja_tui.layanan.kegiatan import JenisCatatan
 
-        simpan = lambda rekomendasi="": self._jalankan(  # noqa: E731
-            lambda: self.layanan.kegiatan.catat(k.id, jenis, teks, rekomendasi=rekomendasi, oleh_id=p.pegawai_id),
-            f"Catatan {jenis.label.lower()} disimpan.")
+        def simpan(rekomendasi: str = "", progres: int | None = None) -> None:
+            self._jalankan(lambda: self.layanan.kegiatan.catat(k.id, jenis, teks, rekomendasi=rekomendasi,
+                                                                progres=progres, oleh_id=p.pegawai_id),
+                           f"Catatan {jenis.label.lower()} disimpan.", k.id)
+
+        def dengan_progres(nilai: str | None) -> None:
+            if nilai is None:
+                return
+            if nilai and not nilai.removesuffix("%").strip().isdigit():
+                self.notify(f"Progres harus bilangan bulat 0–100, bukan '{nilai}'; catatan belum disimpan.",
+                            severity="error", timeout=6)
+                return
+            simpan(progres=int(nilai.removesuffix("%")) if nilai else None)
+
         if jenis is JenisCatatan.KENDALA:
             self.app.push_screen(DialogAlasan("Alternatif rekomendasi (Pasal 33 ayat (4))", "Rekomendasi"),
                                  lambda rekomendasi: rekomendasi and simpan(rekomendasi))
+        elif jenis is JenisCatatan.LAPORAN_BERKALA:  # Pasal 39: the report states how far the work is
+            self.app.push_screen(DialogAlasan(f"Progres — {k.judul}", "Progres (%), kosongkan bila tetap",
+                                              wajib=False, nilai=str(k.progres)), dengan_progres)
         else:
             simpan()
 
