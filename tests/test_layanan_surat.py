@@ -152,6 +152,11 @@ def test_nilai_anggota_lalu_surat_rekomendasi(layanan, db_demo):
     layanan.tim.nilai_anggota(anggota[0].keanggotaan_id, PredikatPenilaian.SESUAI, "Diperbaiki",
                               oleh_id=pimpinan, hari_ini=akhir)  # a second entry replaces the first
     assert _sql(db_demo, "SELECT predikat, catatan FROM penilaian_anggota") == [("sesuai", "Diperbaiki")]
+    # the rating shows beside the member in the team and in the member's own detail panel
+    dinilai = next(a for a in layanan.tim.detail_tim(tim_id).anggota if a.keanggotaan_id == anggota[0].keanggotaan_id)
+    assert dinilai.penilaian == "Sesuai ekspektasi"
+    keanggotaan = layanan.struktur.detail_pegawai(anggota[0].pegawai_id).tim
+    assert any(k.penilaian == "Sesuai ekspektasi" for k in keanggotaan)
     teks = " ".join(layanan.surat.buat(JenisSurat.REKOMENDASI_PENILAIAN, tim_id=tim_id).teks.split())
     assert "sesuai ekspektasi" in teks.lower()
     (penilaian_id,) = _sql(db_demo, "SELECT id FROM penilaian_anggota")[0]

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import (
-    JenisJabatan, JenisUnit, Jenjang, Pendidikan, PeranTim, PredikatKinerja, StatusKeanggotaan,
+    JenisJabatan, JenisUnit, Jenjang, Pendidikan, PeranTim, PredikatKinerja, PredikatPenilaian, StatusKeanggotaan,
 )
 from sistemkerja_tui.aturan.nip import NIP, NIPTidakSah, kelompokkan_nip, urai_nip
 from sistemkerja_tui.aturan.ppk import HasilPPK, Pejabat, SubjekPPK, UnitRantai, tentukan_ppk
@@ -98,6 +98,7 @@ class Keanggotaan:
     tim: str
     peran: str
     status: str
+    penilaian: str = ""  # latest rating by the ketua at the end of a period, label
 
 
 @dataclass(frozen=True)
@@ -330,7 +331,9 @@ class LayananStruktur:
             id=pegawai_id,
         )
         tim = self.pembaca.semua(
-            "SELECT t.nama, k.peran, k.status FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+            "SELECT t.nama, k.peran, k.status, (SELECT pa.predikat FROM penilaian_anggota pa WHERE pa.keanggotaan_id "
+            "= k.id ORDER BY pa.periode_selesai DESC LIMIT 1) AS penilaian FROM keanggotaan k "
+            "JOIN tim_kerja t ON t.id = k.tim_id "
             "WHERE k.pegawai_id = :id ORDER BY t.mulai DESC, t.nama",
             id=pegawai_id,
         )
@@ -359,7 +362,8 @@ class LayananStruktur:
             predikat=tuple(PredikatKinerja(p).label for p in (r.predikat_kinerja_1, r.predikat_kinerja_2) if p),
             hasil_penyetaraan=bool(r.hasil_penyetaraan),
             tim=tuple(
-                Keanggotaan(t.nama, PeranTim(t.peran).label, StatusKeanggotaan(t.status).label) for t in tim
+                Keanggotaan(t.nama, PeranTim(t.peran).label, StatusKeanggotaan(t.status).label,
+                            PredikatPenilaian(t.penilaian).label if t.penilaian else "") for t in tim
             ),
         )
 

@@ -84,6 +84,7 @@ class Anggota:
     status: str
     uraian_peran: str
     permohonan_id: int | None
+    penilaian: str = ""  # latest rating at the end of a period (Luwu Utara format g), label
 
 
 @dataclass(frozen=True)
@@ -540,7 +541,9 @@ class LayananTim:
             "SELECT mulai, selesai, tujuan, dasar_penetapan FROM tim_kerja WHERE id = :id", id=tim_id)
         rows = self.struktur.pembaca.semua(
             "SELECT k.id, k.pegawai_id, p.nama, p.gelar_depan, p.gelar_belakang, p.nama_jabatan, p.unit_id, k.peran, "
-            "k.asal, k.status, k.uraian_peran, k.permohonan_id FROM keanggotaan k JOIN pegawai p ON p.id = k.pegawai_id "
+            "k.asal, k.status, k.uraian_peran, k.permohonan_id, (SELECT pa.predikat FROM penilaian_anggota pa "
+            "WHERE pa.keanggotaan_id = k.id ORDER BY pa.periode_selesai DESC LIMIT 1) AS penilaian "
+            "FROM keanggotaan k JOIN pegawai p ON p.id = k.pegawai_id "
             "WHERE k.tim_id = :id ORDER BY CASE k.peran WHEN 'pengarah' THEN 0 WHEN 'penanggung_jawab' THEN 1 "
             "WHEN 'koordinator' THEN 2 WHEN 'ketua' THEN 3 ELSE 4 END, k.status != 'aktif', p.nama",
             id=tim_id,
@@ -548,7 +551,8 @@ class LayananTim:
         anggota = tuple(
             Anggota(r.id, r.pegawai_id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan,
                     self.struktur.unit(r.unit_id).nama, PeranTim(r.peran).label, LingkupPenugasan(r.asal).label,
-                    StatusKeanggotaan(r.status).label, r.uraian_peran, r.permohonan_id)
+                    StatusKeanggotaan(r.status).label, r.uraian_peran, r.permohonan_id,
+                    PredikatPenilaian(r.penilaian).label if r.penilaian else "")
             for r in rows
         )
         profil = self._profil_unit(ringkas.unit_id)

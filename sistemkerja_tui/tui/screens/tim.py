@@ -132,7 +132,8 @@ class LayarTim(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#tabel-tim", DataTable).add_columns("Tim", "Status", "Ketua", "Aktif", "Tunggu")
-        self.query_one("#tabel-anggota", DataTable).add_columns("Nama", "Peran", "Status", "Asal", "Unit")
+        self.query_one("#tabel-anggota", DataTable).add_columns("Nama", "Peran", "Status", "Asal", "Unit",
+                                                                "Penilaian")
 
     def on_screen_resume(self) -> None:
         if self.app.layanan is not None:
@@ -195,7 +196,7 @@ class LayarTim(Screen):
         tabel = self.query_one("#tabel-anggota", DataTable)
         tabel.clear()
         for a in d.anggota:
-            tabel.add_row(a.nama, a.peran, a.status, a.asal, a.unit, key=str(a.keanggotaan_id))
+            tabel.add_row(a.nama, a.peran, a.status, a.asal, a.unit, a.penilaian or "—", key=str(a.keanggotaan_id))
 
     # --- helpers -------------------------------------------------------------
 
