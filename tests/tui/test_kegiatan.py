@@ -221,7 +221,7 @@ async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
         assert "Rp12.500.000" in isi and "PK Dinas Kesehatan 2026" in isi and "01-02-2026 s.d. 31-05-2026" in isi
 
 
-async def test_papan_disaring_per_tim(db_demo):
+async def test_papan_disaring_per_subunit_dan_tim(db_demo):
     from sistemkerja_tui.tui.screens.pilih import PilihSatu
     from tests.tui.bantu import teks
     from tests.tui.test_tim import _dengan_pengguna
@@ -232,13 +232,15 @@ async def test_papan_disaring_per_tim(db_demo):
         await tunggu_siap(pilot)
         await pilot.press("6")
         await tunggu(pilot, lambda: "kegiatan ·" in teks(app.screen.query_one("#judul-kegiatan")))
-        await pilot.press("f")
-        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
-        label, (judul, saring) = app.screen.pilihan[2]
-        await pilot.press("down", "down", "enter")
-        await tunggu(pilot, lambda: judul in teks(app.screen.query_one("#judul-kegiatan")))
-        jumlah = len(app.layanan.kegiatan.daftar(unit_id=app.pengguna.unit_id, **saring))
-        assert f"{jumlah} kegiatan" in teks(app.screen.query_one("#judul-kegiatan"))
+        for jenis in ("Unit: ", "Tim: "):  # a subunit (and beneath), then one team
+            await pilot.press("f")
+            await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+            i = next(i for i, (label, _) in enumerate(app.screen.pilihan) if label.startswith(jenis))
+            label, (judul, saring) = app.screen.pilihan[i]
+            await pilot.press(*["down"] * i, "enter")
+            await tunggu(pilot, lambda: judul in teks(app.screen.query_one("#judul-kegiatan")))
+            jumlah = len(app.layanan.kegiatan.daftar(**{"unit_id": app.pengguna.unit_id, **saring}))
+            assert f"{jumlah} kegiatan" in teks(app.screen.query_one("#judul-kegiatan"))
 
 
 async def test_catatan_laporan_berkala_dengan_progres_dan_kendala_dengan_rekomendasi(db_demo):

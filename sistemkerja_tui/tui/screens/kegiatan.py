@@ -30,7 +30,7 @@ class LayarKegiatan(Screen):
         Binding("u", "lingkup", "Lingkup", id="kegiatan.lingkup", tooltip="Kegiatan unit pengguna atau semua"),
         Binding("n", "baru", "Baru", id="kegiatan.baru", tooltip="Kegiatan baru untuk sebuah tim unit pengguna"),
         Binding("f", "saring", "Saring", show=False, id="kegiatan.saring",
-                tooltip="Saring papan menurut tim atau orang"),
+                tooltip="Saring papan menurut subunit, tim, atau orang"),
     ]
 
     def __init__(self) -> None:
@@ -60,9 +60,8 @@ class LayarKegiatan(Screen):
 
     def muat(self) -> None:
         pengguna = self.app.pengguna
-        unit_id = None if self.semua_unit or pengguna is None else pengguna.unit_id
-
-        saring = self.saringan[1]
+        saring = dict(self.saringan[1])
+        unit_id = saring.pop("unit_id", None if self.semua_unit or pengguna is None else pengguna.unit_id)
 
         def ambil():
             daftar = self.layanan.kegiatan.daftar(unit_id=unit_id, **saring)
@@ -238,12 +237,19 @@ class LayarKegiatan(Screen):
             elif pilihan is not None:
                 self._terapkan(*pilihan)
 
-        def tampil(daftar) -> None:
+        def ambil():
+            struktur = self.layanan.struktur
+            subunit = [struktur.unit(i) for i in struktur.subpohon(p.unit_id) if i != p.unit_id]
+            return self.layanan.tim.daftar_tim(unit_id=None if self.semua_unit else p.unit_id), subunit
+
+        def tampil(hasil) -> None:
+            daftar, subunit = hasil
             self.app.push_screen(PilihSatu("Saring papan kegiatan", [
                 ("Semua kegiatan", ("", {})), ("Seorang pegawai…", "orang"),
+                *((f"Unit: {u.nama}", (f"unit: {u.nama}", {"unit_id": u.id})) for u in subunit),
                 *((f"Tim: {t.nama}", (f"tim: {t.nama}", {"tim_id": t.id})) for t in daftar)]), pilih_tim)
 
-        kerjakan(self, lambda: self.layanan.tim.daftar_tim(unit_id=None if self.semua_unit else p.unit_id), tampil)
+        kerjakan(self, ambil, tampil)
 
     def _terapkan(self, label: str, saring: dict) -> None:
         self.saringan = (label, saring)
