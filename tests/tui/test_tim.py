@@ -294,3 +294,39 @@ async def test_penugasan_individu_dengan_papan_ketik(db_demo):
         await tunggu(pilot, lambda: app.screen is layar)
         assert _sql(db_demo, "SELECT judul FROM kegiatan WHERE pegawai_id = ?", pid)[-1] == (
             "Menyusun laporan surveilans",)
+
+
+async def test_menilai_anggota_tim_yang_periodenya_berakhir(db_demo):
+    """Perbup Luwu Utara 59/2023, Format Naskah Dinas huruf g: at the end of the period each member is rated
+    di bawah / sesuai / di atas ekspektasi; the rating shows beside the member."""
+    from datetime import date, timedelta
+
+    from textual.widgets import DataTable
+
+    from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
+
+    _dengan_pengguna(db_demo)
+    (selesai,) = _sql(db_demo, "SELECT selesai FROM tim_kerja WHERE nama = 'Tim Persiapan Akreditasi Rumah Sakit'")[0]
+    app = buat_app(db_demo, hari_ini=lambda: date.fromisoformat(selesai) + timedelta(days=1))
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        layar = app.screen
+        await tunggu(pilot, lambda: layar.detail is not None)
+        tabel = layar.query_one("#tabel-anggota", DataTable)
+        baris = next(i for i, a in enumerate(layar.detail.anggota) if a.peran == "Anggota")
+        anggota = layar.detail.anggota[baris]
+        tabel.focus()
+        tabel.move_cursor(row=baris)
+        await pilot.press("N")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        i = next(i for i, (label, _) in enumerate(app.screen.pilihan) if label == "Di atas ekspektasi")
+        await pilot.press(*["down"] * i, "enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        await pilot.press(*"Tepat waktu", "enter")
+        await tunggu(pilot, lambda: app.screen is layar and any(
+            a.keanggotaan_id == anggota.keanggotaan_id and a.penilaian == "Di atas ekspektasi"
+            for a in layar.detail.anggota))
+    assert _sql(db_demo, "SELECT predikat, catatan FROM penilaian_anggota WHERE keanggotaan_id = ?",
+                anggota.keanggotaan_id) == [("di_atas", "Tepat waktu")]

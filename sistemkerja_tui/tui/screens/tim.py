@@ -452,7 +452,8 @@ class LayarTim(Screen):
             self.app.push_screen(
                 DialogAlasan(f"Catatan penilaian {anggota.nama}", "Catatan", wajib=False),
                 lambda catatan: catatan is not None and kerjakan(self, lambda: self.layanan.tim.nilai_anggota(
-                    anggota.keanggotaan_id, nilai, catatan, oleh_id=self.app.pengguna.pegawai_id),
+                    anggota.keanggotaan_id, nilai, catatan, oleh_id=self.app.pengguna.pegawai_id,
+                    hari_ini=self.app.hari_ini()),
                     self._selesai(f"Penilaian {anggota.nama}: {nilai.label.lower()}.", tim_id)))
 
         self.app.push_screen(PilihSatu(f"Rekomendasi penilaian — {anggota.nama}",
