@@ -40,3 +40,17 @@ def galat(folder: Path, nama: str) -> str:
     with pytest.raises(ProfilTidakSah) as info:
         muat_profil(nama, folder)
     return str(info.value)
+
+
+def kunci_langkah(tahapan) -> tuple[list[str], list[str]]:
+    """The step keys of a profile's `[tahapan.*]`: (perencanaan, pelaksanaan)."""
+    return [x.kunci for x in tahapan.perencanaan], [x.kunci for x in tahapan.pelaksanaan]
+
+
+def sama_mekanisme(profil, rantai, jenis: str, *, bagian):
+    """The steps and the reviewers of a kegiatan of `rantai` come from mechanism `jenis`, and from the same
+    passage (`bagian` picks the part of a rujukan that names it); returns the steps."""
+    mekanisme, tahapan = profil.tahapan_untuk(rantai)
+    assert mekanisme == profil.kunci_mekanisme(rantai) == jenis
+    assert bagian(profil.alur_reviu(rantai).rujukan) == bagian(tahapan.rujukan)
+    return tahapan

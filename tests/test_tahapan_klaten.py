@@ -4,10 +4,15 @@ Source: Perbup Klaten 34/2024, Lampiran huruf B angka 5 (Alur Mekanisme Kerja). 
 numbering repeats in the Perbup (two 5.4, two 5.5, two 5.6), so passages are named by number and name.
 """
 
+from functools import partial
+
 import pytest
 
 from sistemkerja_tui.aturan.enums import JenisUnit
 from sistemkerja_tui.aturan.profil import muat_profil
+from sistemkerja_tui.aturan.tahap import cari_langkah
+from tests import bantu
+from tests.bantu import kunci_langkah
 
 J = JenisUnit
 SINGKATAN = "Perbup Klaten 34/2024, "
@@ -18,25 +23,12 @@ def klaten():
     return muat_profil("klaten")
 
 
-def kunci(tahapan):
-    return [x.kunci for x in tahapan.perencanaan], [x.kunci for x in tahapan.pelaksanaan]
-
-
-def langkah(tahapan, k):
-    return next(x for x in tahapan.perencanaan + tahapan.pelaksanaan if x.kunci == k)
-
-
 def angka(rujukan):
     """`Lampiran huruf B angka 5.4 (Alur Mekanisme Kerja Pada Dinas Daerah)` out of a rujukan."""
     return rujukan[:rujukan.index(")") + 1]
 
 
-def sama_mekanisme(profil, rantai, jenis):
-    """Steps and reviewers come from the same passage of angka 5."""
-    mekanisme, tahapan = profil.tahapan_untuk(rantai)
-    assert mekanisme == profil.kunci_mekanisme(rantai) == jenis
-    assert angka(profil.alur_reviu(rantai).rujukan) == angka(tahapan.rujukan)
-    return tahapan
+sama_mekanisme = partial(bantu.sama_mekanisme, bagian=angka)  # steps and reviewers: the same passage
 
 
 PERENCANAAN_UMUM = ["pk_ditetapkan", "penunjukan_penanggung_jawab", "arahan_koordinasi", "strategi", "penugasan",
@@ -53,16 +45,17 @@ def test_sekretariat_daerah(klaten, rantai):
     # Daerah membagi dan menunjuk Kepala Bagian sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan
     # huruf g: "Kepala Subbagian dan ketua kelompok kerja menyampaikan hasil pelaksanaan kegiatan ... kepada Kepala Bagian."
     t = sama_mekanisme(klaten, rantai, "sekretariat_daerah")
-    assert kunci(t) == (["pk_ditetapkan", "penunjukan_penanggung_jawab", "arahan_koordinasi", "penunjukan_kepala_bagian",
-                         "arahan_koordinasi_asisten", "strategi", "penugasan", "rencana_kegiatan_anggaran",
-                         "arahan_ekspektasi"], PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Sekretaris Daerah"
-    assert langkah(t, "penunjukan_kepala_bagian").pelaku == "Asisten Sekretaris Daerah"
-    assert langkah(t, "strategi").pelaku == langkah(t, "penugasan").pelaku == "Kepala Bagian"
-    assert langkah(t, "arahan_ekspektasi").pelaku == "Kepala Subbagian"
+    assert kunci_langkah(t) == ([
+        "pk_ditetapkan", "penunjukan_penanggung_jawab", "arahan_koordinasi", "penunjukan_kepala_bagian",
+        "arahan_koordinasi_asisten", "strategi", "penugasan", "rencana_kegiatan_anggaran",
+        "arahan_ekspektasi"], PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Sekretaris Daerah"
+    assert cari_langkah(t, "penunjukan_kepala_bagian").pelaku == "Asisten Sekretaris Daerah"
+    assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Kepala Bagian"
+    assert cari_langkah(t, "arahan_ekspektasi").pelaku == "Kepala Subbagian"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
     assert klaten.alur_reviu(rantai).langkah[0].sebutan == "Kepala Bagian"
-    assert langkah(t, "hasil_disampaikan").rujukan.endswith("(Alur Mekanisme Kerja Pada Sekretariat Daerah), "
+    assert cari_langkah(t, "hasil_disampaikan").rujukan.endswith("(Alur Mekanisme Kerja Pada Sekretariat Daerah), "
                                                             "tahap pelaksanaan huruf e dan huruf g")
 
 
@@ -71,11 +64,11 @@ def test_sekretariat_dprd(klaten):
     # menunjuk Kepala Bagian sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan huruf e: "Pejabat
     # Fungsional dan pelaksana yang bekerja secara individu menyampaikan hasil pelaksanaan kegiatan kepada Kepala Bagian"
     t = sama_mekanisme(klaten, [J.SUBBAGIAN, J.BAGIAN, J.SEKRETARIAT_DPRD], "sekretariat_dprd")
-    assert kunci(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
-    assert langkah(t, "penunjukan_penanggung_jawab").pelaku == "Sekretaris DPRD"
-    assert langkah(t, "penugasan").pelaku == "Kepala Bagian"
+    assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
+    assert cari_langkah(t, "penunjukan_penanggung_jawab").pelaku == "Sekretaris DPRD"
+    assert cari_langkah(t, "penugasan").pelaku == "Kepala Bagian"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
-    assert langkah(t, "pk_ditetapkan").rujukan == (
+    assert cari_langkah(t, "pk_ditetapkan").rujukan == (
         "Perbup Klaten 34/2024, Lampiran huruf B angka 5.2 (Alur Mekanisme Kerja Pada Sekretariat DPRD), "
         "tahap perencanaan huruf a")
 
@@ -86,10 +79,10 @@ def test_inspektorat(klaten, rantai):
     # dan menunjuk Sekretaris dan Inspektur Pembantu sebagai penanggungjawab pencapaian target kinerja"; tahap
     # pelaksanaan huruf e: "... menyampaikan hasil pelaksanaan kegiatan kepada Sekretaris/Inspektur Pembantu"
     t = sama_mekanisme(klaten, rantai, "inspektorat")
-    assert kunci(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Inspektur Daerah"
-    assert langkah(t, "strategi").pelaku == "Sekretaris / Inspektur Pembantu"
-    assert langkah(t, "penugasan").rujukan.endswith("tahap perencanaan huruf e dan huruf f")
+    assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Inspektur Daerah"
+    assert cari_langkah(t, "strategi").pelaku == "Sekretaris / Inspektur Pembantu"
+    assert cari_langkah(t, "penugasan").rujukan.endswith("tahap perencanaan huruf e dan huruf f")
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Sekretaris/Inspektur Pembantu"
 
 
@@ -104,11 +97,12 @@ def test_dinas_daerah(klaten, rantai):
     # UPTD dan/atau Pejabat Fungsional serta pelaksana pada UPTD menyampaikan hasil pelaksanaan kegiatan kepada Kepala UPTD"
     # Puskesmas (UOBF) and Sekolah are led by a Pejabat Fungsional as pimpinan unit kerja: same mechanism.
     t = sama_mekanisme(klaten, rantai, "dinas")
-    assert kunci(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == langkah(t, "penunjukan_penanggung_jawab").pelaku == "Kepala Dinas"
-    assert langkah(t, "penugasan").pelaku == "Sekretaris/Kabid/Ka UPTD/JF pimpinan unit"
-    assert langkah(t, "arahan_ekspektasi").pelaku == "Kasubbag / Kepala Seksi / Kasubbag TU UPTD"
-    assert langkah(t, "hasil_disampaikan").rujukan.endswith(
+    assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
+    assert (cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penunjukan_penanggung_jawab").pelaku
+            == "Kepala Dinas")
+    assert cari_langkah(t, "penugasan").pelaku == "Sekretaris/Kabid/Ka UPTD/JF pimpinan unit"
+    assert cari_langkah(t, "arahan_ekspektasi").pelaku == "Kasubbag / Kepala Seksi / Kasubbag TU UPTD"
+    assert cari_langkah(t, "hasil_disampaikan").rujukan.endswith(
         "(Alur Mekanisme Kerja Pada Dinas Daerah), tahap pelaksanaan huruf e, huruf g, huruf i, dan huruf j")
     assert t.pelaksanaan[-1].label == "Hasil disampaikan ke Sekretaris/Kabid/Ka UPTD/JF pimpinan"
 
@@ -118,9 +112,9 @@ def test_badan_daerah(klaten):
     # Sekretaris dan Kepala Bidang sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan huruf g:
     # "Kepala Subbagian/ketua kelompok kerja menyampaikan hasil pelaksanaan kegiatan ... kepada Sekretaris/Kepala Bidang."
     t = sama_mekanisme(klaten, [J.BIDANG, J.BADAN], "badan")
-    assert kunci(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Kepala Badan"
-    assert langkah(t, "strategi").pelaku == langkah(t, "penugasan").pelaku == "Sekretaris / Kepala Bidang"
+    assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Kepala Badan"
+    assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Sekretaris / Kepala Bidang"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Sekretaris/Kepala Bidang"
     # The Badan Daerah is the second 5.5 (the first is DPMPTSP): the name tells them apart.
     assert "angka 5.5 (Alur Mekanisme Kerja Pada Badan Daerah)" in t.rujukan
@@ -132,10 +126,10 @@ def test_kecamatan(klaten, rantai):
     # Kecamatan dan Kepala Seksi sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan huruf g: "Kepala
     # Seksi/Kepala Subbagian menyampaikan hasil pelaksanaan kegiatan ... kepada Camat/Sekretaris Kecamatan."
     t = sama_mekanisme(klaten, rantai, "kecamatan")
-    assert kunci(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Camat"
-    assert langkah(t, "strategi").pelaku == "Sekretaris Kecamatan / Kepala Seksi"
-    assert langkah(t, "monitoring").pelaku == "Sekcam, Kepala Seksi, Kepala Subbagian"
+    assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Camat"
+    assert cari_langkah(t, "strategi").pelaku == "Sekretaris Kecamatan / Kepala Seksi"
+    assert cari_langkah(t, "monitoring").pelaku == "Sekcam, Kepala Seksi, Kepala Subbagian"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Camat/Sekretaris Kecamatan"
 
 
@@ -145,10 +139,10 @@ def test_rsud(klaten, rantai):
     # membagi dan menunjuk Kepala Bagian dan Kepala Bidang sebagai penanggungjawab pencapaian target kinerja"; tahap
     # pelaksanaan huruf e: "... menyampaikan hasil pelaksanaan kegiatan kepada Kepala Bagian/Kepala Bidang"
     t = sama_mekanisme(klaten, rantai, "rsud")
-    assert kunci(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Direktur"
-    assert langkah(t, "penugasan").pelaku == "Kepala Bagian / Kepala Bidang"
-    assert langkah(t, "arahan_ekspektasi").pelaku == "Kepala Subbagian / Kepala Seksi"
+    assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Direktur"
+    assert cari_langkah(t, "penugasan").pelaku == "Kepala Bagian / Kepala Bidang"
+    assert cari_langkah(t, "arahan_ekspektasi").pelaku == "Kepala Subbagian / Kepala Seksi"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian/Kepala Bidang"
     assert "angka 5.6 (Alur Mekanisme Kerja Pada Rumah Sakit Umum Daerah Bagas Waras)" in t.rujukan
 
@@ -172,5 +166,5 @@ def test_semua_langkah_klaten(klaten):
         for x in t.perencanaan + t.pelaksanaan:
             assert x.rujukan.startswith(angka(t.rujukan) + ", tahap "), (k, x.kunci)
             assert len(x.label) <= 60 and len(x.pelaku) <= 45, (k, x.kunci)
-        assert langkah(t, "pelaksanaan").pelaku == "Pejabat Fungsional dan pelaksana"
+        assert cari_langkah(t, "pelaksanaan").pelaku == "Pejabat Fungsional dan pelaksana"
         assert t.pelaksanaan[-1].label.startswith("Hasil disampaikan ke")

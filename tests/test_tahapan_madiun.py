@@ -10,6 +10,9 @@ import pytest
 
 from sistemkerja_tui.aturan.enums import JenisUnit
 from sistemkerja_tui.aturan.profil import muat_profil
+from sistemkerja_tui.aturan.tahap import cari_langkah
+from tests import bantu
+from tests.bantu import kunci_langkah
 
 J = JenisUnit
 SINGKATAN = "Perwal Madiun 73/2023, "
@@ -20,24 +23,14 @@ def madiun():
     return muat_profil("madiun")
 
 
-def kunci(tahapan):
-    return [x.kunci for x in tahapan.perencanaan], [x.kunci for x in tahapan.pelaksanaan]
-
-
-def langkah(tahapan, k):
-    return next(x for x in tahapan.perencanaan + tahapan.pelaksanaan if x.kunci == k)
-
-
 def bagian(rujukan):
     """`huruf A` or `huruf B huruf a` … `huruf e`: the mechanism a rujukan belongs to."""
     return re.search(r"Lampiran Bab III (huruf A|huruf B huruf [a-e])\b", rujukan).group(1)
 
 
 def sama_mekanisme(profil, rantai, jenis):
-    """Steps and reviewers come from the same mechanism (the same huruf of Lampiran Bab III)."""
-    mekanisme, tahapan = profil.tahapan_untuk(rantai)
-    assert mekanisme == profil.kunci_mekanisme(rantai) == jenis
-    assert bagian(profil.alur_reviu(rantai).rujukan) == bagian(tahapan.rujukan)
+    """Steps and reviewers come from the same mechanism (the same huruf of Lampiran Bab III), every step too."""
+    tahapan = bantu.sama_mekanisme(profil, rantai, jenis, bagian=bagian)
     assert all(bagian(x.rujukan) == bagian(tahapan.rujukan) for x in tahapan.perencanaan + tahapan.pelaksanaan)
     return tahapan
 
@@ -67,16 +60,17 @@ def test_huruf_a_ppt_dengan_administrator_sebagai_ppk(madiun, rantai, jenis, lev
     #   Pejabat Level III, Individu atau Ketua Tim." Unit types: "a) Inspektorat; b) Sekretariat DPRD; dan c) Dinas dan
     #   Badan."
     t = sama_mekanisme(madiun, rantai, jenis)
-    assert kunci(t) == (PERENCANAAN_A, PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == langkah(t, "arahan_koordinasi").pelaku == level_i
+    assert kunci_langkah(t) == (PERENCANAAN_A, PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "arahan_koordinasi").pelaku == level_i
     for k in ("penetapan_kinerja", "strategi", "distribusi_pengawas", "penugasan", "arahan_ekspektasi"):
-        assert langkah(t, k).pelaku == level_ii, k
-    assert langkah(t, "hasil_disampaikan").pelaku == "Level III / individu / Ketua Tim" or jenis == "sekretariat_dprd"
+        assert cari_langkah(t, k).pelaku == level_ii, k
+    assert (cari_langkah(t, "hasil_disampaikan").pelaku == "Level III / individu / Ketua Tim"
+            or jenis == "sekretariat_dprd")
     assert t.kembali == "pelaksanaan"
     assert t.rujukan == SINGKATAN + "Lampiran Bab III huruf B huruf a angka 3) huruf a) dan huruf b)"
-    assert langkah(t, "distribusi_pengawas").rujukan == (
+    assert cari_langkah(t, "distribusi_pengawas").rujukan == (
         SINGKATAN + "Lampiran Bab III huruf B huruf a angka 3) huruf a) huruf d")
-    assert langkah(t, "hasil_disampaikan").rujukan.endswith("angka 3) huruf b) alinea terakhir")
+    assert cari_langkah(t, "hasil_disampaikan").rujukan.endswith("angka 3) huruf b) alinea terakhir")
     # the last step hands the result to the first reviewer (Pejabat Level II)
     assert madiun.alur_reviu(rantai).langkah[0].sebutan.startswith("Pejabat Level II")
 
@@ -88,7 +82,7 @@ def test_huruf_a_sekretariat_dprd_kepala_bagian(madiun):
     t = sama_mekanisme(madiun, rantai, "sekretariat_dprd")
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
     assert madiun.alur_reviu(rantai).langkah[0].sebutan == "Pejabat Level II (Kepala Bagian)"
-    assert langkah(t, "hasil_disampaikan").pelaku == "Kepala Subbagian / individu / Ketua Tim"
+    assert cari_langkah(t, "hasil_disampaikan").pelaku == "Kepala Subbagian / individu / Ketua Tim"
 
 
 def test_huruf_a_kegiatan_milik_dinas_sendiri(madiun):
@@ -109,10 +103,12 @@ def test_huruf_b_kecamatan(madiun, rantai):
     mekanisme, t = madiun.tahapan_untuk(rantai)
     assert mekanisme == "kecamatan" and madiun.kunci_mekanisme(rantai) == "bawaan"
     assert [lk.sebutan for lk in madiun.alur_reviu(rantai).langkah] == ["Pejabat Level 2", "Pejabat Level 1"]
-    assert kunci(t) == (["pk_ditetapkan", "penetapan_kinerja", "arahan_koordinasi", "strategi", "penugasan",
+    assert kunci_langkah(t) == (["pk_ditetapkan", "penetapan_kinerja", "arahan_koordinasi", "strategi", "penugasan",
                          "arahan_ekspektasi", "rencana_kegiatan_anggaran"], PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == langkah(t, "arahan_koordinasi").pelaku == "Camat (Pejabat Administrator)"
-    assert langkah(t, "strategi").pelaku == langkah(t, "penugasan").pelaku == "Pejabat Pengawas (Kasi/Kasubbag)"
+    assert (cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "arahan_koordinasi").pelaku
+            == "Camat (Pejabat Administrator)")
+    assert (cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku
+            == "Pejabat Pengawas (Kasi/Kasubbag)")
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Pejabat Pengawas"
     assert all(bagian(x.rujukan) == "huruf B huruf b" for x in t.perencanaan + t.pelaksanaan)
 
@@ -135,12 +131,12 @@ def test_huruf_a_bawaan(madiun, rantai):
     #   kegiatan kepada Pejabat Level 2." The steps of umum.toml, worded and cited from the Perwal.
     t = sama_mekanisme(madiun, rantai, "bawaan")
     umum = muat_profil("umum").tahapan["bawaan"]
-    assert kunci(t) == kunci(umum)
+    assert kunci_langkah(t) == kunci_langkah(umum)
     assert [x.pelaku for x in t.perencanaan + t.pelaksanaan] == [x.pelaku for x in umum.perencanaan + umum.pelaksanaan]
-    assert langkah(t, "pk_ditetapkan").label == "Perjanjian kinerja disusun dan ditetapkan"
+    assert cari_langkah(t, "pk_ditetapkan").label == "Perjanjian kinerja disusun dan ditetapkan"
     assert t.kembali == umum.kembali == "pelaksanaan"
     assert t.rujukan == SINGKATAN + "Lampiran Bab III huruf A angka 1 dan angka 2"
-    assert langkah(t, "hasil_disampaikan").rujukan == SINGKATAN + "Lampiran Bab III huruf A angka 2 huruf c"
+    assert cari_langkah(t, "hasil_disampaikan").rujukan == SINGKATAN + "Lampiran Bab III huruf A angka 2 huruf c"
     assert madiun.alur_reviu(rantai).rujukan == SINGKATAN + "Lampiran Bab III huruf A angka 3"
 
 
@@ -153,14 +149,16 @@ def test_huruf_c_uptd(madiun):
     #   disampaikan kepada Pejabat Pengawas oleh individu atau Ketua Tim."
     rantai = [J.UPTD, J.DINAS]
     t = sama_mekanisme(madiun, rantai, "uptd")
-    assert kunci(t) == (["pk_ditetapkan", "penetapan_kinerja_uptd", "strategi", "distribusi_level_ii", "penugasan",
-                         "arahan_ekspektasi", "rencana_kegiatan_anggaran"], PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == langkah(t, "penetapan_kinerja_uptd").pelaku == "Kepala Dinas/Badan"
+    assert kunci_langkah(t) == ([
+        "pk_ditetapkan", "penetapan_kinerja_uptd", "strategi", "distribusi_level_ii", "penugasan",
+        "arahan_ekspektasi", "rencana_kegiatan_anggaran"], PELAKSANAAN)
+    assert (cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penetapan_kinerja_uptd").pelaku
+            == "Kepala Dinas/Badan")
     for k in ("strategi", "distribusi_level_ii", "penugasan", "arahan_ekspektasi"):
-        assert langkah(t, k).pelaku == "Kepala UPTD (Pejabat Level I)", k
+        assert cari_langkah(t, k).pelaku == "Kepala UPTD (Pejabat Level I)", k
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala UPTD (Pejabat Pengawas)"
     assert [lk.sebutan for lk in madiun.alur_reviu(rantai).langkah] == ["Kepala UPTD (Pejabat Level I)"]
-    assert langkah(t, "penugasan").rujukan == (
+    assert cari_langkah(t, "penugasan").rujukan == (
         SINGKATAN + "Lampiran Bab III huruf B huruf c angka 2) huruf c dan angka 3) huruf a angka 5")
 
 
@@ -173,11 +171,12 @@ def test_huruf_d_puskesmas(madiun):
     #   Kepala Sekolah oleh individu atau Ketua Tim." — for a Puskesmas, its Kepala UPTD Puskesmas.
     rantai = [J.PUSKESMAS, J.DINAS]
     t = sama_mekanisme(madiun, rantai, "puskesmas")
-    assert kunci(t) == (["pk_ditetapkan", "penetapan_kinerja_uptd", "strategi", "penugasan", "arahan_ekspektasi",
-                         "rencana_kegiatan_anggaran"], PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Kepala Dinas"
-    assert langkah(t, "penetapan_kinerja_uptd").pelaku == "Kepala Dinas (dengan pendelegasian)"
-    assert langkah(t, "strategi").pelaku == langkah(t, "penugasan").pelaku == "Kepala UPTD Puskesmas"
+    assert kunci_langkah(t) == ([
+        "pk_ditetapkan", "penetapan_kinerja_uptd", "strategi", "penugasan", "arahan_ekspektasi",
+        "rencana_kegiatan_anggaran"], PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Kepala Dinas"
+    assert cari_langkah(t, "penetapan_kinerja_uptd").pelaku == "Kepala Dinas (dengan pendelegasian)"
+    assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Kepala UPTD Puskesmas"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala UPTD Puskesmas"
     assert [lk.sebutan for lk in madiun.alur_reviu(rantai).langkah] == ["Kepala UPTD Puskesmas"]
 
@@ -192,10 +191,11 @@ def test_huruf_d_satuan_pendidikan_kepala_sekolah(madiun):
     alur = madiun.alur_reviu(rantai)
     assert [(lk.sebutan, lk.unit) for lk in alur.langkah] == [("Kepala Sekolah", (J.SEKOLAH,))]
     assert alur.rujukan == SINGKATAN + "Lampiran Bab III huruf B huruf d angka 3) angka 3 (Tahap Evaluasi)"
-    assert kunci(t) == (["pk_ditetapkan", "penetapan_kinerja_sekolah", "strategi", "penugasan", "arahan_ekspektasi",
-                         "rencana_kegiatan_anggaran"], PELAKSANAAN)
+    assert kunci_langkah(t) == ([
+        "pk_ditetapkan", "penetapan_kinerja_sekolah", "strategi", "penugasan", "arahan_ekspektasi",
+        "rencana_kegiatan_anggaran"], PELAKSANAAN)
     for k in ("strategi", "penugasan", "arahan_ekspektasi"):
-        assert langkah(t, k).pelaku == "Kepala Sekolah", k
+        assert cari_langkah(t, k).pelaku == "Kepala Sekolah", k
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Sekolah"
 
 
@@ -212,16 +212,16 @@ def test_huruf_e_sekretariat_daerah(madiun, rantai):
     #   Koordinator Tim Kerja oleh Ketua Tim Kerja. Selanjutnya Koordinator Tim Kerja menyampaikan hasil pelaksanaan
     #   kegiatan kepada Kepala Bagian."
     t = sama_mekanisme(madiun, rantai, "sekretariat_daerah")
-    assert kunci(t) == (
+    assert kunci_langkah(t) == (
         ["pk_ditetapkan", "pk_asisten", "pk_kepala_bagian", "arahan_koordinasi", "strategi", "distribusi_pengawas",
          "penugasan", "arahan_ekspektasi", "rencana_kegiatan_anggaran"],
         ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_ke_koordinator", "hasil_disampaikan"])
-    assert langkah(t, "pk_ditetapkan").pelaku == "Sekretaris Daerah"
-    assert langkah(t, "pk_kepala_bagian").pelaku == langkah(t, "arahan_koordinasi").pelaku == "Asisten Daerah"
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Sekretaris Daerah"
+    assert cari_langkah(t, "pk_kepala_bagian").pelaku == cari_langkah(t, "arahan_koordinasi").pelaku == "Asisten Daerah"
     for k in ("strategi", "distribusi_pengawas", "arahan_ekspektasi"):
-        assert langkah(t, k).pelaku == "Kepala Bagian", k
-    assert langkah(t, "penugasan").pelaku == "Kepala Bagian / Koordinator Tim Kerja"
-    assert langkah(t, "hasil_ke_koordinator").pelaku == "Ketua Tim Kerja"
+        assert cari_langkah(t, k).pelaku == "Kepala Bagian", k
+    assert cari_langkah(t, "penugasan").pelaku == "Kepala Bagian / Koordinator Tim Kerja"
+    assert cari_langkah(t, "hasil_ke_koordinator").pelaku == "Ketua Tim Kerja"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
     assert madiun.alur_reviu(rantai).langkah[0].sebutan == "Kepala Bagian"
     # a returned kegiatan goes back to the work itself, not to the hand-over to the Koordinator

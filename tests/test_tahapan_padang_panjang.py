@@ -7,11 +7,15 @@ Huruf E (DPMPTSP) has no unit type of its own: a DPMPTSP is recorded as a dinas 
 """
 
 import re
+from functools import partial
 
 import pytest
 
 from sistemkerja_tui.aturan.enums import JenisUnit
 from sistemkerja_tui.aturan.profil import muat_profil
+from sistemkerja_tui.aturan.tahap import cari_langkah
+from tests import bantu
+from tests.bantu import kunci_langkah
 
 J = JenisUnit
 SINGKATAN = "Perwal Padang Panjang 48/2024, "
@@ -23,25 +27,12 @@ def pp():
     return muat_profil("padang_panjang")
 
 
-def kunci(tahapan):
-    return [x.kunci for x in tahapan.perencanaan], [x.kunci for x in tahapan.pelaksanaan]
-
-
-def langkah(tahapan, k):
-    return next(x for x in tahapan.perencanaan + tahapan.pelaksanaan if x.kunci == k)
-
-
 def huruf(rujukan):
     """`Lampiran II huruf D angka 2` out of a rujukan."""
     return re.search(r"Lampiran II huruf [A-J] angka 2", rujukan).group(0)
 
 
-def sama_mekanisme(profil, rantai, jenis):
-    """Steps and reviewers come from the same huruf of Lampiran II angka I."""
-    mekanisme, tahapan = profil.tahapan_untuk(rantai)
-    assert mekanisme == profil.kunci_mekanisme(rantai) == jenis
-    assert huruf(profil.alur_reviu(rantai).rujukan) == huruf(tahapan.rujukan)
-    return tahapan
+sama_mekanisme = partial(bantu.sama_mekanisme, bagian=huruf)  # steps and reviewers: the same passage
 
 
 PELAKSANAAN = ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_disampaikan"]
@@ -60,21 +51,22 @@ def test_sekretariat_daerah(pp, rantai):
     # membentuk tim kerja". Huruf b angka (5) dan (6): "... melakukan penyesuaian hasil pelaksanaan kegiatan; dan
     # ... menyampaikan hasil pelaksanaan kegiatan kepada kepala bagian."
     t = sama_mekanisme(pp, rantai, "sekretariat_daerah")
-    assert kunci(t) == (
+    assert kunci_langkah(t) == (
         ["pk_ditetapkan", "penunjukan_penanggung_jawab", "arahan_koordinasi", "pk_asisten",
          "penunjukan_kepala_bagian", "arahan_asisten", "strategi", "arahan_ekspektasi", "penugasan",
          "pelibatan_lintas_unit", "rencana_kegiatan_anggaran"],
         ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "monitoring", "penyesuaian_hasil",
          "hasil_disampaikan"])
-    assert langkah(t, "pk_ditetapkan").pelaku == langkah(t, "penunjukan_penanggung_jawab").pelaku == "Sekretaris Daerah"
-    assert langkah(t, "pk_asisten").pelaku == langkah(t, "penunjukan_kepala_bagian").pelaku == "Asisten"
-    assert langkah(t, "strategi").pelaku == langkah(t, "penugasan").pelaku == "Kepala Bagian"
-    assert langkah(t, "monitoring").pelaku == "Kepala Bagian dan/atau Ketua Tim"
+    assert (cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penunjukan_penanggung_jawab").pelaku
+            == "Sekretaris Daerah")
+    assert cari_langkah(t, "pk_asisten").pelaku == cari_langkah(t, "penunjukan_kepala_bagian").pelaku == "Asisten"
+    assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Kepala Bagian"
+    assert cari_langkah(t, "monitoring").pelaku == "Kepala Bagian dan/atau Ketua Tim"
     assert t.kembali == "penyesuaian_hasil"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
     assert pp.alur_reviu(rantai).langkah[0].sebutan == "Kepala Bagian"
-    assert langkah(t, "penugasan").rujukan == SINGKATAN + "Lampiran II huruf A angka 2 huruf a angka 9)"
-    assert langkah(t, "hasil_disampaikan").rujukan == SINGKATAN + "Lampiran II huruf A angka 2 huruf b angka (6)"
+    assert cari_langkah(t, "penugasan").rujukan == SINGKATAN + "Lampiran II huruf A angka 2 huruf a angka 9)"
+    assert cari_langkah(t, "hasil_disampaikan").rujukan == SINGKATAN + "Lampiran II huruf A angka 2 huruf b angka (6)"
 
 
 def test_sekretariat_dprd(pp):
@@ -83,13 +75,13 @@ def test_sekretariat_dprd(pp):
     # Fungsional, dan pelaksana menyampaikan hasil pelaksanaan kegiatan kepada kepala bagian."
     rantai = [J.BAGIAN, J.SEKRETARIAT_DPRD]
     t = sama_mekanisme(pp, rantai, "sekretariat_dprd")
-    assert kunci(t) == (PERENCANAAN_B_D, PELAKSANAAN)
-    assert langkah(t, "penunjukan_penanggung_jawab").pelaku == "Sekretaris DPRD"
-    assert langkah(t, "penugasan").pelaku == "Kepala Bagian"
+    assert kunci_langkah(t) == (PERENCANAAN_B_D, PELAKSANAAN)
+    assert cari_langkah(t, "penunjukan_penanggung_jawab").pelaku == "Sekretaris DPRD"
+    assert cari_langkah(t, "penugasan").pelaku == "Kepala Bagian"
     assert t.kembali == "pelaksanaan"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
     assert pp.alur_reviu(rantai).langkah[0].sebutan == "Kepala Bagian"
-    assert langkah(t, "pk_ditetapkan").rujukan == SINGKATAN + "Lampiran II huruf B angka 2 huruf a angka 1)"
+    assert cari_langkah(t, "pk_ditetapkan").rujukan == SINGKATAN + "Lampiran II huruf B angka 2 huruf a angka 1)"
 
 
 @pytest.mark.parametrize("rantai", [[J.INSPEKTUR_PEMBANTU, J.INSPEKTORAT], [J.SEKRETARIAT, J.INSPEKTORAT]])
@@ -98,9 +90,9 @@ def test_inspektorat(pp, rantai):
     # pembantu sebagai penanggung jawab pencapaian target kinerja"; huruf b angka 4): "... menyampaikan hasil
     # pelaksanaan kegiatan kepada sekretaris dan inspektur pembantu."
     t = sama_mekanisme(pp, rantai, "inspektorat")
-    assert kunci(t) == (PERENCANAAN_B_D, PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Inspektur"
-    assert langkah(t, "penugasan").pelaku == "Sekretaris / Inspektur Pembantu"
+    assert kunci_langkah(t) == (PERENCANAAN_B_D, PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Inspektur"
+    assert cari_langkah(t, "penugasan").pelaku == "Sekretaris / Inspektur Pembantu"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Sekretaris/Inspektur Pembantu"
     assert pp.alur_reviu(rantai).langkah[0].sebutan == "Sekretaris / Inspektur Pembantu"
 
@@ -116,14 +108,14 @@ def test_dinas_badan(pp, rantai, jenis, kepala):
     # kepala bidang sebagai penanggung jawab ..."; "sekretaris dan kepala bidang menugaskan kepala subbagian
     # dan/atau Pejabat Fungsional dan pelaksana secara individu atau membentuk tim kerja".
     t = sama_mekanisme(pp, rantai, jenis)
-    assert kunci(t) == (PERENCANAAN_B_D, PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == langkah(t, "penunjukan_penanggung_jawab").pelaku == kepala
-    assert langkah(t, "strategi").pelaku == langkah(t, "penugasan").pelaku == "Sekretaris / Kepala Bidang"
-    assert langkah(t, "pelibatan_lintas_unit").pelaku == PELIBATAN
-    assert langkah(t, "hasil_disampaikan").pelaku == "Kasubbag / fungsional / pelaksana"
+    assert kunci_langkah(t) == (PERENCANAAN_B_D, PELAKSANAAN)
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penunjukan_penanggung_jawab").pelaku == kepala
+    assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Sekretaris / Kepala Bidang"
+    assert cari_langkah(t, "pelibatan_lintas_unit").pelaku == PELIBATAN
+    assert cari_langkah(t, "hasil_disampaikan").pelaku == "Kasubbag / fungsional / pelaksana"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Sekretaris/Kepala Bidang"
     assert pp.alur_reviu(rantai).langkah[0].sebutan == "Sekretaris / Kepala Bidang"
-    assert langkah(t, "rincian_kegiatan").rujukan == SINGKATAN + "Lampiran II huruf D angka 2 huruf b angka 1)"
+    assert cari_langkah(t, "rincian_kegiatan").rujukan == SINGKATAN + "Lampiran II huruf D angka 2 huruf b angka 1)"
 
 
 @pytest.mark.parametrize("rantai", [[J.BIDANG, J.RSUD], [J.BAGIAN, J.RSUD]])
@@ -133,12 +125,12 @@ def test_rsud(pp, rantai):
     # atau individu". No own penugasan step: taken from huruf F angka 1 and Lampiran III huruf A angka 1
     # ("Penunjukan ... yang dilakukan langsung oleh Pejabat Penilai Kinerja").
     t = sama_mekanisme(pp, rantai, "rsud")
-    assert kunci(t) == (["pk_ditetapkan", "strategi", "penugasan", "pelibatan_lintas_unit",
+    assert kunci_langkah(t) == (["pk_ditetapkan", "strategi", "penugasan", "pelibatan_lintas_unit",
                          "rencana_kegiatan_anggaran"], PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Direktur"
-    assert langkah(t, "penugasan").pelaku == "Direktur / Kepala Bagian / Kepala Bidang"
-    assert langkah(t, "penugasan").rujukan.endswith("Lampiran III huruf A angka 1")
-    assert langkah(t, "pelaksanaan").pelaku == "Direktur, Kepala Bagian, Kepala Bidang"
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Direktur"
+    assert cari_langkah(t, "penugasan").pelaku == "Direktur / Kepala Bagian / Kepala Bidang"
+    assert cari_langkah(t, "penugasan").rujukan.endswith("Lampiran III huruf A angka 1")
+    assert cari_langkah(t, "pelaksanaan").pelaku == "Direktur, Kepala Bagian, Kepala Bidang"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kabag/Kabid dan Direktur"
     assert pp.alur_reviu(rantai).langkah[0].sebutan == "Kepala Bagian / Kepala Bidang"
 
@@ -149,11 +141,11 @@ def test_kecamatan(pp, rantai):
     # Pejabat Fungsional dan pelaksana untuk membantu pelaksanaan tugas sekretaris dan kepala seksi"; huruf b
     # angka 4): "... menyampaikan hasil pelaksanaan kegiatan kepada sekretaris dan kepala seksi."
     t = sama_mekanisme(pp, rantai, "kecamatan")
-    assert kunci(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
+    assert kunci_langkah(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
                          "rencana_kegiatan_anggaran"], PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == "Camat"
-    assert langkah(t, "penugasan").pelaku == "Camat atas rekomendasi Sekretaris/Kasi"
-    assert langkah(t, "strategi").pelaku == langkah(t, "pelaksanaan").pelaku == "Sekretaris / Kepala Seksi"
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == "Camat"
+    assert cari_langkah(t, "penugasan").pelaku == "Camat atas rekomendasi Sekretaris/Kasi"
+    assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "pelaksanaan").pelaku == "Sekretaris / Kepala Seksi"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Sekretaris/Kepala Seksi"
     assert pp.alur_reviu(rantai).langkah[0].sebutan == "Sekretaris / Kepala Seksi"
 
@@ -166,15 +158,16 @@ def test_kelurahan(pp):
     # seksi dan/atau ketua tim kerja ataupun Individu."
     rantai = [J.KELURAHAN, J.KECAMATAN]
     t = sama_mekanisme(pp, rantai, "kelurahan")
-    assert kunci(t) == (["pk_ditetapkan", "strategi", "arahan_ekspektasi", "pelibatan_lintas_unit", "penugasan",
+    assert kunci_langkah(t) == (["pk_ditetapkan", "strategi", "arahan_ekspektasi", "pelibatan_lintas_unit", "penugasan",
                          "penunjukan_ketua_tim"],
                         ["rencana_kegiatan_anggaran", "pembagian_peran", "pelaksanaan", "hasil_disampaikan"])
     for k in ("pk_ditetapkan", "strategi", "arahan_ekspektasi", "penugasan", "penunjukan_ketua_tim", "pelaksanaan"):
-        assert langkah(t, k).pelaku == "Lurah", k
-    assert langkah(t, "hasil_disampaikan").pelaku == "Sekretaris Kelurahan/Kasi/Ketua Tim/individu"
+        assert cari_langkah(t, k).pelaku == "Lurah", k
+    assert cari_langkah(t, "hasil_disampaikan").pelaku == "Sekretaris Kelurahan/Kasi/Ketua Tim/individu"
     assert t.pelaksanaan[-1].label == "Hasil yang sesuai target disampaikan kepada Lurah"
     assert [x.sebutan for x in pp.alur_reviu(rantai).langkah] == ["Lurah"]
-    assert langkah(t, "strategi").rujukan == SINGKATAN + "Lampiran II huruf H angka 2 huruf a angka 1), kalimat kedua"
+    assert cari_langkah(t, "strategi").rujukan == (
+        SINGKATAN + "Lampiran II huruf H angka 2 huruf a angka 1), kalimat kedua")
 
 
 @pytest.mark.parametrize("rantai", [[J.UPTD, J.DINAS], [J.UPTD, J.BADAN]])
@@ -183,11 +176,11 @@ def test_uptd(pp, rantai):
     # pelaksana dalam pencapaian target kinerja tertentu"; "Kepala UPTD bersama kepala tata usaha merumuskan
     # strategi ..."; huruf c angka 2): "kepala tata usaha dan/atau ketua tim menyampaikan hasil ... kepada Kepala UPTD".
     t = sama_mekanisme(pp, rantai, "uptd")
-    assert kunci(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
+    assert kunci_langkah(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
                          "rencana_kegiatan_anggaran"], PELAKSANAAN)
-    assert langkah(t, "pk_ditetapkan").pelaku == langkah(t, "penugasan").pelaku == "Kepala UPTD"
-    assert langkah(t, "strategi").pelaku == "Kepala UPTD bersama Kepala Tata Usaha"
-    assert langkah(t, "hasil_disampaikan").pelaku == "Kepala Tata Usaha / Ketua Tim / individu"
+    assert cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penugasan").pelaku == "Kepala UPTD"
+    assert cari_langkah(t, "strategi").pelaku == "Kepala UPTD bersama Kepala Tata Usaha"
+    assert cari_langkah(t, "hasil_disampaikan").pelaku == "Kepala Tata Usaha / Ketua Tim / individu"
     assert t.pelaksanaan[-1].label == "Hasil yang sesuai target disampaikan kepada Kepala UPTD"
     assert [x.sebutan for x in pp.alur_reviu(rantai).langkah] == ["Kepala UPTD"]
 
@@ -202,16 +195,16 @@ def test_dipimpin_pejabat_fungsional(pp, rantai, jenis, kepala):
     # angka 4) dan 5): "... dapat berkolaborasi dengan semua pihak yang terkait ..."; "monitoring ... oleh Kepala
     # Puskesmas dan Satuan Pendidikan yang merupakan Pejabat Fungsional dan ketua tim".
     t = sama_mekanisme(pp, rantai, jenis)
-    assert kunci(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
+    assert kunci_langkah(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
                          "rencana_kegiatan_anggaran"],
                         ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "monitoring", "hasil_disampaikan"])
     for k in ("pk_ditetapkan", "penugasan", "strategi"):
-        assert langkah(t, k).pelaku == kepala, k
-    assert langkah(t, "monitoring").pelaku == f"{kepala} dan Ketua Tim"
+        assert cari_langkah(t, k).pelaku == kepala, k
+    assert cari_langkah(t, "monitoring").pelaku == f"{kepala} dan Ketua Tim"
     assert t.kembali == "pelaksanaan"
     assert t.pelaksanaan[-1].label.endswith(f"kepada {kepala}")
     assert [x.sebutan for x in pp.alur_reviu(rantai).langkah] == [kepala]
-    assert langkah(t, "rincian_kegiatan").rujukan == (
+    assert cari_langkah(t, "rincian_kegiatan").rujukan == (
         SINGKATAN + "Lampiran II huruf J angka 2 huruf b angka 1) dan angka 2)")
 
 
@@ -228,7 +221,7 @@ def test_setiap_tahapan_sah_dan_ringkas(pp):
         for x in t.perencanaan + t.pelaksanaan:
             assert x.rujukan.startswith(SINGKATAN + "Lampiran II huruf "), (jenis, x.kunci)
             assert len(x.label) <= 60 and len(x.pelaku) <= 45, (jenis, x.kunci)
-        assert langkah(t, "pelibatan_lintas_unit").pelaku == PELIBATAN
-        assert langkah(t, "pelibatan_lintas_unit").rujukan.endswith("; Lampiran III huruf A angka 2 huruf a")
+        assert cari_langkah(t, "pelibatan_lintas_unit").pelaku == PELIBATAN
+        assert cari_langkah(t, "pelibatan_lintas_unit").rujukan.endswith("; Lampiran III huruf A angka 2 huruf a")
         assert t.pelaksanaan[-1].kunci == "hasil_disampaikan"
         assert "disampaikan kepada" in t.pelaksanaan[-1].label
