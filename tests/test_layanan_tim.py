@@ -416,6 +416,9 @@ def test_penugasan_individu_bukan_untuk_pejabat_struktural(layanan, kadis, db_de
         layanan.penugasan.tugaskan_individu(DataIndividu(kadis.unit_id, kabid, "X"), oleh_id=kadis.pegawai_id)
     with pytest.raises(Ditolak, match="Judul target"):
         layanan.penugasan.tugaskan_individu(DataIndividu(kadis.unit_id, kabid, "  "), oleh_id=kadis.pegawai_id)
+    with pytest.raises(Ditolak, match="Rencana anggaran"):
+        layanan.penugasan.tugaskan_individu(DataIndividu(kadis.unit_id, kabid, "X", rencana_anggaran=-5),
+                                            oleh_id=kadis.pegawai_id)
 
 
 def test_daftar_tim_disaring_tahun_status_jenis(layanan, kadis):

@@ -262,6 +262,13 @@ def test_progres_di_luar_rentang():
     assert not h.sah and "progres" in h.temuan[0].pesan
 
 
+def test_anggaran_negatif_ditolak():
+    # Perwal Madiun 73/2023, Lampiran Bab III huruf A angka 1 huruf c: "rencana pelaksanaan kegiatan dan anggaran"
+    h = jalan(KEADAAN_AWAL, AksiTahap.MAJU, data=dataclasses.replace(DATA, rencana_anggaran=-1))
+    assert not h.sah and h.temuan[0].kode == "tahap.anggaran_negatif" and "Rencana anggaran" in h.temuan[0].pesan
+    assert jalan(KEADAAN_AWAL, AksiTahap.MAJU, data=dataclasses.replace(DATA, rencana_anggaran=0)).sah
+
+
 def test_sampaikan_hasil_tanpa_peninjau_ditolak():
     k = KeadaanKegiatan(Tahap.PELAKSANAAN, "hasil_disampaikan")
     h = jalan(k, AksiTahap.MAJU, daftar=())

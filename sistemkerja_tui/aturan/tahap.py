@@ -136,6 +136,7 @@ class DataKegiatan:
     tenggat: date | None = None
     mulai: date | None = None
     progres: int = 0
+    rencana_anggaran: int | None = None  # rupiah
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,8 @@ _WAJIB_PERENCANAAN = (("indikator", "Indikator"), ("target", "Target"), ("satuan
 
 
 def periksa_data(data: DataKegiatan) -> list[Temuan]:
-    """Checks that hold in every stage: a title, a deadline not before the start, progress 0–100."""
+    """Checks that hold in every stage: a title, a deadline not before the start, a budget not below zero,
+    progress 0–100."""
     temuan: list[Temuan] = []
     if not data.judul.strip():
         temuan.append(Temuan("tahap.wajib.judul", "Judul kegiatan (judul) wajib diisi.", RUJUKAN_PERENCANAAN))
@@ -230,6 +232,10 @@ def periksa_data(data: DataKegiatan) -> list[Temuan]:
             "tahap.tenggat_sebelum_mulai",
             f"Tenggat (tenggat) {data.tenggat:%d-%m-%Y} tidak boleh sebelum tanggal mulai {data.mulai:%d-%m-%Y}.",
             RUJUKAN_PERENCANAAN))
+    if data.rencana_anggaran is not None and data.rencana_anggaran < 0:
+        temuan.append(Temuan("tahap.anggaran_negatif",
+                             "Rencana anggaran tidak boleh negatif; kosongkan bila tidak ada anggaran.",
+                             RUJUKAN_PERENCANAAN))
     if not 0 <= data.progres <= 100:
         temuan.append(Temuan("tahap.progres", f"Progres (progres) harus 0–100 persen, bukan {data.progres}.",
                              RUJUKAN_PELAKSANAAN))

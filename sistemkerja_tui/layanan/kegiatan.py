@@ -146,11 +146,9 @@ class LayananKegiatan:
 
         if (data.tim_id is None) == (data.pegawai_id is None):
             raise Ditolak("Kegiatan milik sebuah tim atau seorang pegawai (penugasan individu); pilih salah satu.")
-        if data.rencana_anggaran is not None and data.rencana_anggaran < 0:
-            raise Ditolak("Rencana anggaran tidak boleh negatif; kosongkan bila tidak ada anggaran.")
         tolak_jika_error(periksa_data(DataKegiatan(judul=data.judul, indikator=data.indikator, target=data.target,
                                                    satuan=data.satuan, tenggat=data.tenggat, mulai=data.mulai,
-                                                   progres=0)))
+                                                   rencana_anggaran=data.rencana_anggaran)))
         ceklis, awal = self.ceklis_baru(data.unit_id)
         with transaksi(self.layanan.engine) as sesi:
             k = Kegiatan(unit_id=data.unit_id, tim_id=data.tim_id, pegawai_id=data.pegawai_id,

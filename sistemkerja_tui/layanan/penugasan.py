@@ -22,6 +22,7 @@ from sistemkerja_tui.aturan.permohonan import (  # IsiSuratPermohonan: re-export
 )
 from sistemkerja_tui.aturan.profil_model import LANGKAH_PENUGASAN, Pihak
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
+from sistemkerja_tui.aturan.tahap import DataKegiatan, periksa_data
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 
 if TYPE_CHECKING:
@@ -200,8 +201,8 @@ class LayananPenugasan:
             raise Ditolak("Judul target kinerja wajib diisi: tuliskan apa yang harus dicapai pegawai.")
         if data.tenggat is not None and data.mulai is not None and data.tenggat < data.mulai:
             raise Ditolak("Tenggat harus sesudah tanggal mulai; perbaiki kolom tenggat.")
-        if data.rencana_anggaran is not None and data.rencana_anggaran < 0:
-            raise Ditolak("Rencana anggaran tidak boleh negatif; kosongkan bila tidak ada anggaran.")
+        tolak_jika_error(periksa_data(DataKegiatan(judul=data.judul, tenggat=data.tenggat, mulai=data.mulai,
+                                                   rencana_anggaran=data.rencana_anggaran)))
         tim_layanan = self.layanan.tim
         ceklis, langkah = self.layanan.kegiatan.ceklis_baru(data.unit_id, mulai_di=LANGKAH_PENUGASAN)
         with transaksi(self.layanan.engine) as sesi:
