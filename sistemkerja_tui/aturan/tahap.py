@@ -47,6 +47,11 @@ def sub_reviu(ke: int) -> str:
     return f"reviu_{ke}"
 
 
+def ke_reviu(sub: str) -> int:
+    """Which review step (1-based) a sub-step is; 0 for a step that is not a review."""
+    return int(sub[6:]) if sub.startswith("reviu_") and sub[6:].isdigit() else 0
+
+
 def _langkah(tahapan: Tahapan, tahap: Tahap) -> tuple[LangkahTahap, ...]:
     return tahapan.perencanaan if tahap is Tahap.PERENCANAAN else tahapan.pelaksanaan
 
@@ -65,9 +70,8 @@ def cari_langkah(tahapan: Tahapan, kunci: str) -> LangkahTahap | None:
 
 
 def label_sub_tahap(sub: str, tahapan: Tahapan, peninjau_: Sequence[Peninjau] = ()) -> str:
-    if sub.startswith("reviu_") and sub[6:].isdigit():
-        ke = int(sub[6:])
-        if 1 <= ke <= len(peninjau_):
+    if ke := ke_reviu(sub):
+        if ke <= len(peninjau_):
             return f"Reviu ke-{ke} oleh {peninjau_[ke - 1].sebutan}"
         return f"Reviu ke-{ke}"
     if sub == SUB_SELESAI:

@@ -17,8 +17,8 @@ from sistemkerja_tui.aturan.enums import JenisCatatan, Tahap
 from sistemkerja_tui.aturan.profil_model import KUNCI_TAHAPAN_BAWAAN, Tahapan
 from sistemkerja_tui.aturan.sebutan import baca_rupiah, rupiah  # re-exported for the screens
 from sistemkerja_tui.aturan.tahap import (
-    AksiTahap, DataKegiatan, KeadaanKegiatan, Peninjau, boleh_catatan, periksa_data, peninjau, tahapan_dari_json,
-    tahapan_ke_json, transisi_kegiatan,
+    AksiTahap, DataKegiatan, KeadaanKegiatan, Peninjau, boleh_catatan, ke_reviu, periksa_data, peninjau,
+    tahapan_dari_json, tahapan_ke_json, transisi_kegiatan,
 )
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 from sistemkerja_tui.store.baca import sebagai_tanggal
@@ -132,8 +132,7 @@ class LayananKegiatan:
 
     @staticmethod
     def _keadaan(k) -> KeadaanKegiatan:
-        reviu = int(k.sub_tahap.split("_")[1]) if k.sub_tahap.startswith("reviu_") else 0
-        return KeadaanKegiatan(Tahap(k.tahap), k.sub_tahap, reviu)
+        return KeadaanKegiatan(Tahap(k.tahap), k.sub_tahap, ke_reviu(k.sub_tahap))
 
     @staticmethod
     def _data(k) -> DataKegiatan:
@@ -287,7 +286,7 @@ class LayananKegiatan:
             langkah = cari_langkah(tahapan, sub)
             if langkah is not None:
                 return langkah.pelaku
-            ke = int(sub[6:]) if sub.startswith("reviu_") and sub[6:].isdigit() else 0
+            ke = ke_reviu(sub)
             return daftar[ke - 1].jabatan if 1 <= ke <= len(daftar) else ""
 
         ceklis = tuple(LangkahCeklis(label_sub_tahap(s, tahapan, daftar), pelaku(s), i < posisi or keadaan.selesai,
