@@ -106,16 +106,21 @@ class LayananKegiatan:
         self.layanan = layanan
         self.struktur = layanan.struktur
 
+    def _ke_atas(self, unit_id: int):
+        """The unit and those above it (own unit first), and its instansi's profile."""
+        return list(reversed(self.struktur.jalur_unit(unit_id))), self.struktur.profil(
+            self.struktur.unit(unit_id).instansi_id)
+
     def peninjau(self, unit_id: int) -> tuple[Peninjau, ...]:
         """The review chain of a unit's kegiatan, nearest reviewer first."""
-        rantai = [(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan)
-                  for u in reversed(self.struktur.jalur_unit(unit_id))]
-        return peninjau(rantai, self.struktur.profil(self.struktur.unit(unit_id).instansi_id))
+        units, profil = self._ke_atas(unit_id)
+        return peninjau([(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan)
+                         for u in units], profil)
 
     def tahapan_unit(self, unit_id: int) -> tuple[str, Tahapan]:
         """The perencanaan/pelaksanaan steps the profile lists for this unit's type, and that type."""
-        rantai = [u.jenis for u in reversed(self.struktur.jalur_unit(unit_id))]
-        return self.struktur.profil(self.struktur.unit(unit_id).instansi_id).tahapan_untuk(rantai)
+        units, profil = self._ke_atas(unit_id)
+        return profil.tahapan_untuk([u.jenis for u in units])
 
     def ceklis_baru(self, unit_id: int, *, mulai_di: str | None = None) -> tuple[str, str]:
         """(`ceklis` JSON, first sub-step) for a new kegiatan of this unit; `mulai_di` a step key
