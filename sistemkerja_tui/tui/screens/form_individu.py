@@ -4,7 +4,6 @@ elsewhere) or for a team's kegiatan (no pegawai)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from textual import on
@@ -17,7 +16,7 @@ from textual.widgets import Button, Input, Label
 from sistemkerja_tui.layanan.kegiatan import baca_rupiah
 from sistemkerja_tui.layanan.penugasan import DataIndividu, IsiSuratPermohonan
 from sistemkerja_tui.tui.pekerja import kerjakan
-from sistemkerja_tui.tui.screens.form_tim import FormPermohonan
+from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, baca_tanggal
 
 
 class FormIndividu(ModalScreen[tuple[Any] | None]):
@@ -62,13 +61,12 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
     def action_simpan(self) -> None:
         nilai = {i.id: i.value.strip() for i in self.query(Input)}
         pesan = self.query_one("#pesan-form", Label)
-        tanggal = {}
-        for kunci, nama in (("mulai", "Mulai"), ("tenggat", "Tenggat")):
-            try:
-                tanggal[kunci] = date.fromisoformat(nilai[kunci]) if nilai[kunci] else None
-            except ValueError:
-                pesan.update(f"{nama} harus berupa tanggal TTTT-BB-HH, misalnya 2026-06-30.")
-                return
+        try:
+            mulai = baca_tanggal(nilai["mulai"], "Mulai", boleh_kosong=True)
+            tenggat = baca_tanggal(nilai["tenggat"], "Tenggat", boleh_kosong=True)
+        except ValueError as e:
+            pesan.update(str(e))
+            return
         try:
             anggaran = baca_rupiah(nilai["rencana_anggaran"])
         except ValueError:
@@ -76,7 +74,7 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
                          "ada.")
             return
         data = DataIndividu(self.unit_id, self.pegawai_id, nilai["judul"], nilai["indikator"], nilai["target"],
-                            nilai["satuan"], tanggal["mulai"] or self.app.hari_ini(), tanggal["tenggat"], anggaran,
+                            nilai["satuan"], mulai or self.app.hari_ini(), tenggat, anggaran,
                             nilai["perjanjian_kinerja"])
         isi = IsiSuratPermohonan(**{k: nilai[k] for k, _ in FormPermohonan.BIDANG}) if self.lintas else None
         pesan.update("Menyimpan…")

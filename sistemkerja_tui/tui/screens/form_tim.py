@@ -18,7 +18,10 @@ from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
 from sistemkerja_tui.tui.pekerja import kerjakan
 
 
-def _tanggal(teks: str, bidang: str) -> date:
+def baca_tanggal(teks: str, bidang: str, *, boleh_kosong: bool = False) -> date | None:
+    """A date typed as TTTT-BB-HH; ValueError names the field. Empty gives None when `boleh_kosong`."""
+    if boleh_kosong and not teks.strip():
+        return None
     try:
         return date.fromisoformat(teks.strip())
     except ValueError:
@@ -83,7 +86,8 @@ class FormTim(ModalScreen[tuple[Any] | None]):
                 nama=nilai["nama"], unit_id=self.unit_id,
                 jenis_pembentukan=JenisPembentukan(self.query_one("#pembentukan", Select).value),
                 sasaran=SasaranTim(self.query_one("#sasaran", Select).value),
-                mulai=_tanggal(nilai["mulai"], "Tanggal mulai"), selesai=_tanggal(nilai["selesai"], "Tanggal selesai"),
+                mulai=baca_tanggal(nilai["mulai"], "Tanggal mulai"),
+                selesai=baca_tanggal(nilai["selesai"], "Tanggal selesai"),
                 tahun_anggaran=int(tahun) if tahun else None, tujuan=nilai["tujuan"],
             )
         except ValueError as e:
