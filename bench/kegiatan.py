@@ -12,31 +12,18 @@ Usage: python bench/kegiatan.py
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
+from bersama import layanan_demo, median_waktu
 
-def _ukur(fungsi, ulang: int = 7) -> float:
-    hasil = []
-    for _ in range(ulang):
-        t = time.perf_counter()
-        fungsi()
-        hasil.append(time.perf_counter() - t)
-    return statistics.median(hasil)
+
+def _ukur(fungsi) -> float:
+    return median_waktu(fungsi, 7)
 
 
 def _satu(jumlah: int, folder: Path) -> None:
-    from sistemkerja_tui.layanan.demo import buat_demo
-    from sistemkerja_tui.layanan.mulai import buka_database
-    from sistemkerja_tui.store.db import siapkan_database
-
-    db = folder / f"kegiatan-{jumlah}.db"
-    engine = siapkan_database(f"sqlite:///{db}")
-    buat_demo(engine, jumlah_pegawai=jumlah)
-    engine.dispose()
-    layanan = buka_database(str(db), demo_jika_kosong=False).layanan
+    layanan = layanan_demo(folder / f"kegiatan-{jumlah}.db", jumlah_pegawai=jumlah)
     kegiatan = layanan.kegiatan
     kadis = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
     kegiatan.daftar()  # warm the unit cache, as the app has done by the time the board opens

@@ -12,35 +12,24 @@ Usage: python bench/surat.py
 
 from __future__ import annotations
 
-import statistics
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+from bersama import layanan_demo, median_waktu
 
-def _ukur(fungsi, ulang: int = 50) -> float:
-    hasil = []
-    for _ in range(ulang):
-        t = time.perf_counter()
-        fungsi()
-        hasil.append(time.perf_counter() - t)
-    return statistics.median(hasil)
+
+def _ukur(fungsi) -> float:
+    return median_waktu(fungsi, 50)
 
 
 def main() -> None:
-    from sistemkerja_tui.layanan.demo import buat_demo
-    from sistemkerja_tui.layanan.mulai import buka_database
-    from sistemkerja_tui.store.db import siapkan_database
     from sistemkerja_tui.surat import JenisSurat, render
     from sistemkerja_tui.surat.lingkungan import buat_lingkungan
 
     folder = Path(tempfile.mkdtemp(prefix="sistemkerja-bench-surat-"))
-    db = folder / "surat.db"
-    engine = siapkan_database(f"sqlite:///{db}")
-    buat_demo(engine)
-    engine.dispose()
-    layanan = buka_database(str(db), demo_jika_kosong=False).layanan
+    layanan = layanan_demo(folder / "surat.db")
     tim = next(t for t in layanan.tim.daftar_tim() if t.ketua != "—")
     pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(tim.unit_id) if u.pimpinan][-1]
     layanan.pengguna.tetapkan(pimpinan)
