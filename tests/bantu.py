@@ -54,3 +54,13 @@ def sama_mekanisme(profil, rantai, jenis: str, *, bagian):
     assert mekanisme == profil.kunci_mekanisme(rantai) == jenis
     assert bagian(profil.alur_reviu(rantai).rujukan) == bagian(tahapan.rujukan)
     return tahapan
+
+
+def ke_evaluasi(layanan, kegiatan_id: int, oleh_id: int):
+    """Advance a kegiatan through its perencanaan and pelaksanaan steps (however many its unit type lists)
+    into evaluasi; returns the state there."""
+    for _ in range(30):
+        keadaan = layanan.kegiatan.maju(kegiatan_id, oleh_id=oleh_id)
+        if keadaan.tahap.value == "evaluasi":
+            return keadaan
+    raise AssertionError("kegiatan tidak sampai ke tahap evaluasi")

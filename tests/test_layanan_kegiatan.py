@@ -8,6 +8,7 @@ import pytest
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.kegiatan import JenisCatatan, KegiatanBaru
+from tests.bantu import ke_evaluasi
 from tests.bantu import sql as _sql
 
 
@@ -20,15 +21,6 @@ def _bidang_dinas(layanan, db):
     return unit_id, pegawai_id
 
 
-def _ke_evaluasi(layanan, kid, oleh_id):
-    """Walk the perencanaan and pelaksanaan steps (however many the unit type lists) into evaluasi."""
-    for _ in range(30):
-        keadaan = layanan.kegiatan.maju(kid, oleh_id=oleh_id)
-        if keadaan.tahap.value == "evaluasi":
-            return keadaan
-    raise AssertionError("kegiatan tidak sampai ke tahap evaluasi")
-
-
 def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_demo):
     unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
     kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Profil kesehatan 2026", indikator="Dokumen terbit",
@@ -36,7 +28,7 @@ def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_de
                                              mulai=date(2026, 1, 5), tenggat=date(2026, 6, 30)), oleh_id=pegawai_id)
     peninjau = layanan.kegiatan.peninjau(unit_id)
     assert len(peninjau) == 2  # Madiun Lampiran Bab III huruf B huruf a: Kepala Bidang, then Kepala Dinas
-    keadaan = _ke_evaluasi(layanan, kid, pegawai_id)
+    keadaan = ke_evaluasi(layanan, kid, pegawai_id)
     assert keadaan.sub_tahap == "reviu_1"
     assert layanan.kegiatan.menunggu_reviu(peninjau[0].pegawai_id) == [kid]
     with pytest.raises(Ditolak):
@@ -46,7 +38,7 @@ def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_de
     layanan.kegiatan.kembalikan(kid, "Data belum lengkap", oleh_id=peninjau[0].pegawai_id)
     assert _sql(db_demo, "SELECT jenis, isi FROM catatan WHERE kegiatan_id = ?", kid) == [
         ("pengembalian", "Data belum lengkap")]
-    _ke_evaluasi(layanan, kid, pegawai_id)  # adjusted, hasil disampaikan lagi
+    ke_evaluasi(layanan, kid, pegawai_id)  # adjusted, hasil disampaikan lagi
     layanan.kegiatan.setujui(kid, oleh_id=peninjau[0].pegawai_id)
     akhir = layanan.kegiatan.setujui(kid, oleh_id=peninjau[1].pegawai_id)
     assert akhir.tahap.value == "selesai"

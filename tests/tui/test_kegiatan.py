@@ -13,6 +13,7 @@ from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
 from tests.tui.bantu import buat_app, tunggu, tunggu_siap
 from tests.tui.test_tim import UKURAN_LEBAR, _masuk_sebagai
+from tests.bantu import ke_evaluasi
 from tests.bantu import sql as _sql
 
 
@@ -91,9 +92,7 @@ async def test_pemantauan_menunjukkan_yang_menunggu_reviu_saya(db_demo):
     layanan = hasil.layanan
     pengguna = layanan.pengguna.sekarang()
     pegawai = _sql(db_demo, "SELECT pegawai_id FROM kegiatan WHERE id = ?", kid)[0][0]
-    for _ in range(30):
-        if layanan.kegiatan.maju(kid, oleh_id=pegawai).tahap.value == "evaluasi":
-            break
+    ke_evaluasi(layanan, kid, pegawai)
     assert kid in layanan.kegiatan.menunggu_reviu(pengguna.pegawai_id)
     layanan.tutup()
     app = buat_app(db_demo)
