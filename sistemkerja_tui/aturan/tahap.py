@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sistemkerja_tui.aturan.enums import JenisCatatan, JenisUnit, KodeEnum, Tahap
-from sistemkerja_tui.aturan.profil_model import AlurReviu, LangkahReviu, LangkahTahap, Profil, Tahapan
+from sistemkerja_tui.aturan.profil_model import LangkahReviu, LangkahTahap, Profil, Tahapan
 from sistemkerja_tui.aturan.temuan import Temuan
 
 # --- passages ------------------------------------------------------------------
@@ -185,11 +185,6 @@ def _indeks_langkah(langkah: LangkahReviu, jenis: Sequence[JenisUnit], mulai: in
         if jenis[i] in langkah.unit:
             return i
     return None
-
-
-def langkah_reviu(jenis_unit_rantai: Sequence[JenisUnit], profil: Profil) -> AlurReviu:
-    """The profile's review chain for a kegiatan whose owner unit has this chain (own unit first)."""
-    return profil.alur_reviu(list(jenis_unit_rantai))
 
 
 def peninjau(rantai: Sequence[tuple[JenisUnit, int | None, str]], profil: Profil) -> tuple[Peninjau, ...]:
