@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from sistemkerja_tui.store.baca import Pembaca, pembaca_cepat
+from sistemkerja_tui.store.galat import DatabaseError
 from sistemkerja_tui.store.lokasi import HEAD_REVISION, berkas_sqlite_polos
 
 
@@ -52,7 +53,7 @@ def test_baris_sama_lewat_sqlite3_dan_sqlalchemy(db_demo):
 
 def test_pembaca_sqlite_tidak_dapat_menulis(db_demo):
     pembaca = pembaca_cepat(db_demo if "://" in db_demo else f"sqlite:///{db_demo}")
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(DatabaseError, match="hanya dapat dibaca"):
         pembaca.semua("DELETE FROM pegawai")
     assert pembaca.skalar("SELECT COUNT(*) FROM pegawai") > 0
     assert pembaca.skalar("PRAGMA foreign_keys") == 1

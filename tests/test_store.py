@@ -232,6 +232,8 @@ def _database_lama(db_url):
     """A database at 0001 holding data (written with 0001's columns); the engine stays open,
     so the rows sit in the WAL."""
     engine = buat_engine(db_url)
+    with engine.connect() as c:  # as the app left it: WAL mode (see store.db._aktifkan_wal)
+        c.connection.driver_connection.execute("PRAGMA journal_mode=WAL")
     migrasi.upgrade(engine, "0001")
     with engine.begin() as c:
         c.execute(text("INSERT INTO instansi (id, nama, jenis, profil, kepala_daerah, tempat, kop_surat, "

@@ -1,13 +1,17 @@
-"""Read-only queries returning rows with attribute access.
+"""The read path: queries outside a write transaction, returning rows with attribute access.
 
 A SQLite file at the current schema is read with the standard library's
-sqlite3 (no SQLAlchemy import at start-up); any other database through a
-SQLAlchemy engine. SQL uses `:name` parameters; a list value expands an
-`IN :name` into `IN (:name_0, :name_1, …)` for both.
+sqlite3 (no SQLAlchemy import at start-up, DESIGN §7); any other database
+through a SQLAlchemy engine. SQL uses `:name` parameters. A list value stays
+one parameter whatever its length (`luaskan`): `IN :name` becomes
+`IN (SELECT value FROM json_each(:name))` on SQLite and
+`IN (SELECT unnest(:name))` on PostgreSQL — never thousands of named
+parameters, which SQLite looks up one by one.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import threading
@@ -16,17 +20,24 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sistemkerja_tui.store.galat import terjemahkan
 from sistemkerja_tui.store.lokasi import HEAD_REVISION, PRAGMA_SQLITE, berkas_sqlite_polos
 
 
-def _luaskan(sql: str, param: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+_DAFTAR = {
+    "sqlite": "(SELECT value FROM json_each(:{nama}))",
+    "postgresql": "(SELECT unnest(:{nama}))",
+}
+
+
+def luaskan(sql: str, param: dict[str, Any], dialek: str = "sqlite") -> tuple[str, dict[str, Any]]:
+    """`sql` and `param` with every list value turned into one parameter read as a set (see module doc)."""
     hasil = {}
     for nama, nilai in param.items():
         if isinstance(nilai, (list, tuple, set, frozenset)):
-            nilai = list(nilai) or [None]  # `IN (NULL)` matches nothing
-            kunci = [f"{nama}_{i}" for i in range(len(nilai))]
-            sql = re.sub(rf":{nama}\b", "(" + ", ".join(f":{k}" for k in kunci) + ")", sql)
-            hasil.update(zip(kunci, nilai))
+            nilai = [v.isoformat() if isinstance(v, date) else v for v in nilai]
+            sql = re.sub(rf":{nama}\b", _DAFTAR[dialek].format(nama=nama), sql)
+            hasil[nama] = json.dumps(nilai) if dialek == "sqlite" else nilai
         else:
             hasil[nama] = nilai
     return sql, hasil
@@ -83,14 +94,27 @@ class Pembaca:
         return con
 
     def semua(self, sql: str, **param) -> list:
-        sql, param = _luaskan(sql, param)
         if self.engine is None:  # dates as the ISO text SQLite stores them in
+            sql, param = luaskan(sql, param)
             param = {k: v.isoformat() if isinstance(v, date) else v for k, v in param.items()}
-            return self._sqlite().execute(sql, param).fetchall()
-        from sqlalchemy import text
+            try:
+                return self._sqlite().execute(sql, param).fetchall()
+            except sqlite3.Error as e:
+                galat = terjemahkan(e, str(self.berkas))
+                if galat is None:
+                    raise
+                raise galat from e
+        from sqlalchemy import exc, text
 
-        with self.engine.connect() as c:
-            return list(c.execute(text(sql), param).all())
+        sql, param = luaskan(sql, param, self.engine.dialect.name)
+        try:
+            with self.engine.connect() as c:
+                return list(c.execute(text(sql), param).all())
+        except exc.DBAPIError as e:
+            galat = terjemahkan(e, self.engine.url.render_as_string(hide_password=True))
+            if galat is None:
+                raise
+            raise galat from e
 
     def satu(self, sql: str, **param):
         """The single row of `sql`; LookupError when there is none."""

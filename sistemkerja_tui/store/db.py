@@ -1,57 +1,94 @@
-"""Engine, sessions, and opening a database at the current schema.
+"""Engine, write transactions, and opening a database at the current schema.
 
-Any SQLAlchemy URL works. SQLite gets per-connection pragmas and real
-transactions: SQLAlchemy emits BEGIN itself, so reads and DDL are inside
-them too (pysqlite alone starts transactions only before writes).
+One write path: every use case runs in `transaksi`, a SQLAlchemy session
+whose transaction starts with `BEGIN IMMEDIATE` on SQLite (the write lock is
+taken first, so a read-then-write use case never fails half-way with "database
+is locked") and whose decided rows are locked with `with_for_update()` on
+PostgreSQL (see `store.kueri`). Reads outside a transaction go through
+`store.baca.Pembaca`. Nothing here opens or closes the database file outside
+SQLite: closing any descriptor of it would drop the process's POSIX locks.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Engine, make_url
 
 from sistemkerja_tui import paths
-from sistemkerja_tui.store.lokasi import ENV_DB, NAMA_BERKAS_DB, PRAGMA_SQLITE, url_database  # noqa: F401
+from sistemkerja_tui.store.galat import (
+    PESAN_SIBUK,
+    DatabaseError,
+    DatabaseSibuk,
+    DatabaseTerlaluBaru,
+    DatabaseTidakDapatDibuka,
+    terjemahkan,
+)
+from sistemkerja_tui.store.lokasi import ENV_DB, NAMA_BERKAS_DB, PRAGMA_SQLITE, url_database
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-class DatabaseError(Exception):
-    """The database cannot be used; the message names it and the way out."""
+__all__ = [
+    "DatabaseError", "DatabaseSibuk", "DatabaseTerlaluBaru", "DatabaseTidakDapatDibuka",
+    "ENV_DB", "NAMA_BERKAS_DB", "buat_engine", "engine_tulis", "lokasi", "siapkan_database", "transaksi", "url_database",
+]
+
+_TULIS = "sistemkerja_tulis"  # execution option: this connection's transactions take the write lock first
+PERCOBAAN_KUNCI = 4  # BEGIN IMMEDIATE attempts, each waiting busy_timeout (5 s), before giving up
 
 
-class DatabaseTerlaluBaru(DatabaseError):
-    """Its schema revision is unknown here: written by a newer version of the app."""
-
-
-class DatabaseTidakDapatDibuka(DatabaseError):
-    """The file cannot be created or opened, or is not a Sistem Kerja database."""
-
-
-def _saat_terhubung(dbapi_conn, _record) -> None:
+def _saat_terhubung(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # no implicit BEGIN from pysqlite: see _mulai_transaksi
     for pragma in PRAGMA_SQLITE:
         dbapi_conn.execute(f"PRAGMA {pragma}")
 
 
-def _mulai_transaksi(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+def _mulai_transaksi(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_TULIS) else "BEGIN")
+
+
+_DRIVER = {"postgresql": ("psycopg", "pip install 'sistemkerja-tui[postgresql]'")}
 
 
 def buat_engine(url: str) -> Engine:
-    engine = create_engine(url)
+    """An engine for `url`; an unknown scheme or a missing driver is refused in Indonesian."""
+    try:
+        u = make_url(url)
+        engine = create_engine(u)
+    except exc.NoSuchModuleError as e:
+        raise DatabaseTidakDapatDibuka(
+            f"Jenis database '{url.split('://', 1)[0]}' tidak dikenal. Pakai path berkas SQLite, "
+            "sqlite:///path/berkas.db, atau postgresql+psycopg://pengguna@host/nama."
+        ) from e
+    except exc.ArgumentError as e:
+        raise DatabaseTidakDapatDibuka(
+            "Alamat database tidak dapat dibaca. Pakai path berkas SQLite, sqlite:///path/berkas.db, atau "
+            "postgresql+psycopg://pengguna@host/nama."
+        ) from e
+    except ImportError as e:
+        driver, pasang = _DRIVER.get(u.get_backend_name(), (getattr(e, "name", "") or "driver", ""))
+        saran = f" Pasang dengan: {pasang}" if pasang else ""
+        raise DatabaseTidakDapatDibuka(
+            f"Database {u.get_backend_name()} memerlukan paket Python '{driver}' yang belum terpasang.{saran}"
+        ) from e
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _saat_terhubung)
         event.listen(engine, "begin", _mulai_transaksi)
     return engine
+
+
+def lokasi(engine: Engine) -> str:
+    """The database as messages name it: the file of a SQLite database, else the URL without password."""
+    berkas = _berkas_sqlite(engine.url.render_as_string(hide_password=False))
+    return str(berkas) if berkas else engine.url.render_as_string(hide_password=True)
 
 
 def siapkan_database(url: str | None = None) -> Engine:
@@ -60,7 +97,7 @@ def siapkan_database(url: str | None = None) -> Engine:
     A missing SQLite file and folder are created private to the user; an
     older SQLite database is first copied beside itself (`migrasi.cadangkan`).
     Raises `DatabaseTidakDapatDibuka`, `DatabaseTerlaluBaru`, or `DatabaseError`
-    when a migration fails; the database is then left as it was.
+    when a migration fails; the database is then left as it was, byte for byte.
     """
     url = url_database(url)
     berkas = _berkas_sqlite(url)
@@ -77,75 +114,140 @@ def siapkan_database(url: str | None = None) -> Engine:
 
 @contextmanager
 def transaksi(engine: Engine) -> Iterator[Session]:
-    """One use case = one transaction: commit on success, roll back on any error."""
+    """One use case = one write transaction: commit on success, roll back on any error.
+
+    The write lock is taken before the body runs (SQLite `BEGIN IMMEDIATE`,
+    retried `PERCOBAAN_KUNCI` times); a database still busy, read-only, full
+    or damaged raises a `DatabaseError` with an Indonesian message, never SQL.
+    """
     from sqlmodel import Session  # imported here: read-only start-up never needs the ORM
 
-    with Session(engine, expire_on_commit=False) as sesi:
-        with sesi.begin():
-            yield sesi
+    sesi = Session(engine_tulis(engine), expire_on_commit=False)
+    try:
+        _ambil_kunci(sesi, engine)
+        yield sesi
+        sesi.commit()
+    except exc.DBAPIError as e:
+        sesi.rollback()
+        galat = terjemahkan(e, lokasi(engine))
+        if galat is None:
+            raise
+        raise galat from e
+    except BaseException:
+        sesi.rollback()
+        raise
+    finally:
+        sesi.close()
+
+
+def engine_tulis(engine: Engine) -> Engine:
+    """`engine` whose transactions take the write lock first (SQLite `BEGIN IMMEDIATE`)."""
+    return engine.execution_options(**{_TULIS: True})
+
+
+def _ambil_kunci(sesi: Session, engine: Engine) -> None:
+    for percobaan in range(1, PERCOBAAN_KUNCI + 1):
+        try:
+            sesi.connection()  # begins: BEGIN IMMEDIATE on SQLite waits here for the write lock
+            return
+        except exc.OperationalError as e:
+            sesi.rollback()
+            if not isinstance(terjemahkan(e, ""), DatabaseSibuk):
+                raise
+            if percobaan == PERCOBAAN_KUNCI:
+                raise DatabaseSibuk(PESAN_SIBUK) from e
+            time.sleep(0.05 * percobaan)
 
 
 def _berkas_sqlite(url: str) -> Path | None:
     """The file behind a SQLite URL; None for other databases and in-memory ones."""
-    u = make_url(url)
+    try:
+        u = make_url(url)
+    except exc.ArgumentError:
+        return None
     if u.get_backend_name() != "sqlite" or u.database in (None, "", ":memory:") or u.query.get("uri"):
         return None
     return Path(u.database)
 
 
 def _siapkan_berkas(berkas: Path) -> None:
-    """Create the missing folder (0700) and the missing file (0600); existing ones keep their modes."""
+    """Create the missing folder (0700) and the missing file (0600, made by SQLite itself).
+
+    An existing file is not opened here: SQLite opens it, and only SQLite.
+    """
     try:
         if not berkas.parent.is_dir():
             paths.ensure_private_dir(berkas.parent)
-        os.close(os.open(berkas, os.O_RDWR | os.O_CREAT, 0o600))
-    except OSError as e:
+        if not berkas.exists():
+            lama = os.umask(0o077)  # SQLite creates the file, its -wal and -shm with the mode asked here
+            try:
+                sqlite3.connect(berkas).close()
+            finally:
+                os.umask(lama)
+    except (OSError, sqlite3.Error) as e:
         raise DatabaseTidakDapatDibuka(
-            f"Database tidak dapat dibuat atau dibuka di {berkas}: {e.strerror or e}. "
+            f"Database tidak dapat dibuat di {berkas}: {getattr(e, 'strerror', None) or e}. "
             f"Periksa izin folder {berkas.parent}, atau pilih lokasi lain dengan --db "
             f"atau variabel lingkungan {ENV_DB}."
         ) from e
 
 
+def _aktifkan_wal(engine: Engine) -> None:
+    """Switch an accepted SQLite database to WAL (kept in the file), outside any transaction."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.connection.driver_connection.execute("PRAGMA journal_mode=WAL")
+
+
 def _migrasikan(engine: Engine, berkas: Path | None) -> None:
-    """Bring the schema to head. At head already: plain SQL only, Alembic stays unimported."""
+    """Bring the schema to head. At head already: plain SQL only, Alembic stays unimported.
+
+    Nothing is written before the database is accepted: a refused one stays byte-identical.
+    """
     from sistemkerja_tui.store import migrasi
 
-    lokasi = str(berkas) if berkas else engine.url.render_as_string(hide_password=True)
+    tempat = lokasi(engine)
     try:
         with engine.connect() as conn:
             revisi = migrasi.revisi_database(conn)
-            if revisi == migrasi.HEAD_REVISION:
-                return
-            berisi = migrasi.ada_tabel(conn)
+            berisi = revisi != migrasi.HEAD_REVISION and migrasi.ada_tabel(conn)
     except exc.DBAPIError as e:
-        raise DatabaseTidakDapatDibuka(
-            f"Database {lokasi} tidak dapat dibuka: {e.orig}. Pastikan itu database Sistem Kerja "
-            f"yang dapat ditulis, atau pilih lokasi lain dengan --db atau variabel lingkungan {ENV_DB}."
-        ) from e
+        galat = terjemahkan(e, tempat)
+        if isinstance(galat, DatabaseTidakDapatDibuka) or galat is None:
+            raise DatabaseTidakDapatDibuka(
+                f"Database {tempat} tidak dapat dibuka: {e.orig}. Pastikan itu database Sistem Kerja "
+                f"yang dapat ditulis, atau pilih lokasi lain dengan --db atau variabel lingkungan {ENV_DB}."
+            ) from e
+        raise galat from e
     if revisi is None and berisi:
         raise DatabaseTidakDapatDibuka(
-            f"Berkas {lokasi} berisi tabel tetapi tanpa versi skema Sistem Kerja, sehingga tidak dapat "
+            f"Berkas {tempat} berisi tabel tetapi tanpa versi skema Sistem Kerja, sehingga tidak dapat "
             "dimigrasikan dengan aman; berkas itu tidak diubah. Pindahkan berkas itu, atau pilih "
             f"database lain dengan --db atau variabel lingkungan {ENV_DB}."
         )
-    cadangan = None
-    if revisi is not None:
-        if not migrasi.revisi_dikenal(revisi):
-            raise DatabaseTerlaluBaru(
-                f"Database {lokasi} memakai skema versi '{revisi}' yang tidak dikenal aplikasi ini "
-                f"(versi terbaru yang dikenal: '{migrasi.HEAD_REVISION}'); kemungkinan database itu dibuat "
-                "oleh Sistem Kerja yang lebih baru. Perbarui aplikasi, atau pilih database lain dengan "
-                f"--db atau variabel lingkungan {ENV_DB}. Database itu tidak diubah."
-            )
-        if berkas is not None:
-            cadangan = _cadangkan(berkas, revisi)
+    if revisi is not None and revisi != migrasi.HEAD_REVISION and not migrasi.revisi_dikenal(revisi):
+        raise DatabaseTerlaluBaru(
+            f"Database {tempat} memakai skema versi '{revisi}' yang tidak dikenal aplikasi ini "
+            f"(versi terbaru yang dikenal: '{migrasi.HEAD_REVISION}'); kemungkinan database itu dibuat "
+            "oleh Sistem Kerja yang lebih baru. Perbarui aplikasi, atau pilih database lain dengan "
+            f"--db atau variabel lingkungan {ENV_DB}. Database itu tidak diubah."
+        )
+    try:
+        _aktifkan_wal(engine)
+    except exc.DBAPIError as e:
+        raise terjemahkan(e, tempat) or DatabaseTidakDapatDibuka(
+            f"Database {tempat} tidak dapat dipakai: {e.orig}."
+        ) from e
+    if revisi == migrasi.HEAD_REVISION:
+        return
+    cadangan = _cadangkan(berkas, revisi) if berkas is not None and revisi is not None else None
     try:
         migrasi.upgrade(engine)
     except (exc.SQLAlchemyError, DatabaseError) as e:
         simpan = f" Cadangannya ada di {cadangan}." if cadangan else ""
         raise DatabaseError(
-            f"Migrasi skema database {lokasi} dari versi '{revisi or 'kosong'}' gagal "
+            f"Migrasi skema database {tempat} dari versi '{revisi or 'kosong'}' gagal "
             f"({getattr(e, 'orig', None) or e}); database dibiarkan seperti semula.{simpan}"
         ) from e
 

@@ -93,7 +93,9 @@ def _jalankan(engine: Engine, perintah: str, revisi: str) -> None:
     """
     from alembic import command
 
-    with engine.connect() as conn:
+    from sistemkerja_tui.store.db import engine_tulis
+
+    with engine_tulis(engine).connect() as conn:  # two processes never migrate at once
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
             _pragma(conn, "foreign_keys=OFF")

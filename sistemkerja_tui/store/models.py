@@ -358,13 +358,14 @@ class PenomoranSurat(SQLModel, table=True):
 
 
 class Riwayat(SQLModel, table=True):
-    """Audit log: who changed what, when."""
+    """Audit log: who changed what, when; written only by `store.riwayat.catat`."""
 
     __tablename__ = "riwayat"
 
     id: int | None = Field(default=None, primary_key=True)
     waktu: NaiveDatetime = Field(default_factory=sekarang, index=True)
-    pelaku: str = Field(default="")
+    pelaku_id: int | None = Field(default=None, foreign_key="pegawai.id", index=True)  # None: the app itself
+    pelaku: str = Field(default="")  # the actor's full name at the time (store.riwayat.catat)
     aksi: str
     entitas: str
     entitas_id: int | None = None

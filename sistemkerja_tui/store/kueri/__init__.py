@@ -1,0 +1,27 @@
+"""All SQL of the app, one module per aggregate (struktur, tim, permohonan, kegiatan, surat, laporan).
+
+Conventions:
+- a read function takes a `store.baca.Pembaca` (outside any transaction);
+  a write function, or a read inside a use case, takes the `Session` of
+  `store.db.transaksi`;
+- enum codes are parameters taken from `aturan.enums`, never SQL literals;
+  conditions shared by several queries live in `kueri.syarat`;
+- a list parameter stays one parameter (`store.baca.luaskan`), whatever its
+  length: `jalankan` applies it inside a transaction as `Pembaca` does outside;
+- a row a use case decides on is read with `kunci=True` (`SELECT … FOR UPDATE`
+  on PostgreSQL; on SQLite the transaction already holds the write lock).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import text
+
+from sistemkerja_tui.store.baca import luaskan
+
+
+def jalankan(sesi: Any, sql: str, **param: Any) -> Any:
+    """Execute `sql` in the use case's transaction; the SQLAlchemy result."""
+    sql, param = luaskan(sql, param, sesi.get_bind().dialect.name)
+    return sesi.execute(text(sql), param)
