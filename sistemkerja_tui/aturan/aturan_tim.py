@@ -296,3 +296,14 @@ def periksa_nama_tim(nama: str) -> list[Temuan]:
     if nama.strip():
         return []
     return [Temuan("nama_tim_kosong", "Nama tim wajib diisi; isi kolom \"nama tim\".", RUJUKAN_ISIAN)]
+
+
+# --- workload --------------------------------------------------------------------------
+
+RUJUKAN_BEBAN = "Perwal Madiun 73/2023, Pasal 50 (pembagian beban kerja secara merata)"
+
+
+def beban_di_atas_rata_rata(jumlah_tim: int, rata_rata: float) -> bool:
+    """A JF/pelaksana in more running teams than their unit's average, and in at least two, carries too much
+    (`RUJUKAN_BEBAN`): the one rule behind every "di atas rata-rata" flag."""
+    return jumlah_tim > rata_rata and jumlah_tim >= 2

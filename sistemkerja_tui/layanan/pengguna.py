@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.layanan.galat import Ditolak
+from sistemkerja_tui.store.kueri import pengaturan
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
-KUNCI = "pengguna_id"
 STATUS_TTD = ("Plt.", "Plh.")  # Permendagri 1/2023 Pasal 44: acting / daily-acting signer
 
 
@@ -46,37 +46,36 @@ class LayananPengguna:
         return hasil
 
     def sekarang(self) -> Pengguna | None:
-        baris = self.struktur.pembaca.semua("SELECT nilai FROM pengaturan WHERE kunci = :k", k=KUNCI)
-        if not baris or not baris[0].nilai.isdigit():
+        nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.KUNCI_PENGGUNA)
+        if nilai is None or not nilai.isdigit():
             return None
-        pid = int(baris[0].nilai)
+        pid = int(nilai)
         return next((p for p in self.calon() if p.pegawai_id == pid), None)
 
     def status_ttd(self, pegawai_id: int) -> str | None:
         """"Plt."/"Plh." when this unit head signs as an acting official, else None."""
-        baris = self.struktur.pembaca.semua("SELECT nilai FROM pengaturan WHERE kunci = :k", k=f"ttd.{pegawai_id}")
-        return baris[0].nilai if baris and baris[0].nilai in STATUS_TTD else None
+        nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.kunci_ttd(pegawai_id))
+        return nilai if nilai in STATUS_TTD else None
 
     def tetapkan_status_ttd(self, pegawai_id: int, status: str | None) -> None:
-        from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Pengaturan
-
+        """Record how unit head `pegawai_id` signs; they set it themselves, so they are the audit's actor."""
         if status is not None and status not in STATUS_TTD:
             raise Ditolak(f"Status penandatangan '{status}' tidak dikenal; pilih Plt., Plh., atau definitif.")
-        with transaksi(self.layanan.engine) as sesi:
-            baris = sesi.get(Pengaturan, f"ttd.{pegawai_id}") or Pengaturan(kunci=f"ttd.{pegawai_id}")
-            baris.nilai = status or ""
-            sesi.add(baris)
+        self._simpan(pengaturan.kunci_ttd(pegawai_id), status or "", "tetapkan_status_ttd", oleh_id=pegawai_id)
 
     def tetapkan(self, pegawai_id: int) -> Pengguna:
-        from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Pengaturan
-
+        """Make unit head `pegawai_id` the current user; each switches to themselves (the audit's actor)."""
         pengguna = next((p for p in self.calon() if p.pegawai_id == pegawai_id), None)
         if pengguna is None:
             raise Ditolak("Pengguna harus pimpinan sebuah unit organisasi; pilih dari daftar pimpinan unit.")
-        with transaksi(self.layanan.engine) as sesi:
-            baris = sesi.get(Pengaturan, KUNCI) or Pengaturan(kunci=KUNCI)
-            baris.nilai = str(pegawai_id)
-            sesi.add(baris)
+        self._simpan(pengaturan.KUNCI_PENGGUNA, str(pegawai_id), "tetapkan_pengguna", oleh_id=pegawai_id)
         return pengguna
+
+    def _simpan(self, kunci: str, nilai: str, aksi: str, *, oleh_id: int) -> None:
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.riwayat import catat
+
+        with transaksi(self.layanan.engine) as sesi:
+            lama = pengaturan.simpan(sesi, kunci, nilai)
+            catat(sesi, oleh_id=oleh_id, aksi=aksi, entitas="pengaturan", entitas_id=None, kunci=kunci,
+                  sebelum=lama, sesudah=nilai)

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
-
 from sistemkerja_tui.store.baca import luaskan
 
 
 def jalankan(sesi: Any, sql: str, **param: Any) -> Any:
     """Execute `sql` in the use case's transaction; the SQLAlchemy result."""
+    from sqlalchemy import text  # here, not at import: read-only start-up never loads SQLAlchemy (DESIGN §7)
+
     sql, param = luaskan(sql, param, sesi.get_bind().dialect.name)
     return sesi.execute(text(sql), param)
