@@ -95,8 +95,9 @@ def ke_docx(teks: str, konteks: Konteks | None = None) -> bytes:
     return isi.getvalue()
 
 
-def tulis(teks: str, jenis: JenisSurat, nomor: str, folder: Path, format: Format = "txt",
-          konteks: Konteks | None = None) -> Path:
+def tulis(
+    teks: str, jenis: JenisSurat, nomor: str, folder: Path, format: Format = "txt", konteks: Konteks | None = None
+) -> Path:
     """Write the letter into `folder` (temp file, then `os.replace`); return its path."""
     folder = Path(folder)
     if not folder.is_dir():
