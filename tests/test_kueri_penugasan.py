@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-import sqlite3
 import subprocess
 import sys
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -18,22 +19,29 @@ from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.kegiatan import JenisCatatan, KegiatanBaru, Tahap
 from tests.bantu import ke_evaluasi
-from tests.bantu import sql as _sql
 
 AKAR = Path(__file__).resolve().parents[1]
 
 
+def _sql(db: str, query: str, **param) -> list[tuple]:
+    """Rows of `query` on the database `db` (a SQLite path or a URL), read through the app's one read path."""
+    from sistemkerja_tui.store.baca import Pembaca
+    from sistemkerja_tui.store.db import buat_engine, url_database
+
+    pembaca = Pembaca.untuk_engine(buat_engine(url_database(db)))
+    try:
+        return [tuple(r) for r in pembaca.semua(query, **param)]
+    finally:
+        pembaca.tutup()
+
+
 def _isi(db) -> str:
     """Digest of every row a decision can touch."""
-    con = sqlite3.connect(db)
-    try:
-        h = hashlib.sha256()
-        for tabel in ("permohonan", "riwayat_permohonan", "keanggotaan", "kegiatan", "riwayat_tahap", "catatan",
-                      "riwayat"):
-            h.update(repr(con.execute(f"SELECT * FROM {tabel} ORDER BY 1").fetchall()).encode())
-        return h.hexdigest()
-    finally:
-        con.close()
+    h = hashlib.sha256()
+    for tabel in ("permohonan", "riwayat_permohonan", "keanggotaan", "kegiatan", "riwayat_tahap", "catatan",
+                  "riwayat"):
+        h.update(repr(_sql(db, f"SELECT * FROM {tabel} ORDER BY 1")).encode())
+    return h.hexdigest()
 
 
 def _menunggu(db) -> list[tuple[int, int]]:
@@ -43,21 +51,21 @@ def _menunggu(db) -> list[tuple[int, int]]:
 
 
 def _nama(db, pegawai_id: int) -> str:
-    (baris,) = _sql(db, "SELECT nama, gelar_depan, gelar_belakang FROM pegawai WHERE id = ?", pegawai_id)
+    (baris,) = _sql(db, "SELECT nama, gelar_depan, gelar_belakang FROM pegawai WHERE id = :id", id=pegawai_id)
     return nama_lengkap(*baris)
 
 
 def _audit(db, entitas: str, entitas_id: int) -> list[tuple]:
-    return _sql(db, "SELECT aksi, pelaku_id, pelaku FROM riwayat WHERE entitas = ? AND entitas_id = ? ORDER BY id",
-                entitas, entitas_id)
+    return _sql(db, "SELECT aksi, pelaku_id, pelaku FROM riwayat WHERE entitas = :e AND entitas_id = :id "
+                    "ORDER BY id", e=entitas, id=entitas_id)
 
 
 def _bidang_dinas(db) -> tuple[int, int]:
     """A Bidang under a Dinas (reviewed by the Kepala Bidang, then the Kepala Dinas) and a JF of it."""
     (unit_id,) = _sql(db, "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
                           "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1")[0]
-    (pegawai_id,) = _sql(db, "SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' "
-                             "ORDER BY id LIMIT 1", unit_id)[0]
+    (pegawai_id,) = _sql(db, "SELECT id FROM pegawai WHERE unit_id = :u AND jenis_jabatan = 'fungsional' "
+                             "ORDER BY id LIMIT 1", u=unit_id)[0]
     return unit_id, pegawai_id
 
 
@@ -76,8 +84,8 @@ def test_persetujuan_menulis_satu_baris_audit_atas_nama_pelaku(layanan, db_demo)
     sebelum = _audit(db_demo, "permohonan", pid)
     assert layanan.penugasan.setujui(pid, oleh_id=ppk).label == "Disetujui"
     assert _audit(db_demo, "permohonan", pid) == [*sebelum, ("permohonan_setujui", ppk, _nama(db_demo, ppk))]
-    assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat_permohonan WHERE permohonan_id = ? AND aksi = 'setujui'",
-                pid) == [(1,)]  # the request's own history is kept as well
+    assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat_permohonan WHERE permohonan_id = :p AND aksi = 'setujui'",
+                p=pid) == [(1,)]  # the request's own history is kept as well
 
 
 def test_langkah_kegiatan_menulis_satu_baris_audit_atas_nama_pelaku(layanan, db_demo):
@@ -86,7 +94,7 @@ def test_langkah_kegiatan_menulis_satu_baris_audit_atas_nama_pelaku(layanan, db_
     nama = _nama(db_demo, pegawai_id)
     assert _audit(db_demo, "kegiatan", kid) == [("buat_kegiatan", pegawai_id, nama),
                                                 ("kegiatan_maju", pegawai_id, nama)]
-    assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat_tahap WHERE kegiatan_id = ?", kid) == [(2,)]
+    assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat_tahap WHERE kegiatan_id = :k", k=kid) == [(2,)]
 
 
 def test_reviu_dan_catatan_kegiatan_tercatat_di_audit(layanan, db_demo):
@@ -106,8 +114,8 @@ def test_reviu_dan_catatan_kegiatan_tercatat_di_audit(layanan, db_demo):
         ("kegiatan_setujui_reviu", kabid, _nama(db_demo, kabid)),
         ("kegiatan_setujui_reviu", kadis, _nama(db_demo, kadis)),
     ]
-    ((rincian,),) = _sql(db_demo, "SELECT rincian FROM riwayat WHERE entitas = 'kegiatan' AND entitas_id = ? "
-                                  "AND aksi = 'kegiatan_kembalikan'", kid)
+    ((rincian,),) = _sql(db_demo, "SELECT rincian FROM riwayat WHERE entitas = 'kegiatan' AND entitas_id = :k "
+                                  "AND aksi = 'kegiatan_kembalikan'", k=kid)
     rincian = json.loads(rincian)
     assert rincian["dari"] == "evaluasi/reviu_1" and rincian["ke"].startswith("pelaksanaan/")
     assert rincian["alasan"] == "Data belum lengkap"
@@ -187,33 +195,74 @@ def _serentak(url: str, tugas: list[list], proses: int) -> list[list[str]]:
     return hasil
 
 
-def test_tiga_proses_menyetujui_hal_yang_sama_hanya_sekali_tercatat(layanan, db_demo):
-    menunggu = _menunggu(db_demo)
-    assert len(menunggu) >= 10
-    kid, unit_id, pegawai_id = _kegiatan(layanan, db_demo)
-    kabid = layanan.kegiatan.peninjau(unit_id)[0].pegawai_id
-    ke_evaluasi(layanan, kid, pegawai_id)
-    tugas = [["permohonan", pid, ppk] for pid, ppk in menunggu] + [["kegiatan", kid, kabid]]
+@pytest.fixture
+def db_pg_demo():
+    """The demo Pemda in a throw-away database on the PostgreSQL server of `SISTEMKERJA_TEST_DB`."""
+    url = os.environ.get("SISTEMKERJA_TEST_DB", "")
+    if not url.startswith("postgresql"):
+        pytest.skip("SISTEMKERJA_TEST_DB tidak menunjuk ke server PostgreSQL")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
-    hasil = _serentak(db_demo, tugas, proses=3)
+    from sistemkerja_tui.layanan.demo import buat_demo
+    from sistemkerja_tui.store.db import siapkan_database
+
+    nama = f"sk_uji_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{nama}"'))
+    try:
+        target = make_url(url).set(database=nama).render_as_string(hide_password=False)
+        engine = siapkan_database(target)
+        buat_demo(engine)
+        engine.dispose()
+        yield target
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_bersama(request) -> str:
+    """The demo database several processes share: a SQLite file, or a PostgreSQL database when one is given."""
+    return request.getfixturevalue("db_demo" if request.param == "sqlite" else "db_pg_demo")
+
+
+def test_tiga_proses_menyetujui_hal_yang_sama_hanya_sekali_tercatat(db_bersama):
+    from sistemkerja_tui.layanan.mulai import buka_database
+
+    db = db_bersama
+    menunggu = _menunggu(db)
+    assert len(menunggu) >= 10
+    layanan = buka_database(db, demo_jika_kosong=False).layanan
+    try:
+        kegiatan = [_kegiatan(layanan, db, f"Kegiatan {i}") for i in range(5)]
+        for kid, _, pegawai_id in kegiatan:
+            ke_evaluasi(layanan, kid, pegawai_id)
+        kabid = layanan.kegiatan.peninjau(kegiatan[0][1])[0].pegawai_id
+    finally:
+        layanan.tutup()
+    tugas = [["permohonan", pid, ppk] for pid, ppk in menunggu] + [["kegiatan", kid, kabid] for kid, *_ in kegiatan]
+
+    hasil = _serentak(db, tugas, proses=3)
 
     for i, (jenis, ident, _) in enumerate(tugas):
         pesan = [h[i] for h in hasil]
         assert pesan.count("ok") == 1, (jenis, ident, pesan)
         for p in pesan:
-            assert p == "ok" or re.search(r"sudah disetujui|hanya .* yang dapat menyetujui", p), p
-            assert not re.search(r"locked|sibuk|SELECT|sqlite", p, re.I), p
-    ids = [pid for pid, _ in menunggu]
-    tanda = ",".join("?" * len(ids))
-    assert _sql(db_demo, f"SELECT COUNT(*) FROM riwayat_permohonan WHERE aksi = 'setujui' AND permohonan_id IN "
-                         f"({tanda})", *ids) == [(len(ids),)]
-    assert _sql(db_demo, f"SELECT COUNT(*) FROM riwayat WHERE aksi = 'permohonan_setujui' AND entitas_id IN "
-                         f"({tanda})", *ids) == [(len(ids),)]
-    assert _sql(db_demo, f"SELECT DISTINCT status FROM permohonan WHERE id IN ({tanda})", *ids) == [("disetujui",)]
-    assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat_tahap WHERE kegiatan_id = ? AND sub_tahap = 'reviu_2'",
-                kid) == [(1,)]
-    assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat WHERE entitas = 'kegiatan' AND entitas_id = ? "
-                         "AND aksi = 'kegiatan_setujui_reviu'", kid) == [(1,)]
+            assert p == "ok" or re.search(r"sudah disetujui|berstatus disetujui|hanya .* yang dapat menyetujui", p), p
+            assert not re.search(r"locked|sibuk|SELECT|sqlite|psycopg", p, re.I), p
+    ids, kids = [pid for pid, _ in menunggu], [kid for kid, *_ in kegiatan]
+    assert _sql(db, "SELECT COUNT(*) FROM riwayat_permohonan WHERE aksi = 'setujui' AND permohonan_id IN :ids",
+                ids=ids) == [(len(ids),)]
+    assert _sql(db, "SELECT COUNT(*) FROM riwayat WHERE aksi = 'permohonan_setujui' AND entitas_id IN :ids",
+                ids=ids) == [(len(ids),)]
+    assert _sql(db, "SELECT DISTINCT status FROM permohonan WHERE id IN :ids", ids=ids) == [("disetujui",)]
+    assert _sql(db, "SELECT COUNT(*) FROM riwayat_tahap WHERE sub_tahap = 'reviu_2' AND kegiatan_id IN :ids",
+                ids=kids) == [(len(kids),)]
+    assert _sql(db, "SELECT COUNT(*) FROM riwayat WHERE entitas = 'kegiatan' AND aksi = 'kegiatan_setujui_reviu' "
+                    "AND entitas_id IN :ids", ids=kids) == [(len(kids),)]
 
 
 # --- the dashboard, from one query ------------------------------------------------------------------
@@ -227,7 +276,7 @@ def test_pemantauan_terlambat_dikembalikan_dan_menunggu_saya(layanan, db_demo):
     for kid in (kembali, tunggu):
         ke_evaluasi(layanan, kid, pegawai_id)
     layanan.kegiatan.kembalikan(kembali, "Belum lengkap", oleh_id=kabid)
-    induk = _sql(db_demo, "SELECT induk_id FROM unit_organisasi WHERE id = ?", unit_id)[0][0]
+    induk = _sql(db_demo, "SELECT induk_id FROM unit_organisasi WHERE id = :u", u=unit_id)[0][0]
 
     dasbor = layanan.kegiatan.pemantauan(induk, kabid, hari_ini=date(2026, 3, 1))
     assert lewat in {k.id for k in dasbor.terlambat} and not {kembali, tunggu} & {k.id for k in dasbor.terlambat}
