@@ -38,16 +38,18 @@ def _sql(db: str, query: str, **param) -> list[tuple]:
 def _isi(db) -> str:
     """Digest of every row a decision can touch."""
     h = hashlib.sha256()
-    for tabel in ("permohonan", "riwayat_permohonan", "keanggotaan", "kegiatan", "riwayat_tahap", "catatan",
-                  "riwayat"):
+    for tabel in ("permohonan", "riwayat_permohonan", "keanggotaan", "kegiatan", "riwayat_tahap", "catatan", "riwayat"):
         h.update(repr(_sql(db, f"SELECT * FROM {tabel} ORDER BY 1")).encode())
     return h.hexdigest()
 
 
 def _menunggu(db) -> list[tuple[int, int]]:
     """(permohonan, penerima) of the demo's submitted lintas-unit requests: one approval each (Madiun)."""
-    return _sql(db, "SELECT id, penerima_id FROM permohonan WHERE status = 'diajukan' AND lingkup = 'lintas_unit' "
-                    "AND penerima_id IS NOT NULL ORDER BY id")
+    return _sql(
+        db,
+        "SELECT id, penerima_id FROM permohonan WHERE status = 'diajukan' AND lingkup = 'lintas_unit' "
+        "AND penerima_id IS NOT NULL ORDER BY id",
+    )
 
 
 def _nama(db, pegawai_id: int) -> str:
@@ -56,23 +58,37 @@ def _nama(db, pegawai_id: int) -> str:
 
 
 def _audit(db, entitas: str, entitas_id: int) -> list[tuple]:
-    return _sql(db, "SELECT aksi, pelaku_id, pelaku FROM riwayat WHERE entitas = :e AND entitas_id = :id "
-                    "ORDER BY id", e=entitas, id=entitas_id)
+    return _sql(
+        db,
+        "SELECT aksi, pelaku_id, pelaku FROM riwayat WHERE entitas = :e AND entitas_id = :id ORDER BY id",
+        e=entitas,
+        id=entitas_id,
+    )
 
 
 def _bidang_dinas(db) -> tuple[int, int]:
     """A Bidang under a Dinas (reviewed by the Kepala Bidang, then the Kepala Dinas) and a JF of it."""
-    (unit_id,) = _sql(db, "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
-                          "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1")[0]
-    (pegawai_id,) = _sql(db, "SELECT id FROM pegawai WHERE unit_id = :u AND jenis_jabatan = 'fungsional' "
-                             "ORDER BY id LIMIT 1", u=unit_id)[0]
+    (unit_id,) = _sql(
+        db,
+        "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
+        "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1",
+    )[0]
+    (pegawai_id,) = _sql(
+        db, "SELECT id FROM pegawai WHERE unit_id = :u AND jenis_jabatan = 'fungsional' ORDER BY id LIMIT 1", u=unit_id
+    )[0]
     return unit_id, pegawai_id
 
 
 def _kegiatan(layanan, db, judul: str = "Profil kesehatan 2026", **data) -> tuple[int, int, int]:
     unit_id, pegawai_id = _bidang_dinas(db)
-    isi = dict(indikator="Dokumen terbit", target="1", satuan="dokumen", pegawai_id=pegawai_id,
-               mulai=date(2026, 1, 5), tenggat=date(2026, 6, 30)) | data
+    isi = {
+        "indikator": "Dokumen terbit",
+        "target": "1",
+        "satuan": "dokumen",
+        "pegawai_id": pegawai_id,
+        "mulai": date(2026, 1, 5),
+        "tenggat": date(2026, 6, 30),
+    } | data
     return layanan.kegiatan.buat(KegiatanBaru(unit_id, judul, **isi), oleh_id=pegawai_id), unit_id, pegawai_id
 
 
@@ -84,16 +100,19 @@ def test_persetujuan_menulis_satu_baris_audit_atas_nama_pelaku(layanan, db_demo)
     sebelum = _audit(db_demo, "permohonan", pid)
     assert layanan.penugasan.setujui(pid, oleh_id=ppk).label == "Disetujui"
     assert _audit(db_demo, "permohonan", pid) == [*sebelum, ("permohonan_setujui", ppk, _nama(db_demo, ppk))]
-    assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat_permohonan WHERE permohonan_id = :p AND aksi = 'setujui'",
-                p=pid) == [(1,)]  # the request's own history is kept as well
+    assert _sql(
+        db_demo, "SELECT COUNT(*) FROM riwayat_permohonan WHERE permohonan_id = :p AND aksi = 'setujui'", p=pid
+    ) == [(1,)]  # the request's own history is kept as well
 
 
 def test_langkah_kegiatan_menulis_satu_baris_audit_atas_nama_pelaku(layanan, db_demo):
     kid, _, pegawai_id = _kegiatan(layanan, db_demo)
     layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
     nama = _nama(db_demo, pegawai_id)
-    assert _audit(db_demo, "kegiatan", kid) == [("buat_kegiatan", pegawai_id, nama),
-                                                ("kegiatan_maju", pegawai_id, nama)]
+    assert _audit(db_demo, "kegiatan", kid) == [
+        ("buat_kegiatan", pegawai_id, nama),
+        ("kegiatan_maju", pegawai_id, nama),
+    ]
     assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat_tahap WHERE kegiatan_id = :k", k=kid) == [(2,)]
 
 
@@ -114,8 +133,11 @@ def test_reviu_dan_catatan_kegiatan_tercatat_di_audit(layanan, db_demo):
         ("kegiatan_setujui_reviu", kabid, _nama(db_demo, kabid)),
         ("kegiatan_setujui_reviu", kadis, _nama(db_demo, kadis)),
     ]
-    ((rincian,),) = _sql(db_demo, "SELECT rincian FROM riwayat WHERE entitas = 'kegiatan' AND entitas_id = :k "
-                                  "AND aksi = 'kegiatan_kembalikan'", k=kid)
+    ((rincian,),) = _sql(
+        db_demo,
+        "SELECT rincian FROM riwayat WHERE entitas = 'kegiatan' AND entitas_id = :k AND aksi = 'kegiatan_kembalikan'",
+        k=kid,
+    )
     rincian = json.loads(rincian)
     assert rincian["dari"] == "evaluasi/reviu_1" and rincian["ke"].startswith("pelaksanaan/")
     assert rincian["alasan"] == "Data belum lengkap"
@@ -177,9 +199,16 @@ def _serentak(url: str, tugas: list[list], proses: int) -> list[list[str]]:
     jalan = []
     for i in range(proses):
         urutan = tugas[::-1] if i % 2 else tugas
-        jalan.append(subprocess.Popen([sys.executable, "-c", _PUTUSKAN, url, json.dumps(urutan)], cwd=AKAR,
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                      text=True))
+        jalan.append(
+            subprocess.Popen(
+                [sys.executable, "-c", _PUTUSKAN, url, json.dumps(urutan)],
+                cwd=AKAR,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
     for p in jalan:
         assert p.stdout.readline().strip() == "siap", p.communicate()[1]
     for p in jalan:  # every process is open and waiting: let them go at once
@@ -254,15 +283,22 @@ def test_tiga_proses_menyetujui_hal_yang_sama_hanya_sekali_tercatat(db_bersama):
             assert p == "ok" or re.search(r"sudah disetujui|berstatus disetujui|hanya .* yang dapat menyetujui", p), p
             assert not re.search(r"locked|sibuk|SELECT|sqlite|psycopg", p, re.I), p
     ids, kids = [pid for pid, _ in menunggu], [kid for kid, *_ in kegiatan]
-    assert _sql(db, "SELECT COUNT(*) FROM riwayat_permohonan WHERE aksi = 'setujui' AND permohonan_id IN :ids",
-                ids=ids) == [(len(ids),)]
-    assert _sql(db, "SELECT COUNT(*) FROM riwayat WHERE aksi = 'permohonan_setujui' AND entitas_id IN :ids",
-                ids=ids) == [(len(ids),)]
+    assert _sql(
+        db, "SELECT COUNT(*) FROM riwayat_permohonan WHERE aksi = 'setujui' AND permohonan_id IN :ids", ids=ids
+    ) == [(len(ids),)]
+    assert _sql(
+        db, "SELECT COUNT(*) FROM riwayat WHERE aksi = 'permohonan_setujui' AND entitas_id IN :ids", ids=ids
+    ) == [(len(ids),)]
     assert _sql(db, "SELECT DISTINCT status FROM permohonan WHERE id IN :ids", ids=ids) == [("disetujui",)]
-    assert _sql(db, "SELECT COUNT(*) FROM riwayat_tahap WHERE sub_tahap = 'reviu_2' AND kegiatan_id IN :ids",
-                ids=kids) == [(len(kids),)]
-    assert _sql(db, "SELECT COUNT(*) FROM riwayat WHERE entitas = 'kegiatan' AND aksi = 'kegiatan_setujui_reviu' "
-                    "AND entitas_id IN :ids", ids=kids) == [(len(kids),)]
+    assert _sql(
+        db, "SELECT COUNT(*) FROM riwayat_tahap WHERE sub_tahap = 'reviu_2' AND kegiatan_id IN :ids", ids=kids
+    ) == [(len(kids),)]
+    assert _sql(
+        db,
+        "SELECT COUNT(*) FROM riwayat WHERE entitas = 'kegiatan' AND aksi = 'kegiatan_setujui_reviu' "
+        "AND entitas_id IN :ids",
+        ids=kids,
+    ) == [(len(kids),)]
 
 
 # --- the dashboard, from one query ------------------------------------------------------------------
@@ -285,8 +321,11 @@ def test_pemantauan_terlambat_dikembalikan_dan_menunggu_saya(layanan, db_demo):
     assert dict(dasbor.per_tahap)[Tahap.EVALUASI.label] >= 1
     assert {k.id for k in dasbor.menunggu_saya} <= set(layanan.kegiatan.menunggu_reviu(kabid))
 
-    luar = next(u for (u,) in _sql(db_demo, "SELECT id FROM unit_organisasi ORDER BY id")
-                if unit_id not in layanan.struktur.subpohon(u))
+    luar = next(
+        u
+        for (u,) in _sql(db_demo, "SELECT id FROM unit_organisasi ORDER BY id")
+        if unit_id not in layanan.struktur.subpohon(u)
+    )
     lain = layanan.kegiatan.pemantauan(luar, kabid, hari_ini=date(2026, 3, 1))
     assert not {lewat, kembali, tunggu} & {k.id for k in lain.terlambat + lain.dikembalikan + lain.menunggu_saya}
 

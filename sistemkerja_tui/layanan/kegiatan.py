@@ -312,7 +312,7 @@ class LayananKegiatan:
                   nama_lengkap(c.nama, c.depan, c.belakang) + (f" — rekomendasi: {c.rekomendasi}" if c.rekomendasi
                                                                else ""))
                  for c in kueri.catatan(self.struktur.pembaca, kegiatan_id)]
-        dasar = "; ".join(dict.fromkeys((tahapan.rujukan,) + tuple(p.rujukan for p in daftar[:1])))
+        dasar = "; ".join(dict.fromkeys((tahapan.rujukan, *(p.rujukan for p in daftar[:1]))))
         return DetailKegiatan(self._ringkas(k), k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai),
                               self.struktur.unit(k.unit_id).nama, k.rencana_anggaran, k.perjanjian_kinerja, ceklis,
                               dasar, tuple(sorted(lini, key=lambda x: x[0], reverse=True)))

@@ -351,7 +351,8 @@ class LayananPenugasan:
             berikut = nama_lengkap(r.r_nama, r.r_depan, r.r_belakang)
         return RingkasPermohonan(
             r.id, JenisPermohonan(r.jenis).label, LingkupPenugasan(r.lingkup).label, StatusPermohonan(r.status).label,
-            r.tim or (f"Individu: {r.kegiatan}" if r.kegiatan else "—"), nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang) if r.nama else "—",
+            r.tim or (f"Individu: {r.kegiatan}" if r.kegiatan else "—"),
+            nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang) if r.nama else "—",
             self.struktur.unit(r.dari_unit_id).nama, self.struktur.unit(r.ke_unit_id).nama if r.ke_unit_id else "—",
             berikut, str(r.dibuat)[:16],
         )

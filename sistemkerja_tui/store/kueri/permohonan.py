@@ -26,13 +26,20 @@ _DARI = (
 )
 
 
-def daftar(pembaca: Pembaca, *, status: StatusPermohonan | None = None, penerima_id: int | None = None,
-           pemohon_id: int | None = None, unit_ids: list[int] | None = None) -> list[Any]:
+def daftar(
+    pembaca: Pembaca,
+    *,
+    status: StatusPermohonan | None = None,
+    penerima_id: int | None = None,
+    pemohon_id: int | None = None,
+    unit_ids: list[int] | None = None,
+) -> list[Any]:
     """Requests that need a decision (a penunjukan within a unit takes effect at once), awaiting ones first,
     newest first; `penerima_id`: addressed to them; `pemohon_id`: asked by them or from `unit_ids`."""
     syarat = ["(p.lingkup != :dalam_unit OR p.jenis = :sukarela)"]
     param: dict[str, Any] = {
-        "dalam_unit": LingkupPenugasan.DALAM_UNIT.value, "sukarela": JenisPermohonan.PENGAJUAN_SUKARELA.value,
+        "dalam_unit": LingkupPenugasan.DALAM_UNIT.value,
+        "sukarela": JenisPermohonan.PENGAJUAN_SUKARELA.value,
         "diajukan": StatusPermohonan.DIAJUKAN.value,
     }
     if status is not None:
@@ -46,7 +53,9 @@ def daftar(pembaca: Pembaca, *, status: StatusPermohonan | None = None, penerima
         param.update(pemohon=pemohon_id, unit=list(unit_ids or ()))
     return pembaca.semua(
         f"SELECT {_KOLOM} {_DARI} WHERE {' AND '.join(syarat)} "
-        "ORDER BY CASE WHEN p.status = :diajukan THEN 0 ELSE 1 END, p.dibuat DESC, p.id DESC", **param)
+        "ORDER BY CASE WHEN p.status = :diajukan THEN 0 ELSE 1 END, p.dibuat DESC, p.id DESC",
+        **param,
+    )
 
 
 def satu(pembaca: Pembaca, permohonan_id: int) -> Any | None:
@@ -60,7 +69,9 @@ def riwayat(pembaca: Pembaca, permohonan_id: int) -> list[Any]:
     return pembaca.semua(
         "SELECT h.waktu, h.aksi, h.dari_status, h.ke_status, h.sebagai, h.alasan, o.nama, o.gelar_depan, "
         "o.gelar_belakang FROM riwayat_permohonan h LEFT JOIN pegawai o ON o.id = h.oleh_id "
-        "WHERE h.permohonan_id = :id ORDER BY h.id", id=permohonan_id)
+        "WHERE h.permohonan_id = :id ORDER BY h.id",
+        id=permohonan_id,
+    )
 
 
 # --- inside a use case's transaction ------------------------------------------------------------
@@ -68,15 +79,16 @@ def riwayat(pembaca: Pembaca, permohonan_id: int) -> list[Any]:
 
 def diajukan_terkunci(sesi: Any) -> list[Permohonan]:
     """Every submitted request, locked for the use case that re-addresses them."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from sistemkerja_tui.store.models import Permohonan
 
     kueri = select(Permohonan).where(Permohonan.status == StatusPermohonan.DIAJUKAN.value)
-    return list(sesi.exec(kueri.order_by(Permohonan.id).with_for_update()))
+    return list(sesi.exec(kueri.order_by(col(Permohonan.id)).with_for_update()))
 
 
 def ikutkan_keanggotaan(sesi: Any, permohonan_id: int, status: StatusKeanggotaan) -> None:
     """Give the memberships a request asks for the status that follows from its decision."""
-    jalankan(sesi, "UPDATE keanggotaan SET status = :status WHERE permohonan_id = :p",
-             status=status.value, p=permohonan_id)
+    jalankan(
+        sesi, "UPDATE keanggotaan SET status = :status WHERE permohonan_id = :p", status=status.value, p=permohonan_id
+    )
