@@ -143,6 +143,23 @@ def test_reviu_dan_catatan_kegiatan_tercatat_di_audit(layanan, db_demo):
     assert rincian["alasan"] == "Data belum lengkap"
 
 
+def test_penugasan_individu_mencatat_kegiatan_dan_permohonan_di_audit(layanan, db_demo):
+    from sistemkerja_tui.layanan.penugasan import DataIndividu
+
+    unit_id, pegawai_id = _bidang_dinas(db_demo)
+    kabid = layanan.kegiatan.peninjau(unit_id)[0].pegawai_id
+    data = DataIndividu(unit_id, pegawai_id, "Menyusun profil gizi", mulai=date(2026, 1, 5))
+    assert layanan.penugasan.tugaskan_individu(data, oleh_id=kabid).label == "Aktif"
+    ((kid, pid),) = _sql(
+        db_demo,
+        "SELECT k.id, p.id FROM kegiatan k JOIN permohonan p ON p.kegiatan_id = k.id "
+        "WHERE k.judul = 'Menyusun profil gizi'",
+    )
+    nama = _nama(db_demo, kabid)
+    assert _audit(db_demo, "kegiatan", kid) == [("buat_kegiatan", kabid, nama)]
+    assert _audit(db_demo, "permohonan", pid) == [("permohonan_ajukan", kabid, nama)]
+
+
 # --- (b) a step already taken is refused and changes nothing ------------------------------------
 
 

@@ -185,6 +185,7 @@ class LayananPenugasan:
         """
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Kegiatan
+        from sistemkerja_tui.store.riwayat import catat
 
         if not data.judul.strip():
             raise Ditolak("Judul target kinerja wajib diisi: tuliskan apa yang harus dicapai pegawai.")
@@ -210,6 +211,8 @@ class LayananPenugasan:
                                 perjanjian_kinerja=data.perjanjian_kinerja.strip(), sub_tahap=langkah, ceklis=ceklis)
             sesi.add(kegiatan)
             sesi.flush()
+            catat(sesi, oleh_id=oleh_id, aksi="buat_kegiatan", entitas="kegiatan", entitas_id=kegiatan.id,
+                  tahap=kegiatan.tahap, sub_tahap=kegiatan.sub_tahap, penugasan_individu=True)
             _, status = self.buat_permohonan(
                 sesi, unit_pemilik_id=data.unit_id, kegiatan_id=kegiatan.id, pegawai_id=data.pegawai_id,
                 lingkup=lingkup, peran=PeranTim.ANGGOTA, uraian=data.judul, isi=isi, oleh_id=oleh_id,
@@ -294,7 +297,8 @@ class LayananPenugasan:
                 p.penerima_id = self.pihak(p, sesi.get(Pegawai, p.pegawai_id).unit_id, p.dari_unit_id).get(berikut)
             kueri.ikutkan_keanggotaan(sesi, p.id, status_keanggotaan(hasil.keadaan, rute))
             if p.kegiatan_id is not None and aksi in (Aksi.TOLAK, Aksi.BATALKAN):
-                sesi.get(Kegiatan, p.kegiatan_id).sub_tahap = f"penugasan {hasil.keadaan.status.label.lower()}"
+                kegiatan = sesi.get(Kegiatan, p.kegiatan_id, with_for_update=True)  # locked after its request, never before
+                kegiatan.sub_tahap = f"penugasan {hasil.keadaan.status.label.lower()}"
             return hasil.keadaan.status
 
     def _terapkan(self, sesi, p, keadaan: Keadaan, aksi: Aksi, oleh_id, sebagai: str, alasan: str) -> None:
