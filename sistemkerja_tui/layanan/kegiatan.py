@@ -69,7 +69,7 @@ class Pemantauan:
     terlambat: tuple[RingkasKegiatan, ...]
     dikembalikan: tuple[RingkasKegiatan, ...]
     menunggu_saya: tuple[RingkasKegiatan, ...]
-    beban: tuple[tuple[str, int], ...]  # (nama, active teams), heaviest first
+    beban: tuple[tuple[str, int, bool], ...]  # (nama, active teams, above average), heaviest first
     rata_rata_beban: float
 
 
@@ -275,7 +275,7 @@ class LayananKegiatan:
             terlambat=tuple(k for r, k in daftar if r.terlambat),
             dikembalikan=tuple(k for r, k in daftar if r.dikembalikan),
             menunggu_saya=tuple(k for r, k in daftar if pengguna_id is not None and self._giliran(r, pengguna_id)),
-            beban=tuple((p.nama, p.tim) for p in beban.pegawai),
+            beban=tuple((p.nama, p.tim, p.di_atas_rata_rata) for p in beban.pegawai),
             rata_rata_beban=beban.rata_rata,
         )
 

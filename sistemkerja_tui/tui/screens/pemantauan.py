@@ -85,14 +85,9 @@ class LayarPemantauan(Screen):
         for label, n in p.per_tahap:
             tahap.add_row(label, str(n), _batang(n, terbesar))
         beban = Table(box=None, padding=(0, 1), show_header=False)
-        terberat = max((n for _, n in p.beban), default=0)
-        for nama, n in p.beban:
-            beban.add_row(
-                nama,
-                str(n),
-                _batang(n, terberat),
-                Text("⚑" if n > p.rata_rata_beban and n >= 2 else "", style="bold yellow"),
-            )
+        terberat = max((n for _, n, _ in p.beban), default=0)
+        for nama, n, berat in p.beban:
+            beban.add_row(nama, str(n), _batang(n, terberat), Text("⚑" if berat else "", style="bold yellow"))
         self.query_one("#isi-pemantauan", Static).update(
             Group(
                 Text(f"Pemantauan {unit}", style="bold"),
