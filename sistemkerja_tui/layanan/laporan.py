@@ -417,31 +417,29 @@ BARIS_KEPALA_XLSX = 3  # row 1: title, row 2: date, row 3: header, data from row
 
 
 def _simpan_xlsx(path: Path, judul: str, kepala: list[str], baris: list[_BarisMPPH]) -> None:
-    """Write-only workbook: rows are streamed and empty cells are not written, so the file and the
-    memory grow with the roles filled in, not with pegawai × columns."""
+    """Only filled cells are created, so time and memory grow with the roles, not with pegawai × columns."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("MPPH")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "MPPH"
+    ws.cell(row=1, column=1, value=judul).font = Font(bold=True, size=13)
+    ws.cell(row=2, column=1, value=f"Keadaan per {tanggal_indonesia(date.today())}")
+    tebal = Font(bold=True)
+    for j, k in enumerate(kepala, 1):
+        c = ws.cell(row=BARIS_KEPALA_XLSX, column=j, value=k)
+        c.font = tebal
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    tetap = len(KOLOM_TETAP)
+    for i, r in enumerate(baris, BARIS_KEPALA_XLSX + 1):
+        for j, v in enumerate(r.tetap, 1):
+            ws.cell(row=i, column=j, value=v)
+        for kolom, v in r.sel.items():
+            ws.cell(row=i, column=tetap + kolom + 1, value=v)
     lebar_tetap = {1: 5, 2: 34, 3: 24, 4: 34}
     for j in range(1, len(kepala) + 1):
         ws.column_dimensions[get_column_letter(j)].width = lebar_tetap.get(j, 22)
-    ws.freeze_panes = f"{get_column_letter(len(KOLOM_TETAP) + 1)}{BARIS_KEPALA_XLSX + 1}"
-
-    def sel(nilai: str, font: Font, alignment: Alignment | None = None) -> WriteOnlyCell:
-        c = WriteOnlyCell(ws, value=nilai)
-        c.font = font
-        if alignment is not None:
-            c.alignment = alignment
-        return c
-
-    ws.append([sel(judul, Font(bold=True, size=13))])
-    ws.append([f"Keadaan per {tanggal_indonesia(date.today())}"])
-    tebal, bungkus = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-    ws.append([sel(k, tebal, bungkus) for k in kepala])
-    for r in baris:
-        ws.append(r.tetap + r.padat(max(r.sel, default=-1) + 1, None))
+    ws.freeze_panes = ws.cell(row=BARIS_KEPALA_XLSX + 1, column=tetap + 1)
     wb.save(path)

@@ -161,8 +161,8 @@ def pegawai_mpph(p: Pembaca, unit: int) -> list[Any]:
     """Rows: the subtree's active fungsional/pelaksana who hold a role shown, by name."""
     return _semua(
         p, "SELECT p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.nama_jabatan FROM pegawai p "
-           f"WHERE {_PEGAWAI_MPPH} AND (EXISTS (SELECT 1 FROM keanggotaan a JOIN tim_kerja t ON t.id = a.tim_id "
-           f" WHERE a.pegawai_id = p.id AND {_TIM_MPPH} AND a.status IN :status_mpph) "
-           f"OR EXISTS (SELECT 1 FROM kegiatan k WHERE k.pegawai_id = p.id AND {_INDIVIDU_MPPH})) "
+           f"WHERE {_PEGAWAI_MPPH} AND (p.id IN (SELECT a.pegawai_id FROM keanggotaan a "
+           f" JOIN tim_kerja t ON t.id = a.tim_id WHERE {_TIM_MPPH} AND a.status IN :status_mpph) "
+           f"OR p.id IN (SELECT k.pegawai_id FROM kegiatan k WHERE {_INDIVIDU_MPPH})) "
            "ORDER BY p.nama, p.id",
         unit)
