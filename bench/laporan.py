@@ -43,8 +43,10 @@ def _sidik() -> str:
     from sistemkerja_tui.store.lokasi import HEAD_REVISION
 
     h = hashlib.sha256(HEAD_REVISION.encode())
-    for berkas in [Path(sistemkerja_tui.__file__).parent / "layanan" / "demo.py",
-                   *sorted((paths.resource_dir("data") / "demo").rglob("*"))]:
+    for berkas in [
+        Path(sistemkerja_tui.__file__).parent / "layanan" / "demo.py",
+        *sorted((paths.resource_dir("data") / "demo").rglob("*")),
+    ]:
         if berkas.is_file():
             h.update(berkas.name.encode() + berkas.read_bytes())
     return h.hexdigest()[:12]
@@ -78,8 +80,9 @@ def _database(jumlah: int, folder: Path) -> Path:
 def _unit_terbesar(layanan):
     """The own Pemda's top-level unit with the most active pegawai in its subtree, and that number."""
     struktur = layanan.struktur
-    per_unit = Counter(dict(struktur.pembaca.semua(
-        "SELECT unit_id, COUNT(*) FROM pegawai WHERE aktif GROUP BY unit_id")))
+    per_unit = Counter(
+        dict(struktur.pembaca.semua("SELECT unit_id, COUNT(*) FROM pegawai WHERE aktif GROUP BY unit_id"))
+    )
     akar = [u for i in struktur.instansi if not i.luar for u in struktur.unit_akar(i.id)]
     ukuran = {u.id: sum(per_unit[x] for x in struktur.subpohon(u.id)) for u in akar}
     unit = max(akar, key=lambda u: ukuran[u.id])
@@ -96,10 +99,13 @@ def _satu(jumlah: int, folder: Path, keluar: Path, ulang: int) -> dict[str, floa
     laporan, kegiatan, baca = layanan.laporan, layanan.kegiatan, layanan.struktur.pembaca
 
     def acuan() -> int:
-        return len(baca.semua(
-            "SELECT p.id, p.nip, p.nama, p.nama_jabatan, a.tim_id, a.peran, a.status FROM pegawai p "
-            "LEFT JOIN keanggotaan a ON a.pegawai_id = p.id WHERE p.aktif AND p.unit_id IN :sub", sub=sub)) + len(
-            baca.semua("SELECT id, judul, tahap, tenggat, progres FROM kegiatan WHERE unit_id IN :sub", sub=sub))
+        return len(
+            baca.semua(
+                "SELECT p.id, p.nip, p.nama, p.nama_jabatan, a.tim_id, a.peran, a.status FROM pegawai p "
+                "LEFT JOIN keanggotaan a ON a.pegawai_id = p.id WHERE p.aktif AND p.unit_id IN :sub",
+                sub=sub,
+            )
+        ) + len(baca.semua("SELECT id, judul, tahap, tenggat, progres FROM kegiatan WHERE unit_id IN :sub", sub=sub))
 
     fungsi = {
         "mpph": lambda: laporan.tulis_mpph(unit.id, keluar, "xlsx"),
@@ -116,9 +122,11 @@ def _satu(jumlah: int, folder: Path, keluar: Path, ulang: int) -> dict[str, floa
     tracemalloc.stop()
     kolom, baris = laporan.mpph(unit.id)
     hasil["sel"] = sum(1 for r in baris for isi in r if isi)
-    print(f"({jumlah} pegawai) {unit.nama}: {len(sub)} unit, {pegawai} pegawai aktif; MPPH {len(baris)} baris × "
-          f"{len(kolom)} kolom, {hasil['sel']} sel terisi; acuan SELECT {hasil['baris']} baris "
-          f"{hasil['acuan'] * 1000:.0f} ms")
+    print(
+        f"({jumlah} pegawai) {unit.nama}: {len(sub)} unit, {pegawai} pegawai aktif; MPPH {len(baris)} baris × "
+        f"{len(kolom)} kolom, {hasil['sel']} sel terisi; acuan SELECT {hasil['baris']} baris "
+        f"{hasil['acuan'] * 1000:.0f} ms"
+    )
     layanan.tutup()
     return hasil
 
@@ -126,8 +134,12 @@ def _satu(jumlah: int, folder: Path, keluar: Path, ulang: int) -> dict[str, floa
 def main() -> None:
     argumen = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     argumen.add_argument("--ulang", type=int, default=3, help="jumlah pengukuran (median), bawaan 3")
-    argumen.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "sistemkerja-bench-laporan",
-                         help="folder cache database demo")
+    argumen.add_argument(
+        "--folder",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "sistemkerja-bench-laporan",
+        help="folder cache database demo",
+    )
     args = argumen.parse_args()
     print(f"bench laporan — unit terbesar, median dari {args.ulang}")
     with tempfile.TemporaryDirectory(prefix="sistemkerja-bench-laporan-keluaran-") as keluar:
@@ -136,15 +148,22 @@ def main() -> None:
     print()
     print("rasio terhadap 15 000 pegawai (pertumbuhan linear = sama dengan pertumbuhan ukuran unit):")
     for n, h in hasil.items():
-        print(f"  {n:>7} pegawai: ukuran unit ×{h['pegawai'] / dasar['pegawai']:.1f} · "
-              f"sel MPPH terisi ×{h['sel'] / dasar['sel']:.1f} · acuan SELECT ×{h['acuan'] / dasar['acuan']:.1f}")
-    for nama, judul in (("mpph", "(a) ekspor MPPH (xlsx)"), ("pemantauan", "(b) laporan pemantauan semester"),
-                        ("dasbor", "(c) dasbor Pemantauan")):
+        print(
+            f"  {n:>7} pegawai: ukuran unit ×{h['pegawai'] / dasar['pegawai']:.1f} · "
+            f"sel MPPH terisi ×{h['sel'] / dasar['sel']:.1f} · acuan SELECT ×{h['acuan'] / dasar['acuan']:.1f}"
+        )
+    for nama, judul in (
+        ("mpph", "(a) ekspor MPPH (xlsx)"),
+        ("pemantauan", "(b) laporan pemantauan semester"),
+        ("dasbor", "(c) dasbor Pemantauan"),
+    ):
         print(judul + (" — anggaran ≤ 5 s pada 200 000 pegawai" if nama == "mpph" else ""))
         for n, h in hasil.items():
             memori = f" · puncak memori Python {h['memori']:.0f} MB" if nama == "mpph" else ""
-            print(f"  {n:>7} pegawai: {h[nama] * 1000:7.0f} ms · ×{h[nama] / dasar[nama]:.1f} terhadap 15 000 · "
-                  f"{h[nama] / h['acuan']:.1f}× acuan{memori}")
+            print(
+                f"  {n:>7} pegawai: {h[nama] * 1000:7.0f} ms · ×{h[nama] / dasar[nama]:.1f} terhadap 15 000 · "
+                f"{h[nama] / h['acuan']:.1f}× acuan{memori}"
+            )
 
 
 if __name__ == "__main__":

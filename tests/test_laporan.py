@@ -385,7 +385,7 @@ def bertingkat(db_demo):
                   "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
                   "VALUES (?, ?, NULL, 'Penataan arsip inaktif', '', '', '', NULL, '', '2026-01-10', '2026-02-15', "
                   "'pelaksanaan', '', 30, '[]', '2026-01-10 08:00:00')", (umpeg, arsip))
-    return dict(db=db, ketua=ketua[1], anggota=anggota[1], usulan=usulan[1], luar=luar[1])
+    return {"db": db, "ketua": ketua[1], "anggota": anggota[1], "usulan": usulan[1], "luar": luar[1]}
 
 
 def _kolom(kepala: list[str], baris: list[list[str]], nama: str, tim: str) -> str:

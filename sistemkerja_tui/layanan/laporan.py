@@ -87,7 +87,7 @@ def nama_berkas_aman(teks: str) -> str:
     return aman[:150]
 
 
-def _tulis_atomik(folder: Path, nama: str, tulis: Callable[[Path], None]) -> Path:
+def _tulis_atomik(folder: Path, nama: str, tulis: Callable[[Path], object]) -> Path:
     """Write `folder/nama` through a temporary file; refuse (Ditolak) when the folder is missing or unwritable."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
