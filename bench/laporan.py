@@ -11,6 +11,10 @@ and the ratio to a baseline measured in the same run: a bare SELECT of the rows 
 walk (the unit subtree's pegawai with their memberships, and its kegiatan). Budget (issue 9):
 MPPH ≤ 5 s at 200 000 pegawai, growth no worse than linear.
 
+Ratios use CPU time (`time.process_time`): the reports run in this thread, SQLite included, so it
+is the work done, while wall time on a shared machine also counts the wait for a core. Both are
+printed; the budget is read on wall time.
+
 The demo databases are built once and kept in the temp folder (sistemkerja-bench-laporan/),
 keyed by the demo code, its data and the schema revision; the bench only reads them.
 
@@ -22,18 +26,30 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import statistics
 import tempfile
 import time
 import tracemalloc
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-
-from bersama import median_waktu
+from typing import Any
 
 UKURAN = (15_000, 80_000, 200_000)
 SEMESTER = (date(2026, 1, 1), date(2026, 6, 30))
 HARI_INI = date(2026, 7, 1)
+
+
+def _ukur(fungsi: Callable[[], object], ulang: int) -> tuple[float, float]:
+    """Median wall time and median CPU time in seconds of `ulang` calls of `fungsi`."""
+    dinding, cpu = [], []
+    for _ in range(ulang):
+        t, c = time.perf_counter(), time.process_time()
+        fungsi()
+        dinding.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    return statistics.median(dinding), statistics.median(cpu)
 
 
 def _sidik() -> str:
@@ -89,7 +105,7 @@ def _unit_terbesar(layanan):
     return unit, ukuran[unit.id]
 
 
-def _satu(jumlah: int, folder: Path, keluar: Path, ulang: int) -> dict[str, float]:
+def _satu(jumlah: int, folder: Path, keluar: Path, ulang: int) -> dict[str, Any]:
     from sistemkerja_tui.layanan.mulai import buka_database
 
     layanan = buka_database(str(_database(jumlah, folder)), demo_jika_kosong=False).layanan
@@ -114,8 +130,8 @@ def _satu(jumlah: int, folder: Path, keluar: Path, ulang: int) -> dict[str, floa
     }
     for f in (acuan, *fungsi.values()):  # warm caches and imports (openpyxl, babel), as a running app has
         f()
-    hasil = {"pegawai": pegawai, "baris": acuan(), "acuan": median_waktu(acuan, ulang)}
-    hasil.update({nama: median_waktu(f, ulang) for nama, f in fungsi.items()})
+    hasil: dict[str, Any] = {"pegawai": pegawai, "baris": acuan(), "acuan": _ukur(acuan, ulang)}
+    hasil.update({nama: _ukur(f, ulang) for nama, f in fungsi.items()})
     tracemalloc.start()
     fungsi["mpph"]()
     hasil["memori"] = tracemalloc.get_traced_memory()[1] / 2**20
@@ -125,7 +141,7 @@ def _satu(jumlah: int, folder: Path, keluar: Path, ulang: int) -> dict[str, floa
     print(
         f"({jumlah} pegawai) {unit.nama}: {len(sub)} unit, {pegawai} pegawai aktif; MPPH {len(baris)} baris × "
         f"{len(kolom)} kolom, {hasil['sel']} sel terisi; acuan SELECT {hasil['baris']} baris "
-        f"{hasil['acuan'] * 1000:.0f} ms"
+        f"{hasil['acuan'][0] * 1000:.0f} ms (CPU {hasil['acuan'][1] * 1000:.0f} ms)"
     )
     layanan.tutup()
     return hasil
@@ -146,11 +162,11 @@ def main() -> None:
         hasil = {n: _satu(n, args.folder, Path(keluar), args.ulang) for n in UKURAN}
     dasar = hasil[UKURAN[0]]
     print()
-    print("rasio terhadap 15 000 pegawai (pertumbuhan linear = sama dengan pertumbuhan ukuran unit):")
+    print("rasio waktu CPU terhadap 15 000 pegawai (linear = tumbuh seperti ukuran unit atau isi MPPH):")
     for n, h in hasil.items():
         print(
             f"  {n:>7} pegawai: ukuran unit ×{h['pegawai'] / dasar['pegawai']:.1f} · "
-            f"sel MPPH terisi ×{h['sel'] / dasar['sel']:.1f} · acuan SELECT ×{h['acuan'] / dasar['acuan']:.1f}"
+            f"sel MPPH terisi ×{h['sel'] / dasar['sel']:.1f} · acuan SELECT ×{h['acuan'][1] / dasar['acuan'][1]:.1f}"
         )
     for nama, judul in (
         ("mpph", "(a) ekspor MPPH (xlsx)"),
@@ -160,9 +176,10 @@ def main() -> None:
         print(judul + (" — anggaran ≤ 5 s pada 200 000 pegawai" if nama == "mpph" else ""))
         for n, h in hasil.items():
             memori = f" · puncak memori Python {h['memori']:.0f} MB" if nama == "mpph" else ""
+            (dinding, cpu), (_, cpu_dasar), (_, cpu_acuan) = h[nama], dasar[nama], h["acuan"]
             print(
-                f"  {n:>7} pegawai: {h[nama] * 1000:7.0f} ms · ×{h[nama] / dasar[nama]:.1f} terhadap 15 000 · "
-                f"{h[nama] / h['acuan']:.1f}× acuan{memori}"
+                f"  {n:>7} pegawai: {dinding * 1000:6.0f} ms (CPU {cpu * 1000:5.0f} ms) · "
+                f"×{cpu / cpu_dasar:.1f} terhadap 15 000 · {cpu / cpu_acuan:.1f}× acuan{memori}"
             )
 
 
