@@ -32,6 +32,7 @@ bench: $(VENV)/.terpasang-tes
 	$(BIN)/python bench/struktur.py
 	$(BIN)/python bench/surat.py
 	$(BIN)/python bench/kegiatan.py
+	$(BIN)/python bench/laporan.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

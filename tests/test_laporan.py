@@ -333,3 +333,117 @@ def test_gagal_tulis_tidak_meninggalkan_sisa(laporan, data, keluar, monkeypatch)
     with pytest.raises(Ditolak, match="keluaran"):
         laporan.tulis_pemantauan(data["unit_id"], *S1, keluar, "md")
     assert list(keluar.iterdir()) == []
+
+
+# --- a unit with sub-units: what reaches the report and the MPPH of each level -------------------
+
+
+def _unit_kode(db: str, kode: str) -> int:
+    return _sql(db, "SELECT u.id FROM unit_organisasi u JOIN instansi i ON i.id = u.instansi_id "
+                    "WHERE u.kode = ? AND NOT i.luar", kode)[0][0]
+
+
+def _pegawai_di(db: str, kode: str) -> tuple[int, str]:
+    """The first active fungsional/pelaksana placed directly in unit `kode` (own Pemda)."""
+    return _sql(db, "SELECT id, nama FROM pegawai WHERE aktif AND unit_id = ? "
+                    "AND jenis_jabatan IN ('fungsional', 'pelaksana') ORDER BY id", _unit_kode(db, kode))[0]
+
+
+def _tim(c: sqlite3.Connection, unit_id: int, nama: str, status: str) -> int:
+    return c.execute(
+        "INSERT INTO tim_kerja (unit_id, nama, bentuk, jenis_pembentukan, sasaran, mulai, selesai, dasar_penetapan, "
+        "status, tujuan, dibuat) VALUES (?, ?, 'tim_kerja', 'insidental', 'administratif', '2026-01-01', "
+        "'2026-12-31', '', ?, '', '2026-01-02 08:00:00')", (unit_id, nama, status)).lastrowid
+
+
+def _anggota(c: sqlite3.Connection, tim_id: int, pegawai_id: int, peran: str, status: str = "aktif") -> None:
+    c.execute("INSERT INTO keanggotaan (tim_id, pegawai_id, peran, asal, status, uraian_peran) "
+              "VALUES (?, ?, ?, 'dalam_unit', ?, '')", (tim_id, pegawai_id, peran, status))
+
+
+@pytest.fixture
+def bertingkat(db_demo):
+    """Teams spread over DISKOMINFO's sub-units (two levels deep) and one outside it, in the demo."""
+    db = db_demo
+    umpeg, ikp, statsan = (_unit_kode(db, k) for k in ("DISKOMINFO.SEKRE.UMPEG", "DISKOMINFO.IKP",
+                                                          "DISKOMINFO.STATSAN"))
+    ketua = _pegawai_di(db, "DISKOMINFO.SEKRE.RENKEU")  # sub-sub-unit, beside the team's own
+    anggota = _pegawai_di(db, "DISKOMINFO.IKP")
+    usulan = _pegawai_di(db, "DISKOMINFO.STATSAN")
+    luar = _sql(db, "SELECT p.id, p.nama FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id "
+                    "WHERE p.aktif AND u.kode LIKE 'DINKES.%' AND p.jenis_jabatan = 'fungsional' ORDER BY p.id")[0]
+    with sqlite3.connect(db) as c:
+        arsip = _tim(c, umpeg, "Tim Arsip Persuratan", "aktif")
+        _anggota(c, arsip, ketua[0], "ketua")
+        _anggota(c, arsip, anggota[0], "anggota")
+        _anggota(c, arsip, luar[0], "anggota")  # lent by DINKES: counted in the team, not a row of DISKOMINFO
+        _anggota(c, arsip, usulan[0], "anggota", "usulan")
+        _anggota(c, _tim(c, ikp, "Tim Peliputan Selesai", "selesai"), anggota[0], "ketua")
+        _anggota(c, _tim(c, statsan, "Tim Tanpa Ketua", "aktif"), usulan[0], "anggota")
+        _anggota(c, _tim(c, _unit_kode(db, "DINKES"), "Tim Gizi Dinkes", "aktif"), ketua[0], "anggota")
+        c.execute("INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
+                  "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
+                  "VALUES (?, ?, NULL, 'Penataan arsip inaktif', '', '', '', NULL, '', '2026-01-10', '2026-02-15', "
+                  "'pelaksanaan', '', 30, '[]', '2026-01-10 08:00:00')", (umpeg, arsip))
+    return {"db": db, "ketua": ketua[1], "anggota": anggota[1], "usulan": usulan[1], "luar": luar[1]}
+
+
+def _kolom(kepala: list[str], baris: list[list[str]], nama: str, tim: str) -> str:
+    """The cell of the pegawai whose name starts with `nama` under the team column `tim`."""
+    r = next(r for r in baris if r[1].startswith(nama))
+    return r[kepala.index(tim)]
+
+
+def test_mpph_unit_dengan_subunit(laporan, bertingkat):
+    d = bertingkat
+    kepala, baris = laporan.mpph(laporan.cari_unit("DISKOMINFO"))
+    assert "Tim Arsip Persuratan" in kepala and "Tim Tanpa Ketua" in kepala
+    assert "Tim Peliputan Selesai" not in kepala and "Tim Gizi Dinkes" not in kepala
+    assert _kolom(kepala, baris, d["ketua"], "Tim Arsip Persuratan") == "Ketua"
+    assert _kolom(kepala, baris, d["anggota"], "Tim Arsip Persuratan") == "Anggota"
+    assert _kolom(kepala, baris, d["usulan"], "Tim Arsip Persuratan") == "Anggota (usulan)"
+    assert _kolom(kepala, baris, d["usulan"], "Tim Tanpa Ketua") == "Anggota"
+    assert _kolom(kepala, baris, d["anggota"], "Tim Tanpa Ketua") == ""
+    assert not any(r[1].startswith(d["luar"]) for r in baris)  # a DINKES pegawai is not a row of DISKOMINFO
+
+    # one level down: only SEKRE's teams and pegawai
+    kepala, baris = laporan.mpph(laporan.cari_unit("DISKOMINFO.SEKRE"))
+    assert kepala[4:] == ["Tim Arsip Persuratan"]
+    assert [r[1].split(",")[0] for r in baris] == [d["ketua"]]
+    assert baris[0][4] == "Ketua"
+
+
+def test_mpph_xlsx_unit_dengan_subunit(laporan, bertingkat, keluar):
+    from openpyxl import load_workbook
+
+    d = bertingkat
+    unit_id = laporan.cari_unit("DISKOMINFO")
+    ws = load_workbook(laporan.tulis_mpph(unit_id, keluar, "xlsx")).active
+    kepala = [c.value for c in ws[BARIS_KEPALA_XLSX]]
+    kolom = kepala.index("Tim Arsip Persuratan") + 1
+    isi = {str(ws.cell(r, 2).value).split(",")[0]: ws.cell(r, kolom).value
+           for r in range(BARIS_KEPALA_XLSX + 1, ws.max_row + 1)}
+    assert isi[d["ketua"]] == "Ketua" and isi[d["anggota"]] == "Anggota" and isi[d["usulan"]] == "Anggota (usulan)"
+    assert d["luar"] not in isi
+    _, baris = laporan.mpph(unit_id)
+    assert ws.max_row == BARIS_KEPALA_XLSX + len(baris)
+    assert [[c.value or "" for c in r] for r in ws.iter_rows(min_row=BARIS_KEPALA_XLSX + 1)] == baris
+
+
+def test_pemantauan_unit_dengan_subunit(laporan, bertingkat):
+    d = bertingkat
+    md = laporan.pemantauan(laporan.cari_unit("DISKOMINFO"), *S1, hari_ini=date(2026, 7, 1))
+    tim = {r[1]: r for r in _tabel(md, "4. Tim Kerja Aktif")}
+    assert tim["Tim Arsip Persuratan"][2].startswith(d["ketua"])
+    assert tim["Tim Arsip Persuratan"][3] == "2"  # active anggota: the IKP one and the one lent by DINKES
+    assert tim["Tim Tanpa Ketua"][2] == "(belum ada ketua)"
+    assert "Tim Peliputan Selesai" not in tim and "Tim Gizi Dinkes" not in tim
+    lewat = {r[1]: r for r in _tabel(md, "2. Kegiatan Melewati Tenggat")}
+    assert lewat["Penataan arsip inaktif"][2:5] == ["Tim Arsip Persuratan", "15 Februari 2026", "Pelaksanaan"]
+
+    # SEKRE (its parent) reports it too; IKP (a sibling) does not
+    md = laporan.pemantauan(laporan.cari_unit("DISKOMINFO.SEKRE"), *S1, hari_ini=date(2026, 7, 1))
+    assert [r[1] for r in _tabel(md, "4. Tim Kerja Aktif")] == ["Tim Arsip Persuratan"]
+    assert "Penataan arsip inaktif" in [r[1] for r in _tabel(md, "2. Kegiatan Melewati Tenggat")]
+    md = laporan.pemantauan(laporan.cari_unit("DISKOMINFO.IKP"), *S1, hari_ini=date(2026, 7, 1))
+    assert "Tim Arsip Persuratan" not in md and "Penataan arsip inaktif" not in md

@@ -21,13 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from sistemkerja_tui.aturan.enums import PeranTim, PredikatPenilaian, Tahap
+from sistemkerja_tui.aturan.enums import PeranTim, PredikatPenilaian, StatusKeanggotaan, Tahap
 from sistemkerja_tui.aturan.nip import kelompokkan_nip
 from sistemkerja_tui.aturan.sebutan import nama_lengkap, tanggal_panjang
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.store.baca import sebagai_tanggal
+from sistemkerja_tui.store.kueri import laporan as kueri
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
@@ -86,7 +87,7 @@ def nama_berkas_aman(teks: str) -> str:
     return aman[:150]
 
 
-def _tulis_atomik(folder: Path, nama: str, tulis: Callable[[Path], None]) -> Path:
+def _tulis_atomik(folder: Path, nama: str, tulis: Callable[[Path], object]) -> Path:
     """Write `folder/nama` through a temporary file; refuse (Ditolak) when the folder is missing or unwritable."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
@@ -186,6 +187,24 @@ def _txt(blok: list[_Blok]) -> str:
     return "\n".join(keluar).rstrip() + "\n"
 
 
+_K = TypeVar("_K")
+
+
+@dataclass(frozen=True)
+class _BarisMPPH:
+    """One pegawai of the MPPH: the fixed columns and the filled role cells by column (0 = first team)."""
+
+    tetap: list[str]
+    sel: dict[int, str]
+
+    def padat(self, lebar: int, kosong: _K) -> list[str | _K]:
+        """The role cells as a list of `lebar`, `kosong` where there is no role."""
+        isi: list[str | _K] = [kosong] * lebar
+        for kolom, teks in self.sel.items():
+            isi[kolom] = teks
+        return isi
+
+
 # --- the service ----------------------------------------------------------------------
 
 
@@ -199,18 +218,10 @@ class LayananLaporan:
 
     def cari_unit(self, kode: str) -> int:
         """Id of the unit with `kode` (case-insensitive), own-Pemda units first; Ditolak when unknown."""
-        rows = self.pembaca.semua(
-            "SELECT u.id, i.luar FROM unit_organisasi u JOIN instansi i ON i.id = u.instansi_id "
-            "WHERE upper(u.kode) = upper(:kode) ORDER BY i.luar, i.id, u.id",
-            kode=(kode or "").strip(),
-        )
+        rows = kueri.unit_berkode(self.pembaca, (kode or "").strip())
         if rows:
-            return rows[0].id
-        akar = self.pembaca.semua(
-            "SELECT u.kode FROM unit_organisasi u JOIN instansi i ON i.id = u.instansi_id "
-            "WHERE u.induk_id IS NULL AND NOT i.luar ORDER BY u.urutan, u.id LIMIT 12"
-        )
-        contoh = ", ".join(r.kode for r in akar)
+            return int(rows[0].id)
+        contoh = ", ".join(kueri.kode_perangkat_daerah(self.pembaca, 12))
         raise Ditolak(
             f"Kode unit '{kode}' tidak dikenal. Kode unit tampil di layar Struktur aplikasi (kolom kode unit) "
             f"dan bertingkat dengan titik, misalnya DINKES atau DINKES.YANKES. "
@@ -233,7 +244,6 @@ class LayananLaporan:
             raise Ditolak(f"Periode laporan ({_label_periode(mulai, selesai)}) belum dimulai; pilih semester yang "
                           "sedang berjalan atau yang sudah lewat.")
         unit = self._unit(unit_id)
-        sub = self.struktur.subpohon(unit_id)
         sampai = selesai + timedelta(days=1)  # timestamps: strictly before the day after the period
         jalur = " › ".join(u.nama for u in self.struktur.jalur_unit(unit_id))
         p = self.pembaca
@@ -247,10 +257,7 @@ class LayananLaporan:
         ]
 
         # 1. kegiatan per tahap
-        per_tahap = {r.tahap: r.n for r in p.semua(
-            "SELECT tahap, COUNT(*) AS n FROM kegiatan WHERE unit_id IN :sub "
-            "AND (mulai IS NULL OR mulai <= :selesai) AND (tenggat IS NULL OR tenggat >= :mulai) GROUP BY tahap",
-            sub=sub, mulai=mulai, selesai=selesai)}
+        per_tahap = kueri.kegiatan_per_tahap(p, unit_id, mulai, selesai)
         b.append(_Blok("bagian", "1. Kegiatan per Tahap"))
         b.append(_Blok("paragraf", "Kegiatan unit dan subunitnya yang berlangsung dalam periode; tahap menurut "
                                    "keadaan saat laporan dibuat."))
@@ -260,12 +267,7 @@ class LayananLaporan:
 
         # 2. overdue: at the end of a past period, or as of today in a period still running
         batas = min(sampai, hari_ini)
-        lewat = p.semua(
-            "SELECT k.judul, k.tenggat, k.tahap, k.progres, t.nama AS tim, pg.nama AS pg_nama, "
-            "pg.gelar_depan, pg.gelar_belakang FROM kegiatan k LEFT JOIN tim_kerja t ON t.id = k.tim_id "
-            "LEFT JOIN pegawai pg ON pg.id = k.pegawai_id WHERE k.unit_id IN :sub AND k.tenggat IS NOT NULL "
-            "AND k.tenggat < :batas AND k.tahap != 'selesai' ORDER BY k.tenggat, k.judul",
-            sub=sub, batas=batas)
+        lewat = kueri.kegiatan_terlambat(p, unit_id, batas)
         b.append(_Blok("bagian", "2. Kegiatan Melewati Tenggat"))
         if lewat:
             kapan = (f"bertenggat sampai {tanggal_indonesia(selesai)}" if batas == sampai else
@@ -279,12 +281,7 @@ class LayananLaporan:
             b.append(_Blok("paragraf", "Tidak ada kegiatan yang melewati tenggat."))
 
         # 3. returned from evaluasi
-        kembali = p.semua(
-            "SELECT r.waktu, r.alasan, k.judul, pg.nama AS pg_nama, pg.gelar_depan, pg.gelar_belakang "
-            "FROM riwayat_tahap r JOIN kegiatan k ON k.id = r.kegiatan_id LEFT JOIN pegawai pg ON pg.id = r.oleh_id "
-            "WHERE k.unit_id IN :sub AND r.dari_tahap = 'evaluasi' AND r.ke_tahap = 'pelaksanaan' "
-            "AND r.waktu >= :mulai AND r.waktu < :sampai ORDER BY r.waktu, r.id",
-            sub=sub, mulai=mulai, sampai=sampai)
+        kembali = kueri.dikembalikan(p, unit_id, mulai, sampai)
         b.append(_Blok("bagian", "3. Kegiatan Dikembalikan dari Evaluasi ke Pelaksanaan"))
         if kembali:
             b.append(_Blok("paragraf", f"{len(kembali)} pengembalian dalam periode."))
@@ -297,21 +294,14 @@ class LayananLaporan:
             b.append(_Blok("paragraf", "Tidak ada kegiatan yang dikembalikan dalam periode."))
 
         # 4. active teams
-        tim = p.semua(
-            "SELECT t.id, t.nama, t.mulai, t.selesai, "
-            "(SELECT COUNT(*) FROM keanggotaan a WHERE a.tim_id = t.id AND a.status = 'aktif' "
-            " AND a.peran = 'anggota') AS anggota, "
-            "(SELECT pg.nama || char(31) || pg.gelar_depan || char(31) || pg.gelar_belakang FROM keanggotaan a "
-            " JOIN pegawai pg ON pg.id = a.pegawai_id WHERE a.tim_id = t.id AND a.status = 'aktif' "
-            " AND a.peran = 'ketua' ORDER BY a.id LIMIT 1) AS ketua "
-            "FROM tim_kerja t WHERE t.unit_id IN :sub AND t.status = 'aktif' ORDER BY t.nama",
-            sub=sub)
+        tim = kueri.tim_aktif(p, unit_id)
         b.append(_Blok("bagian", "4. Tim Kerja Aktif"))
         if tim:
             b.append(_Blok("paragraf", f"{len(tim)} tim kerja aktif, {sum(r.anggota for r in tim)} keanggotaan aktif "
                                        "(di luar ketua)."))
             b.append(_Blok("tabel", kepala=("No", "Tim", "Ketua", "Anggota", "Masa kerja"), baris=tuple(
-                (str(i), r.nama, nama_lengkap(*r.ketua.split("\x1f")) if r.ketua else "(belum ada ketua)",
+                (str(i), r.nama, nama_lengkap(r.ketua_nama, r.ketua_depan or "", r.ketua_belakang or "")
+                 if r.ketua_nama is not None else "(belum ada ketua)",
                  str(r.anggota), f"{tanggal_indonesia(r.mulai)} s.d. {tanggal_indonesia(r.selesai)}")
                 for i, r in enumerate(tim, 1))))
         else:
@@ -329,11 +319,7 @@ class LayananLaporan:
                 (str(i), x.nama, x.jabatan, str(x.tim), str(x.peran_pimpinan)) for i, x in enumerate(berat, 1))))
 
         # 6. kendala
-        kendala = p.semua(
-            "SELECT c.dibuat, c.isi, c.rekomendasi, k.judul FROM catatan c JOIN kegiatan k ON k.id = c.kegiatan_id "
-            "WHERE k.unit_id IN :sub AND c.jenis = 'kendala' AND c.dibuat >= :mulai AND c.dibuat < :sampai "
-            "ORDER BY c.dibuat, c.id",
-            sub=sub, mulai=mulai, sampai=sampai)
+        kendala = kueri.kendala(p, unit_id, mulai, sampai)
         b.append(_Blok("bagian", "6. Kendala dan Rekomendasi"))
         if kendala:
             b.append(_Blok("tabel", kepala=("No", "Tanggal", "Kegiatan", "Kendala", "Rekomendasi"), baris=tuple(
@@ -343,11 +329,7 @@ class LayananLaporan:
             b.append(_Blok("paragraf", "Tidak ada catatan kendala dalam periode."))
 
         # 7. penilaian anggota
-        nilai = {r.predikat: r.n for r in p.semua(
-            "SELECT pa.predikat, COUNT(*) AS n FROM penilaian_anggota pa JOIN keanggotaan a ON a.id = pa.keanggotaan_id "
-            "JOIN tim_kerja t ON t.id = a.tim_id WHERE t.unit_id IN :sub AND pa.periode_mulai <= :selesai "
-            "AND pa.periode_selesai >= :mulai GROUP BY pa.predikat",
-            sub=sub, mulai=mulai, selesai=selesai)}
+        nilai = kueri.penilaian_per_predikat(p, unit_id, mulai, selesai)
         b.append(_Blok("bagian", "7. Penilaian Anggota Tim"))
         baris = [(x.label, str(nilai.get(x.value, 0))) for x in sorted(PredikatPenilaian, reverse=True)]
         baris.append(("Jumlah", str(sum(nilai.values()))))
@@ -379,66 +361,54 @@ class LayananLaporan:
 
     # MPPH ---------------------------------------------------------------------------
 
-    def mpph(self, unit_id: int) -> tuple[list[str], list[list[str]]]:
-        """Header and rows of the Matriks Pembagian Peran dan Hasil of the unit and its subunits."""
+    def _matriks(self, unit_id: int) -> tuple[list[str], list[_BarisMPPH]]:
+        """Header and sparse rows of the MPPH: only pegawai with a role, only the cells they fill."""
         self._unit(unit_id)
-        sub = self.struktur.subpohon(unit_id)
         p = self.pembaca
-        tim = p.semua("SELECT id, nama FROM tim_kerja WHERE unit_id IN :sub AND status IN ('draf', 'aktif') "
-                      "ORDER BY nama, id", sub=sub)
-        individu = p.semua("SELECT id, judul, pegawai_id FROM kegiatan WHERE unit_id IN :sub "
-                           "AND pegawai_id IS NOT NULL AND tahap != 'selesai' ORDER BY judul, id", sub=sub)
+        tim = kueri.tim_mpph(p, unit_id)
+        individu = kueri.kegiatan_individu_mpph(p, unit_id)
         kolom_tim = {r.id: i for i, r in enumerate(tim)}
-        kolom_keg = {r.id: len(tim) + i for i, r in enumerate(individu)}
-        jumlah_kolom = len(tim) + len(individu)
-
-        pegawai = p.semua(
-            "SELECT id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan FROM pegawai "
-            "WHERE aktif AND unit_id IN :sub AND jenis_jabatan IN ('fungsional', 'pelaksana') ORDER BY nama, id",
-            sub=sub)
-        ids = [r.id for r in pegawai]
-        peran: dict[int, list[list[str]]] = {}
-
-        def sel(pid: int, kolom: int) -> list[str]:
-            return peran.setdefault(pid, [[] for _ in range(jumlah_kolom)])[kolom]
-
-        if ids and tim:
-            for r in p.semua(
-                "SELECT tim_id, pegawai_id, peran, status FROM keanggotaan WHERE tim_id IN :tim AND pegawai_id IN :pg "
-                "AND status IN ('aktif', 'usulan', 'menunggu_persetujuan') ORDER BY tim_id, id",
-                tim=list(kolom_tim), pg=ids,
-            ):
-                teks = _label(PeranTim, r.peran)
-                if r.status != "aktif":
-                    teks += " (usulan)"
-                sel(r.pegawai_id, kolom_tim[r.tim_id]).append(teks)
-        terpilih = set(ids)
-        for r in individu:
-            if r.pegawai_id in terpilih:
-                sel(r.pegawai_id, kolom_keg[r.id]).append("Pelaksana")
+        peran: dict[int, dict[int, list[str]]] = {}
+        for r in kueri.peran_mpph(p, unit_id):
+            kolom = kolom_tim.get(r.tim_id)
+            if kolom is None:  # a team created after the columns were read
+                continue
+            teks = _label(PeranTim, r.peran) + ("" if r.status == StatusKeanggotaan.AKTIF.value else " (usulan)")
+            peran.setdefault(r.pegawai_id, {}).setdefault(kolom, []).append(teks)
+        for kolom, r in enumerate(individu, len(tim)):
+            peran.setdefault(r.pegawai_id, {}).setdefault(kolom, []).append("Pelaksana")
 
         kepala = KOLOM_TETAP + [r.nama for r in tim] + [f"Kegiatan: {r.judul}" for r in individu]
-        baris: list[list[str]] = []
-        for r in pegawai:
-            if r.id not in peran:
+        baris: list[_BarisMPPH] = []
+        for r in kueri.pegawai_mpph(p, unit_id):
+            sel = peran.get(r.id)
+            if not sel:
                 continue
-            baris.append([str(len(baris) + 1), nama_lengkap(r.nama, r.gelar_depan or "", r.gelar_belakang or ""),
-                          kelompokkan_nip(r.nip), r.nama_jabatan] + [", ".join(s) for s in peran[r.id]])
+            tetap = [str(len(baris) + 1), nama_lengkap(r.nama, r.gelar_depan or "", r.gelar_belakang or ""),
+                     kelompokkan_nip(r.nip), r.nama_jabatan]
+            baris.append(_BarisMPPH(tetap, {k: ", ".join(v) for k, v in sel.items()}))
         return kepala, baris
+
+    def mpph(self, unit_id: int) -> tuple[list[str], list[list[str]]]:
+        """Header and rows of the Matriks Pembagian Peran dan Hasil of the unit and its subunits."""
+        kepala, baris = self._matriks(unit_id)
+        lebar = len(kepala) - len(KOLOM_TETAP)
+        return kepala, [r.tetap + r.padat(lebar, "") for r in baris]
 
     def tulis_mpph(self, unit_id: int, folder: Path, format: str = "xlsx") -> Path:
         if format not in FORMAT_MPPH:
             raise Ditolak(f"Format '{format}' tidak dikenal; pilihan: {', '.join(FORMAT_MPPH)}.")
         unit = self._unit(unit_id)
-        kepala, baris = self.mpph(unit_id)
         nama = nama_berkas_aman(f"mpph_{unit.kode}") + f".{format}"
         if format == "csv":
+            kepala, padat = self.mpph(unit_id)
             buf = io.StringIO(newline="")
             w = csv.writer(buf)
             w.writerow(kepala)
-            w.writerows(baris)
+            w.writerows(padat)
             isi = buf.getvalue()
             return _tulis_atomik(folder, nama, lambda path: path.write_text(isi, encoding="utf-8-sig", newline=""))
+        kepala, baris = self._matriks(unit_id)
         judul = f"Matriks Pembagian Peran dan Hasil (MPPH) — {unit.nama} ({unit.kode})"
         return _tulis_atomik(folder, nama, lambda path: _simpan_xlsx(path, judul, kepala, baris))
 
@@ -446,7 +416,8 @@ class LayananLaporan:
 BARIS_KEPALA_XLSX = 3  # row 1: title, row 2: date, row 3: header, data from row 4
 
 
-def _simpan_xlsx(path: Path, judul: str, kepala: list[str], baris: list[list[str]]) -> None:
+def _simpan_xlsx(path: Path, judul: str, kepala: list[str], baris: list[_BarisMPPH]) -> None:
+    """Only filled cells are created, so time and memory grow with the roles, not with pegawai × columns."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -461,11 +432,14 @@ def _simpan_xlsx(path: Path, judul: str, kepala: list[str], baris: list[list[str
         c = ws.cell(row=BARIS_KEPALA_XLSX, column=j, value=k)
         c.font = tebal
         c.alignment = Alignment(wrap_text=True, vertical="top")
+    tetap = len(KOLOM_TETAP)
     for i, r in enumerate(baris, BARIS_KEPALA_XLSX + 1):
-        for j, v in enumerate(r, 1):
+        for j, v in enumerate(r.tetap, 1):
             ws.cell(row=i, column=j, value=v)
+        for kolom, v in r.sel.items():
+            ws.cell(row=i, column=tetap + kolom + 1, value=v)
     lebar_tetap = {1: 5, 2: 34, 3: 24, 4: 34}
     for j in range(1, len(kepala) + 1):
         ws.column_dimensions[get_column_letter(j)].width = lebar_tetap.get(j, 22)
-    ws.freeze_panes = ws.cell(row=BARIS_KEPALA_XLSX + 1, column=len(KOLOM_TETAP) + 1)
+    ws.freeze_panes = ws.cell(row=BARIS_KEPALA_XLSX + 1, column=tetap + 1)
     wb.save(path)

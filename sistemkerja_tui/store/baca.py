@@ -4,9 +4,10 @@ A SQLite file at the current schema is read with the standard library's
 sqlite3 (no SQLAlchemy import at start-up, DESIGN §7); any other database
 through a SQLAlchemy engine. SQL uses `:name` parameters. A list value stays
 one parameter whatever its length (`luaskan`): `IN :name` becomes
-`IN (SELECT value FROM json_each(:name))` on SQLite and
-`IN (SELECT unnest(:name))` on PostgreSQL — never thousands of named
-parameters, which SQLite looks up one by one.
+`IN (SELECT value FROM json_each(:name))` on SQLite and `= ANY(:name)`
+(`NOT IN`: `<> ALL(:name)`) on PostgreSQL, where the array takes the
+column's type (an untyped `unnest(:name)` is refused for text and empty
+lists) — never thousands of named parameters, which SQLite looks up one by one.
 """
 
 from __future__ import annotations
@@ -24,20 +25,19 @@ from sistemkerja_tui.store.galat import terjemahkan
 from sistemkerja_tui.store.lokasi import HEAD_REVISION, PRAGMA_SQLITE, berkas_sqlite_polos
 
 
-_DAFTAR = {
-    "sqlite": "(SELECT value FROM json_each(:{nama}))",
-    "postgresql": "(SELECT unnest(:{nama}))",
-}
-
-
 def luaskan(sql: str, param: dict[str, Any], dialek: str = "sqlite") -> tuple[str, dict[str, Any]]:
     """`sql` and `param` with every list value turned into one parameter read as a set (see module doc)."""
     hasil = {}
     for nama, nilai in param.items():
         if isinstance(nilai, (list, tuple, set, frozenset)):
             nilai = [v.isoformat() if isinstance(v, date) else v for v in nilai]
-            sql = re.sub(rf":{nama}\b", _DAFTAR[dialek].format(nama=nama), sql)
-            hasil[nama] = json.dumps(nilai) if dialek == "sqlite" else nilai
+            if dialek == "sqlite":
+                sql = re.sub(rf":{nama}\b", f"(SELECT value FROM json_each(:{nama}))", sql)
+                hasil[nama] = json.dumps(nilai)
+            else:
+                sql = re.sub(rf"\bNOT\s+IN\s+:{nama}\b", f"<> ALL(:{nama})", sql, flags=re.IGNORECASE)
+                sql = re.sub(rf"\bIN\s+:{nama}\b", f"= ANY(:{nama})", sql, flags=re.IGNORECASE)
+                hasil[nama] = nilai
         else:
             hasil[nama] = nilai
     return sql, hasil
