@@ -16,12 +16,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
-
 from sistemkerja_tui.store.baca import luaskan
 
 
 def jalankan(sesi: Any, sql: str, **param: Any) -> Any:
-    """Execute `sql` in the use case's transaction; the SQLAlchemy result."""
+    """Execute `sql` in the use case's transaction; the SQLAlchemy result.
+
+    SQLAlchemy is imported here, not at module level: the TUI imports the
+    read queries at start-up without it (DESIGN §7).
+    """
+    from sqlalchemy import text
+
     sql, param = luaskan(sql, param, sesi.get_bind().dialect.name)
     return sesi.execute(text(sql), param)
+
+
+def tabel(nama: str) -> Any:
+    """The schema's table `nama`, for statements built with SQLAlchemy Core (bulk inserts, row locks)."""
+    from sqlmodel import SQLModel
+
+    import sistemkerja_tui.store.models  # noqa: F401 — defines the tables on SQLModel.metadata
+
+    return SQLModel.metadata.tables[nama]
