@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.layanan.galat import Ditolak
+from sistemkerja_tui.store.kueri import pengaturan
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
@@ -46,37 +47,36 @@ class LayananPengguna:
         return hasil
 
     def sekarang(self) -> Pengguna | None:
-        baris = self.struktur.pembaca.semua("SELECT nilai FROM pengaturan WHERE kunci = :k", k=KUNCI)
-        if not baris or not baris[0].nilai.isdigit():
+        nilai = pengaturan.nilai(self.struktur.pembaca, KUNCI)
+        if nilai is None or not nilai.isdigit():
             return None
-        pid = int(baris[0].nilai)
+        pid = int(nilai)
         return next((p for p in self.calon() if p.pegawai_id == pid), None)
 
     def status_ttd(self, pegawai_id: int) -> str | None:
         """"Plt."/"Plh." when this unit head signs as an acting official, else None."""
-        baris = self.struktur.pembaca.semua("SELECT nilai FROM pengaturan WHERE kunci = :k", k=f"ttd.{pegawai_id}")
-        return baris[0].nilai if baris and baris[0].nilai in STATUS_TTD else None
+        nilai = pengaturan.nilai(self.struktur.pembaca, f"ttd.{pegawai_id}")
+        return nilai if nilai in STATUS_TTD else None
 
     def tetapkan_status_ttd(self, pegawai_id: int, status: str | None) -> None:
-        from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Pengaturan
-
+        """The unit head `pegawai_id` signs as Plt./Plh. (`status`) or, with None, as the definitive holder."""
         if status is not None and status not in STATUS_TTD:
             raise Ditolak(f"Status penandatangan '{status}' tidak dikenal; pilih Plt., Plh., atau definitif.")
-        with transaksi(self.layanan.engine) as sesi:
-            baris = sesi.get(Pengaturan, f"ttd.{pegawai_id}") or Pengaturan(kunci=f"ttd.{pegawai_id}")
-            baris.nilai = status or ""
-            sesi.add(baris)
+        self._simpan(f"ttd.{pegawai_id}", status or "", oleh_id=pegawai_id)
 
     def tetapkan(self, pegawai_id: int) -> Pengguna:
-        from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Pengaturan
-
         pengguna = next((p for p in self.calon() if p.pegawai_id == pegawai_id), None)
         if pengguna is None:
             raise Ditolak("Pengguna harus pimpinan sebuah unit organisasi; pilih dari daftar pimpinan unit.")
-        with transaksi(self.layanan.engine) as sesi:
-            baris = sesi.get(Pengaturan, KUNCI) or Pengaturan(kunci=KUNCI)
-            baris.nilai = str(pegawai_id)
-            sesi.add(baris)
+        self._simpan(KUNCI, str(pegawai_id), oleh_id=pegawai_id)
         return pengguna
+
+    def _simpan(self, kunci: str, nilai: str, *, oleh_id: int) -> None:
+        """One setting, with its audit row, in one transaction."""
+        from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.riwayat import catat
+
+        with transaksi(self.layanan.engine) as sesi:
+            pengaturan.simpan(sesi, kunci, nilai)
+            catat(sesi, oleh_id=oleh_id, aksi="pengaturan_diubah", entitas="pengaturan", entitas_id=None,
+                  kunci=kunci, nilai=nilai)
