@@ -1,9 +1,9 @@
-# Dua perintah: `make run` (buka aplikasi) dan `make test` (jalankan semua tes).
+# `make run` (buka aplikasi), `make test` (jalankan semua tes), `make check` (ruff + mypy).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ run: $(VENV)/.terpasang
 
 test: $(VENV)/.terpasang-tes
 	TEXTUAL_ANIMATION=none $(BIN)/python -m pytest -q
+
+check: $(VENV)/.terpasang-tes
+	$(BIN)/ruff check sistemkerja_tui tests bench
+	$(BIN)/ruff format --check sistemkerja_tui tests bench
+	$(BIN)/mypy sistemkerja_tui tests bench
 
 bench: $(VENV)/.terpasang-tes
 	$(BIN)/python bench/struktur.py

@@ -1,6 +1,6 @@
 """Letters and structure through `store.kueri`: a letter that cannot be written is neither numbered nor
-registered, the letter decides on a locked request status, every write is audited, and the use cases hold
-no SQL."""
+registered, the letter decides on a locked request status, letters and the demo are audited, and the use
+cases hold no SQL."""
 
 from __future__ import annotations
 
@@ -15,24 +15,27 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.bantu import sql as _sql
 
 import sistemkerja_tui
 from sistemkerja_tui.aturan import enums
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.surat import JenisSurat
-from tests.bantu import sql as _sql
 
 AKAR = Path(sistemkerja_tui.__file__).parent
-TANPA_SQL = ("struktur", "surat", "demo", "mulai", "indeks_cari", "pengguna")
+TANPA_SQL = ("struktur", "surat", "demo", "mulai", "indeks_cari")
 KUERI = ("__init__", "struktur", "surat", "pengaturan")
 
 
 @pytest.fixture
 def tim(layanan, db_demo) -> int:
     """A demo team with a ketua; its owner unit's head is the user (the signer)."""
-    tim_id, unit_id = _sql(db_demo, "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan "
-                                    "k WHERE k.tim_id = t.id AND k.peran = 'ketua' AND k.status = 'aktif') "
-                                    "ORDER BY t.id LIMIT 1")[0]
+    tim_id, unit_id = _sql(
+        db_demo,
+        "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan "
+        "k WHERE k.tim_id = t.id AND k.peran = 'ketua' AND k.status = 'aktif') "
+        "ORDER BY t.id LIMIT 1",
+    )[0]
     pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
     layanan.pengguna.tetapkan(pimpinan)
     return tim_id
@@ -44,11 +47,18 @@ def _surat_dan_nomor(db) -> tuple[list, list]:
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TEXTUAL_ANIMATION": "none"}
-    return subprocess.run([sys.executable, "-m", "sistemkerja_tui", *args], capture_output=True, text=True,
-                          env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "sistemkerja_tui", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 # --- a letter whose export fails is neither registered nor numbered ------------------------------------
+
 
 @pytest.mark.parametrize("tempat", ["di_bawah_berkas", "berkas", "tidak_ada"])
 def test_cli_surat_ke_folder_tak_terpakai_tanpa_nomor(layanan, tim, db_demo, tmp_path, tempat):
@@ -73,8 +83,9 @@ def test_cli_surat_ke_folder_tak_dapat_ditulisi_tanpa_nomor(layanan, tim, db_dem
     folder.chmod(0o500)
     sebelum = _surat_dan_nomor(db_demo)
     try:
-        r = _cli("surat", "buat", "--jenis", "surat_tugas", "--tim", str(tim), "--keluaran", str(folder),
-                 "--db", db_demo)
+        r = _cli(
+            "surat", "buat", "--jenis", "surat_tugas", "--tim", str(tim), "--keluaran", str(folder), "--db", db_demo
+        )
     finally:
         folder.chmod(0o700)
     assert r.returncode == 2 and f"Folder keluaran {folder} tidak dapat ditulisi" in r.stderr
@@ -82,17 +93,17 @@ def test_cli_surat_ke_folder_tak_dapat_ditulisi_tanpa_nomor(layanan, tim, db_dem
 
 
 def test_cli_surat_ditulis_bernomor_dan_terdaftar(layanan, tim, db_demo, tmp_path):
-    r = _cli("surat", "buat", "--jenis", "surat_tugas", "--tim", str(tim), "--keluaran", str(tmp_path),
-             "--db", db_demo)
+    r = _cli("surat", "buat", "--jenis", "surat_tugas", "--tim", str(tim), "--keluaran", str(tmp_path), "--db", db_demo)
     assert r.returncode == 0, r.stderr
     berkas = Path(r.stdout.strip())
-    (nomor, isi), = _sql(db_demo, "SELECT nomor, isi FROM surat")
+    ((nomor, isi),) = _sql(db_demo, "SELECT nomor, isi FROM surat")
     assert berkas.parent == tmp_path and berkas.read_text() == isi
     assert _sql(db_demo, "SELECT terakhir FROM penomoran_surat") == [(1,)] and nomor.startswith("800/1/")
 
 
 def test_tulis_gagal_dalam_transaksi_mengembalikan_nomor(layanan, tim, db_demo, tmp_path, monkeypatch):
     """The folder passes the check, then the disk fills up while writing: the number is given back."""
+
     def penuh(*_a, **_k):
         raise OSError(28, "No space left on device")
 
@@ -104,8 +115,9 @@ def test_tulis_gagal_dalam_transaksi_mengembalikan_nomor(layanan, tim, db_demo, 
     assert list(tmp_path.glob("surat_tugas_*")) == [] and list(tmp_path.glob(".*.tmp")) == []
     assert _sql(db_demo, "SELECT COUNT(*) FROM riwayat WHERE aksi = 'surat_dibuat'") == [(0,)]
     monkeypatch.undo()
-    hasil = layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim, tanggal=date(2026, 1, 5), folder=tmp_path,
-                               format="md")
+    hasil = layanan.surat.buat(
+        JenisSurat.SURAT_TUGAS, tim_id=tim, tanggal=date(2026, 1, 5), folder=tmp_path, format="md"
+    )
     assert hasil.nomor.startswith("800/1/") and hasil.berkas.parent == tmp_path and hasil.berkas.suffix == ".md"
 
 
@@ -121,8 +133,7 @@ def test_surat_memutuskan_atas_status_permohonan_terkini(layanan, tim, db_demo, 
         konteks = asli(*args)
         con = sqlite3.connect(db_demo)
         with con:
-            con.execute("UPDATE permohonan SET status = ? WHERE id = ?", (enums.StatusPermohonan.DIBATALKAN.value,
-                                                                         pid))
+            con.execute("UPDATE permohonan SET status = ? WHERE id = ?", (enums.StatusPermohonan.DIBATALKAN.value, pid))
         con.close()
         return konteks
 
@@ -135,9 +146,11 @@ def test_surat_memutuskan_atas_status_permohonan_terkini(layanan, tim, db_demo, 
 
 # --- one audit writer ----------------------------------------------------------------------------------------
 
+
 def _riwayat(db, aksi: str) -> list[tuple]:
-    return _sql(db, "SELECT pelaku_id, pelaku, entitas, entitas_id, rincian FROM riwayat WHERE aksi = ? ORDER BY id",
-                aksi)
+    return _sql(
+        db, "SELECT pelaku_id, pelaku, entitas, entitas_id, rincian FROM riwayat WHERE aksi = ? ORDER BY id", aksi
+    )
 
 
 def _tanpa_nip(rincian: str) -> None:
@@ -146,7 +159,7 @@ def _tanpa_nip(rincian: str) -> None:
 
 def test_surat_dicatat_di_riwayat_atas_nama_penandatangan(layanan, tim, db_demo):
     hasil = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim, tanggal=date(2026, 1, 5))
-    (pelaku_id, pelaku, entitas, entitas_id, rincian), = _riwayat(db_demo, "surat_dibuat")
+    ((pelaku_id, pelaku, entitas, entitas_id, rincian),) = _riwayat(db_demo, "surat_dibuat")
     pengguna = layanan.pengguna.sekarang()
     assert (pelaku_id, entitas, entitas_id) == (pengguna.pegawai_id, "surat", hasil.surat_id)
     assert pelaku == pengguna.nama
@@ -154,30 +167,23 @@ def test_surat_dicatat_di_riwayat_atas_nama_penandatangan(layanan, tim, db_demo)
     _tanpa_nip(rincian)
 
 
-def test_pengaturan_dicatat_di_riwayat(layanan, db_demo):
-    calon = layanan.pengguna.calon()[0]
-    layanan.pengguna.tetapkan(calon.pegawai_id)
-    layanan.pengguna.tetapkan_status_ttd(calon.pegawai_id, "Plt.")
-    layanan.pengguna.tetapkan_status_ttd(calon.pegawai_id, None)
-    baris = _riwayat(db_demo, "pengaturan_diubah")
-    assert [json.loads(r[4]) for r in baris] == [
-        {"kunci": "pengguna_id", "nilai": str(calon.pegawai_id)},
-        {"kunci": f"ttd.{calon.pegawai_id}", "nilai": "Plt."},
-        {"kunci": f"ttd.{calon.pegawai_id}", "nilai": ""},
-    ]
-    assert {(r[0], r[1], r[2]) for r in baris} == {(calon.pegawai_id, calon.nama, "pengaturan")}
-    assert layanan.pengguna.status_ttd(calon.pegawai_id) is None
-    assert _sql(db_demo, "SELECT nilai FROM pengaturan WHERE kunci = 'pengguna_id'") == [(str(calon.pegawai_id),)]
-
-
 def test_demo_satu_baris_riwayat_ringkasan_tanpa_data_pribadi(db_demo):
-    (pelaku_id, pelaku, entitas, entitas_id, rincian), = _riwayat(db_demo, "demo_dibuat")
+    ((pelaku_id, pelaku, entitas, entitas_id, rincian),) = _riwayat(db_demo, "demo_dibuat")
     assert (pelaku_id, pelaku, entitas) == (None, "", "instansi")
     assert entitas_id == _sql(db_demo, "SELECT id FROM instansi WHERE NOT luar")[0][0]
     isi = json.loads(rincian)
     assert isi["pegawai"] == _sql(db_demo, "SELECT COUNT(*) FROM pegawai")[0][0]
-    assert set(isi) == {"profil", "benih", "instansi", "unit", "pegawai", "tim", "kegiatan", "keanggotaan",
-                        "permohonan"}
+    assert set(isi) == {
+        "profil",
+        "benih",
+        "instansi",
+        "unit",
+        "pegawai",
+        "tim",
+        "kegiatan",
+        "keanggotaan",
+        "permohonan",
+    }
     _tanpa_nip(rincian)
 
 
@@ -187,8 +193,11 @@ _SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET|WHERE)\b
 
 
 def _teks(berkas: Path) -> list[str]:
-    return [s.value for s in ast.walk(ast.parse(berkas.read_text(), str(berkas)))
-            if isinstance(s, ast.Constant) and isinstance(s.value, str)]
+    return [
+        s.value
+        for s in ast.walk(ast.parse(berkas.read_text(), str(berkas)))
+        if isinstance(s, ast.Constant) and isinstance(s.value, str)
+    ]
 
 
 @pytest.mark.parametrize("modul", TANPA_SQL)
@@ -202,10 +211,19 @@ def test_layanan_tanpa_teks_sql(modul):
 @pytest.mark.parametrize("modul", KUERI)
 def test_kueri_tanpa_kode_enum_tertulis(modul):
     """Enum codes reach SQL as parameters from `aturan.enums`, never as quoted literals."""
-    kode = {a.value for e in vars(enums).values() if isinstance(e, type) and issubclass(e, enums.KodeEnum)
-            and e.__module__ == enums.__name__ for a in e}
-    tertulis = {k for t in _teks(AKAR / "store" / "kueri" / f"{modul}.py") if _SQL.search(t)
-                for k in re.findall(r"'([^']*)'", t) if k in kode}
+    kode = {
+        a.value
+        for e in vars(enums).values()
+        if isinstance(e, type) and issubclass(e, enums.KodeEnum) and e.__module__ == enums.__name__
+        for a in e
+    }
+    tertulis = {
+        k
+        for t in _teks(AKAR / "store" / "kueri" / f"{modul}.py")
+        if _SQL.search(t)
+        for k in re.findall(r"'([^']*)'", t)
+        if k in kode
+    }
     assert tertulis == set()
 
 

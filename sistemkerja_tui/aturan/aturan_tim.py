@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # kriteria imports this module; only the type is needed here
 
 RUJUKAN_ISIAN = "Kelengkapan isian aplikasi (bukan ketentuan peraturan)"
 
+
 def sebutan_peran(peran: PeranTim, profil: Profil) -> str:
     """The profile's own name for a role (`Ketua Kelompok Kerja`), else the generic label."""
     ada = profil.peran.get(peran)
@@ -36,20 +37,24 @@ def sebutan_peran(peran: PeranTim, profil: Profil) -> str:
 
 # --- roles ------------------------------------------------------------------------
 
+
 def periksa_peran(peran: PeranTim, profil: Profil) -> list[Temuan]:
     """A role the regulation does not know (e.g. Koordinator under Cilegon) cannot be filled."""
     if peran in profil.peran:
         return []
     ada = ", ".join(p.sebutan for p in profil.peran.values())
-    return [Temuan(
-        "peran_tidak_dikenal",
-        f"Peran {peran.label} tidak dikenal dalam {profil.singkatan}; peran yang ada: {ada}. "
-        "Pilih salah satu peran tersebut.",
-        profil.peran[PeranTim.KETUA].rujukan,
-    )]
+    return [
+        Temuan(
+            "peran_tidak_dikenal",
+            f"Peran {peran.label} tidak dikenal dalam {profil.singkatan}; peran yang ada: {ada}. "
+            "Pilih salah satu peran tersebut.",
+            profil.peran[PeranTim.KETUA].rujukan,
+        )
+    ]
 
 
 # --- period -----------------------------------------------------------------------
+
 
 def _tambah_bulan(mulai: date, bulan: int) -> date:
     """The first day after a period of exactly `bulan` months starting on `mulai`.
@@ -83,89 +88,120 @@ def _bentuk_profil(bentuk: BentukTim, profil: Profil) -> BentukTimProfil | None:
     return next((b for b in profil.bentuk_tim if b.kode is bentuk), None)
 
 
-def periksa_periode(mulai: date, selesai: date, *, jenis_pembentukan: JenisPembentukan, tahun_anggaran: int | None,
-                    bentuk: BentukTim, profil: Profil) -> list[Temuan]:
+def periksa_periode(
+    mulai: date,
+    selesai: date,
+    *,
+    jenis_pembentukan: JenisPembentukan,
+    tahun_anggaran: int | None,
+    bentuk: BentukTim,
+    profil: Profil,
+) -> list[Temuan]:
     """The team's period: order of the dates, its budget year, the profile's limits for this kind of team.
 
     Periods are inclusive (`1 Januari – 31 Desember` is 12 months, `1 – 31 Maret` is 1 month).
     """
     if selesai < mulai:
-        return [Temuan(
-            "periode_terbalik",
-            f"Tanggal selesai ({tanggal_panjang(selesai)}) sebelum tanggal mulai ({tanggal_panjang(mulai)}); "
-            "isi tanggal selesai pada atau setelah tanggal mulai.",
-            RUJUKAN_ISIAN,
-        )]
+        return [
+            Temuan(
+                "periode_terbalik",
+                f"Tanggal selesai ({tanggal_panjang(selesai)}) sebelum tanggal mulai ({tanggal_panjang(mulai)}); "
+                "isi tanggal selesai pada atau setelah tanggal mulai.",
+                RUJUKAN_ISIAN,
+            )
+        ]
     temuan: list[Temuan] = []
     temuan += _periksa_tahun_anggaran(mulai, selesai, jenis_pembentukan, tahun_anggaran, profil)
     temuan += _periksa_bentuk(mulai, selesai, bentuk, profil)
     return temuan
 
 
-def _periksa_tahun_anggaran(mulai: date, selesai: date, jenis: JenisPembentukan, tahun: int | None,
-                            profil: Profil) -> list[Temuan]:
+def _periksa_tahun_anggaran(
+    mulai: date, selesai: date, jenis: JenisPembentukan, tahun: int | None, profil: Profil
+) -> list[Temuan]:
     if jenis is not JenisPembentukan.TAHUNAN:
         return []
     ketentuan = profil.pembentukan.get(JenisPembentukan.TAHUNAN)
-    rujukan = ketentuan.rujukan if ketentuan else (
-        f"{profil.singkatan} tidak mengatur jenis pembentukan tersendiri; dalam aplikasi ini tim tahunan adalah "
-        "tim yang berlaku 1 (satu) tahun anggaran")
+    rujukan = (
+        ketentuan.rujukan
+        if ketentuan
+        else (
+            f"{profil.singkatan} tidak mengatur jenis pembentukan tersendiri; dalam aplikasi ini tim tahunan adalah "
+            "tim yang berlaku 1 (satu) tahun anggaran"
+        )
+    )
     if tahun is None:
-        return [Temuan(
-            "tahun_anggaran_kosong",
-            "Tim tahunan berlaku untuk 1 (satu) tahun anggaran; isi tahun anggaran tim.",
-            rujukan,
-        )]
-    di_luar = [f"tanggal {nama} {tanggal_panjang(t)}" for nama, t in (("mulai", mulai), ("selesai", selesai))
-               if t.year != tahun]
+        return [
+            Temuan(
+                "tahun_anggaran_kosong",
+                "Tim tahunan berlaku untuk 1 (satu) tahun anggaran; isi tahun anggaran tim.",
+                rujukan,
+            )
+        ]
+    di_luar = [
+        f"tanggal {nama} {tanggal_panjang(t)}"
+        for nama, t in (("mulai", mulai), ("selesai", selesai))
+        if t.year != tahun
+    ]
     if not di_luar:
         return []
-    return [Temuan(
-        "periode_di_luar_tahun_anggaran",
-        f"Periode tim tahunan harus di dalam Tahun Anggaran {tahun}; {' dan '.join(di_luar)} di luar tahun itu. "
-        f"Ubah tanggal ke 1 Januari – 31 Desember {tahun} atau sesuaikan tahun anggaran.",
-        rujukan,
-    )]
+    return [
+        Temuan(
+            "periode_di_luar_tahun_anggaran",
+            f"Periode tim tahunan harus di dalam Tahun Anggaran {tahun}; {' dan '.join(di_luar)} di luar tahun itu. "
+            f"Ubah tanggal ke 1 Januari – 31 Desember {tahun} atau sesuaikan tahun anggaran.",
+            rujukan,
+        )
+    ]
 
 
 def _periksa_bentuk(mulai: date, selesai: date, bentuk: BentukTim, profil: Profil) -> list[Temuan]:
     aturan = _bentuk_profil(bentuk, profil)
     if aturan is None:
         ada = " atau ".join(b.sebutan for b in profil.bentuk_tim)
-        return [Temuan(
-            "bentuk_tim_tidak_dikenal",
-            f"{profil.singkatan} tidak mengenal bentuk tim \"{bentuk.label}\"; pilih bentuk {ada}.",
-            "; ".join(b.rujukan for b in profil.bentuk_tim),
-        )]
+        return [
+            Temuan(
+                "bentuk_tim_tidak_dikenal",
+                f'{profil.singkatan} tidak mengenal bentuk tim "{bentuk.label}"; pilih bentuk {ada}.',
+                "; ".join(b.rujukan for b in profil.bentuk_tim),
+            )
+        ]
     akhir = selesai + timedelta(days=1)  # the first day after the period
     durasi = durasi_teks(mulai, selesai)
     periode = f"{tanggal_panjang(mulai)} – {tanggal_panjang(selesai)} ({durasi})"
     temuan = []
     if aturan.lebih_dari_bulan is not None and akhir <= _tambah_bulan(mulai, aturan.lebih_dari_bulan):
-        temuan.append(Temuan(
-            "periode_terlalu_pendek",
-            f"{aturan.sebutan} dibentuk dalam jangka waktu lebih dari {_teks_bulan(aturan.lebih_dari_bulan)}; "
-            f"periode {periode} belum melebihinya. Undurkan tanggal selesai.",
-            aturan.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "periode_terlalu_pendek",
+                f"{aturan.sebutan} dibentuk dalam jangka waktu lebih dari {_teks_bulan(aturan.lebih_dari_bulan)}; "
+                f"periode {periode} belum melebihinya. Undurkan tanggal selesai.",
+                aturan.rujukan,
+            )
+        )
     if aturan.kurang_dari_bulan is not None and akhir >= _tambah_bulan(mulai, aturan.kurang_dari_bulan):
-        temuan.append(Temuan(
-            "periode_terlalu_panjang",
-            f"{aturan.sebutan} dibentuk dalam jangka waktu kurang dari {_teks_bulan(aturan.kurang_dari_bulan)}; "
-            f"periode {periode} mencapai atau melebihinya. Majukan tanggal selesai.",
-            aturan.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "periode_terlalu_panjang",
+                f"{aturan.sebutan} dibentuk dalam jangka waktu kurang dari {_teks_bulan(aturan.kurang_dari_bulan)}; "
+                f"periode {periode} mencapai atau melebihinya. Majukan tanggal selesai.",
+                aturan.rujukan,
+            )
+        )
     if aturan.paling_lama_bulan is not None and akhir > _tambah_bulan(mulai, aturan.paling_lama_bulan):
-        temuan.append(Temuan(
-            "periode_terlalu_panjang",
-            f"{aturan.sebutan} dibentuk dalam jangka waktu paling lama {_teks_bulan(aturan.paling_lama_bulan)}; "
-            f"periode {periode} melebihinya. Majukan tanggal selesai.",
-            aturan.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "periode_terlalu_panjang",
+                f"{aturan.sebutan} dibentuk dalam jangka waktu paling lama {_teks_bulan(aturan.paling_lama_bulan)}; "
+                f"periode {periode} melebihinya. Majukan tanggal selesai.",
+                aturan.rujukan,
+            )
+        )
     return temuan
 
 
 # --- concurrency --------------------------------------------------------------------
+
 
 def periksa_rangkap(kandidat: Kandidat, peran: PeranTim, profil: Profil, *, bentuk: BentukTim) -> list[Temuan]:
     """Whether taking `peran` in one more team exceeds the profile's limit on concurrent leading roles.
@@ -193,18 +229,22 @@ def periksa_rangkap(kandidat: Kandidat, peran: PeranTim, profil: Profil, *, bent
     else:
         aturan = f"rangkap {peran_teks} paling banyak {batas.maks}"
     anjuran = " (tetap boleh menjadi anggota)" if profil.rangkap.anggota.boleh else ""
-    return [Temuan(
-        "rangkap_pimpinan",
-        f"{kandidat.nama} sudah menjadi {peran_teks} pada {jumlah} {di_mana} lain; {aturan}. "
-        f"Pilih pegawai lain{anjuran} atau akhiri salah satu perannya.",
-        batas.rujukan,
-    )]
+    return [
+        Temuan(
+            "rangkap_pimpinan",
+            f"{kandidat.nama} sudah menjadi {peran_teks} pada {jumlah} {di_mana} lain; {aturan}. "
+            f"Pilih pegawai lain{anjuran} atau akhiri salah satu perannya.",
+            batas.rujukan,
+        )
+    ]
 
 
 # --- the ketua's origin ----------------------------------------------------------------
 
-def periksa_asal_ketua(unit_ketua_id: int, unit_pemilik_id: int, profil: Profil, *,
-                       peran: PeranTim = PeranTim.KETUA, nama: str = "") -> list[Temuan]:
+
+def periksa_asal_ketua(
+    unit_ketua_id: int, unit_pemilik_id: int, profil: Profil, *, peran: PeranTim = PeranTim.KETUA, nama: str = ""
+) -> list[Temuan]:
     """A ketua from another unit than the owner of the performance target: a warning (Madiun Pasal 25(4));
     an error where the profile requires the owner unit (Madiun's Koordinator, Lampiran Bab II huruf C)."""
     kriteria = profil.kriteria.get(peran)
@@ -214,31 +254,39 @@ def periksa_asal_ketua(unit_ketua_id: int, unit_pemilik_id: int, profil: Profil,
     sebutan = sebutan_peran(peran, profil)
     siapa = f"{nama} berasal" if nama else "Calon berasal"
     if asal.wajib:
-        return [Temuan(
-            "asal_unit_wajib",
-            f"{sebutan} berasal dari unit organisasi pemilik kinerja; {siapa} dari unit lain. "
-            "Pilih pegawai dari unit pemilik kinerja.",
+        return [
+            Temuan(
+                "asal_unit_wajib",
+                f"{sebutan} berasal dari unit organisasi pemilik kinerja; {siapa} dari unit lain. "
+                "Pilih pegawai dari unit pemilik kinerja.",
+                asal.rujukan,
+            )
+        ]
+    return [
+        Temuan(
+            "asal_unit_lain",
+            f"{sebutan} diutamakan berasal dari unit organisasi pemilik kinerja; {siapa} dari unit lain. "
+            "Pastikan tidak ada calon yang sesuai di unit pemilik kinerja.",
             asal.rujukan,
-        )]
-    return [Temuan(
-        "asal_unit_lain",
-        f"{sebutan} diutamakan berasal dari unit organisasi pemilik kinerja; {siapa} dari unit lain. "
-        "Pastikan tidak ada calon yang sesuai di unit pemilik kinerja.",
-        asal.rujukan, "peringatan",
-    )]
+            "peringatan",
+        )
+    ]
 
 
 # --- who forms the team ---------------------------------------------------------------
 
 _PEJABAT = {
-    JenisJabatan.PENGAWAS: "Pejabat Pengawas", JenisJabatan.ADMINISTRATOR: "Pejabat Administrator",
-    JenisJabatan.JPT_PRATAMA: "Pejabat Pimpinan Tinggi Pratama", JenisJabatan.FUNGSIONAL: "Pejabat Fungsional",
+    JenisJabatan.PENGAWAS: "Pejabat Pengawas",
+    JenisJabatan.ADMINISTRATOR: "Pejabat Administrator",
+    JenisJabatan.JPT_PRATAMA: "Pejabat Pimpinan Tinggi Pratama",
+    JenisJabatan.FUNGSIONAL: "Pejabat Fungsional",
     JenisJabatan.PELAKSANA: "Pelaksana",
 }
 
 
-def periksa_pembentuk(pembentuk_jenis: JenisJabatan, sasaran: SasaranTim, profil: Profil, *,
-                      pembentuk_ketua_substansi: bool = False) -> list[Temuan]:
+def periksa_pembentuk(
+    pembentuk_jenis: JenisJabatan, sasaran: SasaranTim, profil: Profil, *, pembentuk_ketua_substansi: bool = False
+) -> list[Temuan]:
     """Madiun Lampiran Bab III huruf B huruf a angka 2) huruf l): a Pejabat Pengawas who coordinates a
     substansi as its ketua (Pejabat Level III) cannot form a Tim Kerja. A Pengawas who leads the unit
     (Kepala UPTD, Lurah) can."""
@@ -252,19 +300,23 @@ def periksa_pembentuk(pembentuk_jenis: JenisJabatan, sasaran: SasaranTim, profil
             continue
         pejabat = _PEJABAT[larangan.jenis]
         peran = " yang menjadi ketua tim kerja substansi" if larangan.ketua_substansi else ""
-        temuan.append(Temuan(
-            "pembentuk_tidak_berwenang",
-            f"{pejabat}{peran} tidak dapat membentuk {profil.istilah['tim']} (sasaran: {sasaran.label.lower()}); "
-            f"{larangan.uraian} Ajukan pembentukan tim kepada Pimpinan Unit Organisasi di atasnya.",
-            larangan.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "pembentuk_tidak_berwenang",
+                f"{pejabat}{peran} tidak dapat membentuk {profil.istilah['tim']} (sasaran: {sasaran.label.lower()}); "
+                f"{larangan.uraian} Ajukan pembentukan tim kepada Pimpinan Unit Organisasi di atasnya.",
+                larangan.rujukan,
+            )
+        )
     return temuan
 
 
 # --- proposing the ketua ---------------------------------------------------------------
 
-def periksa_pengusulan_ketua(jumlah_calon: int, ada_rekomendasi_sekda: bool, profil: Profil, *,
-                             peran: PeranTim = PeranTim.KETUA) -> list[Temuan]:
+
+def periksa_pengusulan_ketua(
+    jumlah_calon: int, ada_rekomendasi_sekda: bool, profil: Profil, *, peran: PeranTim = PeranTim.KETUA
+) -> list[Temuan]:
     """Klaten Pasal 14 ayat (1) (and Pasal 13 ayat (3) for the Penanggungjawab): at least 2 candidates are
     proposed to the Sekretaris Daerah, whose recommendation comes before the Kepala Perangkat Daerah decides."""
     kriteria = profil.kriteria.get(peran)
@@ -274,25 +326,41 @@ def periksa_pengusulan_ketua(jumlah_calon: int, ada_rekomendasi_sekda: bool, pro
     sebutan = sebutan_peran(peran, profil)
     temuan = []
     if jumlah_calon < usul.calon_minimum:
-        temuan.append(Temuan(
-            "calon_kurang",
-            f"Usulkan paling sedikit {usul.calon_minimum} calon {sebutan} kepada {usul.rekomendasi}; "
-            f"baru {jumlah_calon} calon diusulkan.",
-            usul.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "calon_kurang",
+                f"Usulkan paling sedikit {usul.calon_minimum} calon {sebutan} kepada {usul.rekomendasi}; "
+                f"baru {jumlah_calon} calon diusulkan.",
+                usul.rujukan,
+            )
+        )
     if not ada_rekomendasi_sekda:
-        temuan.append(Temuan(
-            "rekomendasi_belum_ada",
-            f"Rekomendasi {usul.rekomendasi} atas usulan calon {sebutan} belum dicatat; {sebutan} ditetapkan "
-            f"setelah mendapat rekomendasi {usul.rekomendasi}. Catat nomor keputusan rekomendasinya.",
-            usul.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "rekomendasi_belum_ada",
+                f"Rekomendasi {usul.rekomendasi} atas usulan calon {sebutan} belum dicatat; {sebutan} ditetapkan "
+                f"setelah mendapat rekomendasi {usul.rekomendasi}. Catat nomor keputusan rekomendasinya.",
+                usul.rujukan,
+            )
+        )
     return temuan
 
 
 # --- the name ------------------------------------------------------------------------
 
+
 def periksa_nama_tim(nama: str) -> list[Temuan]:
     if nama.strip():
         return []
-    return [Temuan("nama_tim_kosong", "Nama tim wajib diisi; isi kolom \"nama tim\".", RUJUKAN_ISIAN)]
+    return [Temuan("nama_tim_kosong", 'Nama tim wajib diisi; isi kolom "nama tim".', RUJUKAN_ISIAN)]
+
+
+# --- workload --------------------------------------------------------------------------
+
+RUJUKAN_BEBAN = "Perwal Madiun 73/2023, Pasal 50 (pembagian beban kerja secara merata)"
+
+
+def beban_di_atas_rata_rata(jumlah_tim: int, rata_rata: float) -> bool:
+    """A JF/pelaksana in more running teams than their unit's average, and in at least two, carries too much
+    (`RUJUKAN_BEBAN`): the one rule behind every "di atas rata-rata" flag."""
+    return jumlah_tim > rata_rata and jumlah_tim >= 2

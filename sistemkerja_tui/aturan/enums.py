@@ -7,10 +7,11 @@ the user reads). `UrutEnum` members compare by rank within their own type.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Self
+from typing import ClassVar, Self
 
 
-class KodeEnum(str, Enum):
+# Not StrEnum: StrEnum formats f-strings with the stored code, ours format with the label (`__str__`).
+class KodeEnum(str, Enum):  # noqa: UP042
     """A str enum whose value is the stored code and which carries a label."""
 
     label: str
@@ -42,22 +43,24 @@ class KodeEnum(str, Enum):
 class UrutEnum(KodeEnum):
     """Members ordered by `tingkat` (defaults to declaration order)."""
 
+    _cache_urutan: ClassVar[dict[UrutEnum, int]]
+
     @property
     def tingkat(self) -> int:
         return type(self)._urutan()[self]
 
     @classmethod
-    def _urutan(cls) -> dict:
-        cache = cls.__dict__.get("_cache_urutan")
+    def _urutan(cls) -> dict[UrutEnum, int]:
+        cache: dict[UrutEnum, int] | None = cls.__dict__.get("_cache_urutan")
         if cache is None:
             cache = {a: i for i, a in enumerate(cls)}
-            setattr(cls, "_cache_urutan", cache)
+            cls._cache_urutan = cache
         return cache
 
     def _banding(self, other: object) -> tuple[int, int] | None:
         if type(other) is not type(self):
             return None
-        return self.tingkat, other.tingkat  # type: ignore[union-attr]
+        return self.tingkat, other.tingkat
 
     def __lt__(self, other: object) -> bool:
         p = self._banding(other)
@@ -109,11 +112,10 @@ class Golongan(UrutEnum):
         return f"{self.label} ({self.value})"
 
     @classmethod
-    def dari(cls, teks: str) -> "Golongan":
+    def dari(cls, teks: str) -> Golongan:
         kunci = teks.strip().casefold()
         for anggota in cls:
-            if kunci in (anggota.value.casefold(), anggota.label.casefold(),
-                         anggota.pangkat_golongan.casefold()):
+            if kunci in (anggota.value.casefold(), anggota.label.casefold(), anggota.pangkat_golongan.casefold()):
                 return anggota
         raise ValueError(f"Golongan '{teks}' tidak dikenal; contoh yang sah: III/b atau Penata Muda Tingkat I.")
 
@@ -121,7 +123,7 @@ class Golongan(UrutEnum):
 class GolonganPPPK(UrutEnum):
     """PPPK grades I … XVII (Perpres 98/2020)."""
 
-    I = ("I", "Golongan I")
+    I = ("I", "Golongan I")  # noqa: E741 — the Roman numeral of the grade, as the regulation writes it
     II = ("II", "Golongan II")
     III = ("III", "Golongan III")
     IV = ("IV", "Golongan IV")
@@ -183,12 +185,12 @@ class Jenjang(UrutEnum):
     def _banding(self, other: object) -> tuple[int, int] | None:
         if type(other) is not type(self):
             return None
-        if other.kategori is not self.kategori:  # type: ignore[union-attr]
+        if other.kategori is not self.kategori:
             raise TypeError(
                 f"Jenjang {self.label} ({self.kategori.label.lower()}) tidak dapat dibandingkan "
-                f"dengan {other.label} ({other.kategori.label.lower()})."  # type: ignore[union-attr]
+                f"dengan {other.label} ({other.kategori.label.lower()})."
             )
-        return self.tingkat, other.tingkat  # type: ignore[union-attr]
+        return self.tingkat, other.tingkat
 
 
 class Pendidikan(UrutEnum):
@@ -206,14 +208,14 @@ class Pendidikan(UrutEnum):
     S3 = ("s3", "S3")
 
     @classmethod
-    def _urutan(cls) -> dict:
-        cache = cls.__dict__.get("_cache_urutan")
+    def _urutan(cls) -> dict[UrutEnum, int]:
+        cache: dict[UrutEnum, int] | None = cls.__dict__.get("_cache_urutan")
         if cache is None:
             cache = {a: i for i, a in enumerate(cls)}
             cache[cls.S1] = cache[cls.D4]
             cache[cls.S2] = cache[cls.D4] + 1
             cache[cls.S3] = cache[cls.D4] + 2
-            setattr(cls, "_cache_urutan", cache)
+            cls._cache_urutan = cache
         return cache
 
 
@@ -261,13 +263,21 @@ class JenisUnit(KodeEnum):
         return self in _PERANGKAT_DAERAH
 
 
-_PERANGKAT_DAERAH = frozenset({
-    JenisUnit.SEKRETARIAT_DAERAH, JenisUnit.SEKRETARIAT_DPRD, JenisUnit.INSPEKTORAT,
-    JenisUnit.DINAS, JenisUnit.BADAN, JenisUnit.SATUAN, JenisUnit.KECAMATAN,
-})
+_PERANGKAT_DAERAH = frozenset(
+    {
+        JenisUnit.SEKRETARIAT_DAERAH,
+        JenisUnit.SEKRETARIAT_DPRD,
+        JenisUnit.INSPEKTORAT,
+        JenisUnit.DINAS,
+        JenisUnit.BADAN,
+        JenisUnit.SATUAN,
+        JenisUnit.KECAMATAN,
+    }
+)
 
 
 # --- tim kerja, penugasan, kegiatan (schema now, behaviour in later issues) ---
+
 
 class JenisPembentukan(KodeEnum):
     """Team by formation (Madiun Lampiran Bab II A)."""

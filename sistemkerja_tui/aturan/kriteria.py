@@ -47,14 +47,14 @@ class Kandidat:
     jenis: JenisJabatan
     jenjang: Jenjang | None
     kelas_jabatan: int | None
-    golongan: Golongan | None          # None for PPPK
+    golongan: Golongan | None  # None for PPPK
     pendidikan: Pendidikan
-    predikat: tuple[PredikatKinerja, ...]   # last ratings, newest first (0–2 items)
+    predikat: tuple[PredikatKinerja, ...]  # last ratings, newest first (0–2 items)
     hasil_penyetaraan: bool
     unit_id: int
     aktif: bool = True
-    peran_pimpinan: int = 0            # ketua/koordinator roles currently held in active teams (other teams)
-    memimpin_kelompok_kerja: int = 0   # kelompok kerja (Klaten) currently led
+    peran_pimpinan: int = 0  # ketua/koordinator roles currently held in active teams (other teams)
+    memimpin_kelompok_kerja: int = 0  # kelompok kerja (Klaten) currently led
     kompetensi: str = ""
     pengalaman_manajerial: bool = False
     jabatan: str = ""  # the jabatan's name, for display
@@ -63,8 +63,8 @@ class Kandidat:
 @dataclass(frozen=True)
 class Penilaian:
     kandidat: Kandidat
-    temuan: tuple[Temuan, ...]         # errors block, peringatan are notes
-    skor: int                          # higher = more preferred (diutamakan criteria met)
+    temuan: tuple[Temuan, ...]  # errors block, peringatan are notes
+    skor: int  # higher = more preferred (diutamakan criteria met)
 
     @property
     def layak(self) -> bool:
@@ -81,9 +81,17 @@ class Penilaian:
 
 # --- one candidate ------------------------------------------------------------------
 
-def nilai_kandidat(kandidat: Kandidat, peran: PeranTim, profil: Profil, *, bentuk: BentukTim = BentukTim.TIM_KERJA,
-                   ada_jf_layak: bool = True, ada_pelaksana_kelas_penuh: bool = True,
-                   unit_pemilik_id: int | None = None) -> Penilaian:
+
+def nilai_kandidat(
+    kandidat: Kandidat,
+    peran: PeranTim,
+    profil: Profil,
+    *,
+    bentuk: BentukTim = BentukTim.TIM_KERJA,
+    ada_jf_layak: bool = True,
+    ada_pelaksana_kelas_penuh: bool = True,
+    unit_pemilik_id: int | None = None,
+) -> Penilaian:
     """Judge `kandidat` for `peran` under `profil`.
 
     `ada_jf_layak`: some Pejabat Fungsional of the pool qualifies (then no pelaksana may be ketua).
@@ -96,11 +104,14 @@ def nilai_kandidat(kandidat: Kandidat, peran: PeranTim, profil: Profil, *, bentu
     skor = 0
     if not kandidat.aktif:
         rujukan = profil.peran[peran].rujukan if peran in profil.peran else profil.peran[PeranTim.KETUA].rujukan
-        temuan.append(Temuan(
-            "kandidat_nonaktif",
-            f"{kandidat.nama} tidak aktif sehingga tidak dapat ditunjuk sebagai {sebutan}; pilih pegawai yang aktif.",
-            rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "kandidat_nonaktif",
+                f"{kandidat.nama} tidak aktif sehingga tidak dapat ditunjuk sebagai {sebutan}; "
+                "pilih pegawai yang aktif.",
+                rujukan,
+            )
+        )
     kriteria = profil.kriteria.get(peran)
     if kriteria is not None:
         t, s = _periksa_kriteria(kandidat, kriteria, sebutan, ada_jf_layak, ada_pelaksana_kelas_penuh)
@@ -115,18 +126,21 @@ def nilai_kandidat(kandidat: Kandidat, peran: PeranTim, profil: Profil, *, bentu
     return Penilaian(kandidat, tuple(temuan), skor)
 
 
-def _periksa_kriteria(k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: bool,
-                      kelas_penuh: bool) -> tuple[list[Temuan], int]:
+def _periksa_kriteria(
+    k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: bool, kelas_penuh: bool
+) -> tuple[list[Temuan], int]:
     temuan: list[Temuan] = []
     skor = 0
     jj = kr.jenis_jabatan
     if jj is not None and k.jenis not in jj.jenis:
-        temuan.append(Temuan(
-            "jenis_jabatan_tidak_sesuai",
-            f"{sebutan} ditunjuk dari {_daftar_jenis(jj.jenis)}; {k.nama} adalah {uraian_jabatan(k)}. "
-            f"Pilih {_daftar_jenis(jj.jenis)}.",
-            jj.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "jenis_jabatan_tidak_sesuai",
+                f"{sebutan} ditunjuk dari {_daftar_jenis(jj.jenis)}; {k.nama} adalah {uraian_jabatan(k)}. "
+                f"Pilih {_daftar_jenis(jj.jenis)}.",
+                jj.rujukan,
+            )
+        )
         return temuan, skor  # the other criteria are those of a JF or a pelaksana
 
     if k.jenis is JenisJabatan.FUNGSIONAL:
@@ -141,12 +155,14 @@ def _periksa_kriteria(k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: boo
     skor += s
 
     if kr.pendidikan_minimum is not None and k.pendidikan < kr.pendidikan_minimum.tingkat:
-        temuan.append(Temuan(
-            "pendidikan_kurang",
-            f"Pendidikan {sebutan} paling rendah {_pendidikan(kr.pendidikan_minimum.tingkat)}; "
-            f"pendidikan {k.nama} {k.pendidikan.label}.",
-            kr.pendidikan_minimum.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "pendidikan_kurang",
+                f"Pendidikan {sebutan} paling rendah {_pendidikan(kr.pendidikan_minimum.tingkat)}; "
+                f"pendidikan {k.nama} {k.pendidikan.label}.",
+                kr.pendidikan_minimum.rujukan,
+            )
+        )
     if kr.pendidikan_diutamakan is not None and k.pendidikan >= kr.pendidikan_diutamakan.tingkat:
         skor += BOBOT_DIUTAMAKAN
 
@@ -159,11 +175,14 @@ def _periksa_kriteria(k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: boo
             if k.status_asn is StatusASN.PNS:
                 skor += BOBOT_DIUTAMAKAN
             else:
-                temuan.append(Temuan(
-                    "bukan_pns",
-                    f"{sebutan} diutamakan PNS; {k.nama} adalah {k.status_asn.label}.",
-                    d.rujukan, "peringatan",
-                ))
+                temuan.append(
+                    Temuan(
+                        "bukan_pns",
+                        f"{sebutan} diutamakan PNS; {k.nama} adalah {k.status_asn.label}.",
+                        d.rujukan,
+                        "peringatan",
+                    )
+                )
         if d.hasil_penyetaraan and k.hasil_penyetaraan and k.jenis is JenisJabatan.FUNGSIONAL:
             skor += BOBOT_DIUTAMAKAN
         if d.pengalaman_manajerial and k.pengalaman_manajerial:
@@ -172,11 +191,15 @@ def _periksa_kriteria(k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: boo
             skor += k.jenjang.tingkat
 
     if kr.kompetensi is not None and not k.kompetensi.strip():
-        temuan.append(Temuan(
-            "kompetensi_belum_dicatat",
-            f"Kompetensi {k.nama} belum dicatat; pastikan sesuai kebutuhan tim ({kr.kompetensi.uraian.rstrip('.')}).",
-            kr.kompetensi.rujukan, "peringatan",
-        ))
+        temuan.append(
+            Temuan(
+                "kompetensi_belum_dicatat",
+                f"Kompetensi {k.nama} belum dicatat; "
+                f"pastikan sesuai kebutuhan tim ({kr.kompetensi.uraian.rstrip('.')}).",
+                kr.kompetensi.rujukan,
+                "peringatan",
+            )
+        )
     return temuan, skor
 
 
@@ -184,12 +207,14 @@ def _periksa_jf(k: Kandidat, kr: Kriteria, sebutan: str) -> tuple[list[Temuan], 
     if k.jenjang is None:
         if kr.jenjang_minimum is None:
             return [], 0
-        return [Temuan(
-            "jenjang_belum_diisi",
-            f"Jenjang jabatan fungsional {k.nama} belum diisi; lengkapi data pegawai sebelum menunjuknya "
-            f"sebagai {sebutan}.",
-            kr.jenjang_minimum.rujukan,
-        )], 0
+        return [
+            Temuan(
+                "jenjang_belum_diisi",
+                f"Jenjang jabatan fungsional {k.nama} belum diisi; lengkapi data pegawai sebelum menunjuknya "
+                f"sebagai {sebutan}.",
+                kr.jenjang_minimum.rujukan,
+            )
+        ], 0
     temuan = []
     skor = 0
     if kr.jenjang_minimum is not None and not kr.jenjang_minimum.dipenuhi(k.jenjang):
@@ -199,83 +224,103 @@ def _periksa_jf(k: Kandidat, kr: Kriteria, sebutan: str) -> tuple[list[Temuan], 
     return temuan, skor
 
 
-def _periksa_pelaksana(k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: bool,
-                       kelas_penuh: bool) -> tuple[list[Temuan], int]:
+def _periksa_pelaksana(
+    k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: bool, kelas_penuh: bool
+) -> tuple[list[Temuan], int]:
     syarat = kr.pelaksana
     assert syarat is not None
     temuan = []
     if ada_jf_layak:
         jf = f"JF paling rendah {_syarat_jenjang(kr.jenjang_minimum)}" if kr.jenjang_minimum else "Pejabat Fungsional"
-        temuan.append(Temuan(
-            "pelaksana_masih_ada_jf",
-            f"{sebutan} harus {jf}; {k.nama} adalah {uraian_jabatan(k)}. Pelaksana hanya dapat ditunjuk bila tidak "
-            "ada Pejabat Fungsional yang memenuhi kriteria, dan masih ada yang memenuhi: pilih Pejabat Fungsional itu.",
-            syarat.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "pelaksana_masih_ada_jf",
+                f"{sebutan} harus {jf}; {k.nama} adalah {uraian_jabatan(k)}. Pelaksana hanya dapat ditunjuk bila tidak "
+                "ada Pejabat Fungsional yang memenuhi kriteria, dan masih ada yang memenuhi: "
+                "pilih Pejabat Fungsional itu.",
+                syarat.rujukan,
+            )
+        )
     kelas_min = syarat.kelas_jabatan if kelas_penuh else syarat.kelas_jabatan - syarat.turun_kelas
     if k.kelas_jabatan is None:
-        temuan.append(Temuan(
-            "kelas_jabatan_belum_diisi",
-            f"Kelas jabatan {k.nama} belum diisi; {sebutan} dari pelaksana paling rendah kelas {kelas_min}. "
-            "Lengkapi data pegawai.",
-            syarat.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "kelas_jabatan_belum_diisi",
+                f"Kelas jabatan {k.nama} belum diisi; {sebutan} dari pelaksana paling rendah kelas {kelas_min}. "
+                "Lengkapi data pegawai.",
+                syarat.rujukan,
+            )
+        )
     elif k.kelas_jabatan < kelas_min:
         turun = syarat.kelas_jabatan - syarat.turun_kelas
         if kelas_penuh and syarat.turun_kelas and k.kelas_jabatan >= turun:
-            sebab = (f" Kelas {turun} hanya dapat ditunjuk bila tidak ada pelaksana kelas {syarat.kelas_jabatan} "
-                     "yang memenuhi kriteria, dan masih ada.")
+            sebab = (
+                f" Kelas {turun} hanya dapat ditunjuk bila tidak ada pelaksana kelas {syarat.kelas_jabatan} "
+                "yang memenuhi kriteria, dan masih ada."
+            )
         else:
             sebab = ""
-        temuan.append(Temuan(
-            "kelas_jabatan_kurang",
-            f"{sebutan} dari pelaksana harus kelas jabatan paling rendah {kelas_min}; {k.nama} kelas "
-            f"{k.kelas_jabatan}.{sebab}",
-            syarat.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "kelas_jabatan_kurang",
+                f"{sebutan} dari pelaksana harus kelas jabatan paling rendah {kelas_min}; {k.nama} kelas "
+                f"{k.kelas_jabatan}.{sebab}",
+                syarat.rujukan,
+            )
+        )
     if k.golongan is None:
         status = " (PPPK tidak berpangkat/golongan ruang)" if k.status_asn is StatusASN.PPPK else ""
-        temuan.append(Temuan(
-            "golongan_kosong",
-            f"{sebutan} dari pelaksana harus berpangkat/golongan ruang paling rendah "
-            f"{syarat.golongan_minimum.pangkat_golongan}; golongan {k.nama} tidak tercatat{status}.",
-            syarat.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "golongan_kosong",
+                f"{sebutan} dari pelaksana harus berpangkat/golongan ruang paling rendah "
+                f"{syarat.golongan_minimum.pangkat_golongan}; golongan {k.nama} tidak tercatat{status}.",
+                syarat.rujukan,
+            )
+        )
     elif k.golongan < syarat.golongan_minimum:
-        temuan.append(Temuan(
-            "golongan_kurang",
-            f"{sebutan} dari pelaksana harus berpangkat/golongan ruang paling rendah "
-            f"{syarat.golongan_minimum.pangkat_golongan}; {k.nama} {k.golongan.pangkat_golongan}.",
-            syarat.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "golongan_kurang",
+                f"{sebutan} dari pelaksana harus berpangkat/golongan ruang paling rendah "
+                f"{syarat.golongan_minimum.pangkat_golongan}; {k.nama} {k.golongan.pangkat_golongan}.",
+                syarat.rujukan,
+            )
+        )
     return temuan, 0
 
 
 def _periksa_kinerja(k: Kandidat, kr: Kriteria, sebutan: str) -> list[Temuan]:
     syarat = kr.kinerja
     assert syarat is not None
-    terakhir = k.predikat[:syarat.tahun]
+    terakhir = k.predikat[: syarat.tahun]
     kurang = [p for p in terakhir if p < syarat.predikat_minimum]
     if kurang:
         daftar = ", ".join(p.label for p in terakhir)
-        return [Temuan(
-            "kinerja_kurang",
-            f"{sebutan} harus berpredikat kinerja paling rendah {syarat.predikat_minimum.label} selama "
-            f"{syarat.tahun} tahun; predikat terakhir {k.nama}: {daftar}.",
-            syarat.rujukan,
-        )]
+        return [
+            Temuan(
+                "kinerja_kurang",
+                f"{sebutan} harus berpredikat kinerja paling rendah {syarat.predikat_minimum.label} selama "
+                f"{syarat.tahun} tahun; predikat terakhir {k.nama}: {daftar}.",
+                syarat.rujukan,
+            )
+        ]
     if len(terakhir) < syarat.tahun:
-        return [Temuan(
-            "kinerja_belum_lengkap",
-            f"Baru {len(terakhir)} dari {syarat.tahun} predikat kinerja {k.nama} yang tercatat; {sebutan} harus "
-            f"berpredikat paling rendah {syarat.predikat_minimum.label} selama {syarat.tahun} tahun. "
-            "Lengkapi predikat kinerjanya.",
-            syarat.rujukan, "peringatan",
-        )]
+        return [
+            Temuan(
+                "kinerja_belum_lengkap",
+                f"Baru {len(terakhir)} dari {syarat.tahun} predikat kinerja {k.nama} yang tercatat; {sebutan} harus "
+                f"berpredikat paling rendah {syarat.predikat_minimum.label} selama {syarat.tahun} tahun. "
+                "Lengkapi predikat kinerjanya.",
+                syarat.rujukan,
+                "peringatan",
+            )
+        ]
     return []
 
 
 # --- wording --------------------------------------------------------------------------
+
 
 def uraian_jabatan(k: Kandidat) -> str:
     """`Pelaksana (kelas 6)`, `JF Ahli Muda`, `Pejabat Pengawas`."""
@@ -284,15 +329,20 @@ def uraian_jabatan(k: Kandidat) -> str:
     if k.jenis is JenisJabatan.FUNGSIONAL:
         return f"JF {k.jenjang.label}" if k.jenjang is not None else "Pejabat Fungsional (jenjang belum diisi)"
     return {
-        JenisJabatan.PENGAWAS: "Pejabat Pengawas", JenisJabatan.ADMINISTRATOR: "Pejabat Administrator",
+        JenisJabatan.PENGAWAS: "Pejabat Pengawas",
+        JenisJabatan.ADMINISTRATOR: "Pejabat Administrator",
         JenisJabatan.JPT_PRATAMA: "Pejabat Pimpinan Tinggi Pratama",
     }[k.jenis]
 
 
 def _daftar_jenis(jenis: tuple[JenisJabatan, ...]) -> str:
-    nama = {JenisJabatan.FUNGSIONAL: "Pejabat Fungsional", JenisJabatan.PELAKSANA: "pelaksana",
-            JenisJabatan.PENGAWAS: "Pejabat Pengawas", JenisJabatan.ADMINISTRATOR: "Pejabat Administrator",
-            JenisJabatan.JPT_PRATAMA: "Pejabat Pimpinan Tinggi Pratama"}
+    nama = {
+        JenisJabatan.FUNGSIONAL: "Pejabat Fungsional",
+        JenisJabatan.PELAKSANA: "pelaksana",
+        JenisJabatan.PENGAWAS: "Pejabat Pengawas",
+        JenisJabatan.ADMINISTRATOR: "Pejabat Administrator",
+        JenisJabatan.JPT_PRATAMA: "Pejabat Pimpinan Tinggi Pratama",
+    }
     return " atau ".join(nama[j] for j in jenis)
 
 
@@ -326,8 +376,15 @@ def _pendidikan(p: Pendidikan) -> str:
 
 # --- a pool ----------------------------------------------------------------------------
 
-def urutkan_kandidat(kandidat: Iterable[Kandidat], peran: PeranTim, profil: Profil, *,
-                     bentuk: BentukTim = BentukTim.TIM_KERJA, unit_pemilik_id: int | None = None) -> list[Penilaian]:
+
+def urutkan_kandidat(
+    kandidat: Iterable[Kandidat],
+    peran: PeranTim,
+    profil: Profil,
+    *,
+    bentuk: BentukTim = BentukTim.TIM_KERJA,
+    unit_pemilik_id: int | None = None,
+) -> list[Penilaian]:
     """Judge a pool: the eligible first (skor descending, then name), then the rest, each with its reasons.
 
     Whether a Pejabat Fungsional qualifies, and whether a pelaksana of the full kelas jabatan qualifies,
@@ -336,15 +393,24 @@ def urutkan_kandidat(kandidat: Iterable[Kandidat], peran: PeranTim, profil: Prof
     semua = list(kandidat)
 
     def nilai(k: Kandidat, jf: bool, penuh: bool) -> Penilaian:
-        return nilai_kandidat(k, peran, profil, bentuk=bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh,
-                              unit_pemilik_id=unit_pemilik_id)
+        return nilai_kandidat(
+            k,
+            peran,
+            profil,
+            bentuk=bentuk,
+            ada_jf_layak=jf,
+            ada_pelaksana_kelas_penuh=penuh,
+            unit_pemilik_id=unit_pemilik_id,
+        )
 
     ada_jf = any(nilai(k, True, True).layak for k in semua if k.jenis is JenisJabatan.FUNGSIONAL)
     ada_penuh = any(nilai(k, ada_jf, True).layak for k in semua if k.jenis is JenisJabatan.PELAKSANA)
     hasil = [nilai(k, ada_jf, ada_penuh) for k in semua]
-    layak = sorted((p for p in hasil if p.layak), key=lambda p: (-p.skor, p.kandidat.nama.casefold(),
-                                                                   p.kandidat.pegawai_id))
-    tidak = sorted((p for p in hasil if not p.layak), key=lambda p: (len(p.galat), -p.skor,
-                                                                      p.kandidat.nama.casefold(),
-                                                                      p.kandidat.pegawai_id))
+    layak = sorted(
+        (p for p in hasil if p.layak), key=lambda p: (-p.skor, p.kandidat.nama.casefold(), p.kandidat.pegawai_id)
+    )
+    tidak = sorted(
+        (p for p in hasil if not p.layak),
+        key=lambda p: (len(p.galat), -p.skor, p.kandidat.nama.casefold(), p.kandidat.pegawai_id),
+    )
     return layak + tidak

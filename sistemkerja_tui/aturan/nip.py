@@ -69,7 +69,8 @@ def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
     except ValueError:
         raise NIPTidakSah(
             "tanggal_lahir",
-            f"Tanggal lahir pada NIP ({angka[6:8]}-{angka[4:6]}-{angka[0:4]}, angka ke-1 s.d. 8) bukan tanggal yang ada.",
+            f"Tanggal lahir pada NIP ({angka[6:8]}-{angka[4:6]}-{angka[0:4]}, angka ke-1 s.d. 8) "
+            "bukan tanggal yang ada.",
         ) from None
     if lahir >= hari_ini:
         raise NIPTidakSah("tanggal_lahir", f"Tanggal lahir pada NIP ({lahir:%d-%m-%Y}) belum terjadi.")
@@ -86,8 +87,7 @@ def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
     if (tmt_tahun, tmt_bulan) < (lahir.year + 18, lahir.month):
         raise NIPTidakSah(
             "tmt",
-            f"TMT pada NIP ({tmt_bulan:02d}/{tmt_tahun}) sebelum pegawai berusia 18 tahun "
-            f"(lahir {lahir:%d-%m-%Y}).",
+            f"TMT pada NIP ({tmt_bulan:02d}/{tmt_tahun}) sebelum pegawai berusia 18 tahun (lahir {lahir:%d-%m-%Y}).",
         )
 
     kelamin = angka[14]

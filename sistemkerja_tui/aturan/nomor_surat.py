@@ -36,5 +36,6 @@ def susun_nomor(pola: str, *, kode_klasifikasi: str, nomor_urut: int, kode_unit:
     periksa_pola(pola)
     if not kode_klasifikasi.strip():
         raise PolaNomorTidakSah("Kode klasifikasi arsip wajib diisi (Permendagri 83/2022), misalnya 800.1.2.3.")
-    return pola.format(kode_klasifikasi=kode_klasifikasi.strip(), nomor_urut=nomor_urut,
-                       kode_unit=kode_unit, tahun=tahun)
+    return pola.format(
+        kode_klasifikasi=kode_klasifikasi.strip(), nomor_urut=nomor_urut, kode_unit=kode_unit, tahun=tahun
+    )

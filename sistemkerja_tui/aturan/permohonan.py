@@ -17,7 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sistemkerja_tui.aturan.enums import (
-    JenisPermohonan, KodeEnum, LingkupPenugasan, StatusKeanggotaan, StatusPermohonan,
+    JenisPermohonan,
+    KodeEnum,
+    LingkupPenugasan,
+    StatusKeanggotaan,
+    StatusPermohonan,
 )
 from sistemkerja_tui.aturan.profil_model import IsiPermohonan, LangkahPersetujuan, Pihak, Profil, Rute
 from sistemkerja_tui.aturan.temuan import Temuan
@@ -54,6 +58,7 @@ JENIS_LINGKUP: tuple[tuple[JenisPermohonan, LingkupPenugasan], ...] = tuple(KUNC
 
 
 # --- the route -------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Alur:
@@ -105,8 +110,14 @@ def alur(jenis: JenisPermohonan, lingkup: LingkupPenugasan, profil: Profil) -> A
         )
     rute: Rute = getattr(profil.persetujuan, kunci)
     return Alur(
-        jenis=jenis, lingkup=lingkup, langkah=rute.langkah, tertulis=rute.tertulis, tembusan=rute.tembusan,
-        rujukan=rute.rujukan, kepada=rute.kepada, sebutan=rute.sebutan,
+        jenis=jenis,
+        lingkup=lingkup,
+        langkah=rute.langkah,
+        tertulis=rute.tertulis,
+        tembusan=rute.tembusan,
+        rujukan=rute.rujukan,
+        kepada=rute.kepada,
+        sebutan=rute.sebutan,
         isi_permohonan=profil.persetujuan.isi_permohonan,
     )
 
@@ -117,6 +128,7 @@ def alur_semua(profil: Profil) -> tuple[Alur, ...]:
 
 
 # --- the four contents -----------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class IsiSuratPermohonan:
@@ -152,16 +164,19 @@ def _periksa_isi(isi: IsiSuratPermohonan | None, aturan: IsiPermohonan | None, r
         if isi is not None and getattr(isi, nama).strip():
             continue
         uraian = butir[i] if butir else label
-        hasil.append(Temuan(
-            f"isi_{nama}_kosong",
-            f"Kolom {label} wajib diisi: surat permohonan pelibatan paling sedikit memuat {uraian}. "
-            f"Lengkapi kolom {label} sebelum mengajukan.",
-            rujukan,
-        ))
+        hasil.append(
+            Temuan(
+                f"isi_{nama}_kosong",
+                f"Kolom {label} wajib diisi: surat permohonan pelibatan paling sedikit memuat {uraian}. "
+                f"Lengkapi kolom {label} sebelum mengajukan.",
+                rujukan,
+            )
+        )
     return hasil
 
 
 # --- state and transitions --------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Keadaan:
@@ -282,7 +297,10 @@ def transisi(
 
 
 def _ajukan(
-    keadaan: Keadaan, alur: Alur, isi: IsiSuratPermohonan | None, catatan_lisan: str,
+    keadaan: Keadaan,
+    alur: Alur,
+    isi: IsiSuratPermohonan | None,
+    catatan_lisan: str,
     aturan_isi: IsiPermohonan | None,
 ) -> HasilTransisi:
     temuan: list[Temuan] = []
@@ -290,12 +308,14 @@ def _ajukan(
         temuan += _periksa_isi(isi, aturan_isi, alur.rujukan)
     catatan = catatan_lisan.strip()
     if alur.wajib_catatan_lisan and not catatan:
-        temuan.append(Temuan(
-            "catatan_lisan_kosong",
-            f"Kolom catatan lisan wajib diisi: pengajuan sukarela ini disampaikan secara lisan kepada "
-            f"{alur.sebutan}; catat apa yang disampaikan pegawai dan kapan.",
-            alur.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "catatan_lisan_kosong",
+                f"Kolom catatan lisan wajib diisi: pengajuan sukarela ini disampaikan secara lisan kepada "
+                f"{alur.sebutan}; catat apa yang disampaikan pegawai dan kapan.",
+                alur.rujukan,
+            )
+        )
     if temuan:
         return _tolak(keadaan, temuan)
     baru = replace(keadaan, status=_S.DIAJUKAN, langkah_disetujui=0, catatan_lisan=catatan)
@@ -305,7 +325,10 @@ def _ajukan(
 
 
 def _setujui(
-    keadaan: Keadaan, alur: Alur, pihak: Pihak | None, jawaban_ketersediaan: str,
+    keadaan: Keadaan,
+    alur: Alur,
+    pihak: Pihak | None,
+    jawaban_ketersediaan: str,
     daftar_pegawai: Sequence[str] | str,
 ) -> HasilTransisi:
     i = keadaan.langkah_disetujui
@@ -317,20 +340,24 @@ def _setujui(
     daftar = tuple(d.strip() for d in daftar_pegawai if d.strip()) or keadaan.daftar_pegawai
     if alur.wajib_jawaban(i):
         if not jawaban:
-            temuan.append(Temuan(
-                "jawaban_ketersediaan_kosong",
-                f"Kolom jawaban ketersediaan wajib diisi: keputusan {langkah.sebutan} pada langkah {i + 1} dari "
-                f"{len(alur.langkah)} disertai jawaban ketersediaan Pejabat Fungsional atau pelaksana yang sesuai "
-                "kriteria. Isi jawabannya sebelum menyetujui; bila tidak tersedia, tolak permohonan dengan alasan.",
-                langkah.rujukan,
-            ))
+            temuan.append(
+                Temuan(
+                    "jawaban_ketersediaan_kosong",
+                    f"Kolom jawaban ketersediaan wajib diisi: keputusan {langkah.sebutan} pada langkah {i + 1} dari "
+                    f"{len(alur.langkah)} disertai jawaban ketersediaan Pejabat Fungsional atau pelaksana yang sesuai "
+                    "kriteria. Isi jawabannya sebelum menyetujui; bila tidak tersedia, tolak permohonan dengan alasan.",
+                    langkah.rujukan,
+                )
+            )
         if not daftar:
-            temuan.append(Temuan(
-                "daftar_pegawai_kosong",
-                f"Kolom daftar pegawai yang ditugaskan wajib diisi: jawaban pada langkah {i + 1} dari "
-                f"{len(alur.langkah)} disertai daftar Pejabat Fungsional atau pelaksana yang ditugaskan.",
-                langkah.rujukan,
-            ))
+            temuan.append(
+                Temuan(
+                    "daftar_pegawai_kosong",
+                    f"Kolom daftar pegawai yang ditugaskan wajib diisi: jawaban pada langkah {i + 1} dari "
+                    f"{len(alur.langkah)} disertai daftar Pejabat Fungsional atau pelaksana yang ditugaskan.",
+                    langkah.rujukan,
+                )
+            )
     if temuan:
         return _tolak(keadaan, temuan)
     baru = replace(keadaan, langkah_disetujui=i + 1, jawaban_ketersediaan=jawaban, daftar_pegawai=daftar)
@@ -343,12 +370,14 @@ def _tolak_permohonan(keadaan: Keadaan, alur: Alur, pihak: Pihak | None, alasan:
     langkah = alur.langkah[keadaan.langkah_disetujui]
     temuan = _periksa_pihak(keadaan, alur, pihak, "menolak")
     if not alasan.strip():
-        temuan.append(Temuan(
-            "alasan_penolakan_kosong",
-            f"Kolom alasan penolakan wajib diisi: {langkah.sebutan} menjawab permohonan dengan alasan mengapa "
-            "tidak dapat menyetujuinya.",
-            langkah.rujukan,
-        ))
+        temuan.append(
+            Temuan(
+                "alasan_penolakan_kosong",
+                f"Kolom alasan penolakan wajib diisi: {langkah.sebutan} menjawab permohonan dengan alasan mengapa "
+                "tidak dapat menyetujuinya.",
+                langkah.rujukan,
+            )
+        )
     if temuan:
         return _tolak(keadaan, temuan)
     return HasilTransisi(replace(keadaan, status=_S.DITOLAK, alasan=alasan.strip()), (), False)
@@ -360,12 +389,14 @@ def _periksa_pihak(keadaan: Keadaan, alur: Alur, pihak: Pihak | None, kata_kerja
     if pihak is langkah.pihak:
         return []
     pelaku = f"bukan {pihak.label}" if pihak is not None else "sedangkan pihak yang memutus tidak disebut"
-    return [Temuan(
-        "pihak_tidak_berwenang",
-        f"Yang berwenang {kata_kerja} pada langkah {i + 1} dari {len(alur.langkah)} adalah {langkah.sebutan} "
-        f"({langkah.pihak.label}), {pelaku}. Mintakan keputusan kepada {langkah.sebutan}.",
-        langkah.rujukan,
-    )]
+    return [
+        Temuan(
+            "pihak_tidak_berwenang",
+            f"Yang berwenang {kata_kerja} pada langkah {i + 1} dari {len(alur.langkah)} adalah {langkah.sebutan} "
+            f"({langkah.pihak.label}), {pelaku}. Mintakan keputusan kepada {langkah.sebutan}.",
+            langkah.rujukan,
+        )
+    ]
 
 
 def _status_membolehkan(aksi: Aksi, status: StatusPermohonan, alur: Alur) -> bool:
@@ -399,8 +430,10 @@ def _saran(keadaan: Keadaan, alur: Alur) -> str:
         return "Ajukan permohonan terlebih dahulu."
     if status is _S.DIAJUKAN:
         langkah = alur.langkah[keadaan.langkah_disetujui]
-        return (f"Permohonan sedang menunggu keputusan {langkah.sebutan} "
-                f"(langkah {keadaan.langkah_disetujui + 1} dari {len(alur.langkah)}).")
+        return (
+            f"Permohonan sedang menunggu keputusan {langkah.sebutan} "
+            f"(langkah {keadaan.langkah_disetujui + 1} dari {len(alur.langkah)})."
+        )
     if status is _S.DISETUJUI:
         if alur.lintas:
             return "Permohonan sudah disetujui; lanjutkan dengan menerbitkan surat tugas."

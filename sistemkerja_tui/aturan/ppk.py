@@ -11,15 +11,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sistemkerja_tui.aturan.enums import JenisJabatan, Jenjang, JenisUnit
+from sistemkerja_tui.aturan.enums import JenisJabatan, JenisUnit, Jenjang
 from sistemkerja_tui.aturan.profil import Profil
 from sistemkerja_tui.aturan.temuan import Temuan
 
 # Parts of an organisation rather than organisations: skipped when a rule asks which one a unit is `dalam`.
-_SUBUNIT = frozenset({
-    JenisUnit.ASISTEN, JenisUnit.BAGIAN, JenisUnit.INSPEKTUR_PEMBANTU, JenisUnit.SEKRETARIAT,
-    JenisUnit.BIDANG, JenisUnit.SEKSI, JenisUnit.SUBBAGIAN,
-})
+_SUBUNIT = frozenset(
+    {
+        JenisUnit.ASISTEN,
+        JenisUnit.BAGIAN,
+        JenisUnit.INSPEKTUR_PEMBANTU,
+        JenisUnit.SEKRETARIAT,
+        JenisUnit.BIDANG,
+        JenisUnit.SEKSI,
+        JenisUnit.SUBBAGIAN,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def tentukan_ppk(subjek: SubjekPPK, profil: Profil, kepala_daerah: str | None = 
     `kepala_daerah` (default: the profile's title) names the PPK of the Sekda.
     """
     if subjek.override is not None:
-        return _override(subjek, profil)
+        return _override(subjek, subjek.override, profil)
     if not subjek.rantai:
         return _tidak_ditemukan("pegawai ini tidak berkedudukan pada unit mana pun", profil.ppk.atasan_langsung.rujukan)
     sendiri = subjek.rantai[0].pimpinan
@@ -97,8 +104,7 @@ def _hasil(unit: UnitRantai, ppk: Pejabat, rujukan: str) -> HasilPPK:
     return HasilPPK(ppk=ppk, sebutan=unit.jabatan_pimpinan or ppk.jabatan, rujukan=rujukan)
 
 
-def _override(subjek: SubjekPPK, profil: Profil) -> HasilPPK:
-    ppk = subjek.override
+def _override(subjek: SubjekPPK, ppk: Pejabat, profil: Profil) -> HasilPPK:
     alasan = (subjek.alasan_override or "").strip()
     dasar = profil.ppk.pendelegasian.rujukan
     temuan = None
@@ -106,10 +112,14 @@ def _override(subjek: SubjekPPK, profil: Profil) -> HasilPPK:
         temuan = Temuan(
             "ppk_override_tanpa_alasan",
             "PPK ditetapkan manual tanpa alasan tercatat; lengkapi alasan pendelegasiannya.",
-            dasar, "peringatan",
+            dasar,
+            "peringatan",
         )
     return HasilPPK(
-        ppk=ppk, sebutan=ppk.jabatan, override=True, temuan=temuan,
+        ppk=ppk,
+        sebutan=ppk.jabatan,
+        override=True,
+        temuan=temuan,
         rujukan=f"Override PPK tersimpan (alasan: {alasan or 'tidak dicatat'}); dasar: {dasar}",
     )
 
@@ -137,10 +147,13 @@ def _penilai_staf(subjek: SubjekPPK, profil: Profil) -> HasilPPK:
         ppk = _pimpinan(unit, subjek)
         if ppk is None:
             continue
-        organisasi = next((u.jenis for u in rantai[i + 1:] if u.jenis not in _SUBUNIT), None)
+        organisasi = next((u.jenis for u in rantai[i + 1 :] if u.jenis not in _SUBUNIT), None)
         for khusus in aturan.unit:
-            if (khusus.jenis_unit is unit.jenis and khusus.berlaku_untuk(subjek.jenis, subjek.jenjang)
-                    and (not khusus.dalam or organisasi in khusus.dalam)):
+            if (
+                khusus.jenis_unit is unit.jenis
+                and khusus.berlaku_untuk(subjek.jenis, subjek.jenjang)
+                and (not khusus.dalam or organisasi in khusus.dalam)
+            ):
                 return _hasil(unit, ppk, khusus.rujukan)
         if unit.mandiri:
             return _hasil(unit, ppk, aturan.unit_mandiri.rujukan)
@@ -156,6 +169,8 @@ def _penilai_staf(subjek: SubjekPPK, profil: Profil) -> HasilPPK:
 
 
 def _tidak_ditemukan(sebab: str, rujukan: str) -> HasilPPK:
-    pesan = (f"Pejabat Penilai Kinerja tidak dapat ditentukan: {sebab}. "
-             "Tetapkan PPK secara manual (override) bila ada pendelegasian.")
+    pesan = (
+        f"Pejabat Penilai Kinerja tidak dapat ditentukan: {sebab}. "
+        "Tetapkan PPK secara manual (override) bila ada pendelegasian."
+    )
     return HasilPPK(ppk=None, sebutan="", rujukan=rujukan, temuan=Temuan("ppk_tidak_ditemukan", pesan, rujukan))

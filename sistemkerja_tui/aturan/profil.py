@@ -15,27 +15,116 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from sistemkerja_tui.aturan.enums import (
-    BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, KategoriJF,
-    KodeEnum, LingkupPenugasan, Pendidikan, PeranTim, PredikatKinerja, SasaranTim,
+    BentukTim,
+    Golongan,
+    JenisJabatan,
+    JenisPembentukan,
+    JenisUnit,
+    Jenjang,
+    KategoriJF,
+    KodeEnum,
+    LingkupPenugasan,
+    Pendidikan,
+    PeranTim,
+    PredikatKinerja,
+    SasaranTim,
 )
-from sistemkerja_tui.aturan.profil_model import (  # noqa: F401  (re-exported: the profile's public types)
-    PROFIL_DASAR, ISTILAH_WAJIB, KUNCI_REVIU_BAWAAN, ProfilTidakSah, Naskah, ObjekPenetapan, Pihak,
-    Ketentuan, Istilah, Peran, SyaratJenjang, SyaratPendidikan, SyaratKinerja, Diutamakan,
-    SyaratPelaksana, Pengusulan, Kriteria, Izin, BatasRangkap, Rangkap, LangkahPersetujuan, Rute, IsiPermohonan,
-    Persetujuan, BentukTimProfil, Penetapan, AturanMinimum, AturanUnitPPK, AturanPPK, LangkahReviu,
-    AlurReviu, Profil, SyaratJenisJabatan, SyaratAsalUnit, LaranganPembentuk, KUNCI_TAHAPAN_BAWAAN,
-    LANGKAH_PENUGASAN, LangkahTahap, Tahapan,
+from sistemkerja_tui.aturan.profil_model import (
+    ISTILAH_WAJIB,
+    KUNCI_REVIU_BAWAAN,
+    KUNCI_TAHAPAN_BAWAAN,
+    LANGKAH_PENUGASAN,
+    PROFIL_DASAR,
+    AlurReviu,
+    AturanMinimum,
+    AturanPPK,
+    AturanUnitPPK,
+    BatasRangkap,
+    BentukTimProfil,
+    Diutamakan,
+    IsiPermohonan,
+    Istilah,
+    Izin,
+    Ketentuan,
+    Kriteria,
+    LangkahPersetujuan,
+    LangkahReviu,
+    LangkahTahap,
+    LaranganPembentuk,
+    Naskah,
+    ObjekPenetapan,
+    Penetapan,
+    Pengusulan,
+    Peran,
+    Persetujuan,
+    Pihak,
+    Profil,
+    ProfilTidakSah,
+    Rangkap,
+    Rute,
+    SyaratAsalUnit,
+    SyaratJenisJabatan,
+    SyaratJenjang,
+    SyaratKinerja,
+    SyaratPelaksana,
+    SyaratPendidikan,
+    Tahapan,
 )
 from sistemkerja_tui.paths import resource_dir
 
+# The profile's public types are re-exported: callers import them from here, next to `muat_profil`.
+__all__ = [
+    "ISTILAH_WAJIB",
+    "KUNCI_REVIU_BAWAAN",
+    "KUNCI_TAHAPAN_BAWAAN",
+    "LANGKAH_PENUGASAN",
+    "PROFIL_DASAR",
+    "AlurReviu",
+    "AturanMinimum",
+    "AturanPPK",
+    "AturanUnitPPK",
+    "BatasRangkap",
+    "BentukTimProfil",
+    "Diutamakan",
+    "IsiPermohonan",
+    "Istilah",
+    "Izin",
+    "Ketentuan",
+    "Kriteria",
+    "LangkahPersetujuan",
+    "LangkahReviu",
+    "LangkahTahap",
+    "LaranganPembentuk",
+    "Naskah",
+    "ObjekPenetapan",
+    "Penetapan",
+    "Pengusulan",
+    "Peran",
+    "Persetujuan",
+    "Pihak",
+    "Profil",
+    "ProfilTidakSah",
+    "Rangkap",
+    "Rute",
+    "SyaratAsalUnit",
+    "SyaratJenisJabatan",
+    "SyaratJenjang",
+    "SyaratKinerja",
+    "SyaratPelaksana",
+    "SyaratPendidikan",
+    "Tahapan",
+    "daftar_profil",
+    "muat_profil",
+]
 
 # --- loading -------------------------------------------------------------------
+
 
 def daftar_profil(folder: Path | None = None) -> list[str]:
     """Names of the profiles in `folder` (file stems), sorted."""
@@ -89,7 +178,7 @@ def _catat_asal(data: dict[str, Any], awalan: str, berkas: str, asal: dict[str, 
     for kunci, nilai in data.items():
         jalur = f"{awalan}.{kunci}" if awalan else kunci
         if not isinstance(nilai, dict) and jalur in asal:  # subpaths exist only under a path already set
-            for lama in [j for j in asal if j.startswith(jalur + ".") or j.startswith(jalur + "[")]:
+            for lama in [j for j in asal if j.startswith((jalur + ".", jalur + "["))]:
                 del asal[lama]
         asal[jalur] = berkas
         if isinstance(nilai, dict):
@@ -129,14 +218,28 @@ _E = TypeVar("_E", bound=KodeEnum)
 _T = TypeVar("_T")
 
 _NAMA_JENIS = {
-    Jenjang: "jenjang", JenisJabatan: "jenis jabatan", JenisUnit: "jenis unit",
-    Pendidikan: "pendidikan", Golongan: "golongan", PredikatKinerja: "predikat kinerja",
-    PeranTim: "peran tim", LingkupPenugasan: "lingkup penugasan", BentukTim: "bentuk tim",
-    JenisPembentukan: "jenis pembentukan", Naskah: "jenis naskah", ObjekPenetapan: "objek penetapan",
-    Pihak: "pihak", SasaranTim: "sasaran tim",
+    Jenjang: "jenjang",
+    JenisJabatan: "jenis jabatan",
+    JenisUnit: "jenis unit",
+    Pendidikan: "pendidikan",
+    Golongan: "golongan",
+    PredikatKinerja: "predikat kinerja",
+    PeranTim: "peran tim",
+    LingkupPenugasan: "lingkup penugasan",
+    BentukTim: "bentuk tim",
+    JenisPembentukan: "jenis pembentukan",
+    Naskah: "jenis naskah",
+    ObjekPenetapan: "objek penetapan",
+    Pihak: "pihak",
+    SasaranTim: "sasaran tim",
 }
 _NAMA_TIPE = {
-    str: "teks", int: "bilangan bulat", float: "bilangan pecahan", bool: "true/false", dict: "tabel", list: "daftar",
+    str: "teks",
+    int: "bilangan bulat",
+    float: "bilangan pecahan",
+    bool: "true/false",
+    dict: "tabel",
+    list: "daftar",
 }
 
 
@@ -174,20 +277,25 @@ class _Tabel:
         return nilai
 
     def teks(self, kunci: str) -> str:
-        nilai = self._ambil(kunci, str).strip()
+        nilai: str = self._ambil(kunci, str).strip()
         if not nilai:
             raise self.galat_nilai(kunci, "tidak boleh kosong.")
         return nilai
 
     def bilangan(self, kunci: str) -> int:
-        nilai = self._ambil(kunci, int)
+        nilai: int = self._ambil(kunci, int)
         if nilai < 0:
             raise self.galat_nilai(kunci, f"tidak boleh negatif ({nilai}).")
         return nilai
 
     def benar(self, kunci: str) -> bool:
-        return self._ambil(kunci, bool)
+        nilai: bool = self._ambil(kunci, bool)
+        return nilai
 
+    @overload
+    def opsional(self, kunci: str, baca: Callable[[str], _T]) -> _T | None: ...
+    @overload
+    def opsional(self, kunci: str, baca: Callable[[str], _T], bawaan: _T) -> _T: ...
     def opsional(self, kunci: str, baca: Callable[[str], _T], bawaan: _T | None = None) -> _T | None:
         """`baca(kunci)` if the key is present, else `bawaan`."""
         if kunci not in self.data:
@@ -205,9 +313,7 @@ class _Tabel:
         )
 
     def teks_daftar(self, kunci: str) -> tuple[str, ...]:
-        return tuple(
-            self._cek_teks(v, f"{self.jalur_ke(kunci)}[{i}]") for i, v in enumerate(self._ambil(kunci, list))
-        )
+        return tuple(self._cek_teks(v, f"{self.jalur_ke(kunci)}[{i}]") for i, v in enumerate(self._ambil(kunci, list)))
 
     def _cek_teks(self, nilai: Any, jalur: str) -> str:
         if type(nilai) is not str:
@@ -293,35 +399,69 @@ def _jenis_jabatan(t: _Tabel) -> SyaratJenisJabatan:
 
 
 def _larangan_pembentuk(t: _Tabel) -> LaranganPembentuk:
-    return _aturan(t, lambda t, r: LaranganPembentuk(
-        jenis=t.kode("jenis", JenisJabatan), ketua_substansi=t.benar("ketua_substansi"), uraian=t.teks("uraian"),
-        rujukan=r, sasaran=t.opsional("sasaran", lambda k: t.kode_daftar(k, SasaranTim), ()),
-    ))
+    return _aturan(
+        t,
+        lambda t, r: LaranganPembentuk(
+            jenis=t.kode("jenis", JenisJabatan),
+            ketua_substansi=t.benar("ketua_substansi"),
+            uraian=t.teks("uraian"),
+            rujukan=r,
+            sasaran=t.opsional("sasaran", lambda k: t.kode_daftar(k, SasaranTim), ()),
+        ),
+    )
 
 
 def _kriteria(t: _Tabel) -> Kriteria:
-    def opsi(kunci: str, baca):
+    def opsi(kunci: str, baca: Callable[[_Tabel], _T]) -> _T | None:
         return t.opsional(kunci, lambda k: baca(t.tabel(k)))
 
     hasil = Kriteria(
         jenjang_minimum=opsi("jenjang_minimum", _jenjang),
         jenjang_diutamakan=opsi("jenjang_diutamakan", _jenjang),
-        pendidikan_minimum=opsi("pendidikan_minimum", lambda s: _aturan(
-            s, lambda s, r: SyaratPendidikan(s.kode("tingkat", Pendidikan), r))),
-        pendidikan_diutamakan=opsi("pendidikan_diutamakan", lambda s: _aturan(
-            s, lambda s, r: SyaratPendidikan(s.kode("tingkat", Pendidikan), r))),
-        kinerja=opsi("kinerja", lambda s: _aturan(
-            s, lambda s, r: SyaratKinerja(s.kode("predikat_minimum", PredikatKinerja), s.bilangan("tahun"), r))),
-        diutamakan=opsi("diutamakan", lambda s: _aturan(s, lambda s, r: Diutamakan(
-            *(s.opsional(k, s.benar, False) for k in ("pns", "hasil_penyetaraan", "pengalaman_manajerial",
-                                                      "jenjang_tertinggi")), r))),
+        pendidikan_minimum=opsi(
+            "pendidikan_minimum", lambda s: _aturan(s, lambda s, r: SyaratPendidikan(s.kode("tingkat", Pendidikan), r))
+        ),
+        pendidikan_diutamakan=opsi(
+            "pendidikan_diutamakan",
+            lambda s: _aturan(s, lambda s, r: SyaratPendidikan(s.kode("tingkat", Pendidikan), r)),
+        ),
+        kinerja=opsi(
+            "kinerja",
+            lambda s: _aturan(
+                s, lambda s, r: SyaratKinerja(s.kode("predikat_minimum", PredikatKinerja), s.bilangan("tahun"), r)
+            ),
+        ),
+        diutamakan=opsi(
+            "diutamakan",
+            lambda s: _aturan(
+                s,
+                lambda s, r: Diutamakan(
+                    pns=s.opsional("pns", s.benar, False),
+                    hasil_penyetaraan=s.opsional("hasil_penyetaraan", s.benar, False),
+                    pengalaman_manajerial=s.opsional("pengalaman_manajerial", s.benar, False),
+                    jenjang_tertinggi=s.opsional("jenjang_tertinggi", s.benar, False),
+                    rujukan=r,
+                ),
+            ),
+        ),
         kompetensi=opsi("kompetensi", _ketentuan),
-        asal_unit=opsi("asal_unit", lambda s: _aturan(s, lambda s, r: SyaratAsalUnit(
-            s.teks("uraian"), r, s.opsional("wajib", s.benar, False)))),
-        pelaksana=opsi("pelaksana", lambda s: _aturan(s, lambda s, r: SyaratPelaksana(
-            s.bilangan("kelas_jabatan"), s.kode("golongan_minimum", Golongan), s.bilangan("turun_kelas"), r))),
-        pengusulan=opsi("pengusulan", lambda s: _aturan(
-            s, lambda s, r: Pengusulan(s.bilangan("calon_minimum"), s.teks("rekomendasi"), r))),
+        asal_unit=opsi(
+            "asal_unit",
+            lambda s: _aturan(s, lambda s, r: SyaratAsalUnit(s.teks("uraian"), r, s.opsional("wajib", s.benar, False))),
+        ),
+        pelaksana=opsi(
+            "pelaksana",
+            lambda s: _aturan(
+                s,
+                lambda s, r: SyaratPelaksana(
+                    s.bilangan("kelas_jabatan"), s.kode("golongan_minimum", Golongan), s.bilangan("turun_kelas"), r
+                ),
+            ),
+        ),
+        pengusulan=opsi(
+            "pengusulan",
+            lambda s: _aturan(s, lambda s, r: Pengusulan(s.bilangan("calon_minimum"), s.teks("rekomendasi"), r)),
+        ),
         jenis_jabatan=opsi("jenis_jabatan", _jenis_jabatan),
     )
     t.selesai()
@@ -329,42 +469,68 @@ def _kriteria(t: _Tabel) -> Kriteria:
 
 
 def _langkah_persetujuan(t: _Tabel) -> LangkahPersetujuan:
-    return _aturan(t, lambda t, r: LangkahPersetujuan(
-        pihak=t.kode("pihak", Pihak), sebutan=t.teks("sebutan"), rujukan=r, uraian=t.opsional("uraian", t.teks, ""),
-        wajib_jawaban_ketersediaan=t.opsional("wajib_jawaban_ketersediaan", t.benar, False),
-    ))
+    return _aturan(
+        t,
+        lambda t, r: LangkahPersetujuan(
+            pihak=t.kode("pihak", Pihak),
+            sebutan=t.teks("sebutan"),
+            rujukan=r,
+            uraian=t.opsional("uraian", t.teks, ""),
+            wajib_jawaban_ketersediaan=t.opsional("wajib_jawaban_ketersediaan", t.benar, False),
+        ),
+    )
 
 
 def _rute(t: _Tabel, nama: str) -> Rute:
     """One route; only a penunjukan dalam unit may take effect without approval (empty `langkah`)."""
-    rute = _aturan(t, lambda t, r: Rute(
-        kepada=t.kode("kepada", Pihak), sebutan=t.teks("sebutan"), tertulis=t.benar("tertulis"),
-        tembusan=t.opsional("tembusan", t.teks_daftar, ()), rujukan=r,
-        langkah=tuple(_langkah_persetujuan(s) for s in t.daftar_tabel("langkah")),
-    ))
+    rute = _aturan(
+        t,
+        lambda t, r: Rute(
+            kepada=t.kode("kepada", Pihak),
+            sebutan=t.teks("sebutan"),
+            tertulis=t.benar("tertulis"),
+            tembusan=t.opsional("tembusan", t.teks_daftar, ()),
+            rujukan=r,
+            langkah=tuple(_langkah_persetujuan(s) for s in t.daftar_tabel("langkah")),
+        ),
+    )
     jalur = t.jalur_ke("langkah")
     if not rute.langkah:
         if nama != "penunjukan_dalam_unit":
             raise t.asal.galat(jalur, f"rute '{t.jalur}' tidak memuat satu pun langkah persetujuan.")
         return rute
     if rute.langkah[0].pihak is not rute.kepada:
-        raise t.asal.galat(f"{jalur}[0]", (
-            f"langkah '{jalur}[0]' diputus oleh '{rute.langkah[0].pihak.value}', padahal permohonan ditujukan "
-            f"kepada '{rute.kepada.value}' (kunci '{t.jalur_ke('kepada')}')."))
+        raise t.asal.galat(
+            f"{jalur}[0]",
+            (
+                f"langkah '{jalur}[0]' diputus oleh '{rute.langkah[0].pihak.value}', padahal permohonan ditujukan "
+                f"kepada '{rute.kepada.value}' (kunci '{t.jalur_ke('kepada')}')."
+            ),
+        )
     if nama == "penunjukan_lintas_instansi" and not rute.langkah[-1].wajib_jawaban_ketersediaan:
         akhir = f"{jalur}[{len(rute.langkah) - 1}]"
-        raise t.asal.galat(akhir, (
-            f"langkah terakhir '{akhir}' harus memuat 'wajib_jawaban_ketersediaan = true' "
-            "(jawaban ketersediaan beserta daftar pegawai yang ditugaskan)."))
+        raise t.asal.galat(
+            akhir,
+            (
+                f"langkah terakhir '{akhir}' harus memuat 'wajib_jawaban_ketersediaan = true' "
+                "(jawaban ketersediaan beserta daftar pegawai yang ditugaskan)."
+            ),
+        )
     return rute
 
 
 def _persetujuan(t: _Tabel) -> Persetujuan:
     hasil = Persetujuan(
-        **{k: _rute(t.tabel(k), k) for k in (
-            "penunjukan_dalam_unit", "penunjukan_lintas_unit", "penunjukan_lintas_instansi",
-            "sukarela_dalam_unit", "sukarela_lintas_unit",
-        )},
+        **{
+            k: _rute(t.tabel(k), k)
+            for k in (
+                "penunjukan_dalam_unit",
+                "penunjukan_lintas_unit",
+                "penunjukan_lintas_instansi",
+                "sukarela_dalam_unit",
+                "sukarela_lintas_unit",
+            )
+        },
         isi_permohonan=_aturan(t.tabel("isi_permohonan"), lambda s, r: IsiPermohonan(s.teks_daftar("butir"), r)),
     )
     t.selesai()
@@ -377,17 +543,23 @@ def _bentuk_tim(t: _Tabel) -> BentukTimProfil:
 
 
 def _penetapan(t: _Tabel) -> Penetapan:
-    return _aturan(t, lambda t, r: Penetapan(
-        objek=t.kode("objek", ObjekPenetapan), naskah=t.kode("naskah", Naskah),
-        sebutan=t.teks("sebutan"), penetap=t.teks("penetap"), rujukan=r,
-        lingkup=t.opsional("lingkup", lambda k: t.kode_daftar(k, LingkupPenugasan), ()),
-        pembentukan=t.opsional("pembentukan", lambda k: t.kode_daftar(k, JenisPembentukan), ()),
-        bentuk=t.opsional("bentuk", lambda k: t.kode_daftar(k, BentukTim), ()),
-    ))
+    return _aturan(
+        t,
+        lambda t, r: Penetapan(
+            objek=t.kode("objek", ObjekPenetapan),
+            naskah=t.kode("naskah", Naskah),
+            sebutan=t.teks("sebutan"),
+            penetap=t.teks("penetap"),
+            rujukan=r,
+            lingkup=t.opsional("lingkup", lambda k: t.kode_daftar(k, LingkupPenugasan), ()),
+            pembentukan=t.opsional("pembentukan", lambda k: t.kode_daftar(k, JenisPembentukan), ()),
+            bentuk=t.opsional("bentuk", lambda k: t.kode_daftar(k, BentukTim), ()),
+        ),
+    )
 
 
-_KUNCI_MINIMUM = ("pelaksana",) + KategoriJF.kode_semua() + Jenjang.kode_semua()
-_SASARAN_PPK = ("pelaksana", "fungsional") + KategoriJF.kode_semua() + Jenjang.kode_semua()
+_KUNCI_MINIMUM = ("pelaksana", *KategoriJF.kode_semua(), *Jenjang.kode_semua())
+_SASARAN_PPK = ("pelaksana", "fungsional", *KategoriJF.kode_semua(), *Jenjang.kode_semua())
 
 
 def _ppk(t: _Tabel) -> AturanPPK:
@@ -397,7 +569,7 @@ def _ppk(t: _Tabel) -> AturanPPK:
         if kunci not in _KUNCI_MINIMUM:
             raise minimum_t.galat_nilai(kunci, f"tidak dikenal; kunci yang sah: {', '.join(_KUNCI_MINIMUM)}.")
         minimum[kunci] = _aturan(minimum_t.tabel(kunci), lambda s, r: AturanMinimum(s.kode("jenis", JenisJabatan), r))
-    for wajib in ("pelaksana",) + KategoriJF.kode_semua():
+    for wajib in ("pelaksana", *KategoriJF.kode_semua()):
         if wajib not in minimum:
             raise minimum_t.galat_wajib(wajib)
 
@@ -408,26 +580,32 @@ def _ppk(t: _Tabel) -> AturanPPK:
         for i, kode in enumerate(berlaku):
             if kode not in _SASARAN_PPK:
                 jalur = f"{s.jalur_ke('berlaku')}[{i}]"
-                raise s.asal.galat(jalur, f"kunci '{jalur}' berisi '{kode}', bukan salah satu dari: "
-                                   f"{', '.join(_SASARAN_PPK)}.")
-        return _aturan(s, lambda s, r: AturanUnitPPK(
-            s.kode("jenis_unit", JenisUnit), frozenset(berlaku), r,
-            s.opsional("dalam", lambda k: s.kode_daftar(k, JenisUnit), ()),
-        ))
+                raise s.asal.galat(
+                    jalur, f"kunci '{jalur}' berisi '{kode}', bukan salah satu dari: {', '.join(_SASARAN_PPK)}."
+                )
+        return _aturan(
+            s,
+            lambda s, r: AturanUnitPPK(
+                s.kode("jenis_unit", JenisUnit),
+                frozenset(berlaku),
+                r,
+                s.opsional("dalam", lambda k: s.kode_daftar(k, JenisUnit), ()),
+            ),
+        )
 
     hasil = AturanPPK(
         atasan_langsung=_ketentuan(t.tabel("atasan_langsung")),
         unit_mandiri=_ketentuan(t.tabel("unit_mandiri")),
         pendelegasian=_ketentuan(t.tabel("pendelegasian")),
         minimum=MappingProxyType(minimum),
-        unit=tuple(unit(s) for s in t.opsional("unit", t.daftar_tabel, [])),
+        unit=tuple(unit(s) for s in t.opsional("unit", t.daftar_tabel) or ()),
     )
     t.selesai()
     return hasil
 
 
 def _reviu(t: _Tabel) -> dict[str, AlurReviu]:
-    sah = (KUNCI_REVIU_BAWAAN,) + JenisUnit.kode_semua()
+    sah = (KUNCI_REVIU_BAWAAN, *JenisUnit.kode_semua())
 
     def langkah(s: _Tabel) -> LangkahReviu:
         hasil = LangkahReviu(
@@ -443,10 +621,14 @@ def _reviu(t: _Tabel) -> dict[str, AlurReviu]:
     hasil = {}
     for kunci in t.kunci():
         if kunci not in sah:
-            raise t.galat_nilai(kunci, "tidak dikenal; kunci yang sah: "
-                                f"{KUNCI_REVIU_BAWAAN} atau jenis unit ({', '.join(JenisUnit.kode_semua())}).")
-        hasil[kunci] = _aturan(t.tabel(kunci), lambda s, r: AlurReviu(
-            tuple(langkah(x) for x in s.daftar_tabel("langkah")), r))
+            raise t.galat_nilai(
+                kunci,
+                "tidak dikenal; kunci yang sah: "
+                f"{KUNCI_REVIU_BAWAAN} atau jenis unit ({', '.join(JenisUnit.kode_semua())}).",
+            )
+        hasil[kunci] = _aturan(
+            t.tabel(kunci), lambda s, r: AlurReviu(tuple(langkah(x) for x in s.daftar_tabel("langkah")), r)
+        )
         if not hasil[kunci].langkah:
             raise t.asal.galat(t.jalur_ke(kunci), f"alur '{t.jalur_ke(kunci)}' tidak memuat satu pun langkah reviu.")
     if KUNCI_REVIU_BAWAAN not in hasil:
@@ -458,44 +640,55 @@ _KUNCI_LANGKAH = re.compile(r"[a-z][a-z0-9_]*")
 _KUNCI_LANGKAH_TERPAKAI = ("selesai",)  # and reviu_<n>: the machine's own sub-steps
 
 
+def _langkah_tahap(x: _Tabel, rujukan: str, dipakai: set[str]) -> LangkahTahap:
+    """One step of a tahapan; `rujukan` is the tahapan's, `dipakai` the keys its earlier steps took."""
+    k = x.teks("kunci")
+    if not _KUNCI_LANGKAH.fullmatch(k) or k in _KUNCI_LANGKAH_TERPAKAI or re.fullmatch(r"reviu_\d+", k):
+        raise x.galat_nilai(
+            "kunci",
+            f"'{k}' tidak sah: huruf kecil, angka dan garis bawah, diawali huruf; "
+            "'selesai' dan 'reviu_<n>' dipakai mesin tahapan.",
+        )
+    if k in dipakai:
+        raise x.galat_nilai("kunci", f"'{k}' sudah dipakai langkah lain pada tahapan ini.")
+    dipakai.add(k)
+    hasil = LangkahTahap(k, x.teks("label"), x.teks("pelaku"), x.opsional("rujukan", x.teks, rujukan))
+    x.selesai()
+    return hasil
+
+
 def _tahapan(t: _Tabel) -> dict[str, Tahapan]:
     """`[tahapan.<jenis unit>]`: perencanaan and pelaksanaan steps (kunci, label, pelaku, optional
     rujukan of the step), `kembali` (the pelaksanaan step a returned kegiatan resumes at)."""
-    sah = (KUNCI_TAHAPAN_BAWAAN,) + JenisUnit.kode_semua()
+    sah = (KUNCI_TAHAPAN_BAWAAN, *JenisUnit.kode_semua())
     hasil = {}
     for kunci in t.kunci():
         if kunci not in sah:
-            raise t.galat_nilai(kunci, "tidak dikenal; kunci yang sah: "
-                                f"{KUNCI_TAHAPAN_BAWAAN} atau jenis unit ({', '.join(JenisUnit.kode_semua())}).")
+            raise t.galat_nilai(
+                kunci,
+                "tidak dikenal; kunci yang sah: "
+                f"{KUNCI_TAHAPAN_BAWAAN} atau jenis unit ({', '.join(JenisUnit.kode_semua())}).",
+            )
         s = t.tabel(kunci)
         rujukan = s.rujukan()
         dipakai: set[str] = set()
-
-        def langkah(x: _Tabel) -> LangkahTahap:
-            k = x.teks("kunci")
-            if not _KUNCI_LANGKAH.fullmatch(k) or k in _KUNCI_LANGKAH_TERPAKAI or re.fullmatch(r"reviu_\d+", k):
-                raise x.galat_nilai("kunci", f"'{k}' tidak sah: huruf kecil, angka dan garis bawah, diawali huruf; "
-                                    "'selesai' dan 'reviu_<n>' dipakai mesin tahapan.")
-            if k in dipakai:
-                raise x.galat_nilai("kunci", f"'{k}' sudah dipakai langkah lain pada tahapan ini.")
-            dipakai.add(k)
-            hasil_ = LangkahTahap(k, x.teks("label"), x.teks("pelaku"), x.opsional("rujukan", x.teks, rujukan))
-            x.selesai()
-            return hasil_
-
         bagian = {}
         for tahap in ("perencanaan", "pelaksanaan"):
-            bagian[tahap] = tuple(langkah(x) for x in s.daftar_tabel(tahap))
+            bagian[tahap] = tuple(_langkah_tahap(x, rujukan, dipakai) for x in s.daftar_tabel(tahap))
             if not bagian[tahap]:
                 raise s.galat_nilai(tahap, "tidak boleh kosong.")
         if LANGKAH_PENUGASAN not in {x.kunci for x in bagian["perencanaan"]}:
-            raise s.galat_nilai("perencanaan", f"wajib memuat langkah berkunci '{LANGKAH_PENUGASAN}' "
-                                "(penugasan individu dimulai di langkah itu).")
+            raise s.galat_nilai(
+                "perencanaan",
+                f"wajib memuat langkah berkunci '{LANGKAH_PENUGASAN}' (penugasan individu dimulai di langkah itu).",
+            )
         bisa_kembali = [x.kunci for x in bagian["pelaksanaan"][:-1]] or [bagian["pelaksanaan"][0].kunci]
         kembali = s.opsional("kembali", s.teks, bisa_kembali[-1])
         if kembali not in bisa_kembali:
-            raise s.galat_nilai("kembali", f"berisi '{kembali}', bukan langkah pelaksanaan sebelum penyampaian "
-                                f"hasil ({', '.join(bisa_kembali)}).")
+            raise s.galat_nilai(
+                "kembali",
+                f"berisi '{kembali}', bukan langkah pelaksanaan sebelum penyampaian hasil ({', '.join(bisa_kembali)}).",
+            )
         s.selesai()
         hasil[kunci] = Tahapan(bagian["perencanaan"], bagian["pelaksanaan"], kembali, rujukan)
     if KUNCI_TAHAPAN_BAWAAN not in hasil:
@@ -503,46 +696,59 @@ def _tahapan(t: _Tabel) -> dict[str, Tahapan]:
     return hasil
 
 
+def _peran(kode: PeranTim, s: _Tabel, r: str) -> Peran:
+    return Peran(kode, s.teks("sebutan"), r, s.opsional("keterangan", s.teks, ""))
+
+
 def _bangun(nama: str, akar: _Tabel) -> Profil:
     kepala = akar.tabel("profil")
     nama_pendek, judul, singkatan, kepala_daerah = (
-        kepala.teks(k) for k in ("nama_pendek", "judul", "singkatan", "kepala_daerah"))
+        kepala.teks(k) for k in ("nama_pendek", "judul", "singkatan", "kepala_daerah")
+    )
     kepala.selesai()
 
     istilah_t = akar.tabel("istilah")
     for wajib in ISTILAH_WAJIB:
         if not istilah_t.ada(wajib):
             raise istilah_t.galat_wajib(wajib)
-    istilah = {
-        k: _aturan(istilah_t.tabel(k), lambda s, r: Istilah(s.teks("teks"), r)) for k in istilah_t.kunci()
-    }
+    istilah = {k: _aturan(istilah_t.tabel(k), lambda s, r: Istilah(s.teks("teks"), r)) for k in istilah_t.kunci()}
 
     peran_t = akar.tabel("peran")
     peran = {}
     for k in peran_t.kunci():
         kode = peran_t.cocok_kode(k, peran_t.jalur_ke(k), PeranTim)
-        peran[kode] = _aturan(peran_t.tabel(k), lambda s, r: Peran(
-            kode, s.teks("sebutan"), r, s.opsional("keterangan", s.teks, "")))
+        peran[kode] = _aturan(peran_t.tabel(k), partial(_peran, kode))
     for wajib in (PeranTim.KETUA, PeranTim.ANGGOTA):
         if wajib not in peran:
             raise peran_t.galat_wajib(wajib.value)
 
     kriteria_t = akar.opsional("kriteria", akar.tabel)
-    kriteria = {}
-    for k in kriteria_t.kunci() if kriteria_t else ():
-        kode = kriteria_t.cocok_kode(k, kriteria_t.jalur_ke(k), PeranTim)
-        if kode not in peran:
-            raise akar.asal.galat(
-                kriteria_t.jalur_ke(k), f"kriteria '{kriteria_t.jalur_ke(k)}' untuk peran yang tidak ada di 'peran'.")
-        kriteria[kode] = _kriteria(kriteria_t.tabel(k))
+    kriteria: dict[PeranTim, Kriteria] = {}
+    if kriteria_t is not None:
+        for k in kriteria_t.kunci():
+            kode = kriteria_t.cocok_kode(k, kriteria_t.jalur_ke(k), PeranTim)
+            if kode not in peran:
+                raise akar.asal.galat(
+                    kriteria_t.jalur_ke(k),
+                    f"kriteria '{kriteria_t.jalur_ke(k)}' untuk peran yang tidak ada di 'peran'.",
+                )
+            kriteria[kode] = _kriteria(kriteria_t.tabel(k))
 
     rangkap_t = akar.tabel("rangkap")
     rangkap = Rangkap(
         anggota=_aturan(rangkap_t.tabel("anggota"), lambda s, r: Izin(s.benar("boleh"), r)),
-        pimpinan_tim=rangkap_t.opsional("pimpinan_tim", lambda k: _aturan(rangkap_t.tabel(k), lambda s, r: BatasRangkap(
-            s.bilangan("maks"), frozenset(s.kode_daftar("peran", PeranTim)), r,
-            s.opsional("bentuk", lambda k: s.kode_daftar(k, BentukTim), ()),
-        ))),
+        pimpinan_tim=rangkap_t.opsional(
+            "pimpinan_tim",
+            lambda k: _aturan(
+                rangkap_t.tabel(k),
+                lambda s, r: BatasRangkap(
+                    s.bilangan("maks"),
+                    frozenset(s.kode_daftar("peran", PeranTim)),
+                    r,
+                    s.opsional("bentuk", lambda k: s.kode_daftar(k, BentukTim), ()),
+                ),
+            ),
+        ),
     )
     rangkap_t.selesai()
 
@@ -553,15 +759,21 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
             raise akar.asal.galat(kunci, f"daftar '{kunci}' tidak boleh kosong.")
 
     pembentukan_t = akar.opsional("pembentukan", akar.tabel)
-    pembentukan = {}
-    for k in pembentukan_t.kunci() if pembentukan_t else ():
-        kode = pembentukan_t.cocok_kode(k, pembentukan_t.jalur_ke(k), JenisPembentukan)
-        pembentukan[kode] = _ketentuan(pembentukan_t.tabel(k))
+    pembentukan: dict[JenisPembentukan, Ketentuan] = {}
+    if pembentukan_t is not None:
+        for k in pembentukan_t.kunci():
+            jenis = pembentukan_t.cocok_kode(k, pembentukan_t.jalur_ke(k), JenisPembentukan)
+            pembentukan[jenis] = _ketentuan(pembentukan_t.tabel(k))
     larangan_pembentuk = tuple(
-        _larangan_pembentuk(s) for s in akar.opsional("larangan_pembentuk", akar.daftar_tabel, []))
+        _larangan_pembentuk(s) for s in akar.opsional("larangan_pembentuk", akar.daftar_tabel) or ()
+    )
 
     profil = Profil(
-        nama=nama, nama_pendek=nama_pendek, judul=judul, singkatan=singkatan, kepala_daerah=kepala_daerah,
+        nama=nama,
+        nama_pendek=nama_pendek,
+        judul=judul,
+        singkatan=singkatan,
+        kepala_daerah=kepala_daerah,
         istilah=MappingProxyType(istilah),
         peran=MappingProxyType({k: peran[k] for k in PeranTim if k in peran}),  # order of PeranTim
         kriteria=MappingProxyType({k: kriteria[k] for k in PeranTim if k in kriteria}),

@@ -10,21 +10,37 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from sistemkerja_tui.aturan.enums import (
-    BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, KategoriJF,
-    KodeEnum, LingkupPenugasan, Pendidikan, PeranTim, PredikatKinerja, SasaranTim,
+    BentukTim,
+    Golongan,
+    JenisJabatan,
+    JenisPembentukan,
+    JenisUnit,
+    Jenjang,
+    KategoriJF,
+    KodeEnum,
+    LingkupPenugasan,
+    Pendidikan,
+    PeranTim,
+    PredikatKinerja,
+    SasaranTim,
 )
 
 PROFIL_DASAR = "umum"
 ISTILAH_WAJIB = (
-    "tim", "ketua_tim", "anggota_tim", "pimpinan_unit", "pemilik_kinerja",
-    "mitra_kerja", "ppk", "pejabat_berwenang",
+    "tim",
+    "ketua_tim",
+    "anggota_tim",
+    "pimpinan_unit",
+    "pemilik_kinerja",
+    "mitra_kerja",
+    "ppk",
+    "pejabat_berwenang",
 )
 KUNCI_REVIU_BAWAAN = "bawaan"
 KUNCI_TAHAPAN_BAWAAN = "bawaan"
 LANGKAH_PENUGASAN = "penugasan"  # every perencanaan has it: a penugasan individu starts there
 # Units led in their own right under a Perangkat Daerah: their steps are never the parent's.
-_UNIT_MANDIRI = frozenset({JenisUnit.KELURAHAN, JenisUnit.UPTD, JenisUnit.PUSKESMAS, JenisUnit.SEKOLAH,
-                           JenisUnit.RSUD})
+_UNIT_MANDIRI = frozenset({JenisUnit.KELURAHAN, JenisUnit.UPTD, JenisUnit.PUSKESMAS, JenisUnit.SEKOLAH, JenisUnit.RSUD})
 
 
 class ProfilTidakSah(ValueError):
@@ -59,6 +75,7 @@ class Pihak(KodeEnum):
 
 
 # --- the profile ---------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Ketentuan:
@@ -414,7 +431,8 @@ class Profil:
             dilewati = set(rantai[:i])
             # a Seksi of a Kelurahan is not reviewed by the Kecamatan's chain unless it names the Kelurahan
             if i == 0 or (disebut & dilewati and disebut >= dilewati & _UNIT_MANDIRI):
-                return jenis.value
+                kunci: str = jenis.value  # mypy reads an enum value with a custom __new__ as Any
+                return kunci
         return KUNCI_REVIU_BAWAAN
 
     def alur_reviu(self, rantai: Sequence[JenisUnit]) -> AlurReviu:

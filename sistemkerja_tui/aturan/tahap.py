@@ -26,14 +26,22 @@ from sistemkerja_tui.aturan.temuan import Temuan
 # --- passages ------------------------------------------------------------------
 
 RUJUKAN_TAHAPAN = "Perwal Madiun 73/2023, Lampiran Bab III huruf A (Mekanisme Kerja: 3 tahapan)"
-RUJUKAN_PERENCANAAN = ("Perwal Madiun 73/2023, Lampiran Bab III huruf A angka 1 (Tahapan Perencanaan: "
-                       "perjanjian kinerja, strategi, penugasan, rencana kegiatan dan anggaran)")
-RUJUKAN_PELAKSANAAN = ("Perwal Madiun 73/2023, Lampiran Bab III huruf A angka 2 (Tahapan Pelaksanaan: "
-                       "rincian kegiatan, pembagian peran, monitoring, penyampaian hasil kepada Pejabat Level 2)")
-RUJUKAN_EVALUASI = ("Perwal Madiun 73/2023, Lampiran Bab III huruf A angka 3 (Tahapan Evaluasi: reviu oleh "
-                    "Pejabat Level 2 dan Pejabat Level 1; selesai setelah Pejabat Level 1 menerima hasil)")
-RUJUKAN_PENGEMBALIAN = ("Perwal Madiun 73/2023, Lampiran Bab III huruf B (Tahap Evaluasi: hasil yang belum sesuai "
-                        "dengan target dan ekspektasi dikembalikan untuk disesuaikan kembali, secara berjenjang)")
+RUJUKAN_PERENCANAAN = (
+    "Perwal Madiun 73/2023, Lampiran Bab III huruf A angka 1 (Tahapan Perencanaan: "
+    "perjanjian kinerja, strategi, penugasan, rencana kegiatan dan anggaran)"
+)
+RUJUKAN_PELAKSANAAN = (
+    "Perwal Madiun 73/2023, Lampiran Bab III huruf A angka 2 (Tahapan Pelaksanaan: "
+    "rincian kegiatan, pembagian peran, monitoring, penyampaian hasil kepada Pejabat Level 2)"
+)
+RUJUKAN_EVALUASI = (
+    "Perwal Madiun 73/2023, Lampiran Bab III huruf A angka 3 (Tahapan Evaluasi: reviu oleh "
+    "Pejabat Level 2 dan Pejabat Level 1; selesai setelah Pejabat Level 1 menerima hasil)"
+)
+RUJUKAN_PENGEMBALIAN = (
+    "Perwal Madiun 73/2023, Lampiran Bab III huruf B (Tahap Evaluasi: hasil yang belum sesuai "
+    "dengan target dan ekspektasi dikembalikan untuk disesuaikan kembali, secara berjenjang)"
+)
 
 # --- stages and sub-steps ------------------------------------------------------
 # The perencanaan and pelaksanaan steps come from the profile's `[tahapan.<jenis unit>]`
@@ -82,11 +90,20 @@ def label_sub_tahap(sub: str, tahapan: Tahapan, peninjau_: Sequence[Peninjau] = 
 
 def tahapan_ke_json(mekanisme: str, tahapan: Tahapan) -> str:
     """The steps a kegiatan is planned with, kept on the kegiatan (column `ceklis`)."""
+
     def daftar(xs: Sequence[LangkahTahap]) -> list[dict[str, str]]:
         return [{"kunci": x.kunci, "label": x.label, "pelaku": x.pelaku, "rujukan": x.rujukan} for x in xs]
-    return json.dumps({"mekanisme": mekanisme, "rujukan": tahapan.rujukan, "kembali": tahapan.kembali,
-                       "perencanaan": daftar(tahapan.perencanaan), "pelaksanaan": daftar(tahapan.pelaksanaan)},
-                      ensure_ascii=False)
+
+    return json.dumps(
+        {
+            "mekanisme": mekanisme,
+            "rujukan": tahapan.rujukan,
+            "kembali": tahapan.kembali,
+            "perencanaan": daftar(tahapan.perencanaan),
+            "pelaksanaan": daftar(tahapan.pelaksanaan),
+        },
+        ensure_ascii=False,
+    )
 
 
 def tahapan_dari_json(teks: str) -> tuple[str, Tahapan] | None:
@@ -94,10 +111,13 @@ def tahapan_dari_json(teks: str) -> tuple[str, Tahapan] | None:
     data = json.loads(teks or "[]")
     if not data:
         return None
+
     def daftar(xs: list[dict[str, str]]) -> tuple[LangkahTahap, ...]:
         return tuple(LangkahTahap(x["kunci"], x["label"], x["pelaku"], x["rujukan"]) for x in xs)
-    return data["mekanisme"], Tahapan(daftar(data["perencanaan"]), daftar(data["pelaksanaan"]), data["kembali"],
-                                      data["rujukan"])
+
+    return data["mekanisme"], Tahapan(
+        daftar(data["perencanaan"]), daftar(data["pelaksanaan"]), data["kembali"], data["rujukan"]
+    )
 
 
 @dataclass(frozen=True)
@@ -161,6 +181,7 @@ class HasilTahap:
 
 
 # --- reviewers -----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Peninjau:
@@ -227,30 +248,42 @@ def periksa_data(data: DataKegiatan) -> list[Temuan]:
     if not data.judul.strip():
         temuan.append(Temuan("tahap.wajib.judul", "Judul kegiatan (judul) wajib diisi.", RUJUKAN_PERENCANAAN))
     if data.tenggat is not None and data.mulai is not None and data.tenggat < data.mulai:
-        temuan.append(Temuan(
-            "tahap.tenggat_sebelum_mulai",
-            f"Tenggat (tenggat) {data.tenggat:%d-%m-%Y} tidak boleh sebelum tanggal mulai {data.mulai:%d-%m-%Y}.",
-            RUJUKAN_PERENCANAAN))
+        temuan.append(
+            Temuan(
+                "tahap.tenggat_sebelum_mulai",
+                f"Tenggat (tenggat) {data.tenggat:%d-%m-%Y} tidak boleh sebelum tanggal mulai {data.mulai:%d-%m-%Y}.",
+                RUJUKAN_PERENCANAAN,
+            )
+        )
     if data.rencana_anggaran is not None and data.rencana_anggaran < 0:
-        temuan.append(Temuan("tahap.anggaran_negatif",
-                             "Rencana anggaran tidak boleh negatif; kosongkan bila tidak ada anggaran.",
-                             RUJUKAN_PERENCANAAN))
+        temuan.append(
+            Temuan(
+                "tahap.anggaran_negatif",
+                "Rencana anggaran tidak boleh negatif; kosongkan bila tidak ada anggaran.",
+                RUJUKAN_PERENCANAAN,
+            )
+        )
     if not 0 <= data.progres <= 100:
-        temuan.append(Temuan("tahap.progres", f"Progres (progres) harus 0–100 persen, bukan {data.progres}.",
-                             RUJUKAN_PELAKSANAAN))
+        temuan.append(
+            Temuan("tahap.progres", f"Progres (progres) harus 0–100 persen, bukan {data.progres}.", RUJUKAN_PELAKSANAAN)
+        )
     return temuan
 
 
 def _periksa_keluar_perencanaan(data: DataKegiatan) -> list[Temuan]:
     return [
-        Temuan(f"tahap.wajib.{kunci}",
-               f"{label} ({kunci}) wajib diisi sebelum kegiatan meninggalkan tahap Perencanaan.",
-               RUJUKAN_PERENCANAAN)
-        for kunci, label in _WAJIB_PERENCANAAN if not str(getattr(data, kunci) or "").strip()
+        Temuan(
+            f"tahap.wajib.{kunci}",
+            f"{label} ({kunci}) wajib diisi sebelum kegiatan meninggalkan tahap Perencanaan.",
+            RUJUKAN_PERENCANAAN,
+        )
+        for kunci, label in _WAJIB_PERENCANAAN
+        if not str(getattr(data, kunci) or "").strip()
     ]
 
 
 # --- the machine ---------------------------------------------------------------
+
 
 def _tolak(keadaan: KeadaanKegiatan, *temuan: Temuan) -> HasilTahap:
     return HasilTahap(keadaan, tuple(temuan), keadaan.selesai)
@@ -258,30 +291,39 @@ def _tolak(keadaan: KeadaanKegiatan, *temuan: Temuan) -> HasilTahap:
 
 def _tidak_sah(keadaan: KeadaanKegiatan, aksi: AksiTahap, tahapan: Tahapan, peninjau_: Sequence[Peninjau]) -> Temuan:
     if keadaan.tahap is Tahap.SELESAI:
-        return Temuan("tahap.sudah_selesai",
-                      f"Kegiatan sudah pada tahap {Tahap.SELESAI.label}; aksi '{aksi.label}' tidak dapat dilakukan.",
-                      RUJUKAN_EVALUASI)
+        return Temuan(
+            "tahap.sudah_selesai",
+            f"Kegiatan sudah pada tahap {Tahap.SELESAI.label}; aksi '{aksi.label}' tidak dapat dilakukan.",
+            RUJUKAN_EVALUASI,
+        )
     saran = {
         Tahap.PERENCANAAN: "lanjutkan langkah perencanaan",
         Tahap.PELAKSANAAN: "lanjutkan pelaksanaan sampai hasil disampaikan",
         Tahap.EVALUASI: "peninjau menyetujui reviu atau mengembalikan dengan alasan",
     }[keadaan.tahap]
-    return Temuan("tahap.aksi_tidak_sah",
-                  f"Aksi '{aksi.label}' tidak dapat dilakukan pada tahap {keadaan.uraian(tahapan, peninjau_)}; {saran}.",
-                  RUJUKAN_TAHAPAN)
+    return Temuan(
+        "tahap.aksi_tidak_sah",
+        f"Aksi '{aksi.label}' tidak dapat dilakukan pada tahap {keadaan.uraian(tahapan, peninjau_)}; {saran}.",
+        RUJUKAN_TAHAPAN,
+    )
 
 
 def _keadaan_sah(keadaan: KeadaanKegiatan, tahapan: Tahapan, jumlah_reviu: int) -> Temuan | None:
     if keadaan.tahap is Tahap.EVALUASI:
         if not 1 <= keadaan.reviu_ke <= jumlah_reviu or keadaan.sub_tahap != sub_reviu(keadaan.reviu_ke):
-            return Temuan("tahap.reviu_tidak_dikenal",
-                          f"Langkah reviu '{keadaan.sub_tahap}' (ke-{keadaan.reviu_ke}) tidak ada dalam rantai "
-                          f"{jumlah_reviu} peninjau pada tahap {Tahap.EVALUASI.label}.", RUJUKAN_EVALUASI)
+            return Temuan(
+                "tahap.reviu_tidak_dikenal",
+                f"Langkah reviu '{keadaan.sub_tahap}' (ke-{keadaan.reviu_ke}) tidak ada dalam rantai "
+                f"{jumlah_reviu} peninjau pada tahap {Tahap.EVALUASI.label}.",
+                RUJUKAN_EVALUASI,
+            )
         return None
     if keadaan.sub_tahap not in sub_tahap(tahapan, keadaan.tahap):
-        return Temuan("tahap.sub_tahap_tidak_dikenal",
-                      f"Langkah '{keadaan.sub_tahap}' tidak dikenal pada tahap {keadaan.tahap.label}.",
-                      RUJUKAN_TAHAPAN)
+        return Temuan(
+            "tahap.sub_tahap_tidak_dikenal",
+            f"Langkah '{keadaan.sub_tahap}' tidak dikenal pada tahap {keadaan.tahap.label}.",
+            RUJUKAN_TAHAPAN,
+        )
     return None
 
 
@@ -320,10 +362,14 @@ def transisi_kegiatan(
             baru = KeadaanKegiatan(Tahap.PELAKSANAAN, tahapan.pelaksanaan[0].kunci)
         else:
             if not daftar:
-                temuan.append(Temuan(
-                    "tahap.tanpa_peninjau",
-                    "Hasil tidak dapat disampaikan: rantai peninjau tahap Evaluasi kosong "
-                    "(pimpinan unit pemilik kegiatan belum ditetapkan).", RUJUKAN_EVALUASI))
+                temuan.append(
+                    Temuan(
+                        "tahap.tanpa_peninjau",
+                        "Hasil tidak dapat disampaikan: rantai peninjau tahap Evaluasi kosong "
+                        "(pimpinan unit pemilik kegiatan belum ditetapkan).",
+                        RUJUKAN_EVALUASI,
+                    )
+                )
             baru = KeadaanKegiatan(Tahap.EVALUASI, sub_reviu(1), 1)
         if any(t.memblokir for t in temuan):
             return _tolak(keadaan, *temuan)
@@ -334,21 +380,28 @@ def transisi_kegiatan(
         p = daftar[ke - 1]
         galat: list[Temuan] = []
         if p.pegawai_id is None:
-            galat.append(Temuan(
-                "tahap.peninjau_kosong",
-                f"Reviu ke-{ke} dilakukan oleh {p.nama_tampil}, tetapi jabatan itu belum terisi; "
-                f"tetapkan pimpinan unitnya terlebih dahulu.", p.rujukan))
+            galat.append(
+                Temuan(
+                    "tahap.peninjau_kosong",
+                    f"Reviu ke-{ke} dilakukan oleh {p.nama_tampil}, tetapi jabatan itu belum terisi; "
+                    f"tetapkan pimpinan unitnya terlebih dahulu.",
+                    p.rujukan,
+                )
+            )
         elif pelaku_id != p.pegawai_id:
             kerja = "menyetujui" if aksi is AksiTahap.SETUJUI_REVIU else "mengembalikan"
             akhir = " dan menyatakan kegiatan selesai" if ke == len(daftar) and kerja == "menyetujui" else ""
-            galat.append(Temuan(
-                "tahap.bukan_peninjau",
-                f"Pada tahap {keadaan.uraian(tahapan, daftar)}, hanya {p.nama_tampil} yang dapat {kerja} reviu{akhir}.",
-                p.rujukan))
+            galat.append(
+                Temuan(
+                    "tahap.bukan_peninjau",
+                    f"Pada tahap {keadaan.uraian(tahapan, daftar)}, "
+                    f"hanya {p.nama_tampil} yang dapat {kerja} reviu{akhir}.",
+                    p.rujukan,
+                )
+            )
         if aksi is AksiTahap.KEMBALIKAN:
             if not alasan.strip():
-                galat.append(Temuan("tahap.alasan_wajib", "Alasan pengembalian wajib diisi.",
-                                     RUJUKAN_PENGEMBALIAN))
+                galat.append(Temuan("tahap.alasan_wajib", "Alasan pengembalian wajib diisi.", RUJUKAN_PENGEMBALIAN))
             if galat:
                 return _tolak(keadaan, *galat)
             return HasilTahap(KeadaanKegiatan(Tahap.PELAKSANAAN, tahapan.kembali), ())
@@ -374,7 +427,9 @@ def boleh_catatan(keadaan: KeadaanKegiatan, jenis: JenisCatatan | None = None) -
     """None when a note may be added; a kegiatan that is selesai takes no more notes."""
     if keadaan.tahap is Tahap.SELESAI:
         apa = f"Catatan {jenis.label.lower()}" if jenis is not None else "Catatan"
-        return Temuan("tahap.catatan_selesai",
-                      f"{apa} tidak dapat ditambahkan: kegiatan sudah pada tahap {Tahap.SELESAI.label}.",
-                      RUJUKAN_EVALUASI)
+        return Temuan(
+            "tahap.catatan_selesai",
+            f"{apa} tidak dapat ditambahkan: kegiatan sudah pada tahap {Tahap.SELESAI.label}.",
+            RUJUKAN_EVALUASI,
+        )
     return None

@@ -20,8 +20,18 @@ from typing import TYPE_CHECKING
 
 from sistemkerja_tui import paths
 from sistemkerja_tui.aturan.enums import (
-    BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, KategoriJF, LingkupPenugasan,
-    PeranTim, StatusKeanggotaan, StatusTim, Tahap,
+    BentukTim,
+    Golongan,
+    JenisJabatan,
+    JenisPembentukan,
+    JenisUnit,
+    Jenjang,
+    KategoriJF,
+    LingkupPenugasan,
+    PeranTim,
+    StatusKeanggotaan,
+    StatusTim,
+    Tahap,
 )
 from sistemkerja_tui.aturan.profil import muat_profil
 from sistemkerja_tui.aturan.tahap import SUB_SELESAI, sub_reviu, tahapan_ke_json

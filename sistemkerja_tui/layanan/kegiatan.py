@@ -1,9 +1,12 @@
 """Kegiatan use cases: create, advance through the stages, review, return, notes.
 
-Each is one transaction; every stage transition is written to RiwayatTahap
-in the same transaction, and a return also leaves a `pengembalian` note
-with its reason. Rules come from `aturan.tahap`; the reviewers are the
-leaders of the owner unit's chain matched to the profile's review chain.
+Each is one transaction that locks the kegiatan it decides on before checking
+it (`with_for_update`), so a step is never applied twice by two processes;
+every stage transition is written to RiwayatTahap and the audit trail
+(`store.riwayat.catat`) in the same transaction, and a return also leaves a
+`pengembalian` note with its reason. Rules come from `aturan.tahap`; the
+reviewers are the leaders of the owner unit's chain matched to the profile's
+review chain. The SQL is in `store.kueri.kegiatan`.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ class Pemantauan:
     terlambat: tuple[RingkasKegiatan, ...]
     dikembalikan: tuple[RingkasKegiatan, ...]
     menunggu_saya: tuple[RingkasKegiatan, ...]
-    beban: tuple[tuple[str, int], ...]  # (nama, active teams), heaviest first
+    beban: tuple[tuple[str, int, bool], ...]  # (nama, active teams, above average), heaviest first
     rata_rata_beban: float
 
 
@@ -147,6 +150,7 @@ class LayananKegiatan:
     def buat(self, data: KegiatanBaru, *, oleh_id: int | None) -> int:
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Kegiatan, RiwayatTahap
+        from sistemkerja_tui.store.riwayat import catat
 
         if (data.tim_id is None) == (data.pegawai_id is None):
             raise Ditolak("Kegiatan milik sebuah tim atau seorang pegawai (penugasan individu); pilih salah satu.")
@@ -164,6 +168,8 @@ class LayananKegiatan:
             sesi.flush()
             sesi.add(RiwayatTahap(kegiatan_id=k.id, dari_tahap=None, ke_tahap=k.tahap, sub_tahap=k.sub_tahap,
                                   oleh_id=oleh_id))
+            catat(sesi, oleh_id=oleh_id, aksi="buat_kegiatan", entitas="kegiatan", entitas_id=k.id,
+                  tahap=k.tahap, sub_tahap=k.sub_tahap)
             return k.id
 
     def maju(self, kegiatan_id: int, *, oleh_id: int | None) -> KeadaanKegiatan:
@@ -181,16 +187,17 @@ class LayananKegiatan:
     def _ubah(self, kegiatan_id: int, aksi: AksiTahap, oleh_id: int | None, alasan: str) -> KeadaanKegiatan:
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Catatan, Kegiatan, RiwayatTahap
+        from sistemkerja_tui.store.riwayat import catat
 
         with transaksi(self.layanan.engine) as sesi:
-            k = sesi.get(Kegiatan, kegiatan_id)
+            k = sesi.get(Kegiatan, kegiatan_id, with_for_update=True)
             if k is None:
                 raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
             hasil = transisi_kegiatan(self._keadaan(k), aksi, tahapan=self._tahapan(k),
                                       peninjau=self.peninjau(k.unit_id), pelaku_id=oleh_id, alasan=alasan,
                                       data=self._data(k))
             tolak_jika_error(hasil.temuan)
-            dari = k.tahap
+            dari, dari_sub = k.tahap, k.sub_tahap
             k.tahap, k.sub_tahap = hasil.keadaan.tahap.value, hasil.keadaan.sub_tahap
             if hasil.selesai:
                 k.progres = 100
@@ -199,6 +206,8 @@ class LayananKegiatan:
             if aksi is AksiTahap.KEMBALIKAN:
                 sesi.add(Catatan(kegiatan_id=k.id, jenis=JenisCatatan.PENGEMBALIAN.value, isi=alasan.strip(),
                                  penulis_id=oleh_id))
+            catat(sesi, oleh_id=oleh_id, aksi=f"kegiatan_{aksi.value}", entitas="kegiatan", entitas_id=k.id,
+                  dari=f"{dari}/{dari_sub}", ke=f"{k.tahap}/{k.sub_tahap}", alasan=alasan.strip())
             return hasil.keadaan
 
     def catat(self, kegiatan_id: int, jenis: JenisCatatan, isi: str, *, oleh_id: int | None,
@@ -206,6 +215,7 @@ class LayananKegiatan:
         """A laporan berkala, umpan balik, kendala (with rekomendasi), or a request for a report."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Catatan, Kegiatan
+        from sistemkerja_tui.store.riwayat import catat
 
         if not isi.strip():
             raise Ditolak("Isi catatan wajib diisi.")
@@ -215,7 +225,7 @@ class LayananKegiatan:
         if progres is not None and not 0 <= progres <= 100:
             raise Ditolak("Progres harus antara 0 dan 100 persen.")
         with transaksi(self.layanan.engine) as sesi:
-            k = sesi.get(Kegiatan, kegiatan_id)
+            k = sesi.get(Kegiatan, kegiatan_id, with_for_update=True)
             if k is None:
                 raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
             tolak_jika_error([t for t in (boleh_catatan(self._keadaan(k), jenis),) if t is not None])
@@ -223,49 +233,49 @@ class LayananKegiatan:
                              progres=progres, penulis_id=oleh_id))
             if progres is not None:
                 k.progres = progres
+            catat(sesi, oleh_id=oleh_id, aksi=f"catatan_{jenis.value}", entitas="kegiatan", entitas_id=k.id,
+                  progres=progres)
+
+    def _ringkas(self, r) -> RingkasKegiatan:
+        """A row of `store.kueri.kegiatan` as the board shows it."""
+        keadaan = self._keadaan(r)
+        daftar = self.peninjau(r.unit_id) if keadaan.tahap is Tahap.EVALUASI else ()
+        kini = daftar[keadaan.reviu_ke - 1].nama_tampil if daftar and keadaan.reviu_ke else ""
+        return RingkasKegiatan(r.id, r.judul, keadaan.tahap.label, keadaan.uraian(self._tahapan(r), daftar),
+                               sebagai_tanggal(r.tenggat), r.progres, kini)
+
+    def _giliran(self, r, pegawai_id: int) -> bool:
+        """Whether the current review step of kegiatan row `r` belongs to `pegawai_id`."""
+        keadaan = self._keadaan(r)
+        if keadaan.tahap is not Tahap.EVALUASI or not keadaan.reviu_ke:
+            return False
+        daftar = self.peninjau(r.unit_id)
+        return len(daftar) >= keadaan.reviu_ke and daftar[keadaan.reviu_ke - 1].pegawai_id == pegawai_id
 
     def daftar(self, *, unit_id: int | None = None, tim_id: int | None = None,
                pegawai_id: int | None = None) -> list[RingkasKegiatan]:
         """Kegiatan of a unit (and beneath), optionally of one tim or one person (own or as a team member)."""
-        syarat, param = ["1 = 1"], {}
-        if unit_id is not None:
-            syarat.append("unit_id IN :unit")
-            param["unit"] = self.struktur.subpohon(unit_id)
-        if tim_id is not None:
-            syarat.append("tim_id = :tim")
-            param["tim"] = tim_id
-        if pegawai_id is not None:
-            syarat.append("(pegawai_id = :p OR tim_id IN (SELECT tim_id FROM keanggotaan WHERE pegawai_id = :p "
-                          "AND status = 'aktif'))")
-            param["p"] = pegawai_id
-        rows = self.struktur.pembaca.semua(
-            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai, "
-            f"ceklis FROM kegiatan WHERE {' AND '.join(syarat)} ORDER BY tenggat IS NULL, tenggat, id", **param)
-        hasil = []
-        for r in rows:
-            keadaan = self._keadaan(r)
-            daftar = self.peninjau(r.unit_id) if keadaan.tahap is Tahap.EVALUASI else ()
-            kini = daftar[keadaan.reviu_ke - 1].nama_tampil if daftar and keadaan.reviu_ke else ""
-            hasil.append(RingkasKegiatan(r.id, r.judul, keadaan.tahap.label, keadaan.uraian(self._tahapan(r), daftar),
-                                         sebagai_tanggal(r.tenggat), r.progres, kini))
-        return hasil
+        from sistemkerja_tui.store.kueri import kegiatan as kueri
+
+        unit = self.struktur.subpohon(unit_id) if unit_id is not None else None
+        return [self._ringkas(r) for r in kueri.daftar(self.struktur.pembaca, unit_ids=unit, tim_id=tim_id,
+                                                       pegawai_id=pegawai_id)]
 
     def pemantauan(self, unit_id: int, pengguna_id: int | None, hari_ini: date | None = None) -> Pemantauan:
         """The dashboard of a unit (and beneath): counts per stage, overdue, returned, my reviews, load
         (Perwal Madiun 73/2023 Pasal 49-50)."""
-        hari_ini = hari_ini or date.today()
-        daftar = self.daftar(unit_id=unit_id)
-        kembali = {r.kegiatan_id for r in self.struktur.pembaca.semua(
-            "SELECT h.kegiatan_id FROM riwayat_tahap h JOIN kegiatan k ON k.id = h.kegiatan_id WHERE "
-            "h.dari_tahap = 'evaluasi' AND h.ke_tahap = 'pelaksanaan' AND k.tahap = 'pelaksanaan'")}
-        menunggu = set(self.menunggu_reviu(pengguna_id)) if pengguna_id is not None else set()
+        from sistemkerja_tui.store.kueri import kegiatan as kueri
+
+        rows = kueri.daftar(self.struktur.pembaca, unit_ids=self.struktur.subpohon(unit_id),
+                            hari_ini=hari_ini or date.today())
+        daftar = [(r, self._ringkas(r)) for r in rows]
         beban = self.layanan.tim.beban_kerja(unit_id, batas=10)
         return Pemantauan(
-            per_tahap=tuple((t.label, sum(k.tahap == t.label for k in daftar)) for t in Tahap),
-            terlambat=tuple(k for k in daftar if k.tenggat and k.tenggat < hari_ini and k.tahap != Tahap.SELESAI.label),
-            dikembalikan=tuple(k for k in daftar if k.id in kembali),
-            menunggu_saya=tuple(k for k in daftar if k.id in menunggu),
-            beban=tuple((p.nama, p.tim) for p in beban.pegawai),
+            per_tahap=tuple((t.label, sum(k.tahap == t.label for _, k in daftar)) for t in Tahap),
+            terlambat=tuple(k for r, k in daftar if r.terlambat),
+            dikembalikan=tuple(k for r, k in daftar if r.dikembalikan),
+            menunggu_saya=tuple(k for r, k in daftar if pengguna_id is not None and self._giliran(r, pengguna_id)),
+            beban=tuple((p.nama, p.tim, p.di_atas_rata_rata) for p in beban.pegawai),
             rata_rata_beban=beban.rata_rata,
         )
 
@@ -274,13 +284,11 @@ class LayananKegiatan:
         from sistemkerja_tui.aturan.enums import JenisCatatan as Jenis
         from sistemkerja_tui.aturan.sebutan import nama_lengkap
         from sistemkerja_tui.aturan.tahap import cari_langkah, label_sub_tahap, sub_tahap
+        from sistemkerja_tui.store.kueri import kegiatan as kueri
 
-        k = self.struktur.pembaca.semua(
-            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, indikator, target, satuan, mulai, "
-            "ceklis, rencana_anggaran, perjanjian_kinerja FROM kegiatan WHERE id = :id", id=kegiatan_id)
-        if not k:
+        k = kueri.satu(self.struktur.pembaca, kegiatan_id)
+        if k is None:
             raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
-        k = k[0]
         keadaan = self._keadaan(k)
         daftar = self.peninjau(k.unit_id)
         tahapan = self._tahapan(k)
@@ -297,35 +305,20 @@ class LayananKegiatan:
         ceklis = tuple(LangkahCeklis(label_sub_tahap(s, tahapan, daftar), pelaku(s), i < posisi or keadaan.selesai,
                                      i == posisi and not keadaan.selesai)
                        for i, s in enumerate(urutan) if s != "selesai")
-        nama = ("COALESCE(p.nama, '') AS nama, COALESCE(p.gelar_depan, '') AS depan, "
-                "COALESCE(p.gelar_belakang, '') AS belakang")
-        tahap = self.struktur.pembaca.semua(
-            f"SELECT h.waktu, h.dari_tahap, h.ke_tahap, h.sub_tahap, h.alasan, {nama} FROM riwayat_tahap h "
-            "LEFT JOIN pegawai p ON p.id = h.oleh_id WHERE h.kegiatan_id = :id", id=kegiatan_id)
-        catatan = self.struktur.pembaca.semua(
-            f"SELECT c.dibuat AS waktu, c.jenis, c.isi, c.rekomendasi, {nama} FROM catatan c "
-            "LEFT JOIN pegawai p ON p.id = c.penulis_id WHERE c.kegiatan_id = :id", id=kegiatan_id)
         lini = [(str(h.waktu)[:16], f"{Tahap(h.ke_tahap).label}: {label_sub_tahap(h.sub_tahap, tahapan, daftar)}",
                  nama_lengkap(h.nama, h.depan, h.belakang) + (f" — {h.alasan}" if h.alasan else ""))
-                for h in tahap]
+                for h in kueri.riwayat_tahap(self.struktur.pembaca, kegiatan_id)]
         lini += [(str(c.waktu)[:16], f"{Jenis(c.jenis).label}: {c.isi}",
                   nama_lengkap(c.nama, c.depan, c.belakang) + (f" — rekomendasi: {c.rekomendasi}" if c.rekomendasi
-                                                               else "")) for c in catatan]
-        ringkas = next(r for r in self.daftar(unit_id=k.unit_id) if r.id == kegiatan_id)
-        dasar = "; ".join(dict.fromkeys((tahapan.rujukan,) + tuple(p.rujukan for p in daftar[:1])))
-        return DetailKegiatan(ringkas, k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai),
+                                                               else ""))
+                 for c in kueri.catatan(self.struktur.pembaca, kegiatan_id)]
+        dasar = "; ".join(dict.fromkeys((tahapan.rujukan, *(p.rujukan for p in daftar[:1]))))
+        return DetailKegiatan(self._ringkas(k), k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai),
                               self.struktur.unit(k.unit_id).nama, k.rencana_anggaran, k.perjanjian_kinerja, ceklis,
                               dasar, tuple(sorted(lini, key=lambda x: x[0], reverse=True)))
 
     def menunggu_reviu(self, pegawai_id: int) -> list[int]:
         """Kegiatan whose current review step belongs to `pegawai_id`."""
-        rows = self.struktur.pembaca.semua(
-            "SELECT id, unit_id, tahap, sub_tahap FROM kegiatan WHERE tahap = 'evaluasi' ORDER BY id")
-        hasil = []
-        for r in rows:
-            keadaan = self._keadaan(r)
-            daftar = self.peninjau(r.unit_id)
-            if keadaan.reviu_ke and len(daftar) >= keadaan.reviu_ke and (
-                    daftar[keadaan.reviu_ke - 1].pegawai_id == pegawai_id):
-                hasil.append(r.id)
-        return hasil
+        from sistemkerja_tui.store.kueri import kegiatan as kueri
+
+        return [r.id for r in kueri.dalam_evaluasi(self.struktur.pembaca) if self._giliran(r, pegawai_id)]

@@ -15,7 +15,6 @@ from sistemkerja_tui.store.kueri import pengaturan
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
-KUNCI = "pengguna_id"
 STATUS_TTD = ("Plt.", "Plh.")  # Permendagri 1/2023 Pasal 44: acting / daily-acting signer
 
 
@@ -47,7 +46,7 @@ class LayananPengguna:
         return hasil
 
     def sekarang(self) -> Pengguna | None:
-        nilai = pengaturan.nilai(self.struktur.pembaca, KUNCI)
+        nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.KUNCI_PENGGUNA)
         if nilai is None or not nilai.isdigit():
             return None
         pid = int(nilai)
@@ -55,28 +54,28 @@ class LayananPengguna:
 
     def status_ttd(self, pegawai_id: int) -> str | None:
         """"Plt."/"Plh." when this unit head signs as an acting official, else None."""
-        nilai = pengaturan.nilai(self.struktur.pembaca, f"ttd.{pegawai_id}")
+        nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.kunci_ttd(pegawai_id))
         return nilai if nilai in STATUS_TTD else None
 
     def tetapkan_status_ttd(self, pegawai_id: int, status: str | None) -> None:
-        """The unit head `pegawai_id` signs as Plt./Plh. (`status`) or, with None, as the definitive holder."""
+        """Record how unit head `pegawai_id` signs; they set it themselves, so they are the audit's actor."""
         if status is not None and status not in STATUS_TTD:
             raise Ditolak(f"Status penandatangan '{status}' tidak dikenal; pilih Plt., Plh., atau definitif.")
-        self._simpan(f"ttd.{pegawai_id}", status or "", oleh_id=pegawai_id)
+        self._simpan(pengaturan.kunci_ttd(pegawai_id), status or "", "tetapkan_status_ttd", oleh_id=pegawai_id)
 
     def tetapkan(self, pegawai_id: int) -> Pengguna:
+        """Make unit head `pegawai_id` the current user; each switches to themselves (the audit's actor)."""
         pengguna = next((p for p in self.calon() if p.pegawai_id == pegawai_id), None)
         if pengguna is None:
             raise Ditolak("Pengguna harus pimpinan sebuah unit organisasi; pilih dari daftar pimpinan unit.")
-        self._simpan(KUNCI, str(pegawai_id), oleh_id=pegawai_id)
+        self._simpan(pengaturan.KUNCI_PENGGUNA, str(pegawai_id), "tetapkan_pengguna", oleh_id=pegawai_id)
         return pengguna
 
-    def _simpan(self, kunci: str, nilai: str, *, oleh_id: int) -> None:
-        """One setting, with its audit row, in one transaction."""
+    def _simpan(self, kunci: str, nilai: str, aksi: str, *, oleh_id: int) -> None:
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         with transaksi(self.layanan.engine) as sesi:
-            pengaturan.simpan(sesi, kunci, nilai)
-            catat(sesi, oleh_id=oleh_id, aksi="pengaturan_diubah", entitas="pengaturan", entitas_id=None,
-                  kunci=kunci, nilai=nilai)
+            lama = pengaturan.simpan(sesi, kunci, nilai)
+            catat(sesi, oleh_id=oleh_id, aksi=aksi, entitas="pengaturan", entitas_id=None, kunci=kunci,
+                  sebelum=lama, sesudah=nilai)

@@ -3,13 +3,15 @@
 The route of each kind of request comes from the profile (`aturan.permohonan`);
 who may act on a step is worked out from the structure: the pegawai's PPK,
 the head of their unit, the head of the owner unit, or the Pejabat yang
-Berwenang (the Sekda) of their agency. Every transition goes to
-`riwayat_permohonan` in the same transaction; the member's status follows.
+Berwenang (the Sekda) of their agency. A decision locks the request first
+(`with_for_update`), so two processes never apply one step twice. Every
+transition goes to `riwayat_permohonan` and to the audit trail
+(`store.riwayat.catat`) in the same transaction; the member's status follows.
+The SQL is in `store.kueri.permohonan`.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -84,19 +86,6 @@ class DetailPermohonan:
     rujukan: str
     riwayat: tuple[Transisi, ...]
     langkah: tuple[str, ...] = ()  # who decides, step by step
-
-
-_SELECT = (
-    "SELECT p.id, p.jenis, p.lingkup, p.status, p.dari_unit_id, p.ke_unit_id, p.langkah_disetujui, "
-    "p.dibuat, COALESCE(t.nama, 'Individu: ' || k.judul) AS tim, g.nama, g.gelar_depan, g.gelar_belakang, "
-    "p.penerima_id, "
-    "r.nama AS r_nama, r.gelar_depan AS r_depan, r.gelar_belakang AS r_belakang "
-    "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN kegiatan k ON k.id = p.kegiatan_id "
-    "LEFT JOIN pegawai g ON g.id = p.pegawai_id LEFT JOIN pegawai r ON r.id = p.penerima_id"
-)
-_SELECT_DETAIL = _SELECT.replace(
-    "SELECT ", "SELECT p.maksud_tujuan, p.kompetensi, p.ekspektasi, p.durasi, p.catatan_lisan, "
-    "p.jawaban_ketersediaan, p.alasan_penolakan, p.tembusan, ", 1)
 
 
 __all__ = ["DataIndividu", "IsiSuratPermohonan", "LayananPenugasan", "RingkasPermohonan", "DetailPermohonan", "StatusPermohonan"]
@@ -196,6 +185,7 @@ class LayananPenugasan:
         """
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Kegiatan
+        from sistemkerja_tui.store.riwayat import catat
 
         if not data.judul.strip():
             raise Ditolak("Judul target kinerja wajib diisi: tuliskan apa yang harus dicapai pegawai.")
@@ -221,6 +211,8 @@ class LayananPenugasan:
                                 perjanjian_kinerja=data.perjanjian_kinerja.strip(), sub_tahap=langkah, ceklis=ceklis)
             sesi.add(kegiatan)
             sesi.flush()
+            catat(sesi, oleh_id=oleh_id, aksi="buat_kegiatan", entitas="kegiatan", entitas_id=kegiatan.id,
+                  tahap=kegiatan.tahap, sub_tahap=kegiatan.sub_tahap, penugasan_individu=True)
             _, status = self.buat_permohonan(
                 sesi, unit_pemilik_id=data.unit_id, kegiatan_id=kegiatan.id, pegawai_id=data.pegawai_id,
                 lingkup=lingkup, peran=PeranTim.ANGGOTA, uraian=data.judul, isi=isi, oleh_id=oleh_id,
@@ -230,14 +222,14 @@ class LayananPenugasan:
     def selaraskan_penerima(self) -> int:
         """Point every submitted request at the party of its next step (after the structure changed);
         returns how many were changed."""
-        from sqlmodel import select
-
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Pegawai, Permohonan
+        from sistemkerja_tui.store.kueri import permohonan as kueri
+        from sistemkerja_tui.store.models import Pegawai
+        from sistemkerja_tui.store.riwayat import catat
 
         berubah = 0
         with transaksi(self.layanan.engine) as sesi:
-            for p in sesi.exec(select(Permohonan).where(Permohonan.status == StatusPermohonan.DIAJUKAN.value)):
+            for p in kueri.diajukan_terkunci(sesi):
                 rute = self._alur(p)
                 if p.langkah_disetujui >= len(rute.langkah):
                     continue
@@ -245,6 +237,9 @@ class LayananPenugasan:
                 penerima = pihak.get(rute.langkah[p.langkah_disetujui].pihak)
                 if penerima != p.penerima_id:
                     p.penerima_id, berubah = penerima, berubah + 1
+            if berubah:
+                catat(sesi, oleh_id=None, aksi="selaraskan_penerima", entitas="permohonan", entitas_id=None,
+                      jumlah=berubah)
         return berubah
 
     # --- deciding --------------------------------------------------------------------------
@@ -266,10 +261,11 @@ class LayananPenugasan:
     def _putuskan(self, permohonan_id: int, aksi: Aksi, oleh_id: int | None, *, alasan: str = "",
                   jawaban_ketersediaan: str = "", daftar_pegawai: str = "") -> StatusPermohonan:
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Keanggotaan, Pegawai, Permohonan
+        from sistemkerja_tui.store.kueri import permohonan as kueri
+        from sistemkerja_tui.store.models import Kegiatan, Pegawai, Permohonan
 
         with transaksi(self.layanan.engine) as sesi:
-            p = sesi.get(Permohonan, permohonan_id)
+            p = sesi.get(Permohonan, permohonan_id, with_for_update=True)  # the decided row, locked first
             if p is None:
                 raise Ditolak(f"Permohonan nomor {permohonan_id} tidak ditemukan.")
             rute = self._alur(p)
@@ -299,14 +295,10 @@ class LayananPenugasan:
             if rute.langkah and hasil.keadaan.langkah_disetujui < len(rute.langkah):
                 berikut = rute.langkah[hasil.keadaan.langkah_disetujui].pihak
                 p.penerima_id = self.pihak(p, sesi.get(Pegawai, p.pegawai_id).unit_id, p.dari_unit_id).get(berikut)
-            from sqlmodel import select
-
-            for k in sesi.exec(select(Keanggotaan).where(Keanggotaan.permohonan_id == p.id)):
-                k.status = status_keanggotaan(hasil.keadaan, rute).value
+            kueri.ikutkan_keanggotaan(sesi, p.id, status_keanggotaan(hasil.keadaan, rute))
             if p.kegiatan_id is not None and aksi in (Aksi.TOLAK, Aksi.BATALKAN):
-                from sistemkerja_tui.store.models import Kegiatan
-
-                sesi.get(Kegiatan, p.kegiatan_id).sub_tahap = f"penugasan {hasil.keadaan.status.label.lower()}"
+                kegiatan = sesi.get(Kegiatan, p.kegiatan_id, with_for_update=True)  # locked after its request, never before
+                kegiatan.sub_tahap = f"penugasan {hasil.keadaan.status.label.lower()}"
             return hasil.keadaan.status
 
     def _terapkan(self, sesi, p, keadaan: Keadaan, aksi: Aksi, oleh_id, sebagai: str, alasan: str) -> None:
@@ -321,13 +313,14 @@ class LayananPenugasan:
 
     def catat_transisi(self, sesi, permohonan_id: int, aksi: str, dari: str | None, ke: str, oleh_id: int | None,
                        sebagai: str, alasan: str) -> None:
-        from sistemkerja_tui.store.models import Riwayat, RiwayatPermohonan
+        """Write one transition: the request's own history and the audit row, in `sesi`'s transaction."""
+        from sistemkerja_tui.store.models import RiwayatPermohonan
+        from sistemkerja_tui.store.riwayat import catat
 
         sesi.add(RiwayatPermohonan(permohonan_id=permohonan_id, aksi=aksi, dari_status=dari, ke_status=ke,
                                    oleh_id=oleh_id, sebagai=sebagai, alasan=alasan.strip()))
-        sesi.add(Riwayat(pelaku=str(oleh_id or ""), aksi=f"permohonan_{aksi}", entitas="permohonan",
-                         entitas_id=permohonan_id,
-                         rincian=json.dumps({"dari": dari, "ke": ke, "alasan": alasan.strip()}, ensure_ascii=False)))
+        catat(sesi, oleh_id=oleh_id, aksi=f"permohonan_{aksi}", entitas="permohonan", entitas_id=permohonan_id,
+              dari=dari, ke=ke, alasan=alasan.strip())
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -335,23 +328,15 @@ class LayananPenugasan:
                status: StatusPermohonan | None = None) -> list[RingkasPermohonan]:
         """Requests: `masuk` = addressed to the user (those awaiting a decision first), `keluar` = asked by the
         user's units, `semua` = every request that needs a decision (penunjukan dalam unit takes effect at once)."""
-        syarat, param = ["p.lingkup != 'dalam_unit' OR p.jenis = 'pengajuan_sukarela'"], {}
-        if status is not None:
-            syarat.append("p.status = :status")
-            param["status"] = status.value
+        from sistemkerja_tui.store.kueri import permohonan as kueri
+
+        saring: dict = {}
         if arah == "masuk" and pengguna_id is not None:
-            syarat.append("p.penerima_id = :pengguna")
-            param["pengguna"] = pengguna_id
+            saring["penerima_id"] = pengguna_id
         elif arah == "keluar" and pengguna_id is not None:
             unit = [u.id for u in self._unit_dipimpin(pengguna_id)]
-            semua_unit = sorted({i for u in unit for i in self.struktur.subpohon(u)}) or [-1]
-            syarat.append("(p.pemohon_id = :pengguna OR p.dari_unit_id IN :unit)")
-            param.update(pengguna=pengguna_id, unit=semua_unit)
-        rows = self.struktur.pembaca.semua(
-            f"{_SELECT} WHERE ({') AND ('.join(syarat)}) ORDER BY p.status != 'diajukan', p.dibuat DESC, p.id DESC",
-            **param,
-        )
-        return [self._ringkas(r) for r in rows]
+            saring.update(pemohon_id=pengguna_id, unit_ids=sorted({i for u in unit for i in self.struktur.subpohon(u)}))
+        return [self._ringkas(r) for r in kueri.daftar(self.struktur.pembaca, status=status, **saring)]
 
     def _unit_dipimpin(self, pegawai_id: int):
         return [u for i in self.struktur.instansi for u in self._semua_unit(i.id)
@@ -370,22 +355,21 @@ class LayananPenugasan:
             berikut = nama_lengkap(r.r_nama, r.r_depan, r.r_belakang)
         return RingkasPermohonan(
             r.id, JenisPermohonan(r.jenis).label, LingkupPenugasan(r.lingkup).label, StatusPermohonan(r.status).label,
-            r.tim or "—", nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang) if r.nama else "—",
+            r.tim or (f"Individu: {r.kegiatan}" if r.kegiatan else "—"),
+            nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang) if r.nama else "—",
             self.struktur.unit(r.dari_unit_id).nama, self.struktur.unit(r.ke_unit_id).nama if r.ke_unit_id else "—",
             berikut, str(r.dibuat)[:16],
         )
 
     def detail(self, permohonan_id: int) -> DetailPermohonan:
-        r = self.struktur.pembaca.semua(f"{_SELECT_DETAIL} WHERE p.id = :id", id=permohonan_id)
-        if not r:
+        from sistemkerja_tui.store.kueri import permohonan as kueri
+
+        p = kueri.satu(self.struktur.pembaca, permohonan_id)
+        if p is None:
             raise Ditolak(f"Permohonan nomor {permohonan_id} tidak ditemukan.")
-        p = r[0]
         ringkas = self._ringkas(p)
         rute = self._alur(p)
-        riwayat = self.struktur.pembaca.semua(
-            "SELECT h.waktu, h.aksi, h.dari_status, h.ke_status, h.sebagai, h.alasan, o.nama, o.gelar_depan, "
-            "o.gelar_belakang FROM riwayat_permohonan h LEFT JOIN pegawai o ON o.id = h.oleh_id "
-            "WHERE h.permohonan_id = :id ORDER BY h.id", id=permohonan_id)
+        riwayat = kueri.riwayat(self.struktur.pembaca, permohonan_id)
         return DetailPermohonan(
             ringkas, p.maksud_tujuan, p.kompetensi, p.ekspektasi, p.durasi, p.catatan_lisan, p.jawaban_ketersediaan,
             p.alasan_penolakan, p.tembusan, rute.rujukan,

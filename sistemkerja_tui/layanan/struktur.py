@@ -15,7 +15,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import (
-    JenisJabatan, JenisUnit, Jenjang, Pendidikan, PeranTim, PredikatKinerja, PredikatPenilaian, StatusKeanggotaan,
+    JenisJabatan,
+    JenisUnit,
+    Jenjang,
+    Pendidikan,
+    PeranTim,
+    PredikatKinerja,
+    PredikatPenilaian,
+    StatusKeanggotaan,
 )
 from sistemkerja_tui.aturan.nip import NIP, NIPTidakSah, kelompokkan_nip, urai_nip
 from sistemkerja_tui.aturan.ppk import HasilPPK, Pejabat, SubjekPPK, UnitRantai, tentukan_ppk

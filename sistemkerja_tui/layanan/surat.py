@@ -28,9 +28,23 @@ from sistemkerja_tui.store.kueri import pengaturan
 from sistemkerja_tui.store.kueri import surat as kueri
 from sistemkerja_tui.surat import JenisSurat, KeluaranTidakSah, TemplatTidakSah, periksa, periksa_folder, render, tulis
 from sistemkerja_tui.surat.konteks import (
-    IsiPermohonan, Kepala, KonteksKeputusanTim, KonteksNotaDinas, KonteksPenolakan, KonteksPermohonanLintasInstansi,
-    KonteksPermohonanPelibatan, KonteksPersetujuan, KonteksRekomendasiPenilaian, KonteksSukarelaLintasUnit,
-    KonteksSuratTugas, Kop, Orang, Penandatangan, Rekomendasi, RujukanSurat, TugasPeran,
+    IsiPermohonan,
+    Kepala,
+    KonteksKeputusanTim,
+    KonteksNotaDinas,
+    KonteksPenolakan,
+    KonteksPermohonanLintasInstansi,
+    KonteksPermohonanPelibatan,
+    KonteksPersetujuan,
+    KonteksRekomendasiPenilaian,
+    KonteksSukarelaLintasUnit,
+    KonteksSuratTugas,
+    Kop,
+    Orang,
+    Penandatangan,
+    Rekomendasi,
+    RujukanSurat,
+    TugasPeran,
 )
 
 if TYPE_CHECKING:

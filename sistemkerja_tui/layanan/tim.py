@@ -8,7 +8,6 @@ and stays *menunggu persetujuan* until it is approved.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -16,13 +15,15 @@ from typing import TYPE_CHECKING
 from sistemkerja_tui.aturan import aturan_tim
 from sistemkerja_tui.aturan.enums import (
     BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisPermohonan, JenisUnit, Jenjang, LingkupPenugasan,
-    Pendidikan, PeranTim, PredikatKinerja, PredikatPenilaian, SasaranTim, StatusASN, StatusKeanggotaan, StatusTim,
+    Pendidikan, PeranTim, PredikatKinerja, PredikatPenilaian, SasaranTim, StatusASN, StatusKeanggotaan,
+    StatusPermohonan, StatusTim,
 )
 from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, urutkan_kandidat
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.temuan import Temuan
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 from sistemkerja_tui.store.baca import sebagai_tanggal
+from sistemkerja_tui.store.kueri import tim as kueri
 
 if TYPE_CHECKING:
     from sistemkerja_tui.aturan.permohonan import IsiSuratPermohonan
@@ -34,10 +35,6 @@ __all__ = [  # the enums are re-exported for the TUI's forms
 ]
 
 PERAN_PIMPINAN = (PeranTim.KETUA, PeranTim.KOORDINATOR)
-_KOLOM_KANDIDAT = (
-    "id, nama, gelar_depan, gelar_belakang, status_asn, jenis_jabatan, jenjang, kelas_jabatan, golongan, "
-    "pendidikan, predikat_kinerja_1, predikat_kinerja_2, hasil_penyetaraan, unit_id, aktif, kompetensi, nama_jabatan"
-)
 STATUS_BERLAKU = (StatusKeanggotaan.AKTIF.value, StatusKeanggotaan.MENUNGGU.value, StatusKeanggotaan.USULAN.value)
 
 
@@ -117,7 +114,7 @@ class BebanUnit:
     jumlah_pegawai: int
     di_atas: int
     pegawai: tuple[BebanPegawai, ...]
-    rujukan: str = "Perwal Madiun 73/2023, Pasal 50 (pembagian beban kerja secara merata)"
+    rujukan: str = aturan_tim.RUJUKAN_BEBAN
 
 
 class LayananTim:
@@ -138,16 +135,6 @@ class LayananTim:
             return BentukTim.KELOMPOK_KERJA if data.jenis_pembentukan is JenisPembentukan.TAHUNAN else BentukTim.TIM
         return BentukTim.TIM_KERJA
 
-    def _audit(self, sesi, pelaku_id: int | None, aksi: str, entitas: str, entitas_id: int | None, **rincian) -> None:
-        from sistemkerja_tui.store.models import Pegawai, Riwayat
-
-        pelaku = ""
-        if pelaku_id is not None:
-            p = sesi.get(Pegawai, pelaku_id)
-            pelaku = f"{p.nama} ({p.nip})" if p else str(pelaku_id)
-        sesi.add(Riwayat(pelaku=pelaku, aksi=aksi, entitas=entitas, entitas_id=entitas_id,
-                         rincian=json.dumps(rincian, ensure_ascii=False, default=str)))
-
     def _periksa_data(self, data: DataTim, oleh_id: int | None) -> tuple[BentukTim, list[Temuan]]:
         profil = self._profil_unit(data.unit_id)
         bentuk = self._bentuk(data, profil)
@@ -157,8 +144,7 @@ class LayananTim:
             tahun_anggaran=data.tahun_anggaran, bentuk=bentuk, profil=profil,
         )
         if oleh_id is not None:
-            pembentuk = self.struktur.pembaca.satu("SELECT jenis_jabatan, unit_id FROM pegawai WHERE id = :id",
-                                                   id=oleh_id)
+            pembentuk = kueri.jabatan_pegawai(self.struktur.pembaca, oleh_id)
             # a Kepala Seksi/Subbagian coordinates a substansi as its ketua; a Kepala UPTD or Lurah leads a unit
             substansi = self.struktur.unit(pembentuk.unit_id).jenis in (JenisUnit.SEKSI, JenisUnit.SUBBAGIAN)
             temuan += aturan_tim.periksa_pembentuk(JenisJabatan(pembentuk.jenis_jabatan), data.sasaran, profil,
@@ -167,42 +153,22 @@ class LayananTim:
 
     def kandidat(self, sesi, pegawai_id: int, kecuali_tim: int | None = None) -> Kandidat:
         """The rule view of one pegawai, with the leader roles they hold in other active teams."""
-        from sqlalchemy import text
-
-        r = sesi.execute(text(f"SELECT {_KOLOM_KANDIDAT} FROM pegawai WHERE id = :id"),
-                         {"id": pegawai_id}).one_or_none()
+        r = kueri.kandidat(sesi, pegawai_id)
         if r is None:
             raise Ditolak(f"Pegawai dengan id {pegawai_id} tidak ditemukan; pilih pegawai dari daftar.")
-        peran = sesi.execute(text(
-            "SELECT t.bentuk, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-            "WHERE k.pegawai_id = :id AND k.peran IN ('ketua', 'koordinator') AND k.status = 'aktif' "
-            "AND t.status IN ('draf', 'aktif') AND t.id != :tim GROUP BY t.bentuk"),
-            {"id": pegawai_id, "tim": kecuali_tim or -1}).all()
+        peran = kueri.peran_pimpinan_per_bentuk(sesi, pegawai_id, kecuali_tim=kecuali_tim)
         return _kandidat(r, sum(n for _, n in peran), sum(n for b, n in peran if b == BentukTim.KELOMPOK_KERJA))
 
     def _kumpulan_kandidat(self, sesi, tim) -> list[Kandidat]:
         """Everyone who could lead `tim`: JF and pelaksana of its owner unit and the units beneath it."""
-        from sqlalchemy import bindparam, text
-
-        unit_ids = self.struktur.subpohon(tim.unit_id)
-        rows = sesi.execute(text(
-            f"SELECT {_KOLOM_KANDIDAT} FROM pegawai WHERE aktif AND unit_id IN :unit "
-            "AND jenis_jabatan IN ('fungsional', 'pelaksana')"
-        ).bindparams(bindparam("unit", expanding=True)), {"unit": unit_ids}).all()
-        peran = dict(sesi.execute(text(
-            "SELECT k.pegawai_id, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-            "WHERE k.peran IN ('ketua', 'koordinator') AND k.status = 'aktif' AND t.status IN ('draf', 'aktif') "
-            "AND t.id != :tim GROUP BY k.pegawai_id"), {"tim": tim.id}).all())
-        kk = dict(sesi.execute(text(
-            "SELECT k.pegawai_id, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-            "WHERE k.peran = 'ketua' AND k.status = 'aktif' AND t.bentuk = 'kelompok_kerja' "
-            "AND t.status IN ('draf', 'aktif') AND t.id != :tim GROUP BY k.pegawai_id"), {"tim": tim.id}).all())
+        rows = kueri.kandidat_unit(sesi, self.struktur.subpohon(tim.unit_id))
+        peran = kueri.jumlah_peran_pimpinan(sesi, kecuali_tim=tim.id)
+        kk = kueri.jumlah_ketua_kelompok_kerja(sesi, kecuali_tim=tim.id)
         return [_kandidat(r, peran.get(r.id, 0), kk.get(r.id, 0)) for r in rows]
 
-    def _tim(self, sesi, tim_id: int):
-        from sistemkerja_tui.store.models import TimKerja
-
-        tim = sesi.get(TimKerja, tim_id)
+    def _tim(self, sesi, tim_id: int, *, kunci: bool = True):
+        """The team, locked unless the use case only reads it (`kunci=False`)."""
+        tim = kueri.tim(sesi, tim_id, kunci=kunci)
         if tim is None:
             raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.")
         return tim
@@ -213,6 +179,7 @@ class LayananTim:
         """Form a team (status draf until its ketua is set); returns its id."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import TimKerja
+        from sistemkerja_tui.store.riwayat import catat
 
         bentuk, temuan = self._periksa_data(data, oleh_id)
         peringatan = tolak_jika_error(temuan)
@@ -225,12 +192,13 @@ class LayananTim:
             )
             sesi.add(tim)
             sesi.flush()
-            self._audit(sesi, oleh_id, "bentuk_tim", "tim_kerja", tim.id, nama=tim.nama,
-                        peringatan=[str(t) for t in peringatan])
+            catat(sesi, oleh_id=oleh_id, aksi="bentuk_tim", entitas="tim_kerja", entitas_id=tim.id, nama=tim.nama,
+                  peringatan=[str(t) for t in peringatan])
             return tim.id
 
     def ubah_tim(self, tim_id: int, data: DataTim, *, oleh_id: int | None) -> None:
         from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.riwayat import catat
 
         bentuk, temuan = self._periksa_data(data, oleh_id)
         tolak_jika_error(temuan)
@@ -245,13 +213,12 @@ class LayananTim:
             tim.jenis_pembentukan, tim.sasaran = data.jenis_pembentukan.value, data.sasaran.value
             tim.tahun_anggaran, tim.mulai, tim.selesai = data.tahun_anggaran, data.mulai, data.selesai
             tim.tujuan = data.tujuan.strip()
-            self._audit(sesi, oleh_id, "ubah_tim", "tim_kerja", tim_id, sebelum=sebelum)
+            catat(sesi, oleh_id=oleh_id, aksi="ubah_tim", entitas="tim_kerja", entitas_id=tim_id, sebelum=sebelum)
 
     def bubarkan_tim(self, tim_id: int, alasan: str, *, oleh_id: int | None) -> None:
         """Dissolve: memberships end, pending requests are cancelled."""
-        from sqlalchemy import text
-
         from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.riwayat import catat
 
         if not alasan.strip():
             raise Ditolak("Alasan pembubaran wajib diisi.")
@@ -260,25 +227,19 @@ class LayananTim:
             if tim.status == StatusTim.DIBUBARKAN.value:
                 raise Ditolak("Tim ini sudah dibubarkan.")
             tim.status = StatusTim.DIBUBARKAN.value
-            sesi.execute(text("UPDATE keanggotaan SET status = 'berakhir' WHERE tim_id = :t AND status = 'aktif'"),
-                         {"t": tim_id})
-            sesi.execute(text("UPDATE keanggotaan SET status = 'dibatalkan' WHERE tim_id = :t "
-                              "AND status IN ('usulan', 'menunggu_persetujuan')"), {"t": tim_id})
-            menunggu = sesi.execute(text("SELECT id, status FROM permohonan WHERE tim_id = :t "
-                                         "AND status IN ('draf', 'diajukan')"), {"t": tim_id}).all()
-            for p in menunggu:
+            batal = StatusPermohonan.DIBATALKAN.value
+            for p in kueri.permohonan_menunggu(sesi, tim_id):
                 self.layanan.penugasan.catat_transisi(
-                    sesi, p.id, "batalkan", p.status, "dibatalkan", oleh_id, "", f"Tim dibubarkan: {alasan.strip()}")
-            sesi.execute(text("UPDATE permohonan SET status = 'dibatalkan' WHERE tim_id = :t "
-                              "AND status IN ('draf', 'diajukan')"), {"t": tim_id})
-            self._audit(sesi, oleh_id, "bubarkan_tim", "tim_kerja", tim_id, alasan=alasan.strip())
+                    sesi, p.id, "batalkan", p.status, batal, oleh_id, "", f"Tim dibubarkan: {alasan.strip()}")
+            kueri.bubarkan(sesi, tim_id)
+            catat(sesi, oleh_id=oleh_id, aksi="bubarkan_tim", entitas="tim_kerja", entitas_id=tim_id,
+                  alasan=alasan.strip())
 
     # --- leaders --------------------------------------------------------------
 
     def peran_tambahan(self, tim_id: int) -> list[tuple[PeranTim, str, str]]:
         """Roles besides ketua and anggota that the owner unit's regulation has: (peran, sebutan, rujukan)."""
-        unit_id = self.struktur.pembaca.skalar("SELECT unit_id FROM tim_kerja WHERE id = :id", id=tim_id)
-        profil = self._profil_unit(unit_id)
+        profil = self._profil_unit(kueri.unit_tim(self.struktur.pembaca, tim_id))
         return [(p.kode, p.sebutan, p.rujukan) for p in profil.peran.values()
                 if p.kode not in (PeranTim.KETUA, PeranTim.ANGGOTA)]
 
@@ -287,7 +248,7 @@ class LayananTim:
         from sistemkerja_tui.store.db import transaksi
 
         with transaksi(self.layanan.engine) as sesi:
-            tim = self._tim(sesi, tim_id)
+            tim = self._tim(sesi, tim_id, kunci=False)
             return urutkan_kandidat(self._kumpulan_kandidat(sesi, tim), peran, self._profil_unit(tim.unit_id),
                                     bentuk=BentukTim(tim.bentuk))
 
@@ -300,6 +261,7 @@ class LayananTim:
         outside the owner unit goes through a permohonan like any member.
         """
         from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.riwayat import catat
 
         with transaksi(self.layanan.engine) as sesi:
             tim = self._tim(sesi, tim_id)
@@ -321,19 +283,16 @@ class LayananTim:
                     temuan += self._periksa_pengusulan(sesi, tim, pegawai_id, profil)
             peringatan = tolak_jika_error(_unik(temuan))
             if peran in PERAN_PIMPINAN:
-                self._akhiri_peran(sesi, tim_id, peran, kecuali=pegawai_id)
+                kueri.akhiri_peran(sesi, tim_id, peran, kecuali=pegawai_id)
             self._tambah(sesi, tim, pegawai_id, peran, "", isi, oleh_id, peringatan)
             if peran is PeranTim.KETUA and tim.status == StatusTim.DRAF.value:
                 tim.status = StatusTim.AKTIF.value
+                catat(sesi, oleh_id=oleh_id, aksi="aktifkan_tim", entitas="tim_kerja", entitas_id=tim_id)
             return peringatan
 
     def _periksa_pengusulan(self, sesi, tim, pegawai_id: int, profil) -> list[Temuan]:
         """Klaten Pasal 14: the ketua is chosen from ≥ 2 proposed candidates after the Sekda's recommendation."""
-        from sqlalchemy import text
-
-        calon = {r[0] for r in sesi.execute(text(
-            "SELECT pegawai_id FROM keanggotaan WHERE tim_id = :t AND peran = 'ketua' AND status = 'usulan'"),
-            {"t": tim.id}).all()}
+        calon = kueri.calon_ketua(sesi, tim.id)
         temuan = aturan_tim.periksa_pengusulan_ketua(len(calon), tim.rekomendasi_ketua_id is not None, profil)
         if temuan or not calon:
             return temuan
@@ -346,6 +305,7 @@ class LayananTim:
         """Record the ketua candidates proposed to the Sekda (Klaten Pasal 14 ayat (1))."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Keanggotaan
+        from sistemkerja_tui.store.riwayat import catat
 
         if len(set(pegawai_ids)) < 2:
             raise Ditolak("Usulkan paling sedikit 2 (dua) calon ketua yang berbeda.")
@@ -357,29 +317,20 @@ class LayananTim:
                 sesi.add(Keanggotaan(tim_id=tim_id, pegawai_id=pid, peran=PeranTim.KETUA.value,
                                      asal=self._lingkup(tim.unit_id, pid, sesi).value,
                                      status=StatusKeanggotaan.USULAN.value))
-            self._audit(sesi, oleh_id, "usulkan_calon_ketua", "tim_kerja", tim_id, calon=list(pegawai_ids))
+            catat(sesi, oleh_id=oleh_id, aksi="usulkan_calon_ketua", entitas="tim_kerja", entitas_id=tim_id,
+                  calon=list(pegawai_ids))
 
     def catat_rekomendasi_sekda(self, tim_id: int, pegawai_id: int, catatan: str, *, oleh_id: int | None) -> None:
-        from sqlalchemy import text
-
         from sistemkerja_tui.store.db import transaksi
+        from sistemkerja_tui.store.riwayat import catat
 
         with transaksi(self.layanan.engine) as sesi:
             tim = self._tim(sesi, tim_id)
-            ada = sesi.execute(text("SELECT 1 FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p "
-                                    "AND peran = 'ketua' AND status = 'usulan'"), {"t": tim_id, "p": pegawai_id}).first()
-            if ada is None:
+            if pegawai_id not in kueri.calon_ketua(sesi, tim_id):
                 raise Ditolak("Rekomendasi Sekretaris Daerah harus untuk salah satu calon ketua yang diusulkan.")
             tim.rekomendasi_ketua_id, tim.rekomendasi_catatan = pegawai_id, catatan.strip()
-            self._audit(sesi, oleh_id, "rekomendasi_sekda", "tim_kerja", tim_id, pegawai_id=pegawai_id)
-
-    def _akhiri_peran(self, sesi, tim_id: int, peran: PeranTim, *, kecuali: int) -> None:
-        from sqlalchemy import text
-
-        sesi.execute(text("UPDATE keanggotaan SET status = 'berakhir' WHERE tim_id = :t AND peran = :r "
-                          "AND status = 'aktif' AND pegawai_id != :p"), {"t": tim_id, "r": peran.value, "p": kecuali})
-        sesi.execute(text("UPDATE keanggotaan SET status = 'dibatalkan' WHERE tim_id = :t AND peran = :r "
-                          "AND status = 'usulan' AND pegawai_id != :p"), {"t": tim_id, "r": peran.value, "p": kecuali})
+            catat(sesi, oleh_id=oleh_id, aksi="rekomendasi_sekda", entitas="tim_kerja", entitas_id=tim_id,
+                  pegawai_id=pegawai_id)
 
     # --- members ----------------------------------------------------------------
 
@@ -396,23 +347,25 @@ class LayananTim:
     def keluarkan_anggota(self, keanggotaan_id: int, alasan: str, *, oleh_id: int | None) -> None:
         """End a membership; a pending one withdraws its request."""
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Keanggotaan, Permohonan
+        from sistemkerja_tui.store.riwayat import catat
 
         if not alasan.strip():
             raise Ditolak("Alasan mengeluarkan anggota wajib diisi.")
         with transaksi(self.layanan.engine) as sesi:
-            k = sesi.get(Keanggotaan, keanggotaan_id)
+            k = kueri.keanggotaan(sesi, keanggotaan_id)
             if k is None or k.status not in STATUS_BERLAKU:
                 raise Ditolak("Keanggotaan itu tidak ada atau sudah berakhir.")
             menunggu = k.status != StatusKeanggotaan.AKTIF.value
             k.status = (StatusKeanggotaan.DIBATALKAN if menunggu else StatusKeanggotaan.BERAKHIR).value
             if menunggu and k.permohonan_id is not None:
-                p = sesi.get(Permohonan, k.permohonan_id)
-                if p.status in ("draf", "diajukan"):
-                    self.layanan.penugasan.catat_transisi(sesi, p.id, "batalkan", p.status, "dibatalkan", oleh_id,
-                                                          "", alasan.strip())
-                    p.status = "dibatalkan"
-            self._audit(sesi, oleh_id, "keluarkan_anggota", "keanggotaan", keanggotaan_id, alasan=alasan.strip())
+                p = kueri.permohonan(sesi, k.permohonan_id)
+                if p is not None and p.status in (StatusPermohonan.DRAF.value, StatusPermohonan.DIAJUKAN.value):
+                    batal = StatusPermohonan.DIBATALKAN.value
+                    self.layanan.penugasan.catat_transisi(sesi, p.id, "batalkan", p.status, batal, oleh_id, "",
+                                                          alasan.strip())
+                    p.status = batal
+            catat(sesi, oleh_id=oleh_id, aksi="keluarkan_anggota", entitas="keanggotaan", entitas_id=keanggotaan_id,
+                  alasan=alasan.strip())
 
     def _tim_terbuka(self, tim) -> None:
         if tim.status in (StatusTim.DIBUBARKAN.value, StatusTim.SELESAI.value):
@@ -420,9 +373,7 @@ class LayananTim:
                           "pimpinannya tidak dapat diubah lagi.")
 
     def _lingkup(self, unit_pemilik_id: int, pegawai_id: int, sesi) -> LingkupPenugasan:
-        from sqlalchemy import text
-
-        unit_id = sesi.execute(text("SELECT unit_id FROM pegawai WHERE id = :id"), {"id": pegawai_id}).scalar_one()
+        unit_id = kueri.unit_pegawai(sesi, pegawai_id)
         if self.struktur.di_bawah(unit_id, unit_pemilik_id):
             return LingkupPenugasan.DALAM_UNIT
         if self.struktur.unit(unit_id).instansi_id == self.struktur.unit(unit_pemilik_id).instansi_id:
@@ -432,39 +383,32 @@ class LayananTim:
     def _tambah(self, sesi, tim, pegawai_id: int, peran: PeranTim, uraian: str, isi, oleh_id, peringatan, *,
                 jenis: JenisPermohonan = JenisPermohonan.PENUNJUKAN, catatan_lisan: str = "") -> StatusKeanggotaan:
         """Bring `pegawai_id` into `tim` as `peran` through a penunjukan or a pengajuan sukarela."""
-        from sqlalchemy import text
-
         from sistemkerja_tui.store.models import Keanggotaan
+        from sistemkerja_tui.store.riwayat import catat
 
         calon = self.kandidat(sesi, pegawai_id)
         if not calon.aktif:
             raise Ditolak(f"{calon.nama} tidak aktif dan tidak dapat ditugaskan.")
-        sudah = sesi.execute(text(
-            "SELECT peran, status FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p AND status IN "
-            "('aktif', 'menunggu_persetujuan')"), {"t": tim.id, "p": pegawai_id}).all()
-        for r in sudah:
+        for r in kueri.keanggotaan_berlaku(sesi, tim.id, pegawai_id):
             if r.peran == peran.value or peran is PeranTim.ANGGOTA:
                 raise Ditolak(f"{calon.nama} sudah ada di tim ini sebagai {PeranTim(r.peran).label.lower()} "
                               f"({StatusKeanggotaan(r.status).label.lower()}).")
         lingkup = self._lingkup(tim.unit_id, pegawai_id, sesi)
-        lama = sesi.execute(text("SELECT id FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p AND peran = :r"),
-                            {"t": tim.id, "p": pegawai_id, "r": peran.value}).scalar_one_or_none()
-        k = sesi.get(Keanggotaan, lama) if lama else Keanggotaan(tim_id=tim.id, pegawai_id=pegawai_id,
-                                                                  peran=peran.value)
+        k = kueri.keanggotaan_peran(sesi, tim.id, pegawai_id, peran) or Keanggotaan(
+            tim_id=tim.id, pegawai_id=pegawai_id, peran=peran.value)
         k.asal, k.uraian_peran, k.mulai, k.selesai = lingkup.value, uraian.strip(), tim.mulai, tim.selesai
         # ketua/koordinator duties hinder other leader roles of the same person in this team
         if peran in PERAN_PIMPINAN:
-            sesi.execute(text("UPDATE keanggotaan SET status = 'berakhir' WHERE tim_id = :t AND pegawai_id = :p "
-                              "AND peran = 'anggota' AND status = 'aktif'"), {"t": tim.id, "p": pegawai_id})
+            kueri.akhiri_keanggotaan_biasa(sesi, tim.id, pegawai_id)
         permohonan_id, status = self.layanan.penugasan.buat_permohonan(
             sesi, unit_pemilik_id=tim.unit_id, tim_id=tim.id, pegawai_id=pegawai_id, lingkup=lingkup, peran=peran,
             uraian=uraian, isi=isi, oleh_id=oleh_id, jenis=jenis, catatan_lisan=catatan_lisan)
         k.status, k.permohonan_id = status.value, permohonan_id
         sesi.add(k)
         sesi.flush()
-        self._audit(sesi, oleh_id, f"{jenis.value}_{peran.value}", "keanggotaan", k.id, tim_id=tim.id,
-                    pegawai_id=pegawai_id, lingkup=lingkup.value, status=status.value,
-                    peringatan=[str(t) for t in peringatan])
+        catat(sesi, oleh_id=oleh_id, aksi=f"{jenis.value}_{peran.value}", entitas="keanggotaan", entitas_id=k.id,
+              tim_id=tim.id, pegawai_id=pegawai_id, lingkup=lingkup.value, status=status.value,
+              peringatan=[str(t) for t in peringatan])
         return status
 
     # --- rating members ----------------------------------------------------------
@@ -473,57 +417,38 @@ class LayananTim:
                       oleh_id: int | None, hari_ini: date | None = None) -> None:
         """Record the ketua's rating advice for one member at the end of the team's period
         (Perbup Luwu Utara 59/2023, Format Naskah Dinas huruf g: di bawah / sesuai / di atas ekspektasi)."""
-        from sqlmodel import select
-
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Keanggotaan, PenilaianAnggota
+        from sistemkerja_tui.store.models import PenilaianAnggota
+        from sistemkerja_tui.store.riwayat import catat
 
         hari_ini = hari_ini or date.today()
         if oleh_id is None:
             raise Ditolak("Penilai belum ada: pilih dahulu pengguna yang mencatat penilaian.")
         with transaksi(self.layanan.engine) as sesi:
-            k = sesi.get(Keanggotaan, keanggotaan_id)
-            if k is None or k.peran != PeranTim.ANGGOTA.value or k.status not in ("aktif", "berakhir"):
+            k = kueri.keanggotaan(sesi, keanggotaan_id)
+            dinilai = (StatusKeanggotaan.AKTIF.value, StatusKeanggotaan.BERAKHIR.value)
+            if k is None or k.peran != PeranTim.ANGGOTA.value or k.status not in dinilai:
                 raise Ditolak("Penilaian dicatat untuk anggota tim yang aktif atau telah berakhir masa tugasnya.")
-            tim = self._tim(sesi, k.tim_id)
+            tim = self._tim(sesi, k.tim_id, kunci=False)
             selesai = sebagai_tanggal(tim.selesai)
             if hari_ini < selesai and tim.status != StatusTim.SELESAI.value:
                 raise Ditolak(f"Penilaian anggota dicatat pada akhir periode tim ({selesai:%d-%m-%Y}); tim ini "
                               "masih berjalan.")
-            ada = sesi.exec(select(PenilaianAnggota).where(PenilaianAnggota.keanggotaan_id == k.id,
-                                                           PenilaianAnggota.periode_selesai == selesai)).first()
-            baris = ada or PenilaianAnggota(keanggotaan_id=k.id, penilai_id=oleh_id, predikat=predikat.value,
-                                            periode_mulai=sebagai_tanggal(tim.mulai), periode_selesai=selesai)
+            baris = kueri.penilaian(sesi, k.id, selesai) or PenilaianAnggota(
+                keanggotaan_id=k.id, penilai_id=oleh_id, predikat=predikat.value,
+                periode_mulai=sebagai_tanggal(tim.mulai), periode_selesai=selesai)
             baris.predikat, baris.catatan, baris.penilai_id = predikat.value, catatan.strip(), oleh_id
             sesi.add(baris)
-            self._audit(sesi, oleh_id, "nilai_anggota", "keanggotaan", k.id, predikat=predikat.value)
+            catat(sesi, oleh_id=oleh_id, aksi="nilai_anggota", entitas="keanggotaan", entitas_id=k.id,
+                  predikat=predikat.value)
 
     # --- reading --------------------------------------------------------------
 
     def daftar_tim(self, *, unit_id: int | None = None, tahun: int | None = None, status: StatusTim | None = None,
                    jenis: JenisPembentukan | None = None, termasuk_sub: bool = True) -> list[RingkasTim]:
-        syarat, param = ["1 = 1"], {}
-        if unit_id is not None:
-            syarat.append("t.unit_id IN :unit")
-            param["unit"] = self.struktur.subpohon(unit_id) if termasuk_sub else [unit_id]
-        if tahun is not None:
-            syarat.append("(t.tahun_anggaran = :tahun OR (t.mulai <= :akhir AND t.selesai >= :awal))")
-            param.update(tahun=tahun, awal=date(tahun, 1, 1), akhir=date(tahun, 12, 31))
-        if status is not None:
-            syarat.append("t.status = :status")
-            param["status"] = status.value
-        if jenis is not None:
-            syarat.append("t.jenis_pembentukan = :jenis")
-            param["jenis"] = jenis.value
-        rows = self.struktur.pembaca.semua(
-            "SELECT t.id, t.nama, t.unit_id, t.bentuk, t.jenis_pembentukan, t.sasaran, t.tahun_anggaran, t.status, "
-            "(SELECT p.nama FROM keanggotaan k JOIN pegawai p ON p.id = k.pegawai_id WHERE k.tim_id = t.id "
-            " AND k.peran = 'ketua' AND k.status = 'aktif' LIMIT 1) AS ketua, "
-            "(SELECT COUNT(*) FROM keanggotaan k WHERE k.tim_id = t.id AND k.status = 'aktif') AS aktif, "
-            "(SELECT COUNT(*) FROM keanggotaan k WHERE k.tim_id = t.id AND k.status = 'menunggu_persetujuan') AS menunggu "
-            f"FROM tim_kerja t WHERE {' AND '.join(syarat)} ORDER BY t.status = 'dibubarkan', t.mulai DESC, t.nama",
-            **param,
-        )
+        unit_ids = None if unit_id is None else self.struktur.subpohon(unit_id) if termasuk_sub else [unit_id]
+        rows = kueri.daftar_tim(self.struktur.pembaca, unit_ids=unit_ids, tahun=tahun, status=status,
+                                jenis=None if jenis is None else jenis.value)
         return [self._ringkas(r) for r in rows]
 
     def _ringkas(self, r) -> RingkasTim:
@@ -534,20 +459,12 @@ class LayananTim:
         )
 
     def detail_tim(self, tim_id: int) -> DetailTim:
-        (ringkas,) = [t for t in self.daftar_tim() if t.id == tim_id] or [None]
-        if ringkas is None:
+        baris = kueri.daftar_tim(self.struktur.pembaca, tim_id=tim_id)
+        if not baris:
             raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.")
-        t = self.struktur.pembaca.satu(
-            "SELECT mulai, selesai, tujuan, dasar_penetapan FROM tim_kerja WHERE id = :id", id=tim_id)
-        rows = self.struktur.pembaca.semua(
-            "SELECT k.id, k.pegawai_id, p.nama, p.gelar_depan, p.gelar_belakang, p.nama_jabatan, p.unit_id, k.peran, "
-            "k.asal, k.status, k.uraian_peran, k.permohonan_id, (SELECT pa.predikat FROM penilaian_anggota pa "
-            "WHERE pa.keanggotaan_id = k.id ORDER BY pa.periode_selesai DESC LIMIT 1) AS penilaian "
-            "FROM keanggotaan k JOIN pegawai p ON p.id = k.pegawai_id "
-            "WHERE k.tim_id = :id ORDER BY CASE k.peran WHEN 'pengarah' THEN 0 WHEN 'penanggung_jawab' THEN 1 "
-            "WHEN 'koordinator' THEN 2 WHEN 'ketua' THEN 3 ELSE 4 END, k.status != 'aktif', p.nama",
-            id=tim_id,
-        )
+        ringkas = self._ringkas(baris[0])
+        t = kueri.rincian_tim(self.struktur.pembaca, tim_id)
+        rows = kueri.anggota_tim(self.struktur.pembaca, tim_id)
         anggota = tuple(
             Anggota(r.id, r.pegawai_id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan,
                     self.struktur.unit(r.unit_id).nama, PeranTim(r.peran).label, LingkupPenugasan(r.asal).label,
@@ -557,29 +474,17 @@ class LayananTim:
         )
         profil = self._profil_unit(ringkas.unit_id)
         penetapan = tuple(f"{p.objek.label}: {p.sebutan} — {p.penetap} ({p.rujukan})" for p in profil.penetapan)
-        return DetailTim(ringkas, sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai), t.tujuan, t.dasar_penetapan, anggota,
-                         penetapan)
+        return DetailTim(ringkas, sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai), t.tujuan, t.dasar_penetapan,
+                         anggota, penetapan)
 
     def beban_kerja(self, unit_id: int, batas: int = 200) -> BebanUnit:
         """Per JF/pelaksana of the unit (and beneath): active teams and leader roles; above average flagged."""
-        rows = self.struktur.pembaca.semua(
-            "SELECT p.id, p.nama, p.gelar_depan, p.gelar_belakang, p.nama_jabatan, "
-            "COUNT(DISTINCT CASE WHEN k.status = 'aktif' AND t.status IN ('draf', 'aktif') THEN k.tim_id END) AS tim, "
-            "COUNT(CASE WHEN k.status = 'aktif' AND t.status IN ('draf', 'aktif') AND k.peran IN ('ketua', 'koordinator') "
-            "THEN 1 END) AS pimpinan "
-            "FROM pegawai p LEFT JOIN keanggotaan k ON k.pegawai_id = p.id LEFT JOIN tim_kerja t ON t.id = k.tim_id "
-            "WHERE p.aktif AND p.unit_id IN :unit AND p.jenis_jabatan IN ('fungsional', 'pelaksana') "
-            "GROUP BY p.id ORDER BY tim DESC, pimpinan DESC, p.nama",
-            unit=self.struktur.subpohon(unit_id),
-        )
+        rows = kueri.beban(self.struktur.pembaca, self.struktur.subpohon(unit_id))
         rata = sum(r.tim for r in rows) / len(rows) if rows else 0.0
-
-        def berat(r) -> bool:
-            return r.tim > rata and r.tim >= 2
-
-        return BebanUnit(unit_id, rata, len(rows), sum(berat(r) for r in rows), tuple(
+        berat = aturan_tim.beban_di_atas_rata_rata
+        return BebanUnit(unit_id, rata, len(rows), sum(berat(r.tim, rata) for r in rows), tuple(
             BebanPegawai(r.id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan, r.tim,
-                         r.pimpinan, berat(r))
+                         r.pimpinan, berat(r.tim, rata))
             for r in rows[:batas]
         ))
 

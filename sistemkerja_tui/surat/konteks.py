@@ -292,9 +292,15 @@ class KonteksRekomendasiPenilaian:
 
 
 Konteks = (
-    KonteksKeputusanTim | KonteksSuratTugas | KonteksPermohonanPelibatan | KonteksNotaDinas
-    | KonteksPersetujuan | KonteksPenolakan | KonteksPermohonanLintasInstansi
-    | KonteksSukarelaLintasUnit | KonteksRekomendasiPenilaian
+    KonteksKeputusanTim
+    | KonteksSuratTugas
+    | KonteksPermohonanPelibatan
+    | KonteksNotaDinas
+    | KonteksPersetujuan
+    | KonteksPenolakan
+    | KonteksPermohonanLintasInstansi
+    | KonteksSukarelaLintasUnit
+    | KonteksRekomendasiPenilaian
 )
 
 KONTEKS_PER_JENIS: dict[JenisSurat, type] = {

@@ -108,8 +108,9 @@ def periksa_folder(folder: Path) -> None:
         raise KeluaranTidakSah(f"Folder keluaran {folder} tidak dapat ditulisi; periksa izin folder itu.")
 
 
-def tulis(teks: str, jenis: JenisSurat, nomor: str, folder: Path, format: Format = "txt",
-          konteks: Konteks | None = None) -> Path:
+def tulis(
+    teks: str, jenis: JenisSurat, nomor: str, folder: Path, format: Format = "txt", konteks: Konteks | None = None
+) -> Path:
     """Write the letter into `folder` (temp file, then `os.replace`); return its path."""
     folder = Path(folder)
     periksa_folder(folder)

@@ -56,53 +56,91 @@ def _penandatangan(p: Penandatangan | None, rujukan: str) -> list[Temuan]:
         return [_kosong("penandatangan_kosong", "penandatangan", "surat harus ditandatangani pejabat.", rujukan)]
     nama = p.orang.nama_bergelar
     if p.plt_plh not in (None, "Pj.", "Plt.", "Plh."):
-        return [Temuan("awalan_tidak_dikenal", f"Awalan jabatan '{p.plt_plh}' tidak dikenal; pakai Pj., Plt., "
-                       "atau Plh.", PASAL_44)]
+        return [
+            Temuan(
+                "awalan_tidak_dikenal",
+                f"Awalan jabatan '{p.plt_plh}' tidak dikenal; pakai Pj., Plt., atau Plh.",
+                PASAL_44,
+            )
+        ]
     if not p.cantumkan_nip:
         if p.orang.nip or p.orang.pangkat_golongan:
-            return [Temuan(
-                "nip_tidak_dicantumkan",
-                f"{nama} menandatangani sebagai Kepala Daerah/Wakil/Sekretaris Daerah: NIP dan "
-                "pangkat/golongan tidak dicantumkan pada blok tanda tangan.",
-                f"{PASAL_44} ayat (3)-(5)", "peringatan")]
+            return [
+                Temuan(
+                    "nip_tidak_dicantumkan",
+                    f"{nama} menandatangani sebagai Kepala Daerah/Wakil/Sekretaris Daerah: NIP dan "
+                    "pangkat/golongan tidak dicantumkan pada blok tanda tangan.",
+                    f"{PASAL_44} ayat (3)-(5)",
+                    "peringatan",
+                )
+            ]
         return []
     temuan = []
     if not p.orang.nip:
-        temuan.append(_kosong("nip_penandatangan_kosong", "penandatangan.nip",
-                              f"NIP {nama} wajib dicantumkan di bawah nama penanda tangan.",
-                              f"{PASAL_44} ayat (3)", "peringatan"))
+        temuan.append(
+            _kosong(
+                "nip_penandatangan_kosong",
+                "penandatangan.nip",
+                f"NIP {nama} wajib dicantumkan di bawah nama penanda tangan.",
+                f"{PASAL_44} ayat (3)",
+                "peringatan",
+            )
+        )
     if not p.orang.pangkat_golongan:
-        temuan.append(_kosong("pangkat_penandatangan_kosong", "penandatangan.pangkat_golongan",
-                              f"pangkat/golongan {nama} wajib dicantumkan di bawah nama penanda tangan.",
-                              f"{PASAL_44} ayat (3)", "peringatan"))
+        temuan.append(
+            _kosong(
+                "pangkat_penandatangan_kosong",
+                "penandatangan.pangkat_golongan",
+                f"pangkat/golongan {nama} wajib dicantumkan di bawah nama penanda tangan.",
+                f"{PASAL_44} ayat (3)",
+                "peringatan",
+            )
+        )
     if p.untuk_beliau and not p.atas_nama:
-        temuan.append(Temuan("ub_tanpa_an", "u.b. dipakai tanpa a.n.: isikan jabatan yang diwakili (atas nama).",
-                             PASAL_44, "peringatan"))
+        temuan.append(
+            Temuan(
+                "ub_tanpa_an",
+                "u.b. dipakai tanpa a.n.: isikan jabatan yang diwakili (atas nama).",
+                PASAL_44,
+                "peringatan",
+            )
+        )
     return temuan
 
 
 def _isi_permohonan(isi: IsiPermohonan) -> list[Temuan]:
     return [
-        _kosong("isi_permohonan_kosong", f"isi.{kunci}", f"surat permohonan pelibatan paling sedikit memuat {label}.",
-                R_ISI_PERMOHONAN)
-        for kunci, label in _ISI if not getattr(isi, kunci).strip()
+        _kosong(
+            "isi_permohonan_kosong",
+            f"isi.{kunci}",
+            f"surat permohonan pelibatan paling sedikit memuat {label}.",
+            R_ISI_PERMOHONAN,
+        )
+        for kunci, label in _ISI
+        if not getattr(isi, kunci).strip()
     ]
 
 
 def _wajib(konteks: Konteks, rujukan: str, *isian: str) -> list[Temuan]:
     return [
         _kosong(f"{nama}_kosong", nama, "isian ini wajib ada dalam surat.", rujukan)
-        for nama in isian if not getattr(konteks, nama)
+        for nama in isian
+        if not getattr(konteks, nama)
     ]
 
 
 def _sukarela(konteks: KonteksSukarelaLintasUnit, rujukan: str) -> list[Temuan]:
     temuan = _wajib(konteks, rujukan, "pemohon", "nama_tim", "kinerja", "kompetensi")
     if len(konteks.kepala.tembusan) < 2:
-        temuan.append(Temuan(
-            "tembusan_kurang",
-            "Tembusan kurang: surat pengajuan sukarela lintas unit ditembuskan kepada Pejabat Penilai "
-            "Kinerja dan Pimpinan Unit Organisasi pemohon.", R_SUKARELA, "peringatan"))
+        temuan.append(
+            Temuan(
+                "tembusan_kurang",
+                "Tembusan kurang: surat pengajuan sukarela lintas unit ditembuskan kepada Pejabat Penilai "
+                "Kinerja dan Pimpinan Unit Organisasi pemohon.",
+                R_SUKARELA,
+                "peringatan",
+            )
+        )
     if konteks.penyetuju is not None:
         temuan += _penandatangan(konteks.penyetuju, rujukan)
     return temuan
@@ -131,34 +169,49 @@ def periksa(jenis: JenisSurat, konteks: Konteks) -> list[Temuan]:
         case KonteksKeputusanTim():
             temuan += _wajib(konteks, rujukan, "penetap", "nama_tim", "menimbang", "mengingat", "tugas")
             if konteks.ketua is None:
-                temuan.append(_kosong("ketua_kosong", "ketua", "Keputusan pembentukan tim harus menyebut Ketua Tim.",
-                                      rujukan))
+                temuan.append(
+                    _kosong("ketua_kosong", "ketua", "Keputusan pembentukan tim harus menyebut Ketua Tim.", rujukan)
+                )
             if not konteks.anggota:
                 temuan.append(_kosong("anggota_kosong", "anggota", "tim harus beranggota.", rujukan))
         case KonteksSuratTugas():
             temuan += _wajib(konteks, rujukan, "dasar", "pegawai", "untuk")
             if konteks.selesai < konteks.mulai:
-                temuan.append(Temuan("masa_tugas_terbalik",
-                                     "Tanggal selesai tugas mendahului tanggal mulai.", rujukan))
+                temuan.append(Temuan("masa_tugas_terbalik", "Tanggal selesai tugas mendahului tanggal mulai.", rujukan))
             if konteks.ppk is None:
-                temuan.append(_kosong("ppk_kosong", "ppk",
-                                      "sebutkan Pejabat Penilai Kinerja tempat hasil tugas dilaporkan.",
-                                      rujukan, "peringatan"))
+                temuan.append(
+                    _kosong(
+                        "ppk_kosong",
+                        "ppk",
+                        "sebutkan Pejabat Penilai Kinerja tempat hasil tugas dilaporkan.",
+                        rujukan,
+                        "peringatan",
+                    )
+                )
         case KonteksPermohonanPelibatan():
             temuan += _isi_permohonan(konteks.isi)
             if not k.tembusan:
-                temuan.append(Temuan(
-                    "tembusan_kosong",
-                    "Tembusan kosong: surat permohonan pelibatan lintas unit ditembuskan kepada Pejabat "
-                    "Penilai Kinerja bersangkutan.", R_LINTAS_UNIT, "peringatan"))
+                temuan.append(
+                    Temuan(
+                        "tembusan_kosong",
+                        "Tembusan kosong: surat permohonan pelibatan lintas unit ditembuskan kepada Pejabat "
+                        "Penilai Kinerja bersangkutan.",
+                        R_LINTAS_UNIT,
+                        "peringatan",
+                    )
+                )
         case KonteksPermohonanLintasInstansi():
             temuan += _isi_permohonan(konteks.isi) + _wajib(konteks, rujukan, "instansi_tujuan")
             if not k.tembusan:
-                temuan.append(Temuan(
-                    "tembusan_kosong",
-                    "Tembusan kosong: surat permohonan pelibatan lintas instansi kepada Pejabat yang Berwenang "
-                    "ditembuskan kepada Pejabat Penilai Kinerja bersangkutan di instansi sendiri.",
-                    R_LINTAS_INSTANSI, "peringatan"))
+                temuan.append(
+                    Temuan(
+                        "tembusan_kosong",
+                        "Tembusan kosong: surat permohonan pelibatan lintas instansi kepada Pejabat yang Berwenang "
+                        "ditembuskan kepada Pejabat Penilai Kinerja bersangkutan di instansi sendiri.",
+                        R_LINTAS_INSTANSI,
+                        "peringatan",
+                    )
+                )
         case KonteksNotaDinas():
             temuan += _isi_permohonan(konteks.isi) + _wajib(konteks, rujukan, "dari")
         case KonteksPersetujuan():
@@ -166,11 +219,18 @@ def periksa(jenis: JenisSurat, konteks: Konteks) -> list[Temuan]:
         case KonteksPenolakan():
             temuan += _wajib(konteks, rujukan, "nama_tim")
             if not any(a.strip() for a in konteks.alasan):
-                temuan.append(_kosong("alasan_kosong", "alasan",
-                                      "penolakan permohonan pelibatan harus menyebut alasannya.", R_PENOLAKAN))
+                temuan.append(
+                    _kosong(
+                        "alasan_kosong",
+                        "alasan",
+                        "penolakan permohonan pelibatan harus menyebut alasannya.",
+                        R_PENOLAKAN,
+                    )
+                )
         case KonteksRekomendasiPenilaian():
             temuan += _wajib(konteks, rujukan, "nama_tim", "rekomendasi")
             if konteks.selesai < konteks.mulai:
-                temuan.append(Temuan("masa_tugas_terbalik",
-                                     "Tanggal berakhirnya tugas tim mendahului tanggal mulai.", rujukan))
+                temuan.append(
+                    Temuan("masa_tugas_terbalik", "Tanggal berakhirnya tugas tim mendahului tanggal mulai.", rujukan)
+                )
     return temuan

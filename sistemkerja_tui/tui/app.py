@@ -35,24 +35,52 @@ class SistemKerjaApp(App[int]):
     BINDINGS = [
         Binding("1", "layar('struktur')", "Struktur", id="app.struktur", tooltip="Layar Struktur: unit dan pegawai"),
         Binding("2", "layar('tim')", "Tim", id="app.tim", tooltip="Layar Tim kerja"),
-        Binding("3", "layar('penugasan')", "Penugasan", id="app.penugasan",
-                tooltip="Layar Penugasan: permohonan masuk dan keluar"),
+        Binding(
+            "3",
+            "layar('penugasan')",
+            "Penugasan",
+            id="app.penugasan",
+            tooltip="Layar Penugasan: permohonan masuk dan keluar",
+        ),
         Binding("4", "layar('beban')", "Beban", show=False, id="app.beban", tooltip="Beban kerja unit pengguna"),
         Binding("5", "layar('surat')", "Surat", show=False, id="app.surat", tooltip="Register dan pratinjau surat"),
-        Binding("6", "layar('kegiatan')", "Kegiatan", show=False, id="app.kegiatan",
-                tooltip="Papan kegiatan: perencanaan, pelaksanaan, evaluasi, selesai"),
-        Binding("7", "layar('pemantauan')", "Pemantauan", show=False, id="app.pemantauan",
-                tooltip="Dasbor pemantauan: tahap, terlambat, dikembalikan, menunggu reviu saya, beban kerja"),
-        Binding("p", "pengguna", "Pengguna", show=False, id="app.pengguna",
-                tooltip="Masuk sebagai pimpinan unit lain"),
+        Binding(
+            "6",
+            "layar('kegiatan')",
+            "Kegiatan",
+            show=False,
+            id="app.kegiatan",
+            tooltip="Papan kegiatan: perencanaan, pelaksanaan, evaluasi, selesai",
+        ),
+        Binding(
+            "7",
+            "layar('pemantauan')",
+            "Pemantauan",
+            show=False,
+            id="app.pemantauan",
+            tooltip="Dasbor pemantauan: tahap, terlambat, dikembalikan, menunggu reviu saya, beban kerja",
+        ),
+        Binding("p", "pengguna", "Pengguna", show=False, id="app.pengguna", tooltip="Masuk sebagai pimpinan unit lain"),
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan", tooltip="Daftar semua tombol"),
         Binding("ctrl+p", "command_palette", "Perintah", id="app.perintah", tooltip="Palet perintah"),
         Binding("t", "tema", "Tema", show=False, id="app.tema", tooltip="Ganti tema tampilan"),
         Binding("q", "quit", "Keluar", id="app.keluar", tooltip="Keluar dari aplikasi"),
-        Binding("tab", "focus_next", "Panel berikut", show=False, id="app.panel_berikut",
-                tooltip="Pindah ke panel berikutnya"),
-        Binding("shift+tab", "focus_previous", "Panel sebelum", show=False, id="app.panel_sebelum",
-                tooltip="Pindah ke panel sebelumnya"),
+        Binding(
+            "tab",
+            "focus_next",
+            "Panel berikut",
+            show=False,
+            id="app.panel_berikut",
+            tooltip="Pindah ke panel berikutnya",
+        ),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Panel sebelum",
+            show=False,
+            id="app.panel_sebelum",
+            tooltip="Pindah ke panel sebelumnya",
+        ),
     ]
 
     def __init__(
@@ -145,8 +173,14 @@ class SistemKerjaApp(App[int]):
             from sistemkerja_tui.tui.screens.surat import LayarSurat
             from sistemkerja_tui.tui.screens.tim import LayarTim
 
-            kelas = {"tim": LayarTim, "penugasan": LayarPenugasan, "beban": LayarBeban, "surat": LayarSurat,
-                     "kegiatan": LayarKegiatan, "pemantauan": LayarPemantauan}[nama]
+            kelas = {
+                "tim": LayarTim,
+                "penugasan": LayarPenugasan,
+                "beban": LayarBeban,
+                "surat": LayarSurat,
+                "kegiatan": LayarKegiatan,
+                "pemantauan": LayarPemantauan,
+            }[nama]
             self.layar[nama] = kelas()
             self.install_screen(self.layar[nama], nama)
         return self.layar[nama]
@@ -162,18 +196,27 @@ class SistemKerjaApp(App[int]):
 
         from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 
-        kerjakan(self, layanan.pengguna.calon, lambda calon: self.push_screen(PilihPengguna(calon), pilih))
+        def tampil(calon: list[Pengguna]) -> None:
+            self.push_screen(PilihPengguna(calon), pilih)
+
+        kerjakan(self, layanan.pengguna.calon, tampil)
 
     def buat_surat(self, node, pilihan: list[tuple[str, object]], **sumber) -> None:
         """Ask which letter, make it from `sumber` (tim_id= or permohonan_id=), then show it on the Surat screen."""
         layanan = self.layanan
+        if layanan is None:
+            return
 
         def dibuat(hasil) -> None:
+            from sistemkerja_tui.tui.screens.surat import LayarSurat
+
             for p in hasil.peringatan:
                 self.notify(p, title="Peringatan pemeriksa surat", severity="warning", timeout=10)
             self.notify(f"Surat {hasil.nomor} dibuat dan dicatat di register.", timeout=6)
-            self._layar("surat").peringatan[hasil.surat_id] = hasil.peringatan
-            self._layar("surat").muat(pilih=hasil.surat_id)
+            surat = self._layar("surat")
+            assert isinstance(surat, LayarSurat)
+            surat.peringatan[hasil.surat_id] = hasil.peringatan
+            surat.muat(pilih=hasil.surat_id)
             self.action_layar("surat")
 
         def pilih(jenis) -> None:
@@ -191,19 +234,24 @@ class SistemKerjaApp(App[int]):
         return self.pengguna
 
     def action_status_ttd(self) -> None:
-        if self.pengguna_wajib() is None:
+        pengguna, layanan = self.pengguna_wajib(), self.layanan
+        if pengguna is None or layanan is None:
             return
-        layanan, pid = self.layanan, self.pengguna.pegawai_id
+        pid = pengguna.pegawai_id
 
         def pilih(status) -> None:
             if status is not None:
-                kerjakan(self, lambda: layanan.pengguna.tetapkan_status_ttd(pid, status or None),
-                         lambda _: self.notify(f"Status penandatangan: {status or 'definitif'}.", timeout=4))
+                kerjakan(
+                    self,
+                    lambda: layanan.pengguna.tetapkan_status_ttd(pid, status or None),
+                    lambda _: self.notify(f"Status penandatangan: {status or 'definitif'}.", timeout=4),
+                )
 
         from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
-        self.push_screen(PilihSatu("Status penandatangan", [("Definitif", ""), ("Plt.", "Plt."), ("Plh.", "Plh.")]),
-                         pilih)
+        self.push_screen(
+            PilihSatu("Status penandatangan", [("Definitif", ""), ("Plt.", "Plt."), ("Plh.", "Plh.")]), pilih
+        )
 
     def _pengguna_berganti(self, pengguna: Pengguna) -> None:
         self.pengguna = pengguna
@@ -227,7 +275,8 @@ class SistemKerjaApp(App[int]):
             simpan_konfigurasi(self.konfigurasi)
         except OSError as e:
             self.call_from_thread(
-                self.notify, f"Tema tidak dapat disimpan ke {self.konfigurasi.berkas}: {e.strerror}.",
+                self.notify,
+                f"Tema tidak dapat disimpan ke {self.konfigurasi.berkas}: {e.strerror}.",
                 severity="warning",
             )
 
@@ -241,8 +290,8 @@ class SistemKerjaApp(App[int]):
         from sistemkerja_tui.tui.screens.pemantauan import LayarPemantauan
         from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
         from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
-        from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
         from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
+        from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
         from sistemkerja_tui.tui.screens.surat import LayarSurat
         from sistemkerja_tui.tui.screens.tim import FormSaring, LayarTim, TabelVim
 
@@ -252,18 +301,23 @@ class SistemKerjaApp(App[int]):
         return [
             ("Umum", daftar(SistemKerjaApp)),
             ("Layar Struktur", daftar(LayarStruktur)),
-            ("Pohon unit", daftar(PohonUnit)
-             + [Binding("enter", "", "Buka/tutup cabang"), Binding("space", "", "Buka/tutup cabang")]),
-            ("Tabel pegawai", daftar(TabelPegawai)
-             + [Binding("pageup,pagedown", "", "Gulir satu layar")]),
-            ("Pencarian", daftar(LayarCari) + [Binding("enter", "", "Pilih hasil dan lompat ke unitnya")]),
+            (
+                "Pohon unit",
+                [
+                    *daftar(PohonUnit),
+                    Binding("enter", "", "Buka/tutup cabang"),
+                    Binding("space", "", "Buka/tutup cabang"),
+                ],
+            ),
+            ("Tabel pegawai", [*daftar(TabelPegawai), Binding("pageup,pagedown", "", "Gulir satu layar")]),
+            ("Pencarian", [*daftar(LayarCari), Binding("enter", "", "Pilih hasil dan lompat ke unitnya")]),
             ("Layar Tim", daftar(LayarTim) + daftar(TabelVim) + daftar(FormSaring)),
-            ("Pilih ketua", daftar(PemilihKetua) + [Binding("enter", "", "Pilih calon yang memenuhi kriteria")]),
+            ("Pilih ketua", [*daftar(PemilihKetua), Binding("enter", "", "Pilih calon yang memenuhi kriteria")]),
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
             ("Layar Surat", daftar(LayarSurat)),
             ("Pemantauan", daftar(LayarPemantauan)),
-            ("Papan Kegiatan", daftar(LayarKegiatan) + [Binding("enter", "", "Rincian: langkah dan lini masa")]),
+            ("Papan Kegiatan", [*daftar(LayarKegiatan), Binding("enter", "", "Rincian: langkah dan lini masa")]),
             ("Pilih pengguna", daftar(PilihPengguna)),
             ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),
             ("Dialog", daftar(DialogAlasan) + daftar(DialogKonfirmasi)),
@@ -282,12 +336,14 @@ class SistemKerjaApp(App[int]):
         yield SystemCommand("Layar Tim kerja", "Bentuk tim, ketua, anggota", lambda: self.action_layar("tim"))
         yield SystemCommand("Layar Penugasan", "Permohonan masuk dan keluar", lambda: self.action_layar("penugasan"))
         yield SystemCommand("Beban kerja unit", "Jumlah tim per pegawai (Pasal 50)", lambda: self.action_layar("beban"))
-        yield SystemCommand("Papan kegiatan", "Perencanaan → pelaksanaan → evaluasi → selesai",
-                            lambda: self.action_layar("kegiatan"))
+        yield SystemCommand(
+            "Papan kegiatan", "Perencanaan → pelaksanaan → evaluasi → selesai", lambda: self.action_layar("kegiatan")
+        )
         yield SystemCommand("Pemantauan", "Dasbor pimpinan unit (Pasal 49-50)", lambda: self.action_layar("pemantauan"))
         yield SystemCommand("Register surat", "Naskah dinas yang telah diterbitkan", lambda: self.action_layar("surat"))
-        yield SystemCommand("Status penandatangan…", "Definitif, Plt., atau Plh. (Permendagri 1/2023 Pasal 44)",
-                            self.action_status_ttd)
+        yield SystemCommand(
+            "Status penandatangan…", "Definitif, Plt., atau Plh. (Permendagri 1/2023 Pasal 44)", self.action_status_ttd
+        )
         yield SystemCommand("Masuk sebagai…", "Ganti pengguna (pimpinan unit)", self.action_pengguna)
         yield SystemCommand("Ganti tema", "Pilih tema tampilan (disimpan di konfigurasi)", self.action_tema)
         yield SystemCommand("Bantuan", "Daftar semua tombol", self.action_bantuan)

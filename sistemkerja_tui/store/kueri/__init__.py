@@ -20,12 +20,8 @@ from sistemkerja_tui.store.baca import luaskan
 
 
 def jalankan(sesi: Any, sql: str, **param: Any) -> Any:
-    """Execute `sql` in the use case's transaction; the SQLAlchemy result.
-
-    SQLAlchemy is imported here, not at module level: the TUI imports the
-    read queries at start-up without it (DESIGN §7).
-    """
-    from sqlalchemy import text
+    """Execute `sql` in the use case's transaction; the SQLAlchemy result."""
+    from sqlalchemy import text  # here, not at import: read-only start-up never loads SQLAlchemy (DESIGN §7)
 
     sql, param = luaskan(sql, param, sesi.get_bind().dialect.name)
     return sesi.execute(text(sql), param)

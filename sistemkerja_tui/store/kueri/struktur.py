@@ -33,6 +33,7 @@ _JUMLAH_INSTANSI = "SELECT COUNT(*) FROM instansi"
 
 # --- instansi & units ----------------------------------------------------------
 
+
 def instansi(pembaca: Pembaca) -> list[Any]:
     """Every instansi, the Pemda itself first (`luar` last)."""
     return pembaca.semua("SELECT id, nama, jenis, profil, kepala_daerah, luar FROM instansi ORDER BY luar, id")
@@ -55,6 +56,7 @@ def unit(pembaca: Pembaca) -> list[Any]:
 
 # --- pegawai ---------------------------------------------------------------------
 
+
 def pejabat(pembaca: Pembaca, ids: Iterable[int]) -> list[Any]:
     """Name and jabatan of the pegawai `ids` (PPK overrides)."""
     return pembaca.semua(
@@ -74,17 +76,24 @@ def halaman_pegawai(pembaca: Pembaca, unit_ids: list[int], *, batas: int, lewati
     return pembaca.semua(
         f"SELECT {_KOLOM_PEGAWAI} FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit "
         f"ORDER BY {_URUT_JABATAN}, p.nama, p.id LIMIT :n OFFSET :o",
-        unit=unit_ids, n=batas, o=lewati, **_PARAM_URUT,
+        unit=unit_ids,
+        n=batas,
+        o=lewati,
+        **_PARAM_URUT,
     )
 
 
 def posisi_pegawai(pembaca: Pembaca, unit_ids: list[int], pegawai_id: int) -> int:
     """Index of the pegawai in the order of `halaman_pegawai`; LookupError when not among them."""
-    return int(pembaca.skalar(
-        f"WITH urut AS (SELECT p.id, ROW_NUMBER() OVER (ORDER BY {_URUT_JABATAN}, p.nama, p.id) - 1 AS i "
-        "FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit) SELECT i FROM urut WHERE id = :pid",
-        unit=unit_ids, pid=pegawai_id, **_PARAM_URUT,
-    ))
+    return int(
+        pembaca.skalar(
+            f"WITH urut AS (SELECT p.id, ROW_NUMBER() OVER (ORDER BY {_URUT_JABATAN}, p.nama, p.id) - 1 AS i "
+            "FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit) SELECT i FROM urut WHERE id = :pid",
+            unit=unit_ids,
+            pid=pegawai_id,
+            **_PARAM_URUT,
+        )
+    )
 
 
 def pegawai(pembaca: Pembaca, pegawai_id: int) -> Any:
@@ -142,7 +151,7 @@ def sisipkan(sesi: Any, nama_tabel: str, baris: list[dict[str, Any]]) -> None:
 
     t, conn = tabel(nama_tabel), sesi.connection()
     for awal in range(0, len(baris), _POTONGAN):
-        conn.execute(insert(t), baris[awal:awal + _POTONGAN])
+        conn.execute(insert(t), baris[awal : awal + _POTONGAN])
 
 
 def tetapkan_pimpinan(sesi: Any, pimpinan: dict[int, int]) -> None:
@@ -160,5 +169,4 @@ def selaraskan_sekuens(sesi: Any, nama_tabel: Iterable[str]) -> None:
         return
     for nama in nama_tabel:
         nama = tabel(nama).name  # a table of the schema, never outside text
-        jalankan(sesi, f"SELECT setval(pg_get_serial_sequence(:tabel, 'id'), (SELECT max(id) FROM {nama}))",
-                 tabel=nama)
+        jalankan(sesi, f"SELECT setval(pg_get_serial_sequence(:tabel, 'id'), (SELECT max(id) FROM {nama}))", tabel=nama)

@@ -21,24 +21,31 @@ if TYPE_CHECKING:
 
 # --- the records a letter is made from (read path) ------------------------------
 
+
 def pegawai(pembaca: Pembaca, pegawai_id: int) -> Any:
     """A person as a letter names them; LookupError when there is none."""
     return pembaca.satu(
         "SELECT id, nama, gelar_depan, gelar_belakang, nip, golongan, status_asn, nama_jabatan, unit_id "
-        "FROM pegawai WHERE id = :id", id=pegawai_id)
+        "FROM pegawai WHERE id = :id",
+        id=pegawai_id,
+    )
 
 
 def instansi_unit(pembaca: Pembaca, unit_id: int) -> Any:
     """The instansi of a unit, with its letterhead, place and number pattern."""
     return pembaca.satu(
         "SELECT i.id, i.nama, i.kepala_daerah, i.tempat, i.kop_surat, i.pola_nomor_surat FROM instansi i "
-        "JOIN unit_organisasi u ON u.instansi_id = i.id WHERE u.id = :u", u=unit_id)
+        "JOIN unit_organisasi u ON u.instansi_id = i.id WHERE u.id = :u",
+        u=unit_id,
+    )
 
 
 def tim(pembaca: Pembaca, tim_id: int) -> Any | None:
     baris = pembaca.semua(
         "SELECT id, nama, unit_id, tahun_anggaran, mulai, selesai, tujuan, jenis_pembentukan FROM tim_kerja "
-        "WHERE id = :id", id=tim_id)
+        "WHERE id = :id",
+        id=tim_id,
+    )
     return baris[0] if baris else None
 
 
@@ -46,21 +53,26 @@ def anggota_aktif(pembaca: Pembaca, tim_id: int) -> list[Any]:
     """(pegawai_id, peran) of the team's active members, in the order they joined."""
     return pembaca.semua(
         "SELECT pegawai_id, peran FROM keanggotaan WHERE tim_id = :t AND status = :aktif ORDER BY id",
-        t=tim_id, aktif=StatusKeanggotaan.AKTIF.value)
+        t=tim_id,
+        aktif=StatusKeanggotaan.AKTIF.value,
+    )
 
 
 def penilaian_tim(pembaca: Pembaca, tim_id: int) -> list[Any]:
     """(pegawai_id, predikat, catatan) of every rating of the team's members."""
     return pembaca.semua(
         "SELECT k.pegawai_id, n.predikat, n.catatan FROM penilaian_anggota n JOIN keanggotaan k "
-        "ON k.id = n.keanggotaan_id WHERE k.tim_id = :t ORDER BY k.id", t=tim_id)
+        "ON k.id = n.keanggotaan_id WHERE k.tim_id = :t ORDER BY k.id",
+        t=tim_id,
+    )
 
 
 def tim_penilaian(pembaca: Pembaca, penilaian_id: int) -> int | None:
     """The team a rating belongs to; None when there is no such rating."""
     baris = pembaca.semua(
-        "SELECT k.tim_id FROM penilaian_anggota n JOIN keanggotaan k ON k.id = n.keanggotaan_id "
-        "WHERE n.id = :id", id=penilaian_id)
+        "SELECT k.tim_id FROM penilaian_anggota n JOIN keanggotaan k ON k.id = n.keanggotaan_id WHERE n.id = :id",
+        id=penilaian_id,
+    )
     return baris[0].tim_id if baris else None
 
 
@@ -69,11 +81,15 @@ def permohonan(pembaca: Pembaca, permohonan_id: int, tahun: int) -> Any | None:
     baris = pembaca.semua(
         "SELECT p.*, COALESCE(t.nama, k.judul) AS nama_tim, COALESCE(t.tahun_anggaran, :th) AS tahun "
         "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN kegiatan k ON k.id = p.kegiatan_id "
-        "WHERE p.id = :id", id=permohonan_id, th=tahun)
+        "WHERE p.id = :id",
+        id=permohonan_id,
+        th=tahun,
+    )
     return baris[0] if baris else None
 
 
 # --- the register (read path) --------------------------------------------------------
+
 
 def register(pembaca: Pembaca, *, jenis: str | None = None, tahun: int | None = None) -> list[Any]:
     """Registered letters, newest first, optionally of one kind and one year."""
@@ -86,28 +102,35 @@ def register(pembaca: Pembaca, *, jenis: str | None = None, tahun: int | None = 
         syarat.append("tanggal BETWEEN :awal AND :akhir")
         param.update(awal=date(tahun, 1, 1), akhir=date(tahun, 12, 31))
     return pembaca.semua(
-        f"SELECT id, jenis, nomor, tanggal, perihal, tujuan FROM surat WHERE {' AND '.join(syarat)} "
-        "ORDER BY id DESC", **param)
+        f"SELECT id, jenis, nomor, tanggal, perihal, tujuan FROM surat WHERE {' AND '.join(syarat)} ORDER BY id DESC",
+        **param,
+    )
 
 
 def surat(pembaca: Pembaca, surat_id: int | None = None, nomor: str | None = None) -> Any | None:
     """(jenis, nomor, isi) of the letter with this id or number; None when it is not registered."""
     baris = pembaca.semua(
-        "SELECT jenis, nomor, isi FROM surat WHERE id = :id OR nomor = :nomor", id=surat_id or -1, nomor=nomor)
+        "SELECT jenis, nomor, isi FROM surat WHERE id = :id OR nomor = :nomor", id=surat_id or -1, nomor=nomor
+    )
     return baris[0] if baris else None
 
 
 # --- numbering and registering (inside the letter's transaction) ----------------------
 
+
 def nomor_berikut(sesi: Any, kode_klasifikasi: str, kode_unit: str, tahun: int) -> int:
     """Take the next sequence number for (classification, unit, year) in `sesi`'s transaction."""
-    return int(jalankan(
-        sesi,
-        "INSERT INTO penomoran_surat (kode_klasifikasi, kode_unit, tahun, terakhir) VALUES (:k, :u, :t, 1) "
-        "ON CONFLICT (kode_klasifikasi, kode_unit, tahun) DO UPDATE SET terakhir = penomoran_surat.terakhir + 1 "
-        "RETURNING terakhir",
-        k=kode_klasifikasi, u=kode_unit, t=tahun,
-    ).scalar_one())
+    return int(
+        jalankan(
+            sesi,
+            "INSERT INTO penomoran_surat (kode_klasifikasi, kode_unit, tahun, terakhir) VALUES (:k, :u, :t, 1) "
+            "ON CONFLICT (kode_klasifikasi, kode_unit, tahun) DO UPDATE SET terakhir = penomoran_surat.terakhir + 1 "
+            "RETURNING terakhir",
+            k=kode_klasifikasi,
+            u=kode_unit,
+            t=tahun,
+        ).scalar_one()
+    )
 
 
 def status_permohonan(sesi: Any, permohonan_id: int) -> str | None:

@@ -54,7 +54,8 @@ class LayarBantuan(ModalScreen[None]):
             for b in bindings:
                 efektif = _kunci_efektif(b, self.keymap)
                 tombol = " / ".join(
-                    self.app.get_key_display(replace(efektif, key=k.strip(), key_display=None)) if not efektif.key_display
+                    self.app.get_key_display(replace(efektif, key=k.strip(), key_display=None))
+                    if not efektif.key_display
                     else efektif.key_display
                     for k in efektif.key.split(",")
                 )

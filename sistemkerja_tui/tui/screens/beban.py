@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -11,8 +13,16 @@ from sistemkerja_tui.layanan.tim import BebanUnit
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.tim import TabelVim
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from sistemkerja_tui.tui.app import SistemKerjaApp
+
 
 class LayarBeban(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="judul-beban")
@@ -23,20 +33,26 @@ class LayarBeban(Screen):
         self.query_one(TabelVim).add_columns("Tim", "Pimpinan", "", "Nama", "Jabatan")
 
     def on_screen_resume(self) -> None:
-        pengguna = self.app.pengguna
-        if self.app.layanan is None:
+        pengguna, layanan = self.app.pengguna, self.app.layanan
+        if layanan is None:
             return
         if pengguna is None:
             self.query_one("#judul-beban", Label).update("Pilih dahulu siapa Anda (pimpinan unit): tekan p.")
             return
-        kerjakan(self, lambda: self.app.layanan.tim.beban_kerja(pengguna.unit_id),
-                 lambda b: self._tampilkan(b, pengguna.unit), grup="beban", eksklusif=True)
+        kerjakan(
+            self,
+            lambda: layanan.tim.beban_kerja(pengguna.unit_id),
+            lambda b: self._tampilkan(b, pengguna.unit),
+            grup="beban",
+            eksklusif=True,
+        )
 
     def _tampilkan(self, beban: BebanUnit, unit: str) -> None:
         terpotong = f", {len(beban.pegawai)} terberat ditampilkan" if len(beban.pegawai) < beban.jumlah_pegawai else ""
         self.query_one("#judul-beban", Label).update(
             f"Beban kerja {unit}: {beban.jumlah_pegawai} JF/pelaksana{terpotong} · rata-rata {beban.rata_rata:.2f} "
-            f"tim · {beban.di_atas} di atas rata-rata (⚑) · {beban.rujukan}")
+            f"tim · {beban.di_atas} di atas rata-rata (⚑) · {beban.rujukan}"
+        )
         tabel = self.query_one(TabelVim)
         tabel.clear()
         for p in beban.pegawai:

@@ -15,8 +15,9 @@ from sistemkerja_tui.layanan.kegiatan import DetailKegiatan, rupiah
 
 
 class LayarDetailKegiatan(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Tutup", id="detail_kegiatan.tutup",
-                        tooltip="Kembali ke papan kegiatan")]
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Tutup", id="detail_kegiatan.tutup", tooltip="Kembali ke papan kegiatan")
+    ]
 
     def __init__(self, detail: DetailKegiatan) -> None:
         super().__init__()
@@ -32,8 +33,11 @@ class LayarDetailKegiatan(ModalScreen[None]):
         info.add_row("Indikator", d.indikator or "—")
         info.add_row("Target", f"{d.target} {d.satuan}".strip() or "—")
         if d.mulai or d.ringkas.tenggat:
-            info.add_row("Periode", (f"{d.mulai:%d-%m-%Y} s.d. " if d.mulai else "s.d. ")
-                         + (f"{d.ringkas.tenggat:%d-%m-%Y}" if d.ringkas.tenggat else "(tanpa tenggat)"))
+            info.add_row(
+                "Periode",
+                (f"{d.mulai:%d-%m-%Y} s.d. " if d.mulai else "s.d. ")
+                + (f"{d.ringkas.tenggat:%d-%m-%Y}" if d.ringkas.tenggat else "(tanpa tenggat)"),
+            )
         info.add_row("Progres", f"{d.ringkas.progres}%")
         info.add_row("Unit pemilik", d.unit)
         info.add_row("Anggaran", rupiah(d.rencana_anggaran) if d.rencana_anggaran is not None else "—")
@@ -51,6 +55,14 @@ class LayarDetailKegiatan(ModalScreen[None]):
         for waktu, apa, siapa in d.lini_masa:
             lini.add_row(Text(waktu, style="dim"), apa, Text(siapa, style="italic"))
         with VerticalScroll(classes="dialog", id="kotak-detail-kegiatan"):
-            yield Static(Group(info, Text(""), Text("Langkah", style="bold underline"), ceklis,
-                               Text("Lini masa (terbaru di atas)", style="bold underline"), lini),
-                         id="isi-detail-kegiatan")
+            yield Static(
+                Group(
+                    info,
+                    Text(""),
+                    Text("Langkah", style="bold underline"),
+                    ceklis,
+                    Text("Lini masa (terbaru di atas)", style="bold underline"),
+                    lini,
+                ),
+                id="isi-detail-kegiatan",
+            )

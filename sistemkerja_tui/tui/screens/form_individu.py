@@ -4,7 +4,7 @@ elsewhere) or for a team's kegiatan (no pegawai)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,9 +18,17 @@ from sistemkerja_tui.layanan.penugasan import DataIndividu, IsiSuratPermohonan
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, baca_tanggal
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from sistemkerja_tui.tui.app import SistemKerjaApp
+
 
 class FormIndividu(ModalScreen[tuple[Any] | None]):
     """`tugaskan(data, isi)` runs the use case; a refusal stays in the form. Dismissed with `(status,)`."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
 
     AUTO_FOCUS = "#judul"
     BINDINGS = [
@@ -28,17 +36,33 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
         Binding("ctrl+s", "simpan", "Tugaskan", id="form_individu.simpan", tooltip="Simpan penugasan individu"),
     ]
 
-    BIDANG = (("judul", "Target kinerja"), ("indikator", "Indikator"), ("target", "Target (angka/ukuran)"),
-              ("satuan", "Satuan"), ("mulai", "Mulai (TTTT-BB-HH, kosong = hari ini)"),
-              ("tenggat", "Tenggat (TTTT-BB-HH, boleh kosong)"),
-              ("rencana_anggaran", "Rencana anggaran (rupiah, mis. 12.500.000; boleh kosong)"),
-              ("perjanjian_kinerja", "Perjanjian kinerja yang didukung (boleh kosong)"))
+    BIDANG = (
+        ("judul", "Target kinerja"),
+        ("indikator", "Indikator"),
+        ("target", "Target (angka/ukuran)"),
+        ("satuan", "Satuan"),
+        ("mulai", "Mulai (TTTT-BB-HH, kosong = hari ini)"),
+        ("tenggat", "Tenggat (TTTT-BB-HH, boleh kosong)"),
+        ("rencana_anggaran", "Rencana anggaran (rupiah, mis. 12.500.000; boleh kosong)"),
+        ("perjanjian_kinerja", "Perjanjian kinerja yang didukung (boleh kosong)"),
+    )
 
-    def __init__(self, judul: str, unit_id: int, pegawai_id: int | None, lintas: bool,
-                 tugaskan: Callable[[DataIndividu, IsiSuratPermohonan | None], Any]) -> None:
+    def __init__(
+        self,
+        judul: str,
+        unit_id: int,
+        pegawai_id: int | None,
+        lintas: bool,
+        tugaskan: Callable[[DataIndividu, IsiSuratPermohonan | None], Any],
+    ) -> None:
         super().__init__()
         self.judul_form, self.unit_id, self.pegawai_id, self.lintas, self.tugaskan = (
-            judul, unit_id, pegawai_id, lintas, tugaskan)
+            judul,
+            unit_id,
+            pegawai_id,
+            lintas,
+            tugaskan,
+        )
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="form-individu"):
@@ -53,8 +77,9 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
                     yield Input(id=kunci)
             yield Label("", id="pesan-form", classes="pesan-galat")
             with Horizontal(classes="tombol-dialog"):
-                yield Button("Tugaskan (Ctrl+S)" if self.pegawai_id else "Simpan (Ctrl+S)", variant="primary",
-                             id="simpan")
+                yield Button(
+                    "Tugaskan (Ctrl+S)" if self.pegawai_id else "Simpan (Ctrl+S)", variant="primary", id="simpan"
+                )
                 yield Button("Batal", id="batal")
 
     @on(Button.Pressed, "#simpan")
@@ -70,15 +95,28 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
         try:
             anggaran = baca_rupiah(nilai["rencana_anggaran"])
         except ValueError:
-            pesan.update("Rencana anggaran harus berupa rupiah tanpa sen, misalnya 12.500.000; kosongkan bila tidak "
-                         "ada.")
+            pesan.update(
+                "Rencana anggaran harus berupa rupiah tanpa sen, misalnya 12.500.000; kosongkan bila tidak ada."
+            )
             return
-        data = DataIndividu(self.unit_id, self.pegawai_id, nilai["judul"], nilai["indikator"], nilai["target"],
-                            nilai["satuan"], mulai or self.app.hari_ini(), tenggat, anggaran,
-                            nilai["perjanjian_kinerja"])
+        data = DataIndividu(
+            self.unit_id,
+            self.pegawai_id,
+            nilai["judul"],
+            nilai["indikator"],
+            nilai["target"],
+            nilai["satuan"],
+            mulai or self.app.hari_ini(),
+            tenggat,
+            anggaran,
+            nilai["perjanjian_kinerja"],
+        )
         isi = IsiSuratPermohonan(**{k: nilai[k] for k, _ in FormPermohonan.BIDANG}) if self.lintas else None
         pesan.update("Menyimpan…")
-        kerjakan(self, lambda: self.tugaskan(data, isi), lambda status: self.dismiss((status,)), gagal=pesan.update)
+        kerjakan(self, lambda: self.tugaskan(data, isi), self._tutup, gagal=pesan.update)
+
+    def _tutup(self, status: object) -> None:
+        self.dismiss((status,))
 
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +17,16 @@ from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
 from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
 from sistemkerja_tui.tui.pekerja import kerjakan
 
+if TYPE_CHECKING:
+    from textual import getters
 
+    from sistemkerja_tui.tui.app import SistemKerjaApp
+
+
+@overload
+def baca_tanggal(teks: str, bidang: str) -> date: ...
+@overload
+def baca_tanggal(teks: str, bidang: str, *, boleh_kosong: bool) -> date | None: ...
 def baca_tanggal(teks: str, bidang: str, *, boleh_kosong: bool = False) -> date | None:
     """A date typed as TTTT-BB-HH; ValueError names the field. Empty gives None when `boleh_kosong`."""
     if boleh_kosong and not teks.strip():
@@ -33,6 +42,9 @@ class FormTim(ModalScreen[tuple[Any] | None]):
 
     Dismissed with `(result,)` after saving, None when cancelled."""
 
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
+
     AUTO_FOCUS = "#nama"
 
     BINDINGS = [
@@ -40,8 +52,9 @@ class FormTim(ModalScreen[tuple[Any] | None]):
         Binding("ctrl+s", "simpan", "Simpan", id="form_tim.simpan", tooltip="Simpan tim"),
     ]
 
-    def __init__(self, unit_id: int, unit_nama: str, simpan: Callable[[DataTim], Any],
-                 awal: DataTim | None = None) -> None:
+    def __init__(
+        self, unit_id: int, unit_nama: str, simpan: Callable[[DataTim], Any], awal: DataTim | None = None
+    ) -> None:
         super().__init__()
         self.unit_id, self.unit_nama, self.simpan, self.awal = unit_id, unit_nama, simpan, awal
 
@@ -54,11 +67,19 @@ class FormTim(ModalScreen[tuple[Any] | None]):
             yield Label("Nama tim")
             yield Input(value=a.nama if a else "", id="nama", placeholder="mis. Tim Percepatan Penurunan Stunting")
             yield Label("Jenis menurut pembentukan")
-            yield Select([(j.label, j.value) for j in JenisPembentukan], id="pembentukan", allow_blank=False,
-                         value=(a.jenis_pembentukan if a else JenisPembentukan.TAHUNAN).value)
+            yield Select(
+                [(j.label, j.value) for j in JenisPembentukan],
+                id="pembentukan",
+                allow_blank=False,
+                value=(a.jenis_pembentukan if a else JenisPembentukan.TAHUNAN).value,
+            )
             yield Label("Jenis menurut sasaran")
-            yield Select([(s.label, s.value) for s in SasaranTim], id="sasaran", allow_blank=False,
-                         value=(a.sasaran if a else SasaranTim.PENGAMPU_SUBSTANSI).value)
+            yield Select(
+                [(s.label, s.value) for s in SasaranTim],
+                id="sasaran",
+                allow_blank=False,
+                value=(a.sasaran if a else SasaranTim.PENGAMPU_SUBSTANSI).value,
+            )
             yield Label("Tahun anggaran (tim tahunan)")
             yield Input(value=str(a.tahun_anggaran or "") if a else str(tahun), id="tahun")
             yield Label("Mulai (TTTT-BB-HH)")
@@ -83,18 +104,29 @@ class FormTim(ModalScreen[tuple[Any] | None]):
             if tahun and not tahun.isdigit():
                 raise ValueError("Tahun anggaran harus angka tahun, misalnya 2026.")
             data = DataTim(
-                nama=nilai["nama"], unit_id=self.unit_id,
-                jenis_pembentukan=JenisPembentukan(self.query_one("#pembentukan", Select).value),
-                sasaran=SasaranTim(self.query_one("#sasaran", Select).value),
+                nama=nilai["nama"],
+                unit_id=self.unit_id,
+                jenis_pembentukan=JenisPembentukan(self._pilihan("#pembentukan")),
+                sasaran=SasaranTim(self._pilihan("#sasaran")),
                 mulai=baca_tanggal(nilai["mulai"], "Tanggal mulai"),
                 selesai=baca_tanggal(nilai["selesai"], "Tanggal selesai"),
-                tahun_anggaran=int(tahun) if tahun else None, tujuan=nilai["tujuan"],
+                tahun_anggaran=int(tahun) if tahun else None,
+                tujuan=nilai["tujuan"],
             )
         except ValueError as e:
             self.tampilkan_galat(str(e))
             return
         self.tampilkan_galat("Menyimpan…")
-        kerjakan(self, lambda: self.simpan(data), lambda hasil: self.dismiss((hasil,)), gagal=self.tampilkan_galat)
+        kerjakan(self, lambda: self.simpan(data), self._tutup, gagal=self.tampilkan_galat)
+
+    def _pilihan(self, selektor: str) -> str:
+        """The code chosen in a Select made with allow_blank=False (so never blank)."""
+        nilai = self.query_one(selektor, Select).value
+        assert isinstance(nilai, str)
+        return nilai
+
+    def _tutup(self, hasil: object) -> None:
+        self.dismiss((hasil,))
 
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:
@@ -139,12 +171,18 @@ class FormPermohonan(ModalScreen[tuple[Any] | None]):
     @on(Button.Pressed, "#simpan")
     def action_simpan(self) -> None:
         nilai = {i.id: i.value.strip() for i in self.query(Input)}
-        isi = IsiSuratPermohonan(maksud_tujuan=nilai["maksud_tujuan"], kompetensi=nilai["kompetensi"],
-                                 ekspektasi=nilai["ekspektasi"], durasi=nilai["durasi"])
+        isi = IsiSuratPermohonan(
+            maksud_tujuan=nilai["maksud_tujuan"],
+            kompetensi=nilai["kompetensi"],
+            ekspektasi=nilai["ekspektasi"],
+            durasi=nilai["durasi"],
+        )
         pesan = self.query_one("#pesan-form", Label)
         pesan.update("Mengajukan…")
-        kerjakan(self, lambda: self.ajukan(nilai["uraian"], isi), lambda hasil: self.dismiss((hasil,)),
-                 gagal=pesan.update)
+        kerjakan(self, lambda: self.ajukan(nilai["uraian"], isi), self._tutup, gagal=pesan.update)
+
+    def _tutup(self, hasil: object) -> None:
+        self.dismiss((hasil,))
 
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,22 +17,60 @@ from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
-KOLOM = (("perencanaan", "Perencanaan"), ("pelaksanaan", "Pelaksanaan"), ("evaluasi", "Evaluasi"),
-         ("selesai", "Selesai"))
+if TYPE_CHECKING:
+    from typing import Any
+
+    from textual import getters
+
+    from sistemkerja_tui.layanan.kegiatan import DetailKegiatan
+    from sistemkerja_tui.layanan.struktur import HasilCari
+    from sistemkerja_tui.tui.app import SistemKerjaApp
+
+KOLOM = (
+    ("perencanaan", "Perencanaan"),
+    ("pelaksanaan", "Pelaksanaan"),
+    ("evaluasi", "Evaluasi"),
+    ("selesai", "Selesai"),
+)
 
 
 class LayarKegiatan(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
+
     BINDINGS = [
-        Binding("m", "maju", "Maju", id="kegiatan.maju", tooltip="Centang langkah ini dan lanjut ke langkah berikutnya (langkah terakhir: hasil ke peninjau)"),
+        Binding(
+            "m",
+            "maju",
+            "Maju",
+            id="kegiatan.maju",
+            tooltip="Centang langkah ini dan lanjut ke langkah berikutnya (langkah terakhir: hasil ke peninjau)",
+        ),
         Binding("y", "setujui", "Setujui", id="kegiatan.setujui", tooltip="Setujui reviu (peninjau langkah ini)"),
-        Binding("r", "kembalikan", "Kembalikan", id="kegiatan.kembalikan",
-                tooltip="Kembalikan ke pelaksanaan dengan alasan (peninjau langkah ini)"),
-        Binding("c", "catatan", "Catatan", id="kegiatan.catatan",
-                tooltip="Laporan berkala, umpan balik, kendala + rekomendasi, permintaan laporan"),
+        Binding(
+            "r",
+            "kembalikan",
+            "Kembalikan",
+            id="kegiatan.kembalikan",
+            tooltip="Kembalikan ke pelaksanaan dengan alasan (peninjau langkah ini)",
+        ),
+        Binding(
+            "c",
+            "catatan",
+            "Catatan",
+            id="kegiatan.catatan",
+            tooltip="Laporan berkala, umpan balik, kendala + rekomendasi, permintaan laporan",
+        ),
         Binding("u", "lingkup", "Lingkup", id="kegiatan.lingkup", tooltip="Kegiatan unit pengguna atau semua"),
         Binding("n", "baru", "Baru", id="kegiatan.baru", tooltip="Kegiatan baru untuk sebuah tim unit pengguna"),
-        Binding("f", "saring", "Saring", show=False, id="kegiatan.saring",
-                tooltip="Saring papan menurut subunit, tim, atau orang"),
+        Binding(
+            "f",
+            "saring",
+            "Saring",
+            show=False,
+            id="kegiatan.saring",
+            tooltip="Saring papan menurut subunit, tim, atau orang",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -76,7 +116,8 @@ class LayarKegiatan(Screen):
         lingkup = "semua unit" if self.semua_unit or pengguna is None else pengguna.unit
         saring = f" · {self.saringan[0]}" if self.saringan[0] else ""
         self.query_one("#judul-kegiatan", Label).update(
-            f"Kegiatan {lingkup}{saring} · {len(daftar)} kegiatan · {len(menunggu)} menunggu reviu saya (★)")
+            f"Kegiatan {lingkup}{saring} · {len(daftar)} kegiatan · {len(menunggu)} menunggu reviu saya (★)"
+        )
         self.kegiatan = {kode: [] for kode, _ in KOLOM}
         for k in daftar:
             self.kegiatan[k.tahap.lower()].append(k)
@@ -116,32 +157,40 @@ class LayarKegiatan(Screen):
 
     def _jalankan(self, fungsi, pesan: str, ikuti: int | None = None) -> None:
         """Run a use case; on success reload the board with the focus on kegiatan `ikuti` wherever it went."""
+
         def selesai(_) -> None:
             self.notify(pesan, timeout=4)
             self._ikuti = ikuti
             self.muat()
+
         kerjakan(self, fungsi, selesai)
 
     def action_maju(self) -> None:
         k, p = self._terpilih(), self._pengguna()
         if k and p:
-            self._jalankan(lambda: self.layanan.kegiatan.maju(k.id, oleh_id=p.pegawai_id), f"{k.judul}: maju.",
-                           k.id)
+            self._jalankan(lambda: self.layanan.kegiatan.maju(k.id, oleh_id=p.pegawai_id), f"{k.judul}: maju.", k.id)
 
     def action_setujui(self) -> None:
         k, p = self._terpilih(), self._pengguna()
         if k and p:
-            self._jalankan(lambda: self.layanan.kegiatan.setujui(k.id, oleh_id=p.pegawai_id),
-                           f"{k.judul}: reviu disetujui.", k.id)
+            self._jalankan(
+                lambda: self.layanan.kegiatan.setujui(k.id, oleh_id=p.pegawai_id), f"{k.judul}: reviu disetujui.", k.id
+            )
 
     def action_kembalikan(self) -> None:
         k, p = self._terpilih(), self._pengguna()
         if not (k and p):
             return
-        self.app.push_screen(DialogAlasan(f"Kembalikan '{k.judul}' ke pelaksanaan", "Alasan pengembalian"),
-                             lambda alasan: alasan and self._jalankan(
-                                 lambda: self.layanan.kegiatan.kembalikan(k.id, alasan, oleh_id=p.pegawai_id),
-                                 f"{k.judul}: dikembalikan ke pelaksanaan.", k.id))
+
+        def kembalikan(alasan: str | None) -> None:
+            if alasan:
+                self._jalankan(
+                    lambda: self.layanan.kegiatan.kembalikan(k.id, alasan, oleh_id=p.pegawai_id),
+                    f"{k.judul}: dikembalikan ke pelaksanaan.",
+                    k.id,
+                )
+
+        self.app.push_screen(DialogAlasan(f"Kembalikan '{k.judul}' ke pelaksanaan", "Alasan pengembalian"), kembalikan)
 
     def action_catatan(self) -> None:
         k, p = self._terpilih(), self._pengguna()
@@ -149,14 +198,22 @@ class LayarKegiatan(Screen):
             return
         from sistemkerja_tui.layanan.kegiatan import JenisCatatan
 
-        jenis = (JenisCatatan.LAPORAN_BERKALA, JenisCatatan.UMPAN_BALIK, JenisCatatan.KENDALA,
-                 JenisCatatan.PERMINTAAN_LAPORAN)
+        jenis = (
+            JenisCatatan.LAPORAN_BERKALA,
+            JenisCatatan.UMPAN_BALIK,
+            JenisCatatan.KENDALA,
+            JenisCatatan.PERMINTAAN_LAPORAN,
+        )
 
         def isi(pilihan) -> None:
             if pilihan is None:
                 return
-            self.app.push_screen(DialogAlasan(f"{pilihan.label} — {k.judul}", "Isi catatan"),
-                                 lambda teks: teks and self._rekomendasi(k, p, pilihan, teks))
+
+            def tulis(teks: str | None) -> None:
+                if teks:
+                    self._rekomendasi(k, p, pilihan, teks)
+
+            self.app.push_screen(DialogAlasan(f"{pilihan.label} — {k.judul}", "Isi catatan"), tulis)
 
         self.app.push_screen(PilihSatu("Jenis catatan", [(j.label, j) for j in jenis]), isi)
 
@@ -164,25 +221,41 @@ class LayarKegiatan(Screen):
         from sistemkerja_tui.layanan.kegiatan import JenisCatatan
 
         def simpan(rekomendasi: str = "", progres: int | None = None) -> None:
-            self._jalankan(lambda: self.layanan.kegiatan.catat(k.id, jenis, teks, rekomendasi=rekomendasi,
-                                                                progres=progres, oleh_id=p.pegawai_id),
-                           f"Catatan {jenis.label.lower()} disimpan.", k.id)
+            self._jalankan(
+                lambda: self.layanan.kegiatan.catat(
+                    k.id, jenis, teks, rekomendasi=rekomendasi, progres=progres, oleh_id=p.pegawai_id
+                ),
+                f"Catatan {jenis.label.lower()} disimpan.",
+                k.id,
+            )
 
         def dengan_progres(nilai: str | None) -> None:
             if nilai is None:
                 return
             if nilai and not nilai.removesuffix("%").strip().isdigit():
-                self.notify(f"Progres harus bilangan bulat 0–100, bukan '{nilai}'; catatan belum disimpan.",
-                            severity="error", timeout=6)
+                self.notify(
+                    f"Progres harus bilangan bulat 0–100, bukan '{nilai}'; catatan belum disimpan.",
+                    severity="error",
+                    timeout=6,
+                )
                 return
             simpan(progres=int(nilai.removesuffix("%")) if nilai else None)
 
+        def dengan_rekomendasi(rekomendasi: str | None) -> None:
+            if rekomendasi:
+                simpan(rekomendasi)
+
         if jenis is JenisCatatan.KENDALA:
-            self.app.push_screen(DialogAlasan("Alternatif rekomendasi (Pasal 33 ayat (4))", "Rekomendasi"),
-                                 lambda rekomendasi: rekomendasi and simpan(rekomendasi))
+            self.app.push_screen(
+                DialogAlasan("Alternatif rekomendasi (Pasal 33 ayat (4))", "Rekomendasi"), dengan_rekomendasi
+            )
         elif jenis is JenisCatatan.LAPORAN_BERKALA:  # Pasal 39: the report states how far the work is
-            self.app.push_screen(DialogAlasan(f"Progres — {k.judul}", "Progres (%), kosongkan bila tetap",
-                                              wajib=False, nilai=str(k.progres)), dengan_progres)
+            self.app.push_screen(
+                DialogAlasan(
+                    f"Progres — {k.judul}", "Progres (%), kosongkan bila tetap", wajib=False, nilai=str(k.progres)
+                ),
+                dengan_progres,
+            )
         else:
             simpan()
 
@@ -193,8 +266,10 @@ class LayarKegiatan(Screen):
         if k:
             from sistemkerja_tui.tui.screens.detail_kegiatan import LayarDetailKegiatan
 
-            kerjakan(self, lambda: self.layanan.kegiatan.detail(k.id),
-                     lambda d: self.app.push_screen(LayarDetailKegiatan(d)))
+            def tampil(detail: DetailKegiatan) -> None:
+                self.app.push_screen(LayarDetailKegiatan(detail))
+
+            kerjakan(self, lambda: self.layanan.kegiatan.detail(k.id), tampil)
 
     def action_baru(self) -> None:
         p = self._pengguna()
@@ -203,16 +278,38 @@ class LayarKegiatan(Screen):
         from sistemkerja_tui.layanan.kegiatan import KegiatanBaru
         from sistemkerja_tui.tui.screens.form_individu import FormIndividu
 
+        def dibuat(hasil: tuple[Any] | None) -> None:
+            if hasil:
+                self.notify("Kegiatan dibuat di kolom Perencanaan.", timeout=4)
+                self.muat()
+
         def untuk_tim(tim) -> None:
             if tim is None:
                 return
             self.app.push_screen(
-                FormIndividu(f"Kegiatan baru — {tim.nama}", tim.unit_id, None, False, lambda data, _isi: (
-                    self.layanan.kegiatan.buat(KegiatanBaru(
-                        tim.unit_id, data.judul, indikator=data.indikator, target=data.target, satuan=data.satuan,
-                        tim_id=tim.id, mulai=data.mulai, tenggat=data.tenggat, rencana_anggaran=data.rencana_anggaran,
-                        perjanjian_kinerja=data.perjanjian_kinerja), oleh_id=p.pegawai_id))),
-                lambda hasil: hasil and (self.notify("Kegiatan dibuat di kolom Perencanaan.", timeout=4), self.muat()))
+                FormIndividu(
+                    f"Kegiatan baru — {tim.nama}",
+                    tim.unit_id,
+                    None,
+                    False,
+                    lambda data, _isi: self.layanan.kegiatan.buat(
+                        KegiatanBaru(
+                            tim.unit_id,
+                            data.judul,
+                            indikator=data.indikator,
+                            target=data.target,
+                            satuan=data.satuan,
+                            tim_id=tim.id,
+                            mulai=data.mulai,
+                            tenggat=data.tenggat,
+                            rencana_anggaran=data.rencana_anggaran,
+                            perjanjian_kinerja=data.perjanjian_kinerja,
+                        ),
+                        oleh_id=p.pegawai_id,
+                    ),
+                ),
+                dibuat,
+            )
 
         def pilih(daftar) -> None:
             if not daftar:
@@ -220,8 +317,11 @@ class LayarKegiatan(Screen):
                 return
             self.app.push_screen(PilihSatu("Kegiatan untuk tim", [(t.nama, t) for t in daftar]), untuk_tim)
 
-        kerjakan(self, lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id)
-                                if t.status in ("Aktif", "Draf")], pilih)
+        kerjakan(
+            self,
+            lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id) if t.status in ("Aktif", "Draf")],
+            pilih,
+        )
 
     def action_saring(self) -> None:
         p = self._pengguna()
@@ -232,8 +332,11 @@ class LayarKegiatan(Screen):
             if pilihan == "orang":
                 from sistemkerja_tui.tui.screens.cari import LayarCari
 
-                self.app.push_screen(LayarCari(self.layanan.struktur), lambda h: h and self._terapkan(
-                    f"orang: {h.nama}", {"pegawai_id": h.pegawai_id}))
+                def orang(h: HasilCari | None) -> None:
+                    if h:
+                        self._terapkan(f"orang: {h.nama}", {"pegawai_id": h.pegawai_id})
+
+                self.app.push_screen(LayarCari(self.layanan.struktur), orang)
             elif pilihan is not None:
                 self._terapkan(*pilihan)
 
@@ -244,10 +347,18 @@ class LayarKegiatan(Screen):
 
         def tampil(hasil) -> None:
             daftar, subunit = hasil
-            self.app.push_screen(PilihSatu("Saring papan kegiatan", [
-                ("Semua kegiatan", ("", {})), ("Seorang pegawai…", "orang"),
-                *((f"Unit: {u.nama}", (f"unit: {u.nama}", {"unit_id": u.id})) for u in subunit),
-                *((f"Tim: {t.nama}", (f"tim: {t.nama}", {"tim_id": t.id})) for t in daftar)]), pilih_tim)
+            self.app.push_screen(
+                PilihSatu(
+                    "Saring papan kegiatan",
+                    [
+                        ("Semua kegiatan", ("", {})),
+                        ("Seorang pegawai…", "orang"),
+                        *((f"Unit: {u.nama}", (f"unit: {u.nama}", {"unit_id": u.id})) for u in subunit),
+                        *((f"Tim: {t.nama}", (f"tim: {t.nama}", {"tim_id": t.id})) for t in daftar),
+                    ],
+                ),
+                pilih_tim,
+            )
 
         kerjakan(self, ambil, tampil)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,6 +17,11 @@ from textual.widgets import Footer, Header, Static
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from sistemkerja_tui.tui.app import SistemKerjaApp
 
 LEBAR_BATANG = 30
 
@@ -28,18 +34,27 @@ def _batang(nilai: float, terbesar: float) -> Text:
 def _daftar(judul: str, kegiatan, kosong: str) -> Group:
     t = Table(box=None, padding=(0, 1), show_header=False)
     for k in kegiatan[:10]:
-        t.add_row(Text(k.judul, style="bold"), k.keadaan,
-                  f"tenggat {k.tenggat:%d-%m-%Y}" if k.tenggat else "")
-    return Group(Text(f"{judul} ({len(kegiatan)})", style="bold underline"),
-                 t if kegiatan else Text(kosong, style="dim"), Text(""))
+        t.add_row(Text(k.judul, style="bold"), k.keadaan, f"tenggat {k.tenggat:%d-%m-%Y}" if k.tenggat else "")
+    return Group(
+        Text(f"{judul} ({len(kegiatan)})", style="bold underline"),
+        t if kegiatan else Text(kosong, style="dim"),
+        Text(""),
+    )
 
 
 class LayarPemantauan(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
+
     BINDINGS = [
-        Binding("l", "laporan", "Laporan semester", id="pemantauan.laporan",
-                tooltip="Laporan pemantauan dan evaluasi enam bulanan (.md/.txt)"),
-        Binding("x", "mpph", "MPPH", id="pemantauan.mpph",
-                tooltip="Matriks Pembagian Peran dan Hasil (.xlsx/.csv)"),
+        Binding(
+            "l",
+            "laporan",
+            "Laporan semester",
+            id="pemantauan.laporan",
+            tooltip="Laporan pemantauan dan evaluasi enam bulanan (.md/.txt)",
+        ),
+        Binding("x", "mpph", "MPPH", id="pemantauan.mpph", tooltip="Matriks Pembagian Peran dan Hasil (.xlsx/.csv)"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -52,13 +67,17 @@ class LayarPemantauan(Screen):
         self.muat()
 
     def muat(self) -> None:
-        pengguna = self.app.pengguna
-        if self.app.layanan is None or pengguna is None:
+        pengguna, layanan = self.app.pengguna, self.app.layanan
+        if layanan is None or pengguna is None:
             return
         hari_ini = self.app.hari_ini()
-        kerjakan(self, lambda: self.app.layanan.kegiatan.pemantauan(pengguna.unit_id, pengguna.pegawai_id,
-                                                                   hari_ini),
-                 lambda p: self._tampilkan(p, pengguna.unit), grup="pemantauan", eksklusif=True)
+        kerjakan(
+            self,
+            lambda: layanan.kegiatan.pemantauan(pengguna.unit_id, pengguna.pegawai_id, hari_ini),
+            lambda p: self._tampilkan(p, pengguna.unit),
+            grup="pemantauan",
+            eksklusif=True,
+        )
 
     def _tampilkan(self, p, unit: str) -> None:
         tahap = Table(box=None, padding=(0, 1), show_header=False)
@@ -66,64 +85,88 @@ class LayarPemantauan(Screen):
         for label, n in p.per_tahap:
             tahap.add_row(label, str(n), _batang(n, terbesar))
         beban = Table(box=None, padding=(0, 1), show_header=False)
-        terberat = max((n for _, n in p.beban), default=0)
-        for nama, n in p.beban:
-            beban.add_row(nama, str(n), _batang(n, terberat),
-                          Text("⚑" if n > p.rata_rata_beban and n >= 2 else "", style="bold yellow"))
-        self.query_one("#isi-pemantauan", Static).update(Group(
-            Text(f"Pemantauan {unit}", style="bold"),
-            Text("Perwal Madiun 73/2023 Pasal 49 (pemantauan dan evaluasi) dan Pasal 50 (beban kerja merata)",
-                 style="italic dim"),
-            Text(""),
-            Text("Kegiatan per tahap", style="bold underline"), tahap, Text(""),
-            _daftar("Menunggu reviu saya", p.menunggu_saya, "Tidak ada yang menunggu reviu Anda."),
-            _daftar("Terlambat", p.terlambat, "Tidak ada kegiatan yang melewati tenggat."),
-            _daftar("Dikembalikan untuk perbaikan", p.dikembalikan, "Tidak ada kegiatan yang dikembalikan."),
-            Text(f"Beban kerja (tim aktif per JF/pelaksana; rata-rata {p.rata_rata_beban:.2f})",
-                 style="bold underline"),
-            beban,
-        ))
+        terberat = max((n for _, n, _ in p.beban), default=0)
+        for nama, n, berat in p.beban:
+            beban.add_row(nama, str(n), _batang(n, terberat), Text("⚑" if berat else "", style="bold yellow"))
+        self.query_one("#isi-pemantauan", Static).update(
+            Group(
+                Text(f"Pemantauan {unit}", style="bold"),
+                Text(
+                    "Perwal Madiun 73/2023 Pasal 49 (pemantauan dan evaluasi) dan Pasal 50 (beban kerja merata)",
+                    style="italic dim",
+                ),
+                Text(""),
+                Text("Kegiatan per tahap", style="bold underline"),
+                tahap,
+                Text(""),
+                _daftar("Menunggu reviu saya", p.menunggu_saya, "Tidak ada yang menunggu reviu Anda."),
+                _daftar("Terlambat", p.terlambat, "Tidak ada kegiatan yang melewati tenggat."),
+                _daftar("Dikembalikan untuk perbaikan", p.dikembalikan, "Tidak ada kegiatan yang dikembalikan."),
+                Text(
+                    f"Beban kerja (tim aktif per JF/pelaksana; rata-rata {p.rata_rata_beban:.2f})",
+                    style="bold underline",
+                ),
+                beban,
+            )
+        )
 
     def _ke_folder(self, judul: str, tulis) -> None:
         """Ask for the output folder (default: documents), then write with `tulis(folder)`."""
         from sistemkerja_tui.layanan.surat import folder_dokumen
 
-        self.app.push_screen(DialogAlasan(judul, "Folder keluaran", nilai=str(folder_dokumen())),
-                             lambda teks: teks and kerjakan(self, lambda: tulis(Path(teks).expanduser()),
-                                                            lambda berkas: self.notify(f"Disimpan: {berkas}",
-                                                                                       timeout=8)))
+        def simpan(teks: str | None) -> None:
+            if teks:
+                kerjakan(
+                    self,
+                    lambda: tulis(Path(teks).expanduser()),
+                    lambda berkas: self.notify(f"Disimpan: {berkas}", timeout=8),
+                )
+
+        self.app.push_screen(DialogAlasan(judul, "Folder keluaran", nilai=str(folder_dokumen())), simpan)
 
     def action_laporan(self) -> None:
-        pengguna = self.app.pengguna_wajib()
-        if pengguna is None:
+        pengguna, layanan = self.app.pengguna_wajib(), self.app.layanan
+        if pengguna is None or layanan is None:
             return
         from sistemkerja_tui.layanan.laporan import periode_semester
 
         hari_ini = self.app.hari_ini()
-        pilihan = [(f"Semester {s} {t} ({f})", (f"{t}-{s}", f)) for t in (hari_ini.year, hari_ini.year - 1)
-                   for s in (2, 1) for f in ("md", "txt") if periode_semester(f"{t}-{s}")[0] <= hari_ini]
+        pilihan = [
+            (f"Semester {s} {t} ({f})", (f"{t}-{s}", f))
+            for t in (hari_ini.year, hari_ini.year - 1)
+            for s in (2, 1)
+            for f in ("md", "txt")
+            if periode_semester(f"{t}-{s}")[0] <= hari_ini
+        ]
 
         def pilih(nilai) -> None:
             if nilai is not None:
                 (semester, fmt) = nilai
                 mulai, selesai = periode_semester(semester)
-                self._ke_folder(f"Laporan pemantauan {semester}", lambda folder: self.app.layanan.laporan
-                                .tulis_pemantauan(pengguna.unit_id, mulai, selesai, folder, fmt, hari_ini))
+                self._ke_folder(
+                    f"Laporan pemantauan {semester}",
+                    lambda folder: layanan.laporan.tulis_pemantauan(
+                        pengguna.unit_id, mulai, selesai, folder, fmt, hari_ini
+                    ),
+                )
 
         self.app.push_screen(PilihSatu("Laporan pemantauan dan evaluasi (Pasal 49)", pilihan), pilih)
 
     def action_mpph(self) -> None:
-        pengguna = self.app.pengguna_wajib()
-        if pengguna is None:
+        pengguna, layanan = self.app.pengguna_wajib(), self.app.layanan
+        if pengguna is None or layanan is None:
             return
 
         def pilih(fmt) -> None:
             if fmt is not None:
-                self._ke_folder(f"MPPH {pengguna.unit} ({fmt})",
-                                lambda folder: self.app.layanan.laporan.tulis_mpph(pengguna.unit_id, folder, fmt))
+                self._ke_folder(
+                    f"MPPH {pengguna.unit} ({fmt})",
+                    lambda folder: layanan.laporan.tulis_mpph(pengguna.unit_id, folder, fmt),
+                )
 
-        self.app.push_screen(PilihSatu("Matriks Pembagian Peran dan Hasil",
-                                       [("Excel (.xlsx)", "xlsx"), ("CSV (.csv)", "csv")]), pilih)
+        self.app.push_screen(
+            PilihSatu("Matriks Pembagian Peran dan Hasil", [("Excel (.xlsx)", "xlsx"), ("CSV (.csv)", "csv")]), pilih
+        )
 
     def perintah(self):
         return [

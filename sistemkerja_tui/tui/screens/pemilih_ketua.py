@@ -18,8 +18,11 @@ def _prompt(n: Penilaian) -> Text:
     k = n.kandidat
     jabatan = k.jabatan or (f"{k.jenis.label} {k.jenjang.label}" if k.jenjang else k.jenis.label)
     kelas = f", kelas {k.kelas_jabatan}" if k.kelas_jabatan else ""
-    teks = Text.assemble(("✓ " if n.layak else "✗ ", "bold green" if n.layak else "bold red"), (k.nama, "bold"),
-                         f"  {jabatan}{kelas} · {k.pendidikan.label}")
+    teks = Text.assemble(
+        ("✓ " if n.layak else "✗ ", "bold green" if n.layak else "bold red"),
+        (k.nama, "bold"),
+        f"  {jabatan}{kelas} · {k.pendidikan.label}",
+    )
     for t in n.temuan:
         gaya = "red" if t.memblokir else "yellow"
         teks.append(f"\n   {'✗' if t.memblokir else '!'} {t.pesan}", style=gaya)
@@ -42,10 +45,14 @@ class PemilihKetua(ModalScreen[int | None]):
         layak = sum(n.layak for n in self.penilaian)
         with Vertical(classes="dialog", id="kotak-pemilih"):
             yield Label(self.judul, classes="judul-dialog")
-            yield Static(f"{layak} calon memenuhi kriteria dari {len(self.penilaian)} JF dan pelaksana unit ini. "
-                         "Enter memilih; calon bertanda ✗ tidak dapat dipilih.")
-            yield OptionList(*[Option(_prompt(n), id=str(n.kandidat.pegawai_id), disabled=not n.layak)
-                               for n in self.penilaian], id="daftar-calon")
+            yield Static(
+                f"{layak} calon memenuhi kriteria dari {len(self.penilaian)} JF dan pelaksana unit ini. "
+                "Enter memilih; calon bertanda ✗ tidak dapat dipilih."
+            )
+            yield OptionList(
+                *[Option(_prompt(n), id=str(n.kandidat.pegawai_id), disabled=not n.layak) for n in self.penilaian],
+                id="daftar-calon",
+            )
 
     def action_bawah(self) -> None:
         self.query_one(OptionList).action_cursor_down()
@@ -55,7 +62,8 @@ class PemilihKetua(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected)
     def _pilih(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        if event.option.id is not None:  # every option carries its candidate's pegawai id
+            self.dismiss(int(event.option.id))
 
     def action_batal(self) -> None:
         self.dismiss(None)

@@ -41,7 +41,9 @@ class PilihPengguna(ModalScreen[int | None]):
 
     def _saring(self, teks: str) -> None:
         kata = teks.casefold().split()
-        self.tampil = [p for p in self.calon if all(k in f"{p.nama} {p.jabatan} {p.unit}".casefold() for k in kata)][:200]
+        self.tampil = [p for p in self.calon if all(k in f"{p.nama} {p.jabatan} {p.unit}".casefold() for k in kata)][
+            :200
+        ]
         daftar = self.query_one(OptionList)
         daftar.set_options(Option(Text.assemble((p.nama, "bold"), f"  {p.jabatan}")) for p in self.tampil)
         if self.tampil:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -18,20 +20,39 @@ from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_individu import FormIndividu
 from sistemkerja_tui.tui.screens.tim import TabelVim
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from sistemkerja_tui.tui.app import SistemKerjaApp
+
 ARAH = (("masuk", "Masuk (ditujukan kepada saya)"), ("keluar", "Keluar (dari unit saya)"), ("semua", "Semua"))
 
 
 class LayarPenugasan(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
+
     BINDINGS = [
-        Binding("n", "individu", "Individu", id="penugasan.individu",
-                tooltip="Tugaskan seorang JF/pelaksana secara individu pada target kinerja"),
+        Binding(
+            "n",
+            "individu",
+            "Individu",
+            id="penugasan.individu",
+            tooltip="Tugaskan seorang JF/pelaksana secara individu pada target kinerja",
+        ),
         Binding("l", "surat", "Surat", id="penugasan.surat", tooltip="Buat surat untuk permohonan yang dipilih"),
         Binding("m", "arah", "Daftar", id="penugasan.arah", tooltip="Ganti daftar: masuk, keluar, semua"),
         Binding("y", "setujui", "Setujui", id="penugasan.setujui", tooltip="Setujui permohonan yang dipilih"),
         Binding("r", "tolak", "Tolak", id="penugasan.tolak", tooltip="Tolak dengan alasan (wajib)"),
         Binding("b", "batalkan", "Batal", id="penugasan.batalkan", tooltip="Batalkan permohonan (menarik anggota)"),
-        Binding("i", "surat_tugas", "Surat Tugas", show=False, id="penugasan.surat_tugas",
-                tooltip="Catat bahwa Surat Tugas telah terbit"),
+        Binding(
+            "i",
+            "surat_tugas",
+            "Surat Tugas",
+            show=False,
+            id="penugasan.surat_tugas",
+            tooltip="Catat bahwa Surat Tugas telah terbit",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -67,12 +88,18 @@ class LayarPenugasan(Screen):
         if pengguna is None and arah != "semua":
             arah, label = ARAH[2]
         self.query_one("#saringan-penugasan", Label).update(
-            f"{label} · pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'} · m mengganti daftar")
+            f"{label} · pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'} · m mengganti daftar"
+        )
         pid = pengguna.pegawai_id if pengguna else None
         if pilih is not None:  # kept until shown: a later reload (screen resume) must not drop it
             self._pilih = pilih
-        kerjakan(self, lambda: self.layanan.penugasan.daftar(pengguna_id=pid, arah=arah), self._tampilkan,
-                 grup="daftar-permohonan", eksklusif=True)
+        kerjakan(
+            self,
+            lambda: self.layanan.penugasan.daftar(pengguna_id=pid, arah=arah),
+            self._tampilkan,
+            grup="daftar-permohonan",
+            eksklusif=True,
+        )
 
     def _tampilkan(self, daftar: list[RingkasPermohonan]) -> None:
         pilih, self._pilih = self._pilih, None
@@ -93,8 +120,13 @@ class LayarPenugasan(Screen):
     def _disorot(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             pid = int(event.row_key.value)
-            kerjakan(self, lambda: self.layanan.penugasan.detail(pid), self._tampilkan_detail,
-                     grup="detail-permohonan", eksklusif=True)
+            kerjakan(
+                self,
+                lambda: self.layanan.penugasan.detail(pid),
+                self._tampilkan_detail,
+                grup="detail-permohonan",
+                eksklusif=True,
+            )
 
     def _tampilkan_detail(self, d: DetailPermohonan) -> None:
         self.detail = d
@@ -108,17 +140,27 @@ class LayarPenugasan(Screen):
         t.add_row("Tim", r.tim)
         t.add_row("Dari", r.dari_unit)
         t.add_row("Ke", r.ke_unit)
-        for label, nilai in (("Maksud/tujuan", d.maksud_tujuan), ("Kompetensi", d.kompetensi),
-                             ("Ekspektasi", d.ekspektasi), ("Durasi", d.durasi), ("Catatan lisan", d.catatan_lisan),
-                             ("Ketersediaan", d.jawaban_ketersediaan), ("Tembusan", d.tembusan)):
+        for label, nilai in (
+            ("Maksud/tujuan", d.maksud_tujuan),
+            ("Kompetensi", d.kompetensi),
+            ("Ekspektasi", d.ekspektasi),
+            ("Durasi", d.durasi),
+            ("Catatan lisan", d.catatan_lisan),
+            ("Ketersediaan", d.jawaban_ketersediaan),
+            ("Tembusan", d.tembusan),
+        ):
             if nilai:
                 t.add_row(label, nilai)
         if d.alasan_penolakan:
             t.add_row("Alasan tolak", Text(d.alasan_penolakan, style="red"))
         t.add_row("Dasar", Text(d.rujukan, style="italic"))
         for h in d.riwayat:
-            t.add_row(h.waktu, f"{h.aksi}: {h.dari} → {h.ke} oleh {h.oleh}"
-                      + (f" ({h.sebagai})" if h.sebagai else "") + (f" — {h.alasan}" if h.alasan else ""))
+            t.add_row(
+                h.waktu,
+                f"{h.aksi}: {h.dari} → {h.ke} oleh {h.oleh}"
+                + (f" ({h.sebagai})" if h.sebagai else "")
+                + (f" — {h.alasan}" if h.alasan else ""),
+            )
         self.query_one("#isi-permohonan", Static).update(t)
 
     def _terpilih(self) -> RingkasPermohonan | None:
@@ -136,6 +178,7 @@ class LayarPenugasan(Screen):
         def tampil(_status) -> None:
             self.notify(pesan, timeout=4)
             self.muat(pilih=pid)
+
         return tampil
 
     def action_individu(self) -> None:
@@ -153,10 +196,18 @@ class LayarPenugasan(Screen):
                     self.notify(f"{hasil.nama} ditugaskan secara individu ({status[0].label.lower()}).", timeout=4)
                     self.muat()
 
-            self.app.push_screen(FormIndividu(
-                f"Penugasan individu: {hasil.nama}", pengguna.unit_id, hasil.pegawai_id, lintas,
-                lambda data, isi: self.layanan.penugasan.tugaskan_individu(data, oleh_id=pengguna.pegawai_id,
-                                                                           isi=isi)), selesai)
+            self.app.push_screen(
+                FormIndividu(
+                    f"Penugasan individu: {hasil.nama}",
+                    pengguna.unit_id,
+                    hasil.pegawai_id,
+                    lintas,
+                    lambda data, isi: self.layanan.penugasan.tugaskan_individu(
+                        data, oleh_id=pengguna.pegawai_id, isi=isi
+                    ),
+                ),
+                selesai,
+            )
 
         self.app.push_screen(LayarCari(self.layanan.struktur), dipilih)
 
@@ -166,9 +217,15 @@ class LayarPenugasan(Screen):
             return
         from sistemkerja_tui.layanan.surat import JenisSurat
 
-        jenis = (JenisSurat.PERMOHONAN_PELIBATAN, JenisSurat.NOTA_DINAS, JenisSurat.PERMOHONAN_LINTAS_INSTANSI,
-                 JenisSurat.PERSETUJUAN_ANGGOTA, JenisSurat.PENOLAKAN, JenisSurat.SURAT_TUGAS,
-                 JenisSurat.SUKARELA_LINTAS_UNIT)
+        jenis = (
+            JenisSurat.PERMOHONAN_PELIBATAN,
+            JenisSurat.NOTA_DINAS,
+            JenisSurat.PERMOHONAN_LINTAS_INSTANSI,
+            JenisSurat.PERSETUJUAN_ANGGOTA,
+            JenisSurat.PENOLAKAN,
+            JenisSurat.SURAT_TUGAS,
+            JenisSurat.SUKARELA_LINTAS_UNIT,
+        )
         self.app.buat_surat(self, [(j.label, j) for j in jenis], permohonan_id=p.id)
 
     def action_arah(self) -> None:
@@ -180,14 +237,27 @@ class LayarPenugasan(Screen):
         if p is None or pengguna is None:
             return
         if "instansi" in p.lingkup.lower():
+
+            def setujui(jawaban: str | None) -> None:
+                if jawaban:
+                    kerjakan(
+                        self,
+                        lambda: self.layanan.penugasan.setujui(
+                            p.id, oleh_id=pengguna.pegawai_id, jawaban_ketersediaan=jawaban, daftar_pegawai=p.pegawai
+                        ),
+                        self._selesai(f"Permohonan No. {p.id} disetujui.", p.id),
+                    )
+
             self.app.push_screen(
                 DialogAlasan(f"Setujui permohonan No. {p.id}", "Jawaban ketersediaan (pegawai yang ditugaskan)"),
-                lambda jawaban: jawaban and kerjakan(self, lambda: self.layanan.penugasan.setujui(
-                    p.id, oleh_id=pengguna.pegawai_id, jawaban_ketersediaan=jawaban, daftar_pegawai=p.pegawai),
-                    self._selesai(f"Permohonan No. {p.id} disetujui.", p.id)))
+                setujui,
+            )
             return
-        kerjakan(self, lambda: self.layanan.penugasan.setujui(p.id, oleh_id=pengguna.pegawai_id),
-                 self._selesai(f"Permohonan No. {p.id} disetujui.", p.id))
+        kerjakan(
+            self,
+            lambda: self.layanan.penugasan.setujui(p.id, oleh_id=pengguna.pegawai_id),
+            self._selesai(f"Permohonan No. {p.id} disetujui.", p.id),
+        )
 
     def action_tolak(self) -> None:
         p, pengguna = self._terpilih(), self._pengguna()
@@ -196,8 +266,11 @@ class LayarPenugasan(Screen):
 
         def alasan(teks: str | None) -> None:
             if teks:
-                kerjakan(self, lambda: self.layanan.penugasan.tolak(p.id, teks, oleh_id=pengguna.pegawai_id),
-                         self._selesai(f"Permohonan No. {p.id} ditolak.", p.id))
+                kerjakan(
+                    self,
+                    lambda: self.layanan.penugasan.tolak(p.id, teks, oleh_id=pengguna.pegawai_id),
+                    self._selesai(f"Permohonan No. {p.id} ditolak.", p.id),
+                )
 
         self.app.push_screen(DialogAlasan(f"Tolak permohonan No. {p.id} ({p.pegawai})", "Alasan penolakan"), alasan)
 
@@ -206,10 +279,13 @@ class LayarPenugasan(Screen):
         if p is None or pengguna is None:
             return
 
-        def ya(jawab: bool) -> None:
+        def ya(jawab: bool | None) -> None:
             if jawab:
-                kerjakan(self, lambda: self.layanan.penugasan.batalkan(p.id, oleh_id=pengguna.pegawai_id),
-                         self._selesai(f"Permohonan No. {p.id} dibatalkan; anggota ditarik.", p.id))
+                kerjakan(
+                    self,
+                    lambda: self.layanan.penugasan.batalkan(p.id, oleh_id=pengguna.pegawai_id),
+                    self._selesai(f"Permohonan No. {p.id} dibatalkan; anggota ditarik.", p.id),
+                )
 
         self.app.push_screen(DialogKonfirmasi(f"Batalkan permohonan No. {p.id} untuk {p.pegawai}?"), ya)
 
@@ -217,8 +293,11 @@ class LayarPenugasan(Screen):
         p, pengguna = self._terpilih(), self._pengguna()
         if p is None or pengguna is None:
             return
-        kerjakan(self, lambda: self.layanan.penugasan.terbitkan_surat_tugas(p.id, oleh_id=pengguna.pegawai_id),
-                 self._selesai(f"Surat Tugas permohonan No. {p.id} dicatat terbit.", p.id))
+        kerjakan(
+            self,
+            lambda: self.layanan.penugasan.terbitkan_surat_tugas(p.id, oleh_id=pengguna.pegawai_id),
+            self._selesai(f"Surat Tugas permohonan No. {p.id} dicatat terbit.", p.id),
+        )
 
     def perintah(self):
         return [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,22 +19,45 @@ from sistemkerja_tui.tui.widgets.detail import PanelDetail
 from sistemkerja_tui.tui.widgets.pohon import DataSimpul, PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
 
-_PEKERJA = dict(thread=True, exit_on_error=False)
+if TYPE_CHECKING:
+    from textual import getters
+
+    from sistemkerja_tui.tui.app import SistemKerjaApp
 
 
 class LayarStruktur(Screen):
     """Browse units, their leaders, pegawai and PPK."""
 
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
+
     BINDINGS = [
         Binding("slash", "cari", "Cari", id="struktur.cari", tooltip="Cari pegawai di seluruh Pemda"),
-        Binding("s", "sub_unit", "Sub-unit", id="struktur.sub_unit",
-                tooltip="Tampilkan juga pegawai di sub-unit"),
-        Binding("right_square_bracket", "halaman(1)", "Halaman", key_display="] [", id="struktur.halaman_berikut",
-                tooltip="Halaman pegawai berikutnya ( [ : sebelumnya)"),
-        Binding("left_square_bracket", "halaman(-1)", "Hal. sebelum", show=False, id="struktur.halaman_sebelum",
-                tooltip="Halaman pegawai sebelumnya"),
-        Binding("d", "detail", "Detail", show=False, id="struktur.detail",
-                tooltip="Perbesar/kembalikan panel detail pegawai"),
+        Binding("s", "sub_unit", "Sub-unit", id="struktur.sub_unit", tooltip="Tampilkan juga pegawai di sub-unit"),
+        Binding(
+            "right_square_bracket",
+            "halaman(1)",
+            "Halaman",
+            key_display="] [",
+            id="struktur.halaman_berikut",
+            tooltip="Halaman pegawai berikutnya ( [ : sebelumnya)",
+        ),
+        Binding(
+            "left_square_bracket",
+            "halaman(-1)",
+            "Hal. sebelum",
+            show=False,
+            id="struktur.halaman_sebelum",
+            tooltip="Halaman pegawai sebelumnya",
+        ),
+        Binding(
+            "d",
+            "detail",
+            "Detail",
+            show=False,
+            id="struktur.detail",
+            tooltip="Perbesar/kembalikan panel detail pegawai",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -64,9 +89,14 @@ class LayarStruktur(Screen):
         self.query_one("#info-unit", Label).update(pesan)
         self.query_one(PanelDetail).kosongkan(pesan)
 
-    @work(group="pohon", exclusive=True, **_PEKERJA)
+    def _siap(self) -> LayananStruktur:
+        """The services; the tree, the table and their workers exist only after `mulai`."""
+        assert self.layanan is not None
+        return self.layanan
+
+    @work(group="pohon", exclusive=True, thread=True, exit_on_error=False)
     def _muat_pohon(self) -> None:
-        layanan = self.layanan
+        layanan = self._siap()
         daftar = [(i, layanan.unit_akar(i.id)) for i in layanan.instansi]
         self.app.call_from_thread(self._pohon_siap, daftar)
 
@@ -86,15 +116,15 @@ class LayarStruktur(Screen):
     def _cabang_dibuka(self, event: Tree.NodeExpanded) -> None:
         data = event.node.data
         if data is not None and data.unit_id is not None and not data.dimuat:
-            self._muat_anak(event.node)
+            self._muat_anak(event.node, data.unit_id)
 
-    @work(group="anak", **_PEKERJA)
-    def _muat_anak(self, simpul: TreeNode[DataSimpul]) -> None:
-        anak = self.layanan.anak_unit(simpul.data.unit_id)
+    @work(group="anak", thread=True, exit_on_error=False)
+    def _muat_anak(self, simpul: TreeNode[DataSimpul], unit_id: int) -> None:
+        anak = self._siap().anak_unit(unit_id)
         self.app.call_from_thread(self._anak_siap, simpul, anak)
 
     def _anak_siap(self, simpul: TreeNode[DataSimpul], anak: list[Unit]) -> None:
-        if not simpul.data.dimuat:
+        if simpul.data is not None and not simpul.data.dimuat:
             self.query_one(PohonUnit).isi_anak(simpul, anak)
 
     @on(Tree.NodeHighlighted, "#pohon")
@@ -116,9 +146,10 @@ class LayarStruktur(Screen):
 
     # --- table ------------------------------------------------------------
 
-    @work(group="halaman", exclusive=True, **_PEKERJA)
+    @work(group="halaman", exclusive=True, thread=True, exit_on_error=False)
     def _muat_halaman(self, pilih: int | None = None) -> None:
-        hasil = self.layanan.halaman_pegawai(self.unit_id, termasuk_sub=self.termasuk_sub, halaman=self.halaman)
+        assert self.unit_id is not None  # a page is asked for only once a unit is shown
+        hasil = self._siap().halaman_pegawai(self.unit_id, termasuk_sub=self.termasuk_sub, halaman=self.halaman)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._halaman_siap, hasil, pilih)
 
@@ -127,7 +158,7 @@ class LayarStruktur(Screen):
         self.halaman = hasil.halaman
         tabel = self.query_one(TabelPegawai)
         tabel.tampilkan(hasil)
-        unit = self.layanan.unit(hasil.unit_id)
+        unit = self._siap().unit(hasil.unit_id)
         sub = " termasuk sub-unit" if hasil.termasuk_sub else ""
         self.query_one("#info-unit", Label).update(
             f"{unit.nama}\n{hasil.total} pegawai{sub} · hal. {hasil.halaman + 1}/{hasil.jumlah_halaman}"
@@ -145,9 +176,9 @@ class LayarStruktur(Screen):
         if event.row_key.value is not None:
             self._muat_detail(int(event.row_key.value))
 
-    @work(group="detail", exclusive=True, **_PEKERJA)
+    @work(group="detail", exclusive=True, thread=True, exit_on_error=False)
     def _muat_detail(self, pegawai_id: int) -> None:
-        detail = self.layanan.detail_pegawai(pegawai_id)
+        detail = self._siap().detail_pegawai(pegawai_id)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one(PanelDetail).tampilkan, detail)
 
@@ -167,7 +198,7 @@ class LayarStruktur(Screen):
             return
         tujuan = h.halaman + langkah
         if not 0 <= tujuan < h.jumlah_halaman:
-            self.notify("Tidak ada halaman lain." , timeout=2)
+            self.notify("Tidak ada halaman lain.", timeout=2)
             return
         self.halaman = tujuan
         self._muat_halaman()
@@ -189,9 +220,9 @@ class LayarStruktur(Screen):
         if hasil is not None:
             self._siapkan_lompat(hasil)
 
-    @work(group="lompat", exclusive=True, **_PEKERJA)
+    @work(group="lompat", exclusive=True, thread=True, exit_on_error=False)
     def _siapkan_lompat(self, hasil: HasilCari) -> None:
-        layanan = self.layanan
+        layanan = self._siap()
         jalur = layanan.jalur_unit(hasil.unit_id)
         anak = [layanan.anak_unit(u.id) for u in jalur[:-1]]
         posisi = layanan.posisi_pegawai(hasil.pegawai_id, hasil.unit_id)
@@ -199,14 +230,16 @@ class LayarStruktur(Screen):
 
     def _lompat_ke(self, hasil: HasilCari, jalur: list[Unit], anak: list[list[Unit]], posisi: int) -> None:
         pohon = self.query_one(PohonUnit)
-        instansi = next(n for n in pohon.root.children if n.data.instansi_id == jalur[0].instansi_id)
+        instansi = next(n for n in pohon.root.children if n.data and n.data.instansi_id == jalur[0].instansi_id)
         instansi.expand()
         simpul = pohon.simpul_unit(jalur[0].id, instansi)
-        for unit, anak_unit in zip(jalur[1:], anak):
+        for unit, anak_unit in zip(jalur[1:], anak, strict=True):  # anak holds the children of jalur[:-1]
+            assert simpul is not None and simpul.data is not None  # each unit of the path is filled in just before
             if not simpul.data.dimuat:
                 pohon.isi_anak(simpul, anak_unit)
             simpul.expand()
             simpul = pohon.simpul_unit(unit.id, simpul)
+        assert simpul is not None and simpul.data is not None and simpul.data.unit_id is not None
         self.termasuk_sub = False
         per = self.halaman_terakhir.per_halaman if self.halaman_terakhir else 100
         self._lompat = (hasil.pegawai_id, posisi // per)

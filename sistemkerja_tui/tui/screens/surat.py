@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,10 +19,18 @@ from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
 from sistemkerja_tui.tui.screens.tim import TabelVim
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from sistemkerja_tui.tui.app import SistemKerjaApp
+
 FORMAT = (("Teks (.txt)", "txt"), ("Markdown (.md)", "md"), ("Word/LibreOffice (.docx)", "docx"))
 
 
 class LayarSurat(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
+
     BINDINGS = [
         Binding("e", "ekspor", "Ekspor", id="surat.ekspor", tooltip="Ekspor surat ke .txt, .md atau .docx"),
         Binding("c", "salin", "Salin", id="surat.salin", tooltip="Salin teks surat ke papan klip (OSC 52)"),
@@ -60,8 +69,9 @@ class LayarSurat(Screen):
         if pilih is not None:
             self._pilih = pilih
         jenis = self.jenis
-        kerjakan(self, lambda: self.layanan.surat.daftar(jenis=jenis), self._tampilkan, grup="daftar-surat",
-                 eksklusif=True)
+        kerjakan(
+            self, lambda: self.layanan.surat.daftar(jenis=jenis), self._tampilkan, grup="daftar-surat", eksklusif=True
+        )
 
     def _tampilkan(self, daftar: list[RingkasSurat]) -> None:
         pilih, self._pilih = self._pilih, None
@@ -81,8 +91,13 @@ class LayarSurat(Screen):
     def _disorot(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             sid = int(event.row_key.value)
-            kerjakan(self, lambda: (sid, *self.layanan.surat.teks(sid)[1:]), self._pratinjau, grup="pratinjau",
-                     eksklusif=True)
+            kerjakan(
+                self,
+                lambda: (sid, *self.layanan.surat.teks(sid)[1:]),
+                self._pratinjau,
+                grup="pratinjau",
+                eksklusif=True,
+            )
 
     def _pratinjau(self, data: tuple[int, str, str]) -> None:
         self.teks_terpilih = data
@@ -101,11 +116,18 @@ class LayarSurat(Screen):
         def folder(fmt) -> None:
             if fmt is None:
                 return
+
+            def ekspor(teks: str | None) -> None:
+                if teks:
+                    kerjakan(
+                        self,
+                        lambda: self.layanan.surat.ekspor(sid, folder=Path(teks).expanduser(), format=fmt),
+                        lambda berkas: self.notify(f"Surat disimpan: {berkas}", timeout=8),
+                    )
+
             self.app.push_screen(
-                DialogAlasan(f"Ekspor {nomor} ({fmt})", "Folder keluaran", nilai=str(folder_dokumen())),
-                lambda teks: teks and kerjakan(
-                    self, lambda: self.layanan.surat.ekspor(sid, folder=Path(teks).expanduser(), format=fmt),
-                    lambda berkas: self.notify(f"Surat disimpan: {berkas}", timeout=8)))
+                DialogAlasan(f"Ekspor {nomor} ({fmt})", "Folder keluaran", nilai=str(folder_dokumen())), ekspor
+            )
 
         self.app.push_screen(PilihSatu(f"Format ekspor surat {nomor}", list(FORMAT)), folder)
 
@@ -114,16 +136,18 @@ class LayarSurat(Screen):
             self.jenis = None if jenis == "semua" else jenis
             self.muat()
 
-        self.app.push_screen(PilihSatu("Saring register surat",
-                                       [("Semua jenis", "semua"), *((j.label, j) for j in JenisSurat)]), pilih)
+        self.app.push_screen(
+            PilihSatu("Saring register surat", [("Semua jenis", "semua"), *((j.label, j) for j in JenisSurat)]), pilih
+        )
 
     def action_salin(self) -> None:
         if self.teks_terpilih is None:
             self.notify("Pilih surat di register terlebih dahulu.", severity="warning")
             return
         self.app.copy_to_clipboard(self.teks_terpilih[2])
-        self.notify("Teks surat dikirim ke papan klip (OSC 52). Bila terminal tidak mendukungnya, gunakan Ekspor.",
-                    timeout=8)
+        self.notify(
+            "Teks surat dikirim ke papan klip (OSC 52). Bila terminal tidak mendukungnya, gunakan Ekspor.", timeout=8
+        )
 
     def perintah(self):
         return [

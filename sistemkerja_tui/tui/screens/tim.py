@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +17,7 @@ from sistemkerja_tui.layanan.struktur import HasilCari
 from sistemkerja_tui.layanan.tim import (
     DetailTim,
     JenisPembentukan,
+    Penilaian,
     PeranTim,
     RingkasTim,
     StatusTim,
@@ -27,9 +29,17 @@ from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from sistemkerja_tui.tui.app import SistemKerjaApp
+
 
 class FormSaring(ModalScreen[tuple | None]):
     """Year, status and kind of the teams listed."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
 
     BINDINGS = [Binding("escape", "batal", "Batal", id="saring.batal", tooltip="Tutup tanpa mengubah saringan")]
 
@@ -43,14 +53,26 @@ class FormSaring(ModalScreen[tuple | None]):
         with Vertical(classes="dialog"):
             yield Label("Saring tim", classes="judul-dialog")
             yield Label("Tahun")
-            yield Select([(str(t), t) for t in range(ini + 1, ini - 4, -1)], value=tahun or Select.BLANK,
-                         prompt="Semua tahun", id="saring-tahun")
+            yield Select(
+                [(str(t), t) for t in range(ini + 1, ini - 4, -1)],
+                value=tahun or Select.BLANK,
+                prompt="Semua tahun",
+                id="saring-tahun",
+            )
             yield Label("Status")
-            yield Select([(s.label, s) for s in StatusTim], value=status or Select.BLANK, prompt="Semua status",
-                         id="saring-status")
+            yield Select(
+                [(s.label, s) for s in StatusTim],
+                value=status or Select.BLANK,
+                prompt="Semua status",
+                id="saring-status",
+            )
             yield Label("Jenis menurut pembentukan")
-            yield Select([(j.label, j) for j in JenisPembentukan], value=jenis or Select.BLANK,
-                         prompt="Semua jenis", id="saring-jenis")
+            yield Select(
+                [(j.label, j) for j in JenisPembentukan],
+                value=jenis or Select.BLANK,
+                prompt="Semua jenis",
+                id="saring-jenis",
+            )
             with Horizontal(classes="tombol-dialog"):
                 yield Button("Terapkan", variant="primary", id="terapkan")
                 yield Button("Batal", id="batal")
@@ -85,23 +107,62 @@ class TabelVim(DataTable):
 class LayarTim(Screen):
     """Form teams, choose their ketua, add members (by request from other units)."""
 
+    if TYPE_CHECKING:
+        app = getters.app(SistemKerjaApp)
+
     BINDINGS = [
         Binding("n", "bentuk", "Tim baru", id="tim.bentuk", tooltip="Bentuk tim kerja baru di unit pengguna"),
         Binding("e", "ubah", "Ubah", show=False, id="tim.ubah", tooltip="Ubah data tim yang dipilih"),
         Binding("c", "ketua", "Ketua", id="tim.ketua", tooltip="Pilih ketua dari calon yang memenuhi kriteria"),
         Binding("a", "anggota", "Anggota", id="tim.anggota", tooltip="Tambah anggota (lintas unit lewat permohonan)"),
-        Binding("r", "peran", "Peran lain", show=False, id="tim.peran",
-                tooltip="Tetapkan koordinator, penanggung jawab, atau pengarah (menurut profil)"),
-        Binding("v", "sukarela", "Sukarela", show=False, id="tim.sukarela",
-                tooltip="Catat pengajuan sukarela seorang pegawai (lisan dalam unit, tertulis lintas unit)"),
-        Binding("U", "usulkan", "Usulkan calon", show=False, id="tim.usulkan",
-                tooltip="Usulkan paling sedikit 2 calon ketua kepada Sekretaris Daerah (Klaten Pasal 14)"),
-        Binding("R", "rekomendasi", "Rekomendasi", show=False, id="tim.rekomendasi",
-                tooltip="Catat rekomendasi Sekretaris Daerah atas calon ketua (Klaten Pasal 14)"),
-        Binding("N", "nilai", "Nilai anggota", show=False, id="tim.nilai",
-                tooltip="Catat rekomendasi penilaian anggota yang dipilih (akhir periode tim)"),
-        Binding("o", "keluarkan", "Keluarkan", show=False, id="tim.keluarkan",
-                tooltip="Keluarkan anggota yang dipilih di tabel anggota"),
+        Binding(
+            "r",
+            "peran",
+            "Peran lain",
+            show=False,
+            id="tim.peran",
+            tooltip="Tetapkan koordinator, penanggung jawab, atau pengarah (menurut profil)",
+        ),
+        Binding(
+            "v",
+            "sukarela",
+            "Sukarela",
+            show=False,
+            id="tim.sukarela",
+            tooltip="Catat pengajuan sukarela seorang pegawai (lisan dalam unit, tertulis lintas unit)",
+        ),
+        Binding(
+            "U",
+            "usulkan",
+            "Usulkan calon",
+            show=False,
+            id="tim.usulkan",
+            tooltip="Usulkan paling sedikit 2 calon ketua kepada Sekretaris Daerah (Klaten Pasal 14)",
+        ),
+        Binding(
+            "R",
+            "rekomendasi",
+            "Rekomendasi",
+            show=False,
+            id="tim.rekomendasi",
+            tooltip="Catat rekomendasi Sekretaris Daerah atas calon ketua (Klaten Pasal 14)",
+        ),
+        Binding(
+            "N",
+            "nilai",
+            "Nilai anggota",
+            show=False,
+            id="tim.nilai",
+            tooltip="Catat rekomendasi penilaian anggota yang dipilih (akhir periode tim)",
+        ),
+        Binding(
+            "o",
+            "keluarkan",
+            "Keluarkan",
+            show=False,
+            id="tim.keluarkan",
+            tooltip="Keluarkan anggota yang dipilih di tabel anggota",
+        ),
         Binding("x", "bubarkan", "Bubarkan", show=False, id="tim.bubarkan", tooltip="Bubarkan tim (dengan alasan)"),
         Binding("l", "surat", "Surat", id="tim.surat", tooltip="Buat Keputusan pembentukan tim atau Surat Tugas"),
         Binding("u", "lingkup", "Lingkup", id="tim.lingkup", tooltip="Tampilkan tim unit pengguna atau semua tim"),
@@ -132,8 +193,7 @@ class LayarTim(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#tabel-tim", DataTable).add_columns("Tim", "Status", "Ketua", "Aktif", "Tunggu")
-        self.query_one("#tabel-anggota", DataTable).add_columns("Nama", "Peran", "Status", "Asal", "Unit",
-                                                                "Penilaian")
+        self.query_one("#tabel-anggota", DataTable).add_columns("Nama", "Peran", "Status", "Asal", "Unit", "Penilaian")
 
     def on_screen_resume(self) -> None:
         if self.app.layanan is not None:
@@ -145,16 +205,31 @@ class LayarTim(Screen):
         pengguna = self.app.pengguna
         unit_id = None if self.semua_unit or pengguna is None else pengguna.unit_id
         tahun, status, jenis = self.saringan
-        lingkup = "semua unit" if unit_id is None else pengguna.unit
-        saring = " · ".join(x for x in (str(tahun) if tahun else "", status.label.lower() if status else "",
-                                        jenis.label.lower() if jenis else "") if x) or "semua"
+        lingkup = "semua unit" if unit_id is None or pengguna is None else pengguna.unit
+        saring = (
+            " · ".join(
+                x
+                for x in (
+                    str(tahun) if tahun else "",
+                    status.label.lower() if status else "",
+                    jenis.label.lower() if jenis else "",
+                )
+                if x
+            )
+            or "semua"
+        )
         self.query_one("#saringan-tim", Label).update(
-            f"Tim: {lingkup} · {saring} · pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'}")
+            f"Tim: {lingkup} · {saring} · pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'}"
+        )
         if pilih is not None:  # kept until shown: a later reload (screen resume) must not drop it
             self._pilih = pilih
-        kerjakan(self, lambda: self.layanan.tim.daftar_tim(unit_id=unit_id, tahun=tahun, status=status, jenis=jenis),
-                 self._tampilkan,
-                 grup="daftar-tim", eksklusif=True)
+        kerjakan(
+            self,
+            lambda: self.layanan.tim.daftar_tim(unit_id=unit_id, tahun=tahun, status=status, jenis=jenis),
+            self._tampilkan,
+            grup="daftar-tim",
+            eksklusif=True,
+        )
 
     def _tampilkan(self, tim: list[RingkasTim]) -> None:
         pilih, self._pilih = self._pilih, None
@@ -175,8 +250,13 @@ class LayarTim(Screen):
     def _tim_disorot(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             tim_id = int(event.row_key.value)
-            kerjakan(self, lambda: self.layanan.tim.detail_tim(tim_id), self._tampilkan_detail,
-                     grup="detail-tim", eksklusif=True)
+            kerjakan(
+                self,
+                lambda: self.layanan.tim.detail_tim(tim_id),
+                self._tampilkan_detail,
+                grup="detail-tim",
+                eksklusif=True,
+            )
 
     def _tampilkan_detail(self, d: DetailTim) -> None:
         self.detail = d
@@ -187,8 +267,10 @@ class LayarTim(Screen):
         info.add_row("Tim", Text(r.nama, style="bold"))
         info.add_row("Unit", r.unit)
         info.add_row("Jenis", f"{r.bentuk} · {r.jenis_pembentukan} · {r.sasaran}")
-        info.add_row("Periode", f"{d.mulai:%d-%m-%Y} s.d. {d.selesai:%d-%m-%Y}"
-                                + (f" · TA {r.tahun_anggaran}" if r.tahun_anggaran else ""))
+        info.add_row(
+            "Periode",
+            f"{d.mulai:%d-%m-%Y} s.d. {d.selesai:%d-%m-%Y}" + (f" · TA {r.tahun_anggaran}" if r.tahun_anggaran else ""),
+        )
         info.add_row("Status", r.status)
         if d.tujuan:
             info.add_row("Tujuan", d.tujuan)
@@ -214,6 +296,12 @@ class LayarTim(Screen):
             return False
         return True
 
+    def _oleh_id(self) -> int:
+        """The acting user's pegawai id; every action asked `_perlu_pengguna` first."""
+        pengguna = self.app.pengguna
+        assert pengguna is not None
+        return pengguna.pegawai_id
+
     def _selesai(self, pesan: str, tim_id: int | None = None):
         def tampil(hasil) -> None:
             peringatan = hasil if isinstance(hasil, list) else []
@@ -221,6 +309,7 @@ class LayarTim(Screen):
                 self.notify(f"{t.pesan} ({t.rujukan})", title="Peringatan dicatat", severity="warning", timeout=10)
             self.notify(pesan, timeout=4)
             self.muat(pilih=tim_id if tim_id is not None else (hasil if isinstance(hasil, int) else None))
+
         return tampil
 
     # --- actions --------------------------------------------------------------
@@ -238,17 +327,22 @@ class LayarTim(Screen):
         self.app.push_screen(FormSaring(*self.saringan), terapkan)
 
     def action_bentuk(self) -> None:
-        if not self._perlu_pengguna():
-            return
         pengguna = self.app.pengguna
+        if not self._perlu_pengguna() or pengguna is None:
+            return
 
         def selesai(hasil) -> None:
             if hasil is not None:
                 self._selesai("Tim dibentuk. Tekan c untuk memilih ketua.", hasil[0])(None)
 
-        self.app.push_screen(FormTim(pengguna.unit_id, pengguna.unit,
-                                     lambda data: self.layanan.tim.bentuk_tim(data, oleh_id=pengguna.pegawai_id)),
-                             selesai)
+        self.app.push_screen(
+            FormTim(
+                pengguna.unit_id,
+                pengguna.unit,
+                lambda data: self.layanan.tim.bentuk_tim(data, oleh_id=pengguna.pegawai_id),
+            ),
+            selesai,
+        )
 
     def action_ubah(self) -> None:
         t = self._tim_terpilih()
@@ -257,16 +351,30 @@ class LayarTim(Screen):
         from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
 
         d = self.detail
-        awal = DataTim(t.nama, t.unit_id, next(j for j in JenisPembentukan if j.label == t.jenis_pembentukan),
-                       next(s for s in SasaranTim if s.label == t.sasaran), d.mulai, d.selesai, t.tahun_anggaran,
-                       d.tujuan)
+        awal = DataTim(
+            t.nama,
+            t.unit_id,
+            next(j for j in JenisPembentukan if j.label == t.jenis_pembentukan),
+            next(s for s in SasaranTim if s.label == t.sasaran),
+            d.mulai,
+            d.selesai,
+            t.tahun_anggaran,
+            d.tujuan,
+        )
 
         def selesai(hasil) -> None:
             if hasil is not None:
                 self._selesai("Tim diperbarui.", t.id)(None)
 
-        self.app.push_screen(FormTim(t.unit_id, t.unit, lambda data: self.layanan.tim.ubah_tim(
-            t.id, data, oleh_id=self.app.pengguna.pegawai_id), awal), selesai)
+        self.app.push_screen(
+            FormTim(
+                t.unit_id,
+                t.unit,
+                lambda data: self.layanan.tim.ubah_tim(t.id, data, oleh_id=self._oleh_id()),
+                awal,
+            ),
+            selesai,
+        )
 
     def action_bubarkan(self) -> None:
         t = self._tim_terpilih()
@@ -275,8 +383,11 @@ class LayarTim(Screen):
 
         def alasan(teks: str | None) -> None:
             if teks:
-                kerjakan(self, lambda: self.layanan.tim.bubarkan_tim(t.id, teks, oleh_id=self.app.pengguna.pegawai_id),
-                         self._selesai(f"Tim '{t.nama}' dibubarkan.", t.id))
+                kerjakan(
+                    self,
+                    lambda: self.layanan.tim.bubarkan_tim(t.id, teks, oleh_id=self._oleh_id()),
+                    self._selesai(f"Tim '{t.nama}' dibubarkan.", t.id),
+                )
 
         self.app.push_screen(DialogAlasan(f"Bubarkan tim '{t.nama}'?", "Alasan pembubaran"), alasan)
 
@@ -287,12 +398,18 @@ class LayarTim(Screen):
 
         def pilih(pegawai_id: int | None) -> None:
             if pegawai_id is not None:
-                kerjakan(self, lambda: self.layanan.tim.tetapkan_pimpinan(
-                    t.id, pegawai_id, PeranTim.KETUA, oleh_id=self.app.pengguna.pegawai_id),
-                    self._selesai("Ketua tim ditetapkan.", t.id))
+                kerjakan(
+                    self,
+                    lambda: self.layanan.tim.tetapkan_pimpinan(
+                        t.id, pegawai_id, PeranTim.KETUA, oleh_id=self._oleh_id()
+                    ),
+                    self._selesai("Ketua tim ditetapkan.", t.id),
+                )
 
-        kerjakan(self, lambda: self.layanan.tim.kandidat_pimpinan(t.id, PeranTim.KETUA),
-                 lambda calon: self.app.push_screen(PemilihKetua(f"Pilih ketua — {t.nama}", calon), pilih))
+        def tampil(calon: list[Penilaian]) -> None:
+            self.app.push_screen(PemilihKetua(f"Pilih ketua — {t.nama}", calon), pilih)
+
+        kerjakan(self, lambda: self.layanan.tim.kandidat_pimpinan(t.id, PeranTim.KETUA), tampil)
 
     def action_anggota(self) -> None:
         t = self._tim_terpilih()
@@ -303,8 +420,10 @@ class LayarTim(Screen):
             if hasil is None:
                 return
             if self.layanan.struktur.di_bawah(hasil.unit_id, t.unit_id):
-                self.app.push_screen(DialogAlasan(f"Tambah {hasil.nama} ke '{t.nama}'", "Uraian peran dalam tim",
-                                                  wajib=False), lambda uraian: self._tambah(t, hasil, uraian))
+                self.app.push_screen(
+                    DialogAlasan(f"Tambah {hasil.nama} ke '{t.nama}'", "Uraian peran dalam tim", wajib=False),
+                    lambda uraian: self._tambah(t, hasil, uraian),
+                )
                 return
 
             def diajukan(status) -> None:
@@ -312,12 +431,16 @@ class LayarTim(Screen):
                     self._selesai(f"{hasil.nama}: permohonan diajukan ({status[0].label.lower()}).", t.id)(None)
 
             self.app.push_screen(
-                FormPermohonan(f"Permohonan pelibatan {hasil.nama}",
-                               f"{hasil.jabatan} · {hasil.unit} — di luar unit pemilik; anggota menunggu "
-                               "persetujuan pejabat yang berwenang.",
-                               lambda uraian, isi: self.layanan.tim.tambah_anggota(
-                                   t.id, hasil.pegawai_id, uraian, oleh_id=self.app.pengguna.pegawai_id, isi=isi)),
-                diajukan)
+                FormPermohonan(
+                    f"Permohonan pelibatan {hasil.nama}",
+                    f"{hasil.jabatan} · {hasil.unit} — di luar unit pemilik; anggota menunggu "
+                    "persetujuan pejabat yang berwenang.",
+                    lambda uraian, isi: self.layanan.tim.tambah_anggota(
+                        t.id, hasil.pegawai_id, uraian, oleh_id=self._oleh_id(), isi=isi
+                    ),
+                ),
+                diajukan,
+            )
 
         self.app.push_screen(LayarCari(self.layanan.struktur), dipilih)
 
@@ -328,8 +451,11 @@ class LayarTim(Screen):
         def selesai(status) -> None:
             self._selesai(f"{hasil.nama} ditambahkan ({status.label.lower()}).", t.id)(None)
 
-        kerjakan(self, lambda: self.layanan.tim.tambah_anggota(
-            t.id, hasil.pegawai_id, uraian, oleh_id=self.app.pengguna.pegawai_id), selesai)
+        kerjakan(
+            self,
+            lambda: self.layanan.tim.tambah_anggota(t.id, hasil.pegawai_id, uraian, oleh_id=self._oleh_id()),
+            selesai,
+        )
 
     def action_peran(self) -> None:
         t = self._tim_terpilih()
@@ -340,51 +466,79 @@ class LayarTim(Screen):
             if peran is None:
                 return
             if peran in (PeranTim.KOORDINATOR, PeranTim.PENANGGUNG_JAWAB):  # roles with criteria: the picker
-                kerjakan(self, lambda: self.layanan.tim.kandidat_pimpinan(t.id, peran),
-                         lambda calon: self.app.push_screen(
-                             PemilihKetua(f"Pilih {peran.label.lower()} — {t.nama}", calon),
-                             lambda pid: self._tetapkan(t, pid, peran)))
+
+                def tampil_calon(calon: list[Penilaian]) -> None:
+                    self.app.push_screen(
+                        PemilihKetua(f"Pilih {peran.label.lower()} — {t.nama}", calon),
+                        lambda pid: self._tetapkan(t, pid, peran),
+                    )
+
+                kerjakan(self, lambda: self.layanan.tim.kandidat_pimpinan(t.id, peran), tampil_calon)
             else:
-                self.app.push_screen(LayarCari(self.layanan.struktur),
-                                     lambda hasil: hasil and self._tetapkan(t, hasil.pegawai_id, peran))
+
+                def dicari(hasil: HasilCari | None) -> None:
+                    if hasil:
+                        self._tetapkan(t, hasil.pegawai_id, peran)
+
+                self.app.push_screen(LayarCari(self.layanan.struktur), dicari)
 
         def tampil(peran_ada) -> None:
             if not peran_ada:
                 self.notify("Profil regulasi unit ini hanya mengenal ketua dan anggota.", severity="warning")
                 return
-            self.app.push_screen(PilihSatu(f"Peran lain — {t.nama}",
-                                           [(f"{sebutan} ({rujukan})", kode) for kode, sebutan, rujukan in peran_ada]),
-                                 pilih_peran)
+            self.app.push_screen(
+                PilihSatu(
+                    f"Peran lain — {t.nama}", [(f"{sebutan} ({rujukan})", kode) for kode, sebutan, rujukan in peran_ada]
+                ),
+                pilih_peran,
+            )
 
         kerjakan(self, lambda: self.layanan.tim.peran_tambahan(t.id), tampil)
 
     def _tetapkan(self, t: RingkasTim, pegawai_id: int | None, peran: PeranTim) -> None:
         if pegawai_id is not None:
-            kerjakan(self, lambda: self.layanan.tim.tetapkan_pimpinan(
-                t.id, pegawai_id, peran, oleh_id=self.app.pengguna.pegawai_id),
-                self._selesai(f"{peran.label} ditetapkan.", t.id))
+            kerjakan(
+                self,
+                lambda: self.layanan.tim.tetapkan_pimpinan(t.id, pegawai_id, peran, oleh_id=self._oleh_id()),
+                self._selesai(f"{peran.label} ditetapkan.", t.id),
+            )
 
     def action_sukarela(self) -> None:
         t = self._tim_terpilih()
         if t is None or not self._perlu_pengguna():
             return
-        oleh = self.app.pengguna.pegawai_id
+        oleh = self._oleh_id()
 
         def dipilih(hasil: HasilCari | None) -> None:
             if hasil is None:
                 return
             selesai = self._selesai(f"Pengajuan sukarela {hasil.nama} dicatat; menunggu persetujuan.", t.id)
             if self.layanan.struktur.di_bawah(hasil.unit_id, t.unit_id):
+
+                def lisan(catatan: str | None) -> None:
+                    if catatan:
+                        kerjakan(
+                            self,
+                            lambda: self.layanan.penugasan.ajukan_sukarela(
+                                t.id, hasil.pegawai_id, oleh_id=oleh, catatan_lisan=catatan
+                            ),
+                            selesai,
+                        )
+
                 self.app.push_screen(
-                    DialogAlasan(f"Pengajuan sukarela {hasil.nama} (lisan)", "Catatan pengajuan lisan"),
-                    lambda catatan: catatan and kerjakan(self, lambda: self.layanan.penugasan.ajukan_sukarela(
-                        t.id, hasil.pegawai_id, oleh_id=oleh, catatan_lisan=catatan), selesai))
+                    DialogAlasan(f"Pengajuan sukarela {hasil.nama} (lisan)", "Catatan pengajuan lisan"), lisan
+                )
                 return
             self.app.push_screen(
-                FormPermohonan(f"Pengajuan sukarela {hasil.nama} (tertulis)", f"{hasil.jabatan} · {hasil.unit}",
-                               lambda uraian, isi: self.layanan.penugasan.ajukan_sukarela(
-                                   t.id, hasil.pegawai_id, uraian, oleh_id=oleh, isi=isi)),
-                lambda hasil_form: hasil_form and selesai(None))
+                FormPermohonan(
+                    f"Pengajuan sukarela {hasil.nama} (tertulis)",
+                    f"{hasil.jabatan} · {hasil.unit}",
+                    lambda uraian, isi: self.layanan.penugasan.ajukan_sukarela(
+                        t.id, hasil.pegawai_id, uraian, oleh_id=oleh, isi=isi
+                    ),
+                ),
+                lambda hasil_form: hasil_form and selesai(None),
+            )
 
         self.app.push_screen(LayarCari(self.layanan.struktur), dipilih)
 
@@ -395,14 +549,23 @@ class LayarTim(Screen):
 
         def usulkan(ids) -> None:
             if ids is not None:
-                kerjakan(self, lambda: self.layanan.tim.usulkan_calon_ketua(
-                    t.id, ids, oleh_id=self.app.pengguna.pegawai_id),
-                    self._selesai(f"{len(ids)} calon ketua diusulkan kepada Sekretaris Daerah.", t.id))
+                kerjakan(
+                    self,
+                    lambda: self.layanan.tim.usulkan_calon_ketua(t.id, ids, oleh_id=self._oleh_id()),
+                    self._selesai(f"{len(ids)} calon ketua diusulkan kepada Sekretaris Daerah.", t.id),
+                )
 
-        kerjakan(self, lambda: [n for n in self.layanan.tim.kandidat_pimpinan(t.id) if n.layak],
-                 lambda calon: self.app.push_screen(PilihBanyak(
-                     f"Usulkan calon ketua — {t.nama}", "Spasi menandai (paling sedikit 2), Ctrl+S menyimpan.",
-                     [(f"{n.kandidat.nama} · {n.kandidat.jabatan}", n.kandidat.pegawai_id) for n in calon]), usulkan))
+        def tampil(calon: list[Penilaian]) -> None:
+            self.app.push_screen(
+                PilihBanyak(
+                    f"Usulkan calon ketua — {t.nama}",
+                    "Spasi menandai (paling sedikit 2), Ctrl+S menyimpan.",
+                    [(f"{n.kandidat.nama} · {n.kandidat.jabatan}", n.kandidat.pegawai_id) for n in calon],
+                ),
+                usulkan,
+            )
+
+        kerjakan(self, lambda: [n for n in self.layanan.tim.kandidat_pimpinan(t.id) if n.layak], tampil)
 
     def action_rekomendasi(self) -> None:
         t = self._tim_terpilih()
@@ -416,15 +579,22 @@ class LayarTim(Screen):
         def pilih(pid) -> None:
             if pid is None:
                 return
-            self.app.push_screen(DialogAlasan("Rekomendasi Sekretaris Daerah", "Catatan rekomendasi", wajib=False),
-                                 lambda catatan: catatan is not None and kerjakan(
-                                     self, lambda: self.layanan.tim.catat_rekomendasi_sekda(
-                                         t.id, pid, catatan, oleh_id=self.app.pengguna.pegawai_id),
-                                     self._selesai("Rekomendasi Sekretaris Daerah dicatat; tekan c untuk "
-                                                   "menetapkan ketua.", t.id)))
 
-        self.app.push_screen(PilihSatu("Calon yang direkomendasikan Sekretaris Daerah",
-                                       [(a.nama, a.pegawai_id) for a in calon]), pilih)
+            def catat(catatan: str | None) -> None:
+                if catatan is not None:
+                    kerjakan(
+                        self,
+                        lambda: self.layanan.tim.catat_rekomendasi_sekda(t.id, pid, catatan, oleh_id=self._oleh_id()),
+                        self._selesai("Rekomendasi Sekretaris Daerah dicatat; tekan c untuk menetapkan ketua.", t.id),
+                    )
+
+            self.app.push_screen(
+                DialogAlasan("Rekomendasi Sekretaris Daerah", "Catatan rekomendasi", wajib=False), catat
+            )
+
+        self.app.push_screen(
+            PilihSatu("Calon yang direkomendasikan Sekretaris Daerah", [(a.nama, a.pegawai_id) for a in calon]), pilih
+        )
 
     def action_surat(self) -> None:
         t = self._tim_terpilih()
@@ -432,8 +602,14 @@ class LayarTim(Screen):
             return
         from sistemkerja_tui.layanan.surat import JenisSurat
 
-        self.app.buat_surat(self, [(j.label, j) for j in (JenisSurat.KEPUTUSAN_TIM, JenisSurat.SURAT_TUGAS,
-                                                          JenisSurat.REKOMENDASI_PENILAIAN)], tim_id=t.id)
+        self.app.buat_surat(
+            self,
+            [
+                (j.label, j)
+                for j in (JenisSurat.KEPUTUSAN_TIM, JenisSurat.SURAT_TUGAS, JenisSurat.REKOMENDASI_PENILAIAN)
+            ],
+            tim_id=t.id,
+        )
 
     def action_nilai(self) -> None:
         tabel = self.query_one("#tabel-anggota", DataTable)
@@ -449,15 +625,26 @@ class LayarTim(Screen):
         def predikat(nilai) -> None:
             if nilai is None:
                 return
-            self.app.push_screen(
-                DialogAlasan(f"Catatan penilaian {anggota.nama}", "Catatan", wajib=False),
-                lambda catatan: catatan is not None and kerjakan(self, lambda: self.layanan.tim.nilai_anggota(
-                    anggota.keanggotaan_id, nilai, catatan, oleh_id=self.app.pengguna.pegawai_id,
-                    hari_ini=self.app.hari_ini()),
-                    self._selesai(f"Penilaian {anggota.nama}: {nilai.label.lower()}.", tim_id)))
 
-        self.app.push_screen(PilihSatu(f"Rekomendasi penilaian — {anggota.nama}",
-                                       [(p.label, p) for p in PredikatPenilaian]), predikat)
+            def catat(catatan: str | None) -> None:
+                if catatan is not None:
+                    kerjakan(
+                        self,
+                        lambda: self.layanan.tim.nilai_anggota(
+                            anggota.keanggotaan_id,
+                            nilai,
+                            catatan,
+                            oleh_id=self._oleh_id(),
+                            hari_ini=self.app.hari_ini(),
+                        ),
+                        self._selesai(f"Penilaian {anggota.nama}: {nilai.label.lower()}.", tim_id),
+                    )
+
+            self.app.push_screen(DialogAlasan(f"Catatan penilaian {anggota.nama}", "Catatan", wajib=False), catat)
+
+        self.app.push_screen(
+            PilihSatu(f"Rekomendasi penilaian — {anggota.nama}", [(p.label, p) for p in PredikatPenilaian]), predikat
+        )
 
     def action_keluarkan(self) -> None:
         tabel = self.query_one("#tabel-anggota", DataTable)
@@ -470,12 +657,13 @@ class LayarTim(Screen):
 
         def alasan(teks: str | None) -> None:
             if teks:
-                kerjakan(self, lambda: self.layanan.tim.keluarkan_anggota(
-                    anggota.keanggotaan_id, teks, oleh_id=self.app.pengguna.pegawai_id),
-                    self._selesai(f"{anggota.nama} dikeluarkan dari tim.", tim_id))
+                kerjakan(
+                    self,
+                    lambda: self.layanan.tim.keluarkan_anggota(anggota.keanggotaan_id, teks, oleh_id=self._oleh_id()),
+                    self._selesai(f"{anggota.nama} dikeluarkan dari tim.", tim_id),
+                )
 
-        self.app.push_screen(DialogAlasan(f"Keluarkan {anggota.nama} ({anggota.peran.lower()})?",
-                                          "Alasan"), alasan)
+        self.app.push_screen(DialogAlasan(f"Keluarkan {anggota.nama} ({anggota.peran.lower()})?", "Alasan"), alasan)
 
     def perintah(self):
         return [

@@ -47,8 +47,13 @@ def render_detail(d: DetailPegawai) -> Table:
     if d.kompetensi:
         t.add_row("Kompetensi", d.kompetensi)
     if d.tim:
-        t.add_row("Tim kerja", "\n".join(f"{k.tim} — {k.peran} ({k.status})"
-                                          + (f", dinilai {k.penilaian.lower()}" if k.penilaian else "") for k in d.tim))
+        t.add_row(
+            "Tim kerja",
+            "\n".join(
+                f"{k.tim} — {k.peran} ({k.status})" + (f", dinilai {k.penilaian.lower()}" if k.penilaian else "")
+                for k in d.tim
+            ),
+        )
     else:
         t.add_row("Tim kerja", Text("belum menjadi anggota tim", style="dim"))
     return t

@@ -32,7 +32,9 @@ class PohonUnit(Tree[DataSimpul]):
         Binding("j", "cursor_down", "Turun", show=False, id="pohon.turun", tooltip="Unit di bawahnya"),
         Binding("k", "cursor_up", "Naik", show=False, id="pohon.naik", tooltip="Unit di atasnya"),
         Binding("l", "buka", "Buka cabang", show=False, id="pohon.buka", tooltip="Buka sub-unit dari unit ini"),
-        Binding("h", "tutup", "Tutup cabang", show=False, id="pohon.tutup", tooltip="Tutup cabang, atau naik ke unit induk"),
+        Binding(
+            "h", "tutup", "Tutup cabang", show=False, id="pohon.tutup", tooltip="Tutup cabang, atau naik ke unit induk"
+        ),
     ]
 
     def __init__(self, **kwargs) -> None:

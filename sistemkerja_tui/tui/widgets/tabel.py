@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -37,7 +39,5 @@ class TabelPegawai(DataTable):
             self.add_row(nama, b.jabatan, b.nip, b.pangkat, b.ppk, key=str(b.id))
 
     def pilih_pegawai(self, pegawai_id: int) -> None:
-        try:
+        with contextlib.suppress(RowDoesNotExist):
             self.move_cursor(row=self.get_row_index(str(pegawai_id)))
-        except RowDoesNotExist:
-            pass
