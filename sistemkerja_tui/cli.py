@@ -229,10 +229,10 @@ def _surat(args) -> int:
             print(layanan.surat.ekspor(nomor=args.nomor, folder=folder, format=args.format))
             return 0
         hasil = layanan.surat.buat(jenis, tim_id=args.tim, permohonan_id=args.permohonan,
-                                   penilaian_id=args.penilaian)
+                                   penilaian_id=args.penilaian, folder=folder, format=args.format)
         for p in hasil.peringatan:
             print(f"peringatan: {p}", file=sys.stderr)
-        print(layanan.surat.ekspor(hasil.surat_id, folder=folder, format=args.format))
+        print(hasil.berkas)
         return 0
 
     return _dengan_layanan(args, kerja)

@@ -34,7 +34,7 @@ def test_kode_klasifikasi_wajib():
 
 def _ambil(url: str, jumlah: int, antrean) -> None:
     from sistemkerja_tui.store.db import siapkan_database, transaksi
-    from sistemkerja_tui.store.penomoran import nomor_berikut
+    from sistemkerja_tui.store.kueri.surat import nomor_berikut
 
     engine = siapkan_database(url)
     hasil = []
@@ -61,7 +61,7 @@ def test_dua_proses_sekaligus_tanpa_nomor_ganda_atau_terlewat(engine, db_url):
 
 def test_nomor_dikembalikan_bila_transaksi_gagal(engine):
     from sistemkerja_tui.store.db import transaksi
-    from sistemkerja_tui.store.penomoran import nomor_berikut
+    from sistemkerja_tui.store.kueri.surat import nomor_berikut
 
     with transaksi(engine) as sesi:
         assert nomor_berikut(sesi, "800", "SETDA", 2026) == 1

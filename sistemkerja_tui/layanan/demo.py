@@ -4,39 +4,50 @@
 members, requests and kegiatan — plus a small neighbouring Kota Mekarjaya
 (`luar`), in one transaction, from the data files in data/demo/. The same
 `benih` gives the same rows: one `random.Random`, fixed dates, no clock.
-Rows go in with bulk Core inserts and pre-assigned ids, so 80 000 pegawai
-take seconds, not minutes.
+Rows go in with bulk inserts and pre-assigned ids (`store.kueri.struktur`),
+so 80 000 pegawai take seconds, not minutes. The audit trail gets one summary
+row: counts and settings, no personal data.
 """
 
 from __future__ import annotations
 
 import random
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import accumulate
-
-from sqlalchemy import bindparam, func, insert, select, text, update
-from sqlalchemy.engine import Connection, Engine
+from typing import TYPE_CHECKING
 
 from sistemkerja_tui import paths
 from sistemkerja_tui.aturan.enums import (
-    BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, KategoriJF, LingkupPenugasan,
-    PeranTim, StatusKeanggotaan, StatusTim, Tahap,
+    BentukTim,
+    Golongan,
+    JenisJabatan,
+    JenisPembentukan,
+    JenisUnit,
+    Jenjang,
+    KategoriJF,
+    LingkupPenugasan,
+    PeranTim,
+    StatusKeanggotaan,
+    StatusTim,
+    Tahap,
 )
 from sistemkerja_tui.aturan.profil import muat_profil
 from sistemkerja_tui.aturan.tahap import SUB_SELESAI, sub_reviu, tahapan_ke_json
 from sistemkerja_tui.store.db import transaksi
-from sistemkerja_tui.store.models import (
-    Instansi, Keanggotaan, Kegiatan, Pegawai, Permohonan, TimKerja, UnitOrganisasi,
-)
+from sistemkerja_tui.store.kueri import struktur as kueri
+from sistemkerja_tui.store.models import Instansi, Keanggotaan, Kegiatan, Pegawai, Permohonan, TimKerja, UnitOrganisasi
+from sistemkerja_tui.store.riwayat import catat
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 PROFIL_BAWAAN = ("umum", "madiun", "luwu_utara", "klaten", "cilegon", "padang_panjang")
 PESAN_TIDAK_KOSONG = "Database sudah berisi data Pemda; pakai database baru (--db) untuk demo."
 
 TAHUN_TMT_TERAKHIR = 2025
 DIBUAT = datetime(2026, 1, 5, 8, 0)
-_POTONGAN = 5000
 _TABEL = (Instansi, UnitOrganisasi, Pegawai, TimKerja, Permohonan, Keanggotaan, Kegiatan)
 
 _GOLONGAN_JENJANG = {
@@ -117,18 +128,20 @@ def buat_demo(engine: Engine, *, jumlah_pegawai: int = 1500, profil: str = "madi
         raise DemoDitolak(f"Profil '{profil}' tidak dikenal; pilihan: {', '.join(tersedia)}.")
     data = _muat()
     with transaksi(engine) as sesi:
-        conn = sesi.connection()
-        if conn.execute(select(func.count()).select_from(Instansi.__table__)).scalar_one():
+        if kueri.ada_instansi(sesi):
             raise DemoDitolak(PESAN_TIDAK_KOSONG)
-        awal = {model: _id_awal(conn, model) for model in _TABEL}
+        awal = {model: kueri.id_berikut(sesi, model.__tablename__) for model in _TABEL}
         baris, pimpinan = _susun(data, awal, random.Random(benih), jumlah_pegawai, profil)
         for model in _TABEL:
-            _tulis(conn, model.__table__, baris[model])
-        _tetapkan_pimpinan(conn, pimpinan)
-        _selaraskan_sekuens(conn)
+            kueri.sisipkan(sesi, model.__tablename__, baris[model])
+        kueri.tetapkan_pimpinan(sesi, pimpinan)
+        kueri.selaraskan_sekuens(sesi, [model.__tablename__ for model in _TABEL])
+        ringkasan = RingkasanDemo(*(len(baris[m]) for m in (Instansi, UnitOrganisasi, Pegawai, TimKerja, Kegiatan,
+                                                            Keanggotaan, Permohonan)))
+        catat(sesi, oleh_id=None, aksi="demo_dibuat", entitas="instansi", entitas_id=awal[Instansi],
+              profil=profil, benih=benih, **asdict(ringkasan))
     _arahkan_permohonan(engine)
-    return RingkasanDemo(*(len(baris[m]) for m in (Instansi, UnitOrganisasi, Pegawai, TimKerja, Kegiatan,
-                                                   Keanggotaan, Permohonan)))
+    return ringkasan
 
 
 def _susun(data: dict, awal: dict, rng: random.Random, jumlah: int, profil: str) -> tuple[dict, dict[int, int]]:
@@ -175,33 +188,6 @@ def _muat() -> dict[str, dict]:
     folder = paths.resource_dir("data") / "demo"
     return {nama: tomllib.loads((folder / f"{nama}.toml").read_text(encoding="utf-8"))
             for nama in ("nama", "jabatan", "struktur", "tim")}
-
-
-def _id_awal(conn: Connection, model) -> int:
-    """The first free id of `model`'s table."""
-    tabel = model.__table__
-    return (conn.execute(select(func.max(tabel.c.id))).scalar() or 0) + 1
-
-
-def _tulis(conn: Connection, tabel, baris: list[dict]) -> None:
-    for awal in range(0, len(baris), _POTONGAN):
-        conn.execute(insert(tabel), baris[awal:awal + _POTONGAN])
-
-
-def _tetapkan_pimpinan(conn: Connection, pimpinan: dict[int, int]) -> None:
-    """unit.pimpinan_id after the pegawai exist (the two tables point at each other)."""
-    tabel = UnitOrganisasi.__table__
-    perintah = update(tabel).where(tabel.c.id == bindparam("b_id")).values(pimpinan_id=bindparam("b_pimpinan"))
-    conn.execute(perintah, [{"b_id": u, "b_pimpinan": p} for u, p in pimpinan.items()])
-
-
-def _selaraskan_sekuens(conn: Connection) -> None:
-    """PostgreSQL sequences do not see explicit ids; move them past the demo rows."""
-    if conn.dialect.name != "postgresql":
-        return
-    for model in _TABEL:
-        nama = model.__tablename__
-        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{nama}', 'id'), (SELECT max(id) FROM {nama}))"))
 
 
 def _baris_instansi(cfg: dict, id_: int, profil: str, *, luar: bool) -> dict:

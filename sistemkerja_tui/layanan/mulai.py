@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sistemkerja_tui.layanan.penugasan import LayananPenugasan
     from sistemkerja_tui.layanan.surat import LayananSurat
     from sistemkerja_tui.layanan.tim import LayananTim
+    from sistemkerja_tui.store.baca import Pembaca
 
 
 class GagalBuka(Exception):
@@ -133,5 +134,7 @@ def buka_database(url: str | None = None, *, demo_jika_kosong: bool = True) -> H
     return HasilBuka(Layanan(url, struktur, engine), demo)
 
 
-def _kosong(pembaca) -> bool:
-    return pembaca.skalar("SELECT COUNT(*) FROM instansi") == 0
+def _kosong(pembaca: Pembaca) -> bool:
+    from sistemkerja_tui.store.kueri.struktur import jumlah_instansi
+
+    return jumlah_instansi(pembaca) == 0

@@ -3,7 +3,8 @@
 Returns plain dataclasses; widgets never see a session. Units (a few hundred
 to a few thousand) are cached in memory, pegawai are read a page at a time,
 and search runs over an in-memory index built once per database. Queries go
-through `store.baca.Pembaca` (sqlite3 for an up-to-date SQLite file).
+through `store.baca.Pembaca` (sqlite3 for an up-to-date SQLite file); their SQL is
+in `store.kueri.struktur`.
 """
 
 from __future__ import annotations
@@ -11,17 +12,24 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import (
-    JenisJabatan, JenisUnit, Jenjang, Pendidikan, PeranTim, PredikatKinerja, PredikatPenilaian, StatusKeanggotaan,
+    JenisJabatan,
+    JenisUnit,
+    Jenjang,
+    Pendidikan,
+    PeranTim,
+    PredikatKinerja,
+    PredikatPenilaian,
+    StatusKeanggotaan,
 )
 from sistemkerja_tui.aturan.nip import NIP, NIPTidakSah, kelompokkan_nip, urai_nip
 from sistemkerja_tui.aturan.ppk import HasilPPK, Pejabat, SubjekPPK, UnitRantai, tentukan_ppk
 from sistemkerja_tui.aturan.profil import Profil, muat_profil
 from sistemkerja_tui.aturan.sebutan import label_golongan, nama_lengkap
 from sistemkerja_tui.layanan.indeks_cari import IndeksCari
+from sistemkerja_tui.store.kueri import struktur as kueri
 
 if TYPE_CHECKING:
     from sistemkerja_tui.store.baca import Pembaca
@@ -29,14 +37,6 @@ if TYPE_CHECKING:
 PER_HALAMAN = 100
 BATAS_CARI = 50
 
-_URUT_JABATAN = (
-    "CASE p.jenis_jabatan WHEN 'jpt_pratama' THEN 0 WHEN 'administrator' THEN 1 "
-    "WHEN 'pengawas' THEN 2 WHEN 'fungsional' THEN 3 ELSE 4 END"
-)
-_KOLOM_PEGAWAI = (
-    "p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.nama_jabatan, p.jenis_jabatan, "
-    "p.jenjang, p.golongan, p.status_asn, p.unit_id, p.ppk_override_id, p.ppk_override_alasan"
-)
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class LayananStruktur:
 
     @cached_property
     def instansi(self) -> tuple[Instansi, ...]:
-        rows = self.pembaca.semua("SELECT id, nama, jenis, profil, kepala_daerah, luar FROM instansi ORDER BY luar, id")
+        rows = kueri.instansi(self.pembaca)
         return tuple(Instansi(r.id, r.nama, r.jenis, r.profil, r.kepala_daerah, bool(r.luar)) for r in rows)
 
     def muat(self) -> None:
@@ -167,13 +167,7 @@ class LayananStruktur:
         with self._kunci:
             if self._unit is not None:
                 return self._unit
-            rows = self.pembaca.semua(
-                "SELECT u.id, u.instansi_id, u.induk_id, u.nama, u.jenis, u.kode, u.nama_jabatan_pimpinan, "
-                "u.mandiri, u.pimpinan_id, p.nama AS p_nama, p.gelar_depan, p.gelar_belakang, "
-                "p.nama_jabatan, p.jenis_jabatan, p.jenjang "
-                "FROM unit_organisasi u LEFT JOIN pegawai p ON p.id = u.pimpinan_id "
-                "ORDER BY u.urutan, u.id"
-            )
+            rows = kueri.unit(self.pembaca)
             anak: dict[int | None, list[int]] = {}
             akar: dict[int, list[int]] = {}
             for r in rows:
@@ -258,17 +252,12 @@ class LayananStruktur:
     def _pejabat_override(self, ids: set[int]) -> dict[int, Pejabat]:
         if not ids:
             return {}
-        rows = self.pembaca.semua(
-            "SELECT id, nama, gelar_depan, gelar_belakang, nama_jabatan, jenis_jabatan, jenjang "
-            "FROM pegawai WHERE id IN :ids",
-            ids=sorted(ids),
-        )
         return {
             r.id: Pejabat(
                 r.id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan,
                 JenisJabatan(r.jenis_jabatan), Jenjang(r.jenjang) if r.jenjang else None,
             )
-            for r in rows
+            for r in kueri.pejabat(self.pembaca, ids)
         }
 
     # --- pegawai pages ----------------------------------------------------
@@ -278,14 +267,9 @@ class LayananStruktur:
     ) -> HalamanPegawai:
         """One page of the unit's pegawai: leaders first, then by jabatan and name."""
         unit_ids = self.subpohon(unit_id) if termasuk_sub else [unit_id]
-        total = self.pembaca.skalar("SELECT COUNT(*) FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit",
-                                    unit=unit_ids)
+        total = kueri.jumlah_pegawai(self.pembaca, unit_ids)
         halaman = max(0, min(halaman, max(0, (total - 1) // per_halaman)))
-        rows = self.pembaca.semua(
-            f"SELECT {_KOLOM_PEGAWAI} FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit "
-            f"ORDER BY {_URUT_JABATAN}, p.nama, p.id LIMIT :n OFFSET :o",
-            unit=unit_ids, n=per_halaman, o=halaman * per_halaman,
-        )
+        rows = kueri.halaman_pegawai(self.pembaca, unit_ids, batas=per_halaman, lewati=halaman * per_halaman)
         override = self._pejabat_override({r.ppk_override_id for r in rows if r.ppk_override_id})
         semua = self._muat_unit()
         baris = []
@@ -306,15 +290,11 @@ class LayananStruktur:
     def posisi_pegawai(self, pegawai_id: int, unit_id: int, *, termasuk_sub: bool = False) -> int:
         """Index of the pegawai in the ordering used by `halaman_pegawai`."""
         unit_ids = self.subpohon(unit_id) if termasuk_sub else [unit_id]
-        return self.pembaca.skalar(
-            f"WITH urut AS (SELECT p.id, ROW_NUMBER() OVER (ORDER BY {_URUT_JABATAN}, p.nama, p.id) - 1 AS i "
-            "FROM pegawai p WHERE p.aktif AND p.unit_id IN :unit) SELECT i FROM urut WHERE id = :pid",
-            unit=unit_ids, pid=pegawai_id,
-        )
+        return kueri.posisi_pegawai(self.pembaca, unit_ids, pegawai_id)
 
     def ppk_pegawai(self, pegawai_id: int) -> HasilPPK:
         """The PPK of one pegawai, with the passage behind it."""
-        r = self.pembaca.satu(f"SELECT {_KOLOM_PEGAWAI} FROM pegawai p WHERE p.id = :id", id=pegawai_id)
+        r = kueri.pegawai(self.pembaca, pegawai_id)
         override = self._pejabat_override({r.ppk_override_id} if r.ppk_override_id else set())
         return self._ppk(r, override.get(r.ppk_override_id))
 
@@ -325,18 +305,8 @@ class LayananStruktur:
     # --- detail -----------------------------------------------------------
 
     def detail_pegawai(self, pegawai_id: int) -> DetailPegawai:
-        r = self.pembaca.satu(
-            f"SELECT {_KOLOM_PEGAWAI}, p.kelas_jabatan, p.pendidikan, p.kompetensi, "
-            "p.predikat_kinerja_1, p.predikat_kinerja_2, p.hasil_penyetaraan FROM pegawai p WHERE p.id = :id",
-            id=pegawai_id,
-        )
-        tim = self.pembaca.semua(
-            "SELECT t.nama, k.peran, k.status, (SELECT pa.predikat FROM penilaian_anggota pa WHERE pa.keanggotaan_id "
-            "= k.id ORDER BY pa.periode_selesai DESC LIMIT 1) AS penilaian FROM keanggotaan k "
-            "JOIN tim_kerja t ON t.id = k.tim_id "
-            "WHERE k.pegawai_id = :id ORDER BY t.mulai DESC, t.nama",
-            id=pegawai_id,
-        )
+        r = kueri.detail_pegawai(self.pembaca, pegawai_id)
+        tim = kueri.keanggotaan_pegawai(self.pembaca, pegawai_id)
         override = self._pejabat_override({r.ppk_override_id} if r.ppk_override_id else set())
         try:
             nip, galat = urai_nip(r.nip), None
@@ -374,9 +344,7 @@ class LayananStruktur:
         with self._kunci_indeks:
             if self._indeks is None:
                 semua = self._muat_unit()
-                rows = self.pembaca.semua(
-                    "SELECT id, unit_id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan FROM pegawai WHERE aktif"
-                )
+                rows = kueri.baris_indeks(self.pembaca)
                 self._indeks = IndeksCari(
                     (
                         f"{r.nama} {r.nip} {r.nama_jabatan} {r.gelar_depan} {r.gelar_belakang}",

@@ -5,7 +5,10 @@ signer is the app's user (a unit head) with their NIP and pangkat; the kop
 is the instansi's first line, the signer's Perangkat Daerah, then the
 address lines. The number is taken from the counter inside the same
 transaction that writes the register, so a refused or failed letter uses no
-number. Re-exporting from the register writes the stored text byte for byte.
+number; a letter asked for in a folder is written there before that
+transaction commits, so a letter that cannot be written is neither numbered
+nor registered. Re-exporting from the register writes the stored text byte
+for byte. The SQL is in `store.kueri.surat`.
 """
 
 from __future__ import annotations
@@ -21,20 +24,42 @@ from sistemkerja_tui.aturan.nomor_surat import POLA_BAWAAN, PolaNomorTidakSah, s
 from sistemkerja_tui.aturan.sebutan import label_golongan
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.store.baca import sebagai_tanggal
-from sistemkerja_tui.surat import JenisSurat, KeluaranTidakSah, TemplatTidakSah, periksa, render, tulis
+from sistemkerja_tui.store.kueri import pengaturan
+from sistemkerja_tui.store.kueri import surat as kueri
+from sistemkerja_tui.surat import JenisSurat, KeluaranTidakSah, TemplatTidakSah, periksa, periksa_folder, render, tulis
 from sistemkerja_tui.surat.konteks import (
-    IsiPermohonan, Kepala, KonteksKeputusanTim, KonteksNotaDinas, KonteksPenolakan,
-    KonteksPermohonanLintasInstansi, KonteksPermohonanPelibatan, KonteksPersetujuan,
-    KonteksRekomendasiPenilaian, KonteksSukarelaLintasUnit, KonteksSuratTugas, Kop, Orang, Penandatangan,
-    Rekomendasi, RujukanSurat, TugasPeran,
+    IsiPermohonan,
+    Kepala,
+    KonteksKeputusanTim,
+    KonteksNotaDinas,
+    KonteksPenolakan,
+    KonteksPermohonanLintasInstansi,
+    KonteksPermohonanPelibatan,
+    KonteksPersetujuan,
+    KonteksRekomendasiPenilaian,
+    KonteksSukarelaLintasUnit,
+    KonteksSuratTugas,
+    Kop,
+    Orang,
+    Penandatangan,
+    Rekomendasi,
+    RujukanSurat,
+    TugasPeran,
 )
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
-__all__ = ["JenisSurat", "LayananSurat", "RingkasSurat", "HasilSurat"]
+__all__ = ["HasilSurat", "JenisSurat", "LayananSurat", "RingkasSurat"]
 
 KODE_KLASIFIKASI_BAWAAN = "800"  # Permendagri 83/2022: 800 Kepegawaian; per kind in settings `kode_klasifikasi.<jenis>`
+_SETUJU = (StatusPermohonan.DISETUJUI.value, StatusPermohonan.SURAT_TUGAS_TERBIT.value)
+# letters answering a request, the statuses it must have, and the refusal otherwise
+_STATUS_SURAT = {
+    JenisSurat.PERSETUJUAN_ANGGOTA: (_SETUJU, "Surat persetujuan hanya untuk permohonan yang sudah disetujui."),
+    JenisSurat.PENOLAKAN: ((StatusPermohonan.DITOLAK.value,), "Surat penolakan hanya untuk permohonan yang ditolak."),
+    JenisSurat.SURAT_TUGAS: (_SETUJU, "Surat Tugas diterbitkan setelah permohonan disetujui."),
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +68,7 @@ class HasilSurat:
     nomor: str
     teks: str
     peringatan: tuple[str, ...]
+    berkas: Path | None = None  # where it was written, when `buat` was given a folder
 
 
 @dataclass(frozen=True)
@@ -70,18 +96,14 @@ class LayananSurat:
     # --- pieces of a letter -------------------------------------------------
 
     def _pegawai(self, pegawai_id: int) -> _Pegawai:
-        r = self.struktur.pembaca.satu(
-            "SELECT id, nama, gelar_depan, gelar_belakang, nip, golongan, status_asn, nama_jabatan, unit_id "
-            "FROM pegawai WHERE id = :id", id=pegawai_id)
+        r = kueri.pegawai(self.struktur.pembaca, pegawai_id)
         return _Pegawai(r.id, Orang(
             nama=r.nama, gelar_depan=r.gelar_depan, gelar_belakang=r.gelar_belakang, nip=r.nip,
             pangkat_golongan=label_golongan(r.golongan, r.status_asn), jabatan=r.nama_jabatan,
             unit=self.struktur.unit(r.unit_id).nama), r.unit_id)
 
     def _instansi(self, unit_id: int):
-        return self.struktur.pembaca.satu(
-            "SELECT i.id, i.nama, i.kepala_daerah, i.tempat, i.kop_surat, i.pola_nomor_surat FROM instansi i "
-            "JOIN unit_organisasi u ON u.instansi_id = i.id WHERE u.id = :u", u=unit_id)
+        return kueri.instansi_unit(self.struktur.pembaca, unit_id)
 
     def _kop(self, unit_id: int) -> Kop:
         instansi = self._instansi(unit_id)
@@ -98,10 +120,9 @@ class LayananSurat:
                              plt_plh=self.layanan.pengguna.status_ttd(pengguna.pegawai_id)), p
 
     def _pola_dan_klasifikasi(self, jenis: JenisSurat, unit_id: int) -> tuple[str, str]:
-        baris = self.struktur.pembaca.semua("SELECT nilai FROM pengaturan WHERE kunci = :k",
-                                            k=f"kode_klasifikasi.{jenis.value}")
+        klasifikasi = pengaturan.nilai(self.struktur.pembaca, f"kode_klasifikasi.{jenis.value}")
         return self._instansi(unit_id).pola_nomor_surat or POLA_BAWAAN, (
-            baris[0].nilai if baris else KODE_KLASIFIKASI_BAWAAN)
+            KODE_KLASIFIKASI_BAWAAN if klasifikasi is None else klasifikasi)
 
     def _kepala(self, unit_id: int, *, hal: str, kepada: tuple[str, ...] = (), tembusan: tuple[str, ...] = (),
                 tanggal: date, lampiran: int = 0) -> Kepala:
@@ -111,21 +132,15 @@ class LayananSurat:
     # --- contexts from the records -------------------------------------------
 
     def _anggota_tim(self, tim_id: int) -> dict[str, list[_Pegawai]]:
-        rows = self.struktur.pembaca.semua(
-            "SELECT pegawai_id, peran FROM keanggotaan WHERE tim_id = :t AND status = 'aktif' ORDER BY id", t=tim_id)
         hasil: dict[str, list[_Pegawai]] = {}
-        for r in rows:
+        for r in kueri.anggota_aktif(self.struktur.pembaca, tim_id):
             hasil.setdefault(r.peran, []).append(self._pegawai(r.pegawai_id))
         return hasil
 
     def konteks_tim(self, jenis: JenisSurat, tim_id: int, tanggal: date):
-        t = self.struktur.pembaca.semua(
-            "SELECT id, nama, unit_id, tahun_anggaran, mulai, selesai, tujuan, jenis_pembentukan FROM tim_kerja "
-            "WHERE id = :id",
-            id=tim_id)
-        if not t:
+        t = kueri.tim(self.struktur.pembaca, tim_id)
+        if t is None:
             raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.")
-        t = t[0]
         ttd, pengguna = self._penandatangan()
         anggota = self._anggota_tim(tim_id)
         orang = {peran: tuple(p.orang for p in daftar) for peran, daftar in anggota.items()}
@@ -161,9 +176,7 @@ class LayananSurat:
                 mulai=mulai, selesai=selesai, ppk=pengguna.orang,
             )
         if jenis is JenisSurat.REKOMENDASI_PENILAIAN:
-            rows = self.struktur.pembaca.semua(
-                "SELECT k.pegawai_id, n.predikat, n.catatan FROM penilaian_anggota n JOIN keanggotaan k "
-                "ON k.id = n.keanggotaan_id WHERE k.tim_id = :t ORDER BY k.id", t=tim_id)
+            rows = kueri.penilaian_tim(self.struktur.pembaca, tim_id)
             if not rows:
                 raise Ditolak(f"Belum ada penilaian anggota untuk {t.nama}; catat penilaian (di bawah/sesuai/di atas "
                               "ekspektasi) terlebih dahulu.")
@@ -206,14 +219,11 @@ class LayananSurat:
         return ttd, ttd.jabatan_ttd
 
     def konteks_permohonan(self, jenis: JenisSurat, permohonan_id: int, tanggal: date):
-        p = self.struktur.pembaca.semua(
-            "SELECT p.*, COALESCE(t.nama, k.judul) AS nama_tim, COALESCE(t.tahun_anggaran, :th) AS tahun "
-            "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN kegiatan k ON k.id = p.kegiatan_id "
-            "WHERE p.id = :id", id=permohonan_id, th=tanggal.year)
-        if not p:
+        p = kueri.permohonan(self.struktur.pembaca, permohonan_id, tanggal.year)
+        if p is None:
             raise Ditolak(f"Permohonan nomor {permohonan_id} tidak ditemukan.")
-        p = p[0]
         ttd, pengguna = self._penandatangan()
+        _periksa_status(jenis, p.status)
         pegawai = self._pegawai(p.pegawai_id)
         lingkup = LingkupPenugasan(p.lingkup)
         dari = self.struktur.unit(p.dari_unit_id)
@@ -241,16 +251,12 @@ class LayananSurat:
                              hal=hal)
         pemohon = (self._pegawai(p.pemohon_id).orang.jabatan,) if p.pemohon_id else (dari.jabatan_pimpinan,)
         if jenis is JenisSurat.PERSETUJUAN_ANGGOTA:
-            if p.status not in (StatusPermohonan.DISETUJUI.value, StatusPermohonan.SURAT_TUGAS_TERBIT.value):
-                raise Ditolak("Surat persetujuan hanya untuk permohonan yang sudah disetujui.")
             return KonteksPersetujuan(
                 kop=kop, kepala=self._kepala(pengguna.unit_id, hal="Persetujuan Anggota Tim", kepada=pemohon,
                                              tanggal=tanggal),
                 penandatangan=ttd, surat_masuk=masuk, pegawai=(pegawai.orang,), nama_tim=p.nama_tim,
                 kegiatan=p.uraian_peran or p.nama_tim, tahun_anggaran=p.tahun)
         if jenis is JenisSurat.PENOLAKAN:
-            if p.status != StatusPermohonan.DITOLAK.value:
-                raise Ditolak("Surat penolakan hanya untuk permohonan yang ditolak.")
             return KonteksPenolakan(
                 kop=kop, kepala=self._kepala(pengguna.unit_id, hal="Jawaban Permintaan Anggota Tim", kepada=pemohon,
                                              tanggal=tanggal),
@@ -258,8 +264,6 @@ class LayananSurat:
                 tahun_anggaran=p.tahun, alasan=tuple(a for a in (p.alasan_penolakan or "").splitlines() if a.strip()),
                 pegawai=(pegawai.orang,))
         if jenis is JenisSurat.SURAT_TUGAS:
-            if p.status not in (StatusPermohonan.DISETUJUI.value, StatusPermohonan.SURAT_TUGAS_TERBIT.value):
-                raise Ditolak("Surat Tugas diterbitkan setelah permohonan disetujui.")
             ppk = self.struktur.ppk_pegawai(p.pegawai_id).ppk
             return KonteksSuratTugas(
                 kop=kop, kepala=self._kepala(pengguna.unit_id, hal=f"Penugasan {p.nama_tim}", tanggal=tanggal),
@@ -277,24 +281,25 @@ class LayananSurat:
     # --- making, listing, exporting -----------------------------------------------
 
     def buat(self, jenis: JenisSurat, *, tim_id: int | None = None, permohonan_id: int | None = None,
-             penilaian_id: int | None = None, tanggal: date | None = None) -> HasilSurat:
+             penilaian_id: int | None = None, tanggal: date | None = None, folder: Path | None = None,
+             format: str = "txt") -> HasilSurat:
         """Check, number, render and register one letter (one transaction; a refusal uses no number).
 
-        A penilaian stands for its team's rating letter (all members rated for that period)."""
+        A penilaian stands for its team's rating letter (all members rated for that period). With `folder`
+        the letter is written there (as `format`) before the transaction commits: the folder is checked
+        first, and a letter that cannot be written is neither numbered nor registered."""
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Surat
-        from sistemkerja_tui.store.penomoran import nomor_berikut
+        from sistemkerja_tui.store.riwayat import catat
 
+        if folder is not None:
+            _periksa_folder(folder)
         tanggal = tanggal or date.today()
         if penilaian_id is not None:
             if jenis is not JenisSurat.REKOMENDASI_PENILAIAN or tim_id is not None or permohonan_id is not None:
                 raise Ditolak("Dari sebuah penilaian hanya dibuat surat rekomendasi penilaian.")
-            baris = self.struktur.pembaca.semua(
-                "SELECT k.tim_id FROM penilaian_anggota n JOIN keanggotaan k ON k.id = n.keanggotaan_id "
-                "WHERE n.id = :id", id=penilaian_id)
-            if not baris:
+            tim_id = kueri.tim_penilaian(self.struktur.pembaca, penilaian_id)
+            if tim_id is None:
                 raise Ditolak(f"Penilaian dengan id {penilaian_id} tidak ditemukan.")
-            tim_id = baris[0].tim_id
         if (tim_id is None) == (permohonan_id is None):
             raise Ditolak("Sebutkan satu sumber surat: sebuah tim atau sebuah permohonan.")
         konteks = (self.konteks_tim(jenis, tim_id, tanggal) if tim_id is not None
@@ -306,58 +311,76 @@ class LayananSurat:
         _, pengguna = self._penandatangan()
         unit_pd = self.struktur.jalur_unit(pengguna.unit_id)[0]
         pola, klasifikasi = self._pola_dan_klasifikasi(jenis, pengguna.unit_id)
-        with transaksi(self.layanan.engine) as sesi:
-            urut = nomor_berikut(sesi, klasifikasi, unit_pd.kode, tanggal.year)
-            try:
-                nomor = susun_nomor(pola, kode_klasifikasi=klasifikasi, nomor_urut=urut, kode_unit=unit_pd.kode,
-                                    tahun=tanggal.year)
-            except PolaNomorTidakSah as e:
-                raise Ditolak(str(e)) from e
-            di_surat = f"{klasifikasi}/{urut}" if jenis is JenisSurat.KEPUTUSAN_TIM else nomor
-            konteks = _dengan_nomor(konteks, di_surat)
-            try:
-                hasil = render(jenis, konteks)
-            except TemplatTidakSah as e:
-                raise Ditolak(str(e)) from e
-            surat = Surat(jenis=jenis.value, nomor=nomor, tanggal=tanggal, perihal=konteks.kepala.hal,
-                          tujuan="; ".join(konteks.kepala.kepada), isi=hasil.teks,
-                          konteks=json.dumps(asdict(konteks), ensure_ascii=False, default=str),
-                          sumber_jenis="tim" if tim_id is not None else "permohonan",
-                          sumber_id=tim_id if tim_id is not None else permohonan_id, sidik_templat=hasil.sidik,
-                          unit_id=unit_pd.id)
-            sesi.add(surat)
-            sesi.flush()
-            return HasilSurat(surat.id, nomor, hasil.teks, tuple(str(t) for t in temuan if not t.memblokir))
+        sumber = ("tim", tim_id) if tim_id is not None else ("permohonan", permohonan_id)
+        berkas: Path | None = None
+        try:
+            with transaksi(self.layanan.engine) as sesi:
+                if permohonan_id is not None:  # the status the letter answers, locked until commit
+                    _periksa_status(jenis, kueri.status_permohonan(sesi, permohonan_id))
+                urut = kueri.nomor_berikut(sesi, klasifikasi, unit_pd.kode, tanggal.year)
+                try:
+                    nomor = susun_nomor(pola, kode_klasifikasi=klasifikasi, nomor_urut=urut,
+                                        kode_unit=unit_pd.kode, tahun=tanggal.year)
+                except PolaNomorTidakSah as e:
+                    raise Ditolak(str(e)) from e
+                di_surat = f"{klasifikasi}/{urut}" if jenis is JenisSurat.KEPUTUSAN_TIM else nomor
+                konteks = _dengan_nomor(konteks, di_surat)
+                try:
+                    hasil = render(jenis, konteks)
+                except TemplatTidakSah as e:
+                    raise Ditolak(str(e)) from e
+                surat_id = kueri.daftarkan(
+                    sesi, jenis=jenis.value, nomor=nomor, tanggal=tanggal, perihal=konteks.kepala.hal,
+                    tujuan="; ".join(konteks.kepala.kepada), isi=hasil.teks,
+                    konteks=json.dumps(asdict(konteks), ensure_ascii=False, default=str), sumber_jenis=sumber[0],
+                    sumber_id=sumber[1], sidik_templat=hasil.sidik, unit_id=unit_pd.id)
+                catat(sesi, oleh_id=pengguna.id, aksi="surat_dibuat", entitas="surat", entitas_id=surat_id,
+                      jenis=jenis.value, nomor=nomor, sumber=sumber[0], sumber_id=sumber[1])
+                if folder is not None:
+                    berkas = _tulis(hasil.teks, jenis, nomor, folder, format)
+        except BaseException:
+            if berkas is not None:  # written, but the register did not commit: no file without its entry
+                berkas.unlink(missing_ok=True)
+            raise
+        return HasilSurat(surat_id, nomor, hasil.teks, tuple(str(t) for t in temuan if not t.memblokir), berkas)
 
     def daftar(self, *, jenis: JenisSurat | None = None, tahun: int | None = None) -> list[RingkasSurat]:
-        syarat, param = ["1 = 1"], {}
-        if jenis is not None:
-            syarat.append("jenis = :jenis")
-            param["jenis"] = jenis.value
-        if tahun is not None:
-            syarat.append("tanggal BETWEEN :awal AND :akhir")
-            param.update(awal=date(tahun, 1, 1), akhir=date(tahun, 12, 31))
-        rows = self.struktur.pembaca.semua(
-            f"SELECT id, jenis, nomor, tanggal, perihal, tujuan FROM surat WHERE {' AND '.join(syarat)} "
-            "ORDER BY id DESC", **param)
+        rows = kueri.register(self.struktur.pembaca, jenis=jenis.value if jenis else None, tahun=tahun)
         return [RingkasSurat(r.id, JenisSurat(r.jenis).label, r.nomor, str(r.tanggal)[:10], r.perihal, r.tujuan)
                 for r in rows]
 
     def teks(self, surat_id: int | None = None, *, nomor: str | None = None) -> tuple[str, str, str]:
         """(jenis, nomor, text) of a registered letter, exactly as issued."""
-        rows = self.struktur.pembaca.semua(
-            "SELECT jenis, nomor, isi FROM surat WHERE id = :id OR nomor = :nomor", id=surat_id or -1, nomor=nomor)
-        if not rows:
+        r = kueri.surat(self.struktur.pembaca, surat_id, nomor)
+        if r is None:
             raise Ditolak(f"Surat {'nomor ' + nomor if nomor else surat_id} tidak ada di register.")
-        return rows[0].jenis, rows[0].nomor, rows[0].isi
+        return r.jenis, r.nomor, r.isi
 
     def ekspor(self, surat_id: int | None = None, *, nomor: str | None = None, folder: Path,
                format: str = "txt") -> Path:
         jenis, nomor, isi = self.teks(surat_id, nomor=nomor)
-        try:
-            return tulis(isi, JenisSurat(jenis), nomor, folder, format)
-        except KeluaranTidakSah as e:
-            raise Ditolak(str(e)) from e
+        return _tulis(isi, JenisSurat(jenis), nomor, folder, format)
+
+
+def _periksa_status(jenis: JenisSurat, status: str | None) -> None:
+    """Refuse a letter answering a request whose status does not call for it."""
+    boleh, pesan = _STATUS_SURAT.get(jenis, (None, ""))
+    if boleh is not None and status not in boleh:
+        raise Ditolak(pesan)
+
+
+def _periksa_folder(folder: Path) -> None:
+    try:
+        periksa_folder(folder)
+    except KeluaranTidakSah as e:
+        raise Ditolak(str(e)) from e
+
+
+def _tulis(isi: str, jenis: JenisSurat, nomor: str, folder: Path, format: str) -> Path:
+    try:
+        return tulis(isi, jenis, nomor, folder, format)
+    except KeluaranTidakSah as e:
+        raise Ditolak(str(e)) from e
 
 
 def folder_dokumen() -> Path:

@@ -95,15 +95,25 @@ def ke_docx(teks: str, konteks: Konteks | None = None) -> bytes:
     return isi.getvalue()
 
 
+def periksa_folder(folder: Path) -> None:
+    """Refuse (`KeluaranTidakSah`) an output folder that is missing, is not a folder, or is not writable."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        berkas = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        if berkas is not None and not berkas.is_dir():
+            raise KeluaranTidakSah(f"Folder keluaran {folder} tidak ada: {berkas} adalah berkas, bukan folder; "
+                                   "pilih folder lain.")
+        raise KeluaranTidakSah(f"Folder keluaran {folder} tidak ada; pilih folder lain atau buat dahulu.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise KeluaranTidakSah(f"Folder keluaran {folder} tidak dapat ditulisi; periksa izin folder itu.")
+
+
 def tulis(
     teks: str, jenis: JenisSurat, nomor: str, folder: Path, format: Format = "txt", konteks: Konteks | None = None
 ) -> Path:
     """Write the letter into `folder` (temp file, then `os.replace`); return its path."""
     folder = Path(folder)
-    if not folder.is_dir():
-        raise KeluaranTidakSah(f"Folder keluaran {folder} tidak ada; pilih folder lain atau buat dahulu.")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise KeluaranTidakSah(f"Folder keluaran {folder} tidak dapat ditulisi; periksa izin folder itu.")
+    periksa_folder(folder)
     if format == "txt":
         data = teks.encode()
     elif format == "md":

@@ -25,3 +25,12 @@ def jalankan(sesi: Any, sql: str, **param: Any) -> Any:
 
     sql, param = luaskan(sql, param, sesi.get_bind().dialect.name)
     return sesi.execute(text(sql), param)
+
+
+def tabel(nama: str) -> Any:
+    """The schema's table `nama`, for statements built with SQLAlchemy Core (bulk inserts, row locks)."""
+    from sqlmodel import SQLModel
+
+    import sistemkerja_tui.store.models  # noqa: F401 — defines the tables on SQLModel.metadata
+
+    return SQLModel.metadata.tables[nama]
