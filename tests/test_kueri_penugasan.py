@@ -345,12 +345,3 @@ def test_pemantauan_terlambat_dikembalikan_dan_menunggu_saya(layanan, db_demo):
     )
     lain = layanan.kegiatan.pemantauan(luar, kabid, hari_ini=date(2026, 3, 1))
     assert not {lewat, kembali, tunggu} & {k.id for k in lain.terlambat + lain.dikembalikan + lain.menunggu_saya}
-
-
-# --- no SQL in these use cases --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("modul", ["penugasan", "kegiatan"])
-def test_layanan_tanpa_sql(modul):
-    teks = (AKAR / "sistemkerja_tui" / "layanan" / f"{modul}.py").read_text(encoding="utf-8")
-    assert not re.findall(r"\b(SELECT|INSERT|UPDATE|DELETE)\b|sqlalchemy|sqlmodel|text\(", teks)

@@ -23,8 +23,6 @@ from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.surat import JenisSurat
 
 AKAR = Path(sistemkerja_tui.__file__).parent
-TANPA_SQL = ("struktur", "surat", "demo", "mulai", "indeks_cari")
-KUERI = ("__init__", "struktur", "surat", "pengaturan")
 
 
 @pytest.fixture
@@ -185,46 +183,6 @@ def test_demo_satu_baris_riwayat_ringkasan_tanpa_data_pribadi(db_demo):
         "permohonan",
     }
     _tanpa_nip(rincian)
-
-
-# --- the data layer ------------------------------------------------------------------------------------------
-
-_SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET|WHERE)\b|\bCASE\b.*\bWHEN\b", re.DOTALL)
-
-
-def _teks(berkas: Path) -> list[str]:
-    return [
-        s.value
-        for s in ast.walk(ast.parse(berkas.read_text(), str(berkas)))
-        if isinstance(s, ast.Constant) and isinstance(s.value, str)
-    ]
-
-
-@pytest.mark.parametrize("modul", TANPA_SQL)
-def test_layanan_tanpa_teks_sql(modul):
-    berkas = AKAR / "layanan" / f"{modul}.py"
-    assert [t for t in _teks(berkas) if _SQL.search(t)] == []
-    impor = berkas.read_text()
-    assert "import text" not in impor and "from sqlalchemy import" not in impor
-
-
-@pytest.mark.parametrize("modul", KUERI)
-def test_kueri_tanpa_kode_enum_tertulis(modul):
-    """Enum codes reach SQL as parameters from `aturan.enums`, never as quoted literals."""
-    kode = {
-        a.value
-        for e in vars(enums).values()
-        if isinstance(e, type) and issubclass(e, enums.KodeEnum) and e.__module__ == enums.__name__
-        for a in e
-    }
-    tertulis = {
-        k
-        for t in _teks(AKAR / "store" / "kueri" / f"{modul}.py")
-        if _SQL.search(t)
-        for k in re.findall(r"'([^']*)'", t)
-        if k in kode
-    }
-    assert tertulis == set()
 
 
 def test_urutan_jabatan_dari_enum(layanan):

@@ -125,14 +125,3 @@ def test_daftar_unit_panjang_tetap_satu_parameter(layanan):
         dekat = kueri.kandidat_unit(sesi, semua)
         jauh = kueri.kandidat_unit(sesi, semua + list(range(10**6, 10**6 + 50_000)))
     assert dekat and {r.id for r in jauh} == {r.id for r in dekat}
-
-
-@pytest.mark.parametrize("modul", ["tim", "pengguna"])
-def test_layanan_tanpa_teks_sql(modul):
-    """The SQL of these use cases lives in store.kueri.tim / store.kueri.pengaturan."""
-    import re
-
-    import sistemkerja_tui.layanan as paket
-
-    teks = (Path(paket.__file__).parent / f"{modul}.py").read_text(encoding="utf-8")
-    assert not re.findall(r"\b(?:SELECT|INSERT|UPDATE|DELETE|JOIN)\b|sqlalchemy|bindparam|\btext\(", teks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -107,3 +108,51 @@ def test_tui_mulai_tanpa_orm_dan_sqlalchemy():
     )
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
     assert hasil.stdout.strip() == ""
+
+
+# --- all SQL lives in store/ (issue 9: one data layer) --------------------------------------------------
+
+_SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET|WHERE)\b|\bCASE\b.*\bWHEN\b", re.DOTALL)
+_DI_ATAS_STORE = sorted(
+    str(b.relative_to(AKAR)) for lapisan in ("layanan", "surat", "tui") for b in (AKAR / lapisan).rglob("*.py")
+) + ["cli.py"]
+
+
+def _teks(berkas: Path) -> list[str]:
+    """The string constants of a module (where SQL would be written)."""
+    return [
+        s.value
+        for s in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"), str(berkas)))
+        if isinstance(s, ast.Constant) and isinstance(s.value, str)
+    ]
+
+
+@pytest.mark.parametrize("modul", _DI_ATAS_STORE)
+def test_sql_hanya_di_store(modul):
+    """No SQL text, no SQLAlchemy query building above store/: use cases call store.kueri."""
+    berkas = AKAR / modul
+    assert [t for t in _teks(berkas) if _SQL.search(t)] == []
+    jenis_engine = {"sqlalchemy.engine", "sqlalchemy.engine.Engine"}  # the engine's type, for annotations
+    nama = _nama_diimpor(berkas) - jenis_engine
+    assert sorted(n for n in nama if n.split(".")[0] in ("sqlalchemy", "sqlmodel", "sqlite3")) == []
+
+
+@pytest.mark.parametrize("modul", sorted(b.name for b in (AKAR / "store" / "kueri").glob("*.py")))
+def test_kueri_tanpa_kode_enum_tertulis(modul):
+    """Enum codes reach SQL as parameters from `aturan.enums`, never as quoted literals."""
+    from sistemkerja_tui.aturan import enums
+
+    kode = {
+        a.value
+        for e in vars(enums).values()
+        if isinstance(e, type) and issubclass(e, enums.KodeEnum) and e.__module__ == enums.__name__
+        for a in e
+    }
+    tertulis = {
+        k
+        for t in _teks(AKAR / "store" / "kueri" / modul)
+        if _SQL.search(t)
+        for k in re.findall(r"'([^']*)'", t)
+        if k in kode
+    }
+    assert tertulis == set()
