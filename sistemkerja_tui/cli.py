@@ -12,6 +12,8 @@ import sys  # noqa: E402
 
 from sistemkerja_tui import __version__  # noqa: E402
 
+TINGKAT_LOG = ("DEBUG", "INFO", "WARNING", "ERROR")  # = catatan.TINGKAT, not imported: --help stays light
+
 CONTOH = """\
 contoh:
   sistemkerja                          buka aplikasi (database di folder data pengguna)
@@ -41,6 +43,7 @@ _PESAN_ARGPARSE = (  # argparse's own messages, in the language of the rest of t
     (r"argument (.*?): invalid (\w+) value: (.*)", r"argumen \1: nilai \3 tidak sah (harus \2)"),
     (r"argument (.*?): expected one argument", r"argumen \1: perlu satu nilai"),
     (r"argument (.*?): not allowed with argument (.*)", r"argumen \1 tidak boleh bersama \2"),
+    (r"argument (.*?): (.*)", r"argumen \1: \2"),  # our own type checks (_id) already speak Indonesian
 )
 
 
@@ -54,6 +57,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: galat: {message}\n")
 
 
+ID_MAKS = 2**63 - 1  # the largest id a database (SQLite INTEGER, PostgreSQL bigint) can hold
+
+
+def _id(teks: str) -> int:
+    """An id given on the command line: a whole number from 1 to `ID_MAKS`."""
+    try:
+        nilai = int(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"nilai '{teks}' tidak sah (harus bilangan bulat)") from None
+    if not 1 <= nilai <= ID_MAKS:
+        raise argparse.ArgumentTypeError(f"id {teks} di luar batas (harus 1 sampai {ID_MAKS})")
+    return nilai
+
+
 def _indonesiakan(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p._optionals.title = "opsi"
     p._positionals.title = "argumen"
@@ -65,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     db = _Parser(add_help=False)
     db.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                     help="URL SQLAlchemy atau path berkas SQLite (bawaan: $SISTEMKERJA_DB, lalu folder data pengguna)")
+    db.add_argument("--log-level", choices=TINGKAT_LOG, default=argparse.SUPPRESS, metavar="TINGKAT",
+                    help="tingkat catatan di berkas log: DEBUG, INFO, WARNING (bawaan), ERROR")
 
     p = _Parser(
         prog="sistemkerja", parents=[db], add_help=False,
@@ -96,9 +115,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="keputusan_tim, surat_tugas, permohonan_pelibatan, nota_dinas, persetujuan_anggota, "
                            "penolakan, permohonan_lintas_instansi, sukarela_lintas_unit, rekomendasi_penilaian")
     sumber = buat.add_mutually_exclusive_group(required=True)
-    sumber.add_argument("--tim", type=int, metavar="ID", help="id tim kerja")
-    sumber.add_argument("--permohonan", type=int, metavar="ID", help="id permohonan")
-    sumber.add_argument("--penilaian", type=int, metavar="ID", help="id penilaian anggota (surat rekomendasi)")
+    sumber.add_argument("--tim", type=_id, metavar="ID", help="id tim kerja")
+    sumber.add_argument("--permohonan", type=_id, metavar="ID", help="id permohonan")
+    sumber.add_argument("--penilaian", type=_id, metavar="ID", help="id penilaian anggota (surat rekomendasi)")
     buat.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
     buat.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
     _indonesiakan(surat_sub.add_parser("daftar", parents=[db], add_help=False, formatter_class=_Format,
@@ -187,7 +206,7 @@ def _nip(args) -> int:
 
 def _dengan_layanan(args, kerja) -> int:
     """Open the database of `--db`, run `kerja(layanan)`; a refusal becomes an exit-2 message."""
-    from sistemkerja_tui.layanan.galat import Ditolak
+    from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
     from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
 
     try:
@@ -198,6 +217,8 @@ def _dengan_layanan(args, kerja) -> int:
         return kerja(layanan)
     except Ditolak as e:
         return _galat(e.pesan)
+    except DatabaseError as e:
+        return _galat(str(e))
     finally:
         layanan.tutup()
 
@@ -278,7 +299,39 @@ def _tui(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command of `argv`; an unexpected error is a short notice (exit 1), its traceback goes to the log."""
     args = _parser().parse_args(argv)
+    from sistemkerja_tui import catatan
+
+    catatan.siapkan(getattr(args, "log_level", catatan.TINGKAT_BAWAAN))
+    try:
+        kode = _jalankan(args)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return kode
+    except BrokenPipeError:  # the reader (`| head`) has what it wanted: stop quietly
+        _tutup_stdout()
+        return 0
+    except KeyboardInterrupt:
+        print("dibatalkan.", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 — the user gets a notice, the log gets the traceback
+        berkas = catatan.catat_galat(e, f"perintah {args.perintah or 'tui'}")
+        print(f"galat: {catatan.pemberitahuan(berkas)}", file=sys.stderr)
+        return 1
+
+
+def _tutup_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        nol = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nol, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _jalankan(args) -> int:
     if args.perintah == "demo":
         return _demo(args)
     if args.perintah == "profil":
