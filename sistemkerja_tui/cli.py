@@ -301,9 +301,12 @@ def _tui(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command of `argv`; an unexpected error is a short notice (exit 1), its traceback goes to the log."""
     args = _parser().parse_args(argv)
+    import logging
+
     from sistemkerja_tui import catatan
 
     catatan.siapkan(getattr(args, "log_level", catatan.TINGKAT_BAWAAN))
+    logging.getLogger(__name__).info("perintah %s", args.perintah or "tui")
     try:
         kode = _jalankan(args)
         sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
