@@ -9,6 +9,7 @@ the file (0600) are made on the first record. Every record is scrubbed
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
@@ -16,9 +17,10 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+_Jejak = tuple[type[BaseException], BaseException, TracebackType | None]
+
 NAMA_LOGGER = "sistemkerja_tui"
 NAMA_BERKAS = "sistemkerja.log"
-TINGKAT = ("DEBUG", "INFO", "WARNING", "ERROR")
 TINGKAT_BAWAAN = "WARNING"
 UKURAN_MAKS = 1_000_000  # bytes per file
 CADANGAN = 3  # sistemkerja.log.1 … .3
@@ -56,7 +58,7 @@ class _Penyaring(logging.Formatter):
         salinan.msg, salinan.args = saring(record.getMessage()), None
         return super().format(salinan)
 
-    def formatException(self, ei) -> str:  # noqa: N802 — logging's name
+    def formatException(self, ei: _Jejak | tuple[None, None, None]) -> str:  # noqa: N802 — logging's name
         return saring(super().formatException(ei))
 
     def formatStack(self, stack_info: str) -> str:  # noqa: N802 — logging's name
@@ -68,13 +70,13 @@ class _BerkasPribadi(RotatingFileHandler):
 
     gagal = False
 
-    def _open(self):  # noqa: ANN202 — logging's hook
+    def _open(self) -> io.TextIOWrapper:
         from sistemkerja_tui import paths
 
         paths.ensure_private_dir(Path(self.baseFilename).parent)
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.fchmod(fd, 0o600)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 — never a traceback on screen
         self.gagal = True
@@ -111,7 +113,7 @@ def catat_galat(galat: BaseException, konteks: str) -> Path | None:
         siapkan()
     assert _penangan is not None
     _penangan.gagal = False
-    jejak: tuple[type[BaseException], BaseException, TracebackType | None] = (type(galat), galat, galat.__traceback__)
+    jejak: _Jejak = (type(galat), galat, galat.__traceback__)
     logging.getLogger(NAMA_LOGGER).error("Galat tak terduga: %s", konteks, exc_info=jejak)
     return None if _penangan.gagal else Path(_penangan.baseFilename)
 

@@ -9,10 +9,11 @@ WAKTU_MULAI = time.perf_counter()
 import argparse  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 
 from sistemkerja_tui import __version__  # noqa: E402
 
-TINGKAT_LOG = ("DEBUG", "INFO", "WARNING", "ERROR")  # = catatan.TINGKAT, not imported: --help stays light
+TINGKAT_LOG = ("DEBUG", "INFO", "WARNING", "ERROR")  # --log-level choices (sistemkerja_tui.catatan)
 
 CONTOH = """\
 contoh:
@@ -58,17 +59,25 @@ class _Parser(argparse.ArgumentParser):
 
 
 ID_MAKS = 2**63 - 1  # the largest id a database (SQLite INTEGER, PostgreSQL bigint) can hold
+PEGAWAI_MAKS = 1_000_000  # a demo larger than any Pemda (bench/ goes to 200 000)
 
 
-def _id(teks: str) -> int:
-    """An id given on the command line: a whole number from 1 to `ID_MAKS`."""
-    try:
-        nilai = int(teks)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"nilai '{teks}' tidak sah (harus bilangan bulat)") from None
-    if not 1 <= nilai <= ID_MAKS:
-        raise argparse.ArgumentTypeError(f"id {teks} di luar batas (harus 1 sampai {ID_MAKS})")
-    return nilai
+def _antara(terkecil: int, terbesar: int, apa: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from `terkecil` to `terbesar`, refused in Indonesian otherwise."""
+
+    def periksa(teks: str) -> int:
+        try:
+            nilai = int(teks)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"nilai '{teks}' tidak sah (harus bilangan bulat)") from None
+        if not terkecil <= nilai <= terbesar:
+            raise argparse.ArgumentTypeError(f"{apa} {teks} di luar batas (harus {terkecil} sampai {terbesar})")
+        return nilai
+
+    return periksa
+
+
+_id = _antara(1, ID_MAKS, "id")
 
 
 def _indonesiakan(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -99,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = _indonesiakan(sub.add_parser(
         "demo", parents=[db], add_help=False, formatter_class=_Format, help="isi database dengan Pemda demo fiktif",
         description="Membangun Pemda demo fiktif yang deterministik pada database kosong."))
-    demo.add_argument("--pegawai", type=int, default=1500, metavar="N", help="jumlah pegawai (bawaan 1500)")
+    demo.add_argument("--pegawai", type=_antara(1, PEGAWAI_MAKS, "jumlah"), default=1500, metavar="N", help="jumlah pegawai (bawaan 1500)")
     demo.add_argument("--profil", default="madiun", metavar="P", help="profil regulasi (bawaan madiun)")
     demo.add_argument("--benih", type=int, default=2023, metavar="S", help="benih acak (bawaan 2023)")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -228,7 +227,7 @@ def test_konfigurasi_bukan_utf8_menyebut_berkas(tmp_path):
 
     berkas = berkas_konfigurasi()
     berkas.parent.mkdir(parents=True)
-    berkas.write_bytes('tema = "gelap"\n# catatan: '.encode() + "é".encode("latin-1") + b"\n")
+    berkas.write_bytes(b'tema = "gelap"\n# catatan: ' + "é".encode("latin-1") + b"\n")
     with pytest.raises(KonfigurasiTidakSah) as info:
         muat_konfigurasi()
     assert str(berkas) in str(info.value) and "UTF-8" in str(info.value)
@@ -251,3 +250,10 @@ def test_daftar_surat_ke_head(db_surat):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and r.stderr == ""
     assert len(r.stdout.splitlines()) == 1 and "Surat Tugas" in r.stdout
+
+
+def test_jumlah_pegawai_demo_di_luar_batas(tmp_path):
+    db = tmp_path / "baru.db"
+    r = jalankan("demo", "--pegawai", TERLALU_BESAR, "--db", str(db))
+    assert r.returncode == 2 and f"argumen --pegawai: jumlah {TERLALU_BESAR} di luar batas" in r.stderr
+    assert not db.exists()

@@ -41,8 +41,8 @@ def _render(folder: Path, isi: str):
     "{{ ('x' * 100000).join(['a'] * 1000) }}",
     "{{ [1]|batch(10**9, 'x')|list }}",
     "{{ surat.kepala.nomor|bungkus(lebar=10**9) }}",
-    "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}{% endfor %}{% endfor %}"
-    "{% endfor %}",
+    ("{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}{% endfor %}{% endfor %}"
+     "{% endfor %}"),
     "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}",
     "{% for i in range(100) %}{{ 'x' * 100000 }}{% endfor %}",
 ])

@@ -22,7 +22,7 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.environment import Template
 from jinja2.exceptions import SecurityError
-from jinja2.runtime import Macro
+from jinja2.runtime import Context, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 BATAS_TEKS = 200_000  # characters of a rendered letter, and items or characters of anything a template builds
@@ -101,7 +101,7 @@ def _perkiraan_ganti(teks: str, lama: str, baru: str, jumlah: int | None = None)
     return len(teks) + kali * (len(baru) - len(lama))
 
 
-def _perkiraan_gabung(pemisah: str, butir: list) -> int:
+def _perkiraan_gabung(pemisah: str, butir: list[Any]) -> int:
     return sum(len(str(b)) for b in butir) + len(pemisah) * max(len(butir) - 1, 0)
 
 
@@ -116,7 +116,7 @@ def langkah(n: int = 1) -> None:
         raise MelampauiBatas(f"templat melebihi {_angka(BATAS_LANGKAH)} langkah perulangan dan panggilan")
 
 
-def _ulang(iterable: Iterable) -> Iterator:
+def _ulang(iterable: Iterable[Any]) -> Iterator[Any]:
     for butir in iterable:
         langkah()
         yield butir
@@ -150,9 +150,9 @@ def _letak(bagian: Iterable[str]) -> tuple[str | None, int | None]:
     while getattr(bagian, "gi_yieldfrom", None) is not None:
         bagian = bagian.gi_yieldfrom  # type: ignore[attr-defined]
     bingkai = getattr(bagian, "gi_frame", None)
-    templat = bingkai.f_globals.get("__jinja_template__") if bingkai is not None else None
-    if templat is None:
+    if bingkai is None or bingkai.f_globals.get("__jinja_template__") is None:
         return None, None
+    templat = bingkai.f_globals["__jinja_template__"]
     return templat.filename, templat.get_corresponding_lineno(bingkai.f_lineno)
 
 
@@ -185,13 +185,13 @@ class LingkunganTerbatas(ImmutableSandboxedEnvironment):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.concat = _gabung  # type: ignore[assignment]
+        self.concat = _gabung  # type: ignore[method-assign]
         self.globals["range"] = _range
         self.globals.pop("lipsum", None)  # filler text of any size; a letter has no use for it
         self.ulang_terbatas = _ulang
         self.sambung_terbatas = _terbatas
 
-    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "*":
             for kali, lain in ((left, right), (right, left)):
                 if isinstance(kali, int) and isinstance(lain, (str, list, tuple)):
@@ -207,7 +207,7 @@ class LingkunganTerbatas(ImmutableSandboxedEnvironment):
             _periksa_pola(left)
         return _terbatas(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 — Jinja's signature
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 — Jinja's signature
         langkah(LANGKAH_MAKRO if isinstance(__obj, Macro) else 1)
         asli = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
         pemilik, nama = getattr(asli, "__self__", None), getattr(asli, "__name__", "")
@@ -231,7 +231,7 @@ def awasi_filter(env: LingkunganTerbatas) -> None:
         env.filters[nama] = _filter_terbatas(nama, fungsi)
 
 
-def _filter_terbatas(nama: str, fungsi: Callable) -> Callable:
+def _filter_terbatas(nama: str, fungsi: Callable[..., Any]) -> Callable[..., Any]:
     lewati = 1 if getattr(fungsi, "jinja_pass_arg", None) is not None else 0  # context / environment first
 
     @functools.wraps(fungsi)
