@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 import subprocess
@@ -52,8 +53,6 @@ def test_impor_dan_siapkan_tidak_membuat_apa_pun():
 
 def test_berkas_pribadi_dan_berputar(tmp_path):
     berkas = catatan.siapkan("INFO", tmp_path / "log" / "uji.log")
-    import logging
-
     baris = "x" * 1000
     for _ in range(catatan.UKURAN_MAKS // 1000 * (catatan.CADANGAN + 2)):
         logging.getLogger("sistemkerja_tui.uji").info(baris)
@@ -74,6 +73,27 @@ def test_galat_sqlalchemy_dicatat_tanpa_parameter(engine, log):
     assert "IntegrityError" in isi and "Traceback" in isi and "INSERT INTO pegawai" in isi
     assert "[parameters: disembunyikan]" in isi
     assert NIP not in isi and "19670416" not in isi
+
+
+def test_sql_sqlalchemy_tidak_masuk_log_walau_debug(engine):
+    log = catatan.siapkan("DEBUG")
+    logging.getLogger("sistemkerja_tui.uji").debug("mulai")
+    with engine.connect() as conn:
+        conn.execute(text("SELECT COUNT(*) FROM pegawai WHERE nip = :nip"), {"nip": NIP})
+    assert "mulai" in log.read_text(encoding="utf-8")
+    assert NIP not in log.read_text(encoding="utf-8") and "SELECT" not in log.read_text(encoding="utf-8")
+
+
+def test_folder_log_tidak_dapat_ditulis_tetap_tanpa_traceback(tmp_path, capsys):
+    bukan_folder = tmp_path / "bukan-folder"
+    bukan_folder.write_text("berkas biasa")
+    catatan.siapkan(berkas=bukan_folder / "log" / "sistemkerja.log")
+    try:
+        raise ValueError("uji")
+    except ValueError as e:
+        berkas = catatan.catat_galat(e, "uji")
+    assert berkas is None and "tidak dapat dicatat" in catatan.pemberitahuan(berkas)
+    assert capsys.readouterr().err == ""
 
 
 def test_saring_nip_dan_tanggal():
