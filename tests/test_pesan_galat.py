@@ -195,6 +195,47 @@ def test_disk_penuh_tidak_mengubah_data(db_surat, tmp_path):
     assert sql(db_surat, "PRAGMA integrity_check") == [("ok",)]
 
 
+_DISK_KECIL = r"""
+set -e
+mount -t tmpfs -o size="$UKURAN" tmpfs "$DISK"
+cp "$DB" "$DISK/demo.db"
+set +e
+"$SISTEMKERJA" surat buat --jenis surat_tugas --tim "$TIM" --db "$DISK/demo.db" --keluaran "$KELUARAN"
+echo "kode=$?" >&2
+"$PYTHON" -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); \
+print(c.execute('PRAGMA integrity_check').fetchone()[0], c.execute('SELECT COUNT(*) FROM surat').fetchone()[0])" \
+  "$DISK/demo.db"
+"""
+
+
+def test_disk_sungguh_penuh(db_surat, tmp_path):
+    """The same on a real full disk: a small tmpfs in a private mount namespace (skipped where none can be made)."""
+    from sistemkerja_tui.surat.lingkungan import folder_bawaan, folder_pengguna_bawaan
+
+    ruang_sendiri = ["unshare", "--mount", "--map-root-user", "sh", "-c"]  # mounts vanish with the process
+    if shutil.which("unshare") is None or subprocess.run(
+            [*ruang_sendiri, f"mount -t tmpfs tmpfs '{tmp_path}'"], capture_output=True, timeout=30).returncode:
+        pytest.skip("tidak dapat memasang tmpfs kecil di sini")
+    templat = folder_pengguna_bawaan()
+    templat.mkdir(parents=True)
+    asli = (folder_bawaan() / JenisSurat.SURAT_TUGAS.templat).read_text(encoding="utf-8")
+    (templat / JenisSurat.SURAT_TUGAS.templat).write_text(asli + "{{ 'lampiran ' * 10000 }}\n", encoding="utf-8")
+    (disk := tmp_path / "disk").mkdir()
+    (keluaran := tmp_path / "keluaran").mkdir()
+    jumlah = len(register(db_surat)[0])
+    ukuran = Path(db_surat).stat().st_size + 64 * 1024  # the file, SQLite's -shm (32 KiB) and a few WAL pages
+
+    env = {**os.environ, "UKURAN": str(ukuran), "DISK": str(disk), "DB": db_surat, "SISTEMKERJA": SISTEMKERJA,
+           "TIM": _tim(db_surat), "KELUARAN": str(keluaran), "PYTHON": sys.executable}
+    r = subprocess.run([*ruang_sendiri, _DISK_KECIL], capture_output=True, text=True, timeout=120, env=env)
+
+    assert "kode=2" in r.stderr, r.stderr
+    assert "penuh" in r.stderr and "tidak disimpan" in r.stderr
+    tanpa_bocoran(r)
+    assert r.stdout.split() == ["ok", str(jumlah)]
+    assert list(keluaran.iterdir()) == []
+
+
 def _acak(berkas: Path, _asli: Path) -> None:
     berkas.write_bytes(os.urandom(64 * 1024))
 
