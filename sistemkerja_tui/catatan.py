@@ -58,10 +58,10 @@ class _Penyaring(logging.Formatter):
         salinan.msg, salinan.args = saring(record.getMessage()), None
         return super().format(salinan)
 
-    def formatException(self, ei: _Jejak | tuple[None, None, None]) -> str:  # noqa: N802 — logging's name
+    def formatException(self, ei: _Jejak | tuple[None, None, None]) -> str:
         return saring(super().formatException(ei))
 
-    def formatStack(self, stack_info: str) -> str:  # noqa: N802 — logging's name
+    def formatStack(self, stack_info: str) -> str:
         return saring(super().formatStack(stack_info))
 
 
@@ -78,7 +78,7 @@ class _BerkasPribadi(RotatingFileHandler):
         os.fchmod(fd, 0o600)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 — never a traceback on screen
+    def handleError(self, record: logging.LogRecord) -> None:  # never a traceback on screen
         self.gagal = True
 
 

@@ -108,7 +108,8 @@ def _parser() -> argparse.ArgumentParser:
     demo = _indonesiakan(sub.add_parser(
         "demo", parents=[db], add_help=False, formatter_class=_Format, help="isi database dengan Pemda demo fiktif",
         description="Membangun Pemda demo fiktif yang deterministik pada database kosong."))
-    demo.add_argument("--pegawai", type=_antara(1, PEGAWAI_MAKS, "jumlah"), default=1500, metavar="N", help="jumlah pegawai (bawaan 1500)")
+    demo.add_argument("--pegawai", type=_antara(1, PEGAWAI_MAKS, "jumlah"), default=1500, metavar="N",
+                      help="jumlah pegawai (bawaan 1500)")
     demo.add_argument("--profil", default="madiun", metavar="P", help="profil regulasi (bawaan madiun)")
     demo.add_argument("--benih", type=int, default=2023, metavar="S", help="benih acak (bawaan 2023)")
 
@@ -326,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dibatalkan.", file=sys.stderr)
         return 130
-    except Exception as e:  # noqa: BLE001 — the user gets a notice, the log gets the traceback
+    except Exception as e:  # the user gets a notice, the log gets the traceback
         berkas = catatan.catat_galat(e, f"perintah {args.perintah or 'tui'}")
         print(f"galat: {catatan.pemberitahuan(berkas)}", file=sys.stderr)
         return 1

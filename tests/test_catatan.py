@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import exc, text
+from tests.bantu import sql
 from textual.app import App
 
 from sistemkerja_tui import catatan
 from sistemkerja_tui.layanan.galat import Ditolak
-from tests.bantu import sql
 
 SISTEMKERJA = str(Path(sys.executable).with_name("sistemkerja"))
 NIP = "196704161993031015"
@@ -97,8 +97,10 @@ def test_folder_log_tidak_dapat_ditulis_tetap_tanpa_traceback(tmp_path, capsys):
 
 
 def test_saring_nip_dan_tanggal():
-    teks = ("NIP 19670416 199303 1 015 dan 196704161993031015 lahir 1967-04-16 "
-            "datetime.date(1967, 4, 16) [parameters: ('196704161993031015', 3)]")
+    teks = (
+        "NIP 19670416 199303 1 015 dan 196704161993031015 lahir 1967-04-16 "
+        "datetime.date(1967, 4, 16) [parameters: ('196704161993031015', 3)]"
+    )
     hasil = catatan.saring(teks)
     assert "1967" not in hasil and "015" not in hasil
     assert hasil.count("[NIP]") == 2 and hasil.count("[tanggal]") == 2 and "[parameters: disembunyikan]" in hasil

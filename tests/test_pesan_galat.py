@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.bantu import sql
 
 from sistemkerja_tui.layanan.galat import DatabaseError
 from sistemkerja_tui.layanan.surat import JenisSurat
-from tests.bantu import sql
 
 SISTEMKERJA = str(Path(sys.executable).with_name("sistemkerja"))  # the venv's console script
 TERLALU_BESAR = str(2**70)
@@ -27,8 +27,7 @@ def jalankan(*args: str, **kwargs) -> subprocess.CompletedProcess:
 def python_c(kode: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
     """`python -c kode args…`: the real CLI `main` after `kode` has set up the interpreter."""
     program = f"import sys\n{kode}\nfrom sistemkerja_tui.cli import main\nsys.exit(main())\n"
-    return subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True, timeout=120,
-                          **kwargs)
+    return subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True, timeout=120, **kwargs)
 
 
 def tanpa_bocoran(r: subprocess.CompletedProcess) -> None:
@@ -60,8 +59,13 @@ def db_surat(db_demo) -> str:
 
 def _tim(db: str) -> str:
     """The first demo team with an active ketua (its letters can be made)."""
-    return str(sql(db, "SELECT t.id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan k WHERE k.tim_id = "
-                       "t.id AND k.peran = 'ketua' AND k.status = 'aktif') ORDER BY t.id LIMIT 1")[0][0])
+    return str(
+        sql(
+            db,
+            "SELECT t.id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan k WHERE k.tim_id = "
+            "t.id AND k.peran = 'ketua' AND k.status = 'aktif') ORDER BY t.id LIMIT 1",
+        )[0][0]
+    )
 
 
 # --- ids out of range ---------------------------------------------------------------------------------
@@ -99,8 +103,13 @@ def test_skema_url_tak_dikenal():
 
 
 def test_postgresql_tanpa_driver_menyebut_cara_memasang():
-    r = python_c("sys.modules['psycopg'] = None  # as if psycopg were not installed",
-                 "surat", "daftar", "--db", "postgresql+psycopg://pengguna@127.0.0.1:1/sistemkerja")
+    r = python_c(
+        "sys.modules['psycopg'] = None  # as if psycopg were not installed",
+        "surat",
+        "daftar",
+        "--db",
+        "postgresql+psycopg://pengguna@127.0.0.1:1/sistemkerja",
+    )
     assert r.returncode == 2
     assert "psycopg" in r.stderr and "pip install 'sistemkerja-tui[postgresql]'" in r.stderr
     tanpa_bocoran(r)
@@ -144,8 +153,19 @@ def test_database_hanya_baca_dapat_dibaca_tidak_ditulis(db_surat, tmp_path, fold
     try:
         hak = _sebagai_pengguna_biasa()
         daftar = jalankan("surat", "daftar", "--db", str(db), **hak)
-        buat = jalankan("surat", "buat", "--jenis", "surat_tugas", "--tim", _tim(str(db)), "--db", str(db),
-                        "--keluaran", str(tmp_path), **hak)
+        buat = jalankan(
+            "surat",
+            "buat",
+            "--jenis",
+            "surat_tugas",
+            "--tim",
+            _tim(str(db)),
+            "--db",
+            str(db),
+            "--keluaran",
+            str(tmp_path),
+            **hak,
+        )
     finally:
         folder.chmod(0o755)
         db.chmod(0o644)
@@ -184,8 +204,19 @@ def test_disk_penuh_tidak_mengubah_data(db_surat, tmp_path):
     keluaran = tmp_path / "keluaran"
     keluaran.mkdir()
 
-    r = python_c(_BATASI_HALAMAN, "surat", "buat", "--jenis", "surat_tugas", "--tim", _tim(db_surat),
-                 "--db", db_surat, "--keluaran", str(keluaran))
+    r = python_c(
+        _BATASI_HALAMAN,
+        "surat",
+        "buat",
+        "--jenis",
+        "surat_tugas",
+        "--tim",
+        _tim(db_surat),
+        "--db",
+        db_surat,
+        "--keluaran",
+        str(keluaran),
+    )
 
     assert r.returncode == 2, r.stderr
     assert "penuh" in r.stderr and "tidak disimpan" in r.stderr and db_surat in r.stderr
@@ -213,8 +244,12 @@ def test_disk_sungguh_penuh(db_surat, tmp_path):
     from sistemkerja_tui.surat.lingkungan import folder_bawaan, folder_pengguna_bawaan
 
     ruang_sendiri = ["unshare", "--mount", "--map-root-user", "sh", "-c"]  # mounts vanish with the process
-    if shutil.which("unshare") is None or subprocess.run(
-            [*ruang_sendiri, f"mount -t tmpfs tmpfs '{tmp_path}'"], capture_output=True, timeout=30).returncode:
+    if (
+        shutil.which("unshare") is None
+        or subprocess.run(
+            [*ruang_sendiri, f"mount -t tmpfs tmpfs '{tmp_path}'"], capture_output=True, timeout=30
+        ).returncode
+    ):
         pytest.skip("tidak dapat memasang tmpfs kecil di sini")
     templat = folder_pengguna_bawaan()
     templat.mkdir(parents=True)
@@ -225,8 +260,16 @@ def test_disk_sungguh_penuh(db_surat, tmp_path):
     jumlah = len(register(db_surat)[0])
     ukuran = Path(db_surat).stat().st_size + 64 * 1024  # the file, SQLite's -shm (32 KiB) and a few WAL pages
 
-    env = {**os.environ, "UKURAN": str(ukuran), "DISK": str(disk), "DB": db_surat, "SISTEMKERJA": SISTEMKERJA,
-           "TIM": _tim(db_surat), "KELUARAN": str(keluaran), "PYTHON": sys.executable}
+    env = {
+        **os.environ,
+        "UKURAN": str(ukuran),
+        "DISK": str(disk),
+        "DB": db_surat,
+        "SISTEMKERJA": SISTEMKERJA,
+        "TIM": _tim(db_surat),
+        "KELUARAN": str(keluaran),
+        "PYTHON": sys.executable,
+    }
     r = subprocess.run([*ruang_sendiri, _DISK_KECIL], capture_output=True, text=True, timeout=120, env=env)
 
     assert "kode=2" in r.stderr, r.stderr
@@ -278,8 +321,13 @@ def test_pipa_tertutup_berhenti_tanpa_traceback(db_surat):
     baca, tulis = os.pipe()
     os.close(baca)  # the reader is gone before the first line: every write meets a closed pipe
     try:
-        r = subprocess.run([SISTEMKERJA, "surat", "daftar", "--db", db_surat], stdout=tulis,
-                           stderr=subprocess.PIPE, text=True, timeout=120)
+        r = subprocess.run(
+            [SISTEMKERJA, "surat", "daftar", "--db", db_surat],
+            stdout=tulis,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     finally:
         os.close(tulis)
     assert r.returncode == 0
@@ -287,8 +335,13 @@ def test_pipa_tertutup_berhenti_tanpa_traceback(db_surat):
 
 
 def test_daftar_surat_ke_head(db_surat):
-    r = subprocess.run(f"'{SISTEMKERJA}' surat daftar --db '{db_surat}' | head -1", shell=True,
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        f"'{SISTEMKERJA}' surat daftar --db '{db_surat}' | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0 and r.stderr == ""
     assert len(r.stdout.splitlines()) == 1 and "Surat Tugas" in r.stdout
 

@@ -31,8 +31,9 @@ BATAS_LANGKAH = 1_000_000  # loop iterations plus calls in one render (about hal
 LANGKAH_MAKRO = 20  # a macro call costs about as much as 20 loop iterations
 BATAS_BIT = 4_096  # bits of an integer a template computes
 
-_FILTER_UKURAN = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice",
-                            "bungkus", "label", "tengah", "kanan", "daftar"})  # take widths or counts
+_FILTER_UKURAN = frozenset(
+    {"center", "indent", "wordwrap", "truncate", "batch", "slice", "bungkus", "label", "tengah", "kanan", "daftar"}
+)  # take widths or counts
 _METODE_UKURAN = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
 _PERSEN = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
@@ -159,12 +160,13 @@ def _letak(bagian: Iterable[str]) -> tuple[str | None, int | None]:
 class _Kode(CodeGenerator):
     """Jinja's code generator with every `for` counting its steps and every `~` checked."""
 
-    def visit_For(self, node: nodes.For, frame: Frame) -> None:  # noqa: N802 — Jinja's visitor name
-        node.iter = nodes.Call(nodes.EnvironmentAttribute("ulang_terbatas"), [node.iter], [], None, None,
-                               lineno=node.iter.lineno)
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        node.iter = nodes.Call(
+            nodes.EnvironmentAttribute("ulang_terbatas"), [node.iter], [], None, None, lineno=node.iter.lineno
+        )
         super().visit_For(node, frame)
 
-    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.sambung_terbatas(")
         super().visit_Concat(node, frame)
         self.write(")")
@@ -207,7 +209,7 @@ class LingkunganTerbatas(ImmutableSandboxedEnvironment):
             _periksa_pola(left)
         return _terbatas(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 — Jinja's signature
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         langkah(LANGKAH_MAKRO if isinstance(__obj, Macro) else 1)
         asli = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
         pemilik, nama = getattr(asli, "__self__", None), getattr(asli, "__name__", "")
@@ -236,7 +238,7 @@ def _filter_terbatas(nama: str, fungsi: Callable[..., Any]) -> Callable[..., Any
 
     @functools.wraps(fungsi)
     def terbatas(*args: Any, **kwargs: Any) -> Any:
-        nilai, sisa = (args[lewati], args[lewati + 1:]) if len(args) > lewati else (None, ())
+        nilai, sisa = (args[lewati], args[lewati + 1 :]) if len(args) > lewati else (None, ())
         if nama in _FILTER_UKURAN:
             for n in (*sisa, *kwargs.values()):
                 periksa_angka(n)

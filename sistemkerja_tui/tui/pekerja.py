@@ -38,7 +38,7 @@ def kerjakan(node: DOMNode, fungsi: Callable[[], Any], berhasil: Callable[[Any],
             _log.warning("%s: %s", type(e).__name__, e)
             app.call_from_thread(app.notify, str(e), title="Data tidak tersimpan", severity="error", timeout=15)
             return
-        except Exception as e:  # noqa: BLE001 — the app keeps running; the details go to the log
+        except Exception as e:  # the app keeps running; the details go to the log
             from sistemkerja_tui import catatan
 
             berkas = catatan.catat_galat(e, f"layanan {getattr(fungsi, '__qualname__', fungsi)}")
