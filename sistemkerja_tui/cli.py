@@ -44,7 +44,7 @@ _PESAN_ARGPARSE = (  # argparse's own messages, in the language of the rest of t
     (r"argument (.*?): invalid (\w+) value: (.*)", r"argumen \1: nilai \3 tidak sah (harus \2)"),
     (r"argument (.*?): expected one argument", r"argumen \1: perlu satu nilai"),
     (r"argument (.*?): not allowed with argument (.*)", r"argumen \1 tidak boleh bersama \2"),
-    (r"argument (.*?): (.*)", r"argumen \1: \2"),  # our own type checks (_id) already speak Indonesian
+    (r"argument (.*?): (.*)", r"argumen \1: \2"),  # our own type checks (_antara) already speak Indonesian
 )
 
 
@@ -221,7 +221,7 @@ def _dengan_layanan(args, kerja) -> int:
 
     try:
         layanan = buka_database(getattr(args, "db", None), demo_jika_kosong=False).layanan
-    except GagalBuka as e:
+    except (GagalBuka, DatabaseError) as e:  # DatabaseError: a damaged page met while loading the structure
         return _galat(str(e))
     try:
         return kerja(layanan)
