@@ -9,8 +9,11 @@ WAKTU_MULAI = time.perf_counter()
 import argparse  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 
 from sistemkerja_tui import __version__  # noqa: E402
+
+TINGKAT_LOG = ("DEBUG", "INFO", "WARNING", "ERROR")  # --log-level choices (sistemkerja_tui.catatan)
 
 CONTOH = """\
 contoh:
@@ -41,6 +44,7 @@ _PESAN_ARGPARSE = (  # argparse's own messages, in the language of the rest of t
     (r"argument (.*?): invalid (\w+) value: (.*)", r"argumen \1: nilai \3 tidak sah (harus \2)"),
     (r"argument (.*?): expected one argument", r"argumen \1: perlu satu nilai"),
     (r"argument (.*?): not allowed with argument (.*)", r"argumen \1 tidak boleh bersama \2"),
+    (r"argument (.*?): (.*)", r"argumen \1: \2"),  # our own type checks (_antara) already speak Indonesian
 )
 
 
@@ -54,6 +58,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: galat: {message}\n")
 
 
+ID_MAKS = 2**63 - 1  # the largest id a database (SQLite INTEGER, PostgreSQL bigint) can hold
+PEGAWAI_MAKS = 1_000_000  # a demo larger than any Pemda (bench/ goes to 200 000)
+
+
+def _antara(terkecil: int, terbesar: int, apa: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from `terkecil` to `terbesar`, refused in Indonesian otherwise."""
+
+    def periksa(teks: str) -> int:
+        try:
+            nilai = int(teks)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"nilai '{teks}' tidak sah (harus bilangan bulat)") from None
+        if not terkecil <= nilai <= terbesar:
+            raise argparse.ArgumentTypeError(f"{apa} {teks} di luar batas (harus {terkecil} sampai {terbesar})")
+        return nilai
+
+    return periksa
+
+
+_id = _antara(1, ID_MAKS, "id")
+
+
 def _indonesiakan(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p._optionals.title = "opsi"
     p._positionals.title = "argumen"
@@ -65,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     db = _Parser(add_help=False)
     db.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                     help="URL SQLAlchemy atau path berkas SQLite (bawaan: $SISTEMKERJA_DB, lalu folder data pengguna)")
+    db.add_argument("--log-level", choices=TINGKAT_LOG, default=argparse.SUPPRESS, metavar="TINGKAT",
+                    help="tingkat catatan di berkas log: DEBUG, INFO, WARNING (bawaan), ERROR")
 
     p = _Parser(
         prog="sistemkerja", parents=[db], add_help=False,
@@ -80,7 +108,8 @@ def _parser() -> argparse.ArgumentParser:
     demo = _indonesiakan(sub.add_parser(
         "demo", parents=[db], add_help=False, formatter_class=_Format, help="isi database dengan Pemda demo fiktif",
         description="Membangun Pemda demo fiktif yang deterministik pada database kosong."))
-    demo.add_argument("--pegawai", type=int, default=1500, metavar="N", help="jumlah pegawai (bawaan 1500)")
+    demo.add_argument("--pegawai", type=_antara(1, PEGAWAI_MAKS, "jumlah"), default=1500, metavar="N",
+                      help="jumlah pegawai (bawaan 1500)")
     demo.add_argument("--profil", default="madiun", metavar="P", help="profil regulasi (bawaan madiun)")
     demo.add_argument("--benih", type=int, default=2023, metavar="S", help="benih acak (bawaan 2023)")
 
@@ -96,9 +125,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="keputusan_tim, surat_tugas, permohonan_pelibatan, nota_dinas, persetujuan_anggota, "
                            "penolakan, permohonan_lintas_instansi, sukarela_lintas_unit, rekomendasi_penilaian")
     sumber = buat.add_mutually_exclusive_group(required=True)
-    sumber.add_argument("--tim", type=int, metavar="ID", help="id tim kerja")
-    sumber.add_argument("--permohonan", type=int, metavar="ID", help="id permohonan")
-    sumber.add_argument("--penilaian", type=int, metavar="ID", help="id penilaian anggota (surat rekomendasi)")
+    sumber.add_argument("--tim", type=_id, metavar="ID", help="id tim kerja")
+    sumber.add_argument("--permohonan", type=_id, metavar="ID", help="id permohonan")
+    sumber.add_argument("--penilaian", type=_id, metavar="ID", help="id penilaian anggota (surat rekomendasi)")
     buat.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
     buat.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
     _indonesiakan(surat_sub.add_parser("daftar", parents=[db], add_help=False, formatter_class=_Format,
@@ -187,17 +216,19 @@ def _nip(args) -> int:
 
 def _dengan_layanan(args, kerja) -> int:
     """Open the database of `--db`, run `kerja(layanan)`; a refusal becomes an exit-2 message."""
-    from sistemkerja_tui.layanan.galat import Ditolak
+    from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
     from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
 
     try:
         layanan = buka_database(getattr(args, "db", None), demo_jika_kosong=False).layanan
-    except GagalBuka as e:
+    except (GagalBuka, DatabaseError) as e:  # DatabaseError: a damaged page met while loading the structure
         return _galat(str(e))
     try:
         return kerja(layanan)
     except Ditolak as e:
         return _galat(e.pesan)
+    except DatabaseError as e:
+        return _galat(str(e))
     finally:
         layanan.tutup()
 
@@ -278,7 +309,42 @@ def _tui(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command of `argv`; an unexpected error is a short notice (exit 1), its traceback goes to the log."""
     args = _parser().parse_args(argv)
+    import logging
+
+    from sistemkerja_tui import catatan
+
+    catatan.siapkan(getattr(args, "log_level", catatan.TINGKAT_BAWAAN))
+    logging.getLogger(__name__).info("perintah %s", args.perintah or "tui")
+    try:
+        kode = _jalankan(args)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return kode
+    except BrokenPipeError:  # the reader (`| head`) has what it wanted: stop quietly
+        _tutup_stdout()
+        return 0
+    except KeyboardInterrupt:
+        print("dibatalkan.", file=sys.stderr)
+        return 130
+    except Exception as e:  # the user gets a notice, the log gets the traceback
+        berkas = catatan.catat_galat(e, f"perintah {args.perintah or 'tui'}")
+        print(f"galat: {catatan.pemberitahuan(berkas)}", file=sys.stderr)
+        return 1
+
+
+def _tutup_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        nol = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nol, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _jalankan(args) -> int:
     if args.perintah == "demo":
         return _demo(args)
     if args.perintah == "profil":

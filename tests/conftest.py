@@ -26,9 +26,10 @@ def engine(db_url):
 
 @pytest.fixture(autouse=True)
 def _folder_pengguna_sementara(tmp_path, monkeypatch):
-    """Keep tests away from the real user's data and config folders."""
+    """Keep tests away from the real user's data, config and log folders."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # the log folder (sistemkerja_tui.catatan)
     monkeypatch.setenv("SISTEMKERJA_CONFIG", str(tmp_path / "xdg-config" / "sistemkerja" / "config.toml"))
     monkeypatch.delenv("SISTEMKERJA_DB", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATION", "none")

@@ -1,10 +1,18 @@
-"""The one error a use case raises: the action was refused, nothing was saved."""
+"""The one error a use case raises: the action was refused, nothing was saved.
+
+`DatabaseError` (busy, read-only, full or damaged database; the message is
+Indonesian) is re-exported here so the TUI, which imports only `layanan`,
+can tell it apart from a refusal.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from sistemkerja_tui.aturan.temuan import Temuan
+from sistemkerja_tui.store.galat import DatabaseError
+
+__all__ = ["DatabaseError", "Ditolak", "tolak_jika_error"]
 
 
 class Ditolak(Exception):

@@ -39,6 +39,11 @@ def muat_konfigurasi(berkas: Path | None = None) -> Konfigurasi:
         return Konfigurasi(berkas=berkas)
     except OSError as e:
         raise KonfigurasiTidakSah(f"Berkas konfigurasi {berkas} tidak dapat dibaca ({e.strerror}).") from e
+    except UnicodeDecodeError as e:
+        raise KonfigurasiTidakSah(
+            f"Berkas konfigurasi {berkas} bukan teks UTF-8 (bita tidak sah pada posisi {e.start}). Simpan ulang "
+            "berkas itu sebagai UTF-8, atau hapus berkas itu; pengaturan bawaan dipakai."
+        ) from e
     except tomllib.TOMLDecodeError as e:
         raise KonfigurasiTidakSah(
             f"Berkas konfigurasi {berkas} tidak sah: {e}. Perbaiki atau hapus berkas itu; pengaturan bawaan dipakai."

@@ -99,7 +99,7 @@ class Pembaca:
             param = {k: v.isoformat() if isinstance(v, date) else v for k, v in param.items()}
             try:
                 return self._sqlite().execute(sql, param).fetchall()
-            except sqlite3.Error as e:
+            except (sqlite3.Error, OverflowError) as e:
                 galat = terjemahkan(e, str(self.berkas))
                 if galat is None:
                     raise
@@ -110,7 +110,7 @@ class Pembaca:
         try:
             with self.engine.connect() as c:
                 return list(c.execute(text(sql), param).all())
-        except exc.DBAPIError as e:
+        except (exc.DBAPIError, OverflowError) as e:
             galat = terjemahkan(e, self.engine.url.render_as_string(hide_password=True))
             if galat is None:
                 raise

@@ -127,7 +127,7 @@ def transaksi(engine: Engine) -> Iterator[Session]:
         _ambil_kunci(sesi, engine)
         yield sesi
         sesi.commit()
-    except exc.DBAPIError as e:
+    except (exc.DBAPIError, OverflowError) as e:
         sesi.rollback()
         galat = terjemahkan(e, lokasi(engine))
         if galat is None:
@@ -214,7 +214,7 @@ def _migrasikan(engine: Engine, berkas: Path | None) -> None:
             berisi = revisi != migrasi.HEAD_REVISION and migrasi.ada_tabel(conn)
     except exc.DBAPIError as e:
         galat = terjemahkan(e, tempat)
-        if isinstance(galat, DatabaseTidakDapatDibuka) or galat is None:
+        if galat is None:
             raise DatabaseTidakDapatDibuka(
                 f"Database {tempat} tidak dapat dibuka: {e.orig}. Pastikan itu database Sistem Kerja "
                 f"yang dapat ditulis, atau pilih lokasi lain dengan --db atau variabel lingkungan {ENV_DB}."

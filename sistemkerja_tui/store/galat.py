@@ -23,6 +23,16 @@ class DatabaseSibuk(DatabaseError):
     """Another process held the data too long; nothing was saved, the action can be tried again."""
 
 
+class NilaiDiLuarBatas(DatabaseError):
+    """A number (an id) larger than a database integer can hold: nothing can match it, nothing was saved."""
+
+
+PESAN_DI_LUAR_BATAS = (
+    "Bilangan yang diberikan (misalnya nomor id) di luar batas yang dapat disimpan database "
+    f"(paling besar {2**63 - 1}), jadi tidak ada data dengan nomor itu dan tidak ada yang disimpan. "
+    "Periksa nomor itu lalu coba lagi."
+)
+
 PESAN_SIBUK = (
     "Data sedang dipakai proses lain (aplikasi atau perintah sistemkerja lain pada database yang sama), "
     "jadi perubahan ini tidak disimpan. Tunggu sebentar lalu coba lagi."
@@ -37,12 +47,15 @@ _SIBUK_PG = ("40001", "40P01", "55P03", "57014")  # serialization, deadlock, loc
 def terjemahkan(galat: BaseException, lokasi: str) -> DatabaseError | None:
     """The data-layer error a driver error stands for, in Indonesian; None when it is not one we know.
 
-    `galat` is a driver error or SQLAlchemy's wrapper of one (its `.orig`);
+    `galat` is a driver error or SQLAlchemy's wrapper of one (its `.orig`), or
+    the OverflowError sqlite3 raises for an integer parameter beyond 64 bits;
     `lokasi` names the database in the message (a path, or a URL without password).
     """
     asli = getattr(galat, "orig", None) or galat
     nama = getattr(asli, "sqlite_errorname", "") or ""
     sqlstate = getattr(asli, "sqlstate", None) or getattr(asli, "pgcode", None)
+    if isinstance(asli, OverflowError) or sqlstate == "22003":  # 22003: numeric_value_out_of_range
+        return NilaiDiLuarBatas(PESAN_DI_LUAR_BATAS)
     teks = str(asli).lower()
     if nama.startswith(_SIBUK_SQLITE) or sqlstate in _SIBUK_PG or "database is locked" in teks:
         return DatabaseSibuk(PESAN_SIBUK)

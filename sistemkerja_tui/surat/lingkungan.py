@@ -1,7 +1,10 @@
 """The sandboxed Jinja environment for plain-text letters, and its filters.
 
 User copies in `config_dir()/templates` win over the built-in ones; a broken
-or unsafe user template is an error, never a silent fallback.
+or unsafe user template is an error, never a silent fallback. A template
+cannot exhaust memory or time (`batas`): repeats, ranges, widths, built
+strings and lists, the rendered text and the loop steps of one render are
+bounded, and going past a bound is refused naming the file and line.
 """
 
 from __future__ import annotations
@@ -20,11 +23,17 @@ from jinja2 import (
     pass_environment,
 )
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from sistemkerja_tui import paths
 from sistemkerja_tui.aturan.nip import kelompokkan_nip
 from sistemkerja_tui.aturan.sebutan import tanggal_panjang
+from sistemkerja_tui.surat.batas import (
+    LingkunganTerbatas,
+    MelampauiBatas,
+    awasi_filter,
+    periksa_angka,
+    periksa_panjang,
+)
 
 LEBAR = 78
 KOLOM_KANAN = 40
@@ -100,6 +109,8 @@ def bungkus(teks: str, awal: str | int = "", lanjut: str | int | None = None, le
         lanjut = " " * len(awal)
     elif isinstance(lanjut, int):
         lanjut = " " * lanjut
+    teks = str(teks)
+    periksa_panjang(len(teks) + (teks.count(" ") + 2) * max(len(awal), len(lanjut)))  # a prefix per line
     return textwrap.fill(str(teks), width=lebar, initial_indent=awal, subsequent_indent=lanjut,
                          break_long_words=False, break_on_hyphens=False) or awal.rstrip()
 
@@ -134,6 +145,7 @@ def kanan(teks: str) -> str:
 
 def tengah(teks: str, lebar: int = LEBAR) -> str:
     """Centre each wrapped line of `teks` on the page."""
+    periksa_panjang(len(str(teks)) + (str(teks).count(" ") + 2) * lebar)  # each line padded to `lebar`
     baris = textwrap.wrap(str(teks), width=lebar - 8, break_long_words=False) or [""]
     return "\n".join(b.center(lebar).rstrip() for b in baris)
 
@@ -141,7 +153,11 @@ def tengah(teks: str, lebar: int = LEBAR) -> str:
 @pass_environment
 def tabel(env, barisan, kolom) -> str:
     """A plain-text table: `kolom` is [(judul, atribut, lebar), ...]; a `No.` column comes first."""
+    barisan = list(barisan)
     judul = [("No.", 3)] + [(j, w) for j, _, w in kolom]
+    for _, w in judul:
+        periksa_angka(w, "lebar kolom")
+    periksa_panjang((len(barisan) + 3) * sum(w + 1 for _, w in judul), "tabel")
     isi = [[f"{i}."] + [str(env.getattr(o, a)) for _, a, _ in kolom] for i, o in enumerate(barisan, 1)]
 
     def baris_sel(sel: list[str]) -> list[str]:
@@ -160,10 +176,10 @@ def tabel(env, barisan, kolom) -> str:
     return "\n".join(keluaran)
 
 
-def buat_lingkungan(folder_pengguna: Path | None = None) -> ImmutableSandboxedEnvironment:
+def buat_lingkungan(folder_pengguna: Path | None = None) -> LingkunganTerbatas:
     """Environment over [user folder, built-in folder]; the user folder defaults to the config one."""
     pengguna = folder_pengguna if folder_pengguna is not None else folder_pengguna_bawaan()
-    env = ImmutableSandboxedEnvironment(
+    env = LingkunganTerbatas(
         loader=ChoiceLoader([FileSystemLoader(pengguna), FileSystemLoader(folder_bawaan())]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -176,6 +192,7 @@ def buat_lingkungan(folder_pengguna: Path | None = None) -> ImmutableSandboxedEn
         bungkus=bungkus, label=label, daftar=daftar, kanan=kanan, tengah=tengah, tabel=tabel,
     )
     env.globals.update(GARIS=GARIS, KOLOM_KANAN=KOLOM_KANAN)
+    awasi_filter(env)
     return env
 
 
@@ -192,8 +209,12 @@ def galat_templat(exc: Exception, nama: str, berkas_utama: str | None) -> Templa
     for bingkai in traceback.extract_tb(exc.__traceback__):
         if bingkai.filename.endswith(".j2"):
             berkas, baris = bingkai.filename, bingkai.lineno
+    if isinstance(exc, MelampauiBatas) and exc.baris is not None:
+        berkas, baris = exc.berkas or berkas, exc.baris
     letak = f"{berkas}" + (f" baris {baris}" if baris else "")
-    if isinstance(exc, SecurityError):
+    if isinstance(exc, MelampauiBatas):
+        pesan = f"Templat {letak} ditolak: {exc}. Sederhanakan templat itu."
+    elif isinstance(exc, SecurityError):
         pesan = f"Templat {letak} ditolak: mengakses hal yang tidak diizinkan ({exc})."
     elif isinstance(exc, UndefinedError):
         pesan = f"Templat {letak} memakai isian yang tidak ada: {exc}."
