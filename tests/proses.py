@@ -9,7 +9,7 @@ stops by itself. Roles:
 - `instansi`: a long-running app instance: reads through `Pembaca` and writes letters until the stop file
   appears; watches that the `-wal` file is never deleted under it.
 - `campur`: a fixed number of mixed use cases (letter, decision on a request, kegiatan step, new team).
-- `bunuh`: mixed use cases without end (until the cap), to be killed with SIGKILL.
+- `bunuh`: mixed use cases without end (until the cap), to be killed with SIGKILL; `jeda` seconds apart.
 
 The tally names what was committed, so a test can look for every success in the database; an exception
 other than a refusal (`Ditolak`) or the Indonesian busy message (`DatabaseSibuk`) is kept by type and
@@ -37,8 +37,12 @@ ALASAN = "Perbaiki data dukung sesuai reviu"
 
 def mulai(peran: str, db: str, tugas: dict[str, Any]) -> subprocess.Popen[str]:
     """Start a worker of `peran` on `db` (a SQLite path or a URL) in its own process."""
-    return subprocess.Popen([sys.executable, __file__, peran, db, json.dumps(tugas)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, __file__, peran, db, json.dumps(tugas)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def tunggu_siap(proses: subprocess.Popen[str]) -> None:
@@ -82,25 +86,28 @@ class Kerja:
         ids = self.tugas.get("permohonan")
         sql = "SELECT id, penerima_id FROM permohonan WHERE status = :s AND penerima_id IS NOT NULL"
         baris = self.layanan.struktur.pembaca.semua(
-            sql + (" AND id IN :ids" if ids else "") + " ORDER BY id", s="diajukan", **({"ids": ids} if ids else {}))
+            sql + (" AND id IN :ids" if ids else "") + " ORDER BY id", s="diajukan", **({"ids": ids} if ids else {})
+        )
         if not baris:
             return None
         p = baris[0] if ids else self.acak.choice(baris)
         if p.id % 5 == 0:
             self.layanan.penugasan.tolak(p.id, "Pegawai sedang menyelesaikan tugas lain", oleh_id=p.penerima_id)
             return "tolak", p.id
-        self.layanan.penugasan.setujui(p.id, oleh_id=p.penerima_id, jawaban_ketersediaan="Tersedia",
-                                       daftar_pegawai="Pegawai yang ditugaskan")
+        self.layanan.penugasan.setujui(
+            p.id, oleh_id=p.penerima_id, jawaban_ketersediaan="Tersedia", daftar_pegawai="Pegawai yang ditugaskan"
+        )
         return "setujui", p.id
 
     def tahap(self) -> int:
         """One step of a kegiatan: forward, or back from its review (so the steps never run out)."""
         kid = self.acak.choice(self.tugas["kegiatan"])
-        k = self.layanan.struktur.pembaca.satu("SELECT unit_id, tahap, sub_tahap FROM kegiatan WHERE id = :id",
-                                               id=kid)
-        keadaan = self.layanan.kegiatan._keadaan(k)
-        if keadaan.reviu_ke:
-            peninjau = self.layanan.kegiatan.peninjau(k.unit_id)[keadaan.reviu_ke - 1].pegawai_id
+        k = self.layanan.struktur.pembaca.satu("SELECT unit_id, tahap, sub_tahap FROM kegiatan WHERE id = :id", id=kid)
+        from sistemkerja_tui.aturan.tahap import ke_reviu
+
+        reviu = ke_reviu(k.sub_tahap)
+        if reviu:
+            peninjau = self.layanan.kegiatan.peninjau(k.unit_id)[reviu - 1].pegawai_id
             self.layanan.kegiatan.kembalikan(kid, ALASAN, oleh_id=peninjau)
         else:
             self.layanan.kegiatan.maju(kid, oleh_id=self.tugas["pembentuk"])
@@ -111,10 +118,16 @@ class Kerja:
         from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
 
         self.n += 1
-        data = DataTim(nama=f"Tim Uji {self.tugas.get('nama', os.getpid())}-{self.n}",
-                       unit_id=self.tugas["unit_pembentuk"], jenis_pembentukan=JenisPembentukan.TAHUNAN,
-                       sasaran=SasaranTim.INTERVENSI, mulai=date(2026, 1, 5), selesai=date(2026, 12, 20),
-                       tahun_anggaran=2026, tujuan="Uji banyak proses")
+        data = DataTim(
+            nama=f"Tim Uji {self.tugas.get('nama', os.getpid())}-{self.n}",
+            unit_id=self.tugas["unit_pembentuk"],
+            jenis_pembentukan=JenisPembentukan.TAHUNAN,
+            sasaran=SasaranTim.INTERVENSI,
+            mulai=date(2026, 1, 5),
+            selesai=date(2026, 12, 20),
+            tahun_anggaran=2026,
+            tujuan="Uji banyak proses",
+        )
         return self.layanan.tim.bentuk_tim(data, oleh_id=self.tugas["pembentuk"])
 
     def anggota(self) -> int:
@@ -123,13 +136,20 @@ class Kerja:
 
         tim, pid = self.tugas["tim_surat"], self.acak.choice(self.tugas["pegawai_luar"])
         k = self.layanan.struktur.pembaca.semua(
-            "SELECT id FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p AND status = :s", t=tim, p=pid,
-            s="menunggu_persetujuan")
+            "SELECT id FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p AND status = :s",
+            t=tim,
+            p=pid,
+            s="menunggu_persetujuan",
+        )
         if k:
             self.layanan.tim.keluarkan_anggota(k[0].id, "Tidak jadi diminta", oleh_id=self.tugas["pembentuk"])
         else:
-            isi = IsiSuratPermohonan(maksud_tujuan="Membantu analisis data", kompetensi="Analisis data",
-                                     ekspektasi="Laporan triwulanan", durasi="6 (enam) bulan")
+            isi = IsiSuratPermohonan(
+                maksud_tujuan="Membantu analisis data",
+                kompetensi="Analisis data",
+                ekspektasi="Laporan triwulanan",
+                durasi="6 (enam) bulan",
+            )
             self.layanan.tim.tambah_anggota(tim, pid, oleh_id=self.tugas["pembentuk"], isi=isi)
         return pid
 
@@ -153,8 +173,17 @@ def _coba(fungsi: Callable[[], Any], tally: dict[str, Any]) -> Any:
 
 
 def _tally() -> dict[str, Any]:
-    return {"surat": [], "setujui": Counter(), "tolak": Counter(), "tahap": Counter(), "tim": [], "anggota": 0,
-            "ditolak": 0, "sibuk": [], "galat": []}
+    return {
+        "surat": [],
+        "setujui": Counter(),
+        "tolak": Counter(),
+        "tahap": Counter(),
+        "tim": [],
+        "anggota": 0,
+        "ditolak": 0,
+        "sibuk": [],
+        "galat": [],
+    }
 
 
 def _buka(db: str) -> Any:
@@ -236,13 +265,13 @@ def bunuh(db: str, tugas: dict[str, Any]) -> dict[str, Any]:
     layanan = _buka(db)
     acak = random.Random(tugas["benih"])
     kerja, tally = Kerja(layanan, tugas, acak), _tally()
-    pilihan = [kerja.surat, kerja.putuskan, kerja.tahap, kerja.tahap, kerja.bentuk_tim, kerja.anggota,
-               kerja.anggota]
+    pilihan = [kerja.surat, kerja.putuskan, kerja.tahap, kerja.tahap, kerja.bentuk_tim, kerja.anggota, kerja.anggota]
     awal = time.monotonic()
     _coba(kerja.surat, tally)
     print("siap", flush=True)
     while time.monotonic() - awal < BATAS_DETIK:
         _coba(acak.choice(pilihan), tally)
+        time.sleep(tugas.get("jeda", 0))  # a writer beside the one killed need not take a whole core
     layanan.tutup()
     return tally
 
@@ -252,20 +281,32 @@ def siapkan_tugas(layanan: Any) -> dict[str, Any]:
     pembaca = layanan.struktur.pembaca
     tim, unit = pembaca.semua(
         "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan k WHERE k.tim_id = t.id "
-        "AND k.peran = :ketua AND k.status = :aktif) ORDER BY t.id", ketua="ketua", aktif="aktif")[0]
+        "AND k.peran = :ketua AND k.status = :aktif) ORDER BY t.id",
+        ketua="ketua",
+        aktif="aktif",
+    )[0]
     layanan.pengguna.tetapkan([u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit) if u.pimpinan][-1])
     kadis = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
     luar = pembaca.semua(
         "SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i ON i.id = u.instansi_id "
         "WHERE NOT i.luar AND p.aktif AND p.jenis_jabatan = :jf AND p.unit_id NOT IN :sub ORDER BY p.id LIMIT 12",
-        jf="fungsional", sub=layanan.struktur.subpohon(unit))
+        jf="fungsional",
+        sub=layanan.struktur.subpohon(unit),
+    )
     return {
-        "tim_surat": tim, "pembentuk": kadis.pegawai_id, "unit_pembentuk": kadis.unit_id,
+        "tim_surat": tim,
+        "pembentuk": kadis.pegawai_id,
+        "unit_pembentuk": kadis.unit_id,
         "pegawai_luar": [r.id for r in luar],
-        "permohonan": [r.id for r in pembaca.semua("SELECT id FROM permohonan WHERE status = :s ORDER BY id",
-                                                   s="diajukan")],
-        "kegiatan": [r.id for r in pembaca.semua("SELECT id FROM kegiatan WHERE tahap IN :t ORDER BY id",
-                                                 t=["pelaksanaan", "evaluasi"])],
+        "permohonan": [
+            r.id for r in pembaca.semua("SELECT id FROM permohonan WHERE status = :s ORDER BY id", s="diajukan")
+        ],
+        "kegiatan": [
+            r.id
+            for r in pembaca.semua(
+                "SELECT id FROM kegiatan WHERE tahap = :a OR tahap = :b ORDER BY id", a="pelaksanaan", b="evaluasi"
+            )
+        ],
     }
 
 
@@ -289,13 +330,16 @@ def periksa_register(baris: Baris) -> list[str]:
             salah.append(f"nomor tidak sesuai pola bawaan: {n}")
             continue
         per_kunci.setdefault((m["k"], m["u"], int(m["t"])), set()).add(int(m["n"]))
-    penghitung = {(k, u, int(t)): n for k, u, t, n in baris(
-        "SELECT kode_klasifikasi, kode_unit, tahun, terakhir FROM penomoran_surat")}
+    penghitung = {
+        (k, u, int(t)): n
+        for k, u, t, n in baris("SELECT kode_klasifikasi, kode_unit, tahun, terakhir FROM penomoran_surat")
+    }
     for kunci in per_kunci.keys() | penghitung.keys():
         if per_kunci.get(kunci, set()) != set(range(1, penghitung.get(kunci, 0) + 1)):
             terdaftar = sorted(per_kunci.get(kunci, set()))
-            salah.append(f"penghitung {kunci} = {penghitung.get(kunci)}, register {terdaftar[-5:]} "
-                         f"({len(terdaftar)} surat)")
+            salah.append(
+                f"penghitung {kunci} = {penghitung.get(kunci)}, register {terdaftar[-5:]} ({len(terdaftar)} surat)"
+            )
     return salah
 
 
@@ -316,22 +360,35 @@ def periksa_permohonan(baris: Baris) -> list[str]:
         tolak = sum(a == "tolak" for a, _ in rw)
         if rw[-1][1] != status or setujui != langkah or tolak > 1:
             salah.append(f"permohonan {pid}: status {status}, langkah {langkah}, riwayat {rw}")
-    pasangan = {"diajukan": "menunggu_persetujuan", "disetujui": "aktif", "ditolak": "dibatalkan",
-                "dibatalkan": "dibatalkan"}
+    pasangan = {
+        "diajukan": "menunggu_persetujuan",
+        "disetujui": "aktif",
+        "ditolak": "dibatalkan",
+        "dibatalkan": "dibatalkan",
+    }
     for kid, k_status, pid, p_status in baris(
-            "SELECT k.id, k.status, p.id, p.status FROM keanggotaan k JOIN permohonan p ON p.id = k.permohonan_id "
-            "WHERE k.status IN ('menunggu_persetujuan', 'aktif', 'dibatalkan')"):
+        "SELECT k.id, k.status, p.id, p.status FROM keanggotaan k JOIN permohonan p ON p.id = k.permohonan_id "
+        "WHERE k.status IN ('menunggu_persetujuan', 'aktif', 'dibatalkan')"
+    ):
         if pasangan.get(p_status, k_status) != k_status:
             salah.append(f"keanggotaan {kid} {k_status} tetapi permohonan {pid} {p_status}")
     return salah
 
 
 def keadaan_awal(baris: Baris) -> dict[str, Any]:
-    """What the checks compare with: each kegiatan's stage, its return notes, the last team and membership ids."""
+    """What the checks compare with: each kegiatan's stage, its returns and return notes, the last team and
+    membership ids."""
     return {
         "kegiatan": {k: (t, s) for k, t, s in baris("SELECT id, tahap, sub_tahap FROM kegiatan")},
-        "catatan": dict(baris("SELECT kegiatan_id, COUNT(*) FROM catatan WHERE jenis = 'pengembalian' "
-                              "GROUP BY kegiatan_id")),
+        "catatan": dict(
+            baris("SELECT kegiatan_id, COUNT(*) FROM catatan WHERE jenis = 'pengembalian' GROUP BY kegiatan_id")
+        ),
+        "kembali": dict(
+            baris(
+                "SELECT kegiatan_id, COUNT(*) FROM riwayat_tahap WHERE dari_tahap = 'evaluasi' "
+                "AND ke_tahap = 'pelaksanaan' GROUP BY kegiatan_id"
+            )
+        ),
         "tim": baris("SELECT COALESCE(MAX(id), 0) FROM tim_kerja")[0][0],
         "anggota": baris("SELECT COALESCE(MAX(id), 0) FROM keanggotaan")[0][0],
     }
@@ -341,18 +398,21 @@ def periksa_kegiatan(baris: Baris, awal: dict[str, Any]) -> list[str]:
     """Every kegiatan step is whole: its stage = its last history row (the start state when it has none),
     and every return left its pengembalian note."""
     salah = []
-    akhir = {k: (t, s) for k, t, s in baris(
-        "SELECT r.kegiatan_id, r.ke_tahap, r.sub_tahap FROM riwayat_tahap r WHERE r.id = "
-        "(SELECT MAX(id) FROM riwayat_tahap x WHERE x.kegiatan_id = r.kegiatan_id)")}
-    kembali = dict(baris("SELECT kegiatan_id, COUNT(*) FROM riwayat_tahap WHERE dari_tahap = 'evaluasi' "
-                         "AND ke_tahap = 'pelaksanaan' GROUP BY kegiatan_id"))
-    catatan = keadaan_awal(baris)["catatan"]
+    akhir = {
+        k: (t, s)
+        for k, t, s in baris(
+            "SELECT r.kegiatan_id, r.ke_tahap, r.sub_tahap FROM riwayat_tahap r WHERE r.id = "
+            "(SELECT MAX(id) FROM riwayat_tahap x WHERE x.kegiatan_id = r.kegiatan_id)"
+        )
+    }
+    kini = keadaan_awal(baris)
     for kid, tahap, sub in baris("SELECT id, tahap, sub_tahap FROM kegiatan"):
         harap = akhir.get(kid, awal["kegiatan"].get(kid))
         if harap is not None and harap != (tahap, sub):
             salah.append(f"kegiatan {kid} pada ({tahap}, {sub}), riwayat terakhir {harap}")
-        if kembali.get(kid, 0) != catatan.get(kid, 0) - awal["catatan"].get(kid, 0):
-            salah.append(f"kegiatan {kid}: {kembali.get(kid, 0)} pengembalian, {catatan.get(kid, 0)} catatan")
+        kembali, catatan = (kini[x].get(kid, 0) - awal[x].get(kid, 0) for x in ("kembali", "catatan"))
+        if kembali != catatan:
+            salah.append(f"kegiatan {kid}: {kembali} pengembalian baru, {catatan} catatan pengembalian baru")
     return salah
 
 
@@ -371,8 +431,9 @@ def periksa_tim(baris: Baris, awal: dict[str, Any]) -> list[str]:
 
 def periksa_semua(baris: Baris, awal: dict[str, Any]) -> list[str]:
     """Every check above: an empty list means no use case was left half done."""
-    return (periksa_register(baris) + periksa_permohonan(baris) + periksa_kegiatan(baris, awal)
-            + periksa_tim(baris, awal))
+    return (
+        periksa_register(baris) + periksa_permohonan(baris) + periksa_kegiatan(baris, awal) + periksa_tim(baris, awal)
+    )
 
 
 _PERAN = {"instansi": instansi, "campur": campur, "bunuh": bunuh}

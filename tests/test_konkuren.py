@@ -77,10 +77,27 @@ def test_instansi_berjalan_dan_cli_berulang_tidak_kehilangan_surat(db_demo, tmp_
         wal = Path(f"{db_demo}-wal")
         inode, teks_cli, wal_lain = _inode(wal), [], []
         for putaran in range(JUMLAH_CLI // SEKALIGUS):  # a few at once: CLI runs also meet each other
-            jalan = [subprocess.Popen(
-                [str(CLI), "surat", "buat", "--jenis", "keputusan_tim" if j == 0 else "surat_tugas", "--tim",
-                 str(tugas["tim_surat"]), "--db", db_demo, "--keluaran", str(keluaran)],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for j in range(SEKALIGUS)]
+            jalan = [
+                subprocess.Popen(
+                    [
+                        str(CLI),
+                        "surat",
+                        "buat",
+                        "--jenis",
+                        "keputusan_tim" if j == 0 else "surat_tugas",
+                        "--tim",
+                        str(tugas["tim_surat"]),
+                        "--db",
+                        db_demo,
+                        "--keluaran",
+                        str(keluaran),
+                    ],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                for j in range(SEKALIGUS)
+            ]
             for r in jalan:
                 out, err = r.communicate(timeout=120)
                 assert r.returncode == 0, err
@@ -183,11 +200,24 @@ def test_empat_proses_campur_tidak_ganda_tidak_hilang(basis):
     assert len(set(surat)) == len(surat) >= 40 - sum(len(t["sibuk"]) for t in tally)
 
     setujui, tolak = _jumlah(tally, "setujui"), _jumlah(tally, "tolak")
-    tercatat = Counter(dict(baris("SELECT permohonan_id, COUNT(*) FROM riwayat_permohonan WHERE aksi = 'setujui' "
-                                  "GROUP BY permohonan_id")))
+    tercatat = Counter(
+        dict(
+            baris(
+                "SELECT permohonan_id, COUNT(*) FROM riwayat_permohonan WHERE aksi = 'setujui' GROUP BY permohonan_id"
+            )
+        )
+    )
     assert tercatat == setujui, "persetujuan yang berhasil tidak sama dengan yang tercatat"
-    assert Counter(dict(baris("SELECT permohonan_id, COUNT(*) FROM riwayat_permohonan WHERE aksi = 'tolak' "
-                              "GROUP BY permohonan_id"))) == tolak
+    assert (
+        Counter(
+            dict(
+                baris(
+                    "SELECT permohonan_id, COUNT(*) FROM riwayat_permohonan WHERE aksi = 'tolak' GROUP BY permohonan_id"
+                )
+            )
+        )
+        == tolak
+    )
 
     tahap = _jumlah(tally, "tahap")
     sekarang = dict(baris("SELECT kegiatan_id, COUNT(*) FROM riwayat_tahap GROUP BY kegiatan_id"))
@@ -204,9 +234,13 @@ def test_empat_proses_campur_tidak_ganda_tidak_hilang(basis):
             pass
         struktur = layanan.struktur
         for pid, jenis, lingkup, dari, status, langkah in baris(
-                "SELECT id, jenis, lingkup, dari_unit_id, status, langkah_disetujui FROM permohonan"):
-            n = len(alur(JenisPermohonan(jenis), LingkupPenugasan(lingkup),
-                         struktur.profil(struktur.unit(dari).instansi_id)).langkah)
+            "SELECT id, jenis, lingkup, dari_unit_id, status, langkah_disetujui FROM permohonan"
+        ):
+            n = len(
+                alur(
+                    JenisPermohonan(jenis), LingkupPenugasan(lingkup), struktur.profil(struktur.unit(dari).instansi_id)
+                ).langkah
+            )
             harap = ("ditolak", 0) if pid % 5 == 0 else ("disetujui", n)
             assert (status, langkah) == harap, pid
     finally:
