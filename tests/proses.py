@@ -2,13 +2,14 @@
 
 A test starts a worker with `mulai(peran, db, tugas)`: `python tests/proses.py PERAN DB TUGAS_JSON`
 in a process of its own. Every worker opens the database the way the app does (`layanan.mulai.buka_database`),
-prints `siap` once its first write is committed, and prints one JSON line (its tally) when it ends.
-Every loop is bounded (an iteration count, a stop file, and a safety cap on seconds), so each worker
-stops by itself. Roles:
+prints `siap` (once its first write is committed, unless said otherwise below), and prints one JSON line
+(its tally) when it ends. Every loop is bounded (an iteration count, a stop file, and a safety cap on
+seconds), so each worker stops by itself. Roles:
 
 - `instansi`: a long-running app instance: reads through `Pembaca` and writes letters until the stop file
   appears; watches that the `-wal` file is never deleted under it.
-- `campur`: a fixed number of mixed use cases (letter, decision on a request, kegiatan step, new team).
+- `campur`: a fixed number of mixed use cases (letter, decision on a request, kegiatan step, new team);
+  it says `siap` once open and starts when the file `mulai` appears, so all workers race from the start.
 - `bunuh`: mixed use cases without end (until the cap), to be killed with SIGKILL; `jeda` seconds apart.
 
 The tally names what was committed, so a test can look for every success in the database; an exception
@@ -229,6 +230,11 @@ def campur(db: str, tugas: dict[str, Any]) -> dict[str, Any]:
     layanan = _buka(db)
     kerja, tally = Kerja(layanan, tugas, random.Random(tugas["benih"])), _tally()
     awal = time.monotonic()
+    for bagian in ("surat", "penugasan", "kegiatan", "tim", "engine"):  # loaded before the start, not in the race
+        getattr(layanan, bagian)
+    print("siap", flush=True)
+    while not Path(tugas["mulai"]).exists() and time.monotonic() - awal < BATAS_DETIK:
+        time.sleep(0.01)  # all workers begin together, so their transactions overlap
 
     def putuskan() -> None:
         for _ in range(4):  # a request another process decided first is refused: take the next one
@@ -251,8 +257,6 @@ def campur(db: str, tugas: dict[str, Any]) -> dict[str, Any]:
                 break
             for j in range(len(langkah)):
                 langkah[(i + j + tugas["benih"]) % len(langkah)]()
-            if i == 0:
-                print("siap", flush=True)
     finally:
         layanan.tutup()
     tally["surat"] = [s for s in tally["surat"] if s]
