@@ -23,11 +23,13 @@ import json
 import os
 import random
 import re
+import sqlite3
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,13 @@ def tunggu_siap(proses: subprocess.Popen[str]) -> None:
         proses.kill()
         _, err = proses.communicate(timeout=60)
         raise AssertionError(f"pekerja tidak siap: {baris!r}\n{err}")
+
+
+def akhiri(proses: subprocess.Popen[str]) -> None:
+    """Stop a worker a failed test leaves behind (by its own pid)."""
+    if proses.poll() is None:
+        proses.kill()
+        proses.communicate(timeout=60)
 
 
 def hasil(proses: subprocess.Popen[str], timeout: float = 120) -> dict[str, Any]:
@@ -318,6 +327,32 @@ def siapkan_tugas(layanan: Any) -> dict[str, Any]:
 
 Baris = Callable[[str], list[tuple[Any, ...]]]
 _NOMOR = re.compile(r"(?P<k>.+)/(?P<n>\d+)/(?P<u>[^/]+)/(?P<t>\d{4})")
+
+
+def baca_sqlite(db: str) -> Baris:
+    """A row reader on the SQLite file `db`, each query on a fresh connection (so it sees every commit)."""
+
+    def baris(sql: str) -> list[tuple[Any, ...]]:
+        con = sqlite3.connect(db)
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+
+    return baris
+
+
+@contextmanager
+def foto(db: str) -> Iterator[Baris]:
+    """A row reader over one snapshot of the SQLite file `db` (one read transaction), consistent while
+    other processes write."""
+    con = sqlite3.connect(db, isolation_level=None)
+    try:
+        con.execute("BEGIN")
+        yield lambda sql: con.execute(sql).fetchall()
+        con.execute("COMMIT")
+    finally:
+        con.close()
 
 
 def periksa_register(baris: Baris) -> list[str]:

@@ -12,10 +12,7 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -23,18 +20,6 @@ import pytest
 from tests import proses
 
 KILL = int(os.environ.get("SISTEMKERJA_SOAK") or 22)  # kills in this file, shared by its tests
-
-
-@contextmanager
-def _foto(db: str) -> Iterator[proses.Baris]:
-    """A row reader over one snapshot of `db` (one read transaction), consistent while others write."""
-    con = sqlite3.connect(db, isolation_level=None)
-    try:
-        con.execute("BEGIN")
-        yield lambda sql: con.execute(sql).fetchall()
-        con.execute("COMMIT")
-    finally:
-        con.close()
 
 
 def _jeda(acak: random.Random) -> None:
@@ -51,7 +36,7 @@ def _bunuh(pekerja: Any) -> None:
 
 
 def _periksa(db: str, awal: dict[str, Any], ke: int) -> None:
-    with _foto(db) as baris:
+    with proses.foto(db) as baris:
         assert baris("PRAGMA integrity_check") == [("ok",)], f"setelah kill ke-{ke}"
         assert baris("PRAGMA foreign_key_check") == [], f"setelah kill ke-{ke}"
         assert proses.periksa_semua(baris, awal) == [], f"setelah kill ke-{ke}"
@@ -61,7 +46,7 @@ def _periksa(db: str, awal: dict[str, Any], ke: int) -> None:
 def siap(layanan, db_demo) -> tuple[str, dict[str, Any], dict[str, Any]]:
     """(database, the workers' ids, the state the checks compare with) on a copy of the demo."""
     tugas = proses.siapkan_tugas(layanan)
-    with _foto(db_demo) as baris:
+    with proses.foto(db_demo) as baris:
         return db_demo, tugas, proses.keadaan_awal(baris)
 
 
@@ -70,11 +55,14 @@ def test_kill9_satu_pekerja(siap):
     acak = random.Random(9)
     for ke in range(1, (KILL + 1) // 2 + 1):
         pekerja = proses.mulai("bunuh", db, {**tugas, "benih": ke, "nama": f"K{ke}"})
-        proses.tunggu_siap(pekerja)
-        _jeda(acak)
-        _bunuh(pekerja)
+        try:
+            proses.tunggu_siap(pekerja)
+            _jeda(acak)
+            _bunuh(pekerja)
+        finally:
+            proses.akhiri(pekerja)
         _periksa(db, awal, ke)
-    with _foto(db) as baris:  # each run committed a letter before it was killed
+    with proses.foto(db) as baris:  # each run committed a letter before it was killed
         assert baris("SELECT COUNT(*) FROM surat")[0][0] >= (KILL + 1) // 2
 
 
@@ -85,14 +73,17 @@ def test_kill9_di_samping_pekerja_lain(siap, layanan):
     acak = random.Random(99)
     kerja = proses.Kerja(layanan, tugas, acak)
     lain = proses.mulai("bunuh", db, {**tugas, "benih": 1000, "nama": "Lain", "jeda": 0.05})
-    proses.tunggu_siap(lain)
-    for ke in range(1, KILL // 2):
-        korban = proses.mulai("bunuh", db, {**tugas, "benih": 100 + ke, "nama": f"L{ke}"})
-        proses.tunggu_siap(korban)
-        _jeda(acak)
-        _bunuh(korban)
-        assert lain.poll() is None, "pekerja lain ikut berhenti"
-        assert kerja.surat()  # no DatabaseSibuk: the killed process's lock died with it
-        _periksa(db, awal, ke)
-    _bunuh(lain)
+    try:
+        proses.tunggu_siap(lain)
+        for ke in range(1, KILL // 2):
+            korban = proses.mulai("bunuh", db, {**tugas, "benih": 100 + ke, "nama": f"L{ke}"})
+            proses.tunggu_siap(korban)
+            _jeda(acak)
+            _bunuh(korban)
+            assert lain.poll() is None, "pekerja lain ikut berhenti"
+            assert kerja.surat()  # no DatabaseSibuk: the killed process's lock died with it
+            _periksa(db, awal, ke)
+        _bunuh(lain)
+    finally:
+        proses.akhiri(lain)
     _periksa(db, awal, KILL // 2)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import uuid
@@ -28,19 +27,8 @@ SEKALIGUS = 3
 PROSES, ITERASI = 4, 10
 
 
-def _baris_sqlite(db: str) -> proses.Baris:
-    def baris(sql: str) -> list[tuple[Any, ...]]:
-        con = sqlite3.connect(db)
-        try:
-            return con.execute(sql).fetchall()
-        finally:
-            con.close()
-
-    return baris
-
-
 def _utuh(db: str) -> None:
-    baris = _baris_sqlite(db)
+    baris = proses.baca_sqlite(db)
     assert baris("PRAGMA integrity_check") == [("ok",)]
     assert baris("PRAGMA foreign_key_check") == []
 
@@ -50,6 +38,12 @@ def _inode(berkas: Path) -> int | None:
         return berkas.stat().st_ino
     except FileNotFoundError:
         return None
+
+
+def _cli_surat(jenis: str, tim: int, db: str, keluaran: Path) -> subprocess.Popen[str]:
+    """`sistemkerja surat buat` from the venv's console script, as a user types it."""
+    perintah = [str(CLI), *f"surat buat --jenis {jenis} --tim {tim}".split(), "--db", db, "--keluaran", str(keluaran)]
+    return subprocess.Popen(perintah, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _siapkan(db: str) -> dict[str, Any]:
@@ -79,24 +73,7 @@ def test_instansi_berjalan_dan_cli_berulang_tidak_kehilangan_surat(db_demo, tmp_
         inode, teks_cli, wal_lain = _inode(wal), [], []
         for putaran in range(JUMLAH_CLI // SEKALIGUS):  # a few at once: CLI runs also meet each other
             jalan = [
-                subprocess.Popen(
-                    [
-                        str(CLI),
-                        "surat",
-                        "buat",
-                        "--jenis",
-                        "keputusan_tim" if j == 0 else "surat_tugas",
-                        "--tim",
-                        str(tugas["tim_surat"]),
-                        "--db",
-                        db_demo,
-                        "--keluaran",
-                        str(keluaran),
-                    ],
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                )
+                _cli_surat("keputusan_tim" if j == 0 else "surat_tugas", tugas["tim_surat"], db_demo, keluaran)
                 for j in range(SEKALIGUS)
             ]
             for r in jalan:
@@ -114,12 +91,11 @@ def test_instansi_berjalan_dan_cli_berulang_tidak_kehilangan_surat(db_demo, tmp_
     assert tally["wal_hilang"] == 0
     assert tally["surat"] and tally["baca"] >= len(tally["surat"])
 
-    baris = _baris_sqlite(db_demo)
+    baris = proses.baca_sqlite(db_demo)
     register = dict(baris("SELECT nomor, isi FROM surat"))
     assert len(register) == len(tally["surat"]) + JUMLAH_CLI
     assert set(tally["surat"]) <= register.keys()
-    isi = Counter(register.values())
-    assert all(isi[t] >= 1 for t in teks_cli), "surat dari CLI tidak ada di register"
+    assert set(teks_cli) <= set(register.values()), "surat dari CLI tidak ada di register"
     assert proses.periksa_register(baris) == []
     _utuh(db_demo)
 
@@ -131,7 +107,7 @@ def test_instansi_berjalan_dan_cli_berulang_tidak_kehilangan_surat(db_demo, tmp_
 def basis(request, db_demo) -> Iterator[tuple[str, proses.Baris]]:
     """(what the workers open, a row reader for the checks) on a demo database of each kind."""
     if request.param == "sqlite":
-        yield db_demo, _baris_sqlite(db_demo)
+        yield db_demo, proses.baca_sqlite(db_demo)
         _utuh(db_demo)
         return
     server = os.environ.get(ENV_PG)
@@ -195,9 +171,11 @@ def test_empat_proses_campur_tidak_ganda_tidak_hilang(basis, tmp_path):
         proses.mulai("campur", db, {**tugas, "iterasi": ITERASI, "benih": i, "nama": f"P{i}", "mulai": str(mulai)})
         for i in range(PROSES)
     ]
-    for p in pekerja:
-        proses.tunggu_siap(p)
-    mulai.touch()
+    try:
+        for p in pekerja:
+            proses.tunggu_siap(p)
+    finally:
+        mulai.touch()  # the others start (and end) even when one could not
     tally = [proses.hasil(p) for p in pekerja]
 
     for t in tally:  # no driver error, no SQL text: at most the Indonesian busy message
