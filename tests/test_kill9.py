@@ -16,7 +16,6 @@ import time
 from typing import Any
 
 import pytest
-
 from tests import proses
 
 KILL = int(os.environ.get("SISTEMKERJA_SOAK") or 22)  # kills in this file, shared by its tests

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests import proses
 
 ENV_PG = "SISTEMKERJA_TEST_DB"
