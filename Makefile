@@ -36,3 +36,8 @@ bench: $(VENV)/.terpasang-tes
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# kill -9 a hundred times in the middle of write loops (tests/test_kill9.py; the suite does it 22 times)
+.PHONY: soak
+soak: $(VENV)/.terpasang-tes
+	SISTEMKERJA_SOAK=100 TEXTUAL_ANIMATION=none $(BIN)/python -m pytest -q tests/test_kill9.py
