@@ -310,9 +310,13 @@ def test_migrasi_gagal_membiarkan_database_seperti_semula(db_url, tmp_path, vers
 # --- databases the app must refuse, untouched ---------------------------------
 
 
-def test_database_versi_lebih_baru_ditolak_tanpa_diubah(engine, db_url, tmp_path):
+@pytest.mark.parametrize("jurnal", ["wal", "delete"])
+def test_database_versi_lebih_baru_ditolak_tanpa_diubah(engine, db_url, tmp_path, jurnal):
+    """Issue 9: no pragma that writes (journal_mode) runs before a file is accepted, in either journal mode."""
     with engine.begin() as c:
         c.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    with engine.connect() as c:
+        c.connection.driver_connection.execute(f"PRAGMA journal_mode={jurnal}")
     engine.dispose()
     berkas = tmp_path / NAMA_BERKAS_DB
     sidik = _sha256(berkas)
@@ -324,6 +328,8 @@ def test_database_versi_lebih_baru_ditolak_tanpa_diubah(engine, db_url, tmp_path
     assert str(berkas) in pesan and "'0999'" in pesan and "lebih baru" in pesan and "--db" in pesan
     assert _sha256(berkas) == sidik
     assert list(tmp_path.glob("*.bak-*")) == []
+    with sqlite3.connect(berkas) as c:
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == jurnal
 
 
 def test_tabel_tanpa_versi_skema_ditolak(db_url, tmp_path):
