@@ -40,8 +40,15 @@ class LayananPengguna:
             while tumpuk:
                 u = tumpuk.pop()
                 if u.pimpinan is not None:
-                    hasil.append(Pengguna(u.pimpinan.pegawai_id, u.pimpinan.nama, u.jabatan_pimpinan or
-                                          u.pimpinan.jabatan, u.id, u.nama))
+                    hasil.append(
+                        Pengguna(
+                            u.pimpinan.pegawai_id,
+                            u.pimpinan.nama,
+                            u.jabatan_pimpinan or u.pimpinan.jabatan,
+                            u.id,
+                            u.nama,
+                        )
+                    )
                 tumpuk.extend(reversed(self.struktur.anak_unit(u.id)))
         return hasil
 
@@ -53,7 +60,7 @@ class LayananPengguna:
         return next((p for p in self.calon() if p.pegawai_id == pid), None)
 
     def status_ttd(self, pegawai_id: int) -> str | None:
-        """"Plt."/"Plh." when this unit head signs as an acting official, else None."""
+        """ "Plt."/"Plh." when this unit head signs as an acting official, else None."""
         nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.kunci_ttd(pegawai_id))
         return nilai if nilai in STATUS_TTD else None
 
@@ -77,5 +84,13 @@ class LayananPengguna:
 
         with transaksi(self.layanan.engine) as sesi:
             lama = pengaturan.simpan(sesi, kunci, nilai)
-            catat(sesi, oleh_id=oleh_id, aksi=aksi, entitas="pengaturan", entitas_id=None, kunci=kunci,
-                  sebelum=lama, sesudah=nilai)
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi=aksi,
+                entitas="pengaturan",
+                entitas_id=None,
+                kunci=kunci,
+                sebelum=lama,
+                sesudah=nilai,
+            )

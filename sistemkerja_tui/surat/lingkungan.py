@@ -39,8 +39,7 @@ LEBAR = 78
 KOLOM_KANAN = 40
 GARIS = "=" * LEBAR
 
-_SATUAN = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-           "sepuluh", "sebelas")
+_SATUAN = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
 
 
 class TemplatTidakSah(Exception):
@@ -111,8 +110,17 @@ def bungkus(teks: str, awal: str | int = "", lanjut: str | int | None = None, le
         lanjut = " " * lanjut
     teks = str(teks)
     periksa_panjang(len(teks) + (teks.count(" ") + 2) * max(len(awal), len(lanjut)))  # a prefix per line
-    return textwrap.fill(str(teks), width=lebar, initial_indent=awal, subsequent_indent=lanjut,
-                         break_long_words=False, break_on_hyphens=False) or awal.rstrip()
+    return (
+        textwrap.fill(
+            str(teks),
+            width=lebar,
+            initial_indent=awal,
+            subsequent_indent=lanjut,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or awal.rstrip()
+    )
 
 
 def label(nilai: str, judul: str, lebar: int = 12, awal: str | int = 0, lebar_baris: int = LEBAR) -> str:
@@ -188,8 +196,16 @@ def buat_lingkungan(folder_pengguna: Path | None = None) -> LingkunganTerbatas:
         lstrip_blocks=True,
     )
     env.filters.update(
-        tanggal=tanggal, terbilang=terbilang, nip=nip, urutan=urutan,
-        bungkus=bungkus, label=label, daftar=daftar, kanan=kanan, tengah=tengah, tabel=tabel,
+        tanggal=tanggal,
+        terbilang=terbilang,
+        nip=nip,
+        urutan=urutan,
+        bungkus=bungkus,
+        label=label,
+        daftar=daftar,
+        kanan=kanan,
+        tengah=tengah,
+        tabel=tabel,
     )
     env.globals.update(GARIS=GARIS, KOLOM_KANAN=KOLOM_KANAN)
     awasi_filter(env)
@@ -200,11 +216,11 @@ def galat_templat(exc: Exception, nama: str, berkas_utama: str | None) -> Templa
     """Turn a Jinja (or filter) failure into `TemplatTidakSah` naming the file and line."""
     if isinstance(exc, TemplateSyntaxError):
         berkas = exc.filename or exc.name or nama
-        return TemplatTidakSah(
-            f"Templat {berkas} rusak pada baris {exc.lineno}: {exc.message}", berkas, exc.lineno)
+        return TemplatTidakSah(f"Templat {berkas} rusak pada baris {exc.lineno}: {exc.message}", berkas, exc.lineno)
     if isinstance(exc, TemplateNotFound):
         return TemplatTidakSah(
-            f"Templat {exc.name} tidak ditemukan di folder templat pengguna maupun bawaan.", exc.name)
+            f"Templat {exc.name} tidak ditemukan di folder templat pengguna maupun bawaan.", exc.name
+        )
     berkas, baris = berkas_utama or nama, None
     for bingkai in traceback.extract_tb(exc.__traceback__):
         if bingkai.filename.endswith(".j2"):
