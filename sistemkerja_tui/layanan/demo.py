@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sistemkerja_tui import paths
 from sistemkerja_tui.aturan.enums import (
@@ -41,7 +41,11 @@ from sistemkerja_tui.store.models import Instansi, Keanggotaan, Kegiatan, Pegawa
 from sistemkerja_tui.store.riwayat import catat
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy.engine import Engine
+
+_T = TypeVar("_T")
 
 PROFIL_BAWAAN = ("umum", "madiun", "luwu_utara", "klaten", "cilegon", "padang_panjang")
 PESAN_TIDAK_KOSONG = "Database sudah berisi data Pemda; pakai database baru (--db) untuk demo."
@@ -241,6 +245,11 @@ def _pilih(rng: random.Random, bobot: dict) -> str:
     return rng.choices(list(bobot), weights=list(bobot.values()))[0]
 
 
+def _undi(rng: random.Random, tabel: Sequence[tuple[_T, float]]) -> _T:
+    """One value of a table of (value, weight) pairs, weighted."""
+    return rng.choices([nilai for nilai, _ in tabel], [bobot for _, bobot in tabel])[0]
+
+
 def _rentang_golongan(awal: str, akhir: str) -> tuple[str, ...]:
     a, b = Golongan(awal), Golongan(akhir)
     return tuple(g.value for g in Golongan if a <= g <= b)
@@ -263,10 +272,8 @@ def _bagi(total: int, bobot: list[float]) -> list[int]:
 # ---------------------------------------------------------------- structure
 
 
-def _kumpulan(nilai) -> dict[str, float] | None:
+def _kumpulan(nilai: list[str] | dict[str, float]) -> dict[str, float]:
     """A pool of jabatan keys: a list (equal weights) or a table key = weight."""
-    if nilai is None:
-        return None
     return dict.fromkeys(nilai, 1.0) if isinstance(nilai, list) else dict(nilai)
 
 
@@ -297,7 +304,7 @@ class _Unit:
     wajib: tuple[str, ...] = ()
     pimpinan_jf: dict[str, float] | None = None
     anak: list[_Unit] = field(default_factory=list)
-    pimpinan: dict | None = None
+    pimpinan: dict = field(default_factory=dict)  # set by `_Struktur.isi` before any read
     staf: list[dict] = field(default_factory=list)
 
     @property
@@ -356,12 +363,12 @@ class _Struktur:
             jabatan=jabatan or sifat["jabatan"].format(nama=nama, induk=induk.nama if induk else "", tempat=tempat),
             sifat=sifat,
             jf=_kumpulan(jf) if jf is not None else (induk.jf if induk else {}),
-            pelaksana=_kumpulan(pelaksana) or (induk.pelaksana if induk else self._pelaksana_bawaan),
+            pelaksana=_kumpulan(pelaksana) if pelaksana else (induk.pelaksana if induk else self._pelaksana_bawaan),
             urutan=len(induk.anak) + 1 if induk else self._akar,
             kelompok=kelompok,
             tempat=tempat,
             wajib=tuple(wajib),
-            pimpinan_jf=_kumpulan(pimpinan_jf),
+            pimpinan_jf=_kumpulan(pimpinan_jf) if pimpinan_jf is not None else None,
         )
         self.id_berikut += 1
         self.units.append(unit)
@@ -447,7 +454,7 @@ class _Struktur:
         batas = 2 * sum(u.sifat["bobot"] for u in self.units if u.kelompok == "tetap")
         tetap = min(round(porsi["tetap"] * total), batas)
         lain = [k for k in kelompok if k != "tetap"]
-        return {"tetap": tetap} | dict(zip(lain, _bagi(total - tetap, [porsi[k] for k in lain])))
+        return {"tetap": tetap} | dict(zip(lain, _bagi(total - tetap, [porsi[k] for k in lain]), strict=True))
 
     def _toponim(self, rng: random.Random) -> list[str]:
         t = self.cfg["toponim"]
@@ -484,7 +491,7 @@ class _Struktur:
         induk = self.per_kode[cfg["induk"]]
         per_jenjang = _bagi(jumlah, [j["bagian"] for j in cfg["jenjang"]])
         for i, kec in enumerate(kecamatan):
-            for jenjang, banyak in zip(cfg["jenjang"], per_jenjang):
+            for jenjang, banyak in zip(cfg["jenjang"], per_jenjang, strict=True):
                 di_kecamatan = banyak // len(kecamatan) + (i < banyak % len(kecamatan))
                 for n in range(1, di_kecamatan + 1):
                     self.tambah(
@@ -514,7 +521,7 @@ class _Struktur:
         for k, total in self._bagi_staf(jumlah - len(self.units) - wajib, kelompok).items():
             units = [u for u in self.units if u.kelompok == k]
             bobot = [u.sifat["bobot"] * rng.uniform(0.75, 1.25) for u in units]
-            banyak.update(zip((u.id for u in units), _bagi(total, bobot)))
+            banyak.update(zip((u.id for u in units), _bagi(total, bobot), strict=True))
         for unit in self.units:
             unit.staf = [pabrik.wajib(unit, w) for w in unit.wajib]
             unit.staf += [pabrik.staf(unit) for _ in range(banyak[unit.id])]
@@ -560,13 +567,13 @@ class _Pabrik:
 
     def pimpinan(self, unit: _Unit) -> dict:
         rng = self.rng
-        if unit.mandiri:
+        if unit.pimpinan_jf is not None:  # `unit.mandiri`, spelled out so the pool's type is known
             return self._fungsional(unit, _pilih(rng, unit.pimpinan_jf), rng.choice(_JENJANG_PIMPINAN_MANDIRI))
         jenis = JenisJabatan(unit.sifat["pimpinan"])
         kode_jf = _pilih(rng, unit.jf) if unit.jf else None
         jf = self.jf[kode_jf] if kode_jf else None
         tema = [rng.choice(jf["kompetensi"])] if jf else []
-        pendidikan = rng.choices(*zip(*_PENDIDIKAN_PIMPINAN[jenis]))[0]
+        pendidikan = _undi(rng, _PENDIDIKAN_PIMPINAN[jenis])
         golongan = rng.choice(_rentang_golongan(*_GOLONGAN_PIMPINAN[jenis]))
         return self._orang(
             unit,
@@ -576,7 +583,7 @@ class _Pabrik:
             pendidikan=pendidikan,
             ilmu=jf["ilmu"] if jf else "umum",
             p_perempuan=_PEREMPUAN_PIMPINAN[jenis],
-            kompetensi="; ".join(["kepemimpinan", "manajemen kinerja"] + tema),
+            kompetensi="; ".join(["kepemimpinan", "manajemen kinerja", *tema]),
             lahir_min=1966 if jenis is JenisJabatan.JPT_PRATAMA else 1968,
         )
 
@@ -709,11 +716,9 @@ class _Pabrik:
             tahun_tmt, tahun_lahir = self._masa_kerja(golongan, pendidikan, lahir_min)
         lahir = date(tahun_lahir, 1, 1) + timedelta(days=rng.randrange(365))
         gelar_depan, gelar_belakang = self._gelar(ilmu, pendidikan, tahun_lahir, perempuan, muslim)
-        predikat_1 = rng.choices(*zip(*_PREDIKAT))[0]
+        predikat_1 = _undi(rng, _PREDIKAT)
         predikat_2 = (
-            None
-            if tahun_tmt >= TAHUN_TMT_TERAKHIR
-            else (predikat_1 if rng.random() < 0.6 else rng.choices(*zip(*_PREDIKAT))[0])
+            None if tahun_tmt >= TAHUN_TMT_TERAKHIR else (predikat_1 if rng.random() < 0.6 else _undi(rng, _PREDIKAT))
         )
         baris = {
             "id": self.id_berikut,
@@ -806,6 +811,7 @@ def _ppk_override(rng: random.Random, struktur: _Struktur, jumlah: int) -> None:
     """A handful of staff in a Seksi/Subbagian rated by the leader one level up."""
     calon = [(u, p) for u in struktur.units if u.jenis in ("seksi", "subbagian") for p in u.staf]
     for unit, baris in rng.sample(calon, min(len(calon), max(4, jumlah // 300))):
+        assert unit.induk is not None, "a Seksi/Subbagian always sits under a unit"
         atasan = unit.induk.pimpinan
         baris["ppk_override_id"] = atasan["id"]
         baris["ppk_override_alasan"] = rng.choice(_ALASAN_OVERRIDE).format(
@@ -838,7 +844,8 @@ class _Tim:
         """The unit type's steps (kept on each kegiatan) and where a demo kegiatan of each stage stands:
         the last planning step, the step work resumes at, the first review."""
         if unit.id not in self._ceklis:
-            rantai, u = [], unit
+            rantai: list[JenisUnit] = []
+            u: _Unit | None = unit
             while u is not None:
                 rantai.append(JenisUnit(u.jenis))
                 u = u.induk
@@ -1039,7 +1046,7 @@ class _Tim:
         daftar = templat["kegiatan"][: rng.randint(2, len(templat["kegiatan"]))]
         ceklis, posisi = self.ceklis(unit)
         for k in daftar:
-            tahap = rng.choices(*zip(*_TAHAP))[0]
+            tahap = _undi(rng, _TAHAP)
             awal = mulai + timedelta(days=rng.randrange(max(1, hari // 3)))
             tenggat = min(selesai, awal + timedelta(days=rng.randint(30, max(30, hari))))
             self.kegiatan.append(

@@ -12,6 +12,7 @@ so a refused or failed export leaves nothing half-written.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -113,10 +114,8 @@ def _tulis_atomik(folder: Path, nama: str, tulis: Callable[[Path], object]) -> P
 
 
 def _hapus(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 # --- a tiny document model rendered as Markdown or plain text ----------------------------
@@ -162,6 +161,11 @@ def _polos(teks: str) -> str:
     return _PENANDA.sub("", teks)
 
 
+def _rata(sel: list[str], lebar: list[int]) -> str:
+    """One plain-text table row, each cell padded to its column's width."""
+    return "  ".join(s.ljust(lebar[i]) for i, s in enumerate(sel)).rstrip()
+
+
 def _txt(blok: list[_Blok]) -> str:
     keluar: list[str] = []
     for b in blok:
@@ -180,10 +184,9 @@ def _txt(blok: list[_Blok]) -> str:
         elif b.jenis == "tabel":
             sel = [[" ".join(str(s).split()) for s in r] for r in (b.kepala, *b.baris)]
             lebar = [max(len(r[i]) for r in sel) for i in range(len(b.kepala))]
-            garis = lambda r: "  ".join(s.ljust(lebar[i]) for i, s in enumerate(r)).rstrip()  # noqa: E731
-            keluar.append(garis(sel[0]))
+            keluar.append(_rata(sel[0], lebar))
             keluar.append("  ".join("-" * w for w in lebar))
-            keluar += [garis(r) for r in sel[1:]]
+            keluar += [_rata(r, lebar) for r in sel[1:]]
             keluar.append("")
     return "\n".join(keluar).rstrip() + "\n"
 

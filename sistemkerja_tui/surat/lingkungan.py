@@ -70,10 +70,7 @@ def kata_bilangan(n: int) -> str:
     for besar, nama in ((1_000_000, "juta"), (1000, "ribu"), (100, "ratus"), (10, "puluh")):
         if n >= besar:
             depan, sisa = divmod(n, besar)
-            if depan == 1 and besar in (100, 1000):
-                kepala = f"se{nama}"
-            else:
-                kepala = f"{kata_bilangan(depan)} {nama}"
+            kepala = f"se{nama}" if depan == 1 and besar in (100, 1000) else f"{kata_bilangan(depan)} {nama}"
             return kepala if sisa == 0 else f"{kepala} {kata_bilangan(sisa)}"
     raise AssertionError(n)
 
@@ -161,7 +158,7 @@ def tengah(teks: str, lebar: int = LEBAR) -> str:
 @pass_environment
 def tabel(env, barisan, kolom) -> str:
     """A plain-text table: `kolom` is [(judul, atribut, lebar), ...]; a `No.` column comes first."""
-    barisan = list(barisan)
+    barisan, kolom = list(barisan), list(kolom)  # `kolom` is read once per row: every row gets all columns
     judul = [("No.", 3)] + [(j, w) for j, _, w in kolom]
     for _, w in judul:
         periksa_angka(w, "lebar kolom")
@@ -169,10 +166,10 @@ def tabel(env, barisan, kolom) -> str:
     isi = [[f"{i}."] + [str(env.getattr(o, a)) for _, a, _ in kolom] for i, o in enumerate(barisan, 1)]
 
     def baris_sel(sel: list[str]) -> list[str]:
-        pecah = [textwrap.wrap(s, w, break_long_words=False) or [""] for s, (_, w) in zip(sel, judul)]
+        pecah = [textwrap.wrap(s, w, break_long_words=False) or [""] for s, (_, w) in zip(sel, judul, strict=True)]
         tinggi = max(len(p) for p in pecah)
         return [
-            " ".join((p[i] if i < len(p) else "").ljust(w) for p, (_, w) in zip(pecah, judul)).rstrip()
+            " ".join((p[i] if i < len(p) else "").ljust(w) for p, (_, w) in zip(pecah, judul, strict=True)).rstrip()
             for i in range(tinggi)
         ]
 
