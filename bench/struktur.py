@@ -156,7 +156,7 @@ async def _bench_cari_async(db: Path) -> tuple[list[float], list[float]]:
         await app.workers.wait_for_complete()  # index built
         hasil = await _ukur_ketik(pilot, layar)
 
-    dasar = App()
+    dasar: App[None] = App()
     async with dasar.run_test(size=(80, 24)) as pilot:
         layar = _LayarAcuan.buat()
         dasar.push_screen(layar)

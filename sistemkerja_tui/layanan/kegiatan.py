@@ -216,6 +216,7 @@ class LayananKegiatan:
             )
             sesi.add(k)
             sesi.flush()
+            assert k.id is not None  # the flush gave the new row its key
             sesi.add(
                 RiwayatTahap(
                     kegiatan_id=k.id, dari_tahap=None, ke_tahap=k.tahap, sub_tahap=k.sub_tahap, oleh_id=oleh_id
@@ -269,7 +270,7 @@ class LayananKegiatan:
                 k.progres = 100
             sesi.add(
                 RiwayatTahap(
-                    kegiatan_id=k.id,
+                    kegiatan_id=kegiatan_id,
                     dari_tahap=dari,
                     ke_tahap=k.tahap,
                     sub_tahap=k.sub_tahap,
@@ -280,7 +281,10 @@ class LayananKegiatan:
             if aksi is AksiTahap.KEMBALIKAN:
                 sesi.add(
                     Catatan(
-                        kegiatan_id=k.id, jenis=JenisCatatan.PENGEMBALIAN.value, isi=alasan.strip(), penulis_id=oleh_id
+                        kegiatan_id=kegiatan_id,
+                        jenis=JenisCatatan.PENGEMBALIAN.value,
+                        isi=alasan.strip(),
+                        penulis_id=oleh_id,
                     )
                 )
             catat(
@@ -288,7 +292,7 @@ class LayananKegiatan:
                 oleh_id=oleh_id,
                 aksi=f"kegiatan_{aksi.value}",
                 entitas="kegiatan",
-                entitas_id=k.id,
+                entitas_id=kegiatan_id,
                 dari=f"{dari}/{dari_sub}",
                 ke=f"{k.tahap}/{k.sub_tahap}",
                 alasan=alasan.strip(),
@@ -326,7 +330,7 @@ class LayananKegiatan:
             tolak_jika_error([t for t in (boleh_catatan(self._keadaan(k), jenis),) if t is not None])
             sesi.add(
                 Catatan(
-                    kegiatan_id=k.id,
+                    kegiatan_id=kegiatan_id,
                     jenis=jenis.value,
                     isi=isi.strip(),
                     rekomendasi=rekomendasi.strip(),
@@ -341,7 +345,7 @@ class LayananKegiatan:
                 oleh_id=oleh_id,
                 aksi=f"catatan_{jenis.value}",
                 entitas="kegiatan",
-                entitas_id=k.id,
+                entitas_id=kegiatan_id,
                 progres=progres,
             )
 

@@ -14,8 +14,9 @@ from sistemkerja_tui.store.kueri import pengaturan
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
+    from sistemkerja_tui.surat.konteks import PltPlh
 
-STATUS_TTD = ("Plt.", "Plh.")  # Permendagri 1/2023 Pasal 44: acting / daily-acting signer
+STATUS_TTD: tuple[PltPlh, ...] = ("Plt.", "Plh.")  # Permendagri 1/2023 Pasal 44: acting / daily-acting signer
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class LayananPengguna:
         pid = int(nilai)
         return next((p for p in self.calon() if p.pegawai_id == pid), None)
 
-    def status_ttd(self, pegawai_id: int) -> str | None:
+    def status_ttd(self, pegawai_id: int) -> PltPlh | None:
         """ "Plt."/"Plh." when this unit head signs as an acting official, else None."""
         nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.kunci_ttd(pegawai_id))
         return nilai if nilai in STATUS_TTD else None

@@ -144,6 +144,14 @@ class LayananPenugasan:
             Pihak.PEJABAT_BERWENANG_DITUJU: self._pejabat_berwenang(pegawai_unit_id),
         }
 
+    def _unit_pegawai(self, sesi, pegawai_id: int | None) -> int:
+        """The unit of the pegawai a request names (`buat_permohonan` always names one; a foreign key)."""
+        from sistemkerja_tui.store.models import Pegawai
+
+        pegawai = sesi.get(Pegawai, pegawai_id)
+        assert pegawai is not None
+        return pegawai.unit_id
+
     def _alur(self, p) -> Alur:
         return alur(JenisPermohonan(p.jenis), LingkupPenugasan(p.lingkup), self._profil(p.dari_unit_id))
 
@@ -196,6 +204,7 @@ class LayananPenugasan:
         tolak_jika_error(hasil.temuan)
         sesi.add(p)
         sesi.flush()
+        assert p.id is not None  # the flush gave the new row its key
         if rute.langkah:
             pihak = self.pihak(p, pegawai.unit_id, unit_pemilik_id)
             p.penerima_id = pihak.get(rute.langkah[0].pihak)
@@ -260,6 +269,8 @@ class LayananPenugasan:
         )
         tim_layanan = self.layanan.tim
         ceklis, langkah = self.layanan.kegiatan.ceklis_baru(data.unit_id, mulai_di=LANGKAH_PENUGASAN)
+        if data.pegawai_id is None:
+            raise Ditolak("Pegawai belum dipilih; pilih pegawai dari daftar.")
         with transaksi(self.layanan.engine) as sesi:
             calon = tim_layanan.kandidat(sesi, data.pegawai_id)
             if not calon.aktif:
@@ -287,6 +298,7 @@ class LayananPenugasan:
             )
             sesi.add(kegiatan)
             sesi.flush()
+            assert kegiatan.id is not None  # the flush gave the new row its key
             catat(
                 sesi,
                 oleh_id=oleh_id,
@@ -316,7 +328,6 @@ class LayananPenugasan:
         returns how many were changed."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import permohonan as kueri
-        from sistemkerja_tui.store.models import Pegawai
         from sistemkerja_tui.store.riwayat import catat
 
         berubah = 0
@@ -325,7 +336,7 @@ class LayananPenugasan:
                 rute = self._alur(p)
                 if p.langkah_disetujui >= len(rute.langkah):
                     continue
-                pihak = self.pihak(p, sesi.get(Pegawai, p.pegawai_id).unit_id, p.dari_unit_id)
+                pihak = self.pihak(p, self._unit_pegawai(sesi, p.pegawai_id), p.dari_unit_id)
                 penerima = pihak.get(rute.langkah[p.langkah_disetujui].pihak)
                 if penerima != p.penerima_id:
                     p.penerima_id, berubah = penerima, berubah + 1
@@ -374,7 +385,7 @@ class LayananPenugasan:
     ) -> StatusPermohonan:
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import permohonan as kueri
-        from sistemkerja_tui.store.models import Kegiatan, Pegawai, Permohonan
+        from sistemkerja_tui.store.models import Kegiatan, Permohonan
 
         with transaksi(self.layanan.engine) as sesi:
             p = sesi.get(Permohonan, permohonan_id, with_for_update=True)  # the decided row, locked first
@@ -385,8 +396,7 @@ class LayananPenugasan:
             sebagai = None
             if aksi in (Aksi.SETUJUI, Aksi.TOLAK) and keadaan.langkah_disetujui < len(rute.langkah):
                 langkah = rute.langkah[keadaan.langkah_disetujui]
-                unit_pegawai = sesi.get(Pegawai, p.pegawai_id).unit_id
-                pihak = self.pihak(p, unit_pegawai, p.dari_unit_id)
+                pihak = self.pihak(p, self._unit_pegawai(sesi, p.pegawai_id), p.dari_unit_id)
                 if pihak.get(langkah.pihak) == oleh_id:
                     sebagai = langkah.pihak
                 else:  # let the rule name the party that should act
@@ -412,12 +422,13 @@ class LayananPenugasan:
             self._terapkan(sesi, p, hasil.keadaan, aksi, oleh_id, sebagai.label if sebagai else "", alasan)
             if rute.langkah and hasil.keadaan.langkah_disetujui < len(rute.langkah):
                 berikut = rute.langkah[hasil.keadaan.langkah_disetujui].pihak
-                p.penerima_id = self.pihak(p, sesi.get(Pegawai, p.pegawai_id).unit_id, p.dari_unit_id).get(berikut)
-            kueri.ikutkan_keanggotaan(sesi, p.id, status_keanggotaan(hasil.keadaan, rute))
+                p.penerima_id = self.pihak(p, self._unit_pegawai(sesi, p.pegawai_id), p.dari_unit_id).get(berikut)
+            kueri.ikutkan_keanggotaan(sesi, permohonan_id, status_keanggotaan(hasil.keadaan, rute))
             if p.kegiatan_id is not None and aksi in (Aksi.TOLAK, Aksi.BATALKAN):
                 kegiatan = sesi.get(
                     Kegiatan, p.kegiatan_id, with_for_update=True
                 )  # locked after its request, never before
+                assert kegiatan is not None  # permohonan.kegiatan_id is a foreign key
                 kegiatan.sub_tahap = f"penugasan {hasil.keadaan.status.label.lower()}"
             return hasil.keadaan.status
 

@@ -293,6 +293,7 @@ class LayananStruktur:
             ppk = hasil.ppk.nama if hasil.ppk else hasil.sebutan
             if hasil.override:
                 ppk = f"{ppk} *"
+            pimpinan = semua[r.unit_id].pimpinan
             baris.append(
                 BarisPegawai(
                     r.id,
@@ -302,7 +303,7 @@ class LayananStruktur:
                     label_golongan(r.golongan, r.status_asn),
                     semua[r.unit_id].nama,
                     ppk,
-                    semua[r.unit_id].pimpinan is not None and semua[r.unit_id].pimpinan.pegawai_id == r.id,
+                    pimpinan is not None and pimpinan.pegawai_id == r.id,
                 )
             )
         return HalamanPegawai(unit_id, termasuk_sub, halaman, total, tuple(baris), per_halaman)

@@ -17,7 +17,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sistemkerja_tui.aturan.enums import LingkupPenugasan, PeranTim, StatusPermohonan
 from sistemkerja_tui.aturan.nomor_surat import POLA_BAWAAN, PolaNomorTidakSah, susun_nomor
@@ -49,6 +49,7 @@ from sistemkerja_tui.surat.konteks import (
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
+    from sistemkerja_tui.surat.penulis import Format
 
 __all__ = ["HasilSurat", "JenisSurat", "LayananSurat", "RingkasSurat"]
 
@@ -173,6 +174,7 @@ class LayananSurat:
         anggota = self._anggota_tim(tim_id)
         orang = {peran: tuple(p.orang for p in daftar) for peran, daftar in anggota.items()}
         mulai, selesai = sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai)
+        assert mulai is not None and selesai is not None  # NOT NULL columns
         tahun = t.tahun_anggaran or mulai.year
         kop = self._kop(t.unit_id)
         if jenis is JenisSurat.KEPUTUSAN_TIM:
@@ -323,7 +325,9 @@ class LayananSurat:
                     isi=isi,
                 )
             return KonteksPermohonanPelibatan(kop=kop, kepala=kepala, penandatangan=ttd, isi=isi)
-        masuk = RujukanSurat(nomor=f"permohonan No. {p.id}", tanggal=sebagai_tanggal(p.dibuat), hal=hal)
+        dibuat = sebagai_tanggal(p.dibuat)
+        assert dibuat is not None  # a NOT NULL column
+        masuk = RujukanSurat(nomor=f"permohonan No. {p.id}", tanggal=dibuat, hal=hal)
         pemohon = (self._pegawai(p.pemohon_id).orang.jabatan,) if p.pemohon_id else (dari.jabatan_pimpinan,)
         if jenis is JenisSurat.PERSETUJUAN_ANGGOTA:
             return KonteksPersetujuan(
@@ -411,11 +415,11 @@ class LayananSurat:
                 raise Ditolak(f"Penilaian dengan id {penilaian_id} tidak ditemukan.")
         if (tim_id is None) == (permohonan_id is None):
             raise Ditolak("Sebutkan satu sumber surat: sebuah tim atau sebuah permohonan.")
-        konteks = (
-            self.konteks_tim(jenis, tim_id, tanggal)
-            if tim_id is not None
-            else self.konteks_permohonan(jenis, permohonan_id, tanggal)
-        )
+        if tim_id is not None:
+            konteks = self.konteks_tim(jenis, tim_id, tanggal)
+        else:
+            assert permohonan_id is not None  # exactly one source, checked above
+            konteks = self.konteks_permohonan(jenis, permohonan_id, tanggal)
         temuan = [t for t in periksa(jenis, konteks) if t.kode != "nomor_kosong"]  # the number comes below
         galat = [t for t in temuan if t.memblokir]
         if galat:
@@ -512,7 +516,7 @@ def _periksa_folder(folder: Path) -> None:
 
 def _tulis(isi: str, jenis: JenisSurat, nomor: str, folder: Path, format: str) -> Path:
     try:
-        return tulis(isi, jenis, nomor, folder, format)
+        return tulis(isi, jenis, nomor, folder, cast("Format", format))  # tulis refuses an unknown format
     except KeluaranTidakSah as e:
         raise Ditolak(str(e)) from e
 

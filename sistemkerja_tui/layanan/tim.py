@@ -226,6 +226,7 @@ class LayananTim:
             )
             sesi.add(tim)
             sesi.flush()
+            assert tim.id is not None  # the flush gave the new row its key
             catat(
                 sesi,
                 oleh_id=oleh_id,
@@ -456,7 +457,7 @@ class LayananTim:
                 if p is not None and p.status in (StatusPermohonan.DRAF.value, StatusPermohonan.DIAJUKAN.value):
                     batal = StatusPermohonan.DIBATALKAN.value
                     self.layanan.penugasan.catat_transisi(
-                        sesi, p.id, "batalkan", p.status, batal, oleh_id, "", alasan.strip()
+                        sesi, k.permohonan_id, "batalkan", p.status, batal, oleh_id, "", alasan.strip()
                     )
                     p.status = batal
             catat(
@@ -574,16 +575,17 @@ class LayananTim:
             if k is None or k.peran != PeranTim.ANGGOTA.value or k.status not in dinilai:
                 raise Ditolak("Penilaian dicatat untuk anggota tim yang aktif atau telah berakhir masa tugasnya.")
             tim = self._tim(sesi, k.tim_id, kunci=False)
-            selesai = sebagai_tanggal(tim.selesai)
+            mulai, selesai = sebagai_tanggal(tim.mulai), sebagai_tanggal(tim.selesai)
+            assert mulai is not None and selesai is not None  # NOT NULL columns
             if hari_ini < selesai and tim.status != StatusTim.SELESAI.value:
                 raise Ditolak(
                     f"Penilaian anggota dicatat pada akhir periode tim ({selesai:%d-%m-%Y}); tim ini masih berjalan."
                 )
-            baris = kueri.penilaian(sesi, k.id, selesai) or PenilaianAnggota(
-                keanggotaan_id=k.id,
+            baris = kueri.penilaian(sesi, keanggotaan_id, selesai) or PenilaianAnggota(
+                keanggotaan_id=keanggotaan_id,
                 penilai_id=oleh_id,
                 predikat=predikat.value,
-                periode_mulai=sebagai_tanggal(tim.mulai),
+                periode_mulai=mulai,
                 periode_selesai=selesai,
             )
             baris.predikat, baris.catatan, baris.penilai_id = predikat.value, catatan.strip(), oleh_id
@@ -593,7 +595,7 @@ class LayananTim:
                 oleh_id=oleh_id,
                 aksi="nilai_anggota",
                 entitas="keanggotaan",
-                entitas_id=k.id,
+                entitas_id=keanggotaan_id,
                 predikat=predikat.value,
             )
 
@@ -659,10 +661,12 @@ class LayananTim:
         )
         profil = self._profil_unit(ringkas.unit_id)
         penetapan = tuple(f"{p.objek.label}: {p.sebutan} — {p.penetap} ({p.rujukan})" for p in profil.penetapan)
+        mulai, selesai = sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai)
+        assert mulai is not None and selesai is not None  # NOT NULL columns
         return DetailTim(
             ringkas,
-            sebagai_tanggal(t.mulai),
-            sebagai_tanggal(t.selesai),
+            mulai,
+            selesai,
             t.tujuan,
             t.dasar_penetapan,
             anggota,

@@ -216,7 +216,8 @@ def galat_templat(exc: Exception, nama: str, berkas_utama: str | None) -> Templa
         return TemplatTidakSah(f"Templat {berkas} rusak pada baris {exc.lineno}: {exc.message}", berkas, exc.lineno)
     if isinstance(exc, TemplateNotFound):
         return TemplatTidakSah(
-            f"Templat {exc.name} tidak ditemukan di folder templat pengguna maupun bawaan.", exc.name
+            f"Templat {exc.name} tidak ditemukan di folder templat pengguna maupun bawaan.",
+            exc.name if isinstance(exc.name, str) else None,  # Jinja types the name as possibly Undefined
         )
     berkas, baris = berkas_utama or nama, None
     for bingkai in traceback.extract_tb(exc.__traceback__):
