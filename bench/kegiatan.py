@@ -27,8 +27,11 @@ def _satu(jumlah: int, folder: Path) -> None:
     kegiatan = layanan.kegiatan
     kadis = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
     kegiatan.daftar()  # warm the unit cache, as the app has done by the time the board opens
-    acuan = _ukur(lambda: layanan.struktur.pembaca.semua(
-        "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, ceklis FROM kegiatan ORDER BY tenggat, id"))
+    acuan = _ukur(
+        lambda: layanan.struktur.pembaca.semua(
+            "SELECT id, unit_id, judul, tahap, sub_tahap, tenggat, progres, ceklis FROM kegiatan ORDER BY tenggat, id"
+        )
+    )
     papan = _ukur(kegiatan.daftar)
     dasbor = _ukur(lambda: kegiatan.pemantauan(kadis.unit_id, kadis.pegawai_id))
     n = len(kegiatan.daftar())

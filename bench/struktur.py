@@ -36,8 +36,11 @@ def _siapkan_db(folder: Path, jumlah: int) -> Path:
     db = folder / f"bench-{jumlah}.db"
     if not db.exists():
         t = time.perf_counter()
-        subprocess.run([PY, "-m", "sistemkerja_tui", "demo", "--pegawai", str(jumlah), "--db", str(db)],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PY, "-m", "sistemkerja_tui", "demo", "--pegawai", str(jumlah), "--db", str(db)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         print(f"  database demo {jumlah} pegawai dibuat dalam {time.perf_counter() - t:.1f} s")
     return db
 
@@ -68,8 +71,13 @@ def _waktu_di_pty(argv: list[str], env: dict[str, str]) -> float:
 
 
 def bench_mulai(db: Path, ulang: int) -> None:
-    env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATION="none", SISTEMKERJA_KELUAR_SAAT_SIAP="1",
-               SISTEMKERJA_CONFIG=str(db.parent / "config.toml"))
+    env = dict(
+        os.environ,
+        TERM="xterm-256color",
+        TEXTUAL_ANIMATION="none",
+        SISTEMKERJA_KELUAR_SAAT_SIAP="1",
+        SISTEMKERJA_CONFIG=str(db.parent / "config.toml"),
+    )
     minimal = [PY, str(AKAR / "bench" / "aplikasi_minimal.py")]
     kita = [PY, "-m", "sistemkerja_tui", "--db", str(db)]
     _waktu_di_pty(kita, env)  # warm the OS file cache for both
@@ -79,8 +87,10 @@ def bench_mulai(db: Path, ulang: int) -> None:
         a.append(_waktu_di_pty(minimal, env))
         b.append(_waktu_di_pty(kita, env))
     ma, mb = statistics.median(a), statistics.median(b)
-    print(f"(a) mulai dingin, median dari {ulang}: aplikasi minimal {ma * 1000:.0f} ms · "
-          f"Struktur terisi (15 000 pegawai) {mb * 1000:.0f} ms · rasio {mb / ma:.2f} (anggaran ≤ 2.0)")
+    print(
+        f"(a) mulai dingin, median dari {ulang}: aplikasi minimal {ma * 1000:.0f} ms · "
+        f"Struktur terisi (15 000 pegawai) {mb * 1000:.0f} ms · rasio {mb / ma:.2f} (anggaran ≤ 2.0)"
+    )
 
 
 async def _ukur_ketik(pilot, layar) -> list[float]:
@@ -146,7 +156,7 @@ async def _bench_cari_async(db: Path) -> tuple[list[float], list[float]]:
         await app.workers.wait_for_complete()  # index built
         hasil = await _ukur_ketik(pilot, layar)
 
-    dasar = App()
+    dasar: App[None] = App()
     async with dasar.run_test(size=(80, 24)) as pilot:
         layar = _LayarAcuan.buat()
         dasar.push_screen(layar)
@@ -164,9 +174,11 @@ def bench_cari(db: Path, jumlah: int) -> None:
     hasil, acuan = asyncio.run(_bench_cari_async(db))
     p50, p95 = _persentil(hasil, 50) * 1000, _persentil(hasil, 95) * 1000
     a50, a95 = _persentil(acuan, 50) * 1000, _persentil(acuan, 95) * 1000
-    print(f"(b) cari {jumlah:>6} pegawai, {len(hasil)} ketukan: p50 {p50:.1f} ms · p95 {p95:.1f} ms "
-          f"(anggaran p95 ≤ 50 ms) · acuan Input kosong p50 {a50:.1f} ms, p95 {a95:.1f} ms · "
-          f"rasio p95 {p95 / a95:.1f}")
+    print(
+        f"(b) cari {jumlah:>6} pegawai, {len(hasil)} ketukan: p50 {p50:.1f} ms · p95 {p95:.1f} ms "
+        f"(anggaran p95 ≤ 50 ms) · acuan Input kosong p50 {a50:.1f} ms, p95 {a95:.1f} ms · "
+        f"rasio p95 {p95 / a95:.1f}"
+    )
 
 
 def main() -> None:

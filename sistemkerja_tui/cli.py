@@ -89,76 +89,153 @@ def _indonesiakan(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 def _parser() -> argparse.ArgumentParser:
     db = _Parser(add_help=False)
-    db.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                    help="URL SQLAlchemy atau path berkas SQLite (bawaan: $SISTEMKERJA_DB, lalu folder data pengguna)")
-    db.add_argument("--log-level", choices=TINGKAT_LOG, default=argparse.SUPPRESS, metavar="TINGKAT",
-                    help="tingkat catatan di berkas log: DEBUG, INFO, WARNING (bawaan), ERROR")
+    db.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="URL SQLAlchemy atau path berkas SQLite (bawaan: $SISTEMKERJA_DB, lalu folder data pengguna)",
+    )
+    db.add_argument(
+        "--log-level",
+        choices=TINGKAT_LOG,
+        default=argparse.SUPPRESS,
+        metavar="TINGKAT",
+        help="tingkat catatan di berkas log: DEBUG, INFO, WARNING (bawaan), ERROR",
+    )
 
     p = _Parser(
-        prog="sistemkerja", parents=[db], add_help=False,
+        prog="sistemkerja",
+        parents=[db],
+        add_help=False,
         description="Sistem Kerja TUI — aplikasi terminal Sistem Kerja (PermenPANRB 7/2022) "
-                    "untuk Pimpinan Unit Organisasi.",
-        epilog=CONTOH, formatter_class=_Format,
+        "untuk Pimpinan Unit Organisasi.",
+        epilog=CONTOH,
+        formatter_class=_Format,
     )
     _indonesiakan(p)
-    p.add_argument("--version", action="version", version=f"sistemkerja {__version__}",
-                   help="tampilkan versi lalu keluar")
+    p.add_argument(
+        "--version", action="version", version=f"sistemkerja {__version__}", help="tampilkan versi lalu keluar"
+    )
     sub = p.add_subparsers(dest="perintah", title="perintah", metavar="PERINTAH")
 
-    demo = _indonesiakan(sub.add_parser(
-        "demo", parents=[db], add_help=False, formatter_class=_Format, help="isi database dengan Pemda demo fiktif",
-        description="Membangun Pemda demo fiktif yang deterministik pada database kosong."))
-    demo.add_argument("--pegawai", type=_antara(1, PEGAWAI_MAKS, "jumlah"), default=1500, metavar="N",
-                      help="jumlah pegawai (bawaan 1500)")
+    demo = _indonesiakan(
+        sub.add_parser(
+            "demo",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="isi database dengan Pemda demo fiktif",
+            description="Membangun Pemda demo fiktif yang deterministik pada database kosong.",
+        )
+    )
+    demo.add_argument(
+        "--pegawai",
+        type=_antara(1, PEGAWAI_MAKS, "jumlah"),
+        default=1500,
+        metavar="N",
+        help="jumlah pegawai (bawaan 1500)",
+    )
     demo.add_argument("--profil", default="madiun", metavar="P", help="profil regulasi (bawaan madiun)")
     demo.add_argument("--benih", type=int, default=2023, metavar="S", help="benih acak (bawaan 2023)")
 
-    _indonesiakan(sub.add_parser("profil", parents=[db], add_help=False, formatter_class=_Format,
-                                 help="daftar profil regulasi yang tersedia"))
+    _indonesiakan(
+        sub.add_parser(
+            "profil", parents=[db], add_help=False, formatter_class=_Format, help="daftar profil regulasi yang tersedia"
+        )
+    )
 
-    surat = _indonesiakan(sub.add_parser("surat", parents=[db], add_help=False, formatter_class=_Format,
-                                         help="naskah dinas: buat, daftar, ulang"))
+    surat = _indonesiakan(
+        sub.add_parser(
+            "surat", parents=[db], add_help=False, formatter_class=_Format, help="naskah dinas: buat, daftar, ulang"
+        )
+    )
     surat_sub = surat.add_subparsers(dest="aksi_surat", metavar="AKSI", required=True)
-    buat = _indonesiakan(surat_sub.add_parser("buat", parents=[db], add_help=False, formatter_class=_Format,
-                                              help="buat surat dari tim atau permohonan, beri nomor, catat di register"))
-    buat.add_argument("--jenis", required=True, metavar="JENIS",
-                      help="keputusan_tim, surat_tugas, permohonan_pelibatan, nota_dinas, persetujuan_anggota, "
-                           "penolakan, permohonan_lintas_instansi, sukarela_lintas_unit, rekomendasi_penilaian")
+    buat = _indonesiakan(
+        surat_sub.add_parser(
+            "buat",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="buat surat dari tim atau permohonan, beri nomor, catat di register",
+        )
+    )
+    buat.add_argument(
+        "--jenis",
+        required=True,
+        metavar="JENIS",
+        help="keputusan_tim, surat_tugas, permohonan_pelibatan, nota_dinas, persetujuan_anggota, "
+        "penolakan, permohonan_lintas_instansi, sukarela_lintas_unit, rekomendasi_penilaian",
+    )
     sumber = buat.add_mutually_exclusive_group(required=True)
     sumber.add_argument("--tim", type=_id, metavar="ID", help="id tim kerja")
     sumber.add_argument("--permohonan", type=_id, metavar="ID", help="id permohonan")
     sumber.add_argument("--penilaian", type=_id, metavar="ID", help="id penilaian anggota (surat rekomendasi)")
     buat.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
     buat.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
-    _indonesiakan(surat_sub.add_parser("daftar", parents=[db], add_help=False, formatter_class=_Format,
-                                       help="register surat yang telah diterbitkan"))
-    ulang = _indonesiakan(surat_sub.add_parser("ulang", parents=[db], add_help=False, formatter_class=_Format,
-                                               help="ekspor ulang surat dari register, sama persis"))
+    _indonesiakan(
+        surat_sub.add_parser(
+            "daftar",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="register surat yang telah diterbitkan",
+        )
+    )
+    ulang = _indonesiakan(
+        surat_sub.add_parser(
+            "ulang",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="ekspor ulang surat dari register, sama persis",
+        )
+    )
     ulang.add_argument("nomor", metavar="NOMOR", help="nomor surat, misalnya 800/12/DINKES/2026")
     ulang.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
     ulang.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
 
-    laporan = _indonesiakan(sub.add_parser("laporan", parents=[db], add_help=False, formatter_class=_Format,
-                                           help="laporan: pemantauan semesteran, matriks peran (MPPH)"))
+    laporan = _indonesiakan(
+        sub.add_parser(
+            "laporan",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="laporan: pemantauan semesteran, matriks peran (MPPH)",
+        )
+    )
     laporan_sub = laporan.add_subparsers(dest="aksi_laporan", metavar="AKSI", required=True)
-    pantau = _indonesiakan(laporan_sub.add_parser(
-        "pemantauan", parents=[db], add_help=False, formatter_class=_Format,
-        help="laporan pemantauan dan evaluasi sistem kerja per semester (Perwal Madiun 73/2023 Pasal 49)"))
+    pantau = _indonesiakan(
+        laporan_sub.add_parser(
+            "pemantauan",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="laporan pemantauan dan evaluasi sistem kerja per semester (Perwal Madiun 73/2023 Pasal 49)",
+        )
+    )
     pantau.add_argument("--unit", required=True, metavar="KODE", help="kode unit, misalnya DINKES")
-    pantau.add_argument("--semester", required=True, metavar="TAHUN-N",
-                        help="2026-1 (Januari–Juni) atau 2026-2 (Juli–Desember)")
+    pantau.add_argument(
+        "--semester", required=True, metavar="TAHUN-N", help="2026-1 (Januari–Juni) atau 2026-2 (Juli–Desember)"
+    )
     pantau.add_argument("--format", choices=("md", "txt"), default="md", help="format berkas (bawaan md)")
     pantau.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
-    mpph = _indonesiakan(laporan_sub.add_parser(
-        "mpph", parents=[db], add_help=False, formatter_class=_Format,
-        help="Matriks Pembagian Peran dan Hasil: pegawai × tim/kegiatan"))
+    mpph = _indonesiakan(
+        laporan_sub.add_parser(
+            "mpph",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="Matriks Pembagian Peran dan Hasil: pegawai × tim/kegiatan",
+        )
+    )
     mpph.add_argument("--unit", required=True, metavar="KODE", help="kode unit, misalnya DINKES")
     mpph.add_argument("--format", choices=("xlsx", "csv"), default="xlsx", help="format berkas (bawaan xlsx)")
     mpph.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
 
-    nip = _indonesiakan(sub.add_parser("nip", add_help=False, formatter_class=_Format,
-                                       help="periksa dan uraikan sebuah NIP"))
-    nip.add_argument("nip", metavar="NIP", help="18 angka, spasi boleh: \"19670416 199303 1 015\"")
+    nip = _indonesiakan(
+        sub.add_parser("nip", add_help=False, formatter_class=_Format, help="periksa dan uraikan sebuah NIP")
+    )
+    nip.add_argument("nip", metavar="NIP", help='18 angka, spasi boleh: "19670416 199303 1 015"')
     return p
 
 
@@ -168,10 +245,9 @@ def _galat(pesan: str) -> int:
 
 
 def _demo(args) -> int:
+    from sistemkerja_tui.aturan.profil import daftar_profil
     from sistemkerja_tui.layanan.demo import DemoDitolak, buat_demo
     from sistemkerja_tui.store.db import DatabaseError, siapkan_database, url_database
-
-    from sistemkerja_tui.aturan.profil import daftar_profil
 
     if args.profil not in daftar_profil():
         return _galat(f"profil '{args.profil}' tidak dikenal; pilihan: {', '.join(daftar_profil())}.")
@@ -259,8 +335,14 @@ def _surat(args) -> int:
         if args.aksi_surat == "ulang":
             print(layanan.surat.ekspor(nomor=args.nomor, folder=folder, format=args.format))
             return 0
-        hasil = layanan.surat.buat(jenis, tim_id=args.tim, permohonan_id=args.permohonan,
-                                   penilaian_id=args.penilaian, folder=folder, format=args.format)
+        hasil = layanan.surat.buat(
+            jenis,
+            tim_id=args.tim,
+            permohonan_id=args.permohonan,
+            penilaian_id=args.penilaian,
+            folder=folder,
+            format=args.format,
+        )
         for p in hasil.peringatan:
             print(f"peringatan: {p}", file=sys.stderr)
         print(hasil.berkas)
@@ -291,7 +373,7 @@ def _laporan(args) -> int:
 
 
 def _tui(args) -> int:
-    from sistemkerja_tui.layanan.konfigurasi import KonfigurasiTidakSah, Konfigurasi, muat_konfigurasi
+    from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, KonfigurasiTidakSah, muat_konfigurasi
 
     galat_konfigurasi = None
     try:
@@ -301,7 +383,9 @@ def _tui(args) -> int:
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
     app = SistemKerjaApp(
-        url=getattr(args, "db", None), konfigurasi=konfigurasi, galat_konfigurasi=galat_konfigurasi,
+        url=getattr(args, "db", None),
+        konfigurasi=konfigurasi,
+        galat_konfigurasi=galat_konfigurasi,
         waktu_mulai=WAKTU_MULAI,
     )
     app.run()

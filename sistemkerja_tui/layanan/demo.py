@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sistemkerja_tui import paths
 from sistemkerja_tui.aturan.enums import (
@@ -41,7 +41,11 @@ from sistemkerja_tui.store.models import Instansi, Keanggotaan, Kegiatan, Pegawa
 from sistemkerja_tui.store.riwayat import catat
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy.engine import Engine
+
+_T = TypeVar("_T")
 
 PROFIL_BAWAAN = ("umum", "madiun", "luwu_utara", "klaten", "cilegon", "padang_panjang")
 PESAN_TIDAK_KOSONG = "Database sudah berisi data Pemda; pakai database baru (--db) untuk demo."
@@ -51,13 +55,18 @@ DIBUAT = datetime(2026, 1, 5, 8, 0)
 _TABEL = (Instansi, UnitOrganisasi, Pegawai, TimKerja, Permohonan, Keanggotaan, Kegiatan)
 
 _GOLONGAN_JENJANG = {
-    Jenjang.PEMULA: ("II/a", "II/a"), Jenjang.TERAMPIL: ("II/b", "II/d"),
-    Jenjang.MAHIR: ("III/a", "III/b"), Jenjang.PENYELIA: ("III/c", "III/d"),
-    Jenjang.AHLI_PERTAMA: ("III/a", "III/b"), Jenjang.AHLI_MUDA: ("III/c", "III/d"),
-    Jenjang.AHLI_MADYA: ("IV/a", "IV/c"), Jenjang.AHLI_UTAMA: ("IV/d", "IV/e"),
+    Jenjang.PEMULA: ("II/a", "II/a"),
+    Jenjang.TERAMPIL: ("II/b", "II/d"),
+    Jenjang.MAHIR: ("III/a", "III/b"),
+    Jenjang.PENYELIA: ("III/c", "III/d"),
+    Jenjang.AHLI_PERTAMA: ("III/a", "III/b"),
+    Jenjang.AHLI_MUDA: ("III/c", "III/d"),
+    Jenjang.AHLI_MADYA: ("IV/a", "IV/c"),
+    Jenjang.AHLI_UTAMA: ("IV/d", "IV/e"),
 }
 _GOLONGAN_PIMPINAN = {
-    JenisJabatan.JPT_PRATAMA: ("IV/c", "IV/d"), JenisJabatan.ADMINISTRATOR: ("IV/a", "IV/b"),
+    JenisJabatan.JPT_PRATAMA: ("IV/c", "IV/d"),
+    JenisJabatan.ADMINISTRATOR: ("IV/a", "IV/b"),
     JenisJabatan.PENGAWAS: ("III/c", "IV/a"),
 }
 _GOLONGAN_PELAKSANA = {"sma": ("II/a", "III/a"), "d3": ("II/c", "III/b"), "s1": ("III/a", "III/c")}
@@ -68,8 +77,14 @@ _TAHUN_PPPK = (2021, 2022, 2022, 2023, 2023, 2024, 2024, 2025)
 _BULAN_TMT = (1, 1, 3, 4, 4, 6, 10, 12)
 
 _BOBOT_JENJANG = {
-    Jenjang.PEMULA: 1, Jenjang.TERAMPIL: 30, Jenjang.MAHIR: 25, Jenjang.PENYELIA: 14,
-    Jenjang.AHLI_PERTAMA: 36, Jenjang.AHLI_MUDA: 28, Jenjang.AHLI_MADYA: 9, Jenjang.AHLI_UTAMA: 0,
+    Jenjang.PEMULA: 1,
+    Jenjang.TERAMPIL: 30,
+    Jenjang.MAHIR: 25,
+    Jenjang.PENYELIA: 14,
+    Jenjang.AHLI_PERTAMA: 36,
+    Jenjang.AHLI_MUDA: 28,
+    Jenjang.AHLI_MADYA: 9,
+    Jenjang.AHLI_UTAMA: 0,
 }
 _JENJANG_PPPK = frozenset({Jenjang.AHLI_PERTAMA, Jenjang.TERAMPIL})
 _JENJANG_PIMPINAN_MANDIRI = (Jenjang.AHLI_MUDA, Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA)
@@ -83,7 +98,10 @@ _PEREMPUAN_PIMPINAN = {JenisJabatan.JPT_PRATAMA: 0.2, JenisJabatan.ADMINISTRATOR
 _PREDIKAT = (("baik", 78), ("sangat_baik", 15), ("butuh_perbaikan", 7))
 _TAHAP = ((Tahap.PERENCANAAN, 2), (Tahap.PELAKSANAAN, 4), (Tahap.EVALUASI, 2), (Tahap.SELESAI, 2))
 _PROGRES = {
-    Tahap.PERENCANAAN: (0, 10), Tahap.PELAKSANAAN: (20, 80), Tahap.EVALUASI: (85, 95), Tahap.SELESAI: (100, 100),
+    Tahap.PERENCANAAN: (0, 10),
+    Tahap.PELAKSANAAN: (20, 80),
+    Tahap.EVALUASI: (85, 95),
+    Tahap.SELESAI: (100, 100),
 }
 _ALASAN_OVERRIDE = (
     "{jabatan} menjalani cuti besar; penilaian kinerja tahun ini oleh {atasan}.",
@@ -116,8 +134,9 @@ def profil_tersedia() -> tuple[str, ...]:
     return tuple(nama) or PROFIL_BAWAAN
 
 
-def buat_demo(engine: Engine, *, jumlah_pegawai: int = 1500, profil: str = "madiun",
-              benih: int = 2023) -> RingkasanDemo:
+def buat_demo(
+    engine: Engine, *, jumlah_pegawai: int = 1500, profil: str = "madiun", benih: int = 2023
+) -> RingkasanDemo:
     """Write the demo Pemda into an empty database, in one transaction.
 
     Then each pending request is pointed at the party of its first step
@@ -136,10 +155,19 @@ def buat_demo(engine: Engine, *, jumlah_pegawai: int = 1500, profil: str = "madi
             kueri.sisipkan(sesi, model.__tablename__, baris[model])
         kueri.tetapkan_pimpinan(sesi, pimpinan)
         kueri.selaraskan_sekuens(sesi, [model.__tablename__ for model in _TABEL])
-        ringkasan = RingkasanDemo(*(len(baris[m]) for m in (Instansi, UnitOrganisasi, Pegawai, TimKerja, Kegiatan,
-                                                            Keanggotaan, Permohonan)))
-        catat(sesi, oleh_id=None, aksi="demo_dibuat", entitas="instansi", entitas_id=awal[Instansi],
-              profil=profil, benih=benih, **asdict(ringkasan))
+        ringkasan = RingkasanDemo(
+            *(len(baris[m]) for m in (Instansi, UnitOrganisasi, Pegawai, TimKerja, Kegiatan, Keanggotaan, Permohonan))
+        )
+        catat(
+            sesi,
+            oleh_id=None,
+            aksi="demo_dibuat",
+            entitas="instansi",
+            entitas_id=awal[Instansi],
+            profil=profil,
+            benih=benih,
+            **asdict(ringkasan),
+        )
     _arahkan_permohonan(engine)
     return ringkasan
 
@@ -162,16 +190,22 @@ def _susun(data: dict, awal: dict, rng: random.Random, jumlah: int, profil: str)
 
     units = utama.units + luar.units
     baris = {
-        Instansi: [_baris_instansi(struktur["instansi"], utama.instansi_id, profil, luar=False),
-                   _baris_instansi(struktur["luar"], luar.instansi_id, "umum", luar=True)],
+        Instansi: [
+            _baris_instansi(struktur["instansi"], utama.instansi_id, profil, luar=False),
+            _baris_instansi(struktur["luar"], luar.instansi_id, "umum", luar=True),
+        ],
         UnitOrganisasi: utama.baris() + luar.baris(),
         Pegawai: utama.pegawai() + luar.pegawai(),
-        TimKerja: tim.tim, Permohonan: tim.permohonan, Keanggotaan: tim.keanggotaan, Kegiatan: tim.kegiatan,
+        TimKerja: tim.tim,
+        Permohonan: tim.permohonan,
+        Keanggotaan: tim.keanggotaan,
+        Kegiatan: tim.kegiatan,
     }
     return baris, {u.id: u.pimpinan["id"] for u in units}
 
 
 # ---------------------------------------------------------------- data and ids
+
 
 def _arahkan_permohonan(engine: Engine) -> None:
     from sistemkerja_tui.layanan.mulai import Layanan
@@ -186,21 +220,34 @@ def _arahkan_permohonan(engine: Engine) -> None:
 
 def _muat() -> dict[str, dict]:
     folder = paths.resource_dir("data") / "demo"
-    return {nama: tomllib.loads((folder / f"{nama}.toml").read_text(encoding="utf-8"))
-            for nama in ("nama", "jabatan", "struktur", "tim")}
+    return {
+        nama: tomllib.loads((folder / f"{nama}.toml").read_text(encoding="utf-8"))
+        for nama in ("nama", "jabatan", "struktur", "tim")
+    }
 
 
 def _baris_instansi(cfg: dict, id_: int, profil: str, *, luar: bool) -> dict:
     return {
-        "id": id_, "nama": cfg["nama"], "jenis": cfg["jenis"], "profil": profil,
-        "kepala_daerah": cfg["kepala_daerah"], "nama_kepala_daerah": cfg["nama_kepala_daerah"],
-        "tempat": cfg["tempat"], "kop_surat": "\n".join(cfg["kop_surat"]), "luar": luar,
+        "id": id_,
+        "nama": cfg["nama"],
+        "jenis": cfg["jenis"],
+        "profil": profil,
+        "kepala_daerah": cfg["kepala_daerah"],
+        "nama_kepala_daerah": cfg["nama_kepala_daerah"],
+        "tempat": cfg["tempat"],
+        "kop_surat": "\n".join(cfg["kop_surat"]),
+        "luar": luar,
     }
 
 
 def _pilih(rng: random.Random, bobot: dict) -> str:
     """One key of `bobot`, weighted by its values."""
     return rng.choices(list(bobot), weights=list(bobot.values()))[0]
+
+
+def _undi(rng: random.Random, tabel: Sequence[tuple[_T, float]]) -> _T:
+    """One value of a table of (value, weight) pairs, weighted."""
+    return rng.choices([nilai for nilai, _ in tabel], [bobot for _, bobot in tabel])[0]
 
 
 def _rentang_golongan(awal: str, akhir: str) -> tuple[str, ...]:
@@ -224,10 +271,9 @@ def _bagi(total: int, bobot: list[float]) -> list[int]:
 
 # ---------------------------------------------------------------- structure
 
-def _kumpulan(nilai) -> dict[str, float] | None:
+
+def _kumpulan(nilai: list[str] | dict[str, float]) -> dict[str, float]:
     """A pool of jabatan keys: a list (equal weights) or a table key = weight."""
-    if nilai is None:
-        return None
     return dict.fromkeys(nilai, 1.0) if isinstance(nilai, list) else dict(nilai)
 
 
@@ -258,7 +304,7 @@ class _Unit:
     wajib: tuple[str, ...] = ()
     pimpinan_jf: dict[str, float] | None = None
     anak: list[_Unit] = field(default_factory=list)
-    pimpinan: dict | None = None
+    pimpinan: dict = field(default_factory=dict)  # set by `_Struktur.isi` before any read
     staf: list[dict] = field(default_factory=list)
 
     @property
@@ -283,23 +329,46 @@ class _Struktur:
         self._pelaksana_bawaan = _kumpulan(cfg["bawaan"]["pelaksana"])
         self._akar = 0
 
-    def tambah(self, kode: str, nama: str, jenis: str, induk: _Unit | None, *, jf=None, pelaksana=None,
-               jabatan: str | None = None, kelompok: str = "tetap", tempat: str = "", wajib=(),
-               pimpinan_jf=None, **ubah) -> _Unit:
+    def tambah(
+        self,
+        kode: str,
+        nama: str,
+        jenis: str,
+        induk: _Unit | None,
+        *,
+        jf=None,
+        pelaksana=None,
+        jabatan: str | None = None,
+        kelompok: str = "tetap",
+        tempat: str = "",
+        wajib=(),
+        pimpinan_jf=None,
+        **ubah,
+    ) -> _Unit:
         if kode in self.per_kode:
             raise ValueError(f"Kode unit ganda di data demo: {kode}")
-        sifat = {"bobot": 0, "porsi_jf": 0.5, "jenjang_maks": "ahli_madya", "pppk": 0.05,
-                 "jabatan": "Kepala {nama}"} | self.cfg["jenis"][jenis] | ubah
+        sifat = (
+            {"bobot": 0, "porsi_jf": 0.5, "jenjang_maks": "ahli_madya", "pppk": 0.05, "jabatan": "Kepala {nama}"}
+            | self.cfg["jenis"][jenis]
+            | ubah
+        )
         if induk is None:
             self._akar += 1
         unit = _Unit(
-            id=self.id_berikut, kode=kode, nama=nama, jenis=jenis, induk=induk,
+            id=self.id_berikut,
+            kode=kode,
+            nama=nama,
+            jenis=jenis,
+            induk=induk,
             jabatan=jabatan or sifat["jabatan"].format(nama=nama, induk=induk.nama if induk else "", tempat=tempat),
             sifat=sifat,
             jf=_kumpulan(jf) if jf is not None else (induk.jf if induk else {}),
-            pelaksana=_kumpulan(pelaksana) or (induk.pelaksana if induk else self._pelaksana_bawaan),
-            urutan=len(induk.anak) + 1 if induk else self._akar, kelompok=kelompok,
-            tempat=tempat, wajib=tuple(wajib), pimpinan_jf=_kumpulan(pimpinan_jf),
+            pelaksana=_kumpulan(pelaksana) if pelaksana else (induk.pelaksana if induk else self._pelaksana_bawaan),
+            urutan=len(induk.anak) + 1 if induk else self._akar,
+            kelompok=kelompok,
+            tempat=tempat,
+            wajib=tuple(wajib),
+            pimpinan_jf=_kumpulan(pimpinan_jf) if pimpinan_jf is not None else None,
         )
         self.id_berikut += 1
         self.units.append(unit)
@@ -321,8 +390,15 @@ class _Struktur:
 
     def _tambah_sekretariat(self, induk: _Unit) -> None:
         t = self.cfg["templat"]["sekretariat"]
-        sek = self.tambah(f"{induk.kode}.{t['kode']}", t["nama"], "sekretariat", induk,
-                          jf=t["jf"], pelaksana=t["pelaksana"], kelompok=induk.kelompok)
+        sek = self.tambah(
+            f"{induk.kode}.{t['kode']}",
+            t["nama"],
+            "sekretariat",
+            induk,
+            jf=t["jf"],
+            pelaksana=t["pelaksana"],
+            kelompok=induk.kelompok,
+        )
         for sb in t["subbagian"]:
             self.tambah(f"{sek.kode}.{sb['kode']}", sb["nama"], "subbagian", sek, kelompok=induk.kelompok)
 
@@ -334,9 +410,16 @@ class _Struktur:
         staf = self._bagi_staf(jumlah - len(self.units) - self._jumlah_wajib(), list(self.cfg["porsi"]))
         subbagian = len(self.cfg["templat"]["sekretariat"]["subbagian"])
         kelurahan = sum(kec["kelurahan"]) / 2
-        ukuran_kec = (2 + subbagian + len(kec["seksi"]) + kelurahan + jenis["sekretariat"]["bobot"]
-                      + subbagian * jenis["subbagian"]["bobot"] + len(kec["seksi"]) * jenis["seksi"]["bobot"]
-                      + kelurahan * jenis["kelurahan"]["bobot"])
+        ukuran_kec = (
+            2
+            + subbagian
+            + len(kec["seksi"])
+            + kelurahan
+            + jenis["sekretariat"]["bobot"]
+            + subbagian * jenis["subbagian"]["bobot"]
+            + len(kec["seksi"]) * jenis["seksi"]["bobot"]
+            + kelurahan * jenis["kelurahan"]["bobot"]
+        )
         n_kec = min(kec["maksimal"], max(kec["minimal"], round(staf["kecamatan"] / ukuran_kec)))
         n_pkm = max(pkm["minimal"], round(staf["puskesmas"] / (jenis["puskesmas"]["bobot"] + 1)))
         rata_sekolah = sum(j["bobot"] * j["bagian"] for j in sek["jenjang"]) + 1
@@ -348,8 +431,16 @@ class _Struktur:
         kecamatan = [self._tambah_kecamatan(rng, tempat, singkatan, terpakai) for _ in range(n_kec)]
         kelurahan = [u.tempat for k in kecamatan for u in k.anak if u.jenis == "kelurahan"]
         for nama in ([k.tempat for k in kecamatan] + kelurahan)[:n_pkm]:
-            self.tambah(f"PKM.{singkatan[nama]}", f"Puskesmas {nama}", "puskesmas", self.per_kode[pkm["induk"]],
-                        jf=pkm["jf"], pelaksana=pkm["pelaksana"], pimpinan_jf=pkm["pimpinan"], kelompok="puskesmas")
+            self.tambah(
+                f"PKM.{singkatan[nama]}",
+                f"Puskesmas {nama}",
+                "puskesmas",
+                self.per_kode[pkm["induk"]],
+                jf=pkm["jf"],
+                pelaksana=pkm["pelaksana"],
+                pimpinan_jf=pkm["pimpinan"],
+                kelompok="puskesmas",
+            )
         self._tambah_sekolah(kecamatan, n_sekolah, singkatan)
 
     def _jumlah_wajib(self) -> int:
@@ -363,7 +454,7 @@ class _Struktur:
         batas = 2 * sum(u.sifat["bobot"] for u in self.units if u.kelompok == "tetap")
         tetap = min(round(porsi["tetap"] * total), batas)
         lain = [k for k in kelompok if k != "tetap"]
-        return {"tetap": tetap} | dict(zip(lain, _bagi(total - tetap, [porsi[k] for k in lain])))
+        return {"tetap": tetap} | dict(zip(lain, _bagi(total - tetap, [porsi[k] for k in lain]), strict=True))
 
     def _toponim(self, rng: random.Random) -> list[str]:
         t = self.cfg["toponim"]
@@ -376,16 +467,23 @@ class _Struktur:
         cfg = self.cfg["kecamatan"]
         nama = tempat.pop()
         singkatan[nama] = _singkat(nama, terpakai)
-        kec = self.tambah(f"KEC.{singkatan[nama]}", f"Kecamatan {nama}", "kecamatan", None,
-                          jf=cfg["jf"], pelaksana=cfg["pelaksana"], kelompok="kecamatan", tempat=nama)
+        kec = self.tambah(
+            f"KEC.{singkatan[nama]}",
+            f"Kecamatan {nama}",
+            "kecamatan",
+            None,
+            jf=cfg["jf"],
+            pelaksana=cfg["pelaksana"],
+            kelompok="kecamatan",
+            tempat=nama,
+        )
         self._tambah_sekretariat(kec)
         for s in cfg["seksi"]:
             self.tambah(f"{kec.kode}.{s['kode']}", s["nama"], "seksi", kec, kelompok="kecamatan")
         for _ in range(rng.randint(*cfg["kelurahan"])):
             kel = tempat.pop()
             singkatan[kel] = _singkat(kel, terpakai)
-            self.tambah(f"KEL.{singkatan[kel]}", f"Kelurahan {kel}", "kelurahan", kec,
-                        kelompok="kecamatan", tempat=kel)
+            self.tambah(f"KEL.{singkatan[kel]}", f"Kelurahan {kel}", "kelurahan", kec, kelompok="kecamatan", tempat=kel)
         return kec
 
     def _tambah_sekolah(self, kecamatan: list[_Unit], jumlah: int, singkatan: dict) -> None:
@@ -393,13 +491,20 @@ class _Struktur:
         induk = self.per_kode[cfg["induk"]]
         per_jenjang = _bagi(jumlah, [j["bagian"] for j in cfg["jenjang"]])
         for i, kec in enumerate(kecamatan):
-            for jenjang, banyak in zip(cfg["jenjang"], per_jenjang):
+            for jenjang, banyak in zip(cfg["jenjang"], per_jenjang, strict=True):
                 di_kecamatan = banyak // len(kecamatan) + (i < banyak % len(kecamatan))
                 for n in range(1, di_kecamatan + 1):
-                    self.tambah(f"{jenjang['kode']}{n}.{singkatan[kec.tempat]}",
-                                jenjang["nama"].format(n=n, tempat=kec.tempat), "sekolah", induk,
-                                jf=cfg["jf"], pelaksana=cfg["pelaksana"], pimpinan_jf=cfg["pimpinan"],
-                                kelompok="sekolah", bobot=jenjang["bobot"])
+                    self.tambah(
+                        f"{jenjang['kode']}{n}.{singkatan[kec.tempat]}",
+                        jenjang["nama"].format(n=n, tempat=kec.tempat),
+                        "sekolah",
+                        induk,
+                        jf=cfg["jf"],
+                        pelaksana=cfg["pelaksana"],
+                        pimpinan_jf=cfg["pimpinan"],
+                        kelompok="sekolah",
+                        bobot=jenjang["bobot"],
+                    )
 
     # -- people
 
@@ -416,7 +521,7 @@ class _Struktur:
         for k, total in self._bagi_staf(jumlah - len(self.units) - wajib, kelompok).items():
             units = [u for u in self.units if u.kelompok == k]
             bobot = [u.sifat["bobot"] * rng.uniform(0.75, 1.25) for u in units]
-            banyak.update(zip((u.id for u in units), _bagi(total, bobot)))
+            banyak.update(zip((u.id for u in units), _bagi(total, bobot), strict=True))
         for unit in self.units:
             unit.staf = [pabrik.wajib(unit, w) for w in unit.wajib]
             unit.staf += [pabrik.staf(unit) for _ in range(banyak[unit.id])]
@@ -425,14 +530,26 @@ class _Struktur:
         return [u.pimpinan for u in self.units] + [p for u in self.units for p in u.staf]
 
     def baris(self) -> list[dict]:
-        return [{
-            "id": u.id, "instansi_id": self.instansi_id, "induk_id": u.induk.id if u.induk else None,
-            "nama": u.nama, "jenis": u.jenis, "tingkat": u.tingkat, "kode": u.kode,
-            "nama_jabatan_pimpinan": u.jabatan, "pimpinan_id": None, "mandiri": u.mandiri, "urutan": u.urutan,
-        } for u in self.units]
+        return [
+            {
+                "id": u.id,
+                "instansi_id": self.instansi_id,
+                "induk_id": u.induk.id if u.induk else None,
+                "nama": u.nama,
+                "jenis": u.jenis,
+                "tingkat": u.tingkat,
+                "kode": u.kode,
+                "nama_jabatan_pimpinan": u.jabatan,
+                "pimpinan_id": None,
+                "mandiri": u.mandiri,
+                "urutan": u.urutan,
+            }
+            for u in self.units
+        ]
 
 
 # ---------------------------------------------------------------- people
+
 
 class _Pabrik:
     """Makes pegawai rows: names, titles, NIP, golongan and jabatan that fit together."""
@@ -450,18 +567,23 @@ class _Pabrik:
 
     def pimpinan(self, unit: _Unit) -> dict:
         rng = self.rng
-        if unit.mandiri:
+        if unit.pimpinan_jf is not None:  # `unit.mandiri`, spelled out so the pool's type is known
             return self._fungsional(unit, _pilih(rng, unit.pimpinan_jf), rng.choice(_JENJANG_PIMPINAN_MANDIRI))
         jenis = JenisJabatan(unit.sifat["pimpinan"])
         kode_jf = _pilih(rng, unit.jf) if unit.jf else None
         jf = self.jf[kode_jf] if kode_jf else None
         tema = [rng.choice(jf["kompetensi"])] if jf else []
-        pendidikan = rng.choices(*zip(*_PENDIDIKAN_PIMPINAN[jenis]))[0]
+        pendidikan = _undi(rng, _PENDIDIKAN_PIMPINAN[jenis])
         golongan = rng.choice(_rentang_golongan(*_GOLONGAN_PIMPINAN[jenis]))
         return self._orang(
-            unit, jenis=jenis, nama_jabatan=unit.jabatan, golongan=golongan, pendidikan=pendidikan,
-            ilmu=jf["ilmu"] if jf else "umum", p_perempuan=_PEREMPUAN_PIMPINAN[jenis],
-            kompetensi="; ".join(["kepemimpinan", "manajemen kinerja"] + tema),
+            unit,
+            jenis=jenis,
+            nama_jabatan=unit.jabatan,
+            golongan=golongan,
+            pendidikan=pendidikan,
+            ilmu=jf["ilmu"] if jf else "umum",
+            p_perempuan=_PEREMPUAN_PIMPINAN[jenis],
+            kompetensi="; ".join(["kepemimpinan", "manajemen kinerja", *tema]),
             lahir_min=1966 if jenis is JenisJabatan.JPT_PRATAMA else 1968,
         )
 
@@ -489,9 +611,13 @@ class _Pabrik:
                 jf = self.jf[kode]
                 if pppk and not jf.get("pppk"):
                     continue
-                boleh = [j for j in map(Jenjang, jf["jenjang"])
-                         if _BOBOT_JENJANG[j] and (j.kategori is not maks.kategori or j <= maks)
-                         and (not pppk or j in _JENJANG_PPPK)]
+                boleh = [
+                    j
+                    for j in map(Jenjang, jf["jenjang"])
+                    if _BOBOT_JENJANG[j]
+                    and (j.kategori is not maks.kategori or j <= maks)
+                    and (not pppk or j in _JENJANG_PPPK)
+                ]
                 total = sum(_BOBOT_JENJANG[j] for j in boleh)
                 for j in boleh:
                     populasi.append((kode, j))
@@ -514,13 +640,25 @@ class _Pabrik:
             pendidikan = "s1"
         golongan = _GOLONGAN_PPPK[pendidikan] if pppk else rng.choice(self._golongan_jf(jenjang, pendidikan))
         baris = self._orang(
-            unit, jenis=JenisJabatan.FUNGSIONAL, nama_jabatan=f"{jf['nama']} {jenjang.label}", golongan=golongan,
-            pendidikan=pendidikan, ilmu=jf["ilmu"], p_perempuan=jf.get("perempuan", 0.5), jenjang=jenjang,
-            pppk=pppk, kompetensi=self._kompetensi(jf),
+            unit,
+            jenis=JenisJabatan.FUNGSIONAL,
+            nama_jabatan=f"{jf['nama']} {jenjang.label}",
+            golongan=golongan,
+            pendidikan=pendidikan,
+            ilmu=jf["ilmu"],
+            p_perempuan=jf.get("perempuan", 0.5),
+            jenjang=jenjang,
+            pppk=pppk,
+            kompetensi=self._kompetensi(jf),
             lahir_min=1966 if jenjang in (Jenjang.AHLI_MADYA, Jenjang.AHLI_UTAMA) else 1968,
         )
-        if (not pppk and jf.get("penyetaraan") and jenjang in (Jenjang.AHLI_PERTAMA, Jenjang.AHLI_MUDA)
-                and int(baris["nip"][8:12]) < 2012 and rng.random() < 0.3):
+        if (
+            not pppk
+            and jf.get("penyetaraan")
+            and jenjang in (Jenjang.AHLI_PERTAMA, Jenjang.AHLI_MUDA)
+            and int(baris["nip"][8:12]) < 2012
+            and rng.random() < 0.3
+        ):
             baris["hasil_penyetaraan"] = True
         return baris
 
@@ -534,19 +672,40 @@ class _Pabrik:
     def _pelaksana(self, unit: _Unit, kode: str, pppk: bool) -> dict:
         rng, pel = self.rng, self.pelaksana[kode]
         pendidikan = rng.choice(pel["pendidikan"])
-        golongan = (_GOLONGAN_PPPK[pendidikan] if pppk
-                    else rng.choice(_rentang_golongan(*_GOLONGAN_PELAKSANA[pendidikan])))
+        golongan = (
+            _GOLONGAN_PPPK[pendidikan] if pppk else rng.choice(_rentang_golongan(*_GOLONGAN_PELAKSANA[pendidikan]))
+        )
         return self._orang(
-            unit, jenis=JenisJabatan.PELAKSANA, nama_jabatan=pel["nama"], golongan=golongan,
-            pendidikan=pendidikan, ilmu=pel.get("ilmu", "umum"), p_perempuan=pel.get("perempuan", 0.45),
-            kelas=pel["kelas"], pppk=pppk, kompetensi=self._kompetensi(pel),
+            unit,
+            jenis=JenisJabatan.PELAKSANA,
+            nama_jabatan=pel["nama"],
+            golongan=golongan,
+            pendidikan=pendidikan,
+            ilmu=pel.get("ilmu", "umum"),
+            p_perempuan=pel.get("perempuan", 0.45),
+            kelas=pel["kelas"],
+            pppk=pppk,
+            kompetensi=self._kompetensi(pel),
         )
 
     # -- one person
 
-    def _orang(self, unit: _Unit, *, jenis: JenisJabatan, nama_jabatan: str, golongan: str, pendidikan: str,
-               ilmu: str, p_perempuan: float, kompetensi: str, jenjang: Jenjang | None = None,
-               kelas: int | None = None, pppk: bool = False, lahir_min: int = 1968) -> dict:
+    def _orang(
+        self,
+        unit: _Unit,
+        *,
+        jenis: JenisJabatan,
+        nama_jabatan: str,
+        golongan: str,
+        pendidikan: str,
+        ilmu: str,
+        p_perempuan: float,
+        kompetensi: str,
+        jenjang: Jenjang | None = None,
+        kelas: int | None = None,
+        pppk: bool = False,
+        lahir_min: int = 1968,
+    ) -> dict:
         rng = self.rng
         perempuan = rng.random() < p_perempuan
         nama, muslim = self._nama(perempuan)
@@ -557,17 +716,31 @@ class _Pabrik:
             tahun_tmt, tahun_lahir = self._masa_kerja(golongan, pendidikan, lahir_min)
         lahir = date(tahun_lahir, 1, 1) + timedelta(days=rng.randrange(365))
         gelar_depan, gelar_belakang = self._gelar(ilmu, pendidikan, tahun_lahir, perempuan, muslim)
-        predikat_1 = rng.choices(*zip(*_PREDIKAT))[0]
-        predikat_2 = None if tahun_tmt >= TAHUN_TMT_TERAKHIR else (
-            predikat_1 if rng.random() < 0.6 else rng.choices(*zip(*_PREDIKAT))[0])
+        predikat_1 = _undi(rng, _PREDIKAT)
+        predikat_2 = (
+            None if tahun_tmt >= TAHUN_TMT_TERAKHIR else (predikat_1 if rng.random() < 0.6 else _undi(rng, _PREDIKAT))
+        )
         baris = {
-            "id": self.id_berikut, "nip": self._nip(lahir, tahun_tmt, rng.choice(_BULAN_TMT), perempuan),
-            "nama": nama, "gelar_depan": gelar_depan, "gelar_belakang": gelar_belakang,
-            "status_asn": "pppk" if pppk else "pns", "golongan": golongan, "jenis_jabatan": jenis.value,
-            "nama_jabatan": nama_jabatan, "jenjang": jenjang.value if jenjang else None, "kelas_jabatan": kelas,
-            "pendidikan": pendidikan, "predikat_kinerja_1": predikat_1, "predikat_kinerja_2": predikat_2,
-            "hasil_penyetaraan": False, "kompetensi": kompetensi, "unit_id": unit.id,
-            "ppk_override_id": None, "ppk_override_alasan": None, "aktif": True,
+            "id": self.id_berikut,
+            "nip": self._nip(lahir, tahun_tmt, rng.choice(_BULAN_TMT), perempuan),
+            "nama": nama,
+            "gelar_depan": gelar_depan,
+            "gelar_belakang": gelar_belakang,
+            "status_asn": "pppk" if pppk else "pns",
+            "golongan": golongan,
+            "jenis_jabatan": jenis.value,
+            "nama_jabatan": nama_jabatan,
+            "jenjang": jenjang.value if jenjang else None,
+            "kelas_jabatan": kelas,
+            "pendidikan": pendidikan,
+            "predikat_kinerja_1": predikat_1,
+            "predikat_kinerja_2": predikat_2,
+            "hasil_penyetaraan": False,
+            "kompetensi": kompetensi,
+            "unit_id": unit.id,
+            "ppk_override_id": None,
+            "ppk_override_alasan": None,
+            "aktif": True,
         }
         self.id_berikut += 1
         return baris
@@ -605,8 +778,9 @@ class _Pabrik:
             bagian.insert(0, suku["awalan"])
         return " ".join(bagian), suku["muslim"]
 
-    def _gelar(self, kode_ilmu: str, pendidikan: str, tahun_lahir: int, perempuan: bool,
-               muslim: bool) -> tuple[str, str]:
+    def _gelar(
+        self, kode_ilmu: str, pendidikan: str, tahun_lahir: int, perempuan: bool, muslim: bool
+    ) -> tuple[str, str]:
         """(gelar_depan, gelar_belakang) for the education, the field and the generation."""
         rng, ilmu = self.rng, self.ilmu[kode_ilmu]
         depan, belakang = [], []
@@ -637,19 +811,23 @@ def _ppk_override(rng: random.Random, struktur: _Struktur, jumlah: int) -> None:
     """A handful of staff in a Seksi/Subbagian rated by the leader one level up."""
     calon = [(u, p) for u in struktur.units if u.jenis in ("seksi", "subbagian") for p in u.staf]
     for unit, baris in rng.sample(calon, min(len(calon), max(4, jumlah // 300))):
+        assert unit.induk is not None, "a Seksi/Subbagian always sits under a unit"
         atasan = unit.induk.pimpinan
         baris["ppk_override_id"] = atasan["id"]
         baris["ppk_override_alasan"] = rng.choice(_ALASAN_OVERRIDE).format(
-            jabatan=unit.jabatan, atasan=atasan["nama_jabatan"])
+            jabatan=unit.jabatan, atasan=atasan["nama_jabatan"]
+        )
 
 
 # ---------------------------------------------------------------- tim kerja
 
+
 class _Tim:
     """Tim kerja with ketua, anggota (some from other units awaiting approval), requests and kegiatan."""
 
-    def __init__(self, rng: random.Random, cfg: dict, profil: str, awal: dict, utama: _Struktur,
-                 luar: _Struktur) -> None:
+    def __init__(
+        self, rng: random.Random, cfg: dict, profil: str, awal: dict, utama: _Struktur, luar: _Struktur
+    ) -> None:
         self.rng, self.cfg, self.profil = rng, cfg, profil
         self._id = {m: awal[m] for m in (TimKerja, Keanggotaan, Permohonan, Kegiatan)}
         self._unit = {u.id: u for u in utama.units + luar.units}
@@ -666,14 +844,21 @@ class _Tim:
         """The unit type's steps (kept on each kegiatan) and where a demo kegiatan of each stage stands:
         the last planning step, the step work resumes at, the first review."""
         if unit.id not in self._ceklis:
-            rantai, u = [], unit
+            rantai: list[JenisUnit] = []
+            u: _Unit | None = unit
             while u is not None:
                 rantai.append(JenisUnit(u.jenis))
                 u = u.induk
             kunci, tahapan = muat_profil(self.profil).tahapan_untuk(rantai)
-            self._ceklis[unit.id] = (tahapan_ke_json(kunci, tahapan), {
-                Tahap.PERENCANAAN: tahapan.perencanaan[-1].kunci, Tahap.PELAKSANAAN: tahapan.kembali,
-                Tahap.EVALUASI: sub_reviu(1), Tahap.SELESAI: SUB_SELESAI})
+            self._ceklis[unit.id] = (
+                tahapan_ke_json(kunci, tahapan),
+                {
+                    Tahap.PERENCANAAN: tahapan.perencanaan[-1].kunci,
+                    Tahap.PELAKSANAAN: tahapan.kembali,
+                    Tahap.EVALUASI: sub_reviu(1),
+                    Tahap.SELESAI: SUB_SELESAI,
+                },
+            )
         return self._ceklis[unit.id]
 
     def susun(self, struktur: _Struktur, jumlah: int) -> None:
@@ -715,11 +900,16 @@ class _Tim:
 
     def _pilih_ketua(self, staf: list[dict]) -> dict | None:
         """A PNS JF of at least Ahli Pertama/Penyelia, rated well twice, not yet a ketua."""
-        calon = [p for p in staf if p["jenjang"] and p["status_asn"] == "pns" and p["id"] not in self._ketua
-                 and Jenjang(p["jenjang"]) in (Jenjang.PENYELIA, Jenjang.AHLI_PERTAMA, Jenjang.AHLI_MUDA,
-                                               Jenjang.AHLI_MADYA)
-                 and p["predikat_kinerja_1"] in ("baik", "sangat_baik")
-                 and p["predikat_kinerja_2"] in ("baik", "sangat_baik")]
+        calon = [
+            p
+            for p in staf
+            if p["jenjang"]
+            and p["status_asn"] == "pns"
+            and p["id"] not in self._ketua
+            and Jenjang(p["jenjang"]) in (Jenjang.PENYELIA, Jenjang.AHLI_PERTAMA, Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA)
+            and p["predikat_kinerja_1"] in ("baik", "sangat_baik")
+            and p["predikat_kinerja_2"] in ("baik", "sangat_baik")
+        ]
         return self.rng.choice(calon) if calon else None
 
     def _bentuk(self, templat: dict, unit: _Unit, ketua: dict, staf: list[dict], ke: int) -> None:
@@ -737,13 +927,23 @@ class _Tim:
             nama = f"{nama} ({unit.nama})"
         tim_id = self._baru(TimKerja)
         nomor = f"800.1.3/{len(self.tim) + 1:03d}/{unit.kode}/{tahun}"
-        self.tim.append({
-            "id": tim_id, "unit_id": unit.id, "nama": nama, "bentuk": self._bentuk_tim(tahunan),
-            "jenis_pembentukan": templat["pembentukan"], "sasaran": templat["sasaran"], "tahun_anggaran": tahun,
-            "mulai": mulai, "selesai": selesai, "status": StatusTim.AKTIF.value, "tujuan": templat["tujuan"],
-            "dasar_penetapan": f"{'Keputusan' if tahunan else 'Surat Tugas'} {unit.jabatan} Nomor {nomor}",
-            "dibuat": DIBUAT,
-        })
+        self.tim.append(
+            {
+                "id": tim_id,
+                "unit_id": unit.id,
+                "nama": nama,
+                "bentuk": self._bentuk_tim(tahunan),
+                "jenis_pembentukan": templat["pembentukan"],
+                "sasaran": templat["sasaran"],
+                "tahun_anggaran": tahun,
+                "mulai": mulai,
+                "selesai": selesai,
+                "status": StatusTim.AKTIF.value,
+                "tujuan": templat["tujuan"],
+                "dasar_penetapan": f"{'Keputusan' if tahunan else 'Surat Tugas'} {unit.jabatan} Nomor {nomor}",
+                "dibuat": DIBUAT,
+            }
+        )
         self._anggota(tim_id, ketua, PeranTim.KETUA, mulai, selesai, umum["peran_ketua"])
         lain = [p for p in staf if p is not ketua]
         peran = umum["peran_anggota"]
@@ -758,45 +958,87 @@ class _Tim:
             return BentukTim.TIM_KERJA.value
         return (BentukTim.KELOMPOK_KERJA if tahunan else BentukTim.TIM).value
 
-    def _lintas(self, tim_id: int, nama: str, unit: _Unit, staf: list[dict], mulai: date, selesai: date,
-                templat: dict) -> None:
+    def _lintas(
+        self, tim_id: int, nama: str, unit: _Unit, staf: list[dict], mulai: date, selesai: date, templat: dict
+    ) -> None:
         """Members from other units (and now and then another agency), waiting for approval."""
         rng = self.rng
         di_unit = {p["id"] for p in staf}
         tamu = []
         if rng.random() < 0.6:
-            tamu = [(p, LingkupPenugasan.LINTAS_UNIT) for p in rng.sample(self._semua, rng.randint(1, 2))
-                    if p["id"] not in di_unit]
+            tamu = [
+                (p, LingkupPenugasan.LINTAS_UNIT)
+                for p in rng.sample(self._semua, rng.randint(1, 2))
+                if p["id"] not in di_unit
+            ]
         if len(self.tim) % 12 == 1 and self._luar:
             tamu.append((rng.choice(self._luar), LingkupPenugasan.LINTAS_INSTANSI))
         for p, lingkup in tamu:
             asal = self._unit[p["unit_id"]]
             permohonan_id = self._baru(Permohonan)
             waktu = DIBUAT + timedelta(days=len(self.tim) % 20, hours=1)
-            self.permohonan.append({
-                "id": permohonan_id, "jenis": "penunjukan", "lingkup": lingkup.value, "tim_id": tim_id,
-                "pegawai_id": p["id"], "dari_unit_id": unit.id, "ke_unit_id": asal.id,
-                "pemohon_id": unit.pimpinan["id"], "penerima_id": asal.pimpinan["id"],
-                "maksud_tujuan": f"Pelibatan sebagai anggota {nama}: {templat['tujuan'].lower()}.",
-                "kompetensi": p["kompetensi"].split("; ")[0],
-                "ekspektasi": f"{templat['kegiatan'][0]['indikator']}: {templat['kegiatan'][0]['target']} "
-                              f"{templat['kegiatan'][0]['satuan']}",
-                "durasi": f"{mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y}", "status": "diajukan",
-                "dibuat": waktu, "diajukan": waktu,
-            })
-            self._anggota(tim_id, p, PeranTim.ANGGOTA, mulai, selesai, "Anggota dari luar unit pemilik kinerja",
-                          asal=lingkup, status=StatusKeanggotaan.MENUNGGU, permohonan_id=permohonan_id)
+            self.permohonan.append(
+                {
+                    "id": permohonan_id,
+                    "jenis": "penunjukan",
+                    "lingkup": lingkup.value,
+                    "tim_id": tim_id,
+                    "pegawai_id": p["id"],
+                    "dari_unit_id": unit.id,
+                    "ke_unit_id": asal.id,
+                    "pemohon_id": unit.pimpinan["id"],
+                    "penerima_id": asal.pimpinan["id"],
+                    "maksud_tujuan": f"Pelibatan sebagai anggota {nama}: {templat['tujuan'].lower()}.",
+                    "kompetensi": p["kompetensi"].split("; ")[0],
+                    "ekspektasi": f"{templat['kegiatan'][0]['indikator']}: {templat['kegiatan'][0]['target']} "
+                    f"{templat['kegiatan'][0]['satuan']}",
+                    "durasi": f"{mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y}",
+                    "status": "diajukan",
+                    "dibuat": waktu,
+                    "diajukan": waktu,
+                }
+            )
+            self._anggota(
+                tim_id,
+                p,
+                PeranTim.ANGGOTA,
+                mulai,
+                selesai,
+                "Anggota dari luar unit pemilik kinerja",
+                asal=lingkup,
+                status=StatusKeanggotaan.MENUNGGU,
+                permohonan_id=permohonan_id,
+            )
 
-    def _anggota(self, tim_id: int, p: dict, peran: PeranTim, mulai: date, selesai: date, uraian: str, *,
-                 asal: LingkupPenugasan = LingkupPenugasan.DALAM_UNIT,
-                 status: StatusKeanggotaan = StatusKeanggotaan.AKTIF, permohonan_id: int | None = None) -> None:
+    def _anggota(
+        self,
+        tim_id: int,
+        p: dict,
+        peran: PeranTim,
+        mulai: date,
+        selesai: date,
+        uraian: str,
+        *,
+        asal: LingkupPenugasan = LingkupPenugasan.DALAM_UNIT,
+        status: StatusKeanggotaan = StatusKeanggotaan.AKTIF,
+        permohonan_id: int | None = None,
+    ) -> None:
         if peran is PeranTim.KETUA:
             self._ketua.add(p["id"])
-        self.keanggotaan.append({
-            "id": self._baru(Keanggotaan), "tim_id": tim_id, "pegawai_id": p["id"], "peran": peran.value,
-            "asal": asal.value, "status": status.value, "uraian_peran": uraian, "mulai": mulai, "selesai": selesai,
-            "permohonan_id": permohonan_id,
-        })
+        self.keanggotaan.append(
+            {
+                "id": self._baru(Keanggotaan),
+                "tim_id": tim_id,
+                "pegawai_id": p["id"],
+                "peran": peran.value,
+                "asal": asal.value,
+                "status": status.value,
+                "uraian_peran": uraian,
+                "mulai": mulai,
+                "selesai": selesai,
+                "permohonan_id": permohonan_id,
+            }
+        )
 
     def _kegiatan(self, tim_id: int, unit: _Unit, templat: dict, mulai: date, selesai: date) -> None:
         rng = self.rng
@@ -804,18 +1046,30 @@ class _Tim:
         daftar = templat["kegiatan"][: rng.randint(2, len(templat["kegiatan"]))]
         ceklis, posisi = self.ceklis(unit)
         for k in daftar:
-            tahap = rng.choices(*zip(*_TAHAP))[0]
+            tahap = _undi(rng, _TAHAP)
             awal = mulai + timedelta(days=rng.randrange(max(1, hari // 3)))
             tenggat = min(selesai, awal + timedelta(days=rng.randint(30, max(30, hari))))
-            self.kegiatan.append({
-                "id": self._baru(Kegiatan), "unit_id": unit.id, "tim_id": tim_id, "pegawai_id": None,
-                "judul": k["judul"], "indikator": k["indikator"], "target": k["target"], "satuan": k["satuan"],
-                "rencana_anggaran": rng.randrange(5, 250) * 1_000_000 if rng.random() < 0.7 else None,
-                "perjanjian_kinerja": f"Perjanjian Kinerja Tahun {mulai.year} {unit.jabatan}",
-                "mulai": awal, "tenggat": tenggat, "tahap": tahap.value, "sub_tahap": posisi[tahap], "ceklis": ceklis,
-                "progres": rng.randint(*_PROGRES[tahap]),
-                "dibuat": DIBUAT,
-            })
+            self.kegiatan.append(
+                {
+                    "id": self._baru(Kegiatan),
+                    "unit_id": unit.id,
+                    "tim_id": tim_id,
+                    "pegawai_id": None,
+                    "judul": k["judul"],
+                    "indikator": k["indikator"],
+                    "target": k["target"],
+                    "satuan": k["satuan"],
+                    "rencana_anggaran": rng.randrange(5, 250) * 1_000_000 if rng.random() < 0.7 else None,
+                    "perjanjian_kinerja": f"Perjanjian Kinerja Tahun {mulai.year} {unit.jabatan}",
+                    "mulai": awal,
+                    "tenggat": tenggat,
+                    "tahap": tahap.value,
+                    "sub_tahap": posisi[tahap],
+                    "ceklis": ceklis,
+                    "progres": rng.randint(*_PROGRES[tahap]),
+                    "dibuat": DIBUAT,
+                }
+            )
 
     def _baru(self, model) -> int:
         id_ = self._id[model]

@@ -20,8 +20,17 @@ from sistemkerja_tui.aturan.enums import JenisCatatan, Tahap
 from sistemkerja_tui.aturan.profil_model import KUNCI_TAHAPAN_BAWAAN, Tahapan
 from sistemkerja_tui.aturan.sebutan import baca_rupiah, rupiah  # re-exported for the screens
 from sistemkerja_tui.aturan.tahap import (
-    AksiTahap, DataKegiatan, KeadaanKegiatan, Peninjau, boleh_catatan, ke_reviu, periksa_data, peninjau,
-    tahapan_dari_json, tahapan_ke_json, transisi_kegiatan,
+    AksiTahap,
+    DataKegiatan,
+    KeadaanKegiatan,
+    Peninjau,
+    boleh_catatan,
+    ke_reviu,
+    peninjau,
+    periksa_data,
+    tahapan_dari_json,
+    tahapan_ke_json,
+    transisi_kegiatan,
 )
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 from sistemkerja_tui.store.baca import sebagai_tanggal
@@ -29,8 +38,19 @@ from sistemkerja_tui.store.baca import sebagai_tanggal
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
-__all__ = ["AksiTahap", "DetailKegiatan", "JenisCatatan", "KegiatanBaru", "LangkahCeklis", "LayananKegiatan",
-           "Pemantauan", "RingkasKegiatan", "Tahap", "baca_rupiah", "rupiah"]
+__all__ = [
+    "AksiTahap",
+    "DetailKegiatan",
+    "JenisCatatan",
+    "KegiatanBaru",
+    "LangkahCeklis",
+    "LayananKegiatan",
+    "Pemantauan",
+    "RingkasKegiatan",
+    "Tahap",
+    "baca_rupiah",
+    "rupiah",
+]
 
 
 @dataclass(frozen=True)
@@ -112,13 +132,15 @@ class LayananKegiatan:
     def _ke_atas(self, unit_id: int):
         """The unit and those above it (own unit first), and its instansi's profile."""
         return list(reversed(self.struktur.jalur_unit(unit_id))), self.struktur.profil(
-            self.struktur.unit(unit_id).instansi_id)
+            self.struktur.unit(unit_id).instansi_id
+        )
 
     def peninjau(self, unit_id: int) -> tuple[Peninjau, ...]:
         """The review chain of a unit's kegiatan, nearest reviewer first."""
         units, profil = self._ke_atas(unit_id)
-        return peninjau([(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan)
-                         for u in units], profil)
+        return peninjau(
+            [(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan) for u in units], profil
+        )
 
     def tahapan_unit(self, unit_id: int) -> tuple[str, Tahapan]:
         """The perencanaan/pelaksanaan steps the profile lists for this unit's type, and that type."""
@@ -144,8 +166,15 @@ class LayananKegiatan:
 
     @staticmethod
     def _data(k) -> DataKegiatan:
-        return DataKegiatan(judul=k.judul, indikator=k.indikator, target=k.target, satuan=k.satuan,
-                            tenggat=sebagai_tanggal(k.tenggat), mulai=sebagai_tanggal(k.mulai), progres=k.progres)
+        return DataKegiatan(
+            judul=k.judul,
+            indikator=k.indikator,
+            target=k.target,
+            satuan=k.satuan,
+            tenggat=sebagai_tanggal(k.tenggat),
+            mulai=sebagai_tanggal(k.mulai),
+            progres=k.progres,
+        )
 
     def buat(self, data: KegiatanBaru, *, oleh_id: int | None) -> int:
         from sistemkerja_tui.store.db import transaksi
@@ -154,22 +183,54 @@ class LayananKegiatan:
 
         if (data.tim_id is None) == (data.pegawai_id is None):
             raise Ditolak("Kegiatan milik sebuah tim atau seorang pegawai (penugasan individu); pilih salah satu.")
-        tolak_jika_error(periksa_data(DataKegiatan(judul=data.judul, indikator=data.indikator, target=data.target,
-                                                   satuan=data.satuan, tenggat=data.tenggat, mulai=data.mulai,
-                                                   rencana_anggaran=data.rencana_anggaran)))
+        tolak_jika_error(
+            periksa_data(
+                DataKegiatan(
+                    judul=data.judul,
+                    indikator=data.indikator,
+                    target=data.target,
+                    satuan=data.satuan,
+                    tenggat=data.tenggat,
+                    mulai=data.mulai,
+                    rencana_anggaran=data.rencana_anggaran,
+                )
+            )
+        )
         ceklis, awal = self.ceklis_baru(data.unit_id)
         with transaksi(self.layanan.engine) as sesi:
-            k = Kegiatan(unit_id=data.unit_id, tim_id=data.tim_id, pegawai_id=data.pegawai_id,
-                         judul=data.judul.strip(), indikator=data.indikator.strip(), target=data.target.strip(),
-                         satuan=data.satuan.strip(), mulai=data.mulai, tenggat=data.tenggat,
-                         rencana_anggaran=data.rencana_anggaran, perjanjian_kinerja=data.perjanjian_kinerja.strip(),
-                         tahap=Tahap.PERENCANAAN.value, sub_tahap=awal, ceklis=ceklis)
+            k = Kegiatan(
+                unit_id=data.unit_id,
+                tim_id=data.tim_id,
+                pegawai_id=data.pegawai_id,
+                judul=data.judul.strip(),
+                indikator=data.indikator.strip(),
+                target=data.target.strip(),
+                satuan=data.satuan.strip(),
+                mulai=data.mulai,
+                tenggat=data.tenggat,
+                rencana_anggaran=data.rencana_anggaran,
+                perjanjian_kinerja=data.perjanjian_kinerja.strip(),
+                tahap=Tahap.PERENCANAAN.value,
+                sub_tahap=awal,
+                ceklis=ceklis,
+            )
             sesi.add(k)
             sesi.flush()
-            sesi.add(RiwayatTahap(kegiatan_id=k.id, dari_tahap=None, ke_tahap=k.tahap, sub_tahap=k.sub_tahap,
-                                  oleh_id=oleh_id))
-            catat(sesi, oleh_id=oleh_id, aksi="buat_kegiatan", entitas="kegiatan", entitas_id=k.id,
-                  tahap=k.tahap, sub_tahap=k.sub_tahap)
+            assert k.id is not None  # the flush gave the new row its key
+            sesi.add(
+                RiwayatTahap(
+                    kegiatan_id=k.id, dari_tahap=None, ke_tahap=k.tahap, sub_tahap=k.sub_tahap, oleh_id=oleh_id
+                )
+            )
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="buat_kegiatan",
+                entitas="kegiatan",
+                entitas_id=k.id,
+                tahap=k.tahap,
+                sub_tahap=k.sub_tahap,
+            )
             return k.id
 
     def maju(self, kegiatan_id: int, *, oleh_id: int | None) -> KeadaanKegiatan:
@@ -193,25 +254,61 @@ class LayananKegiatan:
             k = sesi.get(Kegiatan, kegiatan_id, with_for_update=True)
             if k is None:
                 raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
-            hasil = transisi_kegiatan(self._keadaan(k), aksi, tahapan=self._tahapan(k),
-                                      peninjau=self.peninjau(k.unit_id), pelaku_id=oleh_id, alasan=alasan,
-                                      data=self._data(k))
+            hasil = transisi_kegiatan(
+                self._keadaan(k),
+                aksi,
+                tahapan=self._tahapan(k),
+                peninjau=self.peninjau(k.unit_id),
+                pelaku_id=oleh_id,
+                alasan=alasan,
+                data=self._data(k),
+            )
             tolak_jika_error(hasil.temuan)
             dari, dari_sub = k.tahap, k.sub_tahap
             k.tahap, k.sub_tahap = hasil.keadaan.tahap.value, hasil.keadaan.sub_tahap
             if hasil.selesai:
                 k.progres = 100
-            sesi.add(RiwayatTahap(kegiatan_id=k.id, dari_tahap=dari, ke_tahap=k.tahap, sub_tahap=k.sub_tahap,
-                                  oleh_id=oleh_id, alasan=alasan.strip()))
+            sesi.add(
+                RiwayatTahap(
+                    kegiatan_id=kegiatan_id,
+                    dari_tahap=dari,
+                    ke_tahap=k.tahap,
+                    sub_tahap=k.sub_tahap,
+                    oleh_id=oleh_id,
+                    alasan=alasan.strip(),
+                )
+            )
             if aksi is AksiTahap.KEMBALIKAN:
-                sesi.add(Catatan(kegiatan_id=k.id, jenis=JenisCatatan.PENGEMBALIAN.value, isi=alasan.strip(),
-                                 penulis_id=oleh_id))
-            catat(sesi, oleh_id=oleh_id, aksi=f"kegiatan_{aksi.value}", entitas="kegiatan", entitas_id=k.id,
-                  dari=f"{dari}/{dari_sub}", ke=f"{k.tahap}/{k.sub_tahap}", alasan=alasan.strip())
+                sesi.add(
+                    Catatan(
+                        kegiatan_id=kegiatan_id,
+                        jenis=JenisCatatan.PENGEMBALIAN.value,
+                        isi=alasan.strip(),
+                        penulis_id=oleh_id,
+                    )
+                )
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi=f"kegiatan_{aksi.value}",
+                entitas="kegiatan",
+                entitas_id=kegiatan_id,
+                dari=f"{dari}/{dari_sub}",
+                ke=f"{k.tahap}/{k.sub_tahap}",
+                alasan=alasan.strip(),
+            )
             return hasil.keadaan
 
-    def catat(self, kegiatan_id: int, jenis: JenisCatatan, isi: str, *, oleh_id: int | None,
-              rekomendasi: str = "", progres: int | None = None) -> None:
+    def catat(
+        self,
+        kegiatan_id: int,
+        jenis: JenisCatatan,
+        isi: str,
+        *,
+        oleh_id: int | None,
+        rekomendasi: str = "",
+        progres: int | None = None,
+    ) -> None:
         """A laporan berkala, umpan balik, kendala (with rekomendasi), or a request for a report."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Catatan, Kegiatan
@@ -220,8 +317,10 @@ class LayananKegiatan:
         if not isi.strip():
             raise Ditolak("Isi catatan wajib diisi.")
         if jenis is JenisCatatan.KENDALA and not rekomendasi.strip():
-            raise Ditolak("Kendala disertai alternatif rekomendasi untuk diputuskan (Perwal Madiun 73/2023, "
-                          "Pasal 33 ayat (3) dan ayat (4)); isi kolom rekomendasi.")
+            raise Ditolak(
+                "Kendala disertai alternatif rekomendasi untuk diputuskan (Perwal Madiun 73/2023, "
+                "Pasal 33 ayat (3) dan ayat (4)); isi kolom rekomendasi."
+            )
         if progres is not None and not 0 <= progres <= 100:
             raise Ditolak("Progres harus antara 0 dan 100 persen.")
         with transaksi(self.layanan.engine) as sesi:
@@ -229,20 +328,41 @@ class LayananKegiatan:
             if k is None:
                 raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
             tolak_jika_error([t for t in (boleh_catatan(self._keadaan(k), jenis),) if t is not None])
-            sesi.add(Catatan(kegiatan_id=k.id, jenis=jenis.value, isi=isi.strip(), rekomendasi=rekomendasi.strip(),
-                             progres=progres, penulis_id=oleh_id))
+            sesi.add(
+                Catatan(
+                    kegiatan_id=kegiatan_id,
+                    jenis=jenis.value,
+                    isi=isi.strip(),
+                    rekomendasi=rekomendasi.strip(),
+                    progres=progres,
+                    penulis_id=oleh_id,
+                )
+            )
             if progres is not None:
                 k.progres = progres
-            catat(sesi, oleh_id=oleh_id, aksi=f"catatan_{jenis.value}", entitas="kegiatan", entitas_id=k.id,
-                  progres=progres)
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi=f"catatan_{jenis.value}",
+                entitas="kegiatan",
+                entitas_id=kegiatan_id,
+                progres=progres,
+            )
 
     def _ringkas(self, r) -> RingkasKegiatan:
         """A row of `store.kueri.kegiatan` as the board shows it."""
         keadaan = self._keadaan(r)
         daftar = self.peninjau(r.unit_id) if keadaan.tahap is Tahap.EVALUASI else ()
         kini = daftar[keadaan.reviu_ke - 1].nama_tampil if daftar and keadaan.reviu_ke else ""
-        return RingkasKegiatan(r.id, r.judul, keadaan.tahap.label, keadaan.uraian(self._tahapan(r), daftar),
-                               sebagai_tanggal(r.tenggat), r.progres, kini)
+        return RingkasKegiatan(
+            r.id,
+            r.judul,
+            keadaan.tahap.label,
+            keadaan.uraian(self._tahapan(r), daftar),
+            sebagai_tanggal(r.tenggat),
+            r.progres,
+            kini,
+        )
 
     def _giliran(self, r, pegawai_id: int) -> bool:
         """Whether the current review step of kegiatan row `r` belongs to `pegawai_id`."""
@@ -252,22 +372,26 @@ class LayananKegiatan:
         daftar = self.peninjau(r.unit_id)
         return len(daftar) >= keadaan.reviu_ke and daftar[keadaan.reviu_ke - 1].pegawai_id == pegawai_id
 
-    def daftar(self, *, unit_id: int | None = None, tim_id: int | None = None,
-               pegawai_id: int | None = None) -> list[RingkasKegiatan]:
+    def daftar(
+        self, *, unit_id: int | None = None, tim_id: int | None = None, pegawai_id: int | None = None
+    ) -> list[RingkasKegiatan]:
         """Kegiatan of a unit (and beneath), optionally of one tim or one person (own or as a team member)."""
         from sistemkerja_tui.store.kueri import kegiatan as kueri
 
         unit = self.struktur.subpohon(unit_id) if unit_id is not None else None
-        return [self._ringkas(r) for r in kueri.daftar(self.struktur.pembaca, unit_ids=unit, tim_id=tim_id,
-                                                       pegawai_id=pegawai_id)]
+        return [
+            self._ringkas(r)
+            for r in kueri.daftar(self.struktur.pembaca, unit_ids=unit, tim_id=tim_id, pegawai_id=pegawai_id)
+        ]
 
     def pemantauan(self, unit_id: int, pengguna_id: int | None, hari_ini: date | None = None) -> Pemantauan:
         """The dashboard of a unit (and beneath): counts per stage, overdue, returned, my reviews, load
         (Perwal Madiun 73/2023 Pasal 49-50)."""
         from sistemkerja_tui.store.kueri import kegiatan as kueri
 
-        rows = kueri.daftar(self.struktur.pembaca, unit_ids=self.struktur.subpohon(unit_id),
-                            hari_ini=hari_ini or date.today())
+        rows = kueri.daftar(
+            self.struktur.pembaca, unit_ids=self.struktur.subpohon(unit_id), hari_ini=hari_ini or date.today()
+        )
         daftar = [(r, self._ringkas(r)) for r in rows]
         beban = self.layanan.tim.beban_kerja(unit_id, batas=10)
         return Pemantauan(
@@ -302,20 +426,47 @@ class LayananKegiatan:
             ke = ke_reviu(sub)
             return daftar[ke - 1].jabatan if 1 <= ke <= len(daftar) else ""
 
-        ceklis = tuple(LangkahCeklis(label_sub_tahap(s, tahapan, daftar), pelaku(s), i < posisi or keadaan.selesai,
-                                     i == posisi and not keadaan.selesai)
-                       for i, s in enumerate(urutan) if s != "selesai")
-        lini = [(str(h.waktu)[:16], f"{Tahap(h.ke_tahap).label}: {label_sub_tahap(h.sub_tahap, tahapan, daftar)}",
-                 nama_lengkap(h.nama, h.depan, h.belakang) + (f" — {h.alasan}" if h.alasan else ""))
-                for h in kueri.riwayat_tahap(self.struktur.pembaca, kegiatan_id)]
-        lini += [(str(c.waktu)[:16], f"{Jenis(c.jenis).label}: {c.isi}",
-                  nama_lengkap(c.nama, c.depan, c.belakang) + (f" — rekomendasi: {c.rekomendasi}" if c.rekomendasi
-                                                               else ""))
-                 for c in kueri.catatan(self.struktur.pembaca, kegiatan_id)]
+        ceklis = tuple(
+            LangkahCeklis(
+                label_sub_tahap(s, tahapan, daftar),
+                pelaku(s),
+                i < posisi or keadaan.selesai,
+                i == posisi and not keadaan.selesai,
+            )
+            for i, s in enumerate(urutan)
+            if s != "selesai"
+        )
+        lini = [
+            (
+                str(h.waktu)[:16],
+                f"{Tahap(h.ke_tahap).label}: {label_sub_tahap(h.sub_tahap, tahapan, daftar)}",
+                nama_lengkap(h.nama, h.depan, h.belakang) + (f" — {h.alasan}" if h.alasan else ""),
+            )
+            for h in kueri.riwayat_tahap(self.struktur.pembaca, kegiatan_id)
+        ]
+        lini += [
+            (
+                str(c.waktu)[:16],
+                f"{Jenis(c.jenis).label}: {c.isi}",
+                nama_lengkap(c.nama, c.depan, c.belakang)
+                + (f" — rekomendasi: {c.rekomendasi}" if c.rekomendasi else ""),
+            )
+            for c in kueri.catatan(self.struktur.pembaca, kegiatan_id)
+        ]
         dasar = "; ".join(dict.fromkeys((tahapan.rujukan, *(p.rujukan for p in daftar[:1]))))
-        return DetailKegiatan(self._ringkas(k), k.indikator, k.target, k.satuan, sebagai_tanggal(k.mulai),
-                              self.struktur.unit(k.unit_id).nama, k.rencana_anggaran, k.perjanjian_kinerja, ceklis,
-                              dasar, tuple(sorted(lini, key=lambda x: x[0], reverse=True)))
+        return DetailKegiatan(
+            self._ringkas(k),
+            k.indikator,
+            k.target,
+            k.satuan,
+            sebagai_tanggal(k.mulai),
+            self.struktur.unit(k.unit_id).nama,
+            k.rencana_anggaran,
+            k.perjanjian_kinerja,
+            ceklis,
+            dasar,
+            tuple(sorted(lini, key=lambda x: x[0], reverse=True)),
+        )
 
     def menunggu_reviu(self, pegawai_id: int) -> list[int]:
         """Kegiatan whose current review step belongs to `pegawai_id`."""

@@ -50,12 +50,14 @@ def muat_konfigurasi(berkas: Path | None = None) -> Konfigurasi:
         ) from e
     tema = data.get("tema", TEMA_BAWAAN)
     if not isinstance(tema, str):
-        raise KonfigurasiTidakSah(f"Berkas konfigurasi {berkas}: kunci 'tema' harus teks, misalnya tema = \"{TEMA_BAWAAN}\".")
+        raise KonfigurasiTidakSah(
+            f"Berkas konfigurasi {berkas}: kunci 'tema' harus teks, misalnya tema = \"{TEMA_BAWAAN}\"."
+        )
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         raise KonfigurasiTidakSah(
-            f"Berkas konfigurasi {berkas}: bagian [keymap] harus berisi id tombol = \"tombol\", "
-            "misalnya \"struktur.cari\" = \"ctrl+f\"."
+            f'Berkas konfigurasi {berkas}: bagian [keymap] harus berisi id tombol = "tombol", '
+            'misalnya "struktur.cari" = "ctrl+f".'
         )
     return Konfigurasi(tema=tema, keymap=dict(keymap), berkas=berkas)
 

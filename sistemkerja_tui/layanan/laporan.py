@@ -12,6 +12,7 @@ so a refused or failed export leaves nothing half-written.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -39,7 +40,6 @@ FORMAT_MPPH = ("xlsx", "csv")
 KOLOM_TETAP = ["No", "Nama", "NIP", "Jabatan"]
 
 
-
 # --- periods and small helpers ---------------------------------------------------
 
 
@@ -47,8 +47,9 @@ def periode_semester(teks: str) -> tuple[date, date]:
     """`2026-1` → 1 Januari–30 Juni 2026; `2026-2` → 1 Juli–31 Desember 2026."""
     m = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*([12])\s*", teks or "")
     if not m:
-        raise ValueError(f"semester '{teks}' tidak sah; tulis TAHUN-1 (Januari–Juni) atau TAHUN-2 (Juli–Desember), "
-                         "misalnya 2026-1.")
+        raise ValueError(
+            f"semester '{teks}' tidak sah; tulis TAHUN-1 (Januari–Juni) atau TAHUN-2 (Juli–Desember), misalnya 2026-1."
+        )
     tahun, ke = int(m.group(1)), int(m.group(2))
     if not 1900 <= tahun <= 9999:
         raise ValueError(f"tahun {tahun} pada semester '{teks}' tidak sah.")
@@ -91,8 +92,9 @@ def _tulis_atomik(folder: Path, nama: str, tulis: Callable[[Path], object]) -> P
     """Write `folder/nama` through a temporary file; refuse (Ditolak) when the folder is missing or unwritable."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise Ditolak(f"Folder keluaran '{folder}' tidak ada atau bukan folder; buat dulu folder tersebut "
-                      "atau pilih folder lain.")
+        raise Ditolak(
+            f"Folder keluaran '{folder}' tidak ada atau bukan folder; buat dulu folder tersebut atau pilih folder lain."
+        )
     tujuan = folder / nama
     try:
         fd, sementara = tempfile.mkstemp(dir=folder, prefix=f".{nama}.", suffix=".tmp")
@@ -112,10 +114,8 @@ def _tulis_atomik(folder: Path, nama: str, tulis: Callable[[Path], object]) -> P
 
 
 def _hapus(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 # --- a tiny document model rendered as Markdown or plain text ----------------------------
@@ -161,6 +161,11 @@ def _polos(teks: str) -> str:
     return _PENANDA.sub("", teks)
 
 
+def _rata(sel: list[str], lebar: list[int]) -> str:
+    """One plain-text table row, each cell padded to its column's width."""
+    return "  ".join(s.ljust(lebar[i]) for i, s in enumerate(sel)).rstrip()
+
+
 def _txt(blok: list[_Blok]) -> str:
     keluar: list[str] = []
     for b in blok:
@@ -179,10 +184,9 @@ def _txt(blok: list[_Blok]) -> str:
         elif b.jenis == "tabel":
             sel = [[" ".join(str(s).split()) for s in r] for r in (b.kepala, *b.baris)]
             lebar = [max(len(r[i]) for r in sel) for i in range(len(b.kepala))]
-            garis = lambda r: "  ".join(s.ljust(lebar[i]) for i, s in enumerate(r)).rstrip()  # noqa: E731
-            keluar.append(garis(sel[0]))
+            keluar.append(_rata(sel[0], lebar))
             keluar.append("  ".join("-" * w for w in lebar))
-            keluar += [garis(r) for r in sel[1:]]
+            keluar += [_rata(r, lebar) for r in sel[1:]]
             keluar.append("")
     return "\n".join(keluar).rstrip() + "\n"
 
@@ -241,26 +245,36 @@ class LayananLaporan:
         if selesai < mulai:
             raise Ditolak("Akhir periode laporan tidak boleh sebelum awalnya.")
         if mulai > hari_ini:
-            raise Ditolak(f"Periode laporan ({_label_periode(mulai, selesai)}) belum dimulai; pilih semester yang "
-                          "sedang berjalan atau yang sudah lewat.")
+            raise Ditolak(
+                f"Periode laporan ({_label_periode(mulai, selesai)}) belum dimulai; pilih semester yang "
+                "sedang berjalan atau yang sudah lewat."
+            )
         unit = self._unit(unit_id)
         sampai = selesai + timedelta(days=1)  # timestamps: strictly before the day after the period
         jalur = " › ".join(u.nama for u in self.struktur.jalur_unit(unit_id))
         p = self.pembaca
         b: list[_Blok] = [
             _Blok("judul", f"Laporan Pemantauan dan Evaluasi Sistem Kerja — {unit.nama}"),
-            _Blok("paragraf", f"**Unit organisasi:** {unit.nama} ({unit.kode})  \n**Kedudukan:** {jalur}  \n"
-                              f"**Pimpinan unit:** {unit.label_pimpinan}  \n"
-                              f"**Periode:** {_label_periode(mulai, selesai)}  \n"
-                              f"**Dasar:** {RUJUKAN} (pemantauan dan evaluasi sistem kerja setiap 6 bulan)  \n"
-                              f"**Dibuat:** {tanggal_indonesia(hari_ini)}"),
+            _Blok(
+                "paragraf",
+                f"**Unit organisasi:** {unit.nama} ({unit.kode})  \n**Kedudukan:** {jalur}  \n"
+                f"**Pimpinan unit:** {unit.label_pimpinan}  \n"
+                f"**Periode:** {_label_periode(mulai, selesai)}  \n"
+                f"**Dasar:** {RUJUKAN} (pemantauan dan evaluasi sistem kerja setiap 6 bulan)  \n"
+                f"**Dibuat:** {tanggal_indonesia(hari_ini)}",
+            ),
         ]
 
         # 1. kegiatan per tahap
         per_tahap = kueri.kegiatan_per_tahap(p, unit_id, mulai, selesai)
         b.append(_Blok("bagian", "1. Kegiatan per Tahap"))
-        b.append(_Blok("paragraf", "Kegiatan unit dan subunitnya yang berlangsung dalam periode; tahap menurut "
-                                   "keadaan saat laporan dibuat."))
+        b.append(
+            _Blok(
+                "paragraf",
+                "Kegiatan unit dan subunitnya yang berlangsung dalam periode; tahap menurut "
+                "keadaan saat laporan dibuat.",
+            )
+        )
         baris = [(t.label, str(per_tahap.get(t.value, 0))) for t in Tahap]
         baris.append(("Jumlah", str(sum(per_tahap.values()))))
         b.append(_Blok("tabel", kepala=("Tahap", "Jumlah kegiatan"), baris=tuple(baris)))
@@ -270,13 +284,29 @@ class LayananLaporan:
         lewat = kueri.kegiatan_terlambat(p, unit_id, batas)
         b.append(_Blok("bagian", "2. Kegiatan Melewati Tenggat"))
         if lewat:
-            kapan = (f"bertenggat sampai {tanggal_indonesia(selesai)}" if batas == sampai else
-                     f"telah melewati tenggat per {tanggal_indonesia(hari_ini)} (periode masih berjalan) dan")
+            kapan = (
+                f"bertenggat sampai {tanggal_indonesia(selesai)}"
+                if batas == sampai
+                else f"telah melewati tenggat per {tanggal_indonesia(hari_ini)} (periode masih berjalan) dan"
+            )
             b.append(_Blok("paragraf", f"{len(lewat)} kegiatan {kapan} belum selesai."))
-            b.append(_Blok("tabel", kepala=("No", "Kegiatan", "Pelaksana", "Tenggat", "Tahap", "Progres"), baris=tuple(
-                (str(i), r.judul, r.tim or nama_lengkap(r.pg_nama or "-", r.gelar_depan or "", r.gelar_belakang or ""),
-                 tanggal_indonesia(r.tenggat), _label(Tahap, r.tahap), f"{r.progres}%")
-                for i, r in enumerate(lewat, 1))))
+            b.append(
+                _Blok(
+                    "tabel",
+                    kepala=("No", "Kegiatan", "Pelaksana", "Tenggat", "Tahap", "Progres"),
+                    baris=tuple(
+                        (
+                            str(i),
+                            r.judul,
+                            r.tim or nama_lengkap(r.pg_nama or "-", r.gelar_depan or "", r.gelar_belakang or ""),
+                            tanggal_indonesia(r.tenggat),
+                            _label(Tahap, r.tahap),
+                            f"{r.progres}%",
+                        )
+                        for i, r in enumerate(lewat, 1)
+                    ),
+                )
+            )
         else:
             b.append(_Blok("paragraf", "Tidak ada kegiatan yang melewati tenggat."))
 
@@ -285,11 +315,22 @@ class LayananLaporan:
         b.append(_Blok("bagian", "3. Kegiatan Dikembalikan dari Evaluasi ke Pelaksanaan"))
         if kembali:
             b.append(_Blok("paragraf", f"{len(kembali)} pengembalian dalam periode."))
-            b.append(_Blok("tabel", kepala=("No", "Tanggal", "Kegiatan", "Oleh", "Alasan"), baris=tuple(
-                (str(i), tanggal_indonesia(r.waktu), r.judul,
-                 nama_lengkap(r.pg_nama, r.gelar_depan or "", r.gelar_belakang or "") if r.pg_nama else "-",
-                 r.alasan or "-")
-                for i, r in enumerate(kembali, 1))))
+            b.append(
+                _Blok(
+                    "tabel",
+                    kepala=("No", "Tanggal", "Kegiatan", "Oleh", "Alasan"),
+                    baris=tuple(
+                        (
+                            str(i),
+                            tanggal_indonesia(r.waktu),
+                            r.judul,
+                            nama_lengkap(r.pg_nama, r.gelar_depan or "", r.gelar_belakang or "") if r.pg_nama else "-",
+                            r.alasan or "-",
+                        )
+                        for i, r in enumerate(kembali, 1)
+                    ),
+                )
+            )
         else:
             b.append(_Blok("paragraf", "Tidak ada kegiatan yang dikembalikan dalam periode."))
 
@@ -297,13 +338,30 @@ class LayananLaporan:
         tim = kueri.tim_aktif(p, unit_id)
         b.append(_Blok("bagian", "4. Tim Kerja Aktif"))
         if tim:
-            b.append(_Blok("paragraf", f"{len(tim)} tim kerja aktif, {sum(r.anggota for r in tim)} keanggotaan aktif "
-                                       "(di luar ketua)."))
-            b.append(_Blok("tabel", kepala=("No", "Tim", "Ketua", "Anggota", "Masa kerja"), baris=tuple(
-                (str(i), r.nama, nama_lengkap(r.ketua_nama, r.ketua_depan or "", r.ketua_belakang or "")
-                 if r.ketua_nama is not None else "(belum ada ketua)",
-                 str(r.anggota), f"{tanggal_indonesia(r.mulai)} s.d. {tanggal_indonesia(r.selesai)}")
-                for i, r in enumerate(tim, 1))))
+            b.append(
+                _Blok(
+                    "paragraf",
+                    f"{len(tim)} tim kerja aktif, {sum(r.anggota for r in tim)} keanggotaan aktif (di luar ketua).",
+                )
+            )
+            b.append(
+                _Blok(
+                    "tabel",
+                    kepala=("No", "Tim", "Ketua", "Anggota", "Masa kerja"),
+                    baris=tuple(
+                        (
+                            str(i),
+                            r.nama,
+                            nama_lengkap(r.ketua_nama, r.ketua_depan or "", r.ketua_belakang or "")
+                            if r.ketua_nama is not None
+                            else "(belum ada ketua)",
+                            str(r.anggota),
+                            f"{tanggal_indonesia(r.mulai)} s.d. {tanggal_indonesia(r.selesai)}",
+                        )
+                        for i, r in enumerate(tim, 1)
+                    ),
+                )
+            )
         else:
             b.append(_Blok("paragraf", "Tidak ada tim kerja aktif."))
 
@@ -311,20 +369,39 @@ class LayananLaporan:
         beban = self.layanan.tim.beban_kerja(unit_id, batas=10_000)
         berat = [x for x in beban.pegawai if x.di_atas_rata_rata]
         b.append(_Blok("bagian", "5. Beban Kerja"))
-        b.append(_Blok("paragraf", f"Rata-rata keikutsertaan dalam tim: **{_desimal(beban.rata_rata)}** tim per pejabat "
-                                   f"fungsional/pelaksana ({beban.jumlah_pegawai} pegawai). "
-                                   f"Di atas rata-rata: **{beban.di_atas}** pegawai. Rujukan: {beban.rujukan}."))
+        b.append(
+            _Blok(
+                "paragraf",
+                f"Rata-rata keikutsertaan dalam tim: **{_desimal(beban.rata_rata)}** tim per pejabat "
+                f"fungsional/pelaksana ({beban.jumlah_pegawai} pegawai). "
+                f"Di atas rata-rata: **{beban.di_atas}** pegawai. Rujukan: {beban.rujukan}.",
+            )
+        )
         if berat:
-            b.append(_Blok("tabel", kepala=("No", "Nama", "Jabatan", "Tim", "Peran pimpinan"), baris=tuple(
-                (str(i), x.nama, x.jabatan, str(x.tim), str(x.peran_pimpinan)) for i, x in enumerate(berat, 1))))
+            b.append(
+                _Blok(
+                    "tabel",
+                    kepala=("No", "Nama", "Jabatan", "Tim", "Peran pimpinan"),
+                    baris=tuple(
+                        (str(i), x.nama, x.jabatan, str(x.tim), str(x.peran_pimpinan)) for i, x in enumerate(berat, 1)
+                    ),
+                )
+            )
 
         # 6. kendala
         kendala = kueri.kendala(p, unit_id, mulai, sampai)
         b.append(_Blok("bagian", "6. Kendala dan Rekomendasi"))
         if kendala:
-            b.append(_Blok("tabel", kepala=("No", "Tanggal", "Kegiatan", "Kendala", "Rekomendasi"), baris=tuple(
-                (str(i), tanggal_indonesia(r.dibuat), r.judul, r.isi, r.rekomendasi or "-")
-                for i, r in enumerate(kendala, 1))))
+            b.append(
+                _Blok(
+                    "tabel",
+                    kepala=("No", "Tanggal", "Kegiatan", "Kendala", "Rekomendasi"),
+                    baris=tuple(
+                        (str(i), tanggal_indonesia(r.dibuat), r.judul, r.isi, r.rekomendasi or "-")
+                        for i, r in enumerate(kendala, 1)
+                    ),
+                )
+            )
         else:
             b.append(_Blok("paragraf", "Tidak ada catatan kendala dalam periode."))
 
@@ -335,8 +412,12 @@ class LayananLaporan:
         baris.append(("Jumlah", str(sum(nilai.values()))))
         b.append(_Blok("tabel", kepala=("Predikat", "Jumlah penilaian"), baris=tuple(baris)))
 
-        b.append(_Blok("paragraf", f"Laporan ini disusun sebagai bahan pemantauan dan evaluasi pelaksanaan sistem "
-                                   f"kerja sesuai {RUJUKAN}."))
+        b.append(
+            _Blok(
+                "paragraf",
+                f"Laporan ini disusun sebagai bahan pemantauan dan evaluasi pelaksanaan sistem kerja sesuai {RUJUKAN}.",
+            )
+        )
         return b
 
     def pemantauan(self, unit_id: int, mulai: date, selesai: date, hari_ini: date | None = None) -> str:
@@ -345,16 +426,22 @@ class LayananLaporan:
 
     def pemantauan_teks(self, unit_id: int, mulai: date, selesai: date, hari_ini: date | None = None) -> str:
         # Markdown hard breaks ("  \n") become plain line breaks.
-        blok = [_Blok(x.jenis, x.teks.replace("  \n", "\n"), x.kepala, x.baris)
-                for x in self._blok_pemantauan(unit_id, mulai, selesai, hari_ini)]
+        blok = [
+            _Blok(x.jenis, x.teks.replace("  \n", "\n"), x.kepala, x.baris)
+            for x in self._blok_pemantauan(unit_id, mulai, selesai, hari_ini)
+        ]
         return _txt(blok)
 
-    def tulis_pemantauan(self, unit_id: int, mulai: date, selesai: date, folder: Path, format: str = "md",
-                         hari_ini: date | None = None) -> Path:
+    def tulis_pemantauan(
+        self, unit_id: int, mulai: date, selesai: date, folder: Path, format: str = "md", hari_ini: date | None = None
+    ) -> Path:
         if format not in FORMAT_PEMANTAUAN:
             raise Ditolak(f"Format '{format}' tidak dikenal; pilihan: {', '.join(FORMAT_PEMANTAUAN)}.")
-        isi = self.pemantauan(unit_id, mulai, selesai, hari_ini) if format == "md" else self.pemantauan_teks(
-            unit_id, mulai, selesai, hari_ini)
+        isi = (
+            self.pemantauan(unit_id, mulai, selesai, hari_ini)
+            if format == "md"
+            else self.pemantauan_teks(unit_id, mulai, selesai, hari_ini)
+        )
         unit = self._unit(unit_id)
         nama = nama_berkas_aman(f"pemantauan_{unit.kode}_{mulai.isoformat()}_{selesai.isoformat()}") + f".{format}"
         return _tulis_atomik(folder, nama, lambda path: path.write_text(isi, encoding="utf-8"))
@@ -384,8 +471,12 @@ class LayananLaporan:
             sel = peran.get(r.id)
             if not sel:
                 continue
-            tetap = [str(len(baris) + 1), nama_lengkap(r.nama, r.gelar_depan or "", r.gelar_belakang or ""),
-                     kelompokkan_nip(r.nip), r.nama_jabatan]
+            tetap = [
+                str(len(baris) + 1),
+                nama_lengkap(r.nama, r.gelar_depan or "", r.gelar_belakang or ""),
+                kelompokkan_nip(r.nip),
+                r.nama_jabatan,
+            ]
             baris.append(_BarisMPPH(tetap, {k: ", ".join(v) for k, v in sel.items()}))
         return kepala, baris
 

@@ -14,8 +14,9 @@ from sistemkerja_tui.store.kueri import pengaturan
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
+    from sistemkerja_tui.surat.konteks import PltPlh
 
-STATUS_TTD = ("Plt.", "Plh.")  # Permendagri 1/2023 Pasal 44: acting / daily-acting signer
+STATUS_TTD: tuple[PltPlh, ...] = ("Plt.", "Plh.")  # Permendagri 1/2023 Pasal 44: acting / daily-acting signer
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,15 @@ class LayananPengguna:
             while tumpuk:
                 u = tumpuk.pop()
                 if u.pimpinan is not None:
-                    hasil.append(Pengguna(u.pimpinan.pegawai_id, u.pimpinan.nama, u.jabatan_pimpinan or
-                                          u.pimpinan.jabatan, u.id, u.nama))
+                    hasil.append(
+                        Pengguna(
+                            u.pimpinan.pegawai_id,
+                            u.pimpinan.nama,
+                            u.jabatan_pimpinan or u.pimpinan.jabatan,
+                            u.id,
+                            u.nama,
+                        )
+                    )
                 tumpuk.extend(reversed(self.struktur.anak_unit(u.id)))
         return hasil
 
@@ -52,8 +60,8 @@ class LayananPengguna:
         pid = int(nilai)
         return next((p for p in self.calon() if p.pegawai_id == pid), None)
 
-    def status_ttd(self, pegawai_id: int) -> str | None:
-        """"Plt."/"Plh." when this unit head signs as an acting official, else None."""
+    def status_ttd(self, pegawai_id: int) -> PltPlh | None:
+        """ "Plt."/"Plh." when this unit head signs as an acting official, else None."""
         nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.kunci_ttd(pegawai_id))
         return nilai if nilai in STATUS_TTD else None
 
@@ -77,5 +85,13 @@ class LayananPengguna:
 
         with transaksi(self.layanan.engine) as sesi:
             lama = pengaturan.simpan(sesi, kunci, nilai)
-            catat(sesi, oleh_id=oleh_id, aksi=aksi, entitas="pengaturan", entitas_id=None, kunci=kunci,
-                  sebelum=lama, sesudah=nilai)
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi=aksi,
+                entitas="pengaturan",
+                entitas_id=None,
+                kunci=kunci,
+                sebelum=lama,
+                sesudah=nilai,
+            )

@@ -17,10 +17,21 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import (
-    JenisPermohonan, JenisUnit, LingkupPenugasan, PeranTim, StatusKeanggotaan, StatusPermohonan,
+    JenisPermohonan,
+    JenisUnit,
+    LingkupPenugasan,
+    PeranTim,
+    StatusKeanggotaan,
+    StatusPermohonan,
 )
 from sistemkerja_tui.aturan.permohonan import (  # IsiSuratPermohonan: re-exported for the forms
-    Aksi, Alur, IsiSuratPermohonan, Keadaan, alur, status_keanggotaan, transisi,
+    Aksi,
+    Alur,
+    IsiSuratPermohonan,
+    Keadaan,
+    alur,
+    status_keanggotaan,
+    transisi,
 )
 from sistemkerja_tui.aturan.profil_model import LANGKAH_PENUGASAN, Pihak
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
@@ -88,7 +99,14 @@ class DetailPermohonan:
     langkah: tuple[str, ...] = ()  # who decides, step by step
 
 
-__all__ = ["DataIndividu", "IsiSuratPermohonan", "LayananPenugasan", "RingkasPermohonan", "DetailPermohonan", "StatusPermohonan"]
+__all__ = [
+    "DataIndividu",
+    "DetailPermohonan",
+    "IsiSuratPermohonan",
+    "LayananPenugasan",
+    "RingkasPermohonan",
+    "StatusPermohonan",
+]
 
 
 class LayananPenugasan:
@@ -126,15 +144,35 @@ class LayananPenugasan:
             Pihak.PEJABAT_BERWENANG_DITUJU: self._pejabat_berwenang(pegawai_unit_id),
         }
 
+    def _unit_pegawai(self, sesi, pegawai_id: int | None) -> int:
+        """The unit of the pegawai a request names (`buat_permohonan` always names one; a foreign key)."""
+        from sistemkerja_tui.store.models import Pegawai
+
+        pegawai = sesi.get(Pegawai, pegawai_id)
+        assert pegawai is not None
+        return pegawai.unit_id
+
     def _alur(self, p) -> Alur:
         return alur(JenisPermohonan(p.jenis), LingkupPenugasan(p.lingkup), self._profil(p.dari_unit_id))
 
     # --- creating ------------------------------------------------------------------------
 
-    def buat_permohonan(self, sesi, *, unit_pemilik_id: int, pegawai_id: int, lingkup: LingkupPenugasan,
-                        peran: PeranTim, uraian: str, isi, oleh_id: int | None, jenis: JenisPermohonan,
-                        tim_id: int | None = None, kegiatan_id: int | None = None,
-                        catatan_lisan: str = "") -> tuple[int, StatusKeanggotaan]:
+    def buat_permohonan(
+        self,
+        sesi,
+        *,
+        unit_pemilik_id: int,
+        pegawai_id: int,
+        lingkup: LingkupPenugasan,
+        peran: PeranTim,
+        uraian: str,
+        isi,
+        oleh_id: int | None,
+        jenis: JenisPermohonan,
+        tim_id: int | None = None,
+        kegiatan_id: int | None = None,
+        catatan_lisan: str = "",
+    ) -> tuple[int, StatusKeanggotaan]:
         """Create and submit the request that assigns `pegawai_id` to a team or to a kegiatan of their own
         (called inside a use case's transaction)."""
         from sistemkerja_tui.store.models import Pegawai, Permohonan
@@ -143,27 +181,46 @@ class LayananPenugasan:
         rute = alur(jenis, lingkup, profil)
         pegawai = sesi.get(Pegawai, pegawai_id)
         p = Permohonan(
-            jenis=jenis.value, lingkup=lingkup.value, tim_id=tim_id, kegiatan_id=kegiatan_id, pegawai_id=pegawai_id,
-            dari_unit_id=unit_pemilik_id, ke_unit_id=pegawai.unit_id, pemohon_id=oleh_id,
-            peran=peran.value, uraian_peran=uraian.strip(), catatan_lisan=catatan_lisan.strip(),
-            tembusan="\n".join(rute.tembusan), status=StatusPermohonan.DRAF.value,
+            jenis=jenis.value,
+            lingkup=lingkup.value,
+            tim_id=tim_id,
+            kegiatan_id=kegiatan_id,
+            pegawai_id=pegawai_id,
+            dari_unit_id=unit_pemilik_id,
+            ke_unit_id=pegawai.unit_id,
+            pemohon_id=oleh_id,
+            peran=peran.value,
+            uraian_peran=uraian.strip(),
+            catatan_lisan=catatan_lisan.strip(),
+            tembusan="\n".join(rute.tembusan),
+            status=StatusPermohonan.DRAF.value,
         )
         if isi is not None:
             p.maksud_tujuan, p.kompetensi = isi.maksud_tujuan.strip(), isi.kompetensi.strip()
             p.ekspektasi, p.durasi = isi.ekspektasi.strip(), isi.durasi.strip()
-        hasil = transisi(Keadaan(StatusPermohonan.DRAF), Aksi.AJUKAN, rute, isi=isi,
-                         catatan_lisan=catatan_lisan, profil=profil)
+        hasil = transisi(
+            Keadaan(StatusPermohonan.DRAF), Aksi.AJUKAN, rute, isi=isi, catatan_lisan=catatan_lisan, profil=profil
+        )
         tolak_jika_error(hasil.temuan)
         sesi.add(p)
         sesi.flush()
+        assert p.id is not None  # the flush gave the new row its key
         if rute.langkah:
             pihak = self.pihak(p, pegawai.unit_id, unit_pemilik_id)
             p.penerima_id = pihak.get(rute.langkah[0].pihak)
         self._terapkan(sesi, p, hasil.keadaan, Aksi.AJUKAN, oleh_id, "", "")
         return p.id, status_keanggotaan(hasil.keadaan, rute)
 
-    def ajukan_sukarela(self, tim_id: int, pegawai_id: int, uraian_peran: str = "", *, oleh_id: int | None,
-                        isi=None, catatan_lisan: str = "") -> StatusKeanggotaan:
+    def ajukan_sukarela(
+        self,
+        tim_id: int,
+        pegawai_id: int,
+        uraian_peran: str = "",
+        *,
+        oleh_id: int | None,
+        isi=None,
+        catatan_lisan: str = "",
+    ) -> StatusKeanggotaan:
         """A pegawai offers themselves for a team (spoken within the unit, written across units)."""
         from sistemkerja_tui.store.db import transaksi
 
@@ -172,9 +229,21 @@ class LayananPenugasan:
             tim = tim_layanan._tim(sesi, tim_id)
             tim_layanan._tim_terbuka(tim)
             if tim_layanan._lingkup(tim.unit_id, pegawai_id, sesi) is LingkupPenugasan.LINTAS_INSTANSI:
-                raise Ditolak("Pengajuan sukarela hanya dalam unit atau lintas unit organisasi pada instansi yang sama.")
-            return tim_layanan._tambah(sesi, tim, pegawai_id, PeranTim.ANGGOTA, uraian_peran, isi, oleh_id, [],
-                                       jenis=JenisPermohonan.PENGAJUAN_SUKARELA, catatan_lisan=catatan_lisan)
+                raise Ditolak(
+                    "Pengajuan sukarela hanya dalam unit atau lintas unit organisasi pada instansi yang sama."
+                )
+            return tim_layanan._tambah(
+                sesi,
+                tim,
+                pegawai_id,
+                PeranTim.ANGGOTA,
+                uraian_peran,
+                isi,
+                oleh_id,
+                [],
+                jenis=JenisPermohonan.PENGAJUAN_SUKARELA,
+                catatan_lisan=catatan_lisan,
+            )
 
     def tugaskan_individu(self, data: DataIndividu, *, oleh_id: int | None, isi=None) -> StatusKeanggotaan:
         """Assign one JF/pelaksana alone to a target (Madiun Pasal 24 ayat (1) huruf a).
@@ -191,32 +260,67 @@ class LayananPenugasan:
             raise Ditolak("Judul target kinerja wajib diisi: tuliskan apa yang harus dicapai pegawai.")
         if data.tenggat is not None and data.mulai is not None and data.tenggat < data.mulai:
             raise Ditolak("Tenggat harus sesudah tanggal mulai; perbaiki kolom tenggat.")
-        tolak_jika_error(periksa_data(DataKegiatan(judul=data.judul, tenggat=data.tenggat, mulai=data.mulai,
-                                                   rencana_anggaran=data.rencana_anggaran)))
+        tolak_jika_error(
+            periksa_data(
+                DataKegiatan(
+                    judul=data.judul, tenggat=data.tenggat, mulai=data.mulai, rencana_anggaran=data.rencana_anggaran
+                )
+            )
+        )
         tim_layanan = self.layanan.tim
         ceklis, langkah = self.layanan.kegiatan.ceklis_baru(data.unit_id, mulai_di=LANGKAH_PENUGASAN)
+        if data.pegawai_id is None:
+            raise Ditolak("Pegawai belum dipilih; pilih pegawai dari daftar.")
         with transaksi(self.layanan.engine) as sesi:
             calon = tim_layanan.kandidat(sesi, data.pegawai_id)
             if not calon.aktif:
                 raise Ditolak(f"{calon.nama} tidak aktif dan tidak dapat ditugaskan.")
             if calon.jenis.struktural:
-                raise Ditolak(f"{calon.nama} adalah pejabat {calon.jenis.label}; penugasan individu ditujukan "
-                              "kepada Pejabat Fungsional dan/atau pelaksana (Perwal Madiun 73/2023, Pasal 22 "
-                              "ayat (1) dan Pasal 24 ayat (1) huruf a).")
+                raise Ditolak(
+                    f"{calon.nama} adalah pejabat {calon.jenis.label}; penugasan individu ditujukan "
+                    "kepada Pejabat Fungsional dan/atau pelaksana (Perwal Madiun 73/2023, Pasal 22 "
+                    "ayat (1) dan Pasal 24 ayat (1) huruf a)."
+                )
             lingkup = tim_layanan._lingkup(data.unit_id, data.pegawai_id, sesi)
-            kegiatan = Kegiatan(unit_id=data.unit_id, pegawai_id=data.pegawai_id, judul=data.judul.strip(),
-                                indikator=data.indikator.strip(), target=data.target.strip(),
-                                satuan=data.satuan.strip(), mulai=data.mulai, tenggat=data.tenggat,
-                                rencana_anggaran=data.rencana_anggaran,
-                                perjanjian_kinerja=data.perjanjian_kinerja.strip(), sub_tahap=langkah, ceklis=ceklis)
+            kegiatan = Kegiatan(
+                unit_id=data.unit_id,
+                pegawai_id=data.pegawai_id,
+                judul=data.judul.strip(),
+                indikator=data.indikator.strip(),
+                target=data.target.strip(),
+                satuan=data.satuan.strip(),
+                mulai=data.mulai,
+                tenggat=data.tenggat,
+                rencana_anggaran=data.rencana_anggaran,
+                perjanjian_kinerja=data.perjanjian_kinerja.strip(),
+                sub_tahap=langkah,
+                ceklis=ceklis,
+            )
             sesi.add(kegiatan)
             sesi.flush()
-            catat(sesi, oleh_id=oleh_id, aksi="buat_kegiatan", entitas="kegiatan", entitas_id=kegiatan.id,
-                  tahap=kegiatan.tahap, sub_tahap=kegiatan.sub_tahap, penugasan_individu=True)
+            assert kegiatan.id is not None  # the flush gave the new row its key
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="buat_kegiatan",
+                entitas="kegiatan",
+                entitas_id=kegiatan.id,
+                tahap=kegiatan.tahap,
+                sub_tahap=kegiatan.sub_tahap,
+                penugasan_individu=True,
+            )
             _, status = self.buat_permohonan(
-                sesi, unit_pemilik_id=data.unit_id, kegiatan_id=kegiatan.id, pegawai_id=data.pegawai_id,
-                lingkup=lingkup, peran=PeranTim.ANGGOTA, uraian=data.judul, isi=isi, oleh_id=oleh_id,
-                jenis=JenisPermohonan.PENUNJUKAN)
+                sesi,
+                unit_pemilik_id=data.unit_id,
+                kegiatan_id=kegiatan.id,
+                pegawai_id=data.pegawai_id,
+                lingkup=lingkup,
+                peran=PeranTim.ANGGOTA,
+                uraian=data.judul,
+                isi=isi,
+                oleh_id=oleh_id,
+                jenis=JenisPermohonan.PENUNJUKAN,
+            )
             return status
 
     def selaraskan_penerima(self) -> int:
@@ -224,7 +328,6 @@ class LayananPenugasan:
         returns how many were changed."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import permohonan as kueri
-        from sistemkerja_tui.store.models import Pegawai
         from sistemkerja_tui.store.riwayat import catat
 
         berubah = 0
@@ -233,21 +336,33 @@ class LayananPenugasan:
                 rute = self._alur(p)
                 if p.langkah_disetujui >= len(rute.langkah):
                     continue
-                pihak = self.pihak(p, sesi.get(Pegawai, p.pegawai_id).unit_id, p.dari_unit_id)
+                pihak = self.pihak(p, self._unit_pegawai(sesi, p.pegawai_id), p.dari_unit_id)
                 penerima = pihak.get(rute.langkah[p.langkah_disetujui].pihak)
                 if penerima != p.penerima_id:
                     p.penerima_id, berubah = penerima, berubah + 1
             if berubah:
-                catat(sesi, oleh_id=None, aksi="selaraskan_penerima", entitas="permohonan", entitas_id=None,
-                      jumlah=berubah)
+                catat(
+                    sesi,
+                    oleh_id=None,
+                    aksi="selaraskan_penerima",
+                    entitas="permohonan",
+                    entitas_id=None,
+                    jumlah=berubah,
+                )
         return berubah
 
     # --- deciding --------------------------------------------------------------------------
 
-    def setujui(self, permohonan_id: int, *, oleh_id: int, jawaban_ketersediaan: str = "",
-                daftar_pegawai: str = "") -> StatusPermohonan:
-        return self._putuskan(permohonan_id, Aksi.SETUJUI, oleh_id, jawaban_ketersediaan=jawaban_ketersediaan,
-                              daftar_pegawai=daftar_pegawai)
+    def setujui(
+        self, permohonan_id: int, *, oleh_id: int, jawaban_ketersediaan: str = "", daftar_pegawai: str = ""
+    ) -> StatusPermohonan:
+        return self._putuskan(
+            permohonan_id,
+            Aksi.SETUJUI,
+            oleh_id,
+            jawaban_ketersediaan=jawaban_ketersediaan,
+            daftar_pegawai=daftar_pegawai,
+        )
 
     def tolak(self, permohonan_id: int, alasan: str, *, oleh_id: int) -> StatusPermohonan:
         return self._putuskan(permohonan_id, Aksi.TOLAK, oleh_id, alasan=alasan)
@@ -258,11 +373,19 @@ class LayananPenugasan:
     def terbitkan_surat_tugas(self, permohonan_id: int, *, oleh_id: int | None) -> StatusPermohonan:
         return self._putuskan(permohonan_id, Aksi.TERBITKAN_SURAT_TUGAS, oleh_id)
 
-    def _putuskan(self, permohonan_id: int, aksi: Aksi, oleh_id: int | None, *, alasan: str = "",
-                  jawaban_ketersediaan: str = "", daftar_pegawai: str = "") -> StatusPermohonan:
+    def _putuskan(
+        self,
+        permohonan_id: int,
+        aksi: Aksi,
+        oleh_id: int | None,
+        *,
+        alasan: str = "",
+        jawaban_ketersediaan: str = "",
+        daftar_pegawai: str = "",
+    ) -> StatusPermohonan:
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import permohonan as kueri
-        from sistemkerja_tui.store.models import Kegiatan, Pegawai, Permohonan
+        from sistemkerja_tui.store.models import Kegiatan, Permohonan
 
         with transaksi(self.layanan.engine) as sesi:
             p = sesi.get(Permohonan, permohonan_id, with_for_update=True)  # the decided row, locked first
@@ -273,17 +396,22 @@ class LayananPenugasan:
             sebagai = None
             if aksi in (Aksi.SETUJUI, Aksi.TOLAK) and keadaan.langkah_disetujui < len(rute.langkah):
                 langkah = rute.langkah[keadaan.langkah_disetujui]
-                unit_pegawai = sesi.get(Pegawai, p.pegawai_id).unit_id
-                pihak = self.pihak(p, unit_pegawai, p.dari_unit_id)
+                pihak = self.pihak(p, self._unit_pegawai(sesi, p.pegawai_id), p.dari_unit_id)
                 if pihak.get(langkah.pihak) == oleh_id:
                     sebagai = langkah.pihak
                 else:  # let the rule name the party that should act
                     sebagai = next((ph for ph, pid in pihak.items() if pid == oleh_id), None)
             daftar = daftar_pegawai or p.daftar_pegawai
-            hasil = transisi(keadaan, aksi, rute, pihak_pelaku=sebagai, alasan=alasan,
-                             jawaban_ketersediaan=jawaban_ketersediaan or p.jawaban_ketersediaan,
-                             daftar_pegawai=tuple(n.strip() for n in daftar.splitlines() if n.strip()),
-                             profil=self._profil(p.dari_unit_id))
+            hasil = transisi(
+                keadaan,
+                aksi,
+                rute,
+                pihak_pelaku=sebagai,
+                alasan=alasan,
+                jawaban_ketersediaan=jawaban_ketersediaan or p.jawaban_ketersediaan,
+                daftar_pegawai=tuple(n.strip() for n in daftar.splitlines() if n.strip()),
+                profil=self._profil(p.dari_unit_id),
+            )
             tolak_jika_error(hasil.temuan)
             if jawaban_ketersediaan:
                 p.jawaban_ketersediaan = jawaban_ketersediaan.strip()
@@ -294,10 +422,13 @@ class LayananPenugasan:
             self._terapkan(sesi, p, hasil.keadaan, aksi, oleh_id, sebagai.label if sebagai else "", alasan)
             if rute.langkah and hasil.keadaan.langkah_disetujui < len(rute.langkah):
                 berikut = rute.langkah[hasil.keadaan.langkah_disetujui].pihak
-                p.penerima_id = self.pihak(p, sesi.get(Pegawai, p.pegawai_id).unit_id, p.dari_unit_id).get(berikut)
-            kueri.ikutkan_keanggotaan(sesi, p.id, status_keanggotaan(hasil.keadaan, rute))
+                p.penerima_id = self.pihak(p, self._unit_pegawai(sesi, p.pegawai_id), p.dari_unit_id).get(berikut)
+            kueri.ikutkan_keanggotaan(sesi, permohonan_id, status_keanggotaan(hasil.keadaan, rute))
             if p.kegiatan_id is not None and aksi in (Aksi.TOLAK, Aksi.BATALKAN):
-                kegiatan = sesi.get(Kegiatan, p.kegiatan_id, with_for_update=True)  # locked after its request, never before
+                kegiatan = sesi.get(
+                    Kegiatan, p.kegiatan_id, with_for_update=True
+                )  # locked after its request, never before
+                assert kegiatan is not None  # permohonan.kegiatan_id is a foreign key
                 kegiatan.sub_tahap = f"penugasan {hasil.keadaan.status.label.lower()}"
             return hasil.keadaan.status
 
@@ -311,21 +442,48 @@ class LayananPenugasan:
             p.diputus = sekarang
         self.catat_transisi(sesi, p.id, aksi.value, dari, p.status, oleh_id, sebagai, alasan)
 
-    def catat_transisi(self, sesi, permohonan_id: int, aksi: str, dari: str | None, ke: str, oleh_id: int | None,
-                       sebagai: str, alasan: str) -> None:
+    def catat_transisi(
+        self,
+        sesi,
+        permohonan_id: int,
+        aksi: str,
+        dari: str | None,
+        ke: str,
+        oleh_id: int | None,
+        sebagai: str,
+        alasan: str,
+    ) -> None:
         """Write one transition: the request's own history and the audit row, in `sesi`'s transaction."""
         from sistemkerja_tui.store.models import RiwayatPermohonan
         from sistemkerja_tui.store.riwayat import catat
 
-        sesi.add(RiwayatPermohonan(permohonan_id=permohonan_id, aksi=aksi, dari_status=dari, ke_status=ke,
-                                   oleh_id=oleh_id, sebagai=sebagai, alasan=alasan.strip()))
-        catat(sesi, oleh_id=oleh_id, aksi=f"permohonan_{aksi}", entitas="permohonan", entitas_id=permohonan_id,
-              dari=dari, ke=ke, alasan=alasan.strip())
+        sesi.add(
+            RiwayatPermohonan(
+                permohonan_id=permohonan_id,
+                aksi=aksi,
+                dari_status=dari,
+                ke_status=ke,
+                oleh_id=oleh_id,
+                sebagai=sebagai,
+                alasan=alasan.strip(),
+            )
+        )
+        catat(
+            sesi,
+            oleh_id=oleh_id,
+            aksi=f"permohonan_{aksi}",
+            entitas="permohonan",
+            entitas_id=permohonan_id,
+            dari=dari,
+            ke=ke,
+            alasan=alasan.strip(),
+        )
 
     # --- reading ---------------------------------------------------------------------------
 
-    def daftar(self, *, pengguna_id: int | None = None, arah: str = "semua",
-               status: StatusPermohonan | None = None) -> list[RingkasPermohonan]:
+    def daftar(
+        self, *, pengguna_id: int | None = None, arah: str = "semua", status: StatusPermohonan | None = None
+    ) -> list[RingkasPermohonan]:
         """Requests: `masuk` = addressed to the user (those awaiting a decision first), `keluar` = asked by the
         user's units, `semua` = every request that needs a decision (penunjukan dalam unit takes effect at once)."""
         from sistemkerja_tui.store.kueri import permohonan as kueri
@@ -339,8 +497,12 @@ class LayananPenugasan:
         return [self._ringkas(r) for r in kueri.daftar(self.struktur.pembaca, status=status, **saring)]
 
     def _unit_dipimpin(self, pegawai_id: int):
-        return [u for i in self.struktur.instansi for u in self._semua_unit(i.id)
-                if u.pimpinan is not None and u.pimpinan.pegawai_id == pegawai_id]
+        return [
+            u
+            for i in self.struktur.instansi
+            for u in self._semua_unit(i.id)
+            if u.pimpinan is not None and u.pimpinan.pegawai_id == pegawai_id
+        ]
 
     def _semua_unit(self, instansi_id: int):
         tumpuk = list(self.struktur.unit_akar(instansi_id))
@@ -354,11 +516,16 @@ class LayananPenugasan:
         if r.status == StatusPermohonan.DIAJUKAN.value and r.r_nama:
             berikut = nama_lengkap(r.r_nama, r.r_depan, r.r_belakang)
         return RingkasPermohonan(
-            r.id, JenisPermohonan(r.jenis).label, LingkupPenugasan(r.lingkup).label, StatusPermohonan(r.status).label,
+            r.id,
+            JenisPermohonan(r.jenis).label,
+            LingkupPenugasan(r.lingkup).label,
+            StatusPermohonan(r.status).label,
             r.tim or (f"Individu: {r.kegiatan}" if r.kegiatan else "—"),
             nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang) if r.nama else "—",
-            self.struktur.unit(r.dari_unit_id).nama, self.struktur.unit(r.ke_unit_id).nama if r.ke_unit_id else "—",
-            berikut, str(r.dibuat)[:16],
+            self.struktur.unit(r.dari_unit_id).nama,
+            self.struktur.unit(r.ke_unit_id).nama if r.ke_unit_id else "—",
+            berikut,
+            str(r.dibuat)[:16],
         )
 
     def detail(self, permohonan_id: int) -> DetailPermohonan:
@@ -371,12 +538,27 @@ class LayananPenugasan:
         rute = self._alur(p)
         riwayat = kueri.riwayat(self.struktur.pembaca, permohonan_id)
         return DetailPermohonan(
-            ringkas, p.maksud_tujuan, p.kompetensi, p.ekspektasi, p.durasi, p.catatan_lisan, p.jawaban_ketersediaan,
-            p.alasan_penolakan, p.tembusan, rute.rujukan,
-            tuple(Transisi(str(h.waktu)[:16], Aksi(h.aksi).label if h.aksi in Aksi.kode_semua() else h.aksi,
-                           StatusPermohonan(h.dari_status).label if h.dari_status else "—",
-                           StatusPermohonan(h.ke_status).label,
-                           nama_lengkap(h.nama, h.gelar_depan, h.gelar_belakang) if h.nama else "—", h.sebagai,
-                           h.alasan) for h in riwayat),
+            ringkas,
+            p.maksud_tujuan,
+            p.kompetensi,
+            p.ekspektasi,
+            p.durasi,
+            p.catatan_lisan,
+            p.jawaban_ketersediaan,
+            p.alasan_penolakan,
+            p.tembusan,
+            rute.rujukan,
+            tuple(
+                Transisi(
+                    str(h.waktu)[:16],
+                    Aksi(h.aksi).label if h.aksi in Aksi.kode_semua() else h.aksi,
+                    StatusPermohonan(h.dari_status).label if h.dari_status else "—",
+                    StatusPermohonan(h.ke_status).label,
+                    nama_lengkap(h.nama, h.gelar_depan, h.gelar_belakang) if h.nama else "—",
+                    h.sebagai,
+                    h.alasan,
+                )
+                for h in riwayat
+            ),
             tuple(lk.sebutan for lk in rute.langkah),
         )

@@ -38,7 +38,6 @@ PER_HALAMAN = 100
 BATAS_CARI = 50
 
 
-
 @dataclass(frozen=True)
 class Instansi:
     id: int
@@ -187,8 +186,16 @@ class LayananStruktur:
                         Jenjang(r.jenjang) if r.jenjang else None,
                     )
                 unit[r.id] = Unit(
-                    r.id, r.instansi_id, r.induk_id, r.nama, JenisUnit(r.jenis), r.kode,
-                    r.nama_jabatan_pimpinan, bool(r.mandiri), pimpinan, tuple(anak.get(r.id, ())),
+                    r.id,
+                    r.instansi_id,
+                    r.induk_id,
+                    r.nama,
+                    JenisUnit(r.jenis),
+                    r.kode,
+                    r.nama_jabatan_pimpinan,
+                    bool(r.mandiri),
+                    pimpinan,
+                    tuple(anak.get(r.id, ())),
                 )
             self._akar = {k: tuple(v) for k, v in akar.items()}
             self._unit = unit
@@ -237,8 +244,13 @@ class LayananStruktur:
         unit = self.unit(r.unit_id)
         instansi = self.instansi_dari_id(unit.instansi_id)
         subjek = SubjekPPK(
-            r.id, JenisJabatan(r.jenis_jabatan), Jenjang(r.jenjang) if r.jenjang else None,
-            self._rantai(r.unit_id), override, r.ppk_override_alasan, self._sekda(unit.instansi_id),
+            r.id,
+            JenisJabatan(r.jenis_jabatan),
+            Jenjang(r.jenjang) if r.jenjang else None,
+            self._rantai(r.unit_id),
+            override,
+            r.ppk_override_alasan,
+            self._sekda(unit.instansi_id),
         )
         return tentukan_ppk(subjek, muat_profil(instansi.profil), kepala_daerah=instansi.kepala_daerah)
 
@@ -254,8 +266,11 @@ class LayananStruktur:
             return {}
         return {
             r.id: Pejabat(
-                r.id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan,
-                JenisJabatan(r.jenis_jabatan), Jenjang(r.jenjang) if r.jenjang else None,
+                r.id,
+                nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                r.nama_jabatan,
+                JenisJabatan(r.jenis_jabatan),
+                Jenjang(r.jenjang) if r.jenjang else None,
             )
             for r in kueri.pejabat(self.pembaca, ids)
         }
@@ -278,11 +293,17 @@ class LayananStruktur:
             ppk = hasil.ppk.nama if hasil.ppk else hasil.sebutan
             if hasil.override:
                 ppk = f"{ppk} *"
+            pimpinan = semua[r.unit_id].pimpinan
             baris.append(
                 BarisPegawai(
-                    r.id, kelompokkan_nip(r.nip), nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
-                    r.nama_jabatan, label_golongan(r.golongan, r.status_asn), semua[r.unit_id].nama, ppk,
-                    semua[r.unit_id].pimpinan is not None and semua[r.unit_id].pimpinan.pegawai_id == r.id,
+                    r.id,
+                    kelompokkan_nip(r.nip),
+                    nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                    r.nama_jabatan,
+                    label_golongan(r.golongan, r.status_asn),
+                    semua[r.unit_id].nama,
+                    ppk,
+                    pimpinan is not None and pimpinan.pegawai_id == r.id,
                 )
             )
         return HalamanPegawai(unit_id, termasuk_sub, halaman, total, tuple(baris), per_halaman)
@@ -332,8 +353,13 @@ class LayananStruktur:
             predikat=tuple(PredikatKinerja(p).label for p in (r.predikat_kinerja_1, r.predikat_kinerja_2) if p),
             hasil_penyetaraan=bool(r.hasil_penyetaraan),
             tim=tuple(
-                Keanggotaan(t.nama, PeranTim(t.peran).label, StatusKeanggotaan(t.status).label,
-                            PredikatPenilaian(t.penilaian).label if t.penilaian else "") for t in tim
+                Keanggotaan(
+                    t.nama,
+                    PeranTim(t.peran).label,
+                    StatusKeanggotaan(t.status).label,
+                    PredikatPenilaian(t.penilaian).label if t.penilaian else "",
+                )
+                for t in tim
             ),
         )
 
@@ -348,8 +374,14 @@ class LayananStruktur:
                 self._indeks = IndeksCari(
                     (
                         f"{r.nama} {r.nip} {r.nama_jabatan} {r.gelar_depan} {r.gelar_belakang}",
-                        HasilCari(r.id, r.unit_id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
-                                  kelompokkan_nip(r.nip), r.nama_jabatan, semua[r.unit_id].nama),
+                        HasilCari(
+                            r.id,
+                            r.unit_id,
+                            nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                            kelompokkan_nip(r.nip),
+                            r.nama_jabatan,
+                            semua[r.unit_id].nama,
+                        ),
                     )
                     for r in rows
                 )

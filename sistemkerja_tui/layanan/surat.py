@@ -17,7 +17,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sistemkerja_tui.aturan.enums import LingkupPenugasan, PeranTim, StatusPermohonan
 from sistemkerja_tui.aturan.nomor_surat import POLA_BAWAAN, PolaNomorTidakSah, susun_nomor
@@ -49,6 +49,7 @@ from sistemkerja_tui.surat.konteks import (
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
+    from sistemkerja_tui.surat.penulis import Format
 
 __all__ = ["HasilSurat", "JenisSurat", "LayananSurat", "RingkasSurat"]
 
@@ -97,10 +98,19 @@ class LayananSurat:
 
     def _pegawai(self, pegawai_id: int) -> _Pegawai:
         r = kueri.pegawai(self.struktur.pembaca, pegawai_id)
-        return _Pegawai(r.id, Orang(
-            nama=r.nama, gelar_depan=r.gelar_depan, gelar_belakang=r.gelar_belakang, nip=r.nip,
-            pangkat_golongan=label_golongan(r.golongan, r.status_asn), jabatan=r.nama_jabatan,
-            unit=self.struktur.unit(r.unit_id).nama), r.unit_id)
+        return _Pegawai(
+            r.id,
+            Orang(
+                nama=r.nama,
+                gelar_depan=r.gelar_depan,
+                gelar_belakang=r.gelar_belakang,
+                nip=r.nip,
+                pangkat_golongan=label_golongan(r.golongan, r.status_asn),
+                jabatan=r.nama_jabatan,
+                unit=self.struktur.unit(r.unit_id).nama,
+            ),
+            r.unit_id,
+        )
 
     def _instansi(self, unit_id: int):
         return kueri.instansi_unit(self.struktur.pembaca, unit_id)
@@ -116,18 +126,37 @@ class LayananSurat:
         if pengguna is None:
             raise Ditolak("Penandatangan belum ada: pilih dahulu pengguna (pimpinan unit) yang menandatangani.")
         p = self._pegawai(pengguna.pegawai_id)
-        return Penandatangan(orang=p.orang, jabatan_ttd=pengguna.jabatan.upper(),
-                             plt_plh=self.layanan.pengguna.status_ttd(pengguna.pegawai_id)), p
+        return Penandatangan(
+            orang=p.orang,
+            jabatan_ttd=pengguna.jabatan.upper(),
+            plt_plh=self.layanan.pengguna.status_ttd(pengguna.pegawai_id),
+        ), p
 
     def _pola_dan_klasifikasi(self, jenis: JenisSurat, unit_id: int) -> tuple[str, str]:
         klasifikasi = pengaturan.nilai(self.struktur.pembaca, f"kode_klasifikasi.{jenis.value}")
         return self._instansi(unit_id).pola_nomor_surat or POLA_BAWAAN, (
-            KODE_KLASIFIKASI_BAWAAN if klasifikasi is None else klasifikasi)
+            KODE_KLASIFIKASI_BAWAAN if klasifikasi is None else klasifikasi
+        )
 
-    def _kepala(self, unit_id: int, *, hal: str, kepada: tuple[str, ...] = (), tembusan: tuple[str, ...] = (),
-                tanggal: date, lampiran: int = 0) -> Kepala:
-        return Kepala(nomor="", tanggal=tanggal, tempat=self._instansi(unit_id).tempat, hal=hal,
-                      kepada=kepada, tembusan=tembusan, lampiran=lampiran)
+    def _kepala(
+        self,
+        unit_id: int,
+        *,
+        hal: str,
+        kepada: tuple[str, ...] = (),
+        tembusan: tuple[str, ...] = (),
+        tanggal: date,
+        lampiran: int = 0,
+    ) -> Kepala:
+        return Kepala(
+            nomor="",
+            tanggal=tanggal,
+            tempat=self._instansi(unit_id).tempat,
+            hal=hal,
+            kepada=kepada,
+            tembusan=tembusan,
+            lampiran=lampiran,
+        )
 
     # --- contexts from the records -------------------------------------------
 
@@ -145,54 +174,85 @@ class LayananSurat:
         anggota = self._anggota_tim(tim_id)
         orang = {peran: tuple(p.orang for p in daftar) for peran, daftar in anggota.items()}
         mulai, selesai = sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai)
+        assert mulai is not None and selesai is not None  # NOT NULL columns
         tahun = t.tahun_anggaran or mulai.year
         kop = self._kop(t.unit_id)
         if jenis is JenisSurat.KEPUTUSAN_TIM:
             ttd, penetap = self._penetap_keputusan(t, ttd)
             ketua = orang.get(PeranTim.KETUA.value, ())
-            tugas = tuple(TugasPeran(peran=PeranTim(p).label, uraian=(u,)) for p, u in (
-                (PeranTim.KETUA.value, f"memimpin dan mengoordinasikan pelaksanaan tugas {t.nama}"),
-                (PeranTim.ANGGOTA.value, "melaksanakan tugas sesuai pembagian peran dari Ketua Tim"),
-            ) if p in orang)
+            tugas = tuple(
+                TugasPeran(peran=PeranTim(p).label, uraian=(u,))
+                for p, u in (
+                    (PeranTim.KETUA.value, f"memimpin dan mengoordinasikan pelaksanaan tugas {t.nama}"),
+                    (PeranTim.ANGGOTA.value, "melaksanakan tugas sesuai pembagian peran dari Ketua Tim"),
+                )
+                if p in orang
+            )
             return KonteksKeputusanTim(
-                kop=kop, kepala=self._kepala(t.unit_id, hal=f"Pembentukan {t.nama}", tanggal=tanggal, lampiran=1),
-                penandatangan=ttd, penetap=penetap, nama_tim=_tanpa_awalan_tim(t.nama),
+                kop=kop,
+                kepala=self._kepala(t.unit_id, hal=f"Pembentukan {t.nama}", tanggal=tanggal, lampiran=1),
+                penandatangan=ttd,
+                penetap=penetap,
+                nama_tim=_tanpa_awalan_tim(t.nama),
                 tahun_anggaran=tahun,
                 menimbang=(f"bahwa untuk mencapai target kinerja {t.tujuan or t.nama} perlu dibentuk {t.nama};",),
                 mengingat=(self.struktur.profil(self.struktur.unit(t.unit_id).instansi_id).judul + ";",),
-                tugas=tugas, ketua=ketua[0] if ketua else None, anggota=orang.get(PeranTim.ANGGOTA.value, ()),
+                tugas=tugas,
+                ketua=ketua[0] if ketua else None,
+                anggota=orang.get(PeranTim.ANGGOTA.value, ()),
                 pengarah=orang.get(PeranTim.PENGARAH.value, ()),
-                penanggung_jawab=orang.get(PeranTim.PENANGGUNG_JAWAB.value, ()), berlaku=tanggal,
+                penanggung_jawab=orang.get(PeranTim.PENANGGUNG_JAWAB.value, ()),
+                berlaku=tanggal,
             )
         if jenis is JenisSurat.SURAT_TUGAS:
-            pegawai = tuple(p for peran in (PeranTim.KETUA.value, PeranTim.ANGGOTA.value)
-                            for p in anggota.get(peran, []))
+            pegawai = tuple(
+                p for peran in (PeranTim.KETUA.value, PeranTim.ANGGOTA.value) for p in anggota.get(peran, [])
+            )
             return KonteksSuratTugas(
-                kop=kop, kepala=self._kepala(t.unit_id, hal=f"Penugasan {t.nama}", tanggal=tanggal,
-                                             lampiran=1 if len(pegawai) > 1 else 0),
-                penandatangan=ttd, dasar=(f"Pembentukan {t.nama} Tahun Anggaran {tahun}.",),
+                kop=kop,
+                kepala=self._kepala(
+                    t.unit_id, hal=f"Penugasan {t.nama}", tanggal=tanggal, lampiran=1 if len(pegawai) > 1 else 0
+                ),
+                penandatangan=ttd,
+                dasar=(f"Pembentukan {t.nama} Tahun Anggaran {tahun}.",),
                 pegawai=tuple(p.orang for p in pegawai),
                 untuk=(f"melaksanakan tugas sebagai anggota {t.nama} Tahun Anggaran {tahun};",),
-                mulai=mulai, selesai=selesai, ppk=pengguna.orang,
+                mulai=mulai,
+                selesai=selesai,
+                ppk=pengguna.orang,
             )
         if jenis is JenisSurat.REKOMENDASI_PENILAIAN:
             rows = kueri.penilaian_tim(self.struktur.pembaca, tim_id)
             if not rows:
-                raise Ditolak(f"Belum ada penilaian anggota untuk {t.nama}; catat penilaian (di bawah/sesuai/di atas "
-                              "ekspektasi) terlebih dahulu.")
+                raise Ditolak(
+                    f"Belum ada penilaian anggota untuk {t.nama}; catat penilaian (di bawah/sesuai/di atas "
+                    "ekspektasi) terlebih dahulu."
+                )
             from sistemkerja_tui.aturan.enums import PredikatPenilaian
 
             # addressed to the members' Pejabat Penilai Kinerja, who use it in their rating
-            kepada = tuple(dict.fromkeys(
-                h.ppk.jabatan if h.ppk else h.sebutan
-                for h in (self.struktur.ppk_pegawai(r.pegawai_id) for r in rows)))
+            kepada = tuple(
+                dict.fromkeys(
+                    h.ppk.jabatan if h.ppk else h.sebutan
+                    for h in (self.struktur.ppk_pegawai(r.pegawai_id) for r in rows)
+                )
+            )
             return KonteksRekomendasiPenilaian(
-                kop=kop, kepala=self._kepala(t.unit_id, hal="Rekomendasi Penilaian Anggota Tim", kepada=kepada,
-                                             tanggal=tanggal),
-                penandatangan=ttd, nama_tim=t.nama, tahun=tahun, mulai=mulai, selesai=selesai,
-                rekomendasi=tuple(Rekomendasi(orang=self._pegawai(r.pegawai_id).orang,
-                                              predikat=PredikatPenilaian(r.predikat), catatan=r.catatan)
-                                  for r in rows),
+                kop=kop,
+                kepala=self._kepala(t.unit_id, hal="Rekomendasi Penilaian Anggota Tim", kepada=kepada, tanggal=tanggal),
+                penandatangan=ttd,
+                nama_tim=t.nama,
+                tahun=tahun,
+                mulai=mulai,
+                selesai=selesai,
+                rekomendasi=tuple(
+                    Rekomendasi(
+                        orang=self._pegawai(r.pegawai_id).orang,
+                        predikat=PredikatPenilaian(r.predikat),
+                        catatan=r.catatan,
+                    )
+                    for r in rows
+                ),
             )
         raise Ditolak(f"{jenis.label} tidak dibuat dari tim; buat dari permohonan yang bersangkutan.")
 
@@ -206,9 +266,13 @@ class LayananSurat:
 
         profil = self.struktur.profil(self.struktur.unit(t.unit_id).instansi_id)
         pembentukan = JenisPembentukan(t.jenis_pembentukan)
-        cocok = [p for p in profil.penetapan
-                 if p.naskah is Naskah.KEPUTUSAN and p.objek in (ObjekPenetapan.TIM, ObjekPenetapan.KETUA)
-                 and (not p.pembentukan or pembentukan in p.pembentukan)]
+        cocok = [
+            p
+            for p in profil.penetapan
+            if p.naskah is Naskah.KEPUTUSAN
+            and p.objek in (ObjekPenetapan.TIM, ObjekPenetapan.KETUA)
+            and (not p.pembentukan or pembentukan in p.pembentukan)
+        ]
         if not cocok:
             return ttd, ttd.jabatan_ttd
         instansi = self._instansi(t.unit_id)
@@ -231,9 +295,17 @@ class LayananSurat:
         penerima = self._pegawai(p.penerima_id).orang if p.penerima_id else None
         kepada = (penerima.jabatan if penerima else (ke.jabatan_pimpinan if ke else ""),)
         tembusan = tuple(x for x in p.tembusan.splitlines() if x.strip())
-        isi = IsiPermohonan(nama_tim=p.nama_tim, kegiatan=p.uraian_peran or p.nama_tim, unit_pelaksana=dari.nama,
-                            tahun_anggaran=p.tahun, maksud_tujuan=p.maksud_tujuan, kompetensi=p.kompetensi,
-                            ekspektasi=p.ekspektasi, durasi=p.durasi, calon=(pegawai.orang,))
+        isi = IsiPermohonan(
+            nama_tim=p.nama_tim,
+            kegiatan=p.uraian_peran or p.nama_tim,
+            unit_pelaksana=dari.nama,
+            tahun_anggaran=p.tahun,
+            maksud_tujuan=p.maksud_tujuan,
+            kompetensi=p.kompetensi,
+            ekspektasi=p.ekspektasi,
+            durasi=p.durasi,
+            calon=(pegawai.orang,),
+        )
         kop = self._kop(pengguna.unit_id)
         hal = "Permintaan Anggota Tim"
         if jenis in (JenisSurat.PERMOHONAN_PELIBATAN, JenisSurat.NOTA_DINAS, JenisSurat.PERMOHONAN_LINTAS_INSTANSI):
@@ -241,48 +313,89 @@ class LayananSurat:
                 raise Ditolak("Surat lintas instansi hanya untuk permohonan lintas instansi.")
             kepala = self._kepala(p.dari_unit_id, hal=hal, kepada=kepada, tembusan=tembusan, tanggal=tanggal)
             if jenis is JenisSurat.NOTA_DINAS:
-                return KonteksNotaDinas(kop=kop, kepala=kepala, penandatangan=ttd, dari=ttd.jabatan_ttd.title(),
-                                        isi=isi)
+                return KonteksNotaDinas(
+                    kop=kop, kepala=kepala, penandatangan=ttd, dari=ttd.jabatan_ttd.title(), isi=isi
+                )
             if jenis is JenisSurat.PERMOHONAN_LINTAS_INSTANSI:
-                return KonteksPermohonanLintasInstansi(kop=kop, kepala=kepala, penandatangan=ttd,
-                                                       instansi_tujuan=self._instansi(p.ke_unit_id).nama, isi=isi)
+                return KonteksPermohonanLintasInstansi(
+                    kop=kop,
+                    kepala=kepala,
+                    penandatangan=ttd,
+                    instansi_tujuan=self._instansi(p.ke_unit_id).nama,
+                    isi=isi,
+                )
             return KonteksPermohonanPelibatan(kop=kop, kepala=kepala, penandatangan=ttd, isi=isi)
-        masuk = RujukanSurat(nomor=f"permohonan No. {p.id}", tanggal=sebagai_tanggal(p.dibuat),
-                             hal=hal)
+        dibuat = sebagai_tanggal(p.dibuat)
+        assert dibuat is not None  # a NOT NULL column
+        masuk = RujukanSurat(nomor=f"permohonan No. {p.id}", tanggal=dibuat, hal=hal)
         pemohon = (self._pegawai(p.pemohon_id).orang.jabatan,) if p.pemohon_id else (dari.jabatan_pimpinan,)
         if jenis is JenisSurat.PERSETUJUAN_ANGGOTA:
             return KonteksPersetujuan(
-                kop=kop, kepala=self._kepala(pengguna.unit_id, hal="Persetujuan Anggota Tim", kepada=pemohon,
-                                             tanggal=tanggal),
-                penandatangan=ttd, surat_masuk=masuk, pegawai=(pegawai.orang,), nama_tim=p.nama_tim,
-                kegiatan=p.uraian_peran or p.nama_tim, tahun_anggaran=p.tahun)
+                kop=kop,
+                kepala=self._kepala(pengguna.unit_id, hal="Persetujuan Anggota Tim", kepada=pemohon, tanggal=tanggal),
+                penandatangan=ttd,
+                surat_masuk=masuk,
+                pegawai=(pegawai.orang,),
+                nama_tim=p.nama_tim,
+                kegiatan=p.uraian_peran or p.nama_tim,
+                tahun_anggaran=p.tahun,
+            )
         if jenis is JenisSurat.PENOLAKAN:
             return KonteksPenolakan(
-                kop=kop, kepala=self._kepala(pengguna.unit_id, hal="Jawaban Permintaan Anggota Tim", kepada=pemohon,
-                                             tanggal=tanggal),
-                penandatangan=ttd, surat_masuk=masuk, nama_tim=p.nama_tim, kegiatan=p.uraian_peran or p.nama_tim,
-                tahun_anggaran=p.tahun, alasan=tuple(a for a in (p.alasan_penolakan or "").splitlines() if a.strip()),
-                pegawai=(pegawai.orang,))
+                kop=kop,
+                kepala=self._kepala(
+                    pengguna.unit_id, hal="Jawaban Permintaan Anggota Tim", kepada=pemohon, tanggal=tanggal
+                ),
+                penandatangan=ttd,
+                surat_masuk=masuk,
+                nama_tim=p.nama_tim,
+                kegiatan=p.uraian_peran or p.nama_tim,
+                tahun_anggaran=p.tahun,
+                alasan=tuple(a for a in (p.alasan_penolakan or "").splitlines() if a.strip()),
+                pegawai=(pegawai.orang,),
+            )
         if jenis is JenisSurat.SURAT_TUGAS:
             ppk = self.struktur.ppk_pegawai(p.pegawai_id).ppk
             return KonteksSuratTugas(
-                kop=kop, kepala=self._kepala(pengguna.unit_id, hal=f"Penugasan {p.nama_tim}", tanggal=tanggal),
-                penandatangan=ttd, dasar=(f"Permohonan No. {p.id} tentang {hal}.",), pegawai=(pegawai.orang,),
-                untuk=(f"melaksanakan tugas sebagai anggota {p.nama_tim};",), mulai=tanggal,
-                selesai=date(tanggal.year, 12, 31), ppk=self._pegawai(ppk.pegawai_id).orang if ppk else None)
+                kop=kop,
+                kepala=self._kepala(pengguna.unit_id, hal=f"Penugasan {p.nama_tim}", tanggal=tanggal),
+                penandatangan=ttd,
+                dasar=(f"Permohonan No. {p.id} tentang {hal}.",),
+                pegawai=(pegawai.orang,),
+                untuk=(f"melaksanakan tugas sebagai anggota {p.nama_tim};",),
+                mulai=tanggal,
+                selesai=date(tanggal.year, 12, 31),
+                ppk=self._pegawai(ppk.pegawai_id).orang if ppk else None,
+            )
         if jenis is JenisSurat.SUKARELA_LINTAS_UNIT:
             return KonteksSukarelaLintasUnit(
-                kepala=self._kepala(p.dari_unit_id, hal="Pengajuan Sukarela Anggota Tim", kepada=kepada,
-                                    tembusan=tembusan, tanggal=tanggal),
-                pemohon=pegawai.orang, nama_tim=p.nama_tim, kinerja=p.ekspektasi or p.nama_tim,
-                kompetensi=p.kompetensi or pegawai.orang.jabatan)
+                kepala=self._kepala(
+                    p.dari_unit_id,
+                    hal="Pengajuan Sukarela Anggota Tim",
+                    kepada=kepada,
+                    tembusan=tembusan,
+                    tanggal=tanggal,
+                ),
+                pemohon=pegawai.orang,
+                nama_tim=p.nama_tim,
+                kinerja=p.ekspektasi or p.nama_tim,
+                kompetensi=p.kompetensi or pegawai.orang.jabatan,
+            )
         raise Ditolak(f"{jenis.label} tidak dibuat dari permohonan; buat dari timnya.")
 
     # --- making, listing, exporting -----------------------------------------------
 
-    def buat(self, jenis: JenisSurat, *, tim_id: int | None = None, permohonan_id: int | None = None,
-             penilaian_id: int | None = None, tanggal: date | None = None, folder: Path | None = None,
-             format: str = "txt") -> HasilSurat:
+    def buat(
+        self,
+        jenis: JenisSurat,
+        *,
+        tim_id: int | None = None,
+        permohonan_id: int | None = None,
+        penilaian_id: int | None = None,
+        tanggal: date | None = None,
+        folder: Path | None = None,
+        format: str = "txt",
+    ) -> HasilSurat:
         """Check, number, render and register one letter (one transaction; a refusal uses no number).
 
         A penilaian stands for its team's rating letter (all members rated for that period). With `folder`
@@ -302,8 +415,11 @@ class LayananSurat:
                 raise Ditolak(f"Penilaian dengan id {penilaian_id} tidak ditemukan.")
         if (tim_id is None) == (permohonan_id is None):
             raise Ditolak("Sebutkan satu sumber surat: sebuah tim atau sebuah permohonan.")
-        konteks = (self.konteks_tim(jenis, tim_id, tanggal) if tim_id is not None
-                   else self.konteks_permohonan(jenis, permohonan_id, tanggal))
+        if tim_id is not None:
+            konteks = self.konteks_tim(jenis, tim_id, tanggal)
+        else:
+            assert permohonan_id is not None  # exactly one source, checked above
+            konteks = self.konteks_permohonan(jenis, permohonan_id, tanggal)
         temuan = [t for t in periksa(jenis, konteks) if t.kode != "nomor_kosong"]  # the number comes below
         galat = [t for t in temuan if t.memblokir]
         if galat:
@@ -319,8 +435,9 @@ class LayananSurat:
                     _periksa_status(jenis, kueri.status_permohonan(sesi, permohonan_id))
                 urut = kueri.nomor_berikut(sesi, klasifikasi, unit_pd.kode, tanggal.year)
                 try:
-                    nomor = susun_nomor(pola, kode_klasifikasi=klasifikasi, nomor_urut=urut,
-                                        kode_unit=unit_pd.kode, tahun=tanggal.year)
+                    nomor = susun_nomor(
+                        pola, kode_klasifikasi=klasifikasi, nomor_urut=urut, kode_unit=unit_pd.kode, tahun=tanggal.year
+                    )
                 except PolaNomorTidakSah as e:
                     raise Ditolak(str(e)) from e
                 di_surat = f"{klasifikasi}/{urut}" if jenis is JenisSurat.KEPUTUSAN_TIM else nomor
@@ -330,12 +447,30 @@ class LayananSurat:
                 except TemplatTidakSah as e:
                     raise Ditolak(str(e)) from e
                 surat_id = kueri.daftarkan(
-                    sesi, jenis=jenis.value, nomor=nomor, tanggal=tanggal, perihal=konteks.kepala.hal,
-                    tujuan="; ".join(konteks.kepala.kepada), isi=hasil.teks,
-                    konteks=json.dumps(asdict(konteks), ensure_ascii=False, default=str), sumber_jenis=sumber[0],
-                    sumber_id=sumber[1], sidik_templat=hasil.sidik, unit_id=unit_pd.id)
-                catat(sesi, oleh_id=pengguna.id, aksi="surat_dibuat", entitas="surat", entitas_id=surat_id,
-                      jenis=jenis.value, nomor=nomor, sumber=sumber[0], sumber_id=sumber[1])
+                    sesi,
+                    jenis=jenis.value,
+                    nomor=nomor,
+                    tanggal=tanggal,
+                    perihal=konteks.kepala.hal,
+                    tujuan="; ".join(konteks.kepala.kepada),
+                    isi=hasil.teks,
+                    konteks=json.dumps(asdict(konteks), ensure_ascii=False, default=str),
+                    sumber_jenis=sumber[0],
+                    sumber_id=sumber[1],
+                    sidik_templat=hasil.sidik,
+                    unit_id=unit_pd.id,
+                )
+                catat(
+                    sesi,
+                    oleh_id=pengguna.id,
+                    aksi="surat_dibuat",
+                    entitas="surat",
+                    entitas_id=surat_id,
+                    jenis=jenis.value,
+                    nomor=nomor,
+                    sumber=sumber[0],
+                    sumber_id=sumber[1],
+                )
                 if folder is not None:
                     berkas = _tulis(hasil.teks, jenis, nomor, folder, format)
         except BaseException:
@@ -346,8 +481,10 @@ class LayananSurat:
 
     def daftar(self, *, jenis: JenisSurat | None = None, tahun: int | None = None) -> list[RingkasSurat]:
         rows = kueri.register(self.struktur.pembaca, jenis=jenis.value if jenis else None, tahun=tahun)
-        return [RingkasSurat(r.id, JenisSurat(r.jenis).label, r.nomor, str(r.tanggal)[:10], r.perihal, r.tujuan)
-                for r in rows]
+        return [
+            RingkasSurat(r.id, JenisSurat(r.jenis).label, r.nomor, str(r.tanggal)[:10], r.perihal, r.tujuan)
+            for r in rows
+        ]
 
     def teks(self, surat_id: int | None = None, *, nomor: str | None = None) -> tuple[str, str, str]:
         """(jenis, nomor, text) of a registered letter, exactly as issued."""
@@ -356,8 +493,9 @@ class LayananSurat:
             raise Ditolak(f"Surat {'nomor ' + nomor if nomor else surat_id} tidak ada di register.")
         return r.jenis, r.nomor, r.isi
 
-    def ekspor(self, surat_id: int | None = None, *, nomor: str | None = None, folder: Path,
-               format: str = "txt") -> Path:
+    def ekspor(
+        self, surat_id: int | None = None, *, nomor: str | None = None, folder: Path, format: str = "txt"
+    ) -> Path:
         jenis, nomor, isi = self.teks(surat_id, nomor=nomor)
         return _tulis(isi, JenisSurat(jenis), nomor, folder, format)
 
@@ -378,7 +516,7 @@ def _periksa_folder(folder: Path) -> None:
 
 def _tulis(isi: str, jenis: JenisSurat, nomor: str, folder: Path, format: str) -> Path:
     try:
-        return tulis(isi, jenis, nomor, folder, format)
+        return tulis(isi, jenis, nomor, folder, cast("Format", format))  # tulis refuses an unknown format
     except KeluaranTidakSah as e:
         raise Ditolak(str(e)) from e
 
@@ -393,7 +531,7 @@ def _tanpa_awalan_tim(nama: str) -> str:
     """The format writes "Tim <nama>": drop a leading "Tim"/"Tim Kerja" so it is not doubled."""
     for awalan in ("Tim Kerja ", "Tim "):
         if nama.startswith(awalan):
-            return nama[len(awalan):]
+            return nama[len(awalan) :]
     return nama
 
 

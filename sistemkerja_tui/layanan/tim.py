@@ -14,9 +14,23 @@ from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan import aturan_tim
 from sistemkerja_tui.aturan.enums import (
-    BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisPermohonan, JenisUnit, Jenjang, LingkupPenugasan,
-    Pendidikan, PeranTim, PredikatKinerja, PredikatPenilaian, SasaranTim, StatusASN, StatusKeanggotaan,
-    StatusPermohonan, StatusTim,
+    BentukTim,
+    Golongan,
+    JenisJabatan,
+    JenisPembentukan,
+    JenisPermohonan,
+    JenisUnit,
+    Jenjang,
+    LingkupPenugasan,
+    Pendidikan,
+    PeranTim,
+    PredikatKinerja,
+    PredikatPenilaian,
+    SasaranTim,
+    StatusASN,
+    StatusKeanggotaan,
+    StatusPermohonan,
+    StatusTim,
 )
 from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, urutkan_kandidat
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
@@ -30,8 +44,17 @@ if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
 
 __all__ = [  # the enums are re-exported for the TUI's forms
-    "BebanUnit", "DataTim", "DetailTim", "JenisPembentukan", "LayananTim", "Penilaian", "PeranTim", "RingkasTim",
-    "PredikatPenilaian", "SasaranTim", "StatusTim",
+    "BebanUnit",
+    "DataTim",
+    "DetailTim",
+    "JenisPembentukan",
+    "LayananTim",
+    "Penilaian",
+    "PeranTim",
+    "PredikatPenilaian",
+    "RingkasTim",
+    "SasaranTim",
+    "StatusTim",
 ]
 
 PERAN_PIMPINAN = (PeranTim.KETUA, PeranTim.KOORDINATOR)
@@ -140,15 +163,20 @@ class LayananTim:
         bentuk = self._bentuk(data, profil)
         temuan = aturan_tim.periksa_nama_tim(data.nama)
         temuan += aturan_tim.periksa_periode(
-            data.mulai, data.selesai, jenis_pembentukan=data.jenis_pembentukan,
-            tahun_anggaran=data.tahun_anggaran, bentuk=bentuk, profil=profil,
+            data.mulai,
+            data.selesai,
+            jenis_pembentukan=data.jenis_pembentukan,
+            tahun_anggaran=data.tahun_anggaran,
+            bentuk=bentuk,
+            profil=profil,
         )
         if oleh_id is not None:
             pembentuk = kueri.jabatan_pegawai(self.struktur.pembaca, oleh_id)
             # a Kepala Seksi/Subbagian coordinates a substansi as its ketua; a Kepala UPTD or Lurah leads a unit
             substansi = self.struktur.unit(pembentuk.unit_id).jenis in (JenisUnit.SEKSI, JenisUnit.SUBBAGIAN)
-            temuan += aturan_tim.periksa_pembentuk(JenisJabatan(pembentuk.jenis_jabatan), data.sasaran, profil,
-                                                   pembentuk_ketua_substansi=substansi)
+            temuan += aturan_tim.periksa_pembentuk(
+                JenisJabatan(pembentuk.jenis_jabatan), data.sasaran, profil, pembentuk_ketua_substansi=substansi
+            )
         return bentuk, temuan
 
     def kandidat(self, sesi, pegawai_id: int, kecuali_tim: int | None = None) -> Kandidat:
@@ -185,15 +213,29 @@ class LayananTim:
         peringatan = tolak_jika_error(temuan)
         with transaksi(self.layanan.engine) as sesi:
             tim = TimKerja(
-                unit_id=data.unit_id, nama=data.nama.strip(), bentuk=bentuk.value,
-                jenis_pembentukan=data.jenis_pembentukan.value, sasaran=data.sasaran.value,
-                tahun_anggaran=data.tahun_anggaran, mulai=data.mulai, selesai=data.selesai,
-                tujuan=data.tujuan.strip(), status=StatusTim.DRAF.value,
+                unit_id=data.unit_id,
+                nama=data.nama.strip(),
+                bentuk=bentuk.value,
+                jenis_pembentukan=data.jenis_pembentukan.value,
+                sasaran=data.sasaran.value,
+                tahun_anggaran=data.tahun_anggaran,
+                mulai=data.mulai,
+                selesai=data.selesai,
+                tujuan=data.tujuan.strip(),
+                status=StatusTim.DRAF.value,
             )
             sesi.add(tim)
             sesi.flush()
-            catat(sesi, oleh_id=oleh_id, aksi="bentuk_tim", entitas="tim_kerja", entitas_id=tim.id, nama=tim.nama,
-                  peringatan=[str(t) for t in peringatan])
+            assert tim.id is not None  # the flush gave the new row its key
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="bentuk_tim",
+                entitas="tim_kerja",
+                entitas_id=tim.id,
+                nama=tim.nama,
+                peringatan=[str(t) for t in peringatan],
+            )
             return tim.id
 
     def ubah_tim(self, tim_id: int, data: DataTim, *, oleh_id: int | None) -> None:
@@ -230,18 +272,28 @@ class LayananTim:
             batal = StatusPermohonan.DIBATALKAN.value
             for p in kueri.permohonan_menunggu(sesi, tim_id):
                 self.layanan.penugasan.catat_transisi(
-                    sesi, p.id, "batalkan", p.status, batal, oleh_id, "", f"Tim dibubarkan: {alasan.strip()}")
+                    sesi, p.id, "batalkan", p.status, batal, oleh_id, "", f"Tim dibubarkan: {alasan.strip()}"
+                )
             kueri.bubarkan(sesi, tim_id)
-            catat(sesi, oleh_id=oleh_id, aksi="bubarkan_tim", entitas="tim_kerja", entitas_id=tim_id,
-                  alasan=alasan.strip())
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="bubarkan_tim",
+                entitas="tim_kerja",
+                entitas_id=tim_id,
+                alasan=alasan.strip(),
+            )
 
     # --- leaders --------------------------------------------------------------
 
     def peran_tambahan(self, tim_id: int) -> list[tuple[PeranTim, str, str]]:
         """Roles besides ketua and anggota that the owner unit's regulation has: (peran, sebutan, rujukan)."""
         profil = self._profil_unit(kueri.unit_tim(self.struktur.pembaca, tim_id))
-        return [(p.kode, p.sebutan, p.rujukan) for p in profil.peran.values()
-                if p.kode not in (PeranTim.KETUA, PeranTim.ANGGOTA)]
+        return [
+            (p.kode, p.sebutan, p.rujukan)
+            for p in profil.peran.values()
+            if p.kode not in (PeranTim.KETUA, PeranTim.ANGGOTA)
+        ]
 
     def kandidat_pimpinan(self, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> list[Penilaian]:
         """Candidates for `peran`: eligible ones first, each other with the reasons why not."""
@@ -249,11 +301,19 @@ class LayananTim:
 
         with transaksi(self.layanan.engine) as sesi:
             tim = self._tim(sesi, tim_id, kunci=False)
-            return urutkan_kandidat(self._kumpulan_kandidat(sesi, tim), peran, self._profil_unit(tim.unit_id),
-                                    bentuk=BentukTim(tim.bentuk))
+            return urutkan_kandidat(
+                self._kumpulan_kandidat(sesi, tim), peran, self._profil_unit(tim.unit_id), bentuk=BentukTim(tim.bentuk)
+            )
 
-    def tetapkan_pimpinan(self, tim_id: int, pegawai_id: int, peran: PeranTim = PeranTim.KETUA, *,
-                          oleh_id: int | None, isi: IsiSuratPermohonan | None = None) -> list[Temuan]:
+    def tetapkan_pimpinan(
+        self,
+        tim_id: int,
+        pegawai_id: int,
+        peran: PeranTim = PeranTim.KETUA,
+        *,
+        oleh_id: int | None,
+        isi: IsiSuratPermohonan | None = None,
+    ) -> list[Temuan]:
         """Make `pegawai_id` the team's ketua (or koordinator, pengarah, penanggung jawab).
 
         Criteria errors refuse it; warnings are recorded and returned. The
@@ -272,14 +332,18 @@ class LayananTim:
             if peran in PERAN_PIMPINAN or peran is PeranTim.PENANGGUNG_JAWAB:
                 calon = self.kandidat(sesi, pegawai_id, kecuali_tim=tim_id)
                 kumpulan = [k for k in self._kumpulan_kandidat(sesi, tim) if k.pegawai_id != pegawai_id] + [calon]
-                nilai = next(n for n in urutkan_kandidat(kumpulan, peran, profil, bentuk=bentuk)
-                             if n.kandidat.pegawai_id == pegawai_id)
+                nilai = next(
+                    n
+                    for n in urutkan_kandidat(kumpulan, peran, profil, bentuk=bentuk)
+                    if n.kandidat.pegawai_id == pegawai_id
+                )
                 temuan += nilai.temuan
                 temuan += aturan_tim.periksa_rangkap(calon, peran, profil, bentuk=bentuk)
                 if peran is PeranTim.KETUA:
                     dari_pemilik = self.struktur.di_bawah(calon.unit_id, tim.unit_id)
-                    temuan += aturan_tim.periksa_asal_ketua(tim.unit_id if dari_pemilik else calon.unit_id,
-                                                            tim.unit_id, profil)
+                    temuan += aturan_tim.periksa_asal_ketua(
+                        tim.unit_id if dari_pemilik else calon.unit_id, tim.unit_id, profil
+                    )
                     temuan += self._periksa_pengusulan(sesi, tim, pegawai_id, profil)
             peringatan = tolak_jika_error(_unik(temuan))
             if peran in PERAN_PIMPINAN:
@@ -297,8 +361,14 @@ class LayananTim:
         if temuan or not calon:
             return temuan
         if pegawai_id not in calon:
-            return [Temuan("ketua_bukan_calon", "Ketua harus dipilih dari calon yang diusulkan kepada Sekretaris "
-                           "Daerah; usulkan pegawai ini sebagai calon terlebih dahulu.", temuan_rujukan(profil))]
+            return [
+                Temuan(
+                    "ketua_bukan_calon",
+                    "Ketua harus dipilih dari calon yang diusulkan kepada Sekretaris "
+                    "Daerah; usulkan pegawai ini sebagai calon terlebih dahulu.",
+                    temuan_rujukan(profil),
+                )
+            ]
         return []
 
     def usulkan_calon_ketua(self, tim_id: int, pegawai_ids: list[int], *, oleh_id: int | None) -> None:
@@ -314,11 +384,23 @@ class LayananTim:
             self._tim_terbuka(tim)
             for pid in dict.fromkeys(pegawai_ids):
                 self.kandidat(sesi, pid)
-                sesi.add(Keanggotaan(tim_id=tim_id, pegawai_id=pid, peran=PeranTim.KETUA.value,
-                                     asal=self._lingkup(tim.unit_id, pid, sesi).value,
-                                     status=StatusKeanggotaan.USULAN.value))
-            catat(sesi, oleh_id=oleh_id, aksi="usulkan_calon_ketua", entitas="tim_kerja", entitas_id=tim_id,
-                  calon=list(pegawai_ids))
+                sesi.add(
+                    Keanggotaan(
+                        tim_id=tim_id,
+                        pegawai_id=pid,
+                        peran=PeranTim.KETUA.value,
+                        asal=self._lingkup(tim.unit_id, pid, sesi).value,
+                        status=StatusKeanggotaan.USULAN.value,
+                    )
+                )
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="usulkan_calon_ketua",
+                entitas="tim_kerja",
+                entitas_id=tim_id,
+                calon=list(pegawai_ids),
+            )
 
     def catat_rekomendasi_sekda(self, tim_id: int, pegawai_id: int, catatan: str, *, oleh_id: int | None) -> None:
         from sistemkerja_tui.store.db import transaksi
@@ -329,13 +411,26 @@ class LayananTim:
             if pegawai_id not in kueri.calon_ketua(sesi, tim_id):
                 raise Ditolak("Rekomendasi Sekretaris Daerah harus untuk salah satu calon ketua yang diusulkan.")
             tim.rekomendasi_ketua_id, tim.rekomendasi_catatan = pegawai_id, catatan.strip()
-            catat(sesi, oleh_id=oleh_id, aksi="rekomendasi_sekda", entitas="tim_kerja", entitas_id=tim_id,
-                  pegawai_id=pegawai_id)
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="rekomendasi_sekda",
+                entitas="tim_kerja",
+                entitas_id=tim_id,
+                pegawai_id=pegawai_id,
+            )
 
     # --- members ----------------------------------------------------------------
 
-    def tambah_anggota(self, tim_id: int, pegawai_id: int, uraian_peran: str = "", *, oleh_id: int | None,
-                       isi: IsiSuratPermohonan | None = None) -> StatusKeanggotaan:
+    def tambah_anggota(
+        self,
+        tim_id: int,
+        pegawai_id: int,
+        uraian_peran: str = "",
+        *,
+        oleh_id: int | None,
+        isi: IsiSuratPermohonan | None = None,
+    ) -> StatusKeanggotaan:
         """Add a member: at once from the owner unit, by request (permohonan) from elsewhere."""
         from sistemkerja_tui.store.db import transaksi
 
@@ -361,16 +456,25 @@ class LayananTim:
                 p = kueri.permohonan(sesi, k.permohonan_id)
                 if p is not None and p.status in (StatusPermohonan.DRAF.value, StatusPermohonan.DIAJUKAN.value):
                     batal = StatusPermohonan.DIBATALKAN.value
-                    self.layanan.penugasan.catat_transisi(sesi, p.id, "batalkan", p.status, batal, oleh_id, "",
-                                                          alasan.strip())
+                    self.layanan.penugasan.catat_transisi(
+                        sesi, k.permohonan_id, "batalkan", p.status, batal, oleh_id, "", alasan.strip()
+                    )
                     p.status = batal
-            catat(sesi, oleh_id=oleh_id, aksi="keluarkan_anggota", entitas="keanggotaan", entitas_id=keanggotaan_id,
-                  alasan=alasan.strip())
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="keluarkan_anggota",
+                entitas="keanggotaan",
+                entitas_id=keanggotaan_id,
+                alasan=alasan.strip(),
+            )
 
     def _tim_terbuka(self, tim) -> None:
         if tim.status in (StatusTim.DIBUBARKAN.value, StatusTim.SELESAI.value):
-            raise Ditolak(f"Tim '{tim.nama}' berstatus {StatusTim(tim.status).label.lower()}; anggota dan "
-                          "pimpinannya tidak dapat diubah lagi.")
+            raise Ditolak(
+                f"Tim '{tim.nama}' berstatus {StatusTim(tim.status).label.lower()}; anggota dan "
+                "pimpinannya tidak dapat diubah lagi."
+            )
 
     def _lingkup(self, unit_pemilik_id: int, pegawai_id: int, sesi) -> LingkupPenugasan:
         unit_id = kueri.unit_pegawai(sesi, pegawai_id)
@@ -380,8 +484,20 @@ class LayananTim:
             return LingkupPenugasan.LINTAS_UNIT
         return LingkupPenugasan.LINTAS_INSTANSI
 
-    def _tambah(self, sesi, tim, pegawai_id: int, peran: PeranTim, uraian: str, isi, oleh_id, peringatan, *,
-                jenis: JenisPermohonan = JenisPermohonan.PENUNJUKAN, catatan_lisan: str = "") -> StatusKeanggotaan:
+    def _tambah(
+        self,
+        sesi,
+        tim,
+        pegawai_id: int,
+        peran: PeranTim,
+        uraian: str,
+        isi,
+        oleh_id,
+        peringatan,
+        *,
+        jenis: JenisPermohonan = JenisPermohonan.PENUNJUKAN,
+        catatan_lisan: str = "",
+    ) -> StatusKeanggotaan:
         """Bring `pegawai_id` into `tim` as `peran` through a penunjukan or a pengajuan sukarela."""
         from sistemkerja_tui.store.models import Keanggotaan
         from sistemkerja_tui.store.riwayat import catat
@@ -391,30 +507,59 @@ class LayananTim:
             raise Ditolak(f"{calon.nama} tidak aktif dan tidak dapat ditugaskan.")
         for r in kueri.keanggotaan_berlaku(sesi, tim.id, pegawai_id):
             if r.peran == peran.value or peran is PeranTim.ANGGOTA:
-                raise Ditolak(f"{calon.nama} sudah ada di tim ini sebagai {PeranTim(r.peran).label.lower()} "
-                              f"({StatusKeanggotaan(r.status).label.lower()}).")
+                raise Ditolak(
+                    f"{calon.nama} sudah ada di tim ini sebagai {PeranTim(r.peran).label.lower()} "
+                    f"({StatusKeanggotaan(r.status).label.lower()})."
+                )
         lingkup = self._lingkup(tim.unit_id, pegawai_id, sesi)
         k = kueri.keanggotaan_peran(sesi, tim.id, pegawai_id, peran) or Keanggotaan(
-            tim_id=tim.id, pegawai_id=pegawai_id, peran=peran.value)
+            tim_id=tim.id, pegawai_id=pegawai_id, peran=peran.value
+        )
         k.asal, k.uraian_peran, k.mulai, k.selesai = lingkup.value, uraian.strip(), tim.mulai, tim.selesai
         # ketua/koordinator duties hinder other leader roles of the same person in this team
         if peran in PERAN_PIMPINAN:
             kueri.akhiri_keanggotaan_biasa(sesi, tim.id, pegawai_id)
         permohonan_id, status = self.layanan.penugasan.buat_permohonan(
-            sesi, unit_pemilik_id=tim.unit_id, tim_id=tim.id, pegawai_id=pegawai_id, lingkup=lingkup, peran=peran,
-            uraian=uraian, isi=isi, oleh_id=oleh_id, jenis=jenis, catatan_lisan=catatan_lisan)
+            sesi,
+            unit_pemilik_id=tim.unit_id,
+            tim_id=tim.id,
+            pegawai_id=pegawai_id,
+            lingkup=lingkup,
+            peran=peran,
+            uraian=uraian,
+            isi=isi,
+            oleh_id=oleh_id,
+            jenis=jenis,
+            catatan_lisan=catatan_lisan,
+        )
         k.status, k.permohonan_id = status.value, permohonan_id
         sesi.add(k)
         sesi.flush()
-        catat(sesi, oleh_id=oleh_id, aksi=f"{jenis.value}_{peran.value}", entitas="keanggotaan", entitas_id=k.id,
-              tim_id=tim.id, pegawai_id=pegawai_id, lingkup=lingkup.value, status=status.value,
-              peringatan=[str(t) for t in peringatan])
+        catat(
+            sesi,
+            oleh_id=oleh_id,
+            aksi=f"{jenis.value}_{peran.value}",
+            entitas="keanggotaan",
+            entitas_id=k.id,
+            tim_id=tim.id,
+            pegawai_id=pegawai_id,
+            lingkup=lingkup.value,
+            status=status.value,
+            peringatan=[str(t) for t in peringatan],
+        )
         return status
 
     # --- rating members ----------------------------------------------------------
 
-    def nilai_anggota(self, keanggotaan_id: int, predikat: PredikatPenilaian, catatan: str = "", *,
-                      oleh_id: int | None, hari_ini: date | None = None) -> None:
+    def nilai_anggota(
+        self,
+        keanggotaan_id: int,
+        predikat: PredikatPenilaian,
+        catatan: str = "",
+        *,
+        oleh_id: int | None,
+        hari_ini: date | None = None,
+    ) -> None:
         """Record the ketua's rating advice for one member at the end of the team's period
         (Perbup Luwu Utara 59/2023, Format Naskah Dinas huruf g: di bawah / sesuai / di atas ekspektasi)."""
         from sistemkerja_tui.store.db import transaksi
@@ -430,32 +575,65 @@ class LayananTim:
             if k is None or k.peran != PeranTim.ANGGOTA.value or k.status not in dinilai:
                 raise Ditolak("Penilaian dicatat untuk anggota tim yang aktif atau telah berakhir masa tugasnya.")
             tim = self._tim(sesi, k.tim_id, kunci=False)
-            selesai = sebagai_tanggal(tim.selesai)
+            mulai, selesai = sebagai_tanggal(tim.mulai), sebagai_tanggal(tim.selesai)
+            assert mulai is not None and selesai is not None  # NOT NULL columns
             if hari_ini < selesai and tim.status != StatusTim.SELESAI.value:
-                raise Ditolak(f"Penilaian anggota dicatat pada akhir periode tim ({selesai:%d-%m-%Y}); tim ini "
-                              "masih berjalan.")
-            baris = kueri.penilaian(sesi, k.id, selesai) or PenilaianAnggota(
-                keanggotaan_id=k.id, penilai_id=oleh_id, predikat=predikat.value,
-                periode_mulai=sebagai_tanggal(tim.mulai), periode_selesai=selesai)
+                raise Ditolak(
+                    f"Penilaian anggota dicatat pada akhir periode tim ({selesai:%d-%m-%Y}); tim ini masih berjalan."
+                )
+            baris = kueri.penilaian(sesi, keanggotaan_id, selesai) or PenilaianAnggota(
+                keanggotaan_id=keanggotaan_id,
+                penilai_id=oleh_id,
+                predikat=predikat.value,
+                periode_mulai=mulai,
+                periode_selesai=selesai,
+            )
             baris.predikat, baris.catatan, baris.penilai_id = predikat.value, catatan.strip(), oleh_id
             sesi.add(baris)
-            catat(sesi, oleh_id=oleh_id, aksi="nilai_anggota", entitas="keanggotaan", entitas_id=k.id,
-                  predikat=predikat.value)
+            catat(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="nilai_anggota",
+                entitas="keanggotaan",
+                entitas_id=keanggotaan_id,
+                predikat=predikat.value,
+            )
 
     # --- reading --------------------------------------------------------------
 
-    def daftar_tim(self, *, unit_id: int | None = None, tahun: int | None = None, status: StatusTim | None = None,
-                   jenis: JenisPembentukan | None = None, termasuk_sub: bool = True) -> list[RingkasTim]:
+    def daftar_tim(
+        self,
+        *,
+        unit_id: int | None = None,
+        tahun: int | None = None,
+        status: StatusTim | None = None,
+        jenis: JenisPembentukan | None = None,
+        termasuk_sub: bool = True,
+    ) -> list[RingkasTim]:
         unit_ids = None if unit_id is None else self.struktur.subpohon(unit_id) if termasuk_sub else [unit_id]
-        rows = kueri.daftar_tim(self.struktur.pembaca, unit_ids=unit_ids, tahun=tahun, status=status,
-                                jenis=None if jenis is None else jenis.value)
+        rows = kueri.daftar_tim(
+            self.struktur.pembaca,
+            unit_ids=unit_ids,
+            tahun=tahun,
+            status=status,
+            jenis=None if jenis is None else jenis.value,
+        )
         return [self._ringkas(r) for r in rows]
 
     def _ringkas(self, r) -> RingkasTim:
         return RingkasTim(
-            r.id, r.nama, r.unit_id, self.struktur.unit(r.unit_id).nama, BentukTim(r.bentuk).label,
-            JenisPembentukan(r.jenis_pembentukan).label, SasaranTim(r.sasaran).label, r.tahun_anggaran,
-            StatusTim(r.status).label, r.ketua or "—", r.aktif, r.menunggu,
+            r.id,
+            r.nama,
+            r.unit_id,
+            self.struktur.unit(r.unit_id).nama,
+            BentukTim(r.bentuk).label,
+            JenisPembentukan(r.jenis_pembentukan).label,
+            SasaranTim(r.sasaran).label,
+            r.tahun_anggaran,
+            StatusTim(r.status).label,
+            r.ketua or "—",
+            r.aktif,
+            r.menunggu,
         )
 
     def detail_tim(self, tim_id: int) -> DetailTim:
@@ -466,27 +644,57 @@ class LayananTim:
         t = kueri.rincian_tim(self.struktur.pembaca, tim_id)
         rows = kueri.anggota_tim(self.struktur.pembaca, tim_id)
         anggota = tuple(
-            Anggota(r.id, r.pegawai_id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan,
-                    self.struktur.unit(r.unit_id).nama, PeranTim(r.peran).label, LingkupPenugasan(r.asal).label,
-                    StatusKeanggotaan(r.status).label, r.uraian_peran, r.permohonan_id,
-                    PredikatPenilaian(r.penilaian).label if r.penilaian else "")
+            Anggota(
+                r.id,
+                r.pegawai_id,
+                nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                r.nama_jabatan,
+                self.struktur.unit(r.unit_id).nama,
+                PeranTim(r.peran).label,
+                LingkupPenugasan(r.asal).label,
+                StatusKeanggotaan(r.status).label,
+                r.uraian_peran,
+                r.permohonan_id,
+                PredikatPenilaian(r.penilaian).label if r.penilaian else "",
+            )
             for r in rows
         )
         profil = self._profil_unit(ringkas.unit_id)
         penetapan = tuple(f"{p.objek.label}: {p.sebutan} — {p.penetap} ({p.rujukan})" for p in profil.penetapan)
-        return DetailTim(ringkas, sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai), t.tujuan, t.dasar_penetapan,
-                         anggota, penetapan)
+        mulai, selesai = sebagai_tanggal(t.mulai), sebagai_tanggal(t.selesai)
+        assert mulai is not None and selesai is not None  # NOT NULL columns
+        return DetailTim(
+            ringkas,
+            mulai,
+            selesai,
+            t.tujuan,
+            t.dasar_penetapan,
+            anggota,
+            penetapan,
+        )
 
     def beban_kerja(self, unit_id: int, batas: int = 200) -> BebanUnit:
         """Per JF/pelaksana of the unit (and beneath): active teams and leader roles; above average flagged."""
         rows = kueri.beban(self.struktur.pembaca, self.struktur.subpohon(unit_id))
         rata = sum(r.tim for r in rows) / len(rows) if rows else 0.0
         berat = aturan_tim.beban_di_atas_rata_rata
-        return BebanUnit(unit_id, rata, len(rows), sum(berat(r.tim, rata) for r in rows), tuple(
-            BebanPegawai(r.id, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang), r.nama_jabatan, r.tim,
-                         r.pimpinan, berat(r.tim, rata))
-            for r in rows[:batas]
-        ))
+        return BebanUnit(
+            unit_id,
+            rata,
+            len(rows),
+            sum(berat(r.tim, rata) for r in rows),
+            tuple(
+                BebanPegawai(
+                    r.id,
+                    nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                    r.nama_jabatan,
+                    r.tim,
+                    r.pimpinan,
+                    berat(r.tim, rata),
+                )
+                for r in rows[:batas]
+            ),
+        )
 
 
 def temuan_rujukan(profil) -> str:

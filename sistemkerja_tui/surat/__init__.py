@@ -10,5 +10,12 @@ from sistemkerja_tui.surat.periksa import periksa
 from sistemkerja_tui.surat.render import HasilRender, render
 
 __all__ = [
-    "HasilRender", "JenisSurat", "KeluaranTidakSah", "TemplatTidakSah", "periksa", "periksa_folder", "render", "tulis",
+    "HasilRender",
+    "JenisSurat",
+    "KeluaranTidakSah",
+    "TemplatTidakSah",
+    "periksa",
+    "periksa_folder",
+    "render",
+    "tulis",
 ]

@@ -39,8 +39,7 @@ LEBAR = 78
 KOLOM_KANAN = 40
 GARIS = "=" * LEBAR
 
-_SATUAN = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-           "sepuluh", "sebelas")
+_SATUAN = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
 
 
 class TemplatTidakSah(Exception):
@@ -71,10 +70,7 @@ def kata_bilangan(n: int) -> str:
     for besar, nama in ((1_000_000, "juta"), (1000, "ribu"), (100, "ratus"), (10, "puluh")):
         if n >= besar:
             depan, sisa = divmod(n, besar)
-            if depan == 1 and besar in (100, 1000):
-                kepala = f"se{nama}"
-            else:
-                kepala = f"{kata_bilangan(depan)} {nama}"
+            kepala = f"se{nama}" if depan == 1 and besar in (100, 1000) else f"{kata_bilangan(depan)} {nama}"
             return kepala if sisa == 0 else f"{kepala} {kata_bilangan(sisa)}"
     raise AssertionError(n)
 
@@ -111,8 +107,17 @@ def bungkus(teks: str, awal: str | int = "", lanjut: str | int | None = None, le
         lanjut = " " * lanjut
     teks = str(teks)
     periksa_panjang(len(teks) + (teks.count(" ") + 2) * max(len(awal), len(lanjut)))  # a prefix per line
-    return textwrap.fill(str(teks), width=lebar, initial_indent=awal, subsequent_indent=lanjut,
-                         break_long_words=False, break_on_hyphens=False) or awal.rstrip()
+    return (
+        textwrap.fill(
+            str(teks),
+            width=lebar,
+            initial_indent=awal,
+            subsequent_indent=lanjut,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or awal.rstrip()
+    )
 
 
 def label(nilai: str, judul: str, lebar: int = 12, awal: str | int = 0, lebar_baris: int = LEBAR) -> str:
@@ -153,7 +158,7 @@ def tengah(teks: str, lebar: int = LEBAR) -> str:
 @pass_environment
 def tabel(env, barisan, kolom) -> str:
     """A plain-text table: `kolom` is [(judul, atribut, lebar), ...]; a `No.` column comes first."""
-    barisan = list(barisan)
+    barisan, kolom = list(barisan), list(kolom)  # `kolom` is read once per row: every row gets all columns
     judul = [("No.", 3)] + [(j, w) for j, _, w in kolom]
     for _, w in judul:
         periksa_angka(w, "lebar kolom")
@@ -161,10 +166,10 @@ def tabel(env, barisan, kolom) -> str:
     isi = [[f"{i}."] + [str(env.getattr(o, a)) for _, a, _ in kolom] for i, o in enumerate(barisan, 1)]
 
     def baris_sel(sel: list[str]) -> list[str]:
-        pecah = [textwrap.wrap(s, w, break_long_words=False) or [""] for s, (_, w) in zip(sel, judul)]
+        pecah = [textwrap.wrap(s, w, break_long_words=False) or [""] for s, (_, w) in zip(sel, judul, strict=True)]
         tinggi = max(len(p) for p in pecah)
         return [
-            " ".join((p[i] if i < len(p) else "").ljust(w) for p, (_, w) in zip(pecah, judul)).rstrip()
+            " ".join((p[i] if i < len(p) else "").ljust(w) for p, (_, w) in zip(pecah, judul, strict=True)).rstrip()
             for i in range(tinggi)
         ]
 
@@ -188,8 +193,16 @@ def buat_lingkungan(folder_pengguna: Path | None = None) -> LingkunganTerbatas:
         lstrip_blocks=True,
     )
     env.filters.update(
-        tanggal=tanggal, terbilang=terbilang, nip=nip, urutan=urutan,
-        bungkus=bungkus, label=label, daftar=daftar, kanan=kanan, tengah=tengah, tabel=tabel,
+        tanggal=tanggal,
+        terbilang=terbilang,
+        nip=nip,
+        urutan=urutan,
+        bungkus=bungkus,
+        label=label,
+        daftar=daftar,
+        kanan=kanan,
+        tengah=tengah,
+        tabel=tabel,
     )
     env.globals.update(GARIS=GARIS, KOLOM_KANAN=KOLOM_KANAN)
     awasi_filter(env)
@@ -200,11 +213,12 @@ def galat_templat(exc: Exception, nama: str, berkas_utama: str | None) -> Templa
     """Turn a Jinja (or filter) failure into `TemplatTidakSah` naming the file and line."""
     if isinstance(exc, TemplateSyntaxError):
         berkas = exc.filename or exc.name or nama
-        return TemplatTidakSah(
-            f"Templat {berkas} rusak pada baris {exc.lineno}: {exc.message}", berkas, exc.lineno)
+        return TemplatTidakSah(f"Templat {berkas} rusak pada baris {exc.lineno}: {exc.message}", berkas, exc.lineno)
     if isinstance(exc, TemplateNotFound):
         return TemplatTidakSah(
-            f"Templat {exc.name} tidak ditemukan di folder templat pengguna maupun bawaan.", exc.name)
+            f"Templat {exc.name} tidak ditemukan di folder templat pengguna maupun bawaan.",
+            exc.name if isinstance(exc.name, str) else None,  # Jinja types the name as possibly Undefined
+        )
     berkas, baris = berkas_utama or nama, None
     for bingkai in traceback.extract_tb(exc.__traceback__):
         if bingkai.filename.endswith(".j2"):

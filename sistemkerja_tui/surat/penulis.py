@@ -101,8 +101,9 @@ def periksa_folder(folder: Path) -> None:
     if not folder.is_dir():
         berkas = next((p for p in (folder, *folder.parents) if p.exists()), None)
         if berkas is not None and not berkas.is_dir():
-            raise KeluaranTidakSah(f"Folder keluaran {folder} tidak ada: {berkas} adalah berkas, bukan folder; "
-                                   "pilih folder lain.")
+            raise KeluaranTidakSah(
+                f"Folder keluaran {folder} tidak ada: {berkas} adalah berkas, bukan folder; pilih folder lain."
+            )
         raise KeluaranTidakSah(f"Folder keluaran {folder} tidak ada; pilih folder lain atau buat dahulu.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise KeluaranTidakSah(f"Folder keluaran {folder} tidak dapat ditulisi; periksa izin folder itu.")

@@ -13,8 +13,15 @@ from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
 _log = logging.getLogger(__name__)
 
 
-def kerjakan(node: DOMNode, fungsi: Callable[[], Any], berhasil: Callable[[Any], None] | None = None, *,
-             gagal: Callable[[str], None] | None = None, grup: str = "layanan", eksklusif: bool = False) -> None:
+def kerjakan(
+    node: DOMNode,
+    fungsi: Callable[[], Any],
+    berhasil: Callable[[Any], None] | None = None,
+    *,
+    gagal: Callable[[str], None] | None = None,
+    grup: str = "layanan",
+    eksklusif: bool = False,
+) -> None:
     """Call `fungsi` off the UI thread, then `berhasil(hasil)` on it.
 
     A refusal (`Ditolak`) goes to `gagal(pesan)` — a form shows it beside its
@@ -42,8 +49,7 @@ def kerjakan(node: DOMNode, fungsi: Callable[[], Any], berhasil: Callable[[Any],
             from sistemkerja_tui import catatan
 
             berkas = catatan.catat_galat(e, f"layanan {getattr(fungsi, '__qualname__', fungsi)}")
-            app.call_from_thread(app.notify, catatan.pemberitahuan(berkas), title="Galat",
-                                 severity="error", timeout=15)
+            app.call_from_thread(app.notify, catatan.pemberitahuan(berkas), title="Galat", severity="error", timeout=15)
             return
         if berhasil is not None:
             app.call_from_thread(berhasil, hasil)
