@@ -20,6 +20,7 @@ def test_url_sqlite_polos():
     assert berkas_sqlite_polos("postgresql://x/y") is None
 
 
+@pytest.mark.sqlite
 def test_pembaca_cepat_hanya_untuk_skema_terbaru(engine, db_url, tmp_path):
     berkas = berkas_sqlite_polos(db_url)
     pembaca = pembaca_cepat(db_url)
@@ -51,8 +52,9 @@ def test_baris_sama_lewat_sqlite3_dan_sqlalchemy(db_demo):
     lambat.tutup()
 
 
+@pytest.mark.sqlite
 def test_pembaca_sqlite_tidak_dapat_menulis(db_demo):
-    pembaca = pembaca_cepat(db_demo if "://" in db_demo else f"sqlite:///{db_demo}")
+    pembaca = pembaca_cepat(f"sqlite:///{db_demo}")
     with pytest.raises(DatabaseError, match="hanya dapat dibaca"):
         pembaca.semua("DELETE FROM pegawai")
     assert pembaca.skalar("SELECT COUNT(*) FROM pegawai") > 0
@@ -60,6 +62,7 @@ def test_pembaca_sqlite_tidak_dapat_menulis(db_demo):
     pembaca.tutup()
 
 
+@pytest.mark.sqlite
 def test_jalur_baca_cepat_tanpa_sqlalchemy(db_demo):
     kode = (
         "import sys\n"

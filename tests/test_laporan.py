@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -48,23 +47,22 @@ def data(db_demo):
     pelaksana_id, pelaksana_nama = _sql(
         db_demo, f"SELECT id, nama FROM pegawai WHERE aktif AND unit_id IN {_in(sub)} AND jenis_jabatan = 'pelaksana' "
                  "AND id NOT IN (SELECT pegawai_id FROM keanggotaan) ORDER BY id")[0]
-    with sqlite3.connect(db_demo) as c:
-        c.execute("INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
+    _sql(db_demo, "INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
                   "VALUES (?, 'evaluasi', 'pelaksanaan', '', ?, 'Data belum lengkap | perlu verifikasi', "
-                  "'2026-03-05 09:30:00')", (keg_id, ketua_id))
-        c.execute("INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
+                  "'2026-03-05 09:30:00')", keg_id, ketua_id)
+    _sql(db_demo, "INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
                   "VALUES (?, 'evaluasi', 'pelaksanaan', '', ?, 'Di luar periode', '2026-08-05 09:30:00')",
-                  (keg_id, ketua_id))
-        c.execute("INSERT INTO catatan (kegiatan_id, jenis, isi, rekomendasi, progres, penulis_id, dibuat) "
+                  keg_id, ketua_id)
+    _sql(db_demo, "INSERT INTO catatan (kegiatan_id, jenis, isi, rekomendasi, progres, penulis_id, dibuat) "
                   "VALUES (?, 'kendala', 'Server sering mati', 'Pindah ke pusat data', NULL, ?, '2026-04-01 10:00:00')",
-                  (keg_id, ketua_id))
-        c.execute("INSERT INTO penilaian_anggota (keanggotaan_id, penilai_id, predikat, catatan, periode_mulai, "
+                  keg_id, ketua_id)
+    _sql(db_demo, "INSERT INTO penilaian_anggota (keanggotaan_id, penilai_id, predikat, catatan, periode_mulai, "
                   "periode_selesai, dibuat) VALUES (?, ?, 'di_atas', '', '2026-01-01', '2026-06-30', "
-                  "'2026-06-30 10:00:00')", (ketua_kang, ketua_id))
-        c.execute("INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
+                  "'2026-06-30 10:00:00')", ketua_kang, ketua_id)
+    _sql(db_demo, "INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
                   "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
                   "VALUES (?, NULL, ?, 'Arsip digital surat masuk', '', '', '', NULL, '', '2026-02-01', '2026-03-31', "
-                  "'pelaksanaan', '', 40, '[]', '2026-02-01 08:00:00')", (unit_id, pelaksana_id))
+                  "'pelaksanaan', '', 40, '[]', '2026-02-01 08:00:00')", unit_id, pelaksana_id)
     return dict(db=db_demo, unit_id=unit_id, sub=sub, tim_id=tim_id, tim_nama=tim_nama, ketua_nama=ketua_nama,
                 pelaksana_nama=pelaksana_nama)
 
