@@ -108,20 +108,40 @@ def db_url(tmp_path, server_uji: ServerUji | None) -> Iterator[str]:
     server_uji.hapus(nama)
 
 
+class PabrikDb:
+    """New empty databases: SQLite files in a given folder, or databases on the PostgreSQL server."""
+
+    def __init__(self, server: ServerUji | None) -> None:
+        self.server = server
+
+    def baru(self, folder: Path, nama: str) -> str:
+        """The URL of a database that does not exist yet (SQLite) or is empty (PostgreSQL)."""
+        if self.server is None:
+            return f"sqlite:///{folder / f'{nama}.db'}"
+        return self.server.url(self.server.buat())
+
+    def hapus(self, url: str) -> None:
+        if self.server is not None:
+            self.server.hapus(url.rsplit("/", 1)[1])
+
+
+@pytest.fixture(scope="session")
+def pabrik_db(server_uji: ServerUji | None) -> PabrikDb:
+    return PabrikDb(server_uji)
+
+
 @pytest.fixture
-def db_baru(tmp_path, server_uji: ServerUji | None) -> Iterator[Callable[[str], str]]:
-    """`db_baru(nama)`: the URL of one more database that does not exist yet (SQLite) or is empty (PostgreSQL)."""
+def db_baru(tmp_path, pabrik_db: PabrikDb) -> Iterator[Callable[[str], str]]:
+    """`db_baru(nama)`: the URL of one more new database for this test (see `PabrikDb.baru`)."""
     dibuat: list[str] = []
 
     def buat(nama: str) -> str:
-        if server_uji is None:
-            return f"sqlite:///{tmp_path / f'{nama}.db'}"
-        dibuat.append(server_uji.buat())
-        return server_uji.url(dibuat[-1])
+        dibuat.append(pabrik_db.baru(tmp_path, nama))
+        return dibuat[-1]
 
     yield buat
-    for nama in dibuat:
-        server_uji.hapus(nama)
+    for url in dibuat:
+        pabrik_db.hapus(url)
 
 
 @pytest.fixture
