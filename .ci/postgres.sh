@@ -23,10 +23,10 @@ pg_bin() {
     fi
 }
 
-# Run a command as the cluster's owner: `nobody` when we are root, else ourselves.
+# Run a command as the cluster's owner (`nobody` when we are root, else ourselves), from a folder it can enter.
 sebagai_pemilik() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u nobody -- "$@"
+        (cd / && runuser -u nobody -- "$@")
     else
         "$@"
     fi

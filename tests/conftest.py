@@ -25,6 +25,14 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"{ENV_TEST_DB} harus URL PostgreSQL (postgresql+psycopg://…), bukan {SERVER!r}")
 
 
+def pytest_report_header(config: pytest.Config) -> str:
+    if not SERVER:
+        return "database uji: berkas SQLite"
+    from sqlalchemy.engine import make_url
+
+    return f"database uji: PostgreSQL {make_url(SERVER).render_as_string(hide_password=True)}"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not SERVER:
         return
