@@ -4,7 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # One pytest worker per core, each with its own databases (tests/conftest.py).
-PYTEST := TEXTUAL_ANIMATION=none $(BIN)/python -m pytest -q -n auto
+# PYTEST_ARGS narrows a run, e.g. `make test-pg PYTEST_ARGS=tests/test_store.py`.
+PYTEST_ARGS ?=
+PYTEST := TEXTUAL_ANIMATION=none $(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
 
 .PHONY: run test test-pg check bench clean
 
