@@ -52,6 +52,27 @@ def test_baris_sama_lewat_sqlite3_dan_sqlalchemy(db_demo):
     lambat.tutup()
 
 
+def test_daftar_kode_dan_daftar_kosong_satu_parameter(db_demo):
+    """A list of text codes, an empty list, NOT IN: the same counts on every read path and inside a transaction."""
+    from sistemkerja_tui.store.db import siapkan_database, transaksi
+    from sistemkerja_tui.store.kueri import jalankan
+
+    engine = siapkan_database(db_demo)
+    semua = "SELECT COUNT(*) FROM pegawai"
+    di = "SELECT COUNT(*) FROM pegawai WHERE jenis_jabatan IN :jenis"
+    bukan = "SELECT COUNT(*) FROM pegawai WHERE jenis_jabatan NOT IN :jenis"
+    jenis = ["fungsional", "pelaksana"]
+    for pembaca in (Pembaca.untuk_engine(engine), Pembaca(engine=engine)):
+        total, dua = pembaca.skalar(semua), pembaca.skalar(di, jenis=jenis)
+        assert 0 < dua < total and pembaca.skalar(bukan, jenis=jenis) == total - dua
+        assert pembaca.skalar(di, jenis=[]) == 0 and pembaca.skalar(bukan, jenis=()) == total
+        pembaca.tutup()
+    with transaksi(engine) as sesi:
+        assert jalankan(sesi, di, jenis=jenis).scalar_one() == dua
+        assert jalankan(sesi, di, jenis=[]).scalar_one() == 0
+    engine.dispose()
+
+
 @pytest.mark.sqlite
 def test_pembaca_sqlite_tidak_dapat_menulis(db_demo):
     pembaca = pembaca_cepat(f"sqlite:///{db_demo}")
