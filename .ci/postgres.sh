@@ -14,6 +14,9 @@ pg_bin() {
         local bin
         bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
         if [ -z "$bin" ] && [ "$(id -u)" = 0 ]; then
+            # only the programs: no system cluster started on port 5432 by the package
+            mkdir -p /etc/postgresql-common/createcluster.d
+            echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/sistemkerja-ci.conf
             apt-get update -qq >&2
             DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
             bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -43,7 +46,7 @@ start() {
     chmod 755 "$dir"
     if [ "$(id -u)" = 0 ]; then chown nobody "$dir"; fi
     sebagai_pemilik initdb -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
-        || { cat "$dir/initdb.log" >&2; exit 1; }
+        || { cat "$dir/initdb.log" >&2; rm -rf "$dir"; exit 1; }
     for _ in 1 2 3 4 5; do  # a free port can be taken by someone else before the server binds it
         port=$(port_bebas)
         if sebagai_pemilik pg_ctl -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
@@ -55,6 +58,7 @@ start() {
         fi
     done
     cat "$dir/server.log" >&2
+    rm -rf "$dir"
     exit 1
 }
 
