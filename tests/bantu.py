@@ -28,10 +28,8 @@ def sql(db, query: str, *param) -> list[tuple]:
             con.close()
     import psycopg
 
-    with psycopg.connect(db.replace("postgresql+psycopg://", "postgresql://", 1)) as con:
-        if param:
-            query = query.replace("%", "%%").replace("?", "%s")
-        kursor = con.execute(query, param or None)
+    with psycopg.connect(db.replace("postgresql+psycopg://", "postgresql://", 1)) as pg:
+        kursor = pg.execute(query.replace("%", "%%").replace("?", "%s"), param) if param else pg.execute(query)
         if kursor.description is None:
             return []
         return [tuple(_seperti_sqlite(v) for v in baris) for baris in kursor.fetchall()]

@@ -5,12 +5,15 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-
-from sistemkerja_tui.layanan.konfigurasi import (
-    Konfigurasi, KonfigurasiTidakSah, berkas_konfigurasi, muat_konfigurasi,
-)
 from tests.bantu import sidik, sql
 from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
+
+from sistemkerja_tui.layanan.konfigurasi import (
+    Konfigurasi,
+    KonfigurasiTidakSah,
+    berkas_konfigurasi,
+    muat_konfigurasi,
+)
 
 
 def _pesan(app) -> list[str]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from tests.bantu import sql as _sql
+from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 from textual.widgets import DataTable, Input, OptionList
 
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.widgets.detail import PanelDetail
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
-from tests.bantu import sql as _sql
-from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 
 
 def _info(app) -> str:
