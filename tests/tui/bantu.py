@@ -34,8 +34,10 @@ async def tunggu(pilot, syarat, batas: float = 30.0) -> None:
 
 
 def _tabel_belum_diukur(app) -> bool:
-    return any(t.virtual_size.height < (t.header_height if t.show_header else 0) + t.row_count
-               for t in app.screen.query(DataTable))
+    return any(
+        t.virtual_size.height < (t.header_height if t.show_header else 0) + t.row_count
+        for t in app.screen.query(DataTable)
+    )
 
 
 async def tunggu_siap(pilot) -> None:
