@@ -1,9 +1,14 @@
-# `make run` (buka aplikasi), `make test` (jalankan semua tes), `make check` (ruff + mypy).
+# `make run` (buka aplikasi), `make test` (semua tes, SQLite), `make test-pg` (semua tes di PostgreSQL),
+# `make check` (ruff + mypy).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# One pytest worker per core, each with its own databases (tests/conftest.py).
+# PYTEST_ARGS narrows a run, e.g. `make test-pg PYTEST_ARGS=tests/test_store.py`.
+PYTEST_ARGS ?=
+PYTEST := TEXTUAL_ANIMATION=none $(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
 
-.PHONY: run test check bench clean
+.PHONY: run test test-pg check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +26,17 @@ run: $(VENV)/.terpasang
 	$(BIN)/sistemkerja
 
 test: $(VENV)/.terpasang-tes
-	TEXTUAL_ANIMATION=none $(BIN)/python -m pytest -q
+	$(PYTEST)
+
+# The same suite on PostgreSQL: on a server of your own with SISTEMKERJA_TEST_DB=postgresql+psycopg://…/postgres,
+# else on a throw-away cluster that .ci/postgres.sh starts and stops.
+test-pg: $(VENV)/.terpasang-tes
+	@if [ -n "$$SISTEMKERJA_TEST_DB" ]; then \
+		$(PYTEST); \
+	else \
+		pg=$$(.ci/postgres.sh start) && eval "$$pg" && trap '.ci/postgres.sh stop "$$SISTEMKERJA_PG_DIR"' EXIT && \
+		$(PYTEST); \
+	fi
 
 check: $(VENV)/.terpasang-tes
 	$(BIN)/ruff check sistemkerja_tui tests bench

@@ -1,21 +1,59 @@
-"""Helpers shared by the tests: read a SQLite file directly, copy and break regulation profiles."""
+"""Helpers shared by the tests: read a test database directly, copy and break regulation profiles."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 
 def sql(db, query: str, *param) -> list[tuple]:
-    """Rows of `query` on the SQLite file `db`, read with the standard library alone."""
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(query, param).fetchall()
-    finally:
-        con.close()
+    """Rows of `query` (`?` placeholders) on the test database `db`, committed, without our own layers.
+
+    `db` is a SQLite file or URL (read with the standard library alone) or a PostgreSQL URL (`conftest.db_demo`),
+    read with psycopg; values then come back as SQLite gives them: dates as ISO text, whole numbers as int.
+    """
+    db = str(db).removeprefix("sqlite:///")
+    if "://" not in db:
+        con = sqlite3.connect(db)
+        try:
+            with con:
+                return con.execute(query, param).fetchall()
+        finally:
+            con.close()
+    import psycopg
+
+    with psycopg.connect(db.replace("postgresql+psycopg://", "postgresql://", 1)) as pg:
+        kursor = pg.execute(query.replace("%", "%%").replace("?", "%s"), param) if param else pg.execute(query)
+        if kursor.description is None:
+            return []
+        return [tuple(_seperti_sqlite(v) for v in baris) for baris in kursor.fetchall()]
+
+
+def sidik(db) -> str:
+    """Digest of the whole database `db`: the bytes of a SQLite file, every table's rows on PostgreSQL."""
+    db = str(db).removeprefix("sqlite:///")
+    if "://" not in db:
+        return hashlib.sha256(Path(db).read_bytes()).hexdigest()
+    h = hashlib.sha256()
+    for (tabel,) in sql(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"):
+        h.update(repr((tabel, sorted(map(repr, sql(db, f'SELECT * FROM "{tabel}"'))))).encode())
+    return h.hexdigest()
+
+
+def _seperti_sqlite(nilai):
+    if isinstance(nilai, datetime):
+        return nilai.strftime("%Y-%m-%d %H:%M:%S.%f")  # how SQLAlchemy stores a datetime in SQLite
+    if isinstance(nilai, date):
+        return nilai.isoformat()
+    if isinstance(nilai, Decimal):
+        return int(nilai) if nilai == nilai.to_integral_value() else float(nilai)
+    return nilai
 
 
 def salin_profil(asal: Path, tmp_path: Path) -> Path:

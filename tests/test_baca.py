@@ -20,6 +20,7 @@ def test_url_sqlite_polos():
     assert berkas_sqlite_polos("postgresql://x/y") is None
 
 
+@pytest.mark.sqlite
 def test_pembaca_cepat_hanya_untuk_skema_terbaru(engine, db_url, tmp_path):
     berkas = berkas_sqlite_polos(db_url)
     pembaca = pembaca_cepat(db_url)
@@ -51,8 +52,30 @@ def test_baris_sama_lewat_sqlite3_dan_sqlalchemy(db_demo):
     lambat.tutup()
 
 
+def test_daftar_kode_dan_daftar_kosong_satu_parameter(db_demo):
+    """A list of text codes, an empty list, NOT IN: the same counts on every read path and inside a transaction."""
+    from sistemkerja_tui.store.db import siapkan_database, transaksi
+    from sistemkerja_tui.store.kueri import jalankan
+
+    engine = siapkan_database(db_demo)
+    semua = "SELECT COUNT(*) FROM pegawai"
+    di = "SELECT COUNT(*) FROM pegawai WHERE jenis_jabatan IN :jenis"
+    bukan = "SELECT COUNT(*) FROM pegawai WHERE jenis_jabatan NOT IN :jenis"
+    jenis = ["fungsional", "pelaksana"]
+    for pembaca in (Pembaca.untuk_engine(engine), Pembaca(engine=engine)):
+        total, dua = pembaca.skalar(semua), pembaca.skalar(di, jenis=jenis)
+        assert 0 < dua < total and pembaca.skalar(bukan, jenis=jenis) == total - dua
+        assert pembaca.skalar(di, jenis=[]) == 0 and pembaca.skalar(bukan, jenis=()) == total
+        pembaca.tutup()
+    with transaksi(engine) as sesi:
+        assert jalankan(sesi, di, jenis=jenis).scalar_one() == dua
+        assert jalankan(sesi, di, jenis=[]).scalar_one() == 0
+    engine.dispose()
+
+
+@pytest.mark.sqlite
 def test_pembaca_sqlite_tidak_dapat_menulis(db_demo):
-    pembaca = pembaca_cepat(db_demo if "://" in db_demo else f"sqlite:///{db_demo}")
+    pembaca = pembaca_cepat(f"sqlite:///{db_demo}")
     with pytest.raises(DatabaseError, match="hanya dapat dibaca"):
         pembaca.semua("DELETE FROM pegawai")
     assert pembaca.skalar("SELECT COUNT(*) FROM pegawai") > 0
@@ -60,6 +83,7 @@ def test_pembaca_sqlite_tidak_dapat_menulis(db_demo):
     pembaca.tutup()
 
 
+@pytest.mark.sqlite
 def test_jalur_baca_cepat_tanpa_sqlalchemy(db_demo):
     kode = (
         "import sys\n"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from tests.bantu import sidik, sql
 
 
 def jalankan(*args: str, env=None) -> subprocess.CompletedProcess:
@@ -35,24 +33,22 @@ def test_argumen_salah_dijelaskan_dalam_bahasa_indonesia(args, pesan):
     assert r.returncode == 2 and "galat: " + pesan in r.stderr and "penggunaan:" in r.stderr
 
 
-def test_demo_mengisi_database_baru(tmp_path):
-    db = tmp_path / "demo.db"
-    r = jalankan("demo", "--pegawai", "600", "--db", str(db))
+def test_demo_mengisi_database_baru(db_url):
+    r = jalankan("demo", "--pegawai", "600", "--db", db_url)
     assert r.returncode == 0, r.stderr
     assert "Pemda demo dibuat" in r.stdout
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT COUNT(*) FROM pegawai").fetchone()[0] >= 600
-    con.close()
+    assert sql(db_url, "SELECT COUNT(*) FROM pegawai")[0][0] >= 600
 
 
 def test_demo_menolak_database_berisi_tanpa_mengubahnya(db_demo):
-    sebelum = hashlib.sha256(Path(db_demo).read_bytes()).hexdigest()
+    sebelum = sidik(db_demo)
     r = jalankan("demo", "--db", db_demo)
     assert r.returncode == 2
     assert "sudah berisi" in r.stderr
-    assert hashlib.sha256(Path(db_demo).read_bytes()).hexdigest() == sebelum
+    assert sidik(db_demo) == sebelum
 
 
+@pytest.mark.sqlite
 def test_demo_profil_tak_dikenal_tidak_menulis_apa_pun(tmp_path):
     db = tmp_path / "baru.db"
     r = jalankan("demo", "--profil", "atlantis", "--db", str(db))
@@ -61,6 +57,7 @@ def test_demo_profil_tak_dikenal_tidak_menulis_apa_pun(tmp_path):
     assert not db.exists()
 
 
+@pytest.mark.sqlite
 def test_demo_path_tak_dapat_ditulis(tmp_path):
     berkas = tmp_path / "bukan-folder"
     berkas.write_text("x")
@@ -70,15 +67,12 @@ def test_demo_path_tak_dapat_ditulis(tmp_path):
 
 
 def test_demo_database_versi_lebih_baru_ditolak(db_demo):
-    con = sqlite3.connect(db_demo)
-    con.execute("UPDATE alembic_version SET version_num = '9999'")
-    con.commit()
-    con.close()
-    sebelum = hashlib.sha256(Path(db_demo).read_bytes()).hexdigest()
+    sql(db_demo, "UPDATE alembic_version SET version_num = '9999'")
+    sebelum = sidik(db_demo)
     r = jalankan("demo", "--db", db_demo)
     assert r.returncode == 2
     assert "lebih baru" in r.stderr
-    assert hashlib.sha256(Path(db_demo).read_bytes()).hexdigest() == sebelum
+    assert sidik(db_demo) == sebelum
 
 
 @pytest.mark.parametrize(

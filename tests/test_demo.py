@@ -43,8 +43,18 @@ PIMPINAN_MENURUT_JENIS = {
 }
 
 
-def _db(tmp_path, nama: str = "demo.db"):
-    return siapkan_database(f"sqlite:///{tmp_path / nama}")
+@pytest.fixture
+def engine_baru(db_baru):
+    """`engine_baru(nama)`: an engine on one more new database for this test."""
+    dibuka = []
+
+    def buka(nama: str = "demo"):
+        dibuka.append(siapkan_database(db_baru(nama)))
+        return dibuka[-1]
+
+    yield buka
+    for engine in dibuka:
+        engine.dispose()
 
 
 def _baris(engine, sql: str, **param) -> list:
@@ -63,9 +73,12 @@ def _sidik(engine) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    engine = _db(tmp_path_factory.mktemp("demo"))
-    return engine, buat_demo(engine)
+def demo(tmp_path_factory, pabrik_db):
+    url = pabrik_db.baru(tmp_path_factory.mktemp("demo"), "demo")
+    engine = siapkan_database(url)
+    yield engine, buat_demo(engine)
+    engine.dispose()
+    pabrik_db.hapus(url)
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +140,7 @@ def test_setiap_unit_punya_pimpinan_di_unit_itu(demo, unit):
 
 
 def test_bentuk_struktur_seperti_pemda(demo, unit):
-    utama = _baris(demo[0], "SELECT id FROM instansi WHERE luar = 0")[0][0]
+    utama = _baris(demo[0], "SELECT id FROM instansi WHERE NOT luar")[0][0]
     units = [u for u in unit.values() if u.instansi_id == utama]
     anak = defaultdict(list)
     for u in units:
@@ -259,11 +272,11 @@ def test_tim_kerja_anggota_dan_kegiatan(demo, pegawai):
         assert (k.progres == 100) == (k.tahap == "selesai")
 
 
-def test_benih_sama_data_sama_benih_lain_data_lain(demo, tmp_path):
-    lagi = _db(tmp_path, "lagi.db")
+def test_benih_sama_data_sama_benih_lain_data_lain(demo, engine_baru):
+    lagi = engine_baru("lagi")
     buat_demo(lagi)
     assert _sidik(lagi) == _sidik(demo[0])
-    lain = _db(tmp_path, "lain.db")
+    lain = engine_baru("lain")
     buat_demo(lain, benih=7)
     assert _sidik(lain) != _sidik(demo[0])
 
@@ -276,23 +289,23 @@ def test_database_berisi_ditolak_tanpa_perubahan(demo):
     assert PESAN_TIDAK_KOSONG.startswith("Database sudah berisi data Pemda")
 
 
-def test_profil_tak_dikenal_ditolak(tmp_path):
-    engine = _db(tmp_path)
+def test_profil_tak_dikenal_ditolak(engine_baru):
+    engine = engine_baru()
     with pytest.raises(DemoDitolak) as info:
         buat_demo(engine, profil="atlantis")
     assert "atlantis" in str(info.value) and all(p in str(info.value) for p in profil_tersedia())
     assert _baris(engine, "SELECT count(*) FROM instansi")[0][0] == 0
 
 
-def test_pegawai_terlalu_sedikit_ditolak_tanpa_sisa(tmp_path):
-    engine = _db(tmp_path)
+def test_pegawai_terlalu_sedikit_ditolak_tanpa_sisa(engine_baru):
+    engine = engine_baru()
     with pytest.raises(DemoDitolak, match="minimal"):
         buat_demo(engine, jumlah_pegawai=100)
     assert all(_baris(engine, f"SELECT count(*) FROM {t}")[0][0] == 0 for t in TABEL)
 
 
-def test_lima_ribu_pegawai_dengan_profil_klaten(tmp_path):
-    engine = _db(tmp_path)
+def test_lima_ribu_pegawai_dengan_profil_klaten(engine_baru):
+    engine = engine_baru()
     ringkasan = buat_demo(engine, jumlah_pegawai=5000, profil="klaten")
     nip = [r.nip for r in _baris(engine, "SELECT nip FROM pegawai")]
     assert ringkasan.pegawai == len(nip) >= 5000 and len(set(nip)) == len(nip)

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from tests import proses
 
+pytestmark = pytest.mark.sqlite  # a SQLite file's integrity after a kill; PostgreSQL keeps its own
 KILL = int(os.environ.get("SISTEMKERJA_SOAK") or 22)  # kills in this file, shared by its tests
 
 

@@ -1,25 +1,22 @@
 """Many processes on one database: nothing lost, nothing decided twice, no lock error reaching the user.
 
-Real processes (tests/proses.py) on a real SQLite file, and on a fresh PostgreSQL database when
-`SISTEMKERJA_TEST_DB` names a server. Every loop is bounded; no test measures time.
+Real processes (tests/proses.py) on a real SQLite file, and with `SISTEMKERJA_TEST_DB` (`make test-pg`) the mixed
+writers on a PostgreSQL database. Every loop is bounded; no test measures time.
 """
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests import proses
+from tests import bantu, proses
 
-ENV_PG = "SISTEMKERJA_TEST_DB"
 CLI = Path(sys.executable).parent / "sistemkerja"
 JUMLAH_CLI = 15
 SEKALIGUS = 3
@@ -58,6 +55,7 @@ def _siapkan(db: str) -> dict[str, Any]:
 # --- a long-running instance and repeated CLI runs ----------------------------------------------------
 
 
+@pytest.mark.sqlite
 def test_instansi_berjalan_dan_cli_berulang_tidak_kehilangan_surat(db_demo, tmp_path):
     """The old bug: the app closed a descriptor of the file, dropping its POSIX locks, so a CLI run deleted
     the -wal under it: letters lost, numbers issued twice. Now every committed letter is in the register."""
@@ -102,49 +100,15 @@ def test_instansi_berjalan_dan_cli_berulang_tidak_kehilangan_surat(db_demo, tmp_
 # --- four processes, mixed writes --------------------------------------------------------------------
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def basis(request, db_demo) -> Iterator[tuple[str, proses.Baris]]:
-    """(what the workers open, a row reader for the checks) on a demo database of each kind."""
-    if request.param == "sqlite":
-        yield db_demo, proses.baca_sqlite(db_demo)
-        _utuh(db_demo)
+@pytest.fixture
+def basis(db_demo) -> Iterator[tuple[str, proses.Baris]]:
+    """(what the workers open, a row reader for the checks) on the demo database: a SQLite file, or a
+    PostgreSQL database when `SISTEMKERJA_TEST_DB` names a server (tests/conftest.py)."""
+    if "://" in db_demo:
+        yield db_demo, lambda sql: bantu.sql(db_demo, sql)
         return
-    server = os.environ.get(ENV_PG)
-    if not server:
-        pytest.skip(f"{ENV_PG} tidak diisi: uji PostgreSQL dilewati")
-    yield from _database_pg(server)
-
-
-def _database_pg(server: str) -> Iterator[tuple[str, proses.Baris]]:
-    """A fresh database on the server of `server` with the schema and the demo; dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
-    from sqlalchemy import create_engine, make_url, text
-
-    from sistemkerja_tui.layanan.demo import buat_demo
-    from sistemkerja_tui.store.db import siapkan_database
-
-    u = make_url(server)
-    nama = f"uji_konkuren_{uuid.uuid4().hex[:10]}"
-    info = u.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(info, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{nama}"')
-    url = u.set(database=nama).render_as_string(hide_password=False)
-    engine = siapkan_database(url)
-    pemeriksa = create_engine(url)
-    try:
-        buat_demo(engine)
-        engine.dispose()
-
-        def baris(sql: str) -> list[tuple[Any, ...]]:
-            with pemeriksa.connect() as c:
-                return [tuple(r) for r in c.execute(text(sql))]
-
-        yield url, baris
-    finally:
-        engine.dispose()
-        pemeriksa.dispose()
-        with psycopg.connect(info, autocommit=True) as con:
-            con.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
+    yield db_demo, proses.baca_sqlite(db_demo)
+    _utuh(db_demo)
 
 
 def _jumlah(tally: list[dict[str, Any]], kunci: str) -> Counter[int]:

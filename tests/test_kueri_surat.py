@@ -8,7 +8,6 @@ import ast
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -129,10 +128,7 @@ def test_surat_memutuskan_atas_status_permohonan_terkini(layanan, tim, db_demo, 
 
     def lalu_dibatalkan(*args):
         konteks = asli(*args)
-        con = sqlite3.connect(db_demo)
-        with con:
-            con.execute("UPDATE permohonan SET status = ? WHERE id = ?", (enums.StatusPermohonan.DIBATALKAN.value, pid))
-        con.close()
+        _sql(db_demo, "UPDATE permohonan SET status = ? WHERE id = ?", enums.StatusPermohonan.DIBATALKAN.value, pid)
         return konteks
 
     monkeypatch.setattr(layanan.surat, "konteks_permohonan", lalu_dibatalkan)

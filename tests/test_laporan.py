@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import csv
 import re
-import sqlite3
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.laporan import BARIS_KEPALA_XLSX, LayananLaporan, periode_semester
 from sistemkerja_tui.layanan.mulai import buka_database
-from tests.bantu import sql as _sql
 
 S1 = (date(2026, 1, 1), date(2026, 6, 30))
 S2 = (date(2026, 7, 1), date(2026, 12, 31))
@@ -48,23 +47,22 @@ def data(db_demo):
     pelaksana_id, pelaksana_nama = _sql(
         db_demo, f"SELECT id, nama FROM pegawai WHERE aktif AND unit_id IN {_in(sub)} AND jenis_jabatan = 'pelaksana' "
                  "AND id NOT IN (SELECT pegawai_id FROM keanggotaan) ORDER BY id")[0]
-    with sqlite3.connect(db_demo) as c:
-        c.execute("INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
+    _sql(db_demo, "INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
                   "VALUES (?, 'evaluasi', 'pelaksanaan', '', ?, 'Data belum lengkap | perlu verifikasi', "
-                  "'2026-03-05 09:30:00')", (keg_id, ketua_id))
-        c.execute("INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
+                  "'2026-03-05 09:30:00')", keg_id, ketua_id)
+    _sql(db_demo, "INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
                   "VALUES (?, 'evaluasi', 'pelaksanaan', '', ?, 'Di luar periode', '2026-08-05 09:30:00')",
-                  (keg_id, ketua_id))
-        c.execute("INSERT INTO catatan (kegiatan_id, jenis, isi, rekomendasi, progres, penulis_id, dibuat) "
+                  keg_id, ketua_id)
+    _sql(db_demo, "INSERT INTO catatan (kegiatan_id, jenis, isi, rekomendasi, progres, penulis_id, dibuat) "
                   "VALUES (?, 'kendala', 'Server sering mati', 'Pindah ke pusat data', NULL, ?, '2026-04-01 10:00:00')",
-                  (keg_id, ketua_id))
-        c.execute("INSERT INTO penilaian_anggota (keanggotaan_id, penilai_id, predikat, catatan, periode_mulai, "
+                  keg_id, ketua_id)
+    _sql(db_demo, "INSERT INTO penilaian_anggota (keanggotaan_id, penilai_id, predikat, catatan, periode_mulai, "
                   "periode_selesai, dibuat) VALUES (?, ?, 'di_atas', '', '2026-01-01', '2026-06-30', "
-                  "'2026-06-30 10:00:00')", (ketua_kang, ketua_id))
-        c.execute("INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
+                  "'2026-06-30 10:00:00')", ketua_kang, ketua_id)
+    _sql(db_demo, "INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
                   "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
                   "VALUES (?, NULL, ?, 'Arsip digital surat masuk', '', '', '', NULL, '', '2026-02-01', '2026-03-31', "
-                  "'pelaksanaan', '', 40, '[]', '2026-02-01 08:00:00')", (unit_id, pelaksana_id))
+                  "'pelaksanaan', '', 40, '[]', '2026-02-01 08:00:00')", unit_id, pelaksana_id)
     return dict(db=db_demo, unit_id=unit_id, sub=sub, tim_id=tim_id, tim_nama=tim_nama, ketua_nama=ketua_nama,
                 pelaksana_nama=pelaksana_nama)
 
@@ -349,16 +347,19 @@ def _pegawai_di(db: str, kode: str) -> tuple[int, str]:
                     "AND jenis_jabatan IN ('fungsional', 'pelaksana') ORDER BY id", _unit_kode(db, kode))[0]
 
 
-def _tim(c: sqlite3.Connection, unit_id: int, nama: str, status: str) -> int:
-    return c.execute(
+def _tim(db: str, unit_id: int, nama: str, status: str) -> int:
+    return _sql(
+        db,
         "INSERT INTO tim_kerja (unit_id, nama, bentuk, jenis_pembentukan, sasaran, mulai, selesai, dasar_penetapan, "
         "status, tujuan, dibuat) VALUES (?, ?, 'tim_kerja', 'insidental', 'administratif', '2026-01-01', "
-        "'2026-12-31', '', ?, '', '2026-01-02 08:00:00')", (unit_id, nama, status)).lastrowid
+        "'2026-12-31', '', ?, '', '2026-01-02 08:00:00') RETURNING id",
+        unit_id, nama, status,
+    )[0][0]
 
 
-def _anggota(c: sqlite3.Connection, tim_id: int, pegawai_id: int, peran: str, status: str = "aktif") -> None:
-    c.execute("INSERT INTO keanggotaan (tim_id, pegawai_id, peran, asal, status, uraian_peran) "
-              "VALUES (?, ?, ?, 'dalam_unit', ?, '')", (tim_id, pegawai_id, peran, status))
+def _anggota(db: str, tim_id: int, pegawai_id: int, peran: str, status: str = "aktif") -> None:
+    _sql(db, "INSERT INTO keanggotaan (tim_id, pegawai_id, peran, asal, status, uraian_peran) "
+             "VALUES (?, ?, ?, 'dalam_unit', ?, '')", tim_id, pegawai_id, peran, status)
 
 
 @pytest.fixture
@@ -372,19 +373,18 @@ def bertingkat(db_demo):
     usulan = _pegawai_di(db, "DISKOMINFO.STATSAN")
     luar = _sql(db, "SELECT p.id, p.nama FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id "
                     "WHERE p.aktif AND u.kode LIKE 'DINKES.%' AND p.jenis_jabatan = 'fungsional' ORDER BY p.id")[0]
-    with sqlite3.connect(db) as c:
-        arsip = _tim(c, umpeg, "Tim Arsip Persuratan", "aktif")
-        _anggota(c, arsip, ketua[0], "ketua")
-        _anggota(c, arsip, anggota[0], "anggota")
-        _anggota(c, arsip, luar[0], "anggota")  # lent by DINKES: counted in the team, not a row of DISKOMINFO
-        _anggota(c, arsip, usulan[0], "anggota", "usulan")
-        _anggota(c, _tim(c, ikp, "Tim Peliputan Selesai", "selesai"), anggota[0], "ketua")
-        _anggota(c, _tim(c, statsan, "Tim Tanpa Ketua", "aktif"), usulan[0], "anggota")
-        _anggota(c, _tim(c, _unit_kode(db, "DINKES"), "Tim Gizi Dinkes", "aktif"), ketua[0], "anggota")
-        c.execute("INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
-                  "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
-                  "VALUES (?, ?, NULL, 'Penataan arsip inaktif', '', '', '', NULL, '', '2026-01-10', '2026-02-15', "
-                  "'pelaksanaan', '', 30, '[]', '2026-01-10 08:00:00')", (umpeg, arsip))
+    arsip = _tim(db, umpeg, "Tim Arsip Persuratan", "aktif")
+    _anggota(db, arsip, ketua[0], "ketua")
+    _anggota(db, arsip, anggota[0], "anggota")
+    _anggota(db, arsip, luar[0], "anggota")  # lent by DINKES: counted in the team, not a row of DISKOMINFO
+    _anggota(db, arsip, usulan[0], "anggota", "usulan")
+    _anggota(db, _tim(db, ikp, "Tim Peliputan Selesai", "selesai"), anggota[0], "ketua")
+    _anggota(db, _tim(db, statsan, "Tim Tanpa Ketua", "aktif"), usulan[0], "anggota")
+    _anggota(db, _tim(db, _unit_kode(db, "DINKES"), "Tim Gizi Dinkes", "aktif"), ketua[0], "anggota")
+    _sql(db, "INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
+             "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
+             "VALUES (?, ?, NULL, 'Penataan arsip inaktif', '', '', '', NULL, '', '2026-01-10', '2026-02-15', "
+             "'pelaksanaan', '', 30, '[]', '2026-01-10 08:00:00')", umpeg, arsip)
     return {"db": db, "ketua": ketua[1], "anggota": anggota[1], "usulan": usulan[1], "luar": luar[1]}
 
 

@@ -130,13 +130,10 @@ def test_kegiatan_baru_membawa_langkah_jenis_unitnya(layanan, db_demo):
 
 def test_kegiatan_tersimpan_sebelum_ceklis_memakai_langkah_bawaan(layanan, db_demo):
     """A kegiatan saved before the steps were kept on it (ceklis '[]') walks the profile's baseline steps."""
-    import sqlite3
-
     unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
     kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Lama", indikator="x", target="1", satuan="dok",
                                              pegawai_id=pegawai_id), oleh_id=pegawai_id)
-    with sqlite3.connect(db_demo) as con:
-        con.execute("UPDATE kegiatan SET ceklis = '[]', tahap = 'pelaksanaan', sub_tahap = 'pembagian_peran' "
-                    "WHERE id = ?", (kid,))
+    _sql(db_demo, "UPDATE kegiatan SET ceklis = '[]', tahap = 'pelaksanaan', sub_tahap = 'pembagian_peran' "
+                  "WHERE id = ?", kid)
     assert layanan.kegiatan.maju(kid, oleh_id=pegawai_id).sub_tahap == "pelaksanaan"
     assert layanan.kegiatan.detail(kid).ringkas.keadaan == "Pelaksanaan — Pelaksanaan (monitoring, umpan balik, laporan)"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import date
 
 import pytest
@@ -20,14 +19,10 @@ ISI = IsiSuratPermohonan(maksud_tujuan="Membantu analisis data stunting", kompet
 
 def _isi_tabel(db) -> str:
     """Digest of the rows a refused use case must leave untouched."""
-    con = sqlite3.connect(db)
-    try:
-        h = hashlib.sha256()
-        for tabel in ("tim_kerja", "keanggotaan", "permohonan", "riwayat_permohonan", "riwayat"):
-            h.update(repr(con.execute(f"SELECT * FROM {tabel} ORDER BY 1").fetchall()).encode())
-        return h.hexdigest()
-    finally:
-        con.close()
+    h = hashlib.sha256()
+    for tabel in ("tim_kerja", "keanggotaan", "permohonan", "riwayat_permohonan", "riwayat"):
+        h.update(repr(_sql(db, f"SELECT * FROM {tabel} ORDER BY 1")).encode())
+    return h.hexdigest()
 
 
 @pytest.fixture
@@ -315,16 +310,16 @@ def test_pengguna_harus_pimpinan_unit(layanan, db_demo):
 
 
 @pytest.fixture
-def klaten(tmp_path):
+def klaten(db_baru):
     from sistemkerja_tui.layanan.demo import buat_demo
     from sistemkerja_tui.store.db import siapkan_database
 
-    berkas = tmp_path / "klaten.db"
-    engine = siapkan_database(f"sqlite:///{berkas}")
+    url = db_baru("klaten")
+    engine = siapkan_database(url)
     buat_demo(engine, profil="klaten", jumlah_pegawai=1500)
     engine.dispose()
-    hasil = buka_database(str(berkas), demo_jika_kosong=False)
-    yield hasil.layanan, str(berkas)
+    hasil = buka_database(url, demo_jika_kosong=False)
+    yield hasil.layanan, url
     hasil.layanan.tutup()
 
 

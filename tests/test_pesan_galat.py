@@ -140,6 +140,7 @@ def _sebagai_pengguna_biasa() -> dict:
     return {"preexec_fn": _tanpa_hak_root}
 
 
+@pytest.mark.sqlite
 @pytest.mark.parametrize("folder_hanya_baca", [False, True], ids=["berkas", "berkas-dan-folder"])
 def test_database_hanya_baca_dapat_dibaca_tidak_ditulis(db_surat, tmp_path, folder_hanya_baca):
     folder = tmp_path / "arsip"
@@ -192,6 +193,7 @@ sqlite3.connect = sqlite3.dbapi2.connect = _terbatas
 """
 
 
+@pytest.mark.sqlite
 def test_disk_penuh_tidak_mengubah_data(db_surat, tmp_path):
     from sistemkerja_tui.surat.lingkungan import folder_bawaan, folder_pengguna_bawaan
 
@@ -239,6 +241,7 @@ print(c.execute('PRAGMA integrity_check').fetchone()[0], c.execute('SELECT COUNT
 """
 
 
+@pytest.mark.sqlite
 def test_disk_sungguh_penuh(db_surat, tmp_path):
     """The same on a real full disk: a small tmpfs in a private mount namespace (skipped where none can be made)."""
     from sistemkerja_tui.surat.lingkungan import folder_bawaan, folder_pengguna_bawaan
@@ -288,6 +291,7 @@ def _terpotong(berkas: Path, asli: Path) -> None:
     berkas.write_bytes(data[: len(data) // 3])
 
 
+@pytest.mark.sqlite
 @pytest.mark.parametrize("rusak", [_acak, _terpotong], ids=["bita-acak", "terpotong"])
 @pytest.mark.parametrize("perintah", [("surat", "daftar"), ("laporan", "mpph", "--unit", "DINKES")])
 def test_berkas_rusak_ditolak_dengan_pesan(db_surat, tmp_path, rusak, perintah):

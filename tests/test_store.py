@@ -1,4 +1,4 @@
-"""Engine, migrations and the database's own guards, on real SQLite files."""
+"""Engine, migrations and the database's own guards, on real SQLite files (and PostgreSQL, see conftest)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import CheckConstraint, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
+from tests.bantu import sidik
 
 from sistemkerja_tui.store import migrasi
 from sistemkerja_tui.store.db import (
@@ -28,6 +29,7 @@ from sistemkerja_tui.store.db import (
     DatabaseTerlaluBaru,
     DatabaseTidakDapatDibuka,
     buat_engine,
+    lokasi,
     siapkan_database,
     transaksi,
 )
@@ -119,13 +121,16 @@ def test_database_baru_sampai_head_dan_sama_dengan_model(engine):
 
 
 def test_check_dan_kunci_asing_sama_dengan_model(engine):
-    """What compare_metadata does not compare: CHECK constraints and foreign-key names."""
+    """What compare_metadata does not compare: CHECK constraints and foreign-key names.
+
+    PostgreSQL keeps a CHECK in its own rewritten form, so there only the names are compared.
+    """
     insp = inspect(engine)
+    teks = (lambda c: " ".join(str(c).split())) if engine.dialect.name == "sqlite" else (lambda c: "")
     beda = []
     for tabel in SQLModel.metadata.sorted_tables:
-        ck_db = {c["name"]: " ".join(c["sqltext"].split()) for c in insp.get_check_constraints(tabel.name)}
-        ck_model = {c.name: " ".join(str(c.sqltext).split())
-                    for c in tabel.constraints if isinstance(c, CheckConstraint)}
+        ck_db = {c["name"]: teks(c["sqltext"]) for c in insp.get_check_constraints(tabel.name)}
+        ck_model = {c.name: teks(c.sqltext) for c in tabel.constraints if isinstance(c, CheckConstraint)}
         fk_db = {(f["name"], tuple(f["constrained_columns"]), f["referred_table"])
                  for f in insp.get_foreign_keys(tabel.name)}
         fk_model = {(f.name, tuple(f.column_keys), f.referred_table.name) for f in tabel.foreign_key_constraints}
@@ -254,6 +259,7 @@ def _database_lama(db_url):
     return engine
 
 
+@pytest.mark.sqlite
 def test_database_lama_dicadangkan_lalu_dimigrasikan(db_url, tmp_path, versi_berikutnya):
     versi_berikutnya(TAMBAH_KOLOM)
     lama = _database_lama(db_url)
@@ -286,6 +292,7 @@ op.execute("UPDATE pegawai SET unit_id = 999")
 """
 
 
+@pytest.mark.sqlite
 @pytest.mark.parametrize(("isi", "sebab"), [
     (GAGAL_DI_TENGAH, "no such table: tabel_yang_tidak_ada"),
     (MERUSAK_RUJUKAN, "data di tabel pegawai merujuk baris yang tidak ada"),
@@ -313,39 +320,43 @@ def test_migrasi_gagal_membiarkan_database_seperti_semula(db_url, tmp_path, vers
 @pytest.mark.parametrize("jurnal", ["wal", "delete"])
 def test_database_versi_lebih_baru_ditolak_tanpa_diubah(engine, db_url, tmp_path, jurnal):
     """Issue 9: no pragma that writes (journal_mode) runs before a file is accepted, in either journal mode."""
+    sqlite = engine.dialect.name == "sqlite"
+    if not sqlite and jurnal != "wal":
+        pytest.skip("journal_mode hanya ada di SQLite")
     with engine.begin() as c:
         c.execute(text("UPDATE alembic_version SET version_num = '0999'"))
-    with engine.connect() as c:
-        c.connection.driver_connection.execute(f"PRAGMA journal_mode={jurnal}")
+    if sqlite:
+        with engine.connect() as c:
+            c.connection.driver_connection.execute(f"PRAGMA journal_mode={jurnal}")
     engine.dispose()
-    berkas = tmp_path / NAMA_BERKAS_DB
-    sidik = _sha256(berkas)
+    sebelum = sidik(db_url)  # SQLite: the file's bytes
 
     with pytest.raises(DatabaseTerlaluBaru) as galat:
         siapkan_database(db_url)
 
     pesan = str(galat.value)
-    assert str(berkas) in pesan and "'0999'" in pesan and "lebih baru" in pesan and "--db" in pesan
-    assert _sha256(berkas) == sidik
+    assert lokasi(engine) in pesan and "'0999'" in pesan and "lebih baru" in pesan and "--db" in pesan
+    assert sidik(db_url) == sebelum
     assert list(tmp_path.glob("*.bak-*")) == []
-    with sqlite3.connect(berkas) as c:
-        assert c.execute("PRAGMA journal_mode").fetchone()[0] == jurnal
+    if sqlite:
+        with closing(sqlite3.connect(tmp_path / NAMA_BERKAS_DB)) as c:
+            assert c.execute("PRAGMA journal_mode").fetchone()[0] == jurnal
 
 
 def test_tabel_tanpa_versi_skema_ditolak(db_url, tmp_path):
     asing = buat_engine(db_url)
     SQLModel.metadata.create_all(asing)
     asing.dispose()
-    berkas = tmp_path / NAMA_BERKAS_DB
-    sidik = _sha256(berkas)
+    sebelum = sidik(db_url)
 
     with pytest.raises(DatabaseTidakDapatDibuka, match="tanpa versi skema"):
         siapkan_database(db_url)
 
-    assert _sha256(berkas) == sidik
+    assert sidik(db_url) == sebelum
     assert list(tmp_path.glob("*.bak-*")) == []
 
 
+@pytest.mark.sqlite
 def test_berkas_bukan_database_ditolak(tmp_path):
     berkas = tmp_path / "catatan.db"
     berkas.write_bytes(b"bukan database SQLite\n" * 200)
@@ -358,6 +369,7 @@ def test_berkas_bukan_database_ditolak(tmp_path):
     assert _sha256(berkas) == sidik
 
 
+@pytest.mark.sqlite
 def test_lokasi_yang_tidak_dapat_dibuat_ditolak(tmp_path):
     bukan_folder = tmp_path / "bukan-folder"
     bukan_folder.write_text("sebuah berkas biasa")
@@ -370,6 +382,7 @@ def test_lokasi_yang_tidak_dapat_dibuat_ditolak(tmp_path):
     assert bukan_folder.read_text() == "sebuah berkas biasa"
 
 
+@pytest.mark.sqlite
 @pytest.mark.skipif(os.geteuid() == 0, reason="root menembus izin folder")
 def test_folder_hanya_baca_ditolak(tmp_path):
     folder = tmp_path / "terkunci"
@@ -381,6 +394,7 @@ def test_folder_hanya_baca_ditolak(tmp_path):
         folder.chmod(0o700)
 
 
+@pytest.mark.sqlite
 def test_folder_data_dan_berkas_pribadi(tmp_path, monkeypatch):
     monkeypatch.delenv(ENV_DB, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
@@ -396,6 +410,7 @@ def test_folder_data_dan_berkas_pribadi(tmp_path, monkeypatch):
 # --- connections and transactions ---------------------------------------------
 
 
+@pytest.mark.sqlite
 def test_pragma_berlaku_pada_koneksi_baru(engine):
     engine.dispose()  # the next connection is a new one
     with engine.connect() as c:
@@ -404,6 +419,7 @@ def test_pragma_berlaku_pada_koneksi_baru(engine):
         assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
 
 
+@pytest.mark.sqlite
 def test_transaksi_dimulai_sebelum_membaca(engine):
     with transaksi(engine) as sesi:
         assert sesi.connection().connection.driver_connection.in_transaction
@@ -424,9 +440,13 @@ def test_transaksi_dibatalkan_utuh_saat_galat(engine, dasar):
     assert _jumlah_baris(engine) == sebelum
 
 
-PELANGGARAN = {
-    "nip_ganda": (lambda d: _pegawai(d.unit, nip=NIP), "UNIQUE constraint failed: pegawai.nip"),
-    "unit_tidak_ada": (lambda d: _pegawai(999), "FOREIGN KEY constraint failed"),
+PELANGGARAN = {  # the driver's message; a pair when SQLite and PostgreSQL word it differently
+    "nip_ganda": (lambda d: _pegawai(d.unit, nip=NIP),
+                  ("UNIQUE constraint failed: pegawai.nip", 'unique constraint "ix_pegawai_nip"')),
+    "unit_tidak_ada": (
+        lambda d: _pegawai(999),
+        ("FOREIGN KEY constraint failed", 'foreign key constraint "fk_pegawai_unit_id_unit_organisasi"'),
+    ),
     "kode_enum_asing": (lambda d: _pegawai(d.unit, jenis_jabatan="bos"), "ck_jenis_jabatan_sah"),
     "tim_selesai_sebelum_mulai": (
         lambda d: TimKerja(unit_id=d.unit, nama="Tim Mundur", jenis_pembentukan="insidental",
@@ -452,6 +472,8 @@ PELANGGARAN = {
 @pytest.mark.parametrize("kasus", sorted(PELANGGARAN))
 def test_database_menolak_data_tidak_sah(engine, dasar, kasus):
     buat, pesan = PELANGGARAN[kasus]
+    if isinstance(pesan, tuple):
+        pesan = pesan[engine.dialect.name != "sqlite"]
     sebelum = _jumlah_baris(engine)
     with pytest.raises(IntegrityError, match=re.escape(pesan)):
         with transaksi(engine) as sesi:

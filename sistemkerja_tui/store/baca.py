@@ -24,12 +24,23 @@ from typing import Any
 from sistemkerja_tui.store.galat import terjemahkan
 from sistemkerja_tui.store.lokasi import HEAD_REVISION, PRAGMA_SQLITE, berkas_sqlite_polos
 
+_INT64 = range(-(2**63), 2**63)
+
+
+def _dalam_batas(nilai: Any) -> None:
+    """An integer beyond 64 bits raises OverflowError on every database, as sqlite3 does (PostgreSQL would
+    compare it as numeric and find nothing); `terjemahkan` makes it `NilaiDiLuarBatas`."""
+    if isinstance(nilai, int) and not isinstance(nilai, bool) and nilai not in _INT64:
+        raise OverflowError("bilangan bulat melebihi 64 bit")
+
 
 def luaskan(sql: str, param: dict[str, Any], dialek: str = "sqlite") -> tuple[str, dict[str, Any]]:
     """`sql` and `param` with every list value turned into one parameter read as a set (see module doc)."""
     hasil = {}
     for nama, nilai in param.items():
         if isinstance(nilai, (list, tuple, set, frozenset)):
+            for v in nilai:
+                _dalam_batas(v)
             nilai = [v.isoformat() if isinstance(v, date) else v for v in nilai]
             if dialek == "sqlite":
                 sql = re.sub(rf":{nama}\b", f"(SELECT value FROM json_each(:{nama}))", sql)
@@ -39,6 +50,7 @@ def luaskan(sql: str, param: dict[str, Any], dialek: str = "sqlite") -> tuple[st
                 sql = re.sub(rf"\bIN\s+:{nama}\b", f"= ANY(:{nama})", sql, flags=re.IGNORECASE)
                 hasil[nama] = nilai
         else:
+            _dalam_batas(nilai)
             hasil[nama] = nilai
     return sql, hasil
 
@@ -95,9 +107,9 @@ class Pembaca:
 
     def semua(self, sql: str, **param) -> list:
         if self.engine is None:  # dates as the ISO text SQLite stores them in
-            sql, param = luaskan(sql, param)
-            param = {k: v.isoformat() if isinstance(v, date) else v for k, v in param.items()}
             try:
+                sql, param = luaskan(sql, param)
+                param = {k: v.isoformat() if isinstance(v, date) else v for k, v in param.items()}
                 return self._sqlite().execute(sql, param).fetchall()
             except (sqlite3.Error, OverflowError) as e:
                 galat = terjemahkan(e, str(self.berkas))
@@ -106,8 +118,8 @@ class Pembaca:
                 raise galat from e
         from sqlalchemy import exc, text
 
-        sql, param = luaskan(sql, param, self.engine.dialect.name)
         try:
+            sql, param = luaskan(sql, param, self.engine.dialect.name)
             with self.engine.connect() as c:
                 return list(c.execute(text(sql), param).all())
         except (exc.DBAPIError, OverflowError) as e:

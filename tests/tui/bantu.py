@@ -6,6 +6,7 @@ import asyncio
 import io
 
 from rich.console import Console
+from textual.widgets import DataTable
 
 from sistemkerja_tui.tui.app import SistemKerjaApp
 
@@ -17,7 +18,8 @@ def buat_app(db: str, **kwargs) -> SistemKerjaApp:
 
 
 async def tunggu(pilot, syarat, batas: float = 30.0) -> None:
-    """Pause the pilot until `syarat()` holds (workers finish off the event loop)."""
+    """Pause the pilot until `syarat()` holds (workers finish off the event loop) and every table on the screen
+    has measured its rows (a DataTable sizes its columns on idle: a snapshot taken before shows them too narrow)."""
     akhir = asyncio.get_running_loop().time() + batas
     while not syarat():
         if asyncio.get_running_loop().time() > akhir:
@@ -25,6 +27,17 @@ async def tunggu(pilot, syarat, batas: float = 30.0) -> None:
         await pilot.pause(0.02)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    while _tabel_belum_diukur(pilot.app):
+        if asyncio.get_running_loop().time() > akhir:
+            raise AssertionError("tabel tidak selesai diukur dalam batas waktu")
+        await pilot.pause(0.02)
+
+
+def _tabel_belum_diukur(app) -> bool:
+    return any(
+        t.virtual_size.height < (t.header_height if t.show_header else 0) + t.row_count
+        for t in app.screen.query(DataTable)
+    )
 
 
 async def tunggu_siap(pilot) -> None:

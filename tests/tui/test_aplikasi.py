@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 import tomllib
-from pathlib import Path
+
+import pytest
+from tests.bantu import sidik, sql
+from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 
 from sistemkerja_tui.layanan.konfigurasi import (
-    Konfigurasi, KonfigurasiTidakSah, berkas_konfigurasi, muat_konfigurasi,
+    Konfigurasi,
+    KonfigurasiTidakSah,
+    berkas_konfigurasi,
+    muat_konfigurasi,
 )
-from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 
 
 def _pesan(app) -> list[str]:
@@ -18,11 +21,8 @@ def _pesan(app) -> list[str]:
 
 
 async def test_database_versi_lebih_baru_diberitahukan_dan_tidak_diubah(db_demo):
-    con = sqlite3.connect(db_demo)
-    con.execute("UPDATE alembic_version SET version_num = '9999'")
-    con.commit()
-    con.close()
-    sebelum = hashlib.sha256(Path(db_demo).read_bytes()).hexdigest()
+    sql(db_demo, "UPDATE alembic_version SET version_num = '9999'")
+    sebelum = sidik(db_demo)
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu(pilot, lambda: any("lebih baru" in p for p in _pesan(app)))
@@ -30,9 +30,10 @@ async def test_database_versi_lebih_baru_diberitahukan_dan_tidak_diubah(db_demo)
         await pilot.press("question_mark")  # still running and usable
         await pilot.press("escape")
         assert app.is_running
-    assert hashlib.sha256(Path(db_demo).read_bytes()).hexdigest() == sebelum
+    assert sidik(db_demo) == sebelum
 
 
+@pytest.mark.sqlite
 async def test_database_tak_dapat_dibuat(tmp_path):
     berkas = tmp_path / "berkas"
     berkas.write_text("bukan folder")
@@ -42,10 +43,10 @@ async def test_database_tak_dapat_dibuat(tmp_path):
         assert app.is_running
 
 
-async def test_database_kosong_diisi_demo_saat_pertama(tmp_path):
+async def test_database_kosong_diisi_demo_saat_pertama(db_baru):
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
-    app = SistemKerjaApp(url=str(tmp_path / "baru.db"))
+    app = SistemKerjaApp(url=db_baru("baru"))
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu(pilot, lambda: app.waktu_siap is not None, batas=60)
         assert any("Pemda demo" in p for p in _pesan(app))

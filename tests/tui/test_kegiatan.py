@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from textual.widgets import OptionList
@@ -19,12 +18,10 @@ from tests.bantu import sql as _sql
 
 def _siapkan(db: str) -> tuple[int, str, str]:
     """A kegiatan of a Bidang under a Dinas; returns its id and the two reviewers' jabatan."""
-    con = sqlite3.connect(db)
-    unit_id = con.execute("SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
-                          "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1").fetchone()[0]
-    pegawai_id = con.execute("SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' LIMIT 1",
-                             (unit_id,)).fetchone()[0]
-    con.close()
+    unit_id = _sql(db, "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
+                       "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1")[0][0]
+    pegawai_id = _sql(db, "SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' ORDER BY id "
+                          "LIMIT 1", unit_id)[0][0]
     hasil = buka_database(db, demo_jika_kosong=False)
     layanan = hasil.layanan
     kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Kegiatan Papan Uji", indikator="Laporan", target="1",

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from tests.bantu import sql as _sql
+from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 from textual.widgets import DataTable, Input, OptionList
 
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.widgets.detail import PanelDetail
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
-from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 
 
 def _info(app) -> str:
@@ -68,14 +67,13 @@ async def test_jelajah_pohon_dan_detail(db_demo):
 
 
 async def test_cari_memilih_unit_dan_baris(db_demo):
-    con = sqlite3.connect(db_demo)
     # a pegawai deep in the tree: in a unit that has a parent which itself has a parent
-    pid, nama, unit_id, nip = con.execute(
+    pid, nama, unit_id, nip = _sql(
+        db_demo,
         "SELECT p.id, p.nama, p.unit_id, p.nip FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id "
         "JOIN unit_organisasi i ON i.id = u.induk_id WHERE i.induk_id IS NOT NULL AND p.jenis_jabatan = 'pelaksana' "
-        "ORDER BY p.id LIMIT 1"
-    ).fetchone()
-    con.close()
+        "ORDER BY p.id LIMIT 1",
+    )[0]
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu_siap(pilot)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from textual.widgets import DataTable
 
 from sistemkerja_tui.layanan.mulai import buka_database
@@ -237,18 +236,18 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
         assert status.label == "Disetujui"
 
 
-async def test_klaten_usulan_calon_dan_rekomendasi_sekda(tmp_path):
+async def test_klaten_usulan_calon_dan_rekomendasi_sekda(db_baru):
     """Perbup Klaten 34/2024 Pasal 14 ayat (1): ≥ 2 calon, rekomendasi Sekretaris Daerah, lalu penetapan."""
     from sistemkerja_tui.layanan.demo import buat_demo
     from sistemkerja_tui.store.db import siapkan_database
     from sistemkerja_tui.tui.screens.dialog import DialogAlasan
     from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
 
-    db = tmp_path / "klaten.db"
-    engine = siapkan_database(f"sqlite:///{db}")
+    db = db_baru("klaten")
+    engine = siapkan_database(db)
     buat_demo(engine, profil="klaten")
     engine.dispose()
-    app = buat_app(str(db))
+    app = buat_app(db)
     async with app.run_test(size=UKURAN_LEBAR) as pilot:
         await tunggu_siap(pilot)
         layar = await _tim_unit_pengguna(pilot)
@@ -266,9 +265,9 @@ async def test_klaten_usulan_calon_dan_rekomendasi_sekda(tmp_path):
         await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
         await pilot.press(*"Berpengalaman", "enter")
         await tunggu(pilot, lambda: app.screen is layar and _sql(
-            str(db), "SELECT rekomendasi_ketua_id FROM tim_kerja WHERE nama = 'Tim Peran'") == [(pilihan,)])
+            db, "SELECT rekomendasi_ketua_id FROM tim_kerja WHERE nama = 'Tim Peran'") == [(pilihan,)])
         app.layanan.tim.tetapkan_pimpinan(layar.detail.ringkas.id, pilihan, oleh_id=app.pengguna.pegawai_id)
-        assert _sql(str(db), "SELECT status FROM keanggotaan WHERE pegawai_id = ? AND peran = 'ketua'",
+        assert _sql(db, "SELECT status FROM keanggotaan WHERE pegawai_id = ? AND peran = 'ketua'",
                     pilihan) == [("aktif",)]
 
 
