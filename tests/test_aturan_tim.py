@@ -57,10 +57,19 @@ def cilegon():
 
 def kandidat(peran_pimpinan: int = 0, memimpin_kelompok_kerja: int = 0) -> Kandidat:
     return Kandidat(
-        pegawai_id=1, nama="Sari", status_asn=StatusASN.PNS, jenis=JenisJabatan.FUNGSIONAL,
-        jenjang=Jenjang.AHLI_MUDA, kelas_jabatan=9, golongan=Golongan.IIIC, pendidikan=Pendidikan.S1,
-        predikat=(PredikatKinerja.BAIK, PredikatKinerja.BAIK), hasil_penyetaraan=False, unit_id=10,
-        peran_pimpinan=peran_pimpinan, memimpin_kelompok_kerja=memimpin_kelompok_kerja,
+        pegawai_id=1,
+        nama="Sari",
+        status_asn=StatusASN.PNS,
+        jenis=JenisJabatan.FUNGSIONAL,
+        jenjang=Jenjang.AHLI_MUDA,
+        kelas_jabatan=9,
+        golongan=Golongan.IIIC,
+        pendidikan=Pendidikan.S1,
+        predikat=(PredikatKinerja.BAIK, PredikatKinerja.BAIK),
+        hasil_penyetaraan=False,
+        unit_id=10,
+        peran_pimpinan=peran_pimpinan,
+        memimpin_kelompok_kerja=memimpin_kelompok_kerja,
     )
 
 
@@ -73,6 +82,7 @@ def kode(temuan) -> list[str]:
 
 
 # --- period: order of the dates ---------------------------------------------------------
+
 
 def test_selesai_sebelum_mulai_ditolak(madiun, cilegon):
     for profil in (madiun, cilegon):
@@ -87,6 +97,7 @@ def test_periode_satu_hari_boleh(cilegon):
 
 
 # --- period: tahunan within its tahun anggaran --------------------------------------------
+
 
 def test_madiun_tahunan_dalam_tahun_anggaran(madiun):
     # Lampiran Bab II huruf A huruf a angka 1: "Tim Kerja yang dibentuk sebelum dan/atau bersamaan dengan proses
@@ -118,16 +129,20 @@ def test_tahunan_wajib_tahun_anggaran(madiun, klaten, cilegon):
 
 # --- period: Klaten's Tim and Kelompok Kerja -----------------------------------------------
 
-@pytest.mark.parametrize(("mulai", "selesai", "harapan"), [
-    (date(2025, 3, 1), date(2025, 3, 31), ["periode_terlalu_pendek"]),   # exactly 1 month
-    (date(2025, 3, 15), date(2025, 4, 14), ["periode_terlalu_pendek"]),  # exactly 1 month
-    (date(2025, 3, 1), date(2025, 4, 1), []),                            # 1 month and 1 day
-    (date(2025, 3, 1), date(2025, 4, 30), []),                           # 2 months
-    (date(2025, 1, 1), date(2025, 11, 30), []),                          # 11 months
-    (date(2025, 1, 1), date(2025, 12, 30), []),                          # 1 day short of a year
-    (date(2025, 1, 1), date(2025, 12, 31), ["periode_terlalu_panjang"]),  # 12 months
-    (date(2025, 7, 1), date(2026, 6, 30), ["periode_terlalu_panjang"]),  # 12 months
-])
+
+@pytest.mark.parametrize(
+    ("mulai", "selesai", "harapan"),
+    [
+        (date(2025, 3, 1), date(2025, 3, 31), ["periode_terlalu_pendek"]),  # exactly 1 month
+        (date(2025, 3, 15), date(2025, 4, 14), ["periode_terlalu_pendek"]),  # exactly 1 month
+        (date(2025, 3, 1), date(2025, 4, 1), []),  # 1 month and 1 day
+        (date(2025, 3, 1), date(2025, 4, 30), []),  # 2 months
+        (date(2025, 1, 1), date(2025, 11, 30), []),  # 11 months
+        (date(2025, 1, 1), date(2025, 12, 30), []),  # 1 day short of a year
+        (date(2025, 1, 1), date(2025, 12, 31), ["periode_terlalu_panjang"]),  # 12 months
+        (date(2025, 7, 1), date(2026, 6, 30), ["periode_terlalu_panjang"]),  # 12 months
+    ],
+)
 def test_klaten_tim_lebih_dari_sebulan_kurang_dari_setahun(klaten, mulai, selesai, harapan):
     # Pasal 1 angka 25: "Tim adalah Tim kerja berbasis tematik ... dibentuk dalam jangka waktu lebih dari 1 (satu)
     # bulan, tetapi kurang dari 1 (satu) tahun"
@@ -138,17 +153,22 @@ def test_klaten_tim_lebih_dari_sebulan_kurang_dari_setahun(klaten, mulai, selesa
 
 def test_klaten_tim_pesan(klaten):
     (t,) = periode(date(2025, 3, 1), date(2025, 3, 31), klaten, bentuk=BentukTim.TIM)
-    assert t.pesan == ("Tim dibentuk dalam jangka waktu lebih dari 1 bulan; periode 1 Maret 2025 – 31 Maret 2025 "
-                       "(1 bulan) belum melebihinya. Undurkan tanggal selesai.")
+    assert t.pesan == (
+        "Tim dibentuk dalam jangka waktu lebih dari 1 bulan; periode 1 Maret 2025 – 31 Maret 2025 "
+        "(1 bulan) belum melebihinya. Undurkan tanggal selesai."
+    )
     (t,) = periode(date(2025, 1, 1), date(2025, 12, 31), klaten, bentuk=BentukTim.TIM)
     assert "kurang dari 1 (satu) tahun" in t.pesan and "(12 bulan)" in t.pesan
 
 
-@pytest.mark.parametrize(("selesai", "harapan"), [
-    (date(2025, 12, 31), []),                              # 12 months
-    (date(2026, 1, 31), ["periode_terlalu_panjang"]),      # 13 months
-    (date(2026, 1, 1), ["periode_terlalu_panjang"]),       # 12 months and 1 day
-])
+@pytest.mark.parametrize(
+    ("selesai", "harapan"),
+    [
+        (date(2025, 12, 31), []),  # 12 months
+        (date(2026, 1, 31), ["periode_terlalu_panjang"]),  # 13 months
+        (date(2026, 1, 1), ["periode_terlalu_panjang"]),  # 12 months and 1 day
+    ],
+)
 def test_klaten_kelompok_kerja_paling_lama_setahun(klaten, selesai, harapan):
     # Pasal 1 angka 24: "Kelompok Kerja adalah Tim kerja yang berbasis layanan utama Unit Organisasi ... dalam
     # jangka waktu maksimal 1 (satu) tahun penugasan"
@@ -176,17 +196,20 @@ def test_durasi_teks():
 
 # --- concurrency -----------------------------------------------------------------------
 
+
 def test_madiun_paling_banyak_dua_peran_pimpinan(madiun):
     # Lampiran Bab II huruf F angka 3: "Rangkap jabatan tugas tambahan menjadi Koordinator Tim Kerja dan/atau Ketua
     # Tim Kerja ... diberikan batasan paling banyak 2 (dua) Koordinator Tim Kerja dan/atau Ketua Tim Kerja."
     for peran in (PeranTim.KETUA, PeranTim.KOORDINATOR):
         assert periksa_rangkap(kandidat(0), peran, madiun, bentuk=BentukTim.TIM_KERJA) == []
         assert periksa_rangkap(kandidat(1), peran, madiun, bentuk=BentukTim.TIM_KERJA) == []  # the 2nd role
-        (t,) = periksa_rangkap(kandidat(2), peran, madiun, bentuk=BentukTim.TIM_KERJA)      # the 3rd role
+        (t,) = periksa_rangkap(kandidat(2), peran, madiun, bentuk=BentukTim.TIM_KERJA)  # the 3rd role
         assert t.kode == "rangkap_pimpinan" and t.memblokir
         assert t.rujukan == "Perwal Madiun 73/2023, Lampiran Bab II huruf F angka 3"
-        assert t.pesan.startswith("Sari sudah menjadi Koordinator Tim Kerja dan/atau Ketua Tim Kerja pada 2 tim lain; "
-                                  "rangkap Koordinator Tim Kerja dan/atau Ketua Tim Kerja paling banyak 2.")
+        assert t.pesan.startswith(
+            "Sari sudah menjadi Koordinator Tim Kerja dan/atau Ketua Tim Kerja pada 2 tim lain; "
+            "rangkap Koordinator Tim Kerja dan/atau Ketua Tim Kerja paling banyak 2."
+        )
 
 
 def test_anggota_boleh_di_banyak_tim(madiun, klaten, cilegon):
@@ -215,11 +238,11 @@ def test_klaten_satu_kelompok_kerja_per_ketua(klaten):
     assert periksa_rangkap(kandidat(3, 1), PeranTim.KETUA, klaten, bentuk=BentukTim.TIM) == []
     assert periksa_rangkap(kandidat(3, 0), PeranTim.KETUA, klaten, bentuk=BentukTim.KELOMPOK_KERJA) == []
     # The Penanggungjawab is not a ketua: no limit stated.
-    assert periksa_rangkap(kandidat(1, 1), PeranTim.PENANGGUNG_JAWAB, klaten,
-                           bentuk=BentukTim.KELOMPOK_KERJA) == []
+    assert periksa_rangkap(kandidat(1, 1), PeranTim.PENANGGUNG_JAWAB, klaten, bentuk=BentukTim.KELOMPOK_KERJA) == []
 
 
 # --- the ketua's origin ------------------------------------------------------------------
+
 
 def test_madiun_ketua_dari_unit_lain_peringatan(madiun):
     # Pasal 25 ayat (4): "Dalam tim kerja yang anggotanya berasal dari lintas unit organisasi ..., Pejabat Fungsional
@@ -248,6 +271,7 @@ def test_asal_ketua_profil_lain(klaten, cilegon):
 
 # --- who forms the team -----------------------------------------------------------------
 
+
 def test_madiun_pengawas_ketua_substansi_tidak_membentuk_tim(madiun):
     # Lampiran Bab III huruf B huruf a angka 2) huruf l): "Pejabat Level III dalam pelaksanaan koordinasi pelaksanaan
     # tugas substansi selayaknya Ketua Tim Kerja tidak dapat membentuk Tim Kerja, dikarenakan secara otomatis
@@ -255,24 +279,35 @@ def test_madiun_pengawas_ketua_substansi_tidak_membentuk_tim(madiun):
     for sasaran in SasaranTim:
         (t,) = periksa_pembentuk(JenisJabatan.PENGAWAS, sasaran, madiun, pembentuk_ketua_substansi=True)
         assert t.kode == "pembentuk_tidak_berwenang" and t.memblokir
-        assert t.rujukan == ("Perwal Madiun 73/2023, Lampiran Bab III huruf B huruf a angka 2) huruf l) dan huruf e "
-                             "angka 2) angka 11")
-        assert t.pesan.startswith("Pejabat Pengawas yang menjadi ketua tim kerja substansi tidak dapat membentuk "
-                                  "Tim Kerja")
+        assert t.rujukan == (
+            "Perwal Madiun 73/2023, Lampiran Bab III huruf B huruf a angka 2) huruf l) dan huruf e angka 2) angka 11"
+        )
+        assert t.pesan.startswith(
+            "Pejabat Pengawas yang menjadi ketua tim kerja substansi tidak dapat membentuk Tim Kerja"
+        )
     # Huruf c angka 2) huruf d) and l): a Pengawas leading the unit (Kepala UPTD, "Pejabat Level I ... selaku
     # Pimpinan Unit Organisasi") integrates JF "dalam penugasan baik secara Tim Kerja maupun Individu".
     assert periksa_pembentuk(JenisJabatan.PENGAWAS, SasaranTim.INTERVENSI, madiun) == []
-    assert periksa_pembentuk(JenisJabatan.ADMINISTRATOR, SasaranTim.PENGAMPU_SUBSTANSI, madiun,
-                             pembentuk_ketua_substansi=True) == []
+    assert (
+        periksa_pembentuk(
+            JenisJabatan.ADMINISTRATOR, SasaranTim.PENGAMPU_SUBSTANSI, madiun, pembentuk_ketua_substansi=True
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("nama", ["umum", "cilegon", "klaten", "luwu_utara", "padang_panjang"])
 def test_pembentuk_tanpa_larangan(nama):
-    assert periksa_pembentuk(JenisJabatan.PENGAWAS, SasaranTim.PENGAMPU_SUBSTANSI, muat_profil(nama),
-                             pembentuk_ketua_substansi=True) == []
+    assert (
+        periksa_pembentuk(
+            JenisJabatan.PENGAWAS, SasaranTim.PENGAMPU_SUBSTANSI, muat_profil(nama), pembentuk_ketua_substansi=True
+        )
+        == []
+    )
 
 
 # --- proposing the ketua (Klaten) ---------------------------------------------------------
+
 
 def test_klaten_pengusulan_ketua(klaten):
     # Pasal 14 ayat (1) huruf a: "Kepala Perangkat Daerah mengusulkan minimal 2 (dua) orang kepada Sekretaris
@@ -281,8 +316,9 @@ def test_klaten_pengusulan_ketua(klaten):
     assert periksa_pengusulan_ketua(3, True, klaten) == []
     (t,) = periksa_pengusulan_ketua(1, True, klaten)
     assert t.kode == "calon_kurang" and t.rujukan == "Perbup Klaten 34/2024, Pasal 14 ayat (1)"
-    assert t.pesan == ("Usulkan paling sedikit 2 calon Ketua Kelompok Kerja kepada Sekretaris Daerah; baru 1 calon "
-                       "diusulkan.")
+    assert t.pesan == (
+        "Usulkan paling sedikit 2 calon Ketua Kelompok Kerja kepada Sekretaris Daerah; baru 1 calon diusulkan."
+    )
     (t,) = periksa_pengusulan_ketua(2, False, klaten)
     assert t.kode == "rekomendasi_belum_ada" and "Sekretaris Daerah" in t.pesan
     assert kode(periksa_pengusulan_ketua(0, False, klaten)) == ["calon_kurang", "rekomendasi_belum_ada"]
@@ -302,6 +338,7 @@ def test_pengusulan_tidak_diatur(nama):
 
 
 # --- roles and the name -------------------------------------------------------------------
+
 
 def test_peran_yang_tidak_ada_dalam_profil(madiun, cilegon, klaten):
     # Madiun Lampiran Bab II huruf C angka 1: "Pimpinan Unit Organisasi dapat menunjuk Koordinator Tim Kerja"
@@ -325,6 +362,7 @@ def test_nama_tim_terisi():
 
 # --- the profile keys these rules read are validated strictly ---------------------------------
 
+
 @pytest.fixture
 def salinan(tmp_path):
     folder = tmp_path / "profil"
@@ -345,24 +383,59 @@ def galat_profil(folder, nama: str) -> str:
     return str(info.value)
 
 
-@pytest.mark.parametrize(("nama", "lama", "baru", "awal"), [
-    ("madiun", 'jenis = ["fungsional"]', 'jenis = ["fungsionil"]',
-     ("Profil madiun.toml: kunci 'kriteria.koordinator.jenis_jabatan.jenis[0]' berisi 'fungsionil', bukan jenis "
-      "jabatan yang dikenal")),
-    ("madiun", 'jenis = ["fungsional"]', "jenis = []",
-     "Profil madiun.toml: kunci 'kriteria.koordinator.jenis_jabatan.jenis' tidak boleh kosong."),
-    ("madiun", "[kriteria.koordinator.asal_unit]\nwajib = true", '[kriteria.koordinator.asal_unit]\nwajib = "ya"',
-     "Profil madiun.toml: kunci 'kriteria.koordinator.asal_unit.wajib' harus true/false"),
-    ("madiun", "[pembentukan.insidental]", "[pembentukan.bulanan]",
-     "Profil madiun.toml: kunci 'pembentukan.bulanan' berisi 'bulanan', bukan jenis pembentukan yang dikenal"),
-    ("madiun", 'ketua_substansi = true\n', 'ketua_substansi = true\nsasaran = ["substansi"]\n',
-     "Profil madiun.toml: kunci 'larangan_pembentuk[0].sasaran[0]' berisi 'substansi', bukan sasaran tim"),
-    ("madiun", ('rujukan = "Perwal Madiun 73/2023, Lampiran Bab III huruf B huruf a angka 2) huruf l) dan huruf e '
-                'angka 2) angka 11"\n'), "",
-     "Profil madiun.toml: aturan 'larangan_pembentuk[0]' tidak memuat 'rujukan'"),
-    ("klaten", 'peran = ["ketua"]\nbentuk = ["kelompok_kerja"]', 'peran = ["ketua"]\nbentuk = ["pokja"]',
-     "Profil klaten.toml: kunci 'rangkap.pimpinan_tim.bentuk[0]' berisi 'pokja', bukan bentuk tim yang dikenal"),
-])
+@pytest.mark.parametrize(
+    ("nama", "lama", "baru", "awal"),
+    [
+        (
+            "madiun",
+            'jenis = ["fungsional"]',
+            'jenis = ["fungsionil"]',
+            (
+                "Profil madiun.toml: kunci 'kriteria.koordinator.jenis_jabatan.jenis[0]' berisi 'fungsionil', bukan jenis "
+                "jabatan yang dikenal"
+            ),
+        ),
+        (
+            "madiun",
+            'jenis = ["fungsional"]',
+            "jenis = []",
+            "Profil madiun.toml: kunci 'kriteria.koordinator.jenis_jabatan.jenis' tidak boleh kosong.",
+        ),
+        (
+            "madiun",
+            "[kriteria.koordinator.asal_unit]\nwajib = true",
+            '[kriteria.koordinator.asal_unit]\nwajib = "ya"',
+            "Profil madiun.toml: kunci 'kriteria.koordinator.asal_unit.wajib' harus true/false",
+        ),
+        (
+            "madiun",
+            "[pembentukan.insidental]",
+            "[pembentukan.bulanan]",
+            "Profil madiun.toml: kunci 'pembentukan.bulanan' berisi 'bulanan', bukan jenis pembentukan yang dikenal",
+        ),
+        (
+            "madiun",
+            "ketua_substansi = true\n",
+            'ketua_substansi = true\nsasaran = ["substansi"]\n',
+            "Profil madiun.toml: kunci 'larangan_pembentuk[0].sasaran[0]' berisi 'substansi', bukan sasaran tim",
+        ),
+        (
+            "madiun",
+            (
+                'rujukan = "Perwal Madiun 73/2023, Lampiran Bab III huruf B huruf a angka 2) huruf l) dan huruf e '
+                'angka 2) angka 11"\n'
+            ),
+            "",
+            "Profil madiun.toml: aturan 'larangan_pembentuk[0]' tidak memuat 'rujukan'",
+        ),
+        (
+            "klaten",
+            'peran = ["ketua"]\nbentuk = ["kelompok_kerja"]',
+            'peran = ["ketua"]\nbentuk = ["pokja"]',
+            "Profil klaten.toml: kunci 'rangkap.pimpinan_tim.bentuk[0]' berisi 'pokja', bukan bentuk tim yang dikenal",
+        ),
+    ],
+)
 def test_kunci_profil_aturan_tim_divalidasi(salinan, nama, lama, baru, awal):
     ubah(salinan, nama, lama, baru)
     assert galat_profil(salinan, nama).startswith(awal)
@@ -370,9 +443,9 @@ def test_kunci_profil_aturan_tim_divalidasi(salinan, nama, lama, baru, awal):
 
 def test_larangan_pembentuk_menurut_sasaran(salinan):
     # A profile may limit the ban to some sasaran (none of the seeds does; Madiun's holds for any team).
-    ubah(salinan, "madiun", 'ketua_substansi = true\n', 'ketua_substansi = true\nsasaran = ["pengampu_substansi"]\n')
+    ubah(salinan, "madiun", "ketua_substansi = true\n", 'ketua_substansi = true\nsasaran = ["pengampu_substansi"]\n')
     profil = muat_profil("madiun", salinan)
-    assert kode(periksa_pembentuk(JenisJabatan.PENGAWAS, SasaranTim.PENGAMPU_SUBSTANSI, profil,
-                                  pembentuk_ketua_substansi=True)) == ["pembentuk_tidak_berwenang"]
-    assert periksa_pembentuk(JenisJabatan.PENGAWAS, SasaranTim.INTERVENSI, profil,
-                             pembentuk_ketua_substansi=True) == []
+    assert kode(
+        periksa_pembentuk(JenisJabatan.PENGAWAS, SasaranTim.PENGAMPU_SUBSTANSI, profil, pembentuk_ketua_substansi=True)
+    ) == ["pembentuk_tidak_berwenang"]
+    assert periksa_pembentuk(JenisJabatan.PENGAWAS, SasaranTim.INTERVENSI, profil, pembentuk_ketua_substansi=True) == []

@@ -10,8 +10,9 @@ from tests.bantu import sidik, sql
 
 
 def jalankan(*args: str, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sistemkerja_tui", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sistemkerja_tui", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_bantuan_berbahasa_indonesia():
@@ -21,13 +22,18 @@ def test_bantuan_berbahasa_indonesia():
         assert kata in r.stdout
 
 
-@pytest.mark.parametrize("args, pesan", [
-    (("laporan", "pemantauan", "--unit", "DINKES"), "argumen berikut wajib diisi: --semester"),
-    (("laporan", "pemantauan", "--unit", "DINKES", "--semester", "2026-1", "--format", "pdf"),
-     "argumen --format: pilihan 'pdf' tidak ada (pilih: 'md', 'txt')"),
-    (("demo", "--pegawai", "banyak"), "argumen --pegawai: nilai 'banyak' tidak sah (harus bilangan bulat)"),
-    (("--tanpa-ini",), "argumen tidak dikenal: --tanpa-ini"),
-])
+@pytest.mark.parametrize(
+    "args, pesan",
+    [
+        (("laporan", "pemantauan", "--unit", "DINKES"), "argumen berikut wajib diisi: --semester"),
+        (
+            ("laporan", "pemantauan", "--unit", "DINKES", "--semester", "2026-1", "--format", "pdf"),
+            "argumen --format: pilihan 'pdf' tidak ada (pilih: 'md', 'txt')",
+        ),
+        (("demo", "--pegawai", "banyak"), "argumen --pegawai: nilai 'banyak' tidak sah (harus bilangan bulat)"),
+        (("--tanpa-ini",), "argumen tidak dikenal: --tanpa-ini"),
+    ],
+)
 def test_argumen_salah_dijelaskan_dalam_bahasa_indonesia(args, pesan):
     r = jalankan(*args)
     assert r.returncode == 2 and "galat: " + pesan in r.stderr and "penggunaan:" in r.stderr

@@ -24,22 +24,40 @@ def _golongan(awal: str, akhir: str) -> set[str]:
 
 
 GOLONGAN_JENJANG = {
-    "pemula": {"II/a"}, "terampil": _golongan("II/b", "II/d"), "mahir": _golongan("III/a", "III/b"),
-    "penyelia": _golongan("III/c", "III/d"), "ahli_pertama": _golongan("III/a", "III/b"),
-    "ahli_muda": _golongan("III/c", "III/d"), "ahli_madya": _golongan("IV/a", "IV/c"),
+    "pemula": {"II/a"},
+    "terampil": _golongan("II/b", "II/d"),
+    "mahir": _golongan("III/a", "III/b"),
+    "penyelia": _golongan("III/c", "III/d"),
+    "ahli_pertama": _golongan("III/a", "III/b"),
+    "ahli_muda": _golongan("III/c", "III/d"),
+    "ahli_madya": _golongan("IV/a", "IV/c"),
     "ahli_utama": _golongan("IV/d", "IV/e"),
 }
 GOLONGAN_PIMPINAN = {
-    "jpt_pratama": _golongan("IV/c", "IV/d"), "administrator": _golongan("IV/a", "IV/b"),
+    "jpt_pratama": _golongan("IV/c", "IV/d"),
+    "administrator": _golongan("IV/a", "IV/b"),
     "pengawas": _golongan("III/c", "IV/a"),
 }
 PIMPINAN_MENURUT_JENIS = {
-    "sekretariat_daerah": "jpt_pratama", "asisten": "jpt_pratama", "sekretariat_dprd": "jpt_pratama",
-    "inspektorat": "jpt_pratama", "dinas": "jpt_pratama", "badan": "jpt_pratama", "satuan": "jpt_pratama",
-    "bagian": "administrator", "sekretariat": "administrator", "bidang": "administrator",
-    "inspektur_pembantu": "administrator", "kecamatan": "administrator", "rsud": "administrator",
-    "subbagian": "pengawas", "seksi": "pengawas", "kelurahan": "pengawas", "uptd": "pengawas",
-    "puskesmas": "fungsional", "sekolah": "fungsional",
+    "sekretariat_daerah": "jpt_pratama",
+    "asisten": "jpt_pratama",
+    "sekretariat_dprd": "jpt_pratama",
+    "inspektorat": "jpt_pratama",
+    "dinas": "jpt_pratama",
+    "badan": "jpt_pratama",
+    "satuan": "jpt_pratama",
+    "bagian": "administrator",
+    "sekretariat": "administrator",
+    "bidang": "administrator",
+    "inspektur_pembantu": "administrator",
+    "kecamatan": "administrator",
+    "rsud": "administrator",
+    "subbagian": "pengawas",
+    "seksi": "pengawas",
+    "kelurahan": "pengawas",
+    "uptd": "pengawas",
+    "puskesmas": "fungsional",
+    "sekolah": "fungsional",
 }
 
 
@@ -96,7 +114,11 @@ def test_ringkasan_sesuai_isi_database(demo):
     hitung = {t: _baris(engine, f"SELECT count(*) FROM {t}")[0][0] for t in TABEL}
     assert ringkasan.pegawai == hitung["pegawai"] >= 1500
     assert (ringkasan.instansi, ringkasan.unit, ringkasan.tim, ringkasan.kegiatan) == (
-        hitung["instansi"], hitung["unit_organisasi"], hitung["tim_kerja"], hitung["kegiatan"])
+        hitung["instansi"],
+        hitung["unit_organisasi"],
+        hitung["tim_kerja"],
+        hitung["kegiatan"],
+    )
     assert (ringkasan.keanggotaan, ringkasan.permohonan) == (hitung["keanggotaan"], hitung["permohonan"])
 
 
@@ -126,8 +148,9 @@ def test_nip_sah_unik_dan_sesuai_jenis_kelamin(pegawai):
 
 
 def test_setiap_unit_punya_pimpinan_di_unit_itu(demo, unit):
-    pimpinan = {p.id: p for p in _baris(demo[0], "SELECT * FROM pegawai WHERE id IN "
-                                                   "(SELECT pimpinan_id FROM unit_organisasi)")}
+    pimpinan = {
+        p.id: p for p in _baris(demo[0], "SELECT * FROM pegawai WHERE id IN (SELECT pimpinan_id FROM unit_organisasi)")
+    }
     for u in unit.values():
         p = pimpinan[u.pimpinan_id]
         assert p.unit_id == u.id, u.kode
@@ -194,8 +217,12 @@ def test_jabatan_golongan_dan_pendidikan_konsisten(pegawai):
         if p.status_asn == "pns":
             assert p.golongan in GOLONGAN_JENJANG[p.jenjang], (p.nama_jabatan, p.golongan)
         else:
-            assert (p.jenjang, p.golongan) in {("ahli_pertama", "IX"), ("ahli_pertama", "X"),
-                                               ("terampil", "V"), ("terampil", "VII")}, (p.jenjang, p.golongan)
+            assert (p.jenjang, p.golongan) in {
+                ("ahli_pertama", "IX"),
+                ("ahli_pertama", "X"),
+                ("terampil", "V"),
+                ("terampil", "VII"),
+            }, (p.jenjang, p.golongan)
         if jenjang.kategori is KategoriJF.KEAHLIAN:
             assert Pendidikan(p.pendidikan) >= Pendidikan.D4, (p.nama_jabatan, p.pendidikan)
         else:
@@ -253,7 +280,11 @@ def test_tim_kerja_anggota_dan_kegiatan(demo, pegawai):
         if a.peran == "ketua":
             p = per_id[a.pegawai_id]
             assert p.jenis_jabatan == "fungsional" and p.jenjang in (
-                "penyelia", "ahli_pertama", "ahli_muda", "ahli_madya"), p.nama_jabatan
+                "penyelia",
+                "ahli_pertama",
+                "ahli_muda",
+                "ahli_madya",
+            ), p.nama_jabatan
     lintas = [a for a in anggota if a.asal != "dalam_unit"]
     assert lintas and all(a.status == "menunggu_persetujuan" and a.permohonan_id for a in lintas)
     assert {a.asal for a in lintas} == {"lintas_unit", "lintas_instansi"}
@@ -263,8 +294,10 @@ def test_tim_kerja_anggota_dan_kegiatan(demo, pegawai):
         assert r.status == "diajukan" and r.pegawai_id == a.pegawai_id and r.tim_id == a.tim_id
         assert r.maksud_tujuan and r.kompetensi and r.ekspektasi and r.durasi
 
-    kegiatan = _baris(engine, "SELECT k.*, t.mulai AS t_mulai, t.selesai AS t_selesai "
-                              "FROM kegiatan k JOIN tim_kerja t ON t.id = k.tim_id")
+    kegiatan = _baris(
+        engine,
+        "SELECT k.*, t.mulai AS t_mulai, t.selesai AS t_selesai FROM kegiatan k JOIN tim_kerja t ON t.id = k.tim_id",
+    )
     assert len(kegiatan) >= 2 * len(tim)
     assert len({k.tahap for k in kegiatan}) >= 3
     for k in kegiatan:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from sistemkerja_tui.aturan.enums import (
-    Golongan, GolonganPPPK, JenisJabatan, Jenjang, KategoriJF, Pendidikan, PredikatKinerja,
+    Golongan,
+    GolonganPPPK,
+    JenisJabatan,
+    Jenjang,
+    KategoriJF,
+    Pendidikan,
+    PredikatKinerja,
 )
 
 
@@ -68,4 +74,3 @@ def test_predikat_kinerja_urut():
 def test_banding_beda_jenis_enum_ditolak():
     with pytest.raises(TypeError):
         Golongan.IIIA < JenisJabatan.PENGAWAS  # noqa: B015
-

@@ -51,15 +51,25 @@ def cilegon():
 def jf(nama: str = "Budi", jenjang: Jenjang = Jenjang.AHLI_PERTAMA, pegawai_id: int = 1, **ubah) -> Kandidat:
     """A PNS JF who meets every general criterion of Madiun unless changed."""
     k = Kandidat(
-        pegawai_id=pegawai_id, nama=nama, status_asn=StatusASN.PNS, jenis=JenisJabatan.FUNGSIONAL, jenjang=jenjang,
-        kelas_jabatan=8, golongan=Golongan.IIIB, pendidikan=Pendidikan.S1, predikat=(BAIK, BAIK),
-        hasil_penyetaraan=False, unit_id=10, kompetensi="perencanaan program",
+        pegawai_id=pegawai_id,
+        nama=nama,
+        status_asn=StatusASN.PNS,
+        jenis=JenisJabatan.FUNGSIONAL,
+        jenjang=jenjang,
+        kelas_jabatan=8,
+        golongan=Golongan.IIIB,
+        pendidikan=Pendidikan.S1,
+        predikat=(BAIK, BAIK),
+        hasil_penyetaraan=False,
+        unit_id=10,
+        kompetensi="perencanaan program",
     )
     return dataclasses.replace(k, **ubah)
 
 
-def pelaksana(nama: str = "Wati", kelas: int | None = 7, golongan: Golongan | None = Golongan.IIIB,
-              pegawai_id: int = 2, **ubah) -> Kandidat:
+def pelaksana(
+    nama: str = "Wati", kelas: int | None = 7, golongan: Golongan | None = Golongan.IIIB, pegawai_id: int = 2, **ubah
+) -> Kandidat:
     return jf(nama, None, pegawai_id, jenis=JenisJabatan.PELAKSANA, kelas_jabatan=kelas, golongan=golongan, **ubah)
 
 
@@ -73,10 +83,18 @@ def galat(p: Penilaian) -> list[str]:
 
 # --- Madiun: ketua, jenjang -------------------------------------------------------------
 
-@pytest.mark.parametrize(("jenjang", "layak"), [
-    (Jenjang.AHLI_PERTAMA, True), (Jenjang.AHLI_MUDA, True), (Jenjang.PENYELIA, True),
-    (Jenjang.MAHIR, False), (Jenjang.TERAMPIL, False), (Jenjang.PEMULA, False),
-])
+
+@pytest.mark.parametrize(
+    ("jenjang", "layak"),
+    [
+        (Jenjang.AHLI_PERTAMA, True),
+        (Jenjang.AHLI_MUDA, True),
+        (Jenjang.PENYELIA, True),
+        (Jenjang.MAHIR, False),
+        (Jenjang.TERAMPIL, False),
+        (Jenjang.PEMULA, False),
+    ],
+)
 def test_madiun_ketua_jenjang_minimum(madiun, jenjang, layak):
     # Lampiran Bab II huruf D angka 2 huruf c: "untuk Ketua Tim Kerja paling rendah Jenjang jabatan fungsional
     # Keahlian Ahli Pertama atau jabatan fungsional Keterampilan Jenjang Penyelia"
@@ -85,8 +103,9 @@ def test_madiun_ketua_jenjang_minimum(madiun, jenjang, layak):
     if not layak:
         (t,) = p.galat
         assert t.kode == "jenjang_kurang"
-        assert t.pesan == (f"Ketua Tim Kerja harus JF paling rendah Ahli Pertama atau Penyelia; Budi adalah "
-                           f"JF {jenjang.label}.")
+        assert t.pesan == (
+            f"Ketua Tim Kerja harus JF paling rendah Ahli Pertama atau Penyelia; Budi adalah JF {jenjang.label}."
+        )
         assert t.rujukan == "Perwal Madiun 73/2023, Lampiran Bab II huruf D angka 2 huruf c"
 
 
@@ -109,8 +128,9 @@ def test_madiun_ketua_bukan_pejabat_struktural(madiun):
     p = nilai_kandidat(kasi, PeranTim.KETUA, madiun)
     (t,) = p.temuan
     assert t.kode == "jenis_jabatan_tidak_sesuai" and t.memblokir
-    assert t.pesan.startswith("Ketua Tim Kerja ditunjuk dari Pejabat Fungsional atau pelaksana; Pak Kasi adalah "
-                              "Pejabat Pengawas.")
+    assert t.pesan.startswith(
+        "Ketua Tim Kerja ditunjuk dari Pejabat Fungsional atau pelaksana; Pak Kasi adalah Pejabat Pengawas."
+    )
     assert t.rujukan.startswith("Perwal Madiun 73/2023, Pasal 24 ayat (1) dan ayat (2)")
     assert t.rujukan.endswith("Lampiran Bab II huruf D")
     for jenis in (JenisJabatan.ADMINISTRATOR, JenisJabatan.JPT_PRATAMA):
@@ -126,16 +146,25 @@ def test_pegawai_nonaktif_ditolak(madiun, cilegon):
 
 # --- Madiun: general criteria (Lampiran Bab II huruf D angka 1) ---------------------------
 
-@pytest.mark.parametrize(("pendidikan", "layak"), [
-    (Pendidikan.SMA, False), (Pendidikan.D2, False), (Pendidikan.D3, True), (Pendidikan.D4, True),
-    (Pendidikan.S2, True),
-])
+
+@pytest.mark.parametrize(
+    ("pendidikan", "layak"),
+    [
+        (Pendidikan.SMA, False),
+        (Pendidikan.D2, False),
+        (Pendidikan.D3, True),
+        (Pendidikan.D4, True),
+        (Pendidikan.S2, True),
+    ],
+)
 def test_madiun_ketua_pendidikan(madiun, pendidikan, layak):
     # D angka 1 huruf f: "pendidikan paling rendah bagi Ketua Tim Kerja yaitu Diploma III"
     p = nilai_kandidat(jf(pendidikan=pendidikan), PeranTim.KETUA, madiun)
     assert p.layak is layak
     if not layak:
-        assert p.galat[0].pesan == f"Pendidikan Ketua Tim Kerja paling rendah D-III; pendidikan Budi {pendidikan.label}."
+        assert (
+            p.galat[0].pesan == f"Pendidikan Ketua Tim Kerja paling rendah D-III; pendidikan Budi {pendidikan.label}."
+        )
         assert p.galat[0].rujukan == "Perwal Madiun 73/2023, Lampiran Bab II huruf D angka 1 huruf f"
 
 
@@ -186,32 +215,42 @@ def test_madiun_ketua_kompetensi_belum_dicatat_peringatan(madiun):
 
 # --- Madiun: pelaksana as ketua (Lampiran Bab II huruf D angka 3) ---------------------------
 
+
 def test_madiun_pelaksana_ditolak_bila_ada_jf_layak(madiun):
     # D angka 3 huruf a: "Dalam hal tidak terdapat pejabat fungsional yang sesuai kriteria angka 1 dan angka 2,
     # dapat menunjuk pejabat pelaksana sebagai Ketua Tim Kerja."
     p = nilai_kandidat(pelaksana(kelas=6, golongan=Golongan.IIIB), PeranTim.KETUA, madiun)
     assert "pelaksana_masih_ada_jf" in galat(p)
     pesan = p.galat[0].pesan
-    assert pesan.startswith("Ketua Tim Kerja harus JF paling rendah Ahli Pertama atau Penyelia; Wati adalah "
-                            "Pelaksana (kelas 6).")
+    assert pesan.startswith(
+        "Ketua Tim Kerja harus JF paling rendah Ahli Pertama atau Penyelia; Wati adalah Pelaksana (kelas 6)."
+    )
     assert p.galat[0].rujukan == "Perwal Madiun 73/2023, Lampiran Bab II huruf D angka 3"
 
 
-@pytest.mark.parametrize(("kelas", "golongan", "penuh", "harapan"), [
-    # huruf b: "pejabat Pelaksana yang memiliki kelas jabatan 7"; huruf c: "paling rendah Penata Muda Tingkat I/(III/b)"
-    (7, Golongan.IIIB, True, []),
-    (8, Golongan.IVA, True, []),
-    (7, Golongan.IIIA, True, ["golongan_kurang"]),
-    # huruf d: "dalam hal tidak terdapat pejabat pelaksana yang memenuhi kriteria sebagaimana Huruf b, dapat diturunkan
-    # 1 kelas di bawahnya"
-    (6, Golongan.IIIB, True, ["kelas_jabatan_kurang"]),
-    (6, Golongan.IIIB, False, []),
-    (5, Golongan.IIIB, False, ["kelas_jabatan_kurang"]),
-    (None, Golongan.IIIB, False, ["kelas_jabatan_belum_diisi"]),
-])
+@pytest.mark.parametrize(
+    ("kelas", "golongan", "penuh", "harapan"),
+    [
+        # huruf b: "pejabat Pelaksana yang memiliki kelas jabatan 7"; huruf c: "paling rendah Penata Muda Tingkat I/(III/b)"
+        (7, Golongan.IIIB, True, []),
+        (8, Golongan.IVA, True, []),
+        (7, Golongan.IIIA, True, ["golongan_kurang"]),
+        # huruf d: "dalam hal tidak terdapat pejabat pelaksana yang memenuhi kriteria sebagaimana Huruf b, dapat diturunkan
+        # 1 kelas di bawahnya"
+        (6, Golongan.IIIB, True, ["kelas_jabatan_kurang"]),
+        (6, Golongan.IIIB, False, []),
+        (5, Golongan.IIIB, False, ["kelas_jabatan_kurang"]),
+        (None, Golongan.IIIB, False, ["kelas_jabatan_belum_diisi"]),
+    ],
+)
 def test_madiun_pelaksana_kelas_dan_golongan(madiun, kelas, golongan, penuh, harapan):
-    p = nilai_kandidat(pelaksana(kelas=kelas, golongan=golongan), PeranTim.KETUA, madiun,
-                       ada_jf_layak=False, ada_pelaksana_kelas_penuh=penuh)
+    p = nilai_kandidat(
+        pelaksana(kelas=kelas, golongan=golongan),
+        PeranTim.KETUA,
+        madiun,
+        ada_jf_layak=False,
+        ada_pelaksana_kelas_penuh=penuh,
+    )
     assert galat(p) == harapan
     assert all(t.rujukan == "Perwal Madiun 73/2023, Lampiran Bab II huruf D angka 3" for t in p.galat)
 
@@ -219,23 +258,33 @@ def test_madiun_pelaksana_kelas_dan_golongan(madiun, kelas, golongan, penuh, har
 def test_madiun_pelaksana_pesan_kelas_dan_golongan(madiun):
     p = nilai_kandidat(pelaksana(kelas=6, golongan=Golongan.IIIA), PeranTim.KETUA, madiun, ada_jf_layak=False)
     kelas, golongan = (t.pesan for t in p.galat)
-    assert kelas == ("Ketua Tim Kerja dari pelaksana harus kelas jabatan paling rendah 7; Wati kelas 6. Kelas 6 "
-                     "hanya dapat ditunjuk bila tidak ada pelaksana kelas 7 yang memenuhi kriteria, dan masih ada.")
-    assert golongan == ("Ketua Tim Kerja dari pelaksana harus berpangkat/golongan ruang paling rendah Penata Muda "
-                        "Tingkat I (III/b); Wati Penata Muda (III/a).")
+    assert kelas == (
+        "Ketua Tim Kerja dari pelaksana harus kelas jabatan paling rendah 7; Wati kelas 6. Kelas 6 "
+        "hanya dapat ditunjuk bila tidak ada pelaksana kelas 7 yang memenuhi kriteria, dan masih ada."
+    )
+    assert golongan == (
+        "Ketua Tim Kerja dari pelaksana harus berpangkat/golongan ruang paling rendah Penata Muda "
+        "Tingkat I (III/b); Wati Penata Muda (III/a)."
+    )
 
 
 def test_madiun_pelaksana_pppk_tanpa_golongan_ruang(madiun):
-    p = nilai_kandidat(pelaksana(golongan=None, status_asn=StatusASN.PPPK), PeranTim.KETUA, madiun,
-                       ada_jf_layak=False)
+    p = nilai_kandidat(pelaksana(golongan=None, status_asn=StatusASN.PPPK), PeranTim.KETUA, madiun, ada_jf_layak=False)
     assert galat(p) == ["golongan_kosong"] and "PPPK" in p.galat[0].pesan
 
 
 # --- Madiun: koordinator (Lampiran Bab II huruf D angka 2 huruf b, angka 1 huruf g) ---------------
 
-@pytest.mark.parametrize(("jenjang", "layak"), [
-    (Jenjang.AHLI_PERTAMA, False), (Jenjang.AHLI_MUDA, True), (Jenjang.AHLI_MADYA, True), (Jenjang.PENYELIA, False),
-])
+
+@pytest.mark.parametrize(
+    ("jenjang", "layak"),
+    [
+        (Jenjang.AHLI_PERTAMA, False),
+        (Jenjang.AHLI_MUDA, True),
+        (Jenjang.AHLI_MADYA, True),
+        (Jenjang.PENYELIA, False),
+    ],
+)
 def test_madiun_koordinator_jenjang(madiun, jenjang, layak):
     # D angka 2 huruf b: "untuk Koordinator Tim Kerja paling rendah jabatan fungsional Keahlian dengan Jenjang Ahli
     # Muda"
@@ -262,8 +311,9 @@ def test_madiun_koordinator_bukan_pelaksana(madiun):
     # D angka 3 huruf a: pelaksana may be appointed "sebagai Ketua Tim Kerja" only — not as Koordinator.
     p = nilai_kandidat(pelaksana(kelas=9), PeranTim.KOORDINATOR, madiun, ada_jf_layak=False)
     assert galat(p) == ["jenis_jabatan_tidak_sesuai"]
-    assert p.galat[0].pesan.startswith("Koordinator Tim Kerja ditunjuk dari Pejabat Fungsional; Wati adalah "
-                                       "Pelaksana (kelas 9).")
+    assert p.galat[0].pesan.startswith(
+        "Koordinator Tim Kerja ditunjuk dari Pejabat Fungsional; Wati adalah Pelaksana (kelas 9)."
+    )
 
 
 def test_madiun_koordinator_dari_unit_pemilik_kinerja(madiun):
@@ -280,6 +330,7 @@ def test_madiun_koordinator_dari_unit_pemilik_kinerja(madiun):
 
 # --- Madiun: concurrency through nilai_kandidat ----------------------------------------------
 
+
 def test_madiun_rangkap_ketiga_ditolak(madiun):
     # Lampiran Bab II huruf F angka 3: "diberikan batasan paling banyak 2 (dua) Koordinator Tim Kerja dan/atau
     # Ketua Tim Kerja"
@@ -293,9 +344,16 @@ def test_madiun_rangkap_ketiga_ditolak(madiun):
 
 # --- Klaten -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("jenjang", "layak"), [
-    (Jenjang.AHLI_PERTAMA, False), (Jenjang.AHLI_MUDA, True), (Jenjang.AHLI_MADYA, True), (Jenjang.PENYELIA, False),
-])
+
+@pytest.mark.parametrize(
+    ("jenjang", "layak"),
+    [
+        (Jenjang.AHLI_PERTAMA, False),
+        (Jenjang.AHLI_MUDA, True),
+        (Jenjang.AHLI_MADYA, True),
+        (Jenjang.PENYELIA, False),
+    ],
+)
 def test_klaten_penanggung_jawab_ahli_muda(klaten, jenjang, layak):
     # Lampiran huruf B angka 2 huruf m: "ditunjuk penanggungjawab yang diangkat dari Jabatan Fungsional Ahli Madya
     # atau minimal Jabatan Ahli Muda"
@@ -317,8 +375,11 @@ def test_klaten_ketua_tanpa_jenjang_minimum(klaten):
     # Lampiran huruf B angka 2 huruf g: "Ketua Kelompok Kerja sebagai tim kerja dapat diangkat dari Pejabat
     # fungsional atau Pelaksana dengan memperhatikan persyaratan: Kompetensi dan keahlian ...; Rekomendasi dari
     # Sekretaris Daerah" — no jenjang, kelas, education or rating bar, and no PNS preference.
-    for k in (jf(jenjang=Jenjang.TERAMPIL), pelaksana(kelas=5, golongan=Golongan.IIA),
-              jf(status_asn=StatusASN.PPPK, golongan=None, pendidikan=Pendidikan.SMA, predikat=())):
+    for k in (
+        jf(jenjang=Jenjang.TERAMPIL),
+        pelaksana(kelas=5, golongan=Golongan.IIA),
+        jf(status_asn=StatusASN.PPPK, golongan=None, pendidikan=Pendidikan.SMA, predikat=()),
+    ):
         p = nilai_kandidat(k, PeranTim.KETUA, klaten, bentuk=BentukTim.KELOMPOK_KERJA)
         assert p.temuan == (), k
     kasi = jf("Pak Kasi", None, jenis=JenisJabatan.PENGAWAS)
@@ -342,24 +403,28 @@ def test_klaten_ketua_tidak_memimpin_dua_kelompok_kerja(klaten):
     # Pasal 27: "Ketua Kelompok Kerja tidak dapat merangkap menjadi Ketua Kelompok Kerja lain tetapi dapat menjadi
     # anggota kelompok kerja yang lain."
     sudah = jf(memimpin_kelompok_kerja=1, peran_pimpinan=1)
-    assert galat(nilai_kandidat(sudah, PeranTim.KETUA, klaten, bentuk=BentukTim.KELOMPOK_KERJA)) == [
-        "rangkap_pimpinan"]
+    assert galat(nilai_kandidat(sudah, PeranTim.KETUA, klaten, bentuk=BentukTim.KELOMPOK_KERJA)) == ["rangkap_pimpinan"]
     assert nilai_kandidat(sudah, PeranTim.KETUA, klaten, bentuk=BentukTim.TIM).layak
     assert nilai_kandidat(sudah, PeranTim.ANGGOTA, klaten, bentuk=BentukTim.KELOMPOK_KERJA).temuan == ()
 
 
 # --- Cilegon / umum: only the shared baseline ------------------------------------------------
 
+
 def test_cilegon_ketua_hanya_jf_atau_pelaksana(cilegon):
     # Cilegon Lampiran huruf C angka 1 huruf c: "pimpinan Unit Organisasi dapat menunjuk salah satu pejabat
     # fungsional atau Pelaksana sebagai ketua tim kerja berdasarkan keahlian dan/atau keterampilan" — nothing more.
-    for k in (jf(jenjang=Jenjang.PEMULA), pelaksana(kelas=3, golongan=Golongan.IIA, pendidikan=Pendidikan.SMA),
-              jf(status_asn=StatusASN.PPPK, predikat=(BUTUH_PERBAIKAN,))):
+    for k in (
+        jf(jenjang=Jenjang.PEMULA),
+        pelaksana(kelas=3, golongan=Golongan.IIA, pendidikan=Pendidikan.SMA),
+        jf(status_asn=StatusASN.PPPK, predikat=(BUTUH_PERBAIKAN,)),
+    ):
         assert nilai_kandidat(k, PeranTim.KETUA, cilegon).temuan == ()
     p = nilai_kandidat(jf(jenis=JenisJabatan.ADMINISTRATOR), PeranTim.KETUA, cilegon)
     assert galat(p) == ["jenis_jabatan_tidak_sesuai"]
-    assert p.galat[0].rujukan == ("PermenPANRB 7/2022 (ketentuan bersama; mis. Perwal Cilegon 17/2023, Lampiran "
-                                  "huruf C angka 1 huruf c)")
+    assert p.galat[0].rujukan == (
+        "PermenPANRB 7/2022 (ketentuan bersama; mis. Perwal Cilegon 17/2023, Lampiran huruf C angka 1 huruf c)"
+    )
 
 
 def test_cilegon_tanpa_batas_rangkap_dan_tanpa_koordinator(cilegon):
@@ -376,10 +441,12 @@ def test_luwu_utara_pengarah_tanpa_kriteria():
     luwu = muat_profil("luwu_utara")
     assert nilai_kandidat(jf(jenis=JenisJabatan.JPT_PRATAMA), PeranTim.PENGARAH, luwu).temuan == ()
     assert galat(nilai_kandidat(jf(jenis=JenisJabatan.JPT_PRATAMA), PeranTim.KETUA, luwu)) == [
-        "jenis_jabatan_tidak_sesuai"]
+        "jenis_jabatan_tidak_sesuai"
+    ]
 
 
 # --- a pool ----------------------------------------------------------------------------
+
 
 def test_urutkan_yang_layak_dulu_dengan_alasan_yang_lain(madiun):
     kumpulan = [
@@ -400,8 +467,11 @@ def test_urutkan_yang_layak_dulu_dengan_alasan_yang_lain(madiun):
 
 def test_urutkan_pelaksana_bila_tidak_ada_jf(madiun):
     # D angka 3 huruf a–d: no JF qualifies -> pelaksana kelas 7 III/b; kelas 6 only when no kelas 7 qualifies.
-    kumpulan = [jf("Bayu", Jenjang.TERAMPIL, 3), pelaksana("Dedi", kelas=7, pegawai_id=4),
-                pelaksana("Gita", kelas=6, pegawai_id=7)]
+    kumpulan = [
+        jf("Bayu", Jenjang.TERAMPIL, 3),
+        pelaksana("Dedi", kelas=7, pegawai_id=4),
+        pelaksana("Gita", kelas=6, pegawai_id=7),
+    ]
     hasil = {p.kandidat.nama: p for p in urutkan_kandidat(kumpulan, PeranTim.KETUA, madiun)}
     assert hasil["Dedi"].layak
     assert galat(hasil["Gita"]) == ["kelas_jabatan_kurang"]
@@ -412,8 +482,10 @@ def test_urutkan_pelaksana_bila_tidak_ada_jf(madiun):
 def test_urutkan_pelaksana_kelas_tujuh_yang_tidak_layak_tidak_menghalangi(madiun):
     # D angka 3 huruf d: "dalam hal tidak terdapat pejabat pelaksana yang memenuhi kriteria" — a kelas 7 pelaksana
     # whose rating fails (angka 1 huruf e) does not keep the kelas 6 one out.
-    kumpulan = [pelaksana("Dedi", kelas=7, pegawai_id=4, predikat=(BUTUH_PERBAIKAN, BAIK)),
-                pelaksana("Gita", kelas=6, pegawai_id=7)]
+    kumpulan = [
+        pelaksana("Dedi", kelas=7, pegawai_id=4, predikat=(BUTUH_PERBAIKAN, BAIK)),
+        pelaksana("Gita", kelas=6, pegawai_id=7),
+    ]
     hasil = urutkan_kandidat(kumpulan, PeranTim.KETUA, madiun)
     assert [(p.kandidat.nama, p.layak) for p in hasil] == [("Gita", True), ("Dedi", False)]
     assert galat(hasil[1]) == ["kinerja_kurang"]

@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.bantu import ke_evaluasi
 
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.kegiatan import JenisCatatan, KegiatanBaru, Tahap
-from tests.bantu import ke_evaluasi
 
 AKAR = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,6 @@ cases hold no SQL."""
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import re

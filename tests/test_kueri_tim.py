@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.bantu import sql as _sql
 
 from sistemkerja_tui.aturan.aturan_tim import beban_di_atas_rata_rata
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
-from tests.bantu import sql as _sql
 
 
 @pytest.fixture
@@ -24,30 +24,42 @@ def kadis(layanan):
 
 
 def _data(unit_id: int, **ubah) -> DataTim:
-    nilai = dict(nama="Tim Percepatan Penurunan Stunting", unit_id=unit_id, jenis_pembentukan=JenisPembentukan.TAHUNAN,
-                 sasaran=SasaranTim.INTERVENSI, mulai=date(2026, 1, 5), selesai=date(2026, 12, 20),
-                 tahun_anggaran=2026, tujuan="Prevalensi stunting turun")
+    nilai = dict(
+        nama="Tim Percepatan Penurunan Stunting",
+        unit_id=unit_id,
+        jenis_pembentukan=JenisPembentukan.TAHUNAN,
+        sasaran=SasaranTim.INTERVENSI,
+        mulai=date(2026, 1, 5),
+        selesai=date(2026, 12, 20),
+        tahun_anggaran=2026,
+        tujuan="Prevalensi stunting turun",
+    )
     nilai.update(ubah)
     return DataTim(**nilai)
 
 
 def _nama_lengkap(db: str, pegawai_id: int) -> str:
-    ((nama, depan, belakang),) = _sql(db, "SELECT nama, gelar_depan, gelar_belakang FROM pegawai WHERE id = ?",
-                                      pegawai_id)
+    ((nama, depan, belakang),) = _sql(
+        db, "SELECT nama, gelar_depan, gelar_belakang FROM pegawai WHERE id = ?", pegawai_id
+    )
     return nama_lengkap(nama, depan, belakang)
 
 
 def _berkas(db: str) -> dict[str, str]:
     """Digest of the database file and its WAL, byte for byte (the -shm index holds only read marks)."""
-    return {akhiran: hashlib.sha256(Path(db + akhiran).read_bytes()).hexdigest()
-            for akhiran in ("", "-wal") if Path(db + akhiran).exists()}
+    return {
+        akhiran: hashlib.sha256(Path(db + akhiran).read_bytes()).hexdigest()
+        for akhiran in ("", "-wal")
+        if Path(db + akhiran).exists()
+    }
 
 
 def test_perubahan_tim_mencatat_pelaku_dengan_id_dan_nama_lengkap(layanan, kadis, db_demo):
     tim = layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id)
     layanan.tim.ubah_tim(tim, _data(kadis.unit_id, nama="Tim Stunting 2026"), oleh_id=kadis.pegawai_id)
     ((pelaku_id, pelaku, rincian),) = _sql(
-        db_demo, "SELECT pelaku_id, pelaku, rincian FROM riwayat WHERE aksi = 'ubah_tim' AND entitas_id = ?", tim)
+        db_demo, "SELECT pelaku_id, pelaku, rincian FROM riwayat WHERE aksi = 'ubah_tim' AND entitas_id = ?", tim
+    )
     assert pelaku_id == kadis.pegawai_id
     assert pelaku == _nama_lengkap(db_demo, kadis.pegawai_id) == kadis.nama
     assert json.loads(rincian)["sebelum"]["nama"] == "Tim Percepatan Penurunan Stunting"
@@ -67,11 +79,18 @@ def test_setiap_perubahan_tim_dan_pengaturan_dicatat_dengan_satu_format(layanan,
 
     baris = _sql(db_demo, "SELECT aksi, pelaku_id, pelaku FROM riwayat WHERE pelaku_id IS NOT NULL ORDER BY id")
     aksi = [a for a, _, _ in baris]
-    for harus in ("tetapkan_pengguna", "bentuk_tim", "penunjukan_ketua", "aktifkan_tim", "penunjukan_anggota",
-                  "keluarkan_anggota", "bubarkan_tim", "tetapkan_status_ttd"):
+    for harus in (
+        "tetapkan_pengguna",
+        "bentuk_tim",
+        "penunjukan_ketua",
+        "aktifkan_tim",
+        "penunjukan_anggota",
+        "keluarkan_anggota",
+        "bubarkan_tim",
+        "tetapkan_status_ttd",
+    ):
         assert harus in aksi
-    assert {(p, n) for a, p, n in baris if not a.startswith("permohonan_")} == {
-        (oleh, _nama_lengkap(db_demo, oleh))}
+    assert {(p, n) for a, p, n in baris if not a.startswith("permohonan_")} == {(oleh, _nama_lengkap(db_demo, oleh))}
     ((rincian,),) = _sql(db_demo, "SELECT rincian FROM riwayat WHERE aksi = 'tetapkan_status_ttd'")
     assert json.loads(rincian) == {"kunci": f"ttd.{oleh}", "sebelum": None, "sesudah": "Plt."}
 
@@ -82,13 +101,17 @@ def _usul_dengan_pegawai_tak_ada(layanan, kadis, tim):
     layanan.tim.usulkan_calon_ketua(tim, [calon, 10**9], oleh_id=kadis.pegawai_id)
 
 
-@pytest.mark.parametrize("tolak", [
-    _usul_dengan_pegawai_tak_ada,
-    lambda layanan, kadis, tim: layanan.tim.ubah_tim(tim, _data(kadis.unit_id + 1), oleh_id=kadis.pegawai_id),
-    lambda layanan, kadis, tim: layanan.tim.keluarkan_anggota(10**9, "Tidak ada", oleh_id=kadis.pegawai_id),
-    lambda layanan, kadis, tim: layanan.pengguna.tetapkan_status_ttd(kadis.pegawai_id, "Pj"),
-    lambda layanan, kadis, tim: layanan.pengguna.tetapkan(10**9),
-], ids=["usul_calon", "pindah_unit", "keanggotaan_tak_ada", "status_ttd", "pengguna"])
+@pytest.mark.parametrize(
+    "tolak",
+    [
+        _usul_dengan_pegawai_tak_ada,
+        lambda layanan, kadis, tim: layanan.tim.ubah_tim(tim, _data(kadis.unit_id + 1), oleh_id=kadis.pegawai_id),
+        lambda layanan, kadis, tim: layanan.tim.keluarkan_anggota(10**9, "Tidak ada", oleh_id=kadis.pegawai_id),
+        lambda layanan, kadis, tim: layanan.pengguna.tetapkan_status_ttd(kadis.pegawai_id, "Pj"),
+        lambda layanan, kadis, tim: layanan.pengguna.tetapkan(10**9),
+    ],
+    ids=["usul_calon", "pindah_unit", "keanggotaan_tak_ada", "status_ttd", "pengguna"],
+)
 def test_penolakan_meninggalkan_berkas_database_sama_persis(layanan, kadis, db_demo, tolak):
     tim = layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id)
     sebelum = _berkas(db_demo)
@@ -119,8 +142,12 @@ def test_daftar_unit_panjang_tetap_satu_parameter(layanan):
     from sistemkerja_tui.store.db import transaksi
     from sistemkerja_tui.store.kueri import tim as kueri
 
-    semua = [x for i in layanan.struktur.instansi for u in layanan.struktur.unit_akar(i.id)
-             for x in layanan.struktur.subpohon(u.id)]
+    semua = [
+        x
+        for i in layanan.struktur.instansi
+        for u in layanan.struktur.unit_akar(i.id)
+        for x in layanan.struktur.subpohon(u.id)
+    ]
     with transaksi(layanan.engine) as sesi:
         dekat = kueri.kandidat_unit(sesi, semua)
         jauh = kueri.kandidat_unit(sesi, semua + list(range(10**6, 10**6 + 50_000)))

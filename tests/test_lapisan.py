@@ -35,16 +35,20 @@ print(json.dumps({"modul": modul, "termuat": sorted(t for t in terlarang if t in
 INTI = ("textual", "sqlmodel", "sqlalchemy", "alembic", "pydantic")
 
 
-@pytest.mark.parametrize(("paket", "terlarang"), [
-    ("sistemkerja_tui.aturan", INTI),
-    ("sistemkerja_tui.store", ("textual",)),
-    ("sistemkerja_tui.layanan", ("textual",)),
-    ("sistemkerja_tui.surat", ("textual",)),
-])
+@pytest.mark.parametrize(
+    ("paket", "terlarang"),
+    [
+        ("sistemkerja_tui.aturan", INTI),
+        ("sistemkerja_tui.store", ("textual",)),
+        ("sistemkerja_tui.layanan", ("textual",)),
+        ("sistemkerja_tui.surat", ("textual",)),
+    ],
+)
 def test_impor_paket_tidak_memuat_lapisan_lain(paket, terlarang):
     hasil = subprocess.run(
         [sys.executable, "-c", _IMPOR_SEMUA, paket, ",".join(terlarang)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert hasil.returncode == 0, f"{paket} gagal diimpor:\n{hasil.stderr}"
     laporan = json.loads(hasil.stdout)
@@ -93,7 +97,9 @@ def test_pemeriksa_impor_mengenali_impor_relatif(tmp_path):
     nama = _nama_diimpor(berkas, akar)
     assert {"sistemkerja_tui.store.db", "sistemkerja_tui.tui.app", "sqlalchemy.orm"} <= nama
     assert sorted(filter(_dilarang_di_tui, nama)) == [
-        "sistemkerja_tui.store", "sistemkerja_tui.store.db", "sqlalchemy.orm",
+        "sistemkerja_tui.store",
+        "sistemkerja_tui.store.db",
+        "sqlalchemy.orm",
     ]
 
 

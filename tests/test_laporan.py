@@ -36,35 +36,73 @@ def _in(ids) -> str:
 @pytest.fixture
 def data(db_demo):
     """The demo plus a returned kegiatan, a kendala note, a penilaian and an individual kegiatan in DISKOMINFO."""
-    unit_id = _sql(db_demo, "SELECT u.id FROM unit_organisasi u JOIN instansi i ON i.id = u.instansi_id "
-                            "WHERE u.kode = 'DISKOMINFO' AND NOT i.luar")[0][0]
+    unit_id = _sql(
+        db_demo,
+        "SELECT u.id FROM unit_organisasi u JOIN instansi i ON i.id = u.instansi_id "
+        "WHERE u.kode = 'DISKOMINFO' AND NOT i.luar",
+    )[0][0]
     sub = _subpohon(db_demo, unit_id)
     tim_id, tim_nama = _sql(db_demo, f"SELECT id, nama FROM tim_kerja WHERE unit_id IN {_in(sub)} ORDER BY id")[0]
     ketua_kang, ketua_id, ketua_nama = _sql(
-        db_demo, "SELECT a.id, p.id, p.nama FROM keanggotaan a JOIN pegawai p ON p.id = a.pegawai_id "
-                 "WHERE a.tim_id = ? AND a.peran = 'ketua'", tim_id)[0]
+        db_demo,
+        "SELECT a.id, p.id, p.nama FROM keanggotaan a JOIN pegawai p ON p.id = a.pegawai_id "
+        "WHERE a.tim_id = ? AND a.peran = 'ketua'",
+        tim_id,
+    )[0]
     keg_id = _sql(db_demo, "SELECT id FROM kegiatan WHERE tim_id = ? ORDER BY id", tim_id)[0][0]
     pelaksana_id, pelaksana_nama = _sql(
-        db_demo, f"SELECT id, nama FROM pegawai WHERE aktif AND unit_id IN {_in(sub)} AND jenis_jabatan = 'pelaksana' "
-                 "AND id NOT IN (SELECT pegawai_id FROM keanggotaan) ORDER BY id")[0]
-    _sql(db_demo, "INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
-                  "VALUES (?, 'evaluasi', 'pelaksanaan', '', ?, 'Data belum lengkap | perlu verifikasi', "
-                  "'2026-03-05 09:30:00')", keg_id, ketua_id)
-    _sql(db_demo, "INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
-                  "VALUES (?, 'evaluasi', 'pelaksanaan', '', ?, 'Di luar periode', '2026-08-05 09:30:00')",
-                  keg_id, ketua_id)
-    _sql(db_demo, "INSERT INTO catatan (kegiatan_id, jenis, isi, rekomendasi, progres, penulis_id, dibuat) "
-                  "VALUES (?, 'kendala', 'Server sering mati', 'Pindah ke pusat data', NULL, ?, '2026-04-01 10:00:00')",
-                  keg_id, ketua_id)
-    _sql(db_demo, "INSERT INTO penilaian_anggota (keanggotaan_id, penilai_id, predikat, catatan, periode_mulai, "
-                  "periode_selesai, dibuat) VALUES (?, ?, 'di_atas', '', '2026-01-01', '2026-06-30', "
-                  "'2026-06-30 10:00:00')", ketua_kang, ketua_id)
-    _sql(db_demo, "INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
-                  "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
-                  "VALUES (?, NULL, ?, 'Arsip digital surat masuk', '', '', '', NULL, '', '2026-02-01', '2026-03-31', "
-                  "'pelaksanaan', '', 40, '[]', '2026-02-01 08:00:00')", unit_id, pelaksana_id)
-    return dict(db=db_demo, unit_id=unit_id, sub=sub, tim_id=tim_id, tim_nama=tim_nama, ketua_nama=ketua_nama,
-                pelaksana_nama=pelaksana_nama)
+        db_demo,
+        f"SELECT id, nama FROM pegawai WHERE aktif AND unit_id IN {_in(sub)} AND jenis_jabatan = 'pelaksana' "
+        "AND id NOT IN (SELECT pegawai_id FROM keanggotaan) ORDER BY id",
+    )[0]
+    _sql(
+        db_demo,
+        "INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
+        "VALUES (?, 'evaluasi', 'pelaksanaan', '', ?, 'Data belum lengkap | perlu verifikasi', "
+        "'2026-03-05 09:30:00')",
+        keg_id,
+        ketua_id,
+    )
+    _sql(
+        db_demo,
+        "INSERT INTO riwayat_tahap (kegiatan_id, dari_tahap, ke_tahap, sub_tahap, oleh_id, alasan, waktu) "
+        "VALUES (?, 'evaluasi', 'pelaksanaan', '', ?, 'Di luar periode', '2026-08-05 09:30:00')",
+        keg_id,
+        ketua_id,
+    )
+    _sql(
+        db_demo,
+        "INSERT INTO catatan (kegiatan_id, jenis, isi, rekomendasi, progres, penulis_id, dibuat) "
+        "VALUES (?, 'kendala', 'Server sering mati', 'Pindah ke pusat data', NULL, ?, '2026-04-01 10:00:00')",
+        keg_id,
+        ketua_id,
+    )
+    _sql(
+        db_demo,
+        "INSERT INTO penilaian_anggota (keanggotaan_id, penilai_id, predikat, catatan, periode_mulai, "
+        "periode_selesai, dibuat) VALUES (?, ?, 'di_atas', '', '2026-01-01', '2026-06-30', "
+        "'2026-06-30 10:00:00')",
+        ketua_kang,
+        ketua_id,
+    )
+    _sql(
+        db_demo,
+        "INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
+        "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
+        "VALUES (?, NULL, ?, 'Arsip digital surat masuk', '', '', '', NULL, '', '2026-02-01', '2026-03-31', "
+        "'pelaksanaan', '', 40, '[]', '2026-02-01 08:00:00')",
+        unit_id,
+        pelaksana_id,
+    )
+    return dict(
+        db=db_demo,
+        unit_id=unit_id,
+        sub=sub,
+        tim_id=tim_id,
+        tim_nama=tim_nama,
+        ketua_nama=ketua_nama,
+        pelaksana_nama=pelaksana_nama,
+    )
 
 
 @pytest.fixture
@@ -103,21 +141,34 @@ def test_pemantauan_bagian_dan_angka(laporan, data):
     assert md.startswith("# Laporan Pemantauan dan Evaluasi Sistem Kerja — Dinas Komunikasi dan Informatika")
     assert "Perwal Madiun 73/2023 Pasal 49" in md
     assert "Semester I Tahun 2026" in md
-    for bagian in ("1. Kegiatan per Tahap", "2. Kegiatan Melewati Tenggat", "3. Kegiatan Dikembalikan",
-                   "4. Tim Kerja Aktif", "5. Beban Kerja", "6. Kendala dan Rekomendasi", "7. Penilaian Anggota Tim"):
+    for bagian in (
+        "1. Kegiatan per Tahap",
+        "2. Kegiatan Melewati Tenggat",
+        "3. Kegiatan Dikembalikan",
+        "4. Tim Kerja Aktif",
+        "5. Beban Kerja",
+        "6. Kendala dan Rekomendasi",
+        "7. Penilaian Anggota Tim",
+    ):
         assert f"## {bagian}" in md
 
     sub, db = _in(data["sub"]), data["db"]
-    per_tahap = dict(_sql(db, f"SELECT tahap, COUNT(*) FROM kegiatan WHERE unit_id IN {sub} "
-                              "AND (mulai IS NULL OR mulai <= '2026-06-30') AND (tenggat IS NULL OR tenggat >= '2026-01-01') "
-                              "GROUP BY tahap"))
+    per_tahap = dict(
+        _sql(
+            db,
+            f"SELECT tahap, COUNT(*) FROM kegiatan WHERE unit_id IN {sub} "
+            "AND (mulai IS NULL OR mulai <= '2026-06-30') AND (tenggat IS NULL OR tenggat >= '2026-01-01') "
+            "GROUP BY tahap",
+        )
+    )
     tabel = {r[0]: int(r[1]) for r in _tabel(md, "1. Kegiatan per Tahap")}
     assert tabel["Pelaksanaan"] == per_tahap.get("pelaksanaan", 0)
     assert tabel["Evaluasi"] == per_tahap.get("evaluasi", 0)
     assert tabel["Jumlah"] == sum(per_tahap.values())
 
-    lewat = _sql(db, f"SELECT judul FROM kegiatan WHERE unit_id IN {sub} AND tenggat <= '2026-06-30' "
-                     "AND tahap != 'selesai'")
+    lewat = _sql(
+        db, f"SELECT judul FROM kegiatan WHERE unit_id IN {sub} AND tenggat <= '2026-06-30' AND tahap != 'selesai'"
+    )
     rows = _tabel(md, "2. Kegiatan Melewati Tenggat")
     assert sorted(r[1] for r in rows) == sorted(j for (j,) in lewat)
     assert any(r[1] == "Arsip digital surat masuk" and r[2].startswith(data["pelaksana_nama"]) for r in rows)
@@ -131,8 +182,11 @@ def test_pemantauan_bagian_dan_angka(laporan, data):
     assert len(tim) == jumlah_tim
     baris_tim = next(r for r in tim if r[1] == data["tim_nama"])
     assert baris_tim[2].startswith(data["ketua_nama"])
-    anggota = _sql(db, "SELECT COUNT(*) FROM keanggotaan WHERE tim_id = ? AND status = 'aktif' AND peran = 'anggota'",
-                   data["tim_id"])[0][0]
+    anggota = _sql(
+        db,
+        "SELECT COUNT(*) FROM keanggotaan WHERE tim_id = ? AND status = 'aktif' AND peran = 'anggota'",
+        data["tim_id"],
+    )[0][0]
     assert int(baris_tim[3]) == anggota
 
     beban = laporan.layanan.tim.beban_kerja(data["unit_id"])
@@ -156,8 +210,9 @@ def test_tenggat_periode_berjalan_dihitung_sampai_hari_laporan(laporan, data):
     sub, db = _in(data["sub"]), data["db"]
     hari = date(2026, 9, 15)
     md = laporan.pemantauan(data["unit_id"], *S2, hari_ini=hari)
-    lewat = _sql(db, f"SELECT judul FROM kegiatan WHERE unit_id IN {sub} AND tenggat < '2026-09-15' "
-                     "AND tahap != 'selesai'")
+    lewat = _sql(
+        db, f"SELECT judul FROM kegiatan WHERE unit_id IN {sub} AND tenggat < '2026-09-15' AND tahap != 'selesai'"
+    )
     assert sorted(r[1] for r in _tabel(md, "2. Kegiatan Melewati Tenggat")) == sorted(j for (j,) in lewat)
     assert lewat and "per 15 September 2026 (periode masih berjalan)" in md
     assert "**Dibuat:** 15 September 2026" in md
@@ -191,12 +246,19 @@ def test_mpph_matriks(laporan, data):
     assert [r[0] for r in baris] == [str(i) for i in range(1, len(baris) + 1)]
     assert all(any(r[4:]) for r in baris)  # only pegawai with a role
     # everyone with an active team role in the subtree's teams appears
-    tim_ids = _in(r[0] for r in _sql(data["db"], f"SELECT id FROM tim_kerja WHERE unit_id IN {_in(data['sub'])} "
-                                                 "AND status IN ('draf', 'aktif')"))
-    berperan = _sql(data["db"], f"SELECT COUNT(DISTINCT a.pegawai_id) FROM keanggotaan a JOIN pegawai p "
-                                f"ON p.id = a.pegawai_id WHERE a.tim_id IN {tim_ids} AND p.unit_id IN {_in(data['sub'])} "
-                                "AND p.jenis_jabatan IN ('fungsional', 'pelaksana') AND a.status IN "
-                                "('aktif', 'usulan', 'menunggu_persetujuan')")[0][0]
+    tim_ids = _in(
+        r[0]
+        for r in _sql(
+            data["db"], f"SELECT id FROM tim_kerja WHERE unit_id IN {_in(data['sub'])} AND status IN ('draf', 'aktif')"
+        )
+    )
+    berperan = _sql(
+        data["db"],
+        f"SELECT COUNT(DISTINCT a.pegawai_id) FROM keanggotaan a JOIN pegawai p "
+        f"ON p.id = a.pegawai_id WHERE a.tim_id IN {tim_ids} AND p.unit_id IN {_in(data['sub'])} "
+        "AND p.jenis_jabatan IN ('fungsional', 'pelaksana') AND a.status IN "
+        "('aktif', 'usulan', 'menunggu_persetujuan')",
+    )[0][0]
     assert len(baris) == berperan + 1  # + the pegawai of the individual kegiatan
 
 
@@ -213,8 +275,11 @@ def test_mpph_xlsx(laporan, data, keluar):
     assert ws.cell(BARIS_KEPALA_XLSX, 1).font.bold
     assert ws.freeze_panes == f"E{BARIS_KEPALA_XLSX + 1}"
     kolom = kepala.index(data["tim_nama"]) + 1
-    baris = next(r for r in range(BARIS_KEPALA_XLSX + 1, ws.max_row + 1)
-                 if str(ws.cell(r, 2).value).startswith(data["ketua_nama"]))
+    baris = next(
+        r
+        for r in range(BARIS_KEPALA_XLSX + 1, ws.max_row + 1)
+        if str(ws.cell(r, 2).value).startswith(data["ketua_nama"])
+    )
     assert ws.cell(baris, kolom).value == "Ketua"
     assert list(tmp_path.iterdir()) == [path]  # no temporary left behind
 
@@ -281,15 +346,29 @@ def test_kode_unit_tidak_dikenal(laporan):
 def _cli(*argv: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "import sys; from sistemkerja_tui.cli import main; sys.exit(main())", *argv],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_cli_pemantauan_dan_mpph(data, tmp_path):
     keluar = tmp_path / "keluaran"
     keluar.mkdir()
-    r = _cli("laporan", "pemantauan", "--unit", "DISKOMINFO", "--semester", "2026-1", "--format", "txt",
-             "--keluaran", str(keluar), "--db", data["db"])
+    r = _cli(
+        "laporan",
+        "pemantauan",
+        "--unit",
+        "DISKOMINFO",
+        "--semester",
+        "2026-1",
+        "--format",
+        "txt",
+        "--keluaran",
+        str(keluar),
+        "--db",
+        data["db"],
+    )
     assert r.returncode == 0, r.stderr
     path = Path(r.stdout.strip())
     assert path.parent == keluar and path.suffix == ".txt"
@@ -299,8 +378,9 @@ def test_cli_pemantauan_dan_mpph(data, tmp_path):
     assert r.returncode == 0, r.stderr
     assert Path(r.stdout.strip()) == keluar / "mpph_DISKOMINFO.xlsx" and (keluar / "mpph_DISKOMINFO.xlsx").is_file()
 
-    r = _cli("laporan", "mpph", "--unit", "DISKOMINFO", "--format", "csv", "--keluaran", str(keluar),
-             "--db", data["db"])
+    r = _cli(
+        "laporan", "mpph", "--unit", "DISKOMINFO", "--format", "csv", "--keluaran", str(keluar), "--db", data["db"]
+    )
     assert r.returncode == 0, r.stderr
     assert Path(r.stdout.strip()).suffix == ".csv"
 
@@ -311,8 +391,18 @@ def test_cli_galat(data, tmp_path):
     r = _cli("laporan", "mpph", "--unit", "TIDAKADA", "--keluaran", str(tmp_path), "--db", data["db"])
     assert r.returncode == 2
     assert "tidak dikenal" in r.stderr and "Struktur" in r.stderr
-    r = _cli("laporan", "pemantauan", "--unit", "DINKES", "--semester", "2026-3", "--keluaran", str(tmp_path),
-             "--db", data["db"])
+    r = _cli(
+        "laporan",
+        "pemantauan",
+        "--unit",
+        "DINKES",
+        "--semester",
+        "2026-3",
+        "--keluaran",
+        str(tmp_path),
+        "--db",
+        data["db"],
+    )
     assert r.returncode == 2 and "semester" in r.stderr
     r = _cli("laporan", "mpph", "--unit", "DINKES", "--keluaran", str(tmp_path / "hilang"), "--db", data["db"])
     assert r.returncode == 2 and "hilang" in r.stderr
@@ -337,14 +427,21 @@ def test_gagal_tulis_tidak_meninggalkan_sisa(laporan, data, keluar, monkeypatch)
 
 
 def _unit_kode(db: str, kode: str) -> int:
-    return _sql(db, "SELECT u.id FROM unit_organisasi u JOIN instansi i ON i.id = u.instansi_id "
-                    "WHERE u.kode = ? AND NOT i.luar", kode)[0][0]
+    return _sql(
+        db,
+        "SELECT u.id FROM unit_organisasi u JOIN instansi i ON i.id = u.instansi_id WHERE u.kode = ? AND NOT i.luar",
+        kode,
+    )[0][0]
 
 
 def _pegawai_di(db: str, kode: str) -> tuple[int, str]:
     """The first active fungsional/pelaksana placed directly in unit `kode` (own Pemda)."""
-    return _sql(db, "SELECT id, nama FROM pegawai WHERE aktif AND unit_id = ? "
-                    "AND jenis_jabatan IN ('fungsional', 'pelaksana') ORDER BY id", _unit_kode(db, kode))[0]
+    return _sql(
+        db,
+        "SELECT id, nama FROM pegawai WHERE aktif AND unit_id = ? "
+        "AND jenis_jabatan IN ('fungsional', 'pelaksana') ORDER BY id",
+        _unit_kode(db, kode),
+    )[0]
 
 
 def _tim(db: str, unit_id: int, nama: str, status: str) -> int:
@@ -353,26 +450,39 @@ def _tim(db: str, unit_id: int, nama: str, status: str) -> int:
         "INSERT INTO tim_kerja (unit_id, nama, bentuk, jenis_pembentukan, sasaran, mulai, selesai, dasar_penetapan, "
         "status, tujuan, dibuat) VALUES (?, ?, 'tim_kerja', 'insidental', 'administratif', '2026-01-01', "
         "'2026-12-31', '', ?, '', '2026-01-02 08:00:00') RETURNING id",
-        unit_id, nama, status,
+        unit_id,
+        nama,
+        status,
     )[0][0]
 
 
 def _anggota(db: str, tim_id: int, pegawai_id: int, peran: str, status: str = "aktif") -> None:
-    _sql(db, "INSERT INTO keanggotaan (tim_id, pegawai_id, peran, asal, status, uraian_peran) "
-             "VALUES (?, ?, ?, 'dalam_unit', ?, '')", tim_id, pegawai_id, peran, status)
+    _sql(
+        db,
+        "INSERT INTO keanggotaan (tim_id, pegawai_id, peran, asal, status, uraian_peran) "
+        "VALUES (?, ?, ?, 'dalam_unit', ?, '')",
+        tim_id,
+        pegawai_id,
+        peran,
+        status,
+    )
 
 
 @pytest.fixture
 def bertingkat(db_demo):
     """Teams spread over DISKOMINFO's sub-units (two levels deep) and one outside it, in the demo."""
     db = db_demo
-    umpeg, ikp, statsan = (_unit_kode(db, k) for k in ("DISKOMINFO.SEKRE.UMPEG", "DISKOMINFO.IKP",
-                                                          "DISKOMINFO.STATSAN"))
+    umpeg, ikp, statsan = (
+        _unit_kode(db, k) for k in ("DISKOMINFO.SEKRE.UMPEG", "DISKOMINFO.IKP", "DISKOMINFO.STATSAN")
+    )
     ketua = _pegawai_di(db, "DISKOMINFO.SEKRE.RENKEU")  # sub-sub-unit, beside the team's own
     anggota = _pegawai_di(db, "DISKOMINFO.IKP")
     usulan = _pegawai_di(db, "DISKOMINFO.STATSAN")
-    luar = _sql(db, "SELECT p.id, p.nama FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id "
-                    "WHERE p.aktif AND u.kode LIKE 'DINKES.%' AND p.jenis_jabatan = 'fungsional' ORDER BY p.id")[0]
+    luar = _sql(
+        db,
+        "SELECT p.id, p.nama FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id "
+        "WHERE p.aktif AND u.kode LIKE 'DINKES.%' AND p.jenis_jabatan = 'fungsional' ORDER BY p.id",
+    )[0]
     arsip = _tim(db, umpeg, "Tim Arsip Persuratan", "aktif")
     _anggota(db, arsip, ketua[0], "ketua")
     _anggota(db, arsip, anggota[0], "anggota")
@@ -381,10 +491,15 @@ def bertingkat(db_demo):
     _anggota(db, _tim(db, ikp, "Tim Peliputan Selesai", "selesai"), anggota[0], "ketua")
     _anggota(db, _tim(db, statsan, "Tim Tanpa Ketua", "aktif"), usulan[0], "anggota")
     _anggota(db, _tim(db, _unit_kode(db, "DINKES"), "Tim Gizi Dinkes", "aktif"), ketua[0], "anggota")
-    _sql(db, "INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
-             "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
-             "VALUES (?, ?, NULL, 'Penataan arsip inaktif', '', '', '', NULL, '', '2026-01-10', '2026-02-15', "
-             "'pelaksanaan', '', 30, '[]', '2026-01-10 08:00:00')", umpeg, arsip)
+    _sql(
+        db,
+        "INSERT INTO kegiatan (unit_id, tim_id, pegawai_id, judul, indikator, target, satuan, "
+        "rencana_anggaran, perjanjian_kinerja, mulai, tenggat, tahap, sub_tahap, progres, ceklis, dibuat) "
+        "VALUES (?, ?, NULL, 'Penataan arsip inaktif', '', '', '', NULL, '', '2026-01-10', '2026-02-15', "
+        "'pelaksanaan', '', 30, '[]', '2026-01-10 08:00:00')",
+        umpeg,
+        arsip,
+    )
     return {"db": db, "ketua": ketua[1], "anggota": anggota[1], "usulan": usulan[1], "luar": luar[1]}
 
 
@@ -421,8 +536,10 @@ def test_mpph_xlsx_unit_dengan_subunit(laporan, bertingkat, keluar):
     ws = load_workbook(laporan.tulis_mpph(unit_id, keluar, "xlsx")).active
     kepala = [c.value for c in ws[BARIS_KEPALA_XLSX]]
     kolom = kepala.index("Tim Arsip Persuratan") + 1
-    isi = {str(ws.cell(r, 2).value).split(",")[0]: ws.cell(r, kolom).value
-           for r in range(BARIS_KEPALA_XLSX + 1, ws.max_row + 1)}
+    isi = {
+        str(ws.cell(r, 2).value).split(",")[0]: ws.cell(r, kolom).value
+        for r in range(BARIS_KEPALA_XLSX + 1, ws.max_row + 1)
+    }
     assert isi[d["ketua"]] == "Ketua" and isi[d["anggota"]] == "Anggota" and isi[d["usulan"]] == "Anggota (usulan)"
     assert d["luar"] not in isi
     _, baris = laporan.mpph(unit_id)

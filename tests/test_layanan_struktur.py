@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
+from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.layanan.struktur import LayananStruktur
-from tests.bantu import sql as _sql
 
 
 @pytest.fixture
@@ -43,7 +42,8 @@ def test_pimpinan_unit_dinilai_pimpinan_unit_induk(layanan, db_demo):
 
 def test_ppk_tersimpan_menang_dan_ditandai(layanan, db_demo):
     pid, override_id, alasan = _sql(
-        db_demo, "SELECT id, ppk_override_id, ppk_override_alasan FROM pegawai WHERE ppk_override_id IS NOT NULL LIMIT 1"
+        db_demo,
+        "SELECT id, ppk_override_id, ppk_override_alasan FROM pegawai WHERE ppk_override_id IS NOT NULL LIMIT 1",
     )[0]
     ppk = layanan.detail_pegawai(pid).ppk
     assert ppk.override and ppk.ppk.pegawai_id == override_id
@@ -83,8 +83,9 @@ def test_cari_nama_nip_berspasi_dan_jabatan(layanan, db_demo):
     berspasi = f"{nip[:8]} {nip[8:14]} {nip[14]}"
     assert pid in [h.pegawai_id for h in layanan.cari(berspasi)]
     hasil = layanan.cari(jabatan)
-    assert hasil and all(all(k in f"{h.nama} {h.jabatan}".casefold() for k in jabatan.casefold().split())
-                         for h in hasil)
+    assert hasil and all(
+        all(k in f"{h.nama} {h.jabatan}".casefold() for k in jabatan.casefold().split()) for h in hasil
+    )
     # the whole phrase ranks before matches of the separate words
     frasa = [jabatan.casefold() in h.jabatan.casefold() for h in hasil]
     assert frasa == sorted(frasa, reverse=True)

@@ -7,18 +7,21 @@ import sys
 from datetime import date
 
 import pytest
+from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.surat import JenisSurat
-from tests.bantu import sql as _sql
 
 
 @pytest.fixture
 def tim(layanan, db_demo):
     """A demo team with a ketua; its owner unit's head is the user."""
-    tim_id, unit_id = _sql(db_demo, "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan "
-                                    "k WHERE k.tim_id = t.id AND k.peran = 'ketua' AND k.status = 'aktif') "
-                                    "ORDER BY t.id LIMIT 1")[0]
+    tim_id, unit_id = _sql(
+        db_demo,
+        "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan "
+        "k WHERE k.tim_id = t.id AND k.peran = 'ketua' AND k.status = 'aktif') "
+        "ORDER BY t.id LIMIT 1",
+    )[0]
     pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
     layanan.pengguna.tetapkan(pimpinan)
     return tim_id
@@ -30,8 +33,12 @@ def test_keputusan_dan_surat_tugas_bernomor_berurutan_dan_terdaftar(layanan, tim
     assert a.nomor.startswith("800/1/") and b.nomor.startswith("800/2/") and a.nomor.endswith("/2026")
     assert "KEPUTUSAN" in a.teks and "5 Januari 2026" in a.teks and "SUSUNAN TIM" in a.teks
     assert "SURAT TUGAS" in b.teks and b.nomor in b.teks
-    ketua = _sql(db_demo, "SELECT p.nama FROM keanggotaan k JOIN pegawai p ON p.id = k.pegawai_id WHERE "
-                          "k.tim_id = ? AND k.peran = 'ketua' AND k.status = 'aktif'", tim)[0][0]
+    ketua = _sql(
+        db_demo,
+        "SELECT p.nama FROM keanggotaan k JOIN pegawai p ON p.id = k.pegawai_id WHERE "
+        "k.tim_id = ? AND k.peran = 'ketua' AND k.status = 'aktif'",
+        tim,
+    )[0][0]
     assert ketua in " ".join(a.teks.split())  # in the Surat Tugas the name sits in wrapped table cells
     assert ketua in _sql(db_demo, "SELECT konteks FROM surat WHERE nomor = ?", b.nomor)[0][0]
     register = layanan.surat.daftar()
@@ -84,26 +91,63 @@ def test_rekomendasi_tanpa_penilaian_ditolak_tanpa_nomor(layanan, tim, db_demo):
 
 def test_cli_sama_dengan_layanan(layanan, tim, db_demo, tmp_path):
     hasil = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim, tanggal=date.today())
-    cli = subprocess.run([sys.executable, "-m", "sistemkerja_tui", "surat", "buat", "--jenis", "keputusan_tim",
-                          "--tim", str(tim), "--db", db_demo, "--keluaran", str(tmp_path)],
-                         capture_output=True, text=True, timeout=120)
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sistemkerja_tui",
+            "surat",
+            "buat",
+            "--jenis",
+            "keputusan_tim",
+            "--tim",
+            str(tim),
+            "--db",
+            db_demo,
+            "--keluaran",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert cli.returncode == 0, cli.stderr
     berkas = tmp_path / cli.stdout.strip().rsplit("/", 1)[-1]
     teks_cli = berkas.read_text()
     nomor_cli = _sql(db_demo, "SELECT nomor FROM surat ORDER BY id DESC LIMIT 1")[0][0]
     assert teks_cli == hasil.teks.replace(hasil.nomor.rsplit("/", 2)[0], nomor_cli.rsplit("/", 2)[0])
-    daftar = subprocess.run([sys.executable, "-m", "sistemkerja_tui", "surat", "daftar", "--db", db_demo],
-                            capture_output=True, text=True, timeout=120)
+    daftar = subprocess.run(
+        [sys.executable, "-m", "sistemkerja_tui", "surat", "daftar", "--db", db_demo],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert hasil.nomor in daftar.stdout and nomor_cli in daftar.stdout
-    salah = subprocess.run([sys.executable, "-m", "sistemkerja_tui", "surat", "ulang", "999/9/X/2026", "--db", db_demo,
-                            "--keluaran", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    salah = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sistemkerja_tui",
+            "surat",
+            "ulang",
+            "999/9/X/2026",
+            "--db",
+            db_demo,
+            "--keluaran",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert salah.returncode == 2 and "tidak ada di register" in salah.stderr
 
 
 def test_keputusan_tim_tahunan_atas_nama_kepala_daerah(layanan, db_demo):
     """Madiun Lampiran Bab II huruf B angka 1 huruf a: a yearly team's Keputusan is signed a.n. the Kepala Daerah."""
-    tim_id, unit_id = _sql(db_demo, "SELECT id, unit_id FROM tim_kerja WHERE jenis_pembentukan = 'tahunan' "
-                                    "ORDER BY id LIMIT 1")[0]
+    tim_id, unit_id = _sql(
+        db_demo, "SELECT id, unit_id FROM tim_kerja WHERE jenis_pembentukan = 'tahunan' ORDER BY id LIMIT 1"
+    )[0]
     pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
     layanan.pengguna.tetapkan(pimpinan)
     teks = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim_id).teks
@@ -145,12 +189,18 @@ def test_nilai_anggota_lalu_surat_rekomendasi(layanan, db_demo):
     anggota = [a for a in layanan.tim.detail_tim(tim_id).anggota if a.peran == "Anggota" and a.status == "Aktif"]
     akhir = date.fromisoformat(selesai)
     with pytest.raises(Ditolak, match="akhir periode"):
-        layanan.tim.nilai_anggota(anggota[0].keanggotaan_id, PredikatPenilaian.SESUAI, oleh_id=pimpinan,
-                                  hari_ini=date(akhir.year, 1, 1) if akhir.month > 1 else akhir.replace(day=1))
-    layanan.tim.nilai_anggota(anggota[0].keanggotaan_id, PredikatPenilaian.DI_ATAS, "Inisiatif tinggi",
-                              oleh_id=pimpinan, hari_ini=akhir)
-    layanan.tim.nilai_anggota(anggota[0].keanggotaan_id, PredikatPenilaian.SESUAI, "Diperbaiki",
-                              oleh_id=pimpinan, hari_ini=akhir)  # a second entry replaces the first
+        layanan.tim.nilai_anggota(
+            anggota[0].keanggotaan_id,
+            PredikatPenilaian.SESUAI,
+            oleh_id=pimpinan,
+            hari_ini=date(akhir.year, 1, 1) if akhir.month > 1 else akhir.replace(day=1),
+        )
+    layanan.tim.nilai_anggota(
+        anggota[0].keanggotaan_id, PredikatPenilaian.DI_ATAS, "Inisiatif tinggi", oleh_id=pimpinan, hari_ini=akhir
+    )
+    layanan.tim.nilai_anggota(
+        anggota[0].keanggotaan_id, PredikatPenilaian.SESUAI, "Diperbaiki", oleh_id=pimpinan, hari_ini=akhir
+    )  # a second entry replaces the first
     assert _sql(db_demo, "SELECT predikat, catatan FROM penilaian_anggota") == [("sesuai", "Diperbaiki")]
     # the rating shows beside the member in the team and in the member's own detail panel
     dinilai = next(a for a in layanan.tim.detail_tim(tim_id).anggota if a.keanggotaan_id == anggota[0].keanggotaan_id)
@@ -173,31 +223,47 @@ def test_kesembilan_surat_dari_pemda_demo(layanan, db_demo, tmp_path):
     from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
     from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, PredikatPenilaian, SasaranTim
 
-    isi = IsiSuratPermohonan(maksud_tujuan="Membantu tim", kompetensi="Analisis data", ekspektasi="Laporan",
-                             durasi="3 bulan")
+    isi = IsiSuratPermohonan(
+        maksud_tujuan="Membantu tim", kompetensi="Analisis data", ekspektasi="Laporan", durasi="3 bulan"
+    )
     tim_id, unit_id, selesai = _sql(db_demo, "SELECT id, unit_id, selesai FROM tim_kerja ORDER BY selesai LIMIT 1")[0]
     pemilik = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
     layanan.pengguna.tetapkan(pemilik)
     sub = ",".join(map(str, layanan.struktur.subpohon(unit_id)))
-    luar = _sql(db_demo, f"SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i ON "
-                         f"i.id = u.instansi_id WHERE NOT i.luar AND p.unit_id NOT IN ({sub}) AND p.jenis_jabatan = "
-                         "'fungsional' ORDER BY p.id LIMIT 3")
-    tim_baru = layanan.tim.bentuk_tim(DataTim("Tim Surat", unit_id, JenisPembentukan.INSIDENTAL, SasaranTim.INTERVENSI,
-                                              date(2026, 2, 1), date(2026, 8, 1)), oleh_id=pemilik)
+    luar = _sql(
+        db_demo,
+        f"SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i ON "
+        f"i.id = u.instansi_id WHERE NOT i.luar AND p.unit_id NOT IN ({sub}) AND p.jenis_jabatan = "
+        "'fungsional' ORDER BY p.id LIMIT 3",
+    )
+    tim_baru = layanan.tim.bentuk_tim(
+        DataTim(
+            "Tim Surat", unit_id, JenisPembentukan.INSIDENTAL, SasaranTim.INTERVENSI, date(2026, 2, 1), date(2026, 8, 1)
+        ),
+        oleh_id=pemilik,
+    )
     for (pid,) in luar[:2]:
         layanan.tim.tambah_anggota(tim_baru, pid, "analis", oleh_id=pemilik, isi=isi)
     layanan.penugasan.ajukan_sukarela(tim_baru, luar[2][0], "relawan", oleh_id=luar[2][0], isi=isi)
-    permohonan = {r[1]: r[0] for r in _sql(db_demo, "SELECT id, pegawai_id FROM permohonan WHERE tim_id = ?",
-                                           tim_baru)}
+    permohonan = {r[1]: r[0] for r in _sql(db_demo, "SELECT id, pegawai_id FROM permohonan WHERE tim_id = ?", tim_baru)}
     setuju, tolak = permohonan[luar[0][0]], permohonan[luar[1][0]]
-    layanan.penugasan.setujui(setuju, oleh_id=_sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?",
-                                                   setuju)[0][0])
-    layanan.penugasan.tolak(tolak, "Sedang bertugas di tempat lain",
-                            oleh_id=_sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", tolak)[0][0])
+    layanan.penugasan.setujui(
+        setuju, oleh_id=_sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", setuju)[0][0]
+    )
+    layanan.penugasan.tolak(
+        tolak,
+        "Sedang bertugas di tempat lain",
+        oleh_id=_sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", tolak)[0][0],
+    )
     lintas_instansi = _sql(db_demo, "SELECT id FROM permohonan WHERE lingkup = 'lintas_instansi' LIMIT 1")[0][0]
     anggota = next(a for a in layanan.tim.detail_tim(tim_id).anggota if a.peran == "Anggota" and a.status == "Aktif")
-    layanan.tim.nilai_anggota(anggota.keanggotaan_id, PredikatPenilaian.DI_ATAS, "Tepat waktu", oleh_id=pemilik,
-                              hari_ini=date.fromisoformat(selesai))
+    layanan.tim.nilai_anggota(
+        anggota.keanggotaan_id,
+        PredikatPenilaian.DI_ATAS,
+        "Tepat waktu",
+        oleh_id=pemilik,
+        hari_ini=date.fromisoformat(selesai),
+    )
     dibuat = [
         layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim_id),
         layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim_id),

@@ -6,15 +6,19 @@ import hashlib
 from datetime import date
 
 import pytest
+from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
 from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
-from tests.bantu import sql as _sql
 
-ISI = IsiSuratPermohonan(maksud_tujuan="Membantu analisis data stunting", kompetensi="Analisis data kesehatan",
-                         ekspektasi="Laporan analisis triwulanan", durasi="6 (enam) bulan")
+ISI = IsiSuratPermohonan(
+    maksud_tujuan="Membantu analisis data stunting",
+    kompetensi="Analisis data kesehatan",
+    ekspektasi="Laporan analisis triwulanan",
+    durasi="6 (enam) bulan",
+)
 
 
 def _isi_tabel(db) -> str:
@@ -33,9 +37,16 @@ def kadis(layanan):
 
 
 def _data(unit_id, **ubah) -> DataTim:
-    nilai = dict(nama="Tim Percepatan Penurunan Stunting", unit_id=unit_id, jenis_pembentukan=JenisPembentukan.TAHUNAN,
-                 sasaran=SasaranTim.INTERVENSI, mulai=date(2026, 1, 5), selesai=date(2026, 12, 20),
-                 tahun_anggaran=2026, tujuan="Prevalensi stunting turun")
+    nilai = dict(
+        nama="Tim Percepatan Penurunan Stunting",
+        unit_id=unit_id,
+        jenis_pembentukan=JenisPembentukan.TAHUNAN,
+        sasaran=SasaranTim.INTERVENSI,
+        mulai=date(2026, 1, 5),
+        selesai=date(2026, 12, 20),
+        tahun_anggaran=2026,
+        tujuan="Prevalensi stunting turun",
+    )
     nilai.update(ubah)
     return DataTim(**nilai)
 
@@ -49,15 +60,21 @@ def _tim_berketua(layanan, kadis) -> int:
 
 def _pegawai_luar(layanan, db, unit_id) -> int:
     sub = ",".join(map(str, layanan.struktur.subpohon(unit_id)))
-    return _sql(db, f"SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i "
-                    f"ON i.id = u.instansi_id WHERE NOT i.luar AND p.unit_id NOT IN ({sub}) "
-                    "AND p.jenis_jabatan = 'fungsional' ORDER BY p.id LIMIT 1")[0][0]
+    return _sql(
+        db,
+        f"SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i "
+        f"ON i.id = u.instansi_id WHERE NOT i.luar AND p.unit_id NOT IN ({sub}) "
+        "AND p.jenis_jabatan = 'fungsional' ORDER BY p.id LIMIT 1",
+    )[0][0]
 
 
 def _pegawai_dalam(layanan, db, unit_id, offset=3) -> int:
     sub = ",".join(map(str, layanan.struktur.subpohon(unit_id)))
-    return _sql(db, f"SELECT id FROM pegawai WHERE unit_id IN ({sub}) AND jenis_jabatan IN ('fungsional', "
-                    f"'pelaksana') ORDER BY id LIMIT 1 OFFSET {offset}")[0][0]
+    return _sql(
+        db,
+        f"SELECT id FROM pegawai WHERE unit_id IN ({sub}) AND jenis_jabatan IN ('fungsional', "
+        f"'pelaksana') ORDER BY id LIMIT 1 OFFSET {offset}",
+    )[0][0]
 
 
 # --- forming -------------------------------------------------------------------------
@@ -68,14 +85,18 @@ def test_bentuk_tim_dicatat_di_riwayat(layanan, kadis, db_demo):
     detail = layanan.tim.detail_tim(tim)
     assert detail.ringkas.status == "Draf" and detail.ringkas.nama == "Tim Percepatan Penurunan Stunting"
     assert _sql(db_demo, "SELECT aksi FROM riwayat WHERE entitas = 'tim_kerja' AND entitas_id = ?", tim) == [
-        ("bentuk_tim",)]
+        ("bentuk_tim",)
+    ]
 
 
-@pytest.mark.parametrize("ubah, pesan", [
-    ({"nama": "   "}, "nama tim"),
-    ({"selesai": date(2025, 12, 1)}, "selesai"),
-    ({"tahun_anggaran": 2025}, "tahun anggaran"),
-])
+@pytest.mark.parametrize(
+    "ubah, pesan",
+    [
+        ({"nama": "   "}, "nama tim"),
+        ({"selesai": date(2025, 12, 1)}, "selesai"),
+        ({"tahun_anggaran": 2025}, "tahun anggaran"),
+    ],
+)
 def test_bentuk_tim_salah_ditolak_tanpa_menyimpan(layanan, kadis, db_demo, ubah, pesan):
     sebelum = _isi_tabel(db_demo)
     with pytest.raises(Ditolak) as e:
@@ -95,7 +116,8 @@ def test_ubah_dan_bubarkan_tim(layanan, kadis, db_demo):
     layanan.tim.bubarkan_tim(tim, "Program dialihkan", oleh_id=kadis.pegawai_id)
     assert {a.status for a in layanan.tim.detail_tim(tim).anggota} == {"Berakhir", "Dibatalkan"}
     assert _sql(db_demo, "SELECT status FROM permohonan WHERE tim_id = ? AND lingkup = 'lintas_unit'", tim) == [
-        ("dibatalkan",)]
+        ("dibatalkan",)
+    ]
     with pytest.raises(Ditolak, match="dibubarkan"):
         layanan.tim.tambah_anggota(tim, _pegawai_dalam(layanan, db_demo, kadis.unit_id), oleh_id=kadis.pegawai_id)
 
@@ -127,8 +149,11 @@ def test_ketua_tidak_memenuhi_kriteria_ditolak(layanan, kadis, db_demo):
 
 def test_ketua_ketiga_ditolak_di_madiun(layanan, kadis, db_demo):
     """Madiun Lampiran Bab II huruf F angka 3: paling banyak 2 (dua) peran ketua/koordinator."""
-    ketua = next(n for n in layanan.tim.kandidat_pimpinan(
-        layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id)) if n.layak).kandidat.pegawai_id
+    ketua = next(
+        n
+        for n in layanan.tim.kandidat_pimpinan(layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id))
+        if n.layak
+    ).kandidat.pegawai_id
     for i in range(2):
         tim = layanan.tim.bentuk_tim(_data(kadis.unit_id, nama=f"Tim {i}"), oleh_id=kadis.pegawai_id)
         layanan.tim.tetapkan_pimpinan(tim, ketua, oleh_id=kadis.pegawai_id)
@@ -173,8 +198,13 @@ def test_lintas_unit_tanpa_empat_isi_ditolak(layanan, kadis, db_demo):
     luar = _pegawai_luar(layanan, db_demo, kadis.unit_id)
     sebelum = _isi_tabel(db_demo)
     with pytest.raises(Ditolak) as e:
-        layanan.tim.tambah_anggota(tim, luar, "analis", oleh_id=kadis.pegawai_id,
-                                   isi=IsiSuratPermohonan(maksud_tujuan="x", kompetensi="y", ekspektasi="z"))
+        layanan.tim.tambah_anggota(
+            tim,
+            luar,
+            "analis",
+            oleh_id=kadis.pegawai_id,
+            isi=IsiSuratPermohonan(maksud_tujuan="x", kompetensi="y", ekspektasi="z"),
+        )
     assert "durasi" in e.value.pesan.lower()
     assert _isi_tabel(db_demo) == sebelum
 
@@ -184,7 +214,8 @@ def test_lintas_unit_disetujui_ppk_pegawai(layanan, kadis, db_demo):
     tim = _tim_berketua(layanan, kadis)
     luar = _pegawai_luar(layanan, db_demo, kadis.unit_id)
     assert layanan.tim.tambah_anggota(tim, luar, "analis", oleh_id=kadis.pegawai_id, isi=ISI).label == (
-        "Menunggu persetujuan")
+        "Menunggu persetujuan"
+    )
     anggota = next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar)
     assert anggota.status == "Menunggu persetujuan" and anggota.asal == "Lintas unit"
     assert layanan.tim.detail_tim(tim).ringkas.anggota_aktif == 1  # only the ketua counts
@@ -228,7 +259,8 @@ def test_lintas_unit_ditolak_wajib_alasan(layanan, kadis, db_demo):
         layanan.penugasan.batalkan(pid, oleh_id=kadis.pegawai_id)  # a refused request cannot be cancelled
     # asking again after a refusal is a new request
     assert layanan.tim.tambah_anggota(tim, luar, "analis", oleh_id=kadis.pegawai_id, isi=ISI).label == (
-        "Menunggu persetujuan")
+        "Menunggu persetujuan"
+    )
 
 
 def test_membatalkan_permohonan_menarik_anggota(layanan, kadis, db_demo):
@@ -254,10 +286,14 @@ def test_keluarkan_anggota_menunggu_membatalkan_permohonannya(layanan, kadis, db
 def test_lintas_instansi_perlu_jawaban_ketersediaan(layanan, kadis, db_demo):
     """Luwu Utara Lampiran (lintas instansi): the Pejabat yang Berwenang answers with who is available."""
     tim = _tim_berketua(layanan, kadis)
-    luar = _sql(db_demo, "SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i "
-                         "ON i.id = u.instansi_id WHERE i.luar AND p.jenis_jabatan = 'fungsional' LIMIT 1")[0][0]
+    luar = _sql(
+        db_demo,
+        "SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i "
+        "ON i.id = u.instansi_id WHERE i.luar AND p.jenis_jabatan = 'fungsional' LIMIT 1",
+    )[0][0]
     assert layanan.tim.tambah_anggota(tim, luar, "narasumber", oleh_id=kadis.pegawai_id, isi=ISI).label == (
-        "Menunggu persetujuan")
+        "Menunggu persetujuan"
+    )
     pid = next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).permohonan_id
     status = None
     for _ in range(6):  # walk the route's steps, each by its own party
@@ -265,8 +301,9 @@ def test_lintas_instansi_perlu_jawaban_ketersediaan(layanan, kadis, db_demo):
         if r.status != "Diajukan":
             break
         penerima = _sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", pid)[0][0]
-        status = layanan.penugasan.setujui(pid, oleh_id=penerima, jawaban_ketersediaan="Tersedia 1 orang",
-                                           daftar_pegawai="Pegawai yang diminta")
+        status = layanan.penugasan.setujui(
+            pid, oleh_id=penerima, jawaban_ketersediaan="Tersedia 1 orang", daftar_pegawai="Pegawai yang diminta"
+        )
     assert status is not None and status.label == "Disetujui"
     assert layanan.penugasan.detail(pid).jawaban_ketersediaan == "Tersedia 1 orang"
 
@@ -277,8 +314,9 @@ def test_pengajuan_sukarela_dalam_unit_perlu_catatan_lisan(layanan, kadis, db_de
     pid = _pegawai_dalam(layanan, db_demo, kadis.unit_id, offset=7)
     with pytest.raises(Ditolak, match="lisan"):
         layanan.penugasan.ajukan_sukarela(tim, pid, "relawan data", oleh_id=pid)
-    status = layanan.penugasan.ajukan_sukarela(tim, pid, "relawan data", oleh_id=pid,
-                                               catatan_lisan="Disampaikan lisan pada rapat 5 Januari")
+    status = layanan.penugasan.ajukan_sukarela(
+        tim, pid, "relawan data", oleh_id=pid, catatan_lisan="Disampaikan lisan pada rapat 5 Januari"
+    )
     assert status.label == "Menunggu persetujuan"
     permohonan = next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == pid).permohonan_id
     penerima = _sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", permohonan)[0][0]
@@ -289,8 +327,11 @@ def test_beban_kerja_menandai_di_atas_rata_rata(layanan, kadis, db_demo):
     """Madiun Pasal 50: work is distributed evenly; above-average load is flagged."""
     orang = _pegawai_dalam(layanan, db_demo, kadis.unit_id, offset=11)
     for i in range(3):
-        tim = _tim_berketua(layanan, kadis) if i == 0 else layanan.tim.bentuk_tim(
-            _data(kadis.unit_id, nama=f"Tim beban {i}"), oleh_id=kadis.pegawai_id)
+        tim = (
+            _tim_berketua(layanan, kadis)
+            if i == 0
+            else layanan.tim.bentuk_tim(_data(kadis.unit_id, nama=f"Tim beban {i}"), oleh_id=kadis.pegawai_id)
+        )
         layanan.tim.tambah_anggota(tim, orang, "anggota", oleh_id=kadis.pegawai_id)
     beban = layanan.tim.beban_kerja(kadis.unit_id)
     baris = next(p for p in beban.pegawai if p.pegawai_id == orang)
@@ -347,8 +388,15 @@ def test_klaten_lintas_unit_ke_pimpinan_unit_mitra_kerja(klaten):
     """Klaten Lampiran B.2.q: the request goes to the Pimpinan Unit Organisasi Mitra Kerja."""
     layanan, db = klaten
     kadis = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
-    tim = layanan.tim.bentuk_tim(_data(kadis.unit_id, jenis_pembentukan=JenisPembentukan.INSIDENTAL,
-                                       mulai=date(2026, 2, 1), selesai=date(2026, 8, 1)), oleh_id=kadis.pegawai_id)
+    tim = layanan.tim.bentuk_tim(
+        _data(
+            kadis.unit_id,
+            jenis_pembentukan=JenisPembentukan.INSIDENTAL,
+            mulai=date(2026, 2, 1),
+            selesai=date(2026, 8, 1),
+        ),
+        oleh_id=kadis.pegawai_id,
+    )
     luar = _pegawai_luar(layanan, db, kadis.unit_id)
     layanan.tim.tambah_anggota(tim, luar, "analis", oleh_id=kadis.pegawai_id, isi=ISI)
     pid = next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).permohonan_id
@@ -365,8 +413,15 @@ def test_tim_klaten_paling_lama_satu_tahun(klaten):
     layanan, _ = klaten
     kadis = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
     with pytest.raises(Ditolak):
-        layanan.tim.bentuk_tim(_data(kadis.unit_id, jenis_pembentukan=JenisPembentukan.INSIDENTAL,
-                                     mulai=date(2026, 3, 1), selesai=date(2026, 3, 20)), oleh_id=kadis.pegawai_id)
+        layanan.tim.bentuk_tim(
+            _data(
+                kadis.unit_id,
+                jenis_pembentukan=JenisPembentukan.INSIDENTAL,
+                mulai=date(2026, 3, 1),
+                selesai=date(2026, 3, 20),
+            ),
+            oleh_id=kadis.pegawai_id,
+        )
 
 
 # --- penugasan individu (Madiun Pasal 24 ayat (1) huruf a: "individu; atau tim kerja") ---------------------
@@ -377,11 +432,24 @@ def test_penugasan_individu_dalam_unit_langsung_berlaku(layanan, kadis, db_demo)
 
     pid = _pegawai_dalam(layanan, db_demo, kadis.unit_id, offset=5)
     status = layanan.penugasan.tugaskan_individu(
-        DataIndividu(kadis.unit_id, pid, "Menyusun profil kesehatan 2026", target="1", satuan="dokumen",
-                     mulai=date(2026, 1, 5), tenggat=date(2026, 6, 30)), oleh_id=kadis.pegawai_id)
+        DataIndividu(
+            kadis.unit_id,
+            pid,
+            "Menyusun profil kesehatan 2026",
+            target="1",
+            satuan="dokumen",
+            mulai=date(2026, 1, 5),
+            tenggat=date(2026, 6, 30),
+        ),
+        oleh_id=kadis.pegawai_id,
+    )
     assert status.label == "Aktif"
-    assert _sql(db_demo, "SELECT tahap, sub_tahap, tim_id, unit_id FROM kegiatan WHERE pegawai_id = ? AND judul = ?",
-                pid, "Menyusun profil kesehatan 2026") == [("perencanaan", "penugasan", None, kadis.unit_id)]
+    assert _sql(
+        db_demo,
+        "SELECT tahap, sub_tahap, tim_id, unit_id FROM kegiatan WHERE pegawai_id = ? AND judul = ?",
+        pid,
+        "Menyusun profil kesehatan 2026",
+    ) == [("perencanaan", "penugasan", None, kadis.unit_id)]
 
 
 def test_penugasan_individu_lintas_unit_lewat_permohonan(layanan, kadis, db_demo):
@@ -394,13 +462,15 @@ def test_penugasan_individu_lintas_unit_lewat_permohonan(layanan, kadis, db_demo
         layanan.penugasan.tugaskan_individu(data, oleh_id=kadis.pegawai_id)
     assert _isi_tabel(db_demo) == sebelum
     assert layanan.penugasan.tugaskan_individu(data, oleh_id=kadis.pegawai_id, isi=ISI).label == (
-        "Menunggu persetujuan")
+        "Menunggu persetujuan"
+    )
     (pid,) = _sql(db_demo, "SELECT id FROM permohonan WHERE kegiatan_id IS NOT NULL AND pegawai_id = ?", luar)[0]
     assert layanan.penugasan.detail(pid).ringkas.tim == "Individu: Analisis data gizi"
     ppk = layanan.struktur.ppk_pegawai(luar).ppk.pegawai_id
     layanan.penugasan.tolak(pid, "Beban kerja penuh", oleh_id=ppk)
-    assert _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE pegawai_id = ? AND judul = 'Analisis data gizi'",
-                luar) == [("penugasan ditolak",)]
+    assert _sql(
+        db_demo, "SELECT sub_tahap FROM kegiatan WHERE pegawai_id = ? AND judul = 'Analisis data gizi'", luar
+    ) == [("penugasan ditolak",)]
 
 
 def test_penugasan_individu_bukan_untuk_pejabat_struktural(layanan, kadis, db_demo):
@@ -412,20 +482,31 @@ def test_penugasan_individu_bukan_untuk_pejabat_struktural(layanan, kadis, db_de
     with pytest.raises(Ditolak, match="Judul target"):
         layanan.penugasan.tugaskan_individu(DataIndividu(kadis.unit_id, kabid, "  "), oleh_id=kadis.pegawai_id)
     with pytest.raises(Ditolak, match="Rencana anggaran"):
-        layanan.penugasan.tugaskan_individu(DataIndividu(kadis.unit_id, kabid, "X", rencana_anggaran=-5),
-                                            oleh_id=kadis.pegawai_id)
+        layanan.penugasan.tugaskan_individu(
+            DataIndividu(kadis.unit_id, kabid, "X", rencana_anggaran=-5), oleh_id=kadis.pegawai_id
+        )
 
 
 def test_daftar_tim_disaring_tahun_status_jenis(layanan, kadis):
     from sistemkerja_tui.layanan.tim import StatusTim
 
     tahunan = layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id)
-    insidental = layanan.tim.bentuk_tim(_data(kadis.unit_id, nama="Tim KLB", jenis_pembentukan=JenisPembentukan.INSIDENTAL,
-                                              tahun_anggaran=None, mulai=date(2027, 2, 1), selesai=date(2027, 4, 1)),
-                                        oleh_id=kadis.pegawai_id)
+    insidental = layanan.tim.bentuk_tim(
+        _data(
+            kadis.unit_id,
+            nama="Tim KLB",
+            jenis_pembentukan=JenisPembentukan.INSIDENTAL,
+            tahun_anggaran=None,
+            mulai=date(2027, 2, 1),
+            selesai=date(2027, 4, 1),
+        ),
+        oleh_id=kadis.pegawai_id,
+    )
     ids = lambda **k: {t.id for t in layanan.tim.daftar_tim(unit_id=kadis.unit_id, **k)}  # noqa: E731
     assert tahunan in ids(tahun=2026) and insidental not in ids(tahun=2026)
     assert insidental in ids(tahun=2027)
-    assert insidental in ids(jenis=JenisPembentukan.INSIDENTAL) and tahunan not in ids(jenis=JenisPembentukan.INSIDENTAL)
+    assert insidental in ids(jenis=JenisPembentukan.INSIDENTAL) and tahunan not in ids(
+        jenis=JenisPembentukan.INSIDENTAL
+    )
     assert {tahunan, insidental} <= ids(status=StatusTim.DRAF)
     assert not {tahunan, insidental} & ids(status=StatusTim.AKTIF)

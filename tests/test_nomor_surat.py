@@ -12,15 +12,20 @@ from sistemkerja_tui.aturan.nomor_surat import POLA_BAWAAN, PolaNomorTidakSah, s
 
 def test_pola_bawaan_kode_klasifikasi_dahulu():
     """Permendagri 83/2022: the classification code comes first."""
-    assert susun_nomor(POLA_BAWAAN, kode_klasifikasi="800.1.2.3", nomor_urut=12, kode_unit="DINKES",
-                       tahun=2026) == "800.1.2.3/12/DINKES/2026"
+    assert (
+        susun_nomor(POLA_BAWAAN, kode_klasifikasi="800.1.2.3", nomor_urut=12, kode_unit="DINKES", tahun=2026)
+        == "800.1.2.3/12/DINKES/2026"
+    )
 
 
-@pytest.mark.parametrize("pola, pesan", [
-    ("{kode_klasifikasi}/{nomor}/{tahun}", "{nomor}"),
-    ("{kode_klasifikasi}/{kode_unit}/{tahun}", "{nomor_urut}"),
-    ("{kode_klasifikasi/{nomor_urut}", "tidak sah"),
-])
+@pytest.mark.parametrize(
+    "pola, pesan",
+    [
+        ("{kode_klasifikasi}/{nomor}/{tahun}", "{nomor}"),
+        ("{kode_klasifikasi}/{kode_unit}/{tahun}", "{nomor_urut}"),
+        ("{kode_klasifikasi/{nomor_urut}", "tidak sah"),
+    ],
+)
 def test_pola_salah_ditolak_dengan_pesan(pola, pesan):
     with pytest.raises(PolaNomorTidakSah) as e:
         susun_nomor(pola, kode_klasifikasi="800", nomor_urut=1, kode_unit="X", tahun=2026)
@@ -65,10 +70,9 @@ def test_nomor_dikembalikan_bila_transaksi_gagal(engine):
 
     with transaksi(engine) as sesi:
         assert nomor_berikut(sesi, "800", "SETDA", 2026) == 1
-    with pytest.raises(RuntimeError):
-        with transaksi(engine) as sesi:
-            assert nomor_berikut(sesi, "800", "SETDA", 2026) == 2
-            raise RuntimeError("pendaftaran surat gagal")
+    with pytest.raises(RuntimeError), transaksi(engine) as sesi:
+        assert nomor_berikut(sesi, "800", "SETDA", 2026) == 2
+        raise RuntimeError("pendaftaran surat gagal")
     with transaksi(engine) as sesi:
         assert nomor_berikut(sesi, "800", "SETDA", 2026) == 2  # no number skipped
         assert nomor_berikut(sesi, "800", "DINKES", 2026) == 1  # one counter per unit

@@ -12,17 +12,32 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.bantu import galat, salin_profil, ubah
 
 from sistemkerja_tui.aturan.enums import (
-    JenisPermohonan, LingkupPenugasan, StatusKeanggotaan, StatusPermohonan,
+    JenisPermohonan,
+    LingkupPenugasan,
+    StatusKeanggotaan,
+    StatusPermohonan,
 )
 from sistemkerja_tui.aturan.permohonan import (
-    JENIS_LINGKUP, Aksi, Alur, AlurTidakDikenal, HasilTransisi, IsiSuratPermohonan, Keadaan, aksi_tersedia, alur,
-    alur_semua, langkah_berikut, periksa_isi, status_keanggotaan, transisi,
+    JENIS_LINGKUP,
+    Aksi,
+    Alur,
+    AlurTidakDikenal,
+    HasilTransisi,
+    IsiSuratPermohonan,
+    Keadaan,
+    aksi_tersedia,
+    alur,
+    alur_semua,
+    langkah_berikut,
+    periksa_isi,
+    status_keanggotaan,
+    transisi,
 )
 from sistemkerja_tui.aturan.profil import Pihak, muat_profil
 from sistemkerja_tui.paths import resource_dir
-from tests.bantu import galat, salin_profil, ubah
 
 J, L, S = JenisPermohonan, LingkupPenugasan, StatusPermohonan
 PROFIL = ["umum", "madiun", "luwu_utara", "klaten", "cilegon", "padang_panjang"]
@@ -127,9 +142,14 @@ LANGKAH = {
         # Penilai Kinerja"; the PPK's approval itself comes from the baseline.
         "sukarela_lintas_unit": [
             (PEMILIK, "Perwal Madiun 73/2023, Pasal 29 ayat (2)"),
-            (PPK, ("PermenPANRB 7/2022 (ketentuan bersama; mis. Perwal Cilegon 17/2023, Lampiran huruf B angka 2 "
-                   "huruf b angka 3); tidak dirinci dalam Perwal Madiun 73/2023, yang pada Pasal 29 ayat (2) menyebut "
-                   "tembusan kepada Pejabat Penilai Kinerja)")),
+            (
+                PPK,
+                (
+                    "PermenPANRB 7/2022 (ketentuan bersama; mis. Perwal Cilegon 17/2023, Lampiran huruf B angka 2 "
+                    "huruf b angka 3); tidak dirinci dalam Perwal Madiun 73/2023, yang pada Pasal 29 ayat (2) menyebut "
+                    "tembusan kepada Pejabat Penilai Kinerja)"
+                ),
+            ),
         ],
     },
     "luwu_utara": {
@@ -158,7 +178,9 @@ LANGKAH = {
         # Pejabat yang Berwenang Instansi Pemerintah yang dituju"; "Bupati menerima surat balasan dari Instansi
         # Pemerintah lain berisi persetujuan dan rekomendasi"
         "penunjukan_lintas_instansi": [
-            (PYB, KLATEN + "1) huruf c), butir kedua"), (PYB_DITUJU, KLATEN + "1) huruf c), butir ketiga")],
+            (PYB, KLATEN + "1) huruf c), butir kedua"),
+            (PYB_DITUJU, KLATEN + "1) huruf c), butir ketiga"),
+        ],
         # 2) huruf a): "Apabila Pimpinan Unit Organisasi menyetujui, maka Pimpinan Unit Organisasi menugaskan"
         "sukarela_dalam_unit": [(PUO, KLATEN + "2) huruf a), butir ketiga")],
         # 2) huruf b): "Pimpinan Unit Organisasi menyampaikan surat berisi persetujuan dan rekomendasi ... kepada
@@ -174,8 +196,10 @@ LANGKAH = {
         # instansi yang dituju"; d "menjawab ketersediaan"; e "bilamana pejabat yang berwenang menyetujui surat
         # jawaban permohonan pelibatan beserta daftar"
         "penunjukan_lintas_instansi": [
-            (PYB, PP + "A angka 3 huruf b"), (PYB_DITUJU, PP + "A angka 3 huruf c"),
-            (PPK, PP + "A angka 3 huruf d"), (PYB_DITUJU, PP + "A angka 3 huruf e, butir kesatu"),
+            (PYB, PP + "A angka 3 huruf b"),
+            (PYB_DITUJU, PP + "A angka 3 huruf c"),
+            (PPK, PP + "A angka 3 huruf d"),
+            (PYB_DITUJU, PP + "A angka 3 huruf e, butir kesatu"),
         ],
         # B angka 1: "apabila Pimpinan Unit Organisasi menyetujui, maka Pejabat Penilai Kinerja menugaskan"
         "sukarela_dalam_unit": [(PUO, PP + "B angka 1, butir kedua")],
@@ -207,7 +231,12 @@ def test_alur_mengikuti_rute_profil(nama):
         kunci = f"{'penunjukan' if a.jenis is J.PENUNJUKAN else 'sukarela'}_{a.lingkup.value}"
         rute = getattr(profil.persetujuan, kunci)
         assert (a.kepada, a.sebutan, a.tertulis, a.tembusan, a.rujukan) == (
-            rute.kepada, rute.sebutan, rute.tertulis, rute.tembusan, rute.rujukan)
+            rute.kepada,
+            rute.sebutan,
+            rute.tertulis,
+            rute.tembusan,
+            rute.rujukan,
+        )
         assert a.isi_permohonan == profil.persetujuan.isi_permohonan
         # The request goes to the party of the first step.
         assert not a.langkah or a.langkah[0].pihak is a.kepada
@@ -219,8 +248,11 @@ def test_klaten_lintas_unit_ke_pimpinan_unit_mitra_kerja():
     a = buat_alur("klaten", J.PENUNJUKAN, L.LINTAS_UNIT)
     # Lampiran huruf B angka 2 huruf q angka 1) huruf b): "mengirimkan surat permohonan ... kepada Pimpinan Unit
     # Organisasi Mitra Kerja dengan tembusan Pejabat Penilai Kinerja bersangkutan"
-    assert (a.kepada, a.sebutan, a.tembusan) == (PUO, "Pimpinan Unit Organisasi Mitra Kerja",
-                                                 ("Pejabat Penilai Kinerja bersangkutan",))
+    assert (a.kepada, a.sebutan, a.tembusan) == (
+        PUO,
+        "Pimpinan Unit Organisasi Mitra Kerja",
+        ("Pejabat Penilai Kinerja bersangkutan",),
+    )
     assert [(s.pihak, s.sebutan) for s in a.langkah] == [(PUO, "Pimpinan Unit Organisasi Mitra Kerja")]
     k = diajukan(a)
     assert langkah_berikut(k, a).sebutan == "Pimpinan Unit Organisasi Mitra Kerja"
@@ -238,7 +270,9 @@ def test_klaten_lintas_instansi_ke_bupati_up_sekda():
     # 1) huruf c): "menyampaikan surat permohonan pelibatan ... kepada Bupati u.p. Sekretaris Daerah"
     assert (a.kepada, a.sebutan) == (PYB, "Bupati u.p. Sekretaris Daerah")
     assert [s.sebutan for s in a.langkah] == [
-        "Bupati u.p. Sekretaris Daerah", "Pejabat yang Berwenang Instansi Pemerintah yang dituju"]
+        "Bupati u.p. Sekretaris Daerah",
+        "Pejabat yang Berwenang Instansi Pemerintah yang dituju",
+    ]
     k = diajukan(a)
     pesan = tertolak(transisi(k, Aksi.SETUJUI, a, pihak_pelaku=PPK), k, "pihak_tidak_berwenang")
     assert "Bupati u.p. Sekretaris Daerah" in pesan
@@ -258,6 +292,7 @@ def test_sukarela_lintas_instansi_tidak_dikenal():
 
 
 # --- happy path, refusal, cancellation ------------------------------------------------
+
 
 @pytest.mark.parametrize(("nama", "jenis", "lingkup"), KASUS, ids=IDS)
 def test_jalur_bahagia(nama, jenis, lingkup):
@@ -302,8 +337,9 @@ def test_penolakan_dengan_dan_tanpa_alasan(nama, jenis, lingkup):
     for i, langkah in enumerate(a.langkah):
         k = diajukan(a, i)
         for kosong in ("", "   \n"):
-            pesan = tertolak(transisi(k, Aksi.TOLAK, a, pihak_pelaku=langkah.pihak, alasan=kosong), k,
-                             "alasan_penolakan_kosong")
+            pesan = tertolak(
+                transisi(k, Aksi.TOLAK, a, pihak_pelaku=langkah.pihak, alasan=kosong), k, "alasan_penolakan_kosong"
+            )
             assert "alasan penolakan wajib diisi" in pesan
             assert langkah.rujukan in pesan
         hasil = jalan(k, Aksi.TOLAK, a, pihak_pelaku=langkah.pihak, alasan="  Pegawai sedang tugas belajar.  ")
@@ -338,8 +374,11 @@ BOLEH = {  # the transition table, written out
     S.SURAT_TUGAS_TERBIT: set(),
 }
 KE = {
-    Aksi.AJUKAN: {S.DIAJUKAN, S.DISETUJUI}, Aksi.SETUJUI: {S.DIAJUKAN, S.DISETUJUI}, Aksi.TOLAK: {S.DITOLAK},
-    Aksi.BATALKAN: {S.DIBATALKAN}, Aksi.TERBITKAN_SURAT_TUGAS: {S.SURAT_TUGAS_TERBIT},
+    Aksi.AJUKAN: {S.DIAJUKAN, S.DISETUJUI},
+    Aksi.SETUJUI: {S.DIAJUKAN, S.DISETUJUI},
+    Aksi.TOLAK: {S.DITOLAK},
+    Aksi.BATALKAN: {S.DIBATALKAN},
+    Aksi.TERBITKAN_SURAT_TUGAS: {S.SURAT_TUGAS_TERBIT},
 }
 
 
@@ -351,16 +390,14 @@ def _keadaan_uji(a: Alur) -> list[Keadaan]:
     return hasil
 
 
-TABEL = [
-    (nama, j, lk, k, aksi)
-    for nama, j, lk in KASUS
-    for k in _keadaan_uji(buat_alur(nama, j, lk))
-    for aksi in Aksi
-]
+TABEL = [(nama, j, lk, k, aksi) for nama, j, lk in KASUS for k in _keadaan_uji(buat_alur(nama, j, lk)) for aksi in Aksi]
 
 
-@pytest.mark.parametrize(("nama", "jenis", "lingkup", "keadaan", "aksi"), TABEL, ids=[
-    f"{n}-{j.value}-{lk.value}-{k.status.value}{k.langkah_disetujui}-{a.value}" for n, j, lk, k, a in TABEL])
+@pytest.mark.parametrize(
+    ("nama", "jenis", "lingkup", "keadaan", "aksi"),
+    TABEL,
+    ids=[f"{n}-{j.value}-{lk.value}-{k.status.value}{k.langkah_disetujui}-{a.value}" for n, j, lk, k, a in TABEL],
+)
 def test_tabel_status_aksi(nama, jenis, lingkup, keadaan, aksi):
     a = buat_alur(nama, jenis, lingkup)
     boleh = aksi in BOLEH[keadaan.status] and (aksi is not Aksi.TERBITKAN_SURAT_TUGAS or lingkup is not L.DALAM_UNIT)
@@ -389,20 +426,26 @@ def test_pesan_status_menyebut_perbaikan():
     k = diajukan(a)
     # approving a draft
     pesan = tertolak(transisi(Keadaan.baru(), Aksi.SETUJUI, a, pihak_pelaku=PPK), Keadaan.baru(), "status_tidak_sesuai")
-    assert pesan.startswith("Tidak dapat menyetujui permohonan berstatus draf: hanya permohonan berstatus diajukan "
-                            "yang dapat disetujui. Ajukan permohonan terlebih dahulu.")
+    assert pesan.startswith(
+        "Tidak dapat menyetujui permohonan berstatus draf: hanya permohonan berstatus diajukan "
+        "yang dapat disetujui. Ajukan permohonan terlebih dahulu."
+    )
     # approving twice
     k = jalan(k, Aksi.SETUJUI, a, pihak_pelaku=PPK).keadaan
     pesan = tertolak(transisi(k, Aksi.SETUJUI, a, pihak_pelaku=PPK), k, "status_tidak_sesuai")
     assert "berstatus disetujui" in pesan and "lanjutkan dengan menerbitkan surat tugas" in pesan
     # refusing an approved one
-    assert "Tidak dapat menolak permohonan berstatus disetujui" in transisi(
-        k, Aksi.TOLAK, a, pihak_pelaku=PPK, alasan="x").pesan
+    assert (
+        "Tidak dapat menolak permohonan berstatus disetujui"
+        in transisi(k, Aksi.TOLAK, a, pihak_pelaku=PPK, alasan="x").pesan
+    )
     # cancelling a refused one
     ditolak = jalan(diajukan(a), Aksi.TOLAK, a, pihak_pelaku=PPK, alasan="Beban kerja penuh.").keadaan
     pesan = transisi(ditolak, Aksi.BATALKAN, a).pesan
-    assert pesan.startswith("Tidak dapat membatalkan permohonan berstatus ditolak: hanya permohonan berstatus draf "
-                            "atau diajukan yang dapat dibatalkan. Permohonan sudah ditolak; buat permohonan baru")
+    assert pesan.startswith(
+        "Tidak dapat membatalkan permohonan berstatus ditolak: hanya permohonan berstatus draf "
+        "atau diajukan yang dapat dibatalkan. Permohonan sudah ditolak; buat permohonan baru"
+    )
     # submitting twice names the step awaited
     pesan = transisi(diajukan(a), Aksi.AJUKAN, a, **kw_ajukan()).pesan
     assert "menunggu keputusan Pejabat Penilai Kinerja dimana" in pesan and "(langkah 1 dari 1)" in pesan
@@ -414,6 +457,7 @@ def test_aksi_dari_kode():
 
 
 # --- who decides -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(("nama", "jenis", "lingkup"), KASUS, ids=IDS)
 def test_pihak_salah_ditolak(nama, jenis, lingkup):
@@ -442,13 +486,13 @@ BIDANG = [
 RUJUKAN_ISI = {
     # Cilegon Lampiran huruf B angka 1: "paling sedikit memuat: 1) maksud dan tujuan ...; 4) durasi pelibatan"
     "umum": "PermenPANRB 7/2022 (ketentuan bersama; mis. Perwal Cilegon 17/2023, Lampiran huruf B angka 1, surat "
-            "permohonan pelibatan paling sedikit memuat angka 1) sampai dengan 4))",
+    "permohonan pelibatan paling sedikit memuat angka 1) sampai dengan 4))",
     # Luwu Utara Lampiran: "Surat permohonan pelibatan ... paling sedikit memuat: 1) maksud dan tujuan ..."
     "luwu_utara": "Perbup Luwu Utara 59/2023, Lampiran Bab II huruf B angka 2 huruf a, surat permohonan pelibatan "
-                  "paling sedikit memuat angka 1) sampai dengan 4)",
+    "paling sedikit memuat angka 1) sampai dengan 4)",
     # Klaten Lampiran B.2.q.1): "Surat permohonan pelibatan ... memuat antara lain"
     "klaten": "Perbup Klaten 34/2024, Lampiran huruf B angka 2 huruf q angka 1), surat permohonan pelibatan memuat "
-              "antara lain",
+    "antara lain",
 }
 
 
@@ -525,13 +569,17 @@ def test_jawaban_ketersediaan_lintas_instansi(nama):
     k = diajukan(a, n - 1)
     pihak = a.langkah[-1].pihak
     langkah_jawab = next(i for i in range(n) if a.wajib_jawaban(i))
-    for jawaban, daftar, kode in (("", DAFTAR, "jawaban_ketersediaan_kosong"), ("  ", DAFTAR,
-                                  "jawaban_ketersediaan_kosong"), (JAWABAN, (), "daftar_pegawai_kosong"),
-                                  (JAWABAN, (" ",), "daftar_pegawai_kosong")):
+    for jawaban, daftar, kode in (
+        ("", DAFTAR, "jawaban_ketersediaan_kosong"),
+        ("  ", DAFTAR, "jawaban_ketersediaan_kosong"),
+        (JAWABAN, (), "daftar_pegawai_kosong"),
+        (JAWABAN, (" ",), "daftar_pegawai_kosong"),
+    ):
         # Recorded at an earlier step, the answer carries over: clear it to test the last step alone.
         kosong = Keadaan(k.status, k.langkah_disetujui)
-        hasil = transisi(kosong, Aksi.SETUJUI, a, pihak_pelaku=pihak, jawaban_ketersediaan=jawaban,
-                         daftar_pegawai=daftar)
+        hasil = transisi(
+            kosong, Aksi.SETUJUI, a, pihak_pelaku=pihak, jawaban_ketersediaan=jawaban, daftar_pegawai=daftar
+        )
         pesan = tertolak(hasil, kosong, kode)
         assert "wajib diisi" in pesan and a.langkah[-1].rujukan in pesan
     if langkah_jawab < n - 1:
@@ -540,8 +588,13 @@ def test_jawaban_ketersediaan_lintas_instansi(nama):
         hasil = jalan(k, Aksi.SETUJUI, a, pihak_pelaku=pihak)
         assert hasil.selesai and hasil.keadaan.jawaban_ketersediaan == JAWABAN
     # Not available: the step refuses with the reason instead.
-    ditolak = jalan(diajukan(a, langkah_jawab), Aksi.TOLAK, a, pihak_pelaku=a.langkah[langkah_jawab].pihak,
-                    alasan="Tidak tersedia pegawai yang sesuai kriteria.")
+    ditolak = jalan(
+        diajukan(a, langkah_jawab),
+        Aksi.TOLAK,
+        a,
+        pihak_pelaku=a.langkah[langkah_jawab].pihak,
+        alasan="Tidak tersedia pegawai yang sesuai kriteria.",
+    )
     assert ditolak.keadaan.status is S.DITOLAK
 
 
@@ -559,35 +612,54 @@ def test_jawaban_hanya_di_lintas_instansi(nama):
             assert [a.langkah[i].wajib_jawaban_ketersediaan for i in range(4)] == [False, False, True, True]
             k = diajukan(a, 2)
             tertolak(transisi(k, Aksi.SETUJUI, a, pihak_pelaku=PPK), k, "jawaban_ketersediaan_kosong")
-            hasil = jalan(k, Aksi.SETUJUI, a, pihak_pelaku=PPK, jawaban_ketersediaan=f"  {JAWABAN} ",
-                          daftar_pegawai=[" 199001012015031001 ", ""])
+            hasil = jalan(
+                k,
+                Aksi.SETUJUI,
+                a,
+                pihak_pelaku=PPK,
+                jawaban_ketersediaan=f"  {JAWABAN} ",
+                daftar_pegawai=[" 199001012015031001 ", ""],
+            )
             assert (hasil.keadaan.jawaban_ketersediaan, hasil.keadaan.daftar_pegawai) == (
-                JAWABAN, ("199001012015031001",))
+                JAWABAN,
+                ("199001012015031001",),
+            )
             # The list as stored in a text column: one pegawai per line.
-            teks = jalan(k, Aksi.SETUJUI, a, pihak_pelaku=PPK, jawaban_ketersediaan=JAWABAN,
-                         daftar_pegawai="199001012015031001 Budi, S.T.\n\n199205152019032002 Sari\n")
+            teks = jalan(
+                k,
+                Aksi.SETUJUI,
+                a,
+                pihak_pelaku=PPK,
+                jawaban_ketersediaan=JAWABAN,
+                daftar_pegawai="199001012015031001 Budi, S.T.\n\n199205152019032002 Sari\n",
+            )
             assert teks.keadaan.daftar_pegawai == ("199001012015031001 Budi, S.T.", "199205152019032002 Sari")
 
 
 # --- state checks -------------------------------------------------------------------
 
-@pytest.mark.parametrize("keadaan", [
-    Keadaan(S.DIAJUKAN, 1), Keadaan(S.DIAJUKAN, -1), Keadaan(S.DISETUJUI, 2), Keadaan(S.DRAF, 1)])
+
+@pytest.mark.parametrize(
+    "keadaan", [Keadaan(S.DIAJUKAN, 1), Keadaan(S.DIAJUKAN, -1), Keadaan(S.DISETUJUI, 2), Keadaan(S.DRAF, 1)]
+)
 def test_keadaan_tidak_sah(keadaan):
     a = buat_alur("madiun", J.PENUNJUKAN, L.LINTAS_UNIT)  # one step
     for aksi in Aksi:
-        pesan = tertolak(transisi(keadaan, aksi, a, pihak_pelaku=PPK, alasan="x", **kw_ajukan()), keadaan,
-                         "keadaan_tidak_sah")
+        pesan = tertolak(
+            transisi(keadaan, aksi, a, pihak_pelaku=PPK, alasan="x", **kw_ajukan()), keadaan, "keadaan_tidak_sah"
+        )
         assert "memuat 1 langkah persetujuan" in pesan
 
 
 def test_status_keanggotaan_mencerminkan_permohonan():
     a = buat_alur("umum", J.PENGAJUAN_SUKARELA, L.LINTAS_UNIT)
-    assert {s: status_keanggotaan(Keadaan(s, 2 if s in (S.DISETUJUI, S.SURAT_TUGAS_TERBIT) else 0), a)
-            for s in S} == {
-        S.DRAF: StatusKeanggotaan.USULAN, S.DIAJUKAN: StatusKeanggotaan.MENUNGGU,
-        S.DISETUJUI: StatusKeanggotaan.AKTIF, S.SURAT_TUGAS_TERBIT: StatusKeanggotaan.AKTIF,
-        S.DITOLAK: StatusKeanggotaan.DITOLAK, S.DIBATALKAN: StatusKeanggotaan.DIBATALKAN,
+    assert {s: status_keanggotaan(Keadaan(s, 2 if s in (S.DISETUJUI, S.SURAT_TUGAS_TERBIT) else 0), a) for s in S} == {
+        S.DRAF: StatusKeanggotaan.USULAN,
+        S.DIAJUKAN: StatusKeanggotaan.MENUNGGU,
+        S.DISETUJUI: StatusKeanggotaan.AKTIF,
+        S.SURAT_TUGAS_TERBIT: StatusKeanggotaan.AKTIF,
+        S.DITOLAK: StatusKeanggotaan.DITOLAK,
+        S.DIBATALKAN: StatusKeanggotaan.DIBATALKAN,
     }
     # One approval of two is still waiting.
     assert status_keanggotaan(diajukan(a, 1), a) is StatusKeanggotaan.MENUNGGU
@@ -606,34 +678,48 @@ def test_modul_permohonan_murni():
 
 # --- the profile loader refuses broken routes -----------------------------------------
 
+
 @pytest.fixture
 def salinan(tmp_path) -> Path:
     return salin_profil(resource_dir("data") / "profil", tmp_path)
 
 
 def test_langkah_pertama_harus_pihak_yang_dituju(salinan):
-    ubah(salinan, "klaten", '[[persetujuan.penunjukan_lintas_unit.langkah]]\npihak = "pimpinan_unit_pegawai"',
-         '[[persetujuan.penunjukan_lintas_unit.langkah]]\npihak = "ppk_pegawai"')
+    ubah(
+        salinan,
+        "klaten",
+        '[[persetujuan.penunjukan_lintas_unit.langkah]]\npihak = "pimpinan_unit_pegawai"',
+        '[[persetujuan.penunjukan_lintas_unit.langkah]]\npihak = "ppk_pegawai"',
+    )
     assert galat(salinan, "klaten") == (
         "Profil klaten.toml: langkah 'persetujuan.penunjukan_lintas_unit.langkah[0]' diputus oleh 'ppk_pegawai', "
         "padahal permohonan ditujukan kepada 'pimpinan_unit_pegawai' "
-        "(kunci 'persetujuan.penunjukan_lintas_unit.kepada').")
+        "(kunci 'persetujuan.penunjukan_lintas_unit.kepada')."
+    )
 
 
 def test_langkah_terakhir_lintas_instansi_wajib_jawaban(salinan):
-    lama = ('wajib_jawaban_ketersediaan = true\n'
-            'rujukan = "Perbup Klaten 34/2024, Lampiran huruf B angka 2 huruf q angka 1) huruf c), butir ketiga"')
+    lama = (
+        "wajib_jawaban_ketersediaan = true\n"
+        'rujukan = "Perbup Klaten 34/2024, Lampiran huruf B angka 2 huruf q angka 1) huruf c), butir ketiga"'
+    )
     ubah(salinan, "klaten", lama, lama.replace("wajib_jawaban_ketersediaan = true\n", ""))
     assert galat(salinan, "klaten").startswith(
         "Profil klaten.toml: langkah terakhir 'persetujuan.penunjukan_lintas_instansi.langkah[1]' harus memuat "
-        "'wajib_jawaban_ketersediaan = true'")
+        "'wajib_jawaban_ketersediaan = true'"
+    )
 
 
 def test_kunci_asing_di_langkah_ditolak(salinan):
-    ubah(salinan, "umum", 'uraian = "menjawab ketersediaan beserta daftar pegawai yang ditugaskan"\n',
-         'uraian = "menjawab ketersediaan beserta daftar pegawai yang ditugaskan"\nurutan = 3\n')
+    ubah(
+        salinan,
+        "umum",
+        'uraian = "menjawab ketersediaan beserta daftar pegawai yang ditugaskan"\n',
+        'uraian = "menjawab ketersediaan beserta daftar pegawai yang ditugaskan"\nurutan = 3\n',
+    )
     assert galat(salinan, "cilegon").startswith(
-        "Profil umum.toml: kunci 'persetujuan.penunjukan_lintas_instansi.langkah[2].urutan' tidak dikenal")
+        "Profil umum.toml: kunci 'persetujuan.penunjukan_lintas_instansi.langkah[2].urutan' tidak dikenal"
+    )
 
 
 def test_rute_wajib_langkah(salinan):
@@ -642,19 +728,31 @@ def test_rute_wajib_langkah(salinan):
     awal = teks.index("# butir kedua")
     akhir = teks.index("[persetujuan.sukarela_lintas_unit]")
     berkas.write_text(teks[:awal] + teks[akhir:], encoding="utf-8")
-    ubah(salinan, "padang_panjang", 'rujukan = "Perwal Padang Panjang 48/2024, Lampiran III huruf B angka 1"\n',
-         'rujukan = "Perwal Padang Panjang 48/2024, Lampiran III huruf B angka 1"\nlangkah = []\n')
+    ubah(
+        salinan,
+        "padang_panjang",
+        'rujukan = "Perwal Padang Panjang 48/2024, Lampiran III huruf B angka 1"\n',
+        'rujukan = "Perwal Padang Panjang 48/2024, Lampiran III huruf B angka 1"\nlangkah = []\n',
+    )
     assert galat(salinan, "padang_panjang") == (
-        "Profil padang_panjang.toml: rute 'persetujuan.sukarela_dalam_unit' tidak memuat satu pun langkah persetujuan.")
+        "Profil padang_panjang.toml: rute 'persetujuan.sukarela_dalam_unit' tidak memuat satu pun langkah persetujuan."
+    )
 
 
 def test_langkah_tanpa_rujukan_atau_pihak_asing(salinan):
-    ubah(salinan, "luwu_utara", 'rujukan = "Perbup Luwu Utara 59/2023, Lampiran Bab II huruf B angka 2 huruf a angka '
-         '3) huruf c)"\n', "")
+    ubah(
+        salinan,
+        "luwu_utara",
+        'rujukan = "Perbup Luwu Utara 59/2023, Lampiran Bab II huruf B angka 2 huruf a angka 3) huruf c)"\n',
+        "",
+    )
     assert galat(salinan, "luwu_utara").startswith(
-        "Profil luwu_utara.toml: aturan 'persetujuan.penunjukan_lintas_instansi.langkah[1]' tidak memuat 'rujukan'")
+        "Profil luwu_utara.toml: aturan 'persetujuan.penunjukan_lintas_instansi.langkah[1]' tidak memuat 'rujukan'"
+    )
     salinan2 = salinan.parent / "profil2"
     shutil.copytree(resource_dir("data") / "profil", salinan2)
     ubah(salinan2, "umum", 'pihak = "pejabat_berwenang_dituju"', 'pihak = "gubernur"')
-    assert "'persetujuan.penunjukan_lintas_instansi.langkah[1].pihak' berisi 'gubernur', bukan pihak yang dikenal" \
+    assert (
+        "'persetujuan.penunjukan_lintas_instansi.langkah[1].pihak' berisi 'gubernur', bukan pihak yang dikenal"
         in galat(salinan2, "umum")
+    )

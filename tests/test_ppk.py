@@ -30,8 +30,14 @@ LURAH = Pejabat(11, "Joko", "Lurah", J.PENGAWAS)
 
 SETDA = UnitRantai(100, "Sekretariat Daerah", U.SEKRETARIAT_DAERAH, False, SEKDA, "Sekretaris Daerah")
 DINKES = UnitRantai(101, "Dinas Kesehatan", U.DINAS, False, KADIS, "Kepala Dinas Kesehatan")
-BIDANG = UnitRantai(102, "Bidang Pencegahan dan Pengendalian Penyakit", U.BIDANG, False, KABID,
-                    "Kepala Bidang Pencegahan dan Pengendalian Penyakit")
+BIDANG = UnitRantai(
+    102,
+    "Bidang Pencegahan dan Pengendalian Penyakit",
+    U.BIDANG,
+    False,
+    KABID,
+    "Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+)
 SEKSI = UnitRantai(103, "Seksi Surveilans", U.SEKSI, False, KASI, "Kepala Seksi Surveilans")
 PUSKESMAS = UnitRantai(104, "UPTD Puskesmas Manguharjo", U.PUSKESMAS, True, KAPUS, "Kepala UPTD Puskesmas Manguharjo")
 UPTD = UnitRantai(105, "UPTD Laboratorium", U.UPTD, False, KA_UPTD, "Kepala UPTD Laboratorium")
@@ -83,6 +89,7 @@ def padang_panjang():
 
 # --- Perwal Madiun 73/2023, Pasal 43 ayat (2) dan ayat (5) -------------------------
 
+
 def test_ahli_pertama_di_seksi_dinilai_kepala_seksi(madiun):
     # Pasal 43 ayat (2) huruf c: "pengelolaan kinerja jabatan fungsional ahli pertama dan semua
     # jenjang terampil dilakukan oleh jabatan pengawas atau pejabat satu tingkat di atasnya"
@@ -126,10 +133,14 @@ def test_pelaksana_di_bidang_tanpa_seksi_dinilai_kepala_bidang(madiun):
     assert (hasil.ppk, hasil.rujukan) == (KABID, "Perwal Madiun 73/2023, Pasal 43 ayat (5)")
 
 
-@pytest.mark.parametrize("rantai", [
-    (DINKES, SETDA),  # pelaksana langsung di bawah Kepala Dinas
-    (lowong(SEKSI), lowong(BIDANG), DINKES, SETDA),  # jabatan Pengawas dan Administrator kosong
-], ids=["tanpa-struktur", "struktur-lowong"])
+@pytest.mark.parametrize(
+    "rantai",
+    [
+        (DINKES, SETDA),  # pelaksana langsung di bawah Kepala Dinas
+        (lowong(SEKSI), lowong(BIDANG), DINKES, SETDA),  # jabatan Pengawas dan Administrator kosong
+    ],
+    ids=["tanpa-struktur", "struktur-lowong"],
+)
 def test_pelaksana_tanpa_pengawas_dan_administrator_dinilai_jpt(madiun, rantai):
     # Pasal 43 ayat (5): "... dan pejabat dua tingkat di atas apabila Pejabat Pengawas dan
     # Administrator tidak ada karena restrukturisasi organisasi dan/atau penyetaraan jabatan"
@@ -138,11 +149,15 @@ def test_pelaksana_tanpa_pengawas_dan_administrator_dinilai_jpt(madiun, rantai):
     assert hasil.rujukan == "Perwal Madiun 73/2023, Pasal 43 ayat (5)"
 
 
-@pytest.mark.parametrize("subjek", [
-    pelaksana(PUSKESMAS, DINKES, SETDA),
-    jf(Jenjang.AHLI_MUDA, PUSKESMAS, DINKES, SETDA),
-    jf(Jenjang.TERAMPIL, PUSKESMAS, DINKES, SETDA),
-], ids=["pelaksana", "ahli-muda", "terampil"])
+@pytest.mark.parametrize(
+    "subjek",
+    [
+        pelaksana(PUSKESMAS, DINKES, SETDA),
+        jf(Jenjang.AHLI_MUDA, PUSKESMAS, DINKES, SETDA),
+        jf(Jenjang.TERAMPIL, PUSKESMAS, DINKES, SETDA),
+    ],
+    ids=["pelaksana", "ahli-muda", "terampil"],
+)
 def test_staf_puskesmas_dinilai_kepala_puskesmas(madiun, subjek):
     # Pasal 13 ayat (5): "Dalam hal Pejabat Fungsional diangkat untuk memimpin suatu unit kerja
     # mandiri, Pejabat Fungsional tersebut dapat membawahi Pejabat Fungsional dan pelaksana."
@@ -161,6 +176,7 @@ def test_ahli_muda_di_uptd_pengawas_dinilai_kepala_dinas(madiun):
 
 
 # --- pimpinan unit: atasan langsung ---------------------------------------------
+
 
 def test_kepala_bidang_dinilai_kepala_dinas(madiun):
     # Pasal 1 angka 13: "Pejabat Penilai Kinerja adalah atasan langsung ..."
@@ -214,10 +230,22 @@ def test_pejabat_struktural_bukan_pimpinan_dinilai_pimpinan_unitnya(klaten):
 
 # --- override dan kegagalan -----------------------------------------------------
 
+
 def test_override_menang(madiun):
     # Pasal 1 angka 13: "... atau pejabat lain yang diberi pendelegasian kewenangan"
-    hasil = tentukan_ppk(staf(J.FUNGSIONAL, Jenjang.AHLI_PERTAMA, SEKSI, BIDANG, DINKES, SETDA,
-                              override=KABID, alasan_override="Pendelegasian Kepala Dinas No. 800/12"), madiun)
+    hasil = tentukan_ppk(
+        staf(
+            J.FUNGSIONAL,
+            Jenjang.AHLI_PERTAMA,
+            SEKSI,
+            BIDANG,
+            DINKES,
+            SETDA,
+            override=KABID,
+            alasan_override="Pendelegasian Kepala Dinas No. 800/12",
+        ),
+        madiun,
+    )
     assert hasil.override and hasil.ppk == KABID and hasil.sebutan == "Kepala Bidang"
     assert "Override PPK tersimpan" in hasil.rujukan
     assert "Pendelegasian Kepala Dinas No. 800/12" in hasil.rujukan
@@ -247,6 +275,7 @@ def test_tanpa_unit_menghasilkan_temuan(madiun):
 
 
 # --- Perbup Klaten 34/2024 --------------------------------------------------------
+
 
 def test_klaten_ahli_madya_di_bidang_dinilai_kepala_bidang(klaten, madiun):
     # Lampiran huruf B: "Jabatan Fungsional Ahli Madya Fungsional Ahli Muda berkedudukan di bawah
@@ -304,6 +333,7 @@ def test_klaten_kecamatan_kasubbag_menilai_jf(klaten, madiun):
 
 # --- Perwal Padang Panjang 48/2024 ----------------------------------------------
 
+
 def test_padang_panjang_kecamatan_camat_menilai_semua(padang_panjang, madiun):
     # Lampiran II huruf G angka 1: "Fungsional dan Pelaksana berada di bawah dan bertanggungjawab kepada
     # Camat sebagai Pejabat level 1 yang berperan sebagai Pejabat Penilai Kinerja."
@@ -339,8 +369,13 @@ def test_padang_panjang_aturan_bidang_hanya_di_dinas_dan_badan(padang_panjang):
 def test_klaten_aturan_dalam_melihat_organisasi_bukan_induk_langsung(klaten):
     # Tabel huruf g (Kecamatan) "Kepala Subbagian, (Pengawas) | JF dan pelaksana", with the Subbagian under the
     # Sekretariat Kecamatan rather than directly under the Kecamatan.
-    sekcam = UnitRantai(115, "Sekretariat Kecamatan", U.SEKRETARIAT, False,
-                        Pejabat(12, "Krisna", "Sekretaris Kecamatan", J.ADMINISTRATOR))
+    sekcam = UnitRantai(
+        115,
+        "Sekretariat Kecamatan",
+        U.SEKRETARIAT,
+        False,
+        Pejabat(12, "Krisna", "Sekretaris Kecamatan", J.ADMINISTRATOR),
+    )
     hasil = tentukan_ppk(jf(Jenjang.AHLI_MUDA, SUBBAG_KEC, sekcam, KECAMATAN, SETDA), klaten)
     assert hasil.ppk == KASUBBAG and "tabel huruf g" in hasil.rujukan
 
@@ -352,6 +387,7 @@ def test_padang_panjang_uptd_kepala_uptd_menilai_ahli_muda(padang_panjang):
 
 
 # --- Perbup Luwu Utara 59/2023 dan profil umum -----------------------------------
+
 
 def test_luwu_utara_kepala_bidang_menilai_pelaksana_di_seksi():
     # Lampiran Bab II huruf B angka 5 huruf a, uraian a angka 2) angka 2: "Pejabat Level 2 atau Pejabat

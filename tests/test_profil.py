@@ -13,16 +13,29 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from tests.bantu import galat, salin_profil, ubah
 
 from sistemkerja_tui.aturan.enums import (
-    BentukTim, Golongan, JenisJabatan, JenisPembentukan, JenisUnit, Jenjang, LingkupPenugasan,
-    Pendidikan, PeranTim, PredikatKinerja,
+    BentukTim,
+    Golongan,
+    JenisJabatan,
+    JenisPembentukan,
+    JenisUnit,
+    Jenjang,
+    LingkupPenugasan,
+    Pendidikan,
+    PeranTim,
+    PredikatKinerja,
 )
 from sistemkerja_tui.aturan.profil import (
-    Naskah, ObjekPenetapan, Pihak, Profil, daftar_profil, muat_profil,
+    Naskah,
+    ObjekPenetapan,
+    Pihak,
+    Profil,
+    daftar_profil,
+    muat_profil,
 )
 from sistemkerja_tui.paths import resource_dir
-from tests.bantu import galat, salin_profil, ubah
 
 FOLDER = resource_dir("data") / "profil"
 SEMUA = ["cilegon", "klaten", "luwu_utara", "madiun", "padang_panjang", "umum"]
@@ -49,34 +62,61 @@ def rujukan_semua(objek, jalur: str = "") -> dict[str, str]:
 
 # --- loading and inheritance -------------------------------------------------------
 
+
 def test_daftar_profil():
     assert daftar_profil() == SEMUA
 
 
-@pytest.mark.parametrize(("nama", "singkatan", "judul", "kepala_daerah"), [
-    ("umum", "PermenPANRB 7/2022", "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi "
-     "Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi",
-     "Kepala Daerah"),
-    # 000: "PERATURAN WALI KOTA MADIUN NOMOR 73 TAHUN 2023 TENTANG SISTEM KERJA APARATUR SIPIL NEGARA"
-    ("madiun", "Perwal Madiun 73/2023",
-     "Peraturan Wali Kota Madiun Nomor 73 Tahun 2023 tentang Sistem Kerja Aparatur Sipil Negara", "Wali Kota"),
-    # 001: "PERATURAN BUPATI LUWU UTARA NOMOR 59 TAHUN 2023 TENTANG SISTEM KERJA"
-    ("luwu_utara", "Perbup Luwu Utara 59/2023",
-     "Peraturan Bupati Luwu Utara Nomor 59 Tahun 2023 tentang Sistem Kerja", "Bupati"),
-    # 002: "PERATURAN BUPATI KLATEN NOMOR 34 TAHUN 2024 TENTANG SISTEM KERJA SETELAH PENYETARAAN JABATAN
-    # DI LINGKUNGAN PEMERINTAH DAERAH"
-    ("klaten", "Perbup Klaten 34/2024", "Peraturan Bupati Klaten Nomor 34 Tahun 2024 tentang Sistem Kerja "
-     "Setelah Penyetaraan Jabatan di Lingkungan Pemerintah Daerah", "Bupati"),
-    # 003: "PERATURAN WALI KOTA CILEGON NOMOR 17 TAHUN 2023 TENTANG SISTEM KERJA DI LINGKUNGAN PEMERINTAH KOTA CILEGON"
-    ("cilegon", "Perwal Cilegon 17/2023",
-     "Peraturan Wali Kota Cilegon Nomor 17 Tahun 2023 tentang Sistem Kerja di Lingkungan Pemerintah Kota Cilegon",
-     "Wali Kota"),
-    # 004: "LAMPIRAN I PERATURAN WALI KOTA PADANG PANJANG NOMOR48 TAHUN 2024 TENTANG SISTEM KERJA DI LINGKUNGAN
-    # PEMERINTAH DAERAH"
-    ("padang_panjang", "Perwal Padang Panjang 48/2024",
-     "Peraturan Wali Kota Padang Panjang Nomor 48 Tahun 2024 tentang Sistem Kerja di Lingkungan Pemerintah Daerah",
-     "Wali Kota"),
-])
+@pytest.mark.parametrize(
+    ("nama", "singkatan", "judul", "kepala_daerah"),
+    [
+        (
+            "umum",
+            "PermenPANRB 7/2022",
+            "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi "
+            "Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi",
+            "Kepala Daerah",
+        ),
+        # 000: "PERATURAN WALI KOTA MADIUN NOMOR 73 TAHUN 2023 TENTANG SISTEM KERJA APARATUR SIPIL NEGARA"
+        (
+            "madiun",
+            "Perwal Madiun 73/2023",
+            "Peraturan Wali Kota Madiun Nomor 73 Tahun 2023 tentang Sistem Kerja Aparatur Sipil Negara",
+            "Wali Kota",
+        ),
+        # 001: "PERATURAN BUPATI LUWU UTARA NOMOR 59 TAHUN 2023 TENTANG SISTEM KERJA"
+        (
+            "luwu_utara",
+            "Perbup Luwu Utara 59/2023",
+            "Peraturan Bupati Luwu Utara Nomor 59 Tahun 2023 tentang Sistem Kerja",
+            "Bupati",
+        ),
+        # 002: "PERATURAN BUPATI KLATEN NOMOR 34 TAHUN 2024 TENTANG SISTEM KERJA SETELAH PENYETARAAN JABATAN
+        # DI LINGKUNGAN PEMERINTAH DAERAH"
+        (
+            "klaten",
+            "Perbup Klaten 34/2024",
+            "Peraturan Bupati Klaten Nomor 34 Tahun 2024 tentang Sistem Kerja "
+            "Setelah Penyetaraan Jabatan di Lingkungan Pemerintah Daerah",
+            "Bupati",
+        ),
+        # 003: "PERATURAN WALI KOTA CILEGON NOMOR 17 TAHUN 2023 TENTANG SISTEM KERJA DI LINGKUNGAN PEMERINTAH KOTA CILEGON"
+        (
+            "cilegon",
+            "Perwal Cilegon 17/2023",
+            "Peraturan Wali Kota Cilegon Nomor 17 Tahun 2023 tentang Sistem Kerja di Lingkungan Pemerintah Kota Cilegon",
+            "Wali Kota",
+        ),
+        # 004: "LAMPIRAN I PERATURAN WALI KOTA PADANG PANJANG NOMOR48 TAHUN 2024 TENTANG SISTEM KERJA DI LINGKUNGAN
+        # PEMERINTAH DAERAH"
+        (
+            "padang_panjang",
+            "Perwal Padang Panjang 48/2024",
+            "Peraturan Wali Kota Padang Panjang Nomor 48 Tahun 2024 tentang Sistem Kerja di Lingkungan Pemerintah Daerah",
+            "Wali Kota",
+        ),
+    ],
+)
 def test_kepala_profil(nama, singkatan, judul, kepala_daerah):
     profil = muat_profil(nama)
     kepala = (profil.nama, profil.singkatan, profil.judul, profil.kepala_daerah)
@@ -137,18 +177,24 @@ def test_modul_aturan_tidak_memuat_tui_atau_database():
 
 # --- values: umum ---------------------------------------------------------------
 
+
 def test_umum_nilai_dasar():
     umum = muat_profil("umum")
     # Cilegon Pasal 1 angka 16: "atasan langsung dengan ketentuan paling rendah pejabat pengawas"
     assert {k: v.jenis for k, v in umum.ppk.minimum.items()} == {
-        "pelaksana": JenisJabatan.PENGAWAS, "keahlian": JenisJabatan.PENGAWAS, "keterampilan": JenisJabatan.PENGAWAS,
+        "pelaksana": JenisJabatan.PENGAWAS,
+        "keahlian": JenisJabatan.PENGAWAS,
+        "keterampilan": JenisJabatan.PENGAWAS,
     }
     # Cilegon Lampiran huruf B angka 1 huruf b angka 1): "mengirimkan surat permohonan pelibatan ... kepada
     # Pejabat Penilai Kinerja dituju dimana Pejabat Fungsional atau Pelaksana dimaksud berada dengan tembusan
     # Pejabat Penilai Kinerja bersangkutan"
     lintas = umum.persetujuan.penunjukan_lintas_unit
     assert (lintas.kepada, lintas.tertulis, lintas.tembusan) == (
-        Pihak.PPK_PEGAWAI, True, ("Pejabat Penilai Kinerja bersangkutan",))
+        Pihak.PPK_PEGAWAI,
+        True,
+        ("Pejabat Penilai Kinerja bersangkutan",),
+    )
     # Cilegon Lampiran huruf B angka 1 huruf c angka 1): "kepada Pejabat yang Berwenang dengan tembusan Pejabat
     # Penilai Kinerja bersangkutan di instansinya"
     assert umum.persetujuan.penunjukan_lintas_instansi.kepada is Pihak.PEJABAT_BERWENANG
@@ -165,6 +211,7 @@ def test_umum_nilai_dasar():
 
 
 # --- values: Madiun -------------------------------------------------------------
+
 
 def test_madiun_kriteria_ketua():
     k = muat_profil("madiun").kriteria[PeranTim.KETUA]
@@ -264,6 +311,7 @@ def test_madiun_alur_reviu():
 
 # --- values: Klaten -------------------------------------------------------------
 
+
 def test_klaten_istilah_dan_bentuk_tim():
     klaten = muat_profil("klaten")
     # Pasal 1 angka 20: "Pemilik Kinerja adalah Pimpinan Unit Organisasi yang bertanggungjawab ..."
@@ -306,7 +354,9 @@ def test_klaten_rute_dan_penetapan():
     # Lampiran huruf B angka 2 huruf q angka 1) huruf b): "mengirimkan surat permohonan ... kepada Pimpinan Unit
     # Organisasi Mitra Kerja dengan tembusan Pejabat Penilai Kinerja bersangkutan"
     assert (r.penunjukan_lintas_unit.kepada, r.penunjukan_lintas_unit.sebutan) == (
-        Pihak.PIMPINAN_UNIT_PEGAWAI, "Pimpinan Unit Organisasi Mitra Kerja")
+        Pihak.PIMPINAN_UNIT_PEGAWAI,
+        "Pimpinan Unit Organisasi Mitra Kerja",
+    )
     # huruf c): "menyampaikan surat permohonan pelibatan ... kepada Bupati u.p. Sekretaris Daerah"
     assert r.penunjukan_lintas_instansi.sebutan == "Bupati u.p. Sekretaris Daerah"
     # angka 2) huruf b): "Pejabat Fungsional atau Pelaksana menyampaikan keinginannya secara lisan kepada Pimpinan
@@ -325,8 +375,11 @@ def test_klaten_ppk_dan_alur_reviu():
     # Lampiran huruf B: "Jabatan Fungsional Ahli Madya Fungsional Ahli Muda berkedudukan di bawah Administrator"
     assert klaten.ppk.minimum_untuk(JenisJabatan.FUNGSIONAL, Jenjang.AHLI_MADYA).jenis is JenisJabatan.ADMINISTRATOR
     assert {(u.jenis_unit, u.dalam) for u in klaten.ppk.unit} == {
-        (JenisUnit.RSUD, ()), (JenisUnit.UPTD, ()), (JenisUnit.SUBBAGIAN, (JenisUnit.KECAMATAN,)),
-        (JenisUnit.SUBBAGIAN, (JenisUnit.PUSKESMAS,)), (JenisUnit.SUBBAGIAN, (JenisUnit.SEKOLAH,)),
+        (JenisUnit.RSUD, ()),
+        (JenisUnit.UPTD, ()),
+        (JenisUnit.SUBBAGIAN, (JenisUnit.KECAMATAN,)),
+        (JenisUnit.SUBBAGIAN, (JenisUnit.PUSKESMAS,)),
+        (JenisUnit.SUBBAGIAN, (JenisUnit.SEKOLAH,)),
     }
     # Angka 5.4 (Dinas Daerah), tahap evaluasi: "Sekretaris, Kepala Bidang, Kepala UPTD, dan Pejabat Fungsional yang
     # menduduki jabatan sebagai pimpinan unit kerja menyampaikan hasil ... kepada Kepala Dinas"
@@ -340,13 +393,16 @@ def test_klaten_ppk_dan_alur_reviu():
 
 # --- values: Luwu Utara, Cilegon, Padang Panjang ---------------------------------
 
+
 def test_luwu_utara_peran_sk_dan_penetapan():
     luwu = muat_profil("luwu_utara")
     # Format Naskah Dinas huruf a: "Pengarah : ...", "Penanggung Jawab : ...", "Ketua : ...", "Anggota : ..."
     assert [p.sebutan for p in luwu.peran.values()] == ["Pengarah", "Penanggung Jawab", "Ketua", "Anggota"]
     # Format huruf a: "KEPUTUSAN KEPALA ..... TENTANG PEMBENTUKAN TIM ....."; huruf b: "SURAT TUGAS"
     assert [(p.objek, p.naskah) for p in luwu.penetapan] == [
-        (ObjekPenetapan.TIM, Naskah.KEPUTUSAN), (ObjekPenetapan.ANGGOTA, Naskah.SURAT_TUGAS)]
+        (ObjekPenetapan.TIM, Naskah.KEPUTUSAN),
+        (ObjekPenetapan.ANGGOTA, Naskah.SURAT_TUGAS),
+    ]
     # Lampiran Bab II huruf B angka 2 huruf a angka 3) huruf a): "kepada Pejabat yang Berwenang dengan tembusan
     # Pejabat Penilai Kinerja bersangkutan di instansinya"
     instansi = luwu.persetujuan.penunjukan_lintas_instansi
@@ -356,7 +412,10 @@ def test_luwu_utara_peran_sk_dan_penetapan():
     # ditinjau oleh Sekretaris Daerah"
     setda = luwu.alur_reviu([JenisUnit.BAGIAN, JenisUnit.ASISTEN, JenisUnit.SEKRETARIAT_DAERAH])
     assert [lk.unit for lk in setda.langkah] == [
-        (JenisUnit.BAGIAN,), (JenisUnit.ASISTEN,), (JenisUnit.SEKRETARIAT_DAERAH,)]
+        (JenisUnit.BAGIAN,),
+        (JenisUnit.ASISTEN,),
+        (JenisUnit.SEKRETARIAT_DAERAH,),
+    ]
 
 
 def test_cilegon_penetapan_tim():
@@ -389,6 +448,7 @@ def test_padang_panjang_nilai():
 
 # --- broken files ---------------------------------------------------------------
 
+
 @pytest.fixture
 def salinan(tmp_path) -> Path:
     return salin_profil(FOLDER, tmp_path)
@@ -407,8 +467,10 @@ def test_nama_profil_tidak_dikenal(salinan):
 def test_kode_jenjang_tidak_dikenal(salinan):
     ubah(salinan, "klaten", 'keahlian = "ahli_muda"', 'keahlian = "ahli_super"')
     pesan = galat(salinan, "klaten")
-    assert pesan.startswith("Profil klaten.toml: kunci 'kriteria.penanggung_jawab.jenjang_minimum.keahlian' "
-                            "berisi 'ahli_super', bukan jenjang yang dikenal (pemula, terampil, ")
+    assert pesan.startswith(
+        "Profil klaten.toml: kunci 'kriteria.penanggung_jawab.jenjang_minimum.keahlian' "
+        "berisi 'ahli_super', bukan jenjang yang dikenal (pemula, terampil, "
+    )
 
 
 def test_jenjang_salah_kategori(salinan):
@@ -440,8 +502,7 @@ def test_kunci_wajib_hilang_di_umum(salinan):
 def test_tipe_salah(salinan):
     ubah(salinan, "klaten", "maks = 1", 'maks = "satu"')
     pesan = galat(salinan, "klaten")
-    assert pesan == ("Profil klaten.toml: kunci 'rangkap.pimpinan_tim.maks' harus bilangan bulat, "
-                     "bukan teks ('satu').")
+    assert pesan == ("Profil klaten.toml: kunci 'rangkap.pimpinan_tim.maks' harus bilangan bulat, bukan teks ('satu').")
 
 
 def test_tipe_benar_salah(salinan):
@@ -462,8 +523,12 @@ def test_rujukan_kosong_ditolak(salinan):
 
 
 def test_kunci_asing_ditolak(salinan):
-    ubah(salinan, "madiun", 'tembusan = ["Pejabat Penilai Kinerja", "Pimpinan Unit Organisasi bersangkutan"]',
-         'tembusn = ["Pejabat Penilai Kinerja"]')
+    ubah(
+        salinan,
+        "madiun",
+        'tembusan = ["Pejabat Penilai Kinerja", "Pimpinan Unit Organisasi bersangkutan"]',
+        'tembusn = ["Pejabat Penilai Kinerja"]',
+    )
     pesan = galat(salinan, "madiun")
     assert pesan.startswith("Profil madiun.toml: kunci 'persetujuan.sukarela_lintas_unit.tembusn' tidak dikenal")
 
@@ -473,7 +538,8 @@ def test_galat_pada_nilai_warisan_menyebut_umum(salinan):
     pesan = galat(salinan, "klaten")
     assert pesan.startswith(
         "Profil umum.toml: kunci 'ppk.minimum.keahlian.jenis' berisi 'camat', "
-        "bukan jenis jabatan yang dikenal (pelaksana, fungsional, pengawas, administrator, jpt_pratama)")
+        "bukan jenis jabatan yang dikenal (pelaksana, fungsional, pengawas, administrator, jpt_pratama)"
+    )
 
 
 def test_kriteria_untuk_peran_yang_tidak_ada(salinan):
@@ -484,8 +550,12 @@ def test_kriteria_untuk_peran_yang_tidak_ada(salinan):
 
 
 def test_langkah_reviu_harus_unit_atau_naik(salinan):
-    ubah(salinan, "padang_panjang", '{ sebutan = "Lurah", unit = ["kelurahan"] }',
-         '{ sebutan = "Lurah", unit = ["kelurahan"], naik = 0 }')
+    ubah(
+        salinan,
+        "padang_panjang",
+        '{ sebutan = "Lurah", unit = ["kelurahan"] }',
+        '{ sebutan = "Lurah", unit = ["kelurahan"], naik = 0 }',
+    )
     pesan = galat(salinan, "padang_panjang")
     assert pesan.startswith("Profil padang_panjang.toml: langkah 'reviu.kelurahan.langkah[0]'")
 
@@ -496,6 +566,7 @@ def test_profil_dasar_hilang(salinan):
 
 
 # --- langkah tahapan ([tahapan.*]) ------------------------------------------------
+
 
 def test_tahapan_wajib_memuat_langkah_penugasan(salinan):
     ubah(salinan, "umum", '{ kunci = "penugasan",', '{ kunci = "penugasan_fj",')
@@ -518,7 +589,9 @@ def test_kunci_langkah_tahapan_unik_dan_tidak_dipakai_mesin(salinan, kunci):
 def test_tahapan_jenis_unit_tidak_dikenal(salinan):
     (salinan / "cilegon.toml").write_text(
         (salinan / "cilegon.toml").read_text(encoding="utf-8")
-        + '\n[tahapan.kantor]\nrujukan = "Perwal Cilegon 17/2023, Pasal 1"\n', encoding="utf-8")
+        + '\n[tahapan.kantor]\nrujukan = "Perwal Cilegon 17/2023, Pasal 1"\n',
+        encoding="utf-8",
+    )
     assert "tahapan.kantor" in galat(salinan, "cilegon")
 
 
@@ -527,7 +600,11 @@ def test_tahapan_tanpa_tabel_sendiri_memakai_bawaan_umum():
     kunci, tahapan = cilegon.tahapan_untuk([JenisUnit.BIDANG, JenisUnit.DINAS])
     assert kunci == "bawaan" and tahapan == muat_profil("umum").tahapan["bawaan"]
     assert [x.kunci for x in tahapan.perencanaan] == [
-        "pk_ditetapkan", "strategi", "penugasan", "rencana_kegiatan_anggaran"]
+        "pk_ditetapkan",
+        "strategi",
+        "penugasan",
+        "rencana_kegiatan_anggaran",
+    ]
     # Perbup Luwu Utara 59/2023, Lampiran Bab II huruf A angka 2 huruf c: "Penyampaian hasil pelaksanaan
     # kegiatan kepada Pejabat Level 2." — the last step hands the result to the first reviewer.
     assert tahapan.pelaksanaan[-1].label == "Hasil disampaikan kepada Pejabat Level 2"

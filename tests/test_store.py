@@ -47,8 +47,15 @@ NIP_LAIN = "199002022015032002"
 
 
 def _pegawai(unit_id: int, nip: str = NIP_LAIN, **ubah) -> Pegawai:
-    data = dict(nip=nip, nama="Sari", golongan="III/b", jenis_jabatan="pelaksana",
-                nama_jabatan="Pranata Komputer", pendidikan="s1", unit_id=unit_id)
+    data = dict(
+        nip=nip,
+        nama="Sari",
+        golongan="III/b",
+        jenis_jabatan="pelaksana",
+        nama_jabatan="Pranata Komputer",
+        pendidikan="s1",
+        unit_id=unit_id,
+    )
     return Pegawai(**(data | ubah))
 
 
@@ -65,8 +72,14 @@ def _isi_dasar(engine) -> SimpleNamespace:
         sesi.add(pegawai)
         sesi.flush()
         unit.pimpinan_id = pegawai.id
-        tim = TimKerja(unit_id=unit.id, nama="Tim SPBE", jenis_pembentukan="insidental",
-                       sasaran="intervensi", mulai=date(2024, 1, 1), selesai=date(2024, 12, 31))
+        tim = TimKerja(
+            unit_id=unit.id,
+            nama="Tim SPBE",
+            jenis_pembentukan="insidental",
+            sasaran="intervensi",
+            mulai=date(2024, 1, 1),
+            selesai=date(2024, 12, 31),
+        )
         sesi.add(tim)
         sesi.flush()
         return SimpleNamespace(unit=unit.id, pegawai=pegawai.id, tim=tim.id)
@@ -111,7 +124,7 @@ def _beda_skema(engine) -> list:
 
 
 def test_head_revision_sama_dengan_skrip():
-    assert migrasi.HEAD_REVISION == migrasi.head()
+    assert migrasi.head() == migrasi.HEAD_REVISION
 
 
 def test_database_baru_sampai_head_dan_sama_dengan_model(engine):
@@ -131,8 +144,9 @@ def test_check_dan_kunci_asing_sama_dengan_model(engine):
     for tabel in SQLModel.metadata.sorted_tables:
         ck_db = {c["name"]: teks(c["sqltext"]) for c in insp.get_check_constraints(tabel.name)}
         ck_model = {c.name: teks(c.sqltext) for c in tabel.constraints if isinstance(c, CheckConstraint)}
-        fk_db = {(f["name"], tuple(f["constrained_columns"]), f["referred_table"])
-                 for f in insp.get_foreign_keys(tabel.name)}
+        fk_db = {
+            (f["name"], tuple(f["constrained_columns"]), f["referred_table"]) for f in insp.get_foreign_keys(tabel.name)
+        }
         fk_model = {(f.name, tuple(f.column_keys), f.referred_table.name) for f in tabel.foreign_key_constraints}
         if ck_db != ck_model or fk_db != fk_model:
             beda.append((tabel.name, ck_db, ck_model, fk_db, fk_model))
@@ -241,21 +255,37 @@ def _database_lama(db_url):
         c.connection.driver_connection.execute("PRAGMA journal_mode=WAL")
     migrasi.upgrade(engine, "0001")
     with engine.begin() as c:
-        c.execute(text("INSERT INTO instansi (id, nama, jenis, profil, kepala_daerah, tempat, kop_surat, "
-                       "pola_nomor_surat, luar) VALUES (1, 'Pemerintah Kota Madiun', 'kota', 'madiun', "
-                       "'Wali Kota', '', '', '', 0)"))
-        c.execute(text("INSERT INTO unit_organisasi (id, instansi_id, nama, jenis, tingkat, kode, "
-                       "nama_jabatan_pimpinan, mandiri, urutan) VALUES (1, 1, 'Dinas Kominfo', 'dinas', 1, "
-                       "'DKI', 'Kepala Dinas', 0, 0)"))
-        c.execute(text("INSERT INTO pegawai (id, nip, nama, gelar_depan, gelar_belakang, status_asn, golongan, "
-                       "jenis_jabatan, nama_jabatan, pendidikan, hasil_penyetaraan, kompetensi, unit_id, aktif) "
-                       f"VALUES (1, '{NIP}', 'Budi', '', '', 'pns', 'IV/c', 'jpt_pratama', 'Kepala Dinas', "
-                       "'s2', 0, '', 1, 1)"))
+        c.execute(
+            text(
+                "INSERT INTO instansi (id, nama, jenis, profil, kepala_daerah, tempat, kop_surat, "
+                "pola_nomor_surat, luar) VALUES (1, 'Pemerintah Kota Madiun', 'kota', 'madiun', "
+                "'Wali Kota', '', '', '', 0)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO unit_organisasi (id, instansi_id, nama, jenis, tingkat, kode, "
+                "nama_jabatan_pimpinan, mandiri, urutan) VALUES (1, 1, 'Dinas Kominfo', 'dinas', 1, "
+                "'DKI', 'Kepala Dinas', 0, 0)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO pegawai (id, nip, nama, gelar_depan, gelar_belakang, status_asn, golongan, "
+                "jenis_jabatan, nama_jabatan, pendidikan, hasil_penyetaraan, kompetensi, unit_id, aktif) "
+                f"VALUES (1, '{NIP}', 'Budi', '', '', 'pns', 'IV/c', 'jpt_pratama', 'Kepala Dinas', "
+                "'s2', 0, '', 1, 1)"
+            )
+        )
         c.execute(text("UPDATE unit_organisasi SET pimpinan_id = 1"))
-        c.execute(text("INSERT INTO tim_kerja (unit_id, nama, bentuk, jenis_pembentukan, sasaran, mulai, "
-                       "selesai, dasar_penetapan, status, tujuan, dibuat) VALUES (1, 'Tim SPBE', 'tim_kerja', "
-                       "'insidental', 'intervensi', '2024-01-01', '2024-12-31', '', 'draf', '', "
-                       "'2024-01-01 08:00:00')"))
+        c.execute(
+            text(
+                "INSERT INTO tim_kerja (unit_id, nama, bentuk, jenis_pembentukan, sasaran, mulai, "
+                "selesai, dasar_penetapan, status, tujuan, dibuat) VALUES (1, 'Tim SPBE', 'tim_kerja', "
+                "'insidental', 'intervensi', '2024-01-01', '2024-12-31', '', 'draf', '', "
+                "'2024-01-01 08:00:00')"
+            )
+        )
     return engine
 
 
@@ -293,10 +323,13 @@ op.execute("UPDATE pegawai SET unit_id = 999")
 
 
 @pytest.mark.sqlite
-@pytest.mark.parametrize(("isi", "sebab"), [
-    (GAGAL_DI_TENGAH, "no such table: tabel_yang_tidak_ada"),
-    (MERUSAK_RUJUKAN, "data di tabel pegawai merujuk baris yang tidak ada"),
-])
+@pytest.mark.parametrize(
+    ("isi", "sebab"),
+    [
+        (GAGAL_DI_TENGAH, "no such table: tabel_yang_tidak_ada"),
+        (MERUSAK_RUJUKAN, "data di tabel pegawai merujuk baris yang tidak ada"),
+    ],
+)
 def test_migrasi_gagal_membiarkan_database_seperti_semula(db_url, tmp_path, versi_berikutnya, isi, sebab):
     versi_berikutnya(isi)
     _database_lama(db_url).dispose()
@@ -427,30 +460,36 @@ def test_transaksi_dimulai_sebelum_membaca(engine):
 
 def test_transaksi_dibatalkan_utuh_saat_galat(engine, dasar):
     sebelum = _jumlah_baris(engine)
-    with pytest.raises(RuntimeError):
-        with transaksi(engine) as sesi:
-            sesi.add(_pegawai(dasar.unit))
-            sesi.flush()
-            raise RuntimeError("galat di tengah use case")
-    with pytest.raises(IntegrityError):
-        with transaksi(engine) as sesi:
-            sesi.add(Instansi(nama="Kabupaten Klaten", jenis="kabupaten"))
-            sesi.flush()
-            sesi.add(_pegawai(dasar.unit, nip=NIP))
+    with pytest.raises(RuntimeError), transaksi(engine) as sesi:
+        sesi.add(_pegawai(dasar.unit))
+        sesi.flush()
+        raise RuntimeError("galat di tengah use case")
+    with pytest.raises(IntegrityError), transaksi(engine) as sesi:
+        sesi.add(Instansi(nama="Kabupaten Klaten", jenis="kabupaten"))
+        sesi.flush()
+        sesi.add(_pegawai(dasar.unit, nip=NIP))
     assert _jumlah_baris(engine) == sebelum
 
 
 PELANGGARAN = {  # the driver's message; a pair when SQLite and PostgreSQL word it differently
-    "nip_ganda": (lambda d: _pegawai(d.unit, nip=NIP),
-                  ("UNIQUE constraint failed: pegawai.nip", 'unique constraint "ix_pegawai_nip"')),
+    "nip_ganda": (
+        lambda d: _pegawai(d.unit, nip=NIP),
+        ("UNIQUE constraint failed: pegawai.nip", 'unique constraint "ix_pegawai_nip"'),
+    ),
     "unit_tidak_ada": (
         lambda d: _pegawai(999),
         ("FOREIGN KEY constraint failed", 'foreign key constraint "fk_pegawai_unit_id_unit_organisasi"'),
     ),
     "kode_enum_asing": (lambda d: _pegawai(d.unit, jenis_jabatan="bos"), "ck_jenis_jabatan_sah"),
     "tim_selesai_sebelum_mulai": (
-        lambda d: TimKerja(unit_id=d.unit, nama="Tim Mundur", jenis_pembentukan="insidental",
-                           sasaran="intervensi", mulai=date(2024, 6, 1), selesai=date(2024, 5, 31)),
+        lambda d: TimKerja(
+            unit_id=d.unit,
+            nama="Tim Mundur",
+            jenis_pembentukan="insidental",
+            sasaran="intervensi",
+            mulai=date(2024, 6, 1),
+            selesai=date(2024, 5, 31),
+        ),
         "ck_selesai_setelah_mulai",
     ),
     "kegiatan_tim_dan_individu": (
@@ -462,8 +501,9 @@ PELANGGARAN = {  # the driver's message; a pair when SQLite and PostgreSQL word 
         "ck_penolakan_beralasan",
     ),
     "ditolak_alasan_kosong": (
-        lambda d: Permohonan(jenis="penunjukan", lingkup="dalam_unit", dari_unit_id=d.unit,
-                             status="ditolak", alasan_penolakan="   "),
+        lambda d: Permohonan(
+            jenis="penunjukan", lingkup="dalam_unit", dari_unit_id=d.unit, status="ditolak", alasan_penolakan="   "
+        ),
         "ck_penolakan_beralasan",
     ),
 }
@@ -475,7 +515,6 @@ def test_database_menolak_data_tidak_sah(engine, dasar, kasus):
     if isinstance(pesan, tuple):
         pesan = pesan[engine.dialect.name != "sqlite"]
     sebelum = _jumlah_baris(engine)
-    with pytest.raises(IntegrityError, match=re.escape(pesan)):
-        with transaksi(engine) as sesi:
-            sesi.add(buat(dasar))
+    with pytest.raises(IntegrityError, match=re.escape(pesan)), transaksi(engine) as sesi:
+        sesi.add(buat(dasar))
     assert _jumlah_baris(engine) == sebelum

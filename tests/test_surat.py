@@ -45,34 +45,67 @@ from sistemkerja_tui.surat.penulis import nama_berkas
 
 GOLDEN = Path(__file__).parent / "surat_golden"
 
-KOP = Kop(baris=(
-    "PEMERINTAH KABUPATEN SUKAMAJU",
-    "DINAS KESEHATAN",
-    "Jalan Merdeka Nomor 10, Sukamaju 91234, Telepon (0471) 123456",
-))
-KOP_KOMINFO = Kop(baris=(
-    "PEMERINTAH KABUPATEN SUKAMAJU",
-    "DINAS KOMUNIKASI DAN INFORMATIKA",
-    "Jalan Veteran Nomor 3, Sukamaju 91234",
-))
-KADIS = Orang(nama="Siti Aminah", gelar_depan="dr.", gelar_belakang="M.Kes.", nip="197001011995032001",
-              pangkat_golongan="Pembina Utama Muda (IV/c)", jabatan="Kepala Dinas Kesehatan",
-              unit="Dinas Kesehatan")
-KABID = Orang(nama="Andi Wijaya", gelar_belakang="S.K.M., M.Kes.", nip="197805122003121002",
-              pangkat_golongan="Pembina (IV/a)",
-              jabatan="Kepala Bidang Pencegahan dan Pengendalian Penyakit")
-KADIS_KOMINFO = Orang(nama="Hendra Gunawan", gelar_belakang="S.Kom., M.T.", nip="197204151998031005",
-                      pangkat_golongan="Pembina Tingkat I (IV/b)",
-                      jabatan="Kepala Dinas Komunikasi dan Informatika")
-BUDI = Orang(nama="Budi Santoso", gelar_belakang="S.K.M.", nip="198503172010011003",
-             pangkat_golongan="Penata Tingkat I (III/d)", jabatan="Epidemiolog Kesehatan Ahli Muda",
-             unit="Bidang P2P")
-RINA = Orang(nama="Rina Kartika", gelar_belakang="A.Md.Keb.", nip="199002202015032004",
-             pangkat_golongan="Penata Muda Tingkat I (III/b)", jabatan="Bidan Terampil",
-             unit="UPTD Puskesmas Sukamaju")
-DEWI = Orang(nama="Dewi Lestari", gelar_belakang="S.Kom.", nip="199105102019032006",
-             pangkat_golongan="Penata Muda (III/a)", jabatan="Pranata Komputer Ahli Pertama",
-             unit="Bidang Aplikasi Informatika")
+KOP = Kop(
+    baris=(
+        "PEMERINTAH KABUPATEN SUKAMAJU",
+        "DINAS KESEHATAN",
+        "Jalan Merdeka Nomor 10, Sukamaju 91234, Telepon (0471) 123456",
+    )
+)
+KOP_KOMINFO = Kop(
+    baris=(
+        "PEMERINTAH KABUPATEN SUKAMAJU",
+        "DINAS KOMUNIKASI DAN INFORMATIKA",
+        "Jalan Veteran Nomor 3, Sukamaju 91234",
+    )
+)
+KADIS = Orang(
+    nama="Siti Aminah",
+    gelar_depan="dr.",
+    gelar_belakang="M.Kes.",
+    nip="197001011995032001",
+    pangkat_golongan="Pembina Utama Muda (IV/c)",
+    jabatan="Kepala Dinas Kesehatan",
+    unit="Dinas Kesehatan",
+)
+KABID = Orang(
+    nama="Andi Wijaya",
+    gelar_belakang="S.K.M., M.Kes.",
+    nip="197805122003121002",
+    pangkat_golongan="Pembina (IV/a)",
+    jabatan="Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+)
+KADIS_KOMINFO = Orang(
+    nama="Hendra Gunawan",
+    gelar_belakang="S.Kom., M.T.",
+    nip="197204151998031005",
+    pangkat_golongan="Pembina Tingkat I (IV/b)",
+    jabatan="Kepala Dinas Komunikasi dan Informatika",
+)
+BUDI = Orang(
+    nama="Budi Santoso",
+    gelar_belakang="S.K.M.",
+    nip="198503172010011003",
+    pangkat_golongan="Penata Tingkat I (III/d)",
+    jabatan="Epidemiolog Kesehatan Ahli Muda",
+    unit="Bidang P2P",
+)
+RINA = Orang(
+    nama="Rina Kartika",
+    gelar_belakang="A.Md.Keb.",
+    nip="199002202015032004",
+    pangkat_golongan="Penata Muda Tingkat I (III/b)",
+    jabatan="Bidan Terampil",
+    unit="UPTD Puskesmas Sukamaju",
+)
+DEWI = Orang(
+    nama="Dewi Lestari",
+    gelar_belakang="S.Kom.",
+    nip="199105102019032006",
+    pangkat_golongan="Penata Muda (III/a)",
+    jabatan="Pranata Komputer Ahli Pertama",
+    unit="Bidang Aplikasi Informatika",
+)
 
 TTD_KADIS = Penandatangan(orang=KADIS, jabatan_ttd="KEPALA DINAS KESEHATAN")
 TTD_KOMINFO = Penandatangan(orang=KADIS_KOMINFO, jabatan_ttd="KEPALA DINAS KOMUNIKASI DAN INFORMATIKA")
@@ -89,8 +122,9 @@ ISI = IsiPermohonan(
     calon=(DEWI,),
 )
 
-SURAT_MASUK = RujukanSurat(nomor="800.1.2.3/15/DINKES/2026", tanggal=date(2026, 1, 7),
-                           hal="Permohonan Pelibatan Anggota Tim")
+SURAT_MASUK = RujukanSurat(
+    nomor="800.1.2.3/15/DINKES/2026", tanggal=date(2026, 1, 7), hal="Permohonan Pelibatan Anggota Tim"
+)
 
 
 def _kepala(nomor: str, **lain) -> Kepala:
@@ -100,81 +134,129 @@ def _kepala(nomor: str, **lain) -> Kepala:
 KONTEKS = {
     JenisSurat.KEPUTUSAN_TIM: KonteksKeputusanTim(
         kop=KOP,
-        kepala=Kepala(nomor="12", tanggal=date(2026, 1, 5), tempat="Sukamaju",
-                      tembusan=("Bupati Sukamaju (sebagai laporan)", "Inspektur Kabupaten Sukamaju")),
+        kepala=Kepala(
+            nomor="12",
+            tanggal=date(2026, 1, 5),
+            tempat="Sukamaju",
+            tembusan=("Bupati Sukamaju (sebagai laporan)", "Inspektur Kabupaten Sukamaju"),
+        ),
         penandatangan=TTD_KADIS,
         penetap="Kepala Dinas Kesehatan Kabupaten Sukamaju",
         nama_tim="Percepatan Penurunan Stunting",
         tahun_anggaran=2026,
         menimbang=(
-            ("bahwa untuk mempercepat penurunan angka stunting di Kabupaten Sukamaju diperlukan kerja sama"
-            " lintas bidang;"),
-            ("bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan"
-            " Kepala Dinas Kesehatan tentang Pembentukan Tim Percepatan Penurunan Stunting Tahun Anggaran"
-            " 2026;"),
+            (
+                "bahwa untuk mempercepat penurunan angka stunting di Kabupaten Sukamaju diperlukan kerja sama"
+                " lintas bidang;"
+            ),
+            (
+                "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan"
+                " Kepala Dinas Kesehatan tentang Pembentukan Tim Percepatan Penurunan Stunting Tahun Anggaran"
+                " 2026;"
+            ),
         ),
         mengingat=(
-            ("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 7 Tahun 2022"
-            " tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi;"),
+            (
+                "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 7 Tahun 2022"
+                " tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi;"
+            ),
             "Peraturan Bupati Sukamaju Nomor 59 Tahun 2023 tentang Sistem Kerja;",
         ),
         tugas=(
             TugasPeran(peran="Pengarah", uraian=("memberikan arahan kebijakan kepada tim;",)),
-            TugasPeran(peran="Ketua", uraian=("menyusun rencana kerja tim;",
-                                              "membagi tugas kepada anggota secara merata;",
-                                              "melaporkan hasil kerja tim kepada Pengarah;")),
+            TugasPeran(
+                peran="Ketua",
+                uraian=(
+                    "menyusun rencana kerja tim;",
+                    "membagi tugas kepada anggota secara merata;",
+                    "melaporkan hasil kerja tim kepada Pengarah;",
+                ),
+            ),
             TugasPeran(peran="Anggota", uraian=("melaksanakan tugas yang dibagi oleh Ketua.",)),
         ),
         pengarah=(KADIS,),
         penanggung_jawab=(KABID,),
         ketua=BUDI,
         anggota=(RINA, DEWI),
-        diktum_tambahan=(("Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada"
-                         " Dokumen Pelaksanaan Anggaran Dinas Kesehatan Tahun Anggaran 2026."),),
+        diktum_tambahan=(
+            (
+                "Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada"
+                " Dokumen Pelaksanaan Anggaran Dinas Kesehatan Tahun Anggaran 2026."
+            ),
+        ),
     ),
     JenisSurat.SURAT_TUGAS: KonteksSuratTugas(
         kop=KOP,
-        kepala=Kepala(nomor="800.1.2.3/20/DINKES/2026", tanggal=date(2026, 1, 8), tempat="Sukamaju",
-                      tembusan=("Kepala Bidang Pencegahan dan Pengendalian Penyakit",)),
+        kepala=Kepala(
+            nomor="800.1.2.3/20/DINKES/2026",
+            tanggal=date(2026, 1, 8),
+            tempat="Sukamaju",
+            tembusan=("Kepala Bidang Pencegahan dan Pengendalian Penyakit",),
+        ),
         penandatangan=TTD_KADIS,
-        dasar=(("Keputusan Kepala Dinas Kesehatan Kabupaten Sukamaju Nomor 12 Tahun 2026 tentang"
-               " Pembentukan Tim Percepatan Penurunan Stunting Tahun Anggaran 2026;"),
-               "Dokumen Pelaksanaan Anggaran Dinas Kesehatan Tahun Anggaran 2026."),
+        dasar=(
+            (
+                "Keputusan Kepala Dinas Kesehatan Kabupaten Sukamaju Nomor 12 Tahun 2026 tentang"
+                " Pembentukan Tim Percepatan Penurunan Stunting Tahun Anggaran 2026;"
+            ),
+            "Dokumen Pelaksanaan Anggaran Dinas Kesehatan Tahun Anggaran 2026.",
+        ),
         pegawai=(BUDI,),
-        untuk=(("Melaksanakan tugas sebagai Ketua Tim Percepatan Penurunan Stunting pada sub kegiatan"
-               " Pengelolaan Pelayanan Kesehatan Gizi Masyarakat Tahun Anggaran 2026;"),),
+        untuk=(
+            (
+                "Melaksanakan tugas sebagai Ketua Tim Percepatan Penurunan Stunting pada sub kegiatan"
+                " Pengelolaan Pelayanan Kesehatan Gizi Masyarakat Tahun Anggaran 2026;"
+            ),
+        ),
         mulai=date(2026, 1, 8),
         selesai=date(2026, 12, 31),
         ppk=KABID,
     ),
     JenisSurat.PERMOHONAN_PELIBATAN: KonteksPermohonanPelibatan(
         kop=KOP,
-        kepala=_kepala("800.1.2.3/15/DINKES/2026", sifat="Biasa", lampiran=1,
-                       hal="Permohonan Pelibatan Anggota Tim Pelaksana Sub Kegiatan",
-                       kepada=("Kepala Dinas Komunikasi dan Informatika Kabupaten Sukamaju",),
-                       di="Sukamaju",
-                       tembusan=("Kepala Bidang Aplikasi Informatika Dinas Komunikasi dan Informatika",)),
-        penandatangan=Penandatangan(orang=KABID, jabatan_ttd="Kepala Bidang Pencegahan dan Pengendalian"
-                                    " Penyakit", atas_nama="Kepala Dinas Kesehatan"),
+        kepala=_kepala(
+            "800.1.2.3/15/DINKES/2026",
+            sifat="Biasa",
+            lampiran=1,
+            hal="Permohonan Pelibatan Anggota Tim Pelaksana Sub Kegiatan",
+            kepada=("Kepala Dinas Komunikasi dan Informatika Kabupaten Sukamaju",),
+            di="Sukamaju",
+            tembusan=("Kepala Bidang Aplikasi Informatika Dinas Komunikasi dan Informatika",),
+        ),
+        penandatangan=Penandatangan(
+            orang=KABID,
+            jabatan_ttd="Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+            atas_nama="Kepala Dinas Kesehatan",
+        ),
         isi=ISI,
     ),
     JenisSurat.NOTA_DINAS: KonteksNotaDinas(
         kop=KOP,
-        kepala=_kepala("800.1.2.3/16/DINKES/2026", hal="Permintaan Anggota Tim Percepatan Penurunan"
-                       " Stunting Tahun Anggaran 2026", kepada=("Kepala Bidang Kesehatan Masyarakat",)),
-        penandatangan=Penandatangan(orang=KABID, jabatan_ttd="Kepala Bidang Pencegahan dan Pengendalian"
-                                    " Penyakit"),
+        kepala=_kepala(
+            "800.1.2.3/16/DINKES/2026",
+            hal="Permintaan Anggota Tim Percepatan Penurunan Stunting Tahun Anggaran 2026",
+            kepada=("Kepala Bidang Kesehatan Masyarakat",),
+        ),
+        penandatangan=Penandatangan(orang=KABID, jabatan_ttd="Kepala Bidang Pencegahan dan Pengendalian Penyakit"),
         dari="Kepala Bidang Pencegahan dan Pengendalian Penyakit",
-        isi=dataclasses.replace(ISI, calon=(RINA,), maksud_tujuan="mendampingi pendataan balita stunting",
-                                kompetensi="pelayanan kebidanan dan gizi ibu dan anak",
-                                ekspektasi="data balita stunting di 10 desa terverifikasi paling lambat"
-                                " Maret 2026", durasi="3 (tiga) bulan, Januari sampai dengan Maret 2026"),
+        isi=dataclasses.replace(
+            ISI,
+            calon=(RINA,),
+            maksud_tujuan="mendampingi pendataan balita stunting",
+            kompetensi="pelayanan kebidanan dan gizi ibu dan anak",
+            ekspektasi="data balita stunting di 10 desa terverifikasi paling lambat Maret 2026",
+            durasi="3 (tiga) bulan, Januari sampai dengan Maret 2026",
+        ),
     ),
     JenisSurat.PERSETUJUAN_ANGGOTA: KonteksPersetujuan(
         kop=KOP_KOMINFO,
-        kepala=_kepala("000.8/31/DISKOMINFO/2026", hal="Persetujuan Anggota Tim Pelaksana Sub Kegiatan",
-                       kepada=("Kepala Dinas Kesehatan Kabupaten Sukamaju",), di="Sukamaju",
-                       tembusan=("Kepala Bidang Aplikasi Informatika",)),
+        kepala=_kepala(
+            "000.8/31/DISKOMINFO/2026",
+            hal="Persetujuan Anggota Tim Pelaksana Sub Kegiatan",
+            kepada=("Kepala Dinas Kesehatan Kabupaten Sukamaju",),
+            di="Sukamaju",
+            tembusan=("Kepala Bidang Aplikasi Informatika",),
+        ),
         penandatangan=TTD_KOMINFO,
         surat_masuk=SURAT_MASUK,
         pegawai=(DEWI,),
@@ -184,60 +266,93 @@ KONTEKS = {
     ),
     JenisSurat.PENOLAKAN: KonteksPenolakan(
         kop=KOP_KOMINFO,
-        kepala=_kepala("000.8/32/DISKOMINFO/2026", hal="Jawaban Permohonan Pelibatan Anggota Tim",
-                       kepada=("Kepala Dinas Kesehatan Kabupaten Sukamaju",), di="Sukamaju"),
+        kepala=_kepala(
+            "000.8/32/DISKOMINFO/2026",
+            hal="Jawaban Permohonan Pelibatan Anggota Tim",
+            kepada=("Kepala Dinas Kesehatan Kabupaten Sukamaju",),
+            di="Sukamaju",
+        ),
         penandatangan=TTD_KOMINFO,
         surat_masuk=SURAT_MASUK,
         nama_tim="Percepatan Penurunan Stunting",
         kegiatan="Pengelolaan Pelayanan Kesehatan Gizi Masyarakat",
         tahun_anggaran=2026,
-        alasan=("yang bersangkutan sedang menjadi anggota dua tim kerja lain sampai Desember 2026;",
-                "beban kerja Bidang Aplikasi Informatika pada semester I sudah melebihi kapasitas."),
+        alasan=(
+            "yang bersangkutan sedang menjadi anggota dua tim kerja lain sampai Desember 2026;",
+            "beban kerja Bidang Aplikasi Informatika pada semester I sudah melebihi kapasitas.",
+        ),
         pegawai=(DEWI,),
     ),
     JenisSurat.PERMOHONAN_LINTAS_INSTANSI: KonteksPermohonanLintasInstansi(
         kop=KOP,
-        kepala=_kepala("800.1.2.3/17/DINKES/2026", hal="Permohonan Pelibatan Pejabat Fungsional dari"
-                       " Instansi Lain", kepada=("Sekretaris Daerah Kabupaten Sukamaju",), di="Sukamaju",
-                       tembusan=("Kepala Bidang Pencegahan dan Pengendalian Penyakit",)),
+        kepala=_kepala(
+            "800.1.2.3/17/DINKES/2026",
+            hal="Permohonan Pelibatan Pejabat Fungsional dari Instansi Lain",
+            kepada=("Sekretaris Daerah Kabupaten Sukamaju",),
+            di="Sukamaju",
+            tembusan=("Kepala Bidang Pencegahan dan Pengendalian Penyakit",),
+        ),
         penandatangan=TTD_KADIS,
         instansi_tujuan="Badan Pusat Statistik Kabupaten Sukamaju",
         isi=dataclasses.replace(ISI, calon=(), kompetensi="analisis statistik data survei kesehatan"),
     ),
     JenisSurat.SUKARELA_LINTAS_UNIT: KonteksSukarelaLintasUnit(
-        kepala=_kepala("", hal="Permohonan Keikutsertaan dalam Tim Percepatan Penurunan Stunting",
-                       kepada=("Kepala Bidang Pencegahan dan Pengendalian Penyakit",), di="Sukamaju",
-                       tembusan=("Kepala Bidang Kesehatan Masyarakat selaku Pejabat Penilai Kinerja",
-                                 "Kepala UPTD Puskesmas Sukamaju")),
+        kepala=_kepala(
+            "",
+            hal="Permohonan Keikutsertaan dalam Tim Percepatan Penurunan Stunting",
+            kepada=("Kepala Bidang Pencegahan dan Pengendalian Penyakit",),
+            di="Sukamaju",
+            tembusan=(
+                "Kepala Bidang Kesehatan Masyarakat selaku Pejabat Penilai Kinerja",
+                "Kepala UPTD Puskesmas Sukamaju",
+            ),
+        ),
         pemohon=RINA,
         nama_tim="Percepatan Penurunan Stunting",
         kinerja="penurunan prevalensi stunting Tahun 2026",
         kompetensi="pelayanan kebidanan serta pemantauan gizi ibu hamil dan balita",
-        penyetuju=Penandatangan(orang=KABID, jabatan_ttd="Kepala Bidang Pencegahan dan Pengendalian"
-                                " Penyakit"),
+        penyetuju=Penandatangan(orang=KABID, jabatan_ttd="Kepala Bidang Pencegahan dan Pengendalian Penyakit"),
     ),
     JenisSurat.REKOMENDASI_PENILAIAN: KonteksRekomendasiPenilaian(
         kop=KOP,
-        kepala=_kepala("800.1.2.3/90/DINKES/2026", hal="Penyampaian Rekomendasi Penilaian Anggota Tim",
-                       kepada=("Kepala Dinas Komunikasi dan Informatika Kabupaten Sukamaju",),
-                       di="Sukamaju"),
+        kepala=_kepala(
+            "800.1.2.3/90/DINKES/2026",
+            hal="Penyampaian Rekomendasi Penilaian Anggota Tim",
+            kepada=("Kepala Dinas Komunikasi dan Informatika Kabupaten Sukamaju",),
+            di="Sukamaju",
+        ),
         penandatangan=Penandatangan(orang=BUDI, jabatan_ttd="Ketua Tim Percepatan Penurunan Stunting"),
         nama_tim="Percepatan Penurunan Stunting",
         tahun=2026,
         mulai=date(2026, 1, 8),
         selesai=date(2026, 6, 30),
-        rekomendasi=(Rekomendasi(orang=DEWI, predikat=PredikatPenilaian.DI_ATAS,
-                                 catatan="dasbor selesai dua minggu lebih cepat dari target"),),
+        rekomendasi=(
+            Rekomendasi(
+                orang=DEWI,
+                predikat=PredikatPenilaian.DI_ATAS,
+                catatan="dasbor selesai dua minggu lebih cepat dari target",
+            ),
+        ),
     ),
 }
 
-KOLEKTIF = dataclasses.replace(KONTEKS[JenisSurat.SURAT_TUGAS], pegawai=(BUDI, RINA), untuk=(
-    ("Melaksanakan tugas sebagai anggota Tim Percepatan Penurunan Stunting pada sub kegiatan Pengelolaan"
-    " Pelayanan Kesehatan Gizi Masyarakat Tahun Anggaran 2026;"),))
-REKOMENDASI_BANYAK = dataclasses.replace(KONTEKS[JenisSurat.REKOMENDASI_PENILAIAN], rekomendasi=(
-    Rekomendasi(orang=DEWI, predikat=PredikatPenilaian.DI_ATAS),
-    Rekomendasi(orang=RINA, predikat=PredikatPenilaian.SESUAI, catatan="laporan mingguan tepat waktu"),
-))
+KOLEKTIF = dataclasses.replace(
+    KONTEKS[JenisSurat.SURAT_TUGAS],
+    pegawai=(BUDI, RINA),
+    untuk=(
+        (
+            "Melaksanakan tugas sebagai anggota Tim Percepatan Penurunan Stunting pada sub kegiatan Pengelolaan"
+            " Pelayanan Kesehatan Gizi Masyarakat Tahun Anggaran 2026;"
+        ),
+    ),
+)
+REKOMENDASI_BANYAK = dataclasses.replace(
+    KONTEKS[JenisSurat.REKOMENDASI_PENILAIAN],
+    rekomendasi=(
+        Rekomendasi(orang=DEWI, predikat=PredikatPenilaian.DI_ATAS),
+        Rekomendasi(orang=RINA, predikat=PredikatPenilaian.SESUAI, catatan="laporan mingguan tepat waktu"),
+    ),
+)
 
 KASUS_GOLDEN = [(j.value, j, k) for j, k in KONTEKS.items()] + [
     ("surat_tugas_kolektif", JenisSurat.SURAT_TUGAS, KOLEKTIF),
@@ -291,8 +406,9 @@ def test_pasal_44_kepala_daerah_dan_plt():
     assert plt.baris_nama() == ("Ahmad Fauzi",) and plt.baris_jabatan == ("Plt. BUPATI SUKAMAJU,",)
     sekda = Penandatangan(orang=KADIS, jabatan_ttd="SEKRETARIS DAERAH", sekda=True, plt_plh="Plh.")
     assert sekda.baris_nama() == ("Siti Aminah",)
-    ub = Penandatangan(orang=KABID, jabatan_ttd="KEPALA BIDANG P2P", atas_nama="BUPATI SUKAMAJU",
-                       untuk_beliau="SEKRETARIS DAERAH")
+    ub = Penandatangan(
+        orang=KABID, jabatan_ttd="KEPALA BIDANG P2P", atas_nama="BUPATI SUKAMAJU", untuk_beliau="SEKRETARIS DAERAH"
+    )
     assert ub.baris_jabatan == ("a.n. BUPATI SUKAMAJU", "SEKRETARIS DAERAH,", "u.b.", "KEPALA BIDANG P2P,")
     assert ub.baris_nama() == ("Andi Wijaya, S.K.M., M.Kes.", "Pembina (IV/a)", "NIP. 19780512 200312 1 002")
 
@@ -305,11 +421,23 @@ def test_tanggal_panjang_bahasa_indonesia():
     assert tanggal(date(2026, 2, 1)) == "1 Februari 2026"
 
 
-@pytest.mark.parametrize(("n", "kata"), [
-    (0, "nol"), (1, "satu"), (10, "sepuluh"), (11, "sebelas"), (12, "dua belas"), (20, "dua puluh"),
-    (45, "empat puluh lima"), (100, "seratus"), (115, "seratus lima belas"), (1000, "seribu"),
-    (2026, "dua ribu dua puluh enam"), (1_000_000, "satu juta"),
-])
+@pytest.mark.parametrize(
+    ("n", "kata"),
+    [
+        (0, "nol"),
+        (1, "satu"),
+        (10, "sepuluh"),
+        (11, "sebelas"),
+        (12, "dua belas"),
+        (20, "dua puluh"),
+        (45, "empat puluh lima"),
+        (100, "seratus"),
+        (115, "seratus lima belas"),
+        (1000, "seribu"),
+        (2026, "dua ribu dua puluh enam"),
+        (1_000_000, "satu juta"),
+    ],
+)
 def test_kata_bilangan(n, kata):
     assert kata_bilangan(n) == kata
 
@@ -360,12 +488,15 @@ def test_sidik_mencakup_bagian_bersama(tmp_path):
     assert ubah.teks == awal.teks and ubah.sidik != awal.sidik
 
 
-@pytest.mark.parametrize("serangan", [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ cycler.__init__.__globals__ }}",
-    "{{ surat.__class__.__init__.__globals__['os'] }}",
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-])
+@pytest.mark.parametrize(
+    "serangan",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ surat.__class__.__init__.__globals__['os'] }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    ],
+)
 def test_sandbox_menolak_pelarian(tmp_path, serangan):
     folder = tmp_path / "templat"
     berkas = _templat_pengguna(folder, JenisSurat.SURAT_TUGAS, f"Nomor {{{{ surat.kepala.nomor }}}}\n{serangan}\n")
@@ -377,8 +508,9 @@ def test_sandbox_menolak_pelarian(tmp_path, serangan):
 
 def test_templat_rusak_menyebut_berkas_dan_baris_tanpa_fallback(tmp_path):
     folder = tmp_path / "templat"
-    berkas = _templat_pengguna(folder, JenisSurat.SURAT_TUGAS,
-                               "SURAT TUGAS\nNomor {{ surat.kepala.nomor }}\n{% for x in surat.dasar %}\n")
+    berkas = _templat_pengguna(
+        folder, JenisSurat.SURAT_TUGAS, "SURAT TUGAS\nNomor {{ surat.kepala.nomor }}\n{% for x in surat.dasar %}\n"
+    )
     with pytest.raises(TemplatTidakSah) as info:
         render(JenisSurat.SURAT_TUGAS, KONTEKS[JenisSurat.SURAT_TUGAS], folder_pengguna=folder)
     pesan = str(info.value)
@@ -396,8 +528,9 @@ def test_bagian_pengguna_rusak_juga_ditolak(tmp_path):
 
 def test_isian_tidak_ada_disebut_namanya(tmp_path):
     folder = tmp_path / "templat"
-    berkas = _templat_pengguna(folder, JenisSurat.SURAT_TUGAS, "Nomor {{ surat.kepala.nomor }}\n"
-                                                              "Kode pos {{ surat.kepala.kode_pos }}\n")
+    berkas = _templat_pengguna(
+        folder, JenisSurat.SURAT_TUGAS, "Nomor {{ surat.kepala.nomor }}\nKode pos {{ surat.kepala.kode_pos }}\n"
+    )
     with pytest.raises(TemplatTidakSah) as info:
         render(JenisSurat.SURAT_TUGAS, KONTEKS[JenisSurat.SURAT_TUGAS], folder_pengguna=folder)
     assert "kode_pos" in str(info.value) and str(berkas) in str(info.value) and info.value.baris == 2
@@ -457,8 +590,11 @@ def test_periksa_pasal_44():
     nip = next(t for t in temuan if t.kode == "nip_penandatangan_kosong")
     assert nip.tingkat == "peringatan" and "Pasal 44 ayat (3)" in nip.rujukan
 
-    bupati = Penandatangan(orang=Orang(nama="Ahmad Fauzi", nip="196801011990031001", jabatan="Bupati"),
-                           jabatan_ttd="BUPATI SUKAMAJU", kepala_daerah=True)
+    bupati = Penandatangan(
+        orang=Orang(nama="Ahmad Fauzi", nip="196801011990031001", jabatan="Bupati"),
+        jabatan_ttd="BUPATI SUKAMAJU",
+        kepala_daerah=True,
+    )
     temuan = periksa(JenisSurat.SURAT_TUGAS, dataclasses.replace(k, penandatangan=bupati))
     assert "nip_tidak_dicantumkan" in _kode(temuan)
     teks = render(JenisSurat.SURAT_TUGAS, dataclasses.replace(k, penandatangan=bupati)).teks
@@ -484,8 +620,10 @@ def test_periksa_surat_tugas_dan_sukarela():
 
 
 def test_nama_berkas_aman():
-    assert nama_berkas(JenisSurat.SURAT_TUGAS, "800-1.2.3/12/DINKES 2026", "txt") == \
-        "surat_tugas_800-1.2.3_12_DINKES_2026.txt"
+    assert (
+        nama_berkas(JenisSurat.SURAT_TUGAS, "800-1.2.3/12/DINKES 2026", "txt")
+        == "surat_tugas_800-1.2.3_12_DINKES_2026.txt"
+    )
     assert nama_berkas(JenisSurat.SUKARELA_LINTAS_UNIT, "", "md") == "sukarela_lintas_unit_tanpa_nomor.md"
     assert "/" not in nama_berkas(JenisSurat.NOTA_DINAS, "../../etc/passwd", "txt")
 
@@ -513,8 +651,14 @@ def test_docx_dapat_dibuka_dan_memuat_nomor_nama_tanggal(tmp_path):
     berkas = tulis(teks, JenisSurat.SURAT_TUGAS, k.kepala.nomor, tmp_path, "docx", konteks=k)
     dok = docx.Document(str(berkas))
     isi = "\n".join(p.text for p in dok.paragraphs)
-    for harus in ("800.1.2.3/20/DINKES/2026", "Budi Santoso", "Rina Kartika", "19850317 201001 1 003",
-                  "8 Januari 2026", "dr. Siti Aminah, M.Kes."):
+    for harus in (
+        "800.1.2.3/20/DINKES/2026",
+        "Budi Santoso",
+        "Rina Kartika",
+        "19850317 201001 1 003",
+        "8 Januari 2026",
+        "dr. Siti Aminah, M.Kes.",
+    ):
         assert harus in isi
     kop = dok.paragraphs[0]
     assert kop.text == "PEMERINTAH KABUPATEN SUKAMAJU" and kop.runs[0].bold

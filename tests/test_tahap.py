@@ -31,12 +31,22 @@ BAWAAN = muat_profil("umum").tahapan["bawaan"]
 SUB_PERENCANAAN = tuple(x.kunci for x in BAWAAN.perencanaan)
 SUB_PELAKSANAAN = tuple(x.kunci for x in BAWAAN.pelaksanaan)
 KEADAAN_AWAL = KeadaanKegiatan.awal(BAWAAN)
-DATA = DataKegiatan(judul="Penyusunan LKjIP", indikator="Dokumen LKjIP", target="1", satuan="dokumen",
-                    mulai=date(2025, 1, 2), tenggat=date(2025, 3, 31), progres=100)
+DATA = DataKegiatan(
+    judul="Penyusunan LKjIP",
+    indikator="Dokumen LKjIP",
+    target="1",
+    satuan="dokumen",
+    mulai=date(2025, 1, 2),
+    tenggat=date(2025, 3, 31),
+    progres=100,
+)
 
 # pegawai ids: leader of the unit at level i of a chain is 100 + i
-SETDA = [(J.BAGIAN, 100, "Kepala Bagian Organisasi"), (J.ASISTEN, 101, "Asisten Administrasi Umum"),
-         (J.SEKRETARIAT_DAERAH, 102, "Sekretaris Daerah")]
+SETDA = [
+    (J.BAGIAN, 100, "Kepala Bagian Organisasi"),
+    (J.ASISTEN, 101, "Asisten Administrasi Umum"),
+    (J.SEKRETARIAT_DAERAH, 102, "Sekretaris Daerah"),
+]
 DUA = (Peninjau(100, "Kepala Bidang", "r1"), Peninjau(101, "Kepala Dinas", "r2"))
 
 
@@ -45,8 +55,9 @@ def ids(rantai, nama):
 
 
 def jalan(keadaan, aksi, *, daftar=DUA, pelaku=None, alasan="", data=DATA, tahapan=BAWAAN):
-    return transisi_kegiatan(keadaan, aksi, tahapan=tahapan, peninjau=daftar, pelaku_id=pelaku, alasan=alasan,
-                             data=data)
+    return transisi_kegiatan(
+        keadaan, aksi, tahapan=tahapan, peninjau=daftar, pelaku_id=pelaku, alasan=alasan, data=data
+    )
 
 
 def semua_keadaan(jumlah_reviu: int):
@@ -59,6 +70,7 @@ def semua_keadaan(jumlah_reviu: int):
 
 
 # --- review chains per unit type ---------------------------------------------
+
 
 @pytest.mark.parametrize("nama", ["madiun", "klaten", "padang_panjang"])
 def test_setda_kepala_bagian_asisten_sekda(nama):
@@ -163,6 +175,7 @@ def test_rantai_kosong():
 
 # --- the happy path, return and resubmit --------------------------------------
 
+
 def _ke_evaluasi(daftar=DUA):
     k = KEADAAN_AWAL
     langkah = [k]
@@ -232,6 +245,7 @@ def test_peninjau_salah_ditolak():
 
 # --- data checks ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("kolom", ["indikator", "target", "satuan"])
 def test_keluar_perencanaan_butuh_kolom(kolom):
     data = dataclasses.replace(DATA, **{kolom: ""})
@@ -277,6 +291,7 @@ def test_sampaikan_hasil_tanpa_peninjau_ditolak():
 
 # --- exhaustive table ---------------------------------------------------------------
 
+
 def _sah(keadaan: KeadaanKegiatan, aksi: AksiTahap) -> bool:
     """Expected legality, given the right actor, a reason and complete data."""
     if keadaan.tahap in (Tahap.PERENCANAAN, Tahap.PELAKSANAAN):
@@ -320,11 +335,14 @@ def test_selesai_menolak_semua_aksi_siapa_pun():
         assert not h.sah and h.keadaan == k and h.temuan[0].kode == "tahap.sudah_selesai"
 
 
-@pytest.mark.parametrize("keadaan", [
-    KeadaanKegiatan(Tahap.PERENCANAAN, "ngawur"),
-    KeadaanKegiatan(Tahap.EVALUASI, "reviu_3", 3),
-    KeadaanKegiatan(Tahap.EVALUASI, "reviu_1", 0),
-])
+@pytest.mark.parametrize(
+    "keadaan",
+    [
+        KeadaanKegiatan(Tahap.PERENCANAAN, "ngawur"),
+        KeadaanKegiatan(Tahap.EVALUASI, "reviu_3", 3),
+        KeadaanKegiatan(Tahap.EVALUASI, "reviu_1", 0),
+    ],
+)
 def test_keadaan_tidak_dikenal_ditolak(keadaan):
     for aksi in AksiTahap:
         h = jalan(keadaan, aksi, pelaku=100, alasan="x")
@@ -332,6 +350,7 @@ def test_keadaan_tidak_dikenal_ditolak(keadaan):
 
 
 # --- notes ------------------------------------------------------------------------
+
 
 def test_catatan_pada_kegiatan_selesai_ditolak():
     assert boleh_catatan(KeadaanKegiatan(Tahap.SELESAI, "selesai")) is not None
@@ -345,17 +364,19 @@ def test_catatan_pada_kegiatan_selesai_ditolak():
 def test_uraian_keadaan():
     ev = KeadaanKegiatan(Tahap.EVALUASI, "reviu_2", 2)
     assert ev.uraian(BAWAAN, DUA) == "Evaluasi — Reviu ke-2 oleh Kepala Dinas"
-    assert KEADAAN_AWAL == KeadaanKegiatan(Tahap.PERENCANAAN, "pk_ditetapkan") and not KEADAAN_AWAL.selesai
+    assert KeadaanKegiatan(Tahap.PERENCANAAN, "pk_ditetapkan") == KEADAAN_AWAL and not KEADAAN_AWAL.selesai
     assert KeadaanKegiatan(Tahap.PELAKSANAAN, "pembagian_peran").uraian(BAWAAN) == "Pelaksanaan — Pembagian peran"
 
 
 # --- the steps of a unit type's mechanism (profile [tahapan.*]) ---------------
+
 
 def _tahapan(perencanaan, pelaksanaan, kembali):
     from sistemkerja_tui.aturan.profil_model import LangkahTahap, Tahapan
 
     def langkah(kunci):
         return LangkahTahap(kunci, kunci.replace("_", " ").capitalize(), "Kepala Bagian", "r")
+
     return Tahapan(tuple(map(langkah, perencanaan)), tuple(map(langkah, pelaksanaan)), kembali, "r")
 
 

@@ -7,12 +7,12 @@ numbering repeats in the Perbup (two 5.4, two 5.5, two 5.6), so passages are nam
 from functools import partial
 
 import pytest
+from tests import bantu
+from tests.bantu import kunci_langkah
 
 from sistemkerja_tui.aturan.enums import JenisUnit
 from sistemkerja_tui.aturan.profil import muat_profil
 from sistemkerja_tui.aturan.tahap import cari_langkah
-from tests import bantu
-from tests.bantu import kunci_langkah
 
 J = JenisUnit
 SINGKATAN = "Perbup Klaten 34/2024, "
@@ -25,38 +25,59 @@ def klaten():
 
 def angka(rujukan):
     """`Lampiran huruf B angka 5.4 (Alur Mekanisme Kerja Pada Dinas Daerah)` out of a rujukan."""
-    return rujukan[:rujukan.index(")") + 1]
+    return rujukan[: rujukan.index(")") + 1]
 
 
 sama_mekanisme = partial(bantu.sama_mekanisme, bagian=angka)  # steps and reviewers: the same passage
 
 
-PERENCANAAN_UMUM = ["pk_ditetapkan", "penunjukan_penanggung_jawab", "arahan_koordinasi", "strategi", "penugasan",
-                    "rencana_kegiatan_anggaran", "arahan_ekspektasi"]
+PERENCANAAN_UMUM = [
+    "pk_ditetapkan",
+    "penunjukan_penanggung_jawab",
+    "arahan_koordinasi",
+    "strategi",
+    "penugasan",
+    "rencana_kegiatan_anggaran",
+    "arahan_ekspektasi",
+]
 PELAKSANAAN = ["rincian_kegiatan", "pelaksanaan", "kolaborasi", "monitoring", "hasil_ke_ketua", "hasil_disampaikan"]
 
 
-@pytest.mark.parametrize("rantai", [
-    [J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
-    [J.SUBBAGIAN, J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
-])
+@pytest.mark.parametrize(
+    "rantai",
+    [
+        [J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
+        [J.SUBBAGIAN, J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
+    ],
+)
 def test_sekretariat_daerah(klaten, rantai):
     # Angka 5.1 (Alur Mekanisme Kerja Pada Sekretariat Daerah), tahap perencanaan huruf d dan e: "Asisten Sekretaris
     # Daerah membagi dan menunjuk Kepala Bagian sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan
     # huruf g: "Kepala Subbagian dan ketua kelompok kerja menyampaikan hasil pelaksanaan kegiatan ... kepada Kepala Bagian."
     t = sama_mekanisme(klaten, rantai, "sekretariat_daerah")
-    assert kunci_langkah(t) == ([
-        "pk_ditetapkan", "penunjukan_penanggung_jawab", "arahan_koordinasi", "penunjukan_kepala_bagian",
-        "arahan_koordinasi_asisten", "strategi", "penugasan", "rencana_kegiatan_anggaran",
-        "arahan_ekspektasi"], PELAKSANAAN)
+    assert kunci_langkah(t) == (
+        [
+            "pk_ditetapkan",
+            "penunjukan_penanggung_jawab",
+            "arahan_koordinasi",
+            "penunjukan_kepala_bagian",
+            "arahan_koordinasi_asisten",
+            "strategi",
+            "penugasan",
+            "rencana_kegiatan_anggaran",
+            "arahan_ekspektasi",
+        ],
+        PELAKSANAAN,
+    )
     assert cari_langkah(t, "pk_ditetapkan").pelaku == "Sekretaris Daerah"
     assert cari_langkah(t, "penunjukan_kepala_bagian").pelaku == "Asisten Sekretaris Daerah"
     assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Kepala Bagian"
     assert cari_langkah(t, "arahan_ekspektasi").pelaku == "Kepala Subbagian"
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
     assert klaten.alur_reviu(rantai).langkah[0].sebutan == "Kepala Bagian"
-    assert cari_langkah(t, "hasil_disampaikan").rujukan.endswith("(Alur Mekanisme Kerja Pada Sekretariat Daerah), "
-                                                            "tahap pelaksanaan huruf e dan huruf g")
+    assert cari_langkah(t, "hasil_disampaikan").rujukan.endswith(
+        "(Alur Mekanisme Kerja Pada Sekretariat Daerah), tahap pelaksanaan huruf e dan huruf g"
+    )
 
 
 def test_sekretariat_dprd(klaten):
@@ -70,7 +91,8 @@ def test_sekretariat_dprd(klaten):
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
     assert cari_langkah(t, "pk_ditetapkan").rujukan == (
         "Perbup Klaten 34/2024, Lampiran huruf B angka 5.2 (Alur Mekanisme Kerja Pada Sekretariat DPRD), "
-        "tahap perencanaan huruf a")
+        "tahap perencanaan huruf a"
+    )
 
 
 @pytest.mark.parametrize("rantai", [[J.INSPEKTUR_PEMBANTU, J.INSPEKTORAT], [J.SUBBAGIAN, J.SEKRETARIAT, J.INSPEKTORAT]])
@@ -86,10 +108,17 @@ def test_inspektorat(klaten, rantai):
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Sekretaris/Inspektur Pembantu"
 
 
-@pytest.mark.parametrize("rantai", [
-    [J.BIDANG, J.DINAS], [J.SEKSI, J.BIDANG, J.DINAS], [J.SEKRETARIAT, J.DINAS], [J.UPTD, J.DINAS],
-    [J.PUSKESMAS, J.DINAS], [J.SEKOLAH, J.DINAS],
-])
+@pytest.mark.parametrize(
+    "rantai",
+    [
+        [J.BIDANG, J.DINAS],
+        [J.SEKSI, J.BIDANG, J.DINAS],
+        [J.SEKRETARIAT, J.DINAS],
+        [J.UPTD, J.DINAS],
+        [J.PUSKESMAS, J.DINAS],
+        [J.SEKOLAH, J.DINAS],
+    ],
+)
 def test_dinas_daerah(klaten, rantai):
     # Angka 5.4 (Alur Mekanisme Kerja Pada Dinas Daerah), tahap perencanaan huruf b: "Kepala Dinas membagi dan menunjuk
     # Sekretaris, Kepala Bidang, Kepala UPTD, dan/atau Pejabat Fungsional yang menduduki jabatan sebagai pimpinan unit
@@ -98,12 +127,16 @@ def test_dinas_daerah(klaten, rantai):
     # Puskesmas (UOBF) and Sekolah are led by a Pejabat Fungsional as pimpinan unit kerja: same mechanism.
     t = sama_mekanisme(klaten, rantai, "dinas")
     assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
-    assert (cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penunjukan_penanggung_jawab").pelaku
-            == "Kepala Dinas")
+    assert (
+        cari_langkah(t, "pk_ditetapkan").pelaku
+        == cari_langkah(t, "penunjukan_penanggung_jawab").pelaku
+        == "Kepala Dinas"
+    )
     assert cari_langkah(t, "penugasan").pelaku == "Sekretaris/Kabid/Ka UPTD/JF pimpinan unit"
     assert cari_langkah(t, "arahan_ekspektasi").pelaku == "Kasubbag / Kepala Seksi / Kasubbag TU UPTD"
     assert cari_langkah(t, "hasil_disampaikan").rujukan.endswith(
-        "(Alur Mekanisme Kerja Pada Dinas Daerah), tahap pelaksanaan huruf e, huruf g, huruf i, dan huruf j")
+        "(Alur Mekanisme Kerja Pada Dinas Daerah), tahap pelaksanaan huruf e, huruf g, huruf i, dan huruf j"
+    )
     assert t.pelaksanaan[-1].label == "Hasil disampaikan ke Sekretaris/Kabid/Ka UPTD/JF pimpinan"
 
 
@@ -156,8 +189,15 @@ def test_kelurahan_tanpa_alur_sendiri(klaten):
 def test_semua_langkah_klaten(klaten):
     # Pelaksanaan huruf b (every mechanism): "Pejabat Fungsional dan pelaksana melaksanakan kegiatan sesuai perannya"
     sendiri = {k: t for k, t in klaten.tahapan.items() if k != "bawaan"}
-    assert set(sendiri) == {"sekretariat_daerah", "sekretariat_dprd", "inspektorat", "dinas", "badan", "kecamatan",
-                            "rsud"}
+    assert set(sendiri) == {
+        "sekretariat_daerah",
+        "sekretariat_dprd",
+        "inspektorat",
+        "dinas",
+        "badan",
+        "kecamatan",
+        "rsud",
+    }
     assert set(sendiri) <= set(klaten.reviu)
     for k, t in sendiri.items():
         assert t.rujukan.startswith(SINGKATAN + "Lampiran huruf B angka 5."), k

@@ -7,12 +7,12 @@ Source: Perwal Madiun 73/2023, Lampiran Bab III huruf A (the three stages) and h
 import re
 
 import pytest
+from tests import bantu
+from tests.bantu import kunci_langkah
 
 from sistemkerja_tui.aturan.enums import JenisUnit
 from sistemkerja_tui.aturan.profil import muat_profil
 from sistemkerja_tui.aturan.tahap import cari_langkah
-from tests import bantu
-from tests.bantu import kunci_langkah
 
 J = JenisUnit
 SINGKATAN = "Perwal Madiun 73/2023, "
@@ -36,21 +36,46 @@ def sama_mekanisme(profil, rantai, jenis):
 
 
 PELAKSANAAN = ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_disampaikan"]
-PERENCANAAN_A = ["pk_ditetapkan", "penetapan_kinerja", "arahan_koordinasi", "strategi", "distribusi_pengawas",
-                 "penugasan", "arahan_ekspektasi", "rencana_kegiatan_anggaran"]
+PERENCANAAN_A = [
+    "pk_ditetapkan",
+    "penetapan_kinerja",
+    "arahan_koordinasi",
+    "strategi",
+    "distribusi_pengawas",
+    "penugasan",
+    "arahan_ekspektasi",
+    "rencana_kegiatan_anggaran",
+]
 
 
 # --- a. Inspektorat, Sekretariat DPRD, Dinas dan Badan --------------------------------------------------
 
-@pytest.mark.parametrize(("rantai", "jenis", "level_i", "level_ii"), [
-    ([J.BIDANG, J.DINAS], "dinas", "Kepala Dinas (Pejabat Level I)", "Sekretaris / Kepala Bidang (Level II)"),
-    ([J.SEKSI, J.BIDANG, J.DINAS], "dinas", "Kepala Dinas (Pejabat Level I)", "Sekretaris / Kepala Bidang (Level II)"),
-    ([J.SEKRETARIAT, J.BADAN], "badan", "Kepala Badan (Pejabat Level I)", "Sekretaris / Kepala Bidang (Level II)"),
-    ([J.INSPEKTUR_PEMBANTU, J.INSPEKTORAT], "inspektorat", "Inspektur (Pejabat Level I)",
-     "Sekretaris / Inspektur Pembantu (Level II)"),
-    ([J.SUBBAGIAN, J.BAGIAN, J.SEKRETARIAT_DPRD], "sekretariat_dprd", "Sekretaris DPRD (Pejabat Level I)",
-     "Kepala Bagian (Pejabat Level II)"),
-])
+
+@pytest.mark.parametrize(
+    ("rantai", "jenis", "level_i", "level_ii"),
+    [
+        ([J.BIDANG, J.DINAS], "dinas", "Kepala Dinas (Pejabat Level I)", "Sekretaris / Kepala Bidang (Level II)"),
+        (
+            [J.SEKSI, J.BIDANG, J.DINAS],
+            "dinas",
+            "Kepala Dinas (Pejabat Level I)",
+            "Sekretaris / Kepala Bidang (Level II)",
+        ),
+        ([J.SEKRETARIAT, J.BADAN], "badan", "Kepala Badan (Pejabat Level I)", "Sekretaris / Kepala Bidang (Level II)"),
+        (
+            [J.INSPEKTUR_PEMBANTU, J.INSPEKTORAT],
+            "inspektorat",
+            "Inspektur (Pejabat Level I)",
+            "Sekretaris / Inspektur Pembantu (Level II)",
+        ),
+        (
+            [J.SUBBAGIAN, J.BAGIAN, J.SEKRETARIAT_DPRD],
+            "sekretariat_dprd",
+            "Sekretaris DPRD (Pejabat Level I)",
+            "Kepala Bagian (Pejabat Level II)",
+        ),
+    ],
+)
 def test_huruf_a_ppt_dengan_administrator_sebagai_ppk(madiun, rantai, jenis, level_i, level_ii):
     # Lampiran Bab III huruf B huruf a angka 3) huruf a): "Tahapan perencanaan dimulai dari Pejabat Pimpinan Tinggi
     #   Pratama sebagai Pejabat Level I menyusun dan menetapkan perjanjian kinerja. ... Atas arahan tersebut kemudian
@@ -64,12 +89,14 @@ def test_huruf_a_ppt_dengan_administrator_sebagai_ppk(madiun, rantai, jenis, lev
     assert cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "arahan_koordinasi").pelaku == level_i
     for k in ("penetapan_kinerja", "strategi", "distribusi_pengawas", "penugasan", "arahan_ekspektasi"):
         assert cari_langkah(t, k).pelaku == level_ii, k
-    assert (cari_langkah(t, "hasil_disampaikan").pelaku == "Level III / individu / Ketua Tim"
-            or jenis == "sekretariat_dprd")
+    assert (
+        cari_langkah(t, "hasil_disampaikan").pelaku == "Level III / individu / Ketua Tim" or jenis == "sekretariat_dprd"
+    )
     assert t.kembali == "pelaksanaan"
     assert t.rujukan == SINGKATAN + "Lampiran Bab III huruf B huruf a angka 3) huruf a) dan huruf b)"
     assert cari_langkah(t, "distribusi_pengawas").rujukan == (
-        SINGKATAN + "Lampiran Bab III huruf B huruf a angka 3) huruf a) huruf d")
+        SINGKATAN + "Lampiran Bab III huruf B huruf a angka 3) huruf a) huruf d"
+    )
     assert cari_langkah(t, "hasil_disampaikan").rujukan.endswith("angka 3) huruf b) alinea terakhir")
     # the last step hands the result to the first reviewer (Pejabat Level II)
     assert madiun.alur_reviu(rantai).langkah[0].sebutan.startswith("Pejabat Level II")
@@ -91,6 +118,7 @@ def test_huruf_a_kegiatan_milik_dinas_sendiri(madiun):
 
 # --- b. Kecamatan (unit dipimpin Pejabat Administrator) ------------------------------------------------
 
+
 @pytest.mark.parametrize("rantai", [[J.SEKSI, J.KECAMATAN], [J.KECAMATAN], [J.SUBBAGIAN, J.SEKRETARIAT, J.KECAMATAN]])
 def test_huruf_b_kecamatan(madiun, rantai):
     # Lampiran Bab III huruf B huruf b angka 3) huruf a: "Tahapan perencanaan dimulai dari Pejabat Administrator
@@ -103,12 +131,26 @@ def test_huruf_b_kecamatan(madiun, rantai):
     mekanisme, t = madiun.tahapan_untuk(rantai)
     assert mekanisme == "kecamatan" and madiun.kunci_mekanisme(rantai) == "bawaan"
     assert [lk.sebutan for lk in madiun.alur_reviu(rantai).langkah] == ["Pejabat Level 2", "Pejabat Level 1"]
-    assert kunci_langkah(t) == (["pk_ditetapkan", "penetapan_kinerja", "arahan_koordinasi", "strategi", "penugasan",
-                         "arahan_ekspektasi", "rencana_kegiatan_anggaran"], PELAKSANAAN)
-    assert (cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "arahan_koordinasi").pelaku
-            == "Camat (Pejabat Administrator)")
-    assert (cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku
-            == "Pejabat Pengawas (Kasi/Kasubbag)")
+    assert kunci_langkah(t) == (
+        [
+            "pk_ditetapkan",
+            "penetapan_kinerja",
+            "arahan_koordinasi",
+            "strategi",
+            "penugasan",
+            "arahan_ekspektasi",
+            "rencana_kegiatan_anggaran",
+        ],
+        PELAKSANAAN,
+    )
+    assert (
+        cari_langkah(t, "pk_ditetapkan").pelaku
+        == cari_langkah(t, "arahan_koordinasi").pelaku
+        == "Camat (Pejabat Administrator)"
+    )
+    assert (
+        cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Pejabat Pengawas (Kasi/Kasubbag)"
+    )
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Pejabat Pengawas"
     assert all(bagian(x.rujukan) == "huruf B huruf b" for x in t.perencanaan + t.pelaksanaan)
 
@@ -123,6 +165,7 @@ def test_kelurahan_tanpa_mekanisme_sendiri_memakai_huruf_a(madiun, rantai):
 
 
 # --- huruf A: the baseline, cited from Madiun's own text -----------------------------------------------
+
 
 @pytest.mark.parametrize("rantai", [[J.BIDANG, J.SATUAN], [J.BIDANG, J.RSUD], [J.KELURAHAN, J.KECAMATAN]])
 def test_huruf_a_bawaan(madiun, rantai):
@@ -142,6 +185,7 @@ def test_huruf_a_bawaan(madiun, rantai):
 
 # --- c. UPTD dipimpin Pejabat Pengawas ------------------------------------------------------------------
 
+
 def test_huruf_c_uptd(madiun):
     # Lampiran Bab III huruf B huruf c angka 3) huruf a: "Tahapan perencanaan dimulai dari Kepala Dinas/Badan menyusun
     #   Perjanjian Kinerja, atas dasar Perjanjian Kinerja tersebut Kepala Dinas/Badan menetapkan kinerja Kepala Cabang
@@ -149,20 +193,34 @@ def test_huruf_c_uptd(madiun):
     #   disampaikan kepada Pejabat Pengawas oleh individu atau Ketua Tim."
     rantai = [J.UPTD, J.DINAS]
     t = sama_mekanisme(madiun, rantai, "uptd")
-    assert kunci_langkah(t) == ([
-        "pk_ditetapkan", "penetapan_kinerja_uptd", "strategi", "distribusi_level_ii", "penugasan",
-        "arahan_ekspektasi", "rencana_kegiatan_anggaran"], PELAKSANAAN)
-    assert (cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penetapan_kinerja_uptd").pelaku
-            == "Kepala Dinas/Badan")
+    assert kunci_langkah(t) == (
+        [
+            "pk_ditetapkan",
+            "penetapan_kinerja_uptd",
+            "strategi",
+            "distribusi_level_ii",
+            "penugasan",
+            "arahan_ekspektasi",
+            "rencana_kegiatan_anggaran",
+        ],
+        PELAKSANAAN,
+    )
+    assert (
+        cari_langkah(t, "pk_ditetapkan").pelaku
+        == cari_langkah(t, "penetapan_kinerja_uptd").pelaku
+        == "Kepala Dinas/Badan"
+    )
     for k in ("strategi", "distribusi_level_ii", "penugasan", "arahan_ekspektasi"):
         assert cari_langkah(t, k).pelaku == "Kepala UPTD (Pejabat Level I)", k
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala UPTD (Pejabat Pengawas)"
     assert [lk.sebutan for lk in madiun.alur_reviu(rantai).langkah] == ["Kepala UPTD (Pejabat Level I)"]
     assert cari_langkah(t, "penugasan").rujukan == (
-        SINGKATAN + "Lampiran Bab III huruf B huruf c angka 2) huruf c dan angka 3) huruf a angka 5")
+        SINGKATAN + "Lampiran Bab III huruf B huruf c angka 2) huruf c dan angka 3) huruf a angka 5"
+    )
 
 
 # --- d. UPTD Puskesmas (dipimpin Pejabat Fungsional) and Satuan Pendidikan ------------------------------
+
 
 def test_huruf_d_puskesmas(madiun):
     # Lampiran Bab III huruf B huruf d angka 2) angka 1: "Kepala Dinas dengan pendelegasian kewenangan akan menetapkan
@@ -171,9 +229,17 @@ def test_huruf_d_puskesmas(madiun):
     #   Kepala Sekolah oleh individu atau Ketua Tim." — for a Puskesmas, its Kepala UPTD Puskesmas.
     rantai = [J.PUSKESMAS, J.DINAS]
     t = sama_mekanisme(madiun, rantai, "puskesmas")
-    assert kunci_langkah(t) == ([
-        "pk_ditetapkan", "penetapan_kinerja_uptd", "strategi", "penugasan", "arahan_ekspektasi",
-        "rencana_kegiatan_anggaran"], PELAKSANAAN)
+    assert kunci_langkah(t) == (
+        [
+            "pk_ditetapkan",
+            "penetapan_kinerja_uptd",
+            "strategi",
+            "penugasan",
+            "arahan_ekspektasi",
+            "rencana_kegiatan_anggaran",
+        ],
+        PELAKSANAAN,
+    )
     assert cari_langkah(t, "pk_ditetapkan").pelaku == "Kepala Dinas"
     assert cari_langkah(t, "penetapan_kinerja_uptd").pelaku == "Kepala Dinas (dengan pendelegasian)"
     assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Kepala UPTD Puskesmas"
@@ -191,9 +257,17 @@ def test_huruf_d_satuan_pendidikan_kepala_sekolah(madiun):
     alur = madiun.alur_reviu(rantai)
     assert [(lk.sebutan, lk.unit) for lk in alur.langkah] == [("Kepala Sekolah", (J.SEKOLAH,))]
     assert alur.rujukan == SINGKATAN + "Lampiran Bab III huruf B huruf d angka 3) angka 3 (Tahap Evaluasi)"
-    assert kunci_langkah(t) == ([
-        "pk_ditetapkan", "penetapan_kinerja_sekolah", "strategi", "penugasan", "arahan_ekspektasi",
-        "rencana_kegiatan_anggaran"], PELAKSANAAN)
+    assert kunci_langkah(t) == (
+        [
+            "pk_ditetapkan",
+            "penetapan_kinerja_sekolah",
+            "strategi",
+            "penugasan",
+            "arahan_ekspektasi",
+            "rencana_kegiatan_anggaran",
+        ],
+        PELAKSANAAN,
+    )
     for k in ("strategi", "penugasan", "arahan_ekspektasi"):
         assert cari_langkah(t, k).pelaku == "Kepala Sekolah", k
     assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Sekolah"
@@ -201,10 +275,14 @@ def test_huruf_d_satuan_pendidikan_kepala_sekolah(madiun):
 
 # --- e. Sekretariat Daerah ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("rantai", [
-    [J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
-    [J.SUBBAGIAN, J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
-])
+
+@pytest.mark.parametrize(
+    "rantai",
+    [
+        [J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
+        [J.SUBBAGIAN, J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
+    ],
+)
 def test_huruf_e_sekretariat_daerah(madiun, rantai):
     # Lampiran Bab III huruf B huruf e angka 3) angka (1): "Asisten Daerah ... akan membagi dan menunjuk Kepala Bagian
     #   sebagai penanggung jawab atas target kinerja tertentu". Angka (2): "apabila terdapat penunjukan Koordinator
@@ -213,9 +291,19 @@ def test_huruf_e_sekretariat_daerah(madiun, rantai):
     #   kegiatan kepada Kepala Bagian."
     t = sama_mekanisme(madiun, rantai, "sekretariat_daerah")
     assert kunci_langkah(t) == (
-        ["pk_ditetapkan", "pk_asisten", "pk_kepala_bagian", "arahan_koordinasi", "strategi", "distribusi_pengawas",
-         "penugasan", "arahan_ekspektasi", "rencana_kegiatan_anggaran"],
-        ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_ke_koordinator", "hasil_disampaikan"])
+        [
+            "pk_ditetapkan",
+            "pk_asisten",
+            "pk_kepala_bagian",
+            "arahan_koordinasi",
+            "strategi",
+            "distribusi_pengawas",
+            "penugasan",
+            "arahan_ekspektasi",
+            "rencana_kegiatan_anggaran",
+        ],
+        ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_ke_koordinator", "hasil_disampaikan"],
+    )
     assert cari_langkah(t, "pk_ditetapkan").pelaku == "Sekretaris Daerah"
     assert cari_langkah(t, "pk_kepala_bagian").pelaku == cari_langkah(t, "arahan_koordinasi").pelaku == "Asisten Daerah"
     for k in ("strategi", "distribusi_pengawas", "arahan_ekspektasi"):
@@ -230,9 +318,20 @@ def test_huruf_e_sekretariat_daerah(madiun, rantai):
 
 # --- every table ----------------------------------------------------------------------------------------
 
+
 def test_setiap_tahapan_madiun_sah_dan_berujukan_perwal(madiun):
-    assert set(madiun.tahapan) == {"bawaan", "dinas", "badan", "inspektorat", "sekretariat_dprd", "kecamatan", "uptd",
-                                   "puskesmas", "sekolah", "sekretariat_daerah"}
+    assert set(madiun.tahapan) == {
+        "bawaan",
+        "dinas",
+        "badan",
+        "inspektorat",
+        "sekretariat_dprd",
+        "kecamatan",
+        "uptd",
+        "puskesmas",
+        "sekolah",
+        "sekretariat_daerah",
+    }
     for jenis, t in madiun.tahapan.items():
         assert t.rujukan.startswith(SINGKATAN), jenis
         assert "penugasan" in [x.kunci for x in t.perencanaan], jenis

@@ -10,12 +10,12 @@ import re
 from functools import partial
 
 import pytest
+from tests import bantu
+from tests.bantu import kunci_langkah
 
 from sistemkerja_tui.aturan.enums import JenisUnit
 from sistemkerja_tui.aturan.profil import muat_profil
 from sistemkerja_tui.aturan.tahap import cari_langkah
-from tests import bantu
-from tests.bantu import kunci_langkah
 
 J = JenisUnit
 SINGKATAN = "Perwal Padang Panjang 48/2024, "
@@ -36,14 +36,25 @@ sama_mekanisme = partial(bantu.sama_mekanisme, bagian=huruf)  # steps and review
 
 
 PELAKSANAAN = ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_disampaikan"]
-PERENCANAAN_B_D = ["pk_ditetapkan", "penunjukan_penanggung_jawab", "arahan_koordinasi", "strategi",
-                   "arahan_ekspektasi", "penugasan", "pelibatan_lintas_unit", "rencana_kegiatan_anggaran"]
+PERENCANAAN_B_D = [
+    "pk_ditetapkan",
+    "penunjukan_penanggung_jawab",
+    "arahan_koordinasi",
+    "strategi",
+    "arahan_ekspektasi",
+    "penugasan",
+    "pelibatan_lintas_unit",
+    "rencana_kegiatan_anggaran",
+]
 
 
-@pytest.mark.parametrize("rantai", [
-    [J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
-    [J.SUBBAGIAN, J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
-])
+@pytest.mark.parametrize(
+    "rantai",
+    [
+        [J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
+        [J.SUBBAGIAN, J.BAGIAN, J.ASISTEN, J.SEKRETARIAT_DAERAH],
+    ],
+)
 def test_sekretariat_daerah(pp, rantai):
     # Lampiran II huruf A angka 2 huruf a angka 2), 5) dan 9): "Sekretaris Daerah membagi dan menunjuk Asisten
     # sebagai penanggung jawab pencapaian target kinerja"; "Asisten membagi dan menunjuk kepala bagian ...";
@@ -52,13 +63,26 @@ def test_sekretariat_daerah(pp, rantai):
     # ... menyampaikan hasil pelaksanaan kegiatan kepada kepala bagian."
     t = sama_mekanisme(pp, rantai, "sekretariat_daerah")
     assert kunci_langkah(t) == (
-        ["pk_ditetapkan", "penunjukan_penanggung_jawab", "arahan_koordinasi", "pk_asisten",
-         "penunjukan_kepala_bagian", "arahan_asisten", "strategi", "arahan_ekspektasi", "penugasan",
-         "pelibatan_lintas_unit", "rencana_kegiatan_anggaran"],
-        ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "monitoring", "penyesuaian_hasil",
-         "hasil_disampaikan"])
-    assert (cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penunjukan_penanggung_jawab").pelaku
-            == "Sekretaris Daerah")
+        [
+            "pk_ditetapkan",
+            "penunjukan_penanggung_jawab",
+            "arahan_koordinasi",
+            "pk_asisten",
+            "penunjukan_kepala_bagian",
+            "arahan_asisten",
+            "strategi",
+            "arahan_ekspektasi",
+            "penugasan",
+            "pelibatan_lintas_unit",
+            "rencana_kegiatan_anggaran",
+        ],
+        ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "monitoring", "penyesuaian_hasil", "hasil_disampaikan"],
+    )
+    assert (
+        cari_langkah(t, "pk_ditetapkan").pelaku
+        == cari_langkah(t, "penunjukan_penanggung_jawab").pelaku
+        == "Sekretaris Daerah"
+    )
     assert cari_langkah(t, "pk_asisten").pelaku == cari_langkah(t, "penunjukan_kepala_bagian").pelaku == "Asisten"
     assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "penugasan").pelaku == "Kepala Bagian"
     assert cari_langkah(t, "monitoring").pelaku == "Kepala Bagian dan/atau Ketua Tim"
@@ -97,12 +121,15 @@ def test_inspektorat(pp, rantai):
     assert pp.alur_reviu(rantai).langkah[0].sebutan == "Sekretaris / Inspektur Pembantu"
 
 
-@pytest.mark.parametrize(("rantai", "jenis", "kepala"), [
-    ([J.BIDANG, J.DINAS], "dinas", "Kepala Dinas"),
-    ([J.SEKRETARIAT, J.DINAS], "dinas", "Kepala Dinas"),  # also a DPMPTSP (huruf E), recorded as a dinas
-    ([J.BIDANG, J.BADAN], "badan", "Kepala Badan"),
-    ([J.BIDANG, J.SATUAN], "satuan", "Kepala Satuan"),  # Satpol PP dan Damkar, huruf D angka 1 nomor 5
-])
+@pytest.mark.parametrize(
+    ("rantai", "jenis", "kepala"),
+    [
+        ([J.BIDANG, J.DINAS], "dinas", "Kepala Dinas"),
+        ([J.SEKRETARIAT, J.DINAS], "dinas", "Kepala Dinas"),  # also a DPMPTSP (huruf E), recorded as a dinas
+        ([J.BIDANG, J.BADAN], "badan", "Kepala Badan"),
+        ([J.BIDANG, J.SATUAN], "satuan", "Kepala Satuan"),  # Satpol PP dan Damkar, huruf D angka 1 nomor 5
+    ],
+)
 def test_dinas_badan(pp, rantai, jenis, kepala):
     # Lampiran II huruf D angka 2 huruf a angka 2) dan 6): "Kepala Dinas/Badan membagi dan menunjuk sekretaris dan
     # kepala bidang sebagai penanggung jawab ..."; "sekretaris dan kepala bidang menugaskan kepala subbagian
@@ -125,8 +152,10 @@ def test_rsud(pp, rantai):
     # atau individu". No own penugasan step: taken from huruf F angka 1 and Lampiran III huruf A angka 1
     # ("Penunjukan ... yang dilakukan langsung oleh Pejabat Penilai Kinerja").
     t = sama_mekanisme(pp, rantai, "rsud")
-    assert kunci_langkah(t) == (["pk_ditetapkan", "strategi", "penugasan", "pelibatan_lintas_unit",
-                         "rencana_kegiatan_anggaran"], PELAKSANAAN)
+    assert kunci_langkah(t) == (
+        ["pk_ditetapkan", "strategi", "penugasan", "pelibatan_lintas_unit", "rencana_kegiatan_anggaran"],
+        PELAKSANAAN,
+    )
     assert cari_langkah(t, "pk_ditetapkan").pelaku == "Direktur"
     assert cari_langkah(t, "penugasan").pelaku == "Direktur / Kepala Bagian / Kepala Bidang"
     assert cari_langkah(t, "penugasan").rujukan.endswith("Lampiran III huruf A angka 1")
@@ -141,8 +170,10 @@ def test_kecamatan(pp, rantai):
     # Pejabat Fungsional dan pelaksana untuk membantu pelaksanaan tugas sekretaris dan kepala seksi"; huruf b
     # angka 4): "... menyampaikan hasil pelaksanaan kegiatan kepada sekretaris dan kepala seksi."
     t = sama_mekanisme(pp, rantai, "kecamatan")
-    assert kunci_langkah(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
-                         "rencana_kegiatan_anggaran"], PELAKSANAAN)
+    assert kunci_langkah(t) == (
+        ["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit", "rencana_kegiatan_anggaran"],
+        PELAKSANAAN,
+    )
     assert cari_langkah(t, "pk_ditetapkan").pelaku == "Camat"
     assert cari_langkah(t, "penugasan").pelaku == "Camat atas rekomendasi Sekretaris/Kasi"
     assert cari_langkah(t, "strategi").pelaku == cari_langkah(t, "pelaksanaan").pelaku == "Sekretaris / Kepala Seksi"
@@ -158,16 +189,25 @@ def test_kelurahan(pp):
     # seksi dan/atau ketua tim kerja ataupun Individu."
     rantai = [J.KELURAHAN, J.KECAMATAN]
     t = sama_mekanisme(pp, rantai, "kelurahan")
-    assert kunci_langkah(t) == (["pk_ditetapkan", "strategi", "arahan_ekspektasi", "pelibatan_lintas_unit", "penugasan",
-                         "penunjukan_ketua_tim"],
-                        ["rencana_kegiatan_anggaran", "pembagian_peran", "pelaksanaan", "hasil_disampaikan"])
+    assert kunci_langkah(t) == (
+        [
+            "pk_ditetapkan",
+            "strategi",
+            "arahan_ekspektasi",
+            "pelibatan_lintas_unit",
+            "penugasan",
+            "penunjukan_ketua_tim",
+        ],
+        ["rencana_kegiatan_anggaran", "pembagian_peran", "pelaksanaan", "hasil_disampaikan"],
+    )
     for k in ("pk_ditetapkan", "strategi", "arahan_ekspektasi", "penugasan", "penunjukan_ketua_tim", "pelaksanaan"):
         assert cari_langkah(t, k).pelaku == "Lurah", k
     assert cari_langkah(t, "hasil_disampaikan").pelaku == "Sekretaris Kelurahan/Kasi/Ketua Tim/individu"
     assert t.pelaksanaan[-1].label == "Hasil yang sesuai target disampaikan kepada Lurah"
     assert [x.sebutan for x in pp.alur_reviu(rantai).langkah] == ["Lurah"]
     assert cari_langkah(t, "strategi").rujukan == (
-        SINGKATAN + "Lampiran II huruf H angka 2 huruf a angka 1), kalimat kedua")
+        SINGKATAN + "Lampiran II huruf H angka 2 huruf a angka 1), kalimat kedua"
+    )
 
 
 @pytest.mark.parametrize("rantai", [[J.UPTD, J.DINAS], [J.UPTD, J.BADAN]])
@@ -176,8 +216,10 @@ def test_uptd(pp, rantai):
     # pelaksana dalam pencapaian target kinerja tertentu"; "Kepala UPTD bersama kepala tata usaha merumuskan
     # strategi ..."; huruf c angka 2): "kepala tata usaha dan/atau ketua tim menyampaikan hasil ... kepada Kepala UPTD".
     t = sama_mekanisme(pp, rantai, "uptd")
-    assert kunci_langkah(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
-                         "rencana_kegiatan_anggaran"], PELAKSANAAN)
+    assert kunci_langkah(t) == (
+        ["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit", "rencana_kegiatan_anggaran"],
+        PELAKSANAAN,
+    )
     assert cari_langkah(t, "pk_ditetapkan").pelaku == cari_langkah(t, "penugasan").pelaku == "Kepala UPTD"
     assert cari_langkah(t, "strategi").pelaku == "Kepala UPTD bersama Kepala Tata Usaha"
     assert cari_langkah(t, "hasil_disampaikan").pelaku == "Kepala Tata Usaha / Ketua Tim / individu"
@@ -185,19 +227,23 @@ def test_uptd(pp, rantai):
     assert [x.sebutan for x in pp.alur_reviu(rantai).langkah] == ["Kepala UPTD"]
 
 
-@pytest.mark.parametrize(("rantai", "jenis", "kepala"), [
-    ([J.PUSKESMAS, J.DINAS], "puskesmas", "Kepala Puskesmas"),
-    ([J.SEKOLAH, J.DINAS], "sekolah", "Kepala Satuan Pendidikan"),
-])
+@pytest.mark.parametrize(
+    ("rantai", "jenis", "kepala"),
+    [
+        ([J.PUSKESMAS, J.DINAS], "puskesmas", "Kepala Puskesmas"),
+        ([J.SEKOLAH, J.DINAS], "sekolah", "Kepala Satuan Pendidikan"),
+    ],
+)
 def test_dipimpin_pejabat_fungsional(pp, rantai, jenis, kepala):
     # Lampiran II huruf J angka 2 huruf a angka 2): "Kepala Puskesmas dan Satuan Pendidikan yang merupakan Pejabat
     # Fungsional menugaskan Pejabat Fungsional dan pelaksana dalam pencapaian target kinerja tertentu"; huruf b
     # angka 4) dan 5): "... dapat berkolaborasi dengan semua pihak yang terkait ..."; "monitoring ... oleh Kepala
     # Puskesmas dan Satuan Pendidikan yang merupakan Pejabat Fungsional dan ketua tim".
     t = sama_mekanisme(pp, rantai, jenis)
-    assert kunci_langkah(t) == (["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit",
-                         "rencana_kegiatan_anggaran"],
-                        ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "monitoring", "hasil_disampaikan"])
+    assert kunci_langkah(t) == (
+        ["pk_ditetapkan", "penugasan", "strategi", "pelibatan_lintas_unit", "rencana_kegiatan_anggaran"],
+        ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "monitoring", "hasil_disampaikan"],
+    )
     for k in ("pk_ditetapkan", "penugasan", "strategi"):
         assert cari_langkah(t, k).pelaku == kepala, k
     assert cari_langkah(t, "monitoring").pelaku == f"{kepala} dan Ketua Tim"
@@ -205,7 +251,8 @@ def test_dipimpin_pejabat_fungsional(pp, rantai, jenis, kepala):
     assert t.pelaksanaan[-1].label.endswith(f"kepada {kepala}")
     assert [x.sebutan for x in pp.alur_reviu(rantai).langkah] == [kepala]
     assert cari_langkah(t, "rincian_kegiatan").rujukan == (
-        SINGKATAN + "Lampiran II huruf J angka 2 huruf b angka 1) dan angka 2)")
+        SINGKATAN + "Lampiran II huruf J angka 2 huruf b angka 1) dan angka 2)"
+    )
 
 
 def test_setiap_tahapan_sah_dan_ringkas(pp):
@@ -213,8 +260,20 @@ def test_setiap_tahapan_sah_dan_ringkas(pp):
     # "Pimpinan Unit Organisasi pemilik kinerja" (Lampiran III huruf A angka 2 huruf a); the last pelaksanaan step
     # hands the result over.
     sendiri = {k: t for k, t in pp.tahapan.items() if k != "bawaan"}
-    assert set(sendiri) == {"sekretariat_daerah", "sekretariat_dprd", "inspektorat", "dinas", "badan", "satuan",
-                            "rsud", "kecamatan", "kelurahan", "uptd", "puskesmas", "sekolah"}
+    assert set(sendiri) == {
+        "sekretariat_daerah",
+        "sekretariat_dprd",
+        "inspektorat",
+        "dinas",
+        "badan",
+        "satuan",
+        "rsud",
+        "kecamatan",
+        "kelurahan",
+        "uptd",
+        "puskesmas",
+        "sekolah",
+    }
     assert set(sendiri) <= set(pp.reviu)
     for jenis, t in sendiri.items():
         assert t.rujukan.startswith(SINGKATAN + "Lampiran II huruf "), jenis

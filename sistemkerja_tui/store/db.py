@@ -37,8 +37,18 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 __all__ = [
-    "DatabaseError", "DatabaseSibuk", "DatabaseTerlaluBaru", "DatabaseTidakDapatDibuka",
-    "ENV_DB", "NAMA_BERKAS_DB", "buat_engine", "engine_tulis", "lokasi", "siapkan_database", "transaksi", "url_database",
+    "ENV_DB",
+    "NAMA_BERKAS_DB",
+    "DatabaseError",
+    "DatabaseSibuk",
+    "DatabaseTerlaluBaru",
+    "DatabaseTidakDapatDibuka",
+    "buat_engine",
+    "engine_tulis",
+    "lokasi",
+    "siapkan_database",
+    "transaksi",
+    "url_database",
 ]
 
 _TULIS = "sistemkerja_tulis"  # execution option: this connection's transactions take the write lock first

@@ -37,5 +37,5 @@ def berkas_sqlite_polos(url: str) -> Path | None:
     awalan = "sqlite:///"
     if not url.startswith(awalan) or "?" in url:
         return None
-    jalur = url[len(awalan):]
+    jalur = url[len(awalan) :]
     return Path(jalur) if jalur and jalur != ":memory:" else None

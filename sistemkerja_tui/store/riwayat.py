@@ -22,8 +22,7 @@ _TULIS = text(
 )
 
 
-def catat(sesi: Any, *, oleh_id: int | None, aksi: str, entitas: str, entitas_id: int | None,
-          **rincian: Any) -> None:
+def catat(sesi: Any, *, oleh_id: int | None, aksi: str, entitas: str, entitas_id: int | None, **rincian: Any) -> None:
     """Write one audit row in `sesi`'s transaction: `oleh_id` did `aksi` on `entitas` #`entitas_id`."""
     from sistemkerja_tui.store.models import sekarang
 
@@ -31,8 +30,15 @@ def catat(sesi: Any, *, oleh_id: int | None, aksi: str, entitas: str, entitas_id
     if oleh_id is not None:
         baris = sesi.execute(_NAMA, {"id": oleh_id}).first()
         pelaku = nama_lengkap(baris.nama, baris.gelar_depan, baris.gelar_belakang) if baris else ""
-    sesi.execute(_TULIS, {
-        "waktu": sekarang(), "pelaku_id": oleh_id if pelaku else None, "pelaku": pelaku, "aksi": aksi,
-        "entitas": entitas, "entitas_id": entitas_id,
-        "rincian": json.dumps(rincian, ensure_ascii=False, default=str),
-    })
+    sesi.execute(
+        _TULIS,
+        {
+            "waktu": sekarang(),
+            "pelaku_id": oleh_id if pelaku else None,
+            "pelaku": pelaku,
+            "aksi": aksi,
+            "entitas": entitas,
+            "entitas_id": entitas_id,
+            "rincian": json.dumps(rincian, ensure_ascii=False, default=str),
+        },
+    )

@@ -4,29 +4,43 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.bantu import ke_evaluasi
+from tests.bantu import sql as _sql
+from tests.tui.bantu import buat_app, tunggu, tunggu_siap
+from tests.tui.test_tim import UKURAN_LEBAR, _masuk_sebagai
 from textual.widgets import OptionList
 
 from sistemkerja_tui.layanan.kegiatan import KegiatanBaru
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
-from tests.tui.bantu import buat_app, tunggu, tunggu_siap
-from tests.tui.test_tim import UKURAN_LEBAR, _masuk_sebagai
-from tests.bantu import ke_evaluasi
-from tests.bantu import sql as _sql
 
 
 def _siapkan(db: str) -> tuple[int, str, str]:
     """A kegiatan of a Bidang under a Dinas; returns its id and the two reviewers' jabatan."""
-    unit_id = _sql(db, "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
-                       "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1")[0][0]
-    pegawai_id = _sql(db, "SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' ORDER BY id "
-                          "LIMIT 1", unit_id)[0][0]
+    unit_id = _sql(
+        db,
+        "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
+        "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1",
+    )[0][0]
+    pegawai_id = _sql(
+        db, "SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' ORDER BY id LIMIT 1", unit_id
+    )[0][0]
     hasil = buka_database(db, demo_jika_kosong=False)
     layanan = hasil.layanan
-    kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Kegiatan Papan Uji", indikator="Laporan", target="1",
-                                             satuan="dokumen", pegawai_id=pegawai_id, mulai=date(2026, 1, 5),
-                                             tenggat=date(2026, 12, 1)), oleh_id=pegawai_id)
+    kid = layanan.kegiatan.buat(
+        KegiatanBaru(
+            unit_id,
+            "Kegiatan Papan Uji",
+            indikator="Laporan",
+            target="1",
+            satuan="dokumen",
+            pegawai_id=pegawai_id,
+            mulai=date(2026, 1, 5),
+            tenggat=date(2026, 12, 1),
+        ),
+        oleh_id=pegawai_id,
+    )
     peninjau = layanan.kegiatan.peninjau(unit_id)
     layanan.pengguna.tetapkan(peninjau[0].pegawai_id)
     layanan.tutup()
@@ -116,8 +130,8 @@ def test_snapshot_papan_kegiatan(snap_compare, db_demo):
 
 def test_snapshot_dasbor_pemantauan(snap_compare, db_demo):
     """The dashboard on a fixed calendar day (what is overdue depends on it)."""
-    from tests.tui.test_tim import _dengan_pengguna
     from tests.tui.bantu import teks
+    from tests.tui.test_tim import _dengan_pengguna
 
     _dengan_pengguna(db_demo)
 
@@ -131,8 +145,9 @@ def test_snapshot_dasbor_pemantauan(snap_compare, db_demo):
 
 
 async def test_rincian_kegiatan_lini_masa_dan_langkah(db_demo):
-    from sistemkerja_tui.tui.screens.detail_kegiatan import LayarDetailKegiatan
     from tests.tui.bantu import teks
+
+    from sistemkerja_tui.tui.screens.detail_kegiatan import LayarDetailKegiatan
 
     kid, _, _ = _siapkan(db_demo)
     awal = _sql(db_demo, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid)
@@ -157,10 +172,10 @@ async def test_rincian_kegiatan_lini_masa_dan_langkah(db_demo):
 
 async def test_mpph_dari_layar_pemantauan(db_demo, tmp_path):
     from openpyxl import load_workbook
+    from tests.tui.test_tim import _dengan_pengguna
     from textual.widgets import Input
 
     from sistemkerja_tui.tui.screens.pilih import PilihSatu
-    from tests.tui.test_tim import _dengan_pengguna
 
     _dengan_pengguna(db_demo)
     app = buat_app(db_demo)
@@ -180,10 +195,11 @@ async def test_mpph_dari_layar_pemantauan(db_demo, tmp_path):
 
 
 async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
-    from sistemkerja_tui.tui.screens.form_individu import FormIndividu
-    from sistemkerja_tui.tui.screens.pilih import PilihSatu
     from tests.tui.bantu import teks
     from tests.tui.test_tim import _dengan_pengguna
+
+    from sistemkerja_tui.tui.screens.form_individu import FormIndividu
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
     _dengan_pengguna(db_demo)
     app = buat_app(db_demo)
@@ -194,8 +210,23 @@ async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
         tim = app.screen.pilihan[0][1]
         await pilot.press("enter")
         await tunggu(pilot, lambda: isinstance(app.screen, FormIndividu) and app.focused is not None)
-        await pilot.press(*"Sosialisasi gizi", "tab", *"Peserta hadir", "tab", *"200", "tab", *"orang", "tab",
-                          *"2026-02-01", "tab", *"2026-05-31", "tab", *"12,5 juta", "tab", *"PK Dinas Kesehatan 2026")
+        await pilot.press(
+            *"Sosialisasi gizi",
+            "tab",
+            *"Peserta hadir",
+            "tab",
+            *"200",
+            "tab",
+            *"orang",
+            "tab",
+            *"2026-02-01",
+            "tab",
+            *"2026-05-31",
+            "tab",
+            *"12,5 juta",
+            "tab",
+            *"PK Dinas Kesehatan 2026",
+        )
         sebelum = _sql(db_demo, "SELECT COUNT(*) FROM kegiatan")
         await pilot.press("ctrl+s")
         # a budget that is not an amount: the form names the field and keeps everything typed
@@ -205,10 +236,18 @@ async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
         app.screen.query_one("#rencana_anggaran").value = ""
         await pilot.click("#rencana_anggaran")
         await pilot.press(*"Rp 12.500.000", "ctrl+s")
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarKegiatan) and _sql(
-            db_demo, "SELECT tim_id, tahap, mulai, tenggat, rencana_anggaran, perjanjian_kinerja FROM kegiatan "
-                     "WHERE judul = 'Sosialisasi gizi'") == [
-                (tim.id, "perencanaan", "2026-02-01", "2026-05-31", 12_500_000, "PK Dinas Kesehatan 2026")])
+        await tunggu(
+            pilot,
+            lambda: (
+                isinstance(app.screen, LayarKegiatan)
+                and _sql(
+                    db_demo,
+                    "SELECT tim_id, tahap, mulai, tenggat, rencana_anggaran, perjanjian_kinerja FROM kegiatan "
+                    "WHERE judul = 'Sosialisasi gizi'",
+                )
+                == [(tim.id, "perencanaan", "2026-02-01", "2026-05-31", 12_500_000, "PK Dinas Kesehatan 2026")]
+            ),
+        )
         (kid,) = _sql(db_demo, "SELECT id FROM kegiatan WHERE judul = 'Sosialisasi gizi'")[0]
         await _pilih(pilot, "perencanaan", kid)
         await pilot.press("enter")
@@ -218,9 +257,10 @@ async def test_kegiatan_baru_untuk_tim_dengan_papan_ketik(db_demo):
 
 
 async def test_papan_disaring_per_subunit_dan_tim(db_demo):
-    from sistemkerja_tui.tui.screens.pilih import PilihSatu
     from tests.tui.bantu import teks
     from tests.tui.test_tim import _dengan_pengguna
+
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
     _dengan_pengguna(db_demo)
     app = buat_app(db_demo)
@@ -266,6 +306,9 @@ async def test_catatan_laporan_berkala_dengan_progres_dan_kendala_dengan_rekomen
         await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan) and app.screen.label == "Rekomendasi")
         await pilot.press(*"Kunjungan langsung", "enter")
         await tunggu(pilot, lambda: len(_sql(db_demo, "SELECT 1 FROM catatan WHERE kegiatan_id = ?", kid)) == 2)
-    assert _sql(db_demo, "SELECT jenis, isi, rekomendasi, progres FROM catatan WHERE kegiatan_id = ? ORDER BY id",
-                kid) == [("laporan_berkala", "Data puskesmas terkumpul", "", 45),
-                         ("kendala", "Data dua puskesmas terlambat", "Kunjungan langsung", None)]
+    assert _sql(
+        db_demo, "SELECT jenis, isi, rekomendasi, progres FROM catatan WHERE kegiatan_id = ? ORDER BY id", kid
+    ) == [
+        ("laporan_berkala", "Data puskesmas terkumpul", "", 45),
+        ("kendala", "Data dua puskesmas terlambat", "Kunjungan langsung", None),
+    ]

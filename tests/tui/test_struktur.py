@@ -86,7 +86,12 @@ async def test_cari_memilih_unit_dan_baris(db_demo):
         await pilot.press("enter")
         await tunggu(pilot, lambda: app.screen is app.struktur and app.struktur.unit_id == unit_id)
         tabel = app.screen.query_one(DataTable)
-        await tunggu(pilot, lambda: tabel.row_count > 0 and tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value == str(pid))
+        await tunggu(
+            pilot,
+            lambda: (
+                tabel.row_count > 0 and tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value == str(pid)
+            ),
+        )
         pohon = app.screen.query_one(PohonUnit)
         assert pohon.cursor_node.data.unit_id == unit_id
         await tunggu(pilot, lambda: nama in _detail(app))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from tests.tui.bantu import buat_app, teks, tunggu, tunggu_siap
+from tests.tui.test_tim import UKURAN_LEBAR, _dengan_pengguna
 from textual.widgets import Input
 
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
 from sistemkerja_tui.tui.screens.surat import LayarSurat
-from tests.tui.bantu import buat_app, teks, tunggu, tunggu_siap
-from tests.tui.test_tim import UKURAN_LEBAR, _dengan_pengguna
 
 
 async def test_buat_pratinjau_dan_ekspor_surat_tugas(db_demo, tmp_path):

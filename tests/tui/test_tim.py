@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.bantu import sql as _sql
+from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 from textual.widgets import DataTable
 
 from sistemkerja_tui.layanan.mulai import buka_database
@@ -11,8 +13,6 @@ from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
 from sistemkerja_tui.tui.screens.tim import LayarTim
-from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
-from tests.bantu import sql as _sql
 
 UKURAN_LEBAR = (120, 36)
 
@@ -22,8 +22,13 @@ async def _masuk_sebagai(pilot, kata: str) -> None:
     await pilot.press("p")
     await tunggu(pilot, lambda: isinstance(app.screen, PilihPengguna))
     await pilot.press(*kata)
-    await tunggu(pilot, lambda: app.screen.tampil and kata.split()[0].lower() in (
-        f"{app.screen.tampil[0].nama} {app.screen.tampil[0].jabatan}".lower()))
+    await tunggu(
+        pilot,
+        lambda: (
+            app.screen.tampil
+            and kata.split()[0].lower() in (f"{app.screen.tampil[0].nama} {app.screen.tampil[0].jabatan}".lower())
+        ),
+    )
     sebelum = app.pengguna
     await pilot.press("enter")
     await tunggu(pilot, lambda: app.pengguna is not None and app.pengguna != sebelum)
@@ -59,9 +64,12 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
 
         # a member from another unit: search, fill the four contents, submit
         sub = ",".join(map(str, app.layanan.struktur.subpohon(app.pengguna.unit_id)))
-        pid, nip = _sql(db_demo, f"SELECT id, nip FROM pegawai WHERE unit_id NOT IN ({sub}) AND jenis_jabatan = "
-                                 "'fungsional' AND unit_id IN (SELECT u.id FROM unit_organisasi u JOIN instansi i "
-                                 "ON i.id = u.instansi_id WHERE NOT i.luar) ORDER BY id LIMIT 1")[0]
+        pid, nip = _sql(
+            db_demo,
+            f"SELECT id, nip FROM pegawai WHERE unit_id NOT IN ({sub}) AND jenis_jabatan = "
+            "'fungsional' AND unit_id IN (SELECT u.id FROM unit_organisasi u JOIN instansi i "
+            "ON i.id = u.instansi_id WHERE NOT i.luar) ORDER BY id LIMIT 1",
+        )[0]
         await pilot.press("a")
         await tunggu(pilot, lambda: isinstance(app.screen, LayarCari))
         await pilot.press(*nip)
@@ -75,8 +83,13 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
         assert isinstance(app.screen, FormPermohonan)
         app.screen.query_one("#durasi").value = "6 bulan"
         await pilot.press("ctrl+s")
-        await tunggu(pilot, lambda: app.screen is layar and any(
-            a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota))
+        await tunggu(
+            pilot,
+            lambda: (
+                app.screen is layar
+                and any(a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota)
+            ),
+        )
 
         # the other unit's PPK approves it on the Penugasan screen
         ppk = app.layanan.struktur.ppk_pegawai(pid).ppk
@@ -85,8 +98,9 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
         await _masuk_sebagai(pilot, ppk.jabatan.lower())
         assert app.pengguna.pegawai_id == ppk.pegawai_id
         penugasan = app.screen
-        (permohonan_id,) = _sql(db_demo, "SELECT id FROM permohonan WHERE pegawai_id = ? AND status = 'diajukan'",
-                                pid)[0]
+        (permohonan_id,) = _sql(db_demo, "SELECT id FROM permohonan WHERE pegawai_id = ? AND status = 'diajukan'", pid)[
+            0
+        ]
         await tunggu(pilot, lambda: any(p.id == permohonan_id for p in penugasan.daftar))
         assert "Masuk" in teks(penugasan.query_one("#saringan-penugasan"))
         tabel = penugasan.query_one(DataTable)
@@ -98,8 +112,12 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
         # back on the Tim screen the member is active
         await pilot.press("2")
         await tunggu(pilot, lambda: app.screen is layar and layar.tim)
-        status = _sql(db_demo, "SELECT k.status FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-                               "WHERE t.nama = 'Tim Uji Papan Ketik' AND k.pegawai_id = ?", pid)
+        status = _sql(
+            db_demo,
+            "SELECT k.status FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+            "WHERE t.nama = 'Tim Uji Papan Ketik' AND k.pegawai_id = ?",
+            pid,
+        )
         assert status == [("aktif",)]
 
 
@@ -193,8 +211,9 @@ async def _tim_unit_pengguna(pilot):
     await tunggu(pilot, lambda: isinstance(app.screen, FormTim))
     await pilot.press(*"Tim Peran")
     await pilot.press("ctrl+s")
-    await tunggu(pilot, lambda: app.screen is layar and layar.detail is not None
-                 and layar.detail.ringkas.nama == "Tim Peran")
+    await tunggu(
+        pilot, lambda: app.screen is layar and layar.detail is not None and layar.detail.ringkas.nama == "Tim Peran"
+    )
     return layar
 
 
@@ -214,12 +233,19 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
         await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua))
         assert "koordinator" in app.screen.judul
         await pilot.press("enter")
-        await tunggu(pilot, lambda: app.screen is layar and any(
-            a.peran == "Koordinator" and a.status == "Aktif" for a in layar.detail.anggota))
+        await tunggu(
+            pilot,
+            lambda: (
+                app.screen is layar
+                and any(a.peran == "Koordinator" and a.status == "Aktif" for a in layar.detail.anggota)
+            ),
+        )
         # a spoken pengajuan sukarela within the unit, then the unit head approves it on the Penugasan screen
         sub = ",".join(map(str, app.layanan.struktur.subpohon(app.pengguna.unit_id)))
-        pid, nip = _sql(db_demo, f"SELECT id, nip FROM pegawai WHERE unit_id IN ({sub}) AND jenis_jabatan = "
-                                 "'pelaksana' ORDER BY id LIMIT 1")[0]
+        pid, nip = _sql(
+            db_demo,
+            f"SELECT id, nip FROM pegawai WHERE unit_id IN ({sub}) AND jenis_jabatan = 'pelaksana' ORDER BY id LIMIT 1",
+        )[0]
         await pilot.press("v")
         await tunggu(pilot, lambda: isinstance(app.screen, LayarCari))
         await pilot.press(*nip)
@@ -227,10 +253,16 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
         await pilot.press("enter")
         await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
         await pilot.press(*"Disampaikan lisan saat apel pagi", "enter")
-        await tunggu(pilot, lambda: app.screen is layar and any(
-            a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota))
-        (permohonan_id, penerima) = _sql(db_demo, "SELECT id, penerima_id FROM permohonan WHERE pegawai_id = ? "
-                                                  "AND jenis = 'pengajuan_sukarela'", pid)[0]
+        await tunggu(
+            pilot,
+            lambda: (
+                app.screen is layar
+                and any(a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota)
+            ),
+        )
+        (permohonan_id, penerima) = _sql(
+            db_demo, "SELECT id, penerima_id FROM permohonan WHERE pegawai_id = ? AND jenis = 'pengajuan_sukarela'", pid
+        )[0]
         assert penerima is not None
         status = app.layanan.penugasan.setujui(permohonan_id, oleh_id=penerima)
         assert status.label == "Disetujui"
@@ -253,22 +285,33 @@ async def test_klaten_usulan_calon_dan_rekomendasi_sekda(db_baru):
         layar = await _tim_unit_pengguna(pilot)
         assert layar.detail.ringkas.bentuk == "Kelompok Kerja"
         await pilot.press("U")
-        await tunggu(pilot, lambda: isinstance(app.screen, PilihBanyak) and app.focused is not None
-                     and app.focused.id == "pilihan-banyak")
+        await tunggu(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PilihBanyak) and app.focused is not None and app.focused.id == "pilihan-banyak"
+            ),
+        )
         await pilot.press("space", "down", "space", "ctrl+s")
-        await tunggu(pilot, lambda: app.screen is layar and sum(
-            a.status == "Usulan" for a in layar.detail.anggota) == 2)
+        await tunggu(
+            pilot, lambda: app.screen is layar and sum(a.status == "Usulan" for a in layar.detail.anggota) == 2
+        )
         await pilot.press("R")
         await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
         pilihan = app.screen.pilihan[1][1]
         await pilot.press("down", "enter")
         await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
         await pilot.press(*"Berpengalaman", "enter")
-        await tunggu(pilot, lambda: app.screen is layar and _sql(
-            db, "SELECT rekomendasi_ketua_id FROM tim_kerja WHERE nama = 'Tim Peran'") == [(pilihan,)])
+        await tunggu(
+            pilot,
+            lambda: (
+                app.screen is layar
+                and _sql(db, "SELECT rekomendasi_ketua_id FROM tim_kerja WHERE nama = 'Tim Peran'") == [(pilihan,)]
+            ),
+        )
         app.layanan.tim.tetapkan_pimpinan(layar.detail.ringkas.id, pilihan, oleh_id=app.pengguna.pegawai_id)
-        assert _sql(db, "SELECT status FROM keanggotaan WHERE pegawai_id = ? AND peran = 'ketua'",
-                    pilihan) == [("aktif",)]
+        assert _sql(db, "SELECT status FROM keanggotaan WHERE pegawai_id = ? AND peran = 'ketua'", pilihan) == [
+            ("aktif",)
+        ]
 
 
 async def test_penugasan_individu_dengan_papan_ketik(db_demo):
@@ -281,8 +324,11 @@ async def test_penugasan_individu_dengan_papan_ketik(db_demo):
         await pilot.press("3")
         layar = app.screen
         sub = ",".join(map(str, app.layanan.struktur.subpohon(app.pengguna.unit_id)))
-        pid, nip = _sql(db_demo, f"SELECT id, nip FROM pegawai WHERE unit_id IN ({sub}) AND jenis_jabatan = "
-                                 "'fungsional' ORDER BY id LIMIT 1")[0]
+        pid, nip = _sql(
+            db_demo,
+            f"SELECT id, nip FROM pegawai WHERE unit_id IN ({sub}) AND jenis_jabatan = "
+            "'fungsional' ORDER BY id LIMIT 1",
+        )[0]
         await pilot.press("n")
         await tunggu(pilot, lambda: isinstance(app.screen, LayarCari))
         await pilot.press(*nip)
@@ -292,7 +338,8 @@ async def test_penugasan_individu_dengan_papan_ketik(db_demo):
         await pilot.press(*"Menyusun laporan surveilans", "ctrl+s")
         await tunggu(pilot, lambda: app.screen is layar)
         assert _sql(db_demo, "SELECT judul FROM kegiatan WHERE pegawai_id = ?", pid)[-1] == (
-            "Menyusun laporan surveilans",)
+            "Menyusun laporan surveilans",
+        )
 
 
 async def test_menilai_anggota_tim_yang_periodenya_berakhir(db_demo):
@@ -324,8 +371,16 @@ async def test_menilai_anggota_tim_yang_periodenya_berakhir(db_demo):
         await pilot.press(*["down"] * i, "enter")
         await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
         await pilot.press(*"Tepat waktu", "enter")
-        await tunggu(pilot, lambda: app.screen is layar and any(
-            a.keanggotaan_id == anggota.keanggotaan_id and a.penilaian == "Di atas ekspektasi"
-            for a in layar.detail.anggota))
-    assert _sql(db_demo, "SELECT predikat, catatan FROM penilaian_anggota WHERE keanggotaan_id = ?",
-                anggota.keanggotaan_id) == [("di_atas", "Tepat waktu")]
+        await tunggu(
+            pilot,
+            lambda: (
+                app.screen is layar
+                and any(
+                    a.keanggotaan_id == anggota.keanggotaan_id and a.penilaian == "Di atas ekspektasi"
+                    for a in layar.detail.anggota
+                )
+            ),
+        )
+    assert _sql(
+        db_demo, "SELECT predikat, catatan FROM penilaian_anggota WHERE keanggotaan_id = ?", anggota.keanggotaan_id
+    ) == [("di_atas", "Tepat waktu")]

@@ -37,6 +37,11 @@ def simpan(sesi: Session, kunci: str, isi: str) -> str | None:
     from sistemkerja_tui.store.models import Pengaturan
 
     lama = sesi.exec(select(Pengaturan.nilai).where(Pengaturan.kunci == kunci).with_for_update()).first()
-    jalankan(sesi, "INSERT INTO pengaturan (kunci, nilai) VALUES (:k, :v) "
-                   "ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai", k=kunci, v=isi)
+    jalankan(
+        sesi,
+        "INSERT INTO pengaturan (kunci, nilai) VALUES (:k, :v) "
+        "ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai",
+        k=kunci,
+        v=isi,
+    )
     return lama

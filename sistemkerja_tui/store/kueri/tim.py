@@ -31,6 +31,7 @@ _ANGGOTA_AKTIF = StatusKeanggotaan.AKTIF.value
 
 # --- teams ----------------------------------------------------------------------------
 
+
 def tim(sesi: Session, tim_id: int, *, kunci: bool) -> TimKerja | None:
     """The team `tim_id`, locked when the use case changes it or its memberships."""
     from sistemkerja_tui.store.models import TimKerja
@@ -43,8 +44,15 @@ def unit_tim(pembaca: Pembaca, tim_id: int) -> int:
     return int(pembaca.skalar("SELECT unit_id FROM tim_kerja WHERE id = :id", id=tim_id))
 
 
-def daftar_tim(pembaca: Pembaca, *, tim_id: int | None = None, unit_ids: list[int] | None = None,
-               tahun: int | None = None, status: StatusTim | None = None, jenis: str | None = None) -> list[Any]:
+def daftar_tim(
+    pembaca: Pembaca,
+    *,
+    tim_id: int | None = None,
+    unit_ids: list[int] | None = None,
+    tahun: int | None = None,
+    status: StatusTim | None = None,
+    jenis: str | None = None,
+) -> list[Any]:
     """Teams with their ketua's name and member counts; dissolved ones last, newest first.
 
     `tahun` keeps a team of that budget year or running during it; `jenis`
@@ -74,8 +82,11 @@ def daftar_tim(pembaca: Pembaca, *, tim_id: int | None = None, unit_ids: list[in
         "(SELECT COUNT(*) FROM keanggotaan k WHERE k.tim_id = t.id AND k.status = :aktif) AS aktif, "
         "(SELECT COUNT(*) FROM keanggotaan k WHERE k.tim_id = t.id AND k.status = :menunggu) AS menunggu "
         f"FROM tim_kerja t WHERE {' AND '.join(kondisi)} ORDER BY t.status = :dibubarkan, t.mulai DESC, t.nama",
-        ketua=PeranTim.KETUA.value, aktif=_ANGGOTA_AKTIF, menunggu=StatusKeanggotaan.MENUNGGU.value,
-        dibubarkan=StatusTim.DIBUBARKAN.value, **param,
+        ketua=PeranTim.KETUA.value,
+        aktif=_ANGGOTA_AKTIF,
+        menunggu=StatusKeanggotaan.MENUNGGU.value,
+        dibubarkan=StatusTim.DIBUBARKAN.value,
+        **param,
     )
 
 
@@ -93,8 +104,12 @@ def anggota_tim(pembaca: Pembaca, tim_id: int) -> list[Any]:
         "FROM keanggotaan k JOIN pegawai p ON p.id = k.pegawai_id "
         "WHERE k.tim_id = :id ORDER BY CASE k.peran WHEN :pengarah THEN 0 WHEN :penanggung_jawab THEN 1 "
         "WHEN :koordinator THEN 2 WHEN :ketua THEN 3 ELSE 4 END, k.status != :aktif, p.nama",
-        id=tim_id, pengarah=PeranTim.PENGARAH.value, penanggung_jawab=PeranTim.PENANGGUNG_JAWAB.value,
-        koordinator=PeranTim.KOORDINATOR.value, ketua=PeranTim.KETUA.value, aktif=_ANGGOTA_AKTIF,
+        id=tim_id,
+        pengarah=PeranTim.PENGARAH.value,
+        penanggung_jawab=PeranTim.PENANGGUNG_JAWAB.value,
+        koordinator=PeranTim.KOORDINATOR.value,
+        ketua=PeranTim.KETUA.value,
+        aktif=_ANGGOTA_AKTIF,
     )
 
 
@@ -103,13 +118,27 @@ def bubarkan(sesi: Session, tim_id: int) -> None:
 
     Call `permohonan_menunggu` first: the requests' transitions are recorded by the caller.
     """
-    jalankan(sesi, "UPDATE keanggotaan SET status = :berakhir WHERE tim_id = :t AND status = :aktif",
-             t=tim_id, berakhir=StatusKeanggotaan.BERAKHIR.value, aktif=_ANGGOTA_AKTIF)
-    jalankan(sesi, "UPDATE keanggotaan SET status = :dibatalkan WHERE tim_id = :t AND status IN :menunggu",
-             t=tim_id, dibatalkan=StatusKeanggotaan.DIBATALKAN.value,
-             menunggu=[StatusKeanggotaan.USULAN.value, StatusKeanggotaan.MENUNGGU.value])
-    jalankan(sesi, "UPDATE permohonan SET status = :dibatalkan WHERE tim_id = :t AND status IN :menunggu",
-             t=tim_id, dibatalkan=StatusPermohonan.DIBATALKAN.value, menunggu=_MENUNGGU)
+    jalankan(
+        sesi,
+        "UPDATE keanggotaan SET status = :berakhir WHERE tim_id = :t AND status = :aktif",
+        t=tim_id,
+        berakhir=StatusKeanggotaan.BERAKHIR.value,
+        aktif=_ANGGOTA_AKTIF,
+    )
+    jalankan(
+        sesi,
+        "UPDATE keanggotaan SET status = :dibatalkan WHERE tim_id = :t AND status IN :menunggu",
+        t=tim_id,
+        dibatalkan=StatusKeanggotaan.DIBATALKAN.value,
+        menunggu=[StatusKeanggotaan.USULAN.value, StatusKeanggotaan.MENUNGGU.value],
+    )
+    jalankan(
+        sesi,
+        "UPDATE permohonan SET status = :dibatalkan WHERE tim_id = :t AND status IN :menunggu",
+        t=tim_id,
+        dibatalkan=StatusPermohonan.DIBATALKAN.value,
+        menunggu=_MENUNGGU,
+    )
 
 
 def permohonan_menunggu(sesi: Session, tim_id: int) -> list[Any]:
@@ -118,11 +147,14 @@ def permohonan_menunggu(sesi: Session, tim_id: int) -> list[Any]:
 
     from sistemkerja_tui.store.models import Permohonan
 
-    return list(sesi.execute(
-        select(Permohonan.id, Permohonan.status)
-        .where(Permohonan.tim_id == tim_id, col(Permohonan.status).in_(_MENUNGGU))
-        .order_by(col(Permohonan.id)).with_for_update()
-    ).all())
+    return list(
+        sesi.execute(
+            select(Permohonan.id, Permohonan.status)
+            .where(Permohonan.tim_id == tim_id, col(Permohonan.status).in_(_MENUNGGU))
+            .order_by(col(Permohonan.id))
+            .with_for_update()
+        ).all()
+    )
 
 
 def permohonan(sesi: Session, permohonan_id: int) -> Permohonan | None:
@@ -133,6 +165,7 @@ def permohonan(sesi: Session, permohonan_id: int) -> Permohonan | None:
 
 
 # --- memberships ------------------------------------------------------------------------
+
 
 def keanggotaan(sesi: Session, keanggotaan_id: int) -> Keanggotaan | None:
     """Membership `keanggotaan_id`, locked: the caller decides on its status."""
@@ -147,42 +180,77 @@ def keanggotaan_peran(sesi: Session, tim_id: int, pegawai_id: int, peran: PeranT
 
     from sistemkerja_tui.store.models import Keanggotaan
 
-    return sesi.exec(select(Keanggotaan).where(
-        Keanggotaan.tim_id == tim_id, Keanggotaan.pegawai_id == pegawai_id, Keanggotaan.peran == peran.value,
-    ).with_for_update()).first()
+    return sesi.exec(
+        select(Keanggotaan)
+        .where(
+            Keanggotaan.tim_id == tim_id,
+            Keanggotaan.pegawai_id == pegawai_id,
+            Keanggotaan.peran == peran.value,
+        )
+        .with_for_update()
+    ).first()
 
 
 def keanggotaan_berlaku(sesi: Session, tim_id: int, pegawai_id: int) -> list[Any]:
     """(peran, status) of `pegawai_id`'s active or pending memberships in team `tim_id`."""
-    return list(jalankan(
-        sesi, "SELECT peran, status FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p AND status IN :status",
-        t=tim_id, p=pegawai_id, status=[_ANGGOTA_AKTIF, StatusKeanggotaan.MENUNGGU.value]).all())
+    return list(
+        jalankan(
+            sesi,
+            "SELECT peran, status FROM keanggotaan WHERE tim_id = :t AND pegawai_id = :p AND status IN :status",
+            t=tim_id,
+            p=pegawai_id,
+            status=[_ANGGOTA_AKTIF, StatusKeanggotaan.MENUNGGU.value],
+        ).all()
+    )
 
 
 def akhiri_keanggotaan_biasa(sesi: Session, tim_id: int, pegawai_id: int) -> None:
     """End `pegawai_id`'s active plain membership (anggota) of team `tim_id`: a leader role replaces it."""
-    jalankan(sesi, "UPDATE keanggotaan SET status = :berakhir WHERE tim_id = :t AND pegawai_id = :p "
-                   "AND peran = :anggota AND status = :aktif",
-             t=tim_id, p=pegawai_id, berakhir=StatusKeanggotaan.BERAKHIR.value, anggota=PeranTim.ANGGOTA.value,
-             aktif=_ANGGOTA_AKTIF)
+    jalankan(
+        sesi,
+        "UPDATE keanggotaan SET status = :berakhir WHERE tim_id = :t AND pegawai_id = :p "
+        "AND peran = :anggota AND status = :aktif",
+        t=tim_id,
+        p=pegawai_id,
+        berakhir=StatusKeanggotaan.BERAKHIR.value,
+        anggota=PeranTim.ANGGOTA.value,
+        aktif=_ANGGOTA_AKTIF,
+    )
 
 
 def akhiri_peran(sesi: Session, tim_id: int, peran: PeranTim, *, kecuali: int) -> None:
     """The other holders of `peran` in team `tim_id` step down; other proposed candidates are cancelled."""
     param = {"t": tim_id, "r": peran.value, "p": kecuali}
-    jalankan(sesi, "UPDATE keanggotaan SET status = :berakhir WHERE tim_id = :t AND peran = :r "
-                   "AND status = :aktif AND pegawai_id != :p",
-             berakhir=StatusKeanggotaan.BERAKHIR.value, aktif=_ANGGOTA_AKTIF, **param)
-    jalankan(sesi, "UPDATE keanggotaan SET status = :dibatalkan WHERE tim_id = :t AND peran = :r "
-                   "AND status = :usulan AND pegawai_id != :p",
-             dibatalkan=StatusKeanggotaan.DIBATALKAN.value, usulan=StatusKeanggotaan.USULAN.value, **param)
+    jalankan(
+        sesi,
+        "UPDATE keanggotaan SET status = :berakhir WHERE tim_id = :t AND peran = :r "
+        "AND status = :aktif AND pegawai_id != :p",
+        berakhir=StatusKeanggotaan.BERAKHIR.value,
+        aktif=_ANGGOTA_AKTIF,
+        **param,
+    )
+    jalankan(
+        sesi,
+        "UPDATE keanggotaan SET status = :dibatalkan WHERE tim_id = :t AND peran = :r "
+        "AND status = :usulan AND pegawai_id != :p",
+        dibatalkan=StatusKeanggotaan.DIBATALKAN.value,
+        usulan=StatusKeanggotaan.USULAN.value,
+        **param,
+    )
 
 
 def calon_ketua(sesi: Session, tim_id: int) -> set[int]:
     """Pegawai proposed as ketua of team `tim_id` (Klaten Pasal 14) and not yet decided on."""
-    return {r[0] for r in jalankan(
-        sesi, "SELECT pegawai_id FROM keanggotaan WHERE tim_id = :t AND peran = :ketua AND status = :usulan",
-        t=tim_id, ketua=PeranTim.KETUA.value, usulan=StatusKeanggotaan.USULAN.value).all()}
+    return {
+        r[0]
+        for r in jalankan(
+            sesi,
+            "SELECT pegawai_id FROM keanggotaan WHERE tim_id = :t AND peran = :ketua AND status = :usulan",
+            t=tim_id,
+            ketua=PeranTim.KETUA.value,
+            usulan=StatusKeanggotaan.USULAN.value,
+        ).all()
+    }
 
 
 def unit_pegawai(sesi: Session, pegawai_id: int) -> int:
@@ -191,6 +259,7 @@ def unit_pegawai(sesi: Session, pegawai_id: int) -> int:
 
 
 # --- candidates ----------------------------------------------------------------------------
+
 
 def jabatan_pegawai(pembaca: Pembaca, pegawai_id: int) -> Any:
     """(jenis_jabatan, unit_id) of pegawai `pegawai_id`; LookupError when there is none."""
@@ -204,38 +273,65 @@ def kandidat(sesi: Session, pegawai_id: int) -> Any | None:
 
 def kandidat_unit(sesi: Session, unit_ids: list[int]) -> list[Any]:
     """The criteria's columns of every active JF and pelaksana of `unit_ids`."""
-    return list(jalankan(sesi, f"SELECT {_KOLOM_KANDIDAT} FROM pegawai p WHERE {syarat.staf_aktif('p')} "
-                               "AND p.unit_id IN :unit", unit=unit_ids, **syarat.PARAM).all())
+    return list(
+        jalankan(
+            sesi,
+            f"SELECT {_KOLOM_KANDIDAT} FROM pegawai p WHERE {syarat.staf_aktif('p')} AND p.unit_id IN :unit",
+            unit=unit_ids,
+            **syarat.PARAM,
+        ).all()
+    )
 
 
 def peran_pimpinan_per_bentuk(sesi: Session, pegawai_id: int, *, kecuali_tim: int | None) -> list[tuple[str, int]]:
     """(bentuk, count) of the leader roles `pegawai_id` holds in running teams other than `kecuali_tim`."""
-    return [(r[0], int(r[1])) for r in jalankan(
-        sesi, "SELECT t.bentuk, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-              f"WHERE k.pegawai_id = :id AND {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim "
-              "GROUP BY t.bentuk",
-        id=pegawai_id, tim=-1 if kecuali_tim is None else kecuali_tim, **syarat.PARAM).all()]
+    return [
+        (r[0], int(r[1]))
+        for r in jalankan(
+            sesi,
+            "SELECT t.bentuk, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+            f"WHERE k.pegawai_id = :id AND {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim "
+            "GROUP BY t.bentuk",
+            id=pegawai_id,
+            tim=-1 if kecuali_tim is None else kecuali_tim,
+            **syarat.PARAM,
+        ).all()
+    ]
 
 
 def jumlah_peran_pimpinan(sesi: Session, *, kecuali_tim: int) -> dict[int, int]:
     """Per pegawai: leader roles held in running teams other than `kecuali_tim`."""
-    return {r[0]: int(r[1]) for r in jalankan(
-        sesi, "SELECT k.pegawai_id, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-              f"WHERE {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id",
-        tim=kecuali_tim, **syarat.PARAM).all()}
+    return {
+        r[0]: int(r[1])
+        for r in jalankan(
+            sesi,
+            "SELECT k.pegawai_id, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+            f"WHERE {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id",
+            tim=kecuali_tim,
+            **syarat.PARAM,
+        ).all()
+    }
 
 
 def jumlah_ketua_kelompok_kerja(sesi: Session, *, kecuali_tim: int) -> dict[int, int]:
     """Per pegawai: running kelompok kerja other than `kecuali_tim` they are ketua of."""
-    return {r[0]: int(r[1]) for r in jalankan(
-        sesi, "SELECT k.pegawai_id, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-              f"WHERE k.peran = :ketua AND t.bentuk = :kelompok_kerja AND {syarat.keanggotaan_berjalan('k', 't')} "
-              "AND t.id != :tim GROUP BY k.pegawai_id",
-        tim=kecuali_tim, ketua=PeranTim.KETUA.value, kelompok_kerja=BentukTim.KELOMPOK_KERJA.value,
-        **syarat.PARAM).all()}
+    return {
+        r[0]: int(r[1])
+        for r in jalankan(
+            sesi,
+            "SELECT k.pegawai_id, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+            f"WHERE k.peran = :ketua AND t.bentuk = :kelompok_kerja AND {syarat.keanggotaan_berjalan('k', 't')} "
+            "AND t.id != :tim GROUP BY k.pegawai_id",
+            tim=kecuali_tim,
+            ketua=PeranTim.KETUA.value,
+            kelompok_kerja=BentukTim.KELOMPOK_KERJA.value,
+            **syarat.PARAM,
+        ).all()
+    }
 
 
 # --- workload and ratings ----------------------------------------------------------------------
+
 
 def beban(pembaca: Pembaca, unit_ids: list[int]) -> list[Any]:
     """Per active JF/pelaksana of `unit_ids`: running teams (`tim`) and leader roles (`pimpinan`), heaviest first.
@@ -250,7 +346,8 @@ def beban(pembaca: Pembaca, unit_ids: list[int]) -> list[Any]:
         f"WHERE {syarat.staf_aktif('p')} AND p.unit_id IN :unit "
         "GROUP BY p.id, p.nama, p.gelar_depan, p.gelar_belakang, p.nama_jabatan "
         "ORDER BY tim DESC, pimpinan DESC, p.nama",
-        unit=unit_ids, **syarat.PARAM,
+        unit=unit_ids,
+        **syarat.PARAM,
     )
 
 
@@ -260,6 +357,11 @@ def penilaian(sesi: Session, keanggotaan_id: int, periode_selesai: date) -> Peni
 
     from sistemkerja_tui.store.models import PenilaianAnggota
 
-    return sesi.exec(select(PenilaianAnggota).where(
-        PenilaianAnggota.keanggotaan_id == keanggotaan_id, PenilaianAnggota.periode_selesai == periode_selesai,
-    ).with_for_update()).first()
+    return sesi.exec(
+        select(PenilaianAnggota)
+        .where(
+            PenilaianAnggota.keanggotaan_id == keanggotaan_id,
+            PenilaianAnggota.periode_selesai == periode_selesai,
+        )
+        .with_for_update()
+    ).first()

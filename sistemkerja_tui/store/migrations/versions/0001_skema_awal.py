@@ -105,9 +105,14 @@ def upgrade() -> None:
         sa.Column("pimpinan_id", sa.Integer(), nullable=True),
         sa.Column("mandiri", sa.Boolean(), nullable=False),
         sa.Column("urutan", sa.Integer(), nullable=False),
-        sa.CheckConstraint("jenis IN ('sekretariat_daerah', 'asisten', 'bagian', 'sekretariat_dprd', 'inspektorat', 'inspektur_pembantu', 'dinas', 'badan', 'satuan', 'sekretariat', 'bidang', 'seksi', 'subbagian', 'kecamatan', 'kelurahan', 'uptd', 'puskesmas', 'rsud', 'sekolah')", name="ck_jenis_sah"),
+        sa.CheckConstraint(
+            "jenis IN ('sekretariat_daerah', 'asisten', 'bagian', 'sekretariat_dprd', 'inspektorat', 'inspektur_pembantu', 'dinas', 'badan', 'satuan', 'sekretariat', 'bidang', 'seksi', 'subbagian', 'kecamatan', 'kelurahan', 'uptd', 'puskesmas', 'rsud', 'sekolah')",
+            name="ck_jenis_sah",
+        ),
         sa.CheckConstraint("tingkat >= 0", name="ck_tingkat_positif"),
-        sa.ForeignKeyConstraint(["induk_id"], ["unit_organisasi.id"], name="fk_unit_organisasi_induk_id_unit_organisasi"),
+        sa.ForeignKeyConstraint(
+            ["induk_id"], ["unit_organisasi.id"], name="fk_unit_organisasi_induk_id_unit_organisasi"
+        ),
         sa.ForeignKeyConstraint(["instansi_id"], ["instansi.id"], name="fk_unit_organisasi_instansi_id_instansi"),
         *_fk_pimpinan_sebaris(),
         sa.PrimaryKeyConstraint("id"),
@@ -140,13 +145,30 @@ def upgrade() -> None:
         sa.Column("ppk_override_id", sa.Integer(), nullable=True),
         sa.Column("ppk_override_alasan", sa.String(), nullable=True),
         sa.Column("aktif", sa.Boolean(), nullable=False),
-        sa.CheckConstraint("(status_asn = 'pns' AND golongan IN ('I/a', 'I/b', 'I/c', 'I/d', 'II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e')) OR (status_asn = 'pppk' AND golongan IN ('I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'))", name="ck_golongan_sesuai_status"),
+        sa.CheckConstraint(
+            "(status_asn = 'pns' AND golongan IN ('I/a', 'I/b', 'I/c', 'I/d', 'II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e')) OR (status_asn = 'pppk' AND golongan IN ('I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'))",
+            name="ck_golongan_sesuai_status",
+        ),
         sa.CheckConstraint("jenis_jabatan != 'fungsional' OR jenjang IS NOT NULL", name="ck_jf_berjenjang"),
-        sa.CheckConstraint("jenis_jabatan IN ('pelaksana', 'fungsional', 'pengawas', 'administrator', 'jpt_pratama')", name="ck_jenis_jabatan_sah"),
-        sa.CheckConstraint("jenjang IS NULL OR jenjang IN ('pemula', 'terampil', 'mahir', 'penyelia', 'ahli_pertama', 'ahli_muda', 'ahli_madya', 'ahli_utama')", name="ck_jenjang_sah"),
-        sa.CheckConstraint("pendidikan IN ('sd', 'smp', 'sma', 'd1', 'd2', 'd3', 'd4', 's1', 's2', 's3')", name="ck_pendidikan_sah"),
-        sa.CheckConstraint("predikat_kinerja_1 IS NULL OR predikat_kinerja_1 IN ('sangat_kurang', 'kurang', 'butuh_perbaikan', 'baik', 'sangat_baik')", name="ck_predikat_kinerja_1_sah"),
-        sa.CheckConstraint("predikat_kinerja_2 IS NULL OR predikat_kinerja_2 IN ('sangat_kurang', 'kurang', 'butuh_perbaikan', 'baik', 'sangat_baik')", name="ck_predikat_kinerja_2_sah"),
+        sa.CheckConstraint(
+            "jenis_jabatan IN ('pelaksana', 'fungsional', 'pengawas', 'administrator', 'jpt_pratama')",
+            name="ck_jenis_jabatan_sah",
+        ),
+        sa.CheckConstraint(
+            "jenjang IS NULL OR jenjang IN ('pemula', 'terampil', 'mahir', 'penyelia', 'ahli_pertama', 'ahli_muda', 'ahli_madya', 'ahli_utama')",
+            name="ck_jenjang_sah",
+        ),
+        sa.CheckConstraint(
+            "pendidikan IN ('sd', 'smp', 'sma', 'd1', 'd2', 'd3', 'd4', 's1', 's2', 's3')", name="ck_pendidikan_sah"
+        ),
+        sa.CheckConstraint(
+            "predikat_kinerja_1 IS NULL OR predikat_kinerja_1 IN ('sangat_kurang', 'kurang', 'butuh_perbaikan', 'baik', 'sangat_baik')",
+            name="ck_predikat_kinerja_1_sah",
+        ),
+        sa.CheckConstraint(
+            "predikat_kinerja_2 IS NULL OR predikat_kinerja_2 IN ('sangat_kurang', 'kurang', 'butuh_perbaikan', 'baik', 'sangat_baik')",
+            name="ck_predikat_kinerja_2_sah",
+        ),
         sa.CheckConstraint("status_asn IN ('pns', 'pppk')", name="ck_status_asn_sah"),
         sa.CheckConstraint("kelas_jabatan IS NULL OR kelas_jabatan BETWEEN 1 AND 17", name="ck_kelas_jabatan"),
         sa.CheckConstraint("length(nip) = 18", name="ck_nip_18_angka"),
@@ -199,7 +221,10 @@ def upgrade() -> None:
         sa.CheckConstraint("bentuk IN ('tim_kerja', 'kelompok_kerja', 'tim')", name="ck_bentuk_sah"),
         sa.CheckConstraint("jenis_pembentukan != 'tahunan' OR tahun_anggaran IS NOT NULL", name="ck_tahunan_bertahun"),
         sa.CheckConstraint("jenis_pembentukan IN ('tahunan', 'insidental')", name="ck_jenis_pembentukan_sah"),
-        sa.CheckConstraint("sasaran IN ('pengampu_substansi', 'intervensi', 'administratif', 'layanan_teknis', 'satuan_nonstruktural')", name="ck_sasaran_sah"),
+        sa.CheckConstraint(
+            "sasaran IN ('pengampu_substansi', 'intervensi', 'administratif', 'layanan_teknis', 'satuan_nonstruktural')",
+            name="ck_sasaran_sah",
+        ),
         sa.CheckConstraint("status IN ('draf', 'aktif', 'selesai', 'dibubarkan')", name="ck_status_sah"),
         sa.CheckConstraint("selesai IS NULL OR mulai IS NULL OR selesai >= mulai", name="ck_selesai_setelah_mulai"),
         sa.ForeignKeyConstraint(["unit_id"], ["unit_organisasi.id"], name="fk_tim_kerja_unit_id_unit_organisasi"),
@@ -266,10 +291,20 @@ def upgrade() -> None:
         sa.Column("diputus", sa.DateTime(), nullable=True),
         sa.CheckConstraint("jenis IN ('penunjukan', 'pengajuan_sukarela')", name="ck_jenis_sah"),
         sa.CheckConstraint("lingkup IN ('dalam_unit', 'lintas_unit', 'lintas_instansi')", name="ck_lingkup_sah"),
-        sa.CheckConstraint("status != 'ditolak' OR (alasan_penolakan IS NOT NULL AND length(trim(alasan_penolakan)) > 0)", name="ck_penolakan_beralasan"),
-        sa.CheckConstraint("status IN ('draf', 'diajukan', 'disetujui', 'ditolak', 'dibatalkan', 'surat_tugas_terbit')", name="ck_status_sah"),
-        sa.ForeignKeyConstraint(["dari_unit_id"], ["unit_organisasi.id"], name="fk_permohonan_dari_unit_id_unit_organisasi"),
-        sa.ForeignKeyConstraint(["ke_unit_id"], ["unit_organisasi.id"], name="fk_permohonan_ke_unit_id_unit_organisasi"),
+        sa.CheckConstraint(
+            "status != 'ditolak' OR (alasan_penolakan IS NOT NULL AND length(trim(alasan_penolakan)) > 0)",
+            name="ck_penolakan_beralasan",
+        ),
+        sa.CheckConstraint(
+            "status IN ('draf', 'diajukan', 'disetujui', 'ditolak', 'dibatalkan', 'surat_tugas_terbit')",
+            name="ck_status_sah",
+        ),
+        sa.ForeignKeyConstraint(
+            ["dari_unit_id"], ["unit_organisasi.id"], name="fk_permohonan_dari_unit_id_unit_organisasi"
+        ),
+        sa.ForeignKeyConstraint(
+            ["ke_unit_id"], ["unit_organisasi.id"], name="fk_permohonan_ke_unit_id_unit_organisasi"
+        ),
         sa.ForeignKeyConstraint(["pegawai_id"], ["pegawai.id"], name="fk_permohonan_pegawai_id_pegawai"),
         sa.ForeignKeyConstraint(["pemohon_id"], ["pegawai.id"], name="fk_permohonan_pemohon_id_pegawai"),
         sa.ForeignKeyConstraint(["penerima_id"], ["pegawai.id"], name="fk_permohonan_penerima_id_pegawai"),
@@ -290,7 +325,10 @@ def upgrade() -> None:
         sa.Column("progres", sa.Integer(), nullable=True),
         sa.Column("penulis_id", sa.Integer(), nullable=True),
         sa.Column("dibuat", sa.DateTime(), nullable=False),
-        sa.CheckConstraint("jenis IN ('laporan_berkala', 'umpan_balik', 'kendala', 'permintaan_laporan', 'reviu', 'pengembalian')", name="ck_jenis_sah"),
+        sa.CheckConstraint(
+            "jenis IN ('laporan_berkala', 'umpan_balik', 'kendala', 'permintaan_laporan', 'reviu', 'pengembalian')",
+            name="ck_jenis_sah",
+        ),
         sa.CheckConstraint("progres IS NULL OR progres BETWEEN 0 AND 100", name="ck_catatan_progres"),
         sa.ForeignKeyConstraint(["kegiatan_id"], ["kegiatan.id"], name="fk_catatan_kegiatan_id_kegiatan"),
         sa.ForeignKeyConstraint(["penulis_id"], ["pegawai.id"], name="fk_catatan_penulis_id_pegawai"),
@@ -312,8 +350,13 @@ def upgrade() -> None:
         sa.Column("selesai", sa.Date(), nullable=True),
         sa.Column("permohonan_id", sa.Integer(), nullable=True),
         sa.CheckConstraint("asal IN ('dalam_unit', 'lintas_unit', 'lintas_instansi')", name="ck_asal_sah"),
-        sa.CheckConstraint("peran IN ('pengarah', 'penanggung_jawab', 'koordinator', 'ketua', 'anggota')", name="ck_peran_sah"),
-        sa.CheckConstraint("status IN ('usulan', 'menunggu_persetujuan', 'aktif', 'berakhir', 'ditolak', 'dibatalkan')", name="ck_status_sah"),
+        sa.CheckConstraint(
+            "peran IN ('pengarah', 'penanggung_jawab', 'koordinator', 'ketua', 'anggota')", name="ck_peran_sah"
+        ),
+        sa.CheckConstraint(
+            "status IN ('usulan', 'menunggu_persetujuan', 'aktif', 'berakhir', 'ditolak', 'dibatalkan')",
+            name="ck_status_sah",
+        ),
         sa.CheckConstraint("selesai IS NULL OR mulai IS NULL OR selesai >= mulai", name="ck_selesai_setelah_mulai"),
         sa.ForeignKeyConstraint(["pegawai_id"], ["pegawai.id"], name="fk_keanggotaan_pegawai_id_pegawai"),
         sa.ForeignKeyConstraint(["permohonan_id"], ["permohonan.id"], name="fk_keanggotaan_permohonan_id_permohonan"),
@@ -335,7 +378,10 @@ def upgrade() -> None:
         sa.Column("oleh_id", sa.Integer(), nullable=True),
         sa.Column("alasan", sa.String(), nullable=False),
         sa.Column("waktu", sa.DateTime(), nullable=False),
-        sa.CheckConstraint("dari_tahap IS NULL OR dari_tahap IN ('perencanaan', 'pelaksanaan', 'evaluasi', 'selesai')", name="ck_dari_tahap_sah"),
+        sa.CheckConstraint(
+            "dari_tahap IS NULL OR dari_tahap IN ('perencanaan', 'pelaksanaan', 'evaluasi', 'selesai')",
+            name="ck_dari_tahap_sah",
+        ),
         sa.CheckConstraint("ke_tahap IN ('perencanaan', 'pelaksanaan', 'evaluasi', 'selesai')", name="ck_ke_tahap_sah"),
         sa.ForeignKeyConstraint(["kegiatan_id"], ["kegiatan.id"], name="fk_riwayat_tahap_kegiatan_id_kegiatan"),
         sa.ForeignKeyConstraint(["oleh_id"], ["pegawai.id"], name="fk_riwayat_tahap_oleh_id_pegawai"),
@@ -355,8 +401,13 @@ def upgrade() -> None:
         sa.Column("periode_selesai", sa.Date(), nullable=False),
         sa.Column("dibuat", sa.DateTime(), nullable=False),
         sa.CheckConstraint("predikat IN ('di_bawah', 'sesuai', 'di_atas')", name="ck_predikat_sah"),
-        sa.CheckConstraint("periode_selesai IS NULL OR periode_mulai IS NULL OR periode_selesai >= periode_mulai", name="ck_periode_selesai_setelah_periode_mulai"),
-        sa.ForeignKeyConstraint(["keanggotaan_id"], ["keanggotaan.id"], name="fk_penilaian_anggota_keanggotaan_id_keanggotaan"),
+        sa.CheckConstraint(
+            "periode_selesai IS NULL OR periode_mulai IS NULL OR periode_selesai >= periode_mulai",
+            name="ck_periode_selesai_setelah_periode_mulai",
+        ),
+        sa.ForeignKeyConstraint(
+            ["keanggotaan_id"], ["keanggotaan.id"], name="fk_penilaian_anggota_keanggotaan_id_keanggotaan"
+        ),
         sa.ForeignKeyConstraint(["penilai_id"], ["pegawai.id"], name="fk_penilaian_anggota_penilai_id_pegawai"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("keanggotaan_id", "periode_selesai", name="uq_penilaian_periode"),

@@ -19,16 +19,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('permohonan', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('kegiatan_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_permohonan_kegiatan_id'), ['kegiatan_id'], unique=False)
-        batch_op.create_foreign_key(batch_op.f('fk_permohonan_kegiatan_id_kegiatan'), 'kegiatan', ['kegiatan_id'], ['id'])
-
+    with op.batch_alter_table("permohonan", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("kegiatan_id", sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f("ix_permohonan_kegiatan_id"), ["kegiatan_id"], unique=False)
+        batch_op.create_foreign_key(
+            batch_op.f("fk_permohonan_kegiatan_id_kegiatan"), "kegiatan", ["kegiatan_id"], ["id"]
+        )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('permohonan', schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f('fk_permohonan_kegiatan_id_kegiatan'), type_='foreignkey')
-        batch_op.drop_index(batch_op.f('ix_permohonan_kegiatan_id'))
-        batch_op.drop_column('kegiatan_id')
-
+    with op.batch_alter_table("permohonan", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_permohonan_kegiatan_id_kegiatan"), type_="foreignkey")
+        batch_op.drop_index(batch_op.f("ix_permohonan_kegiatan_id"))
+        batch_op.drop_column("kegiatan_id")

@@ -33,8 +33,7 @@ def upgrade() -> None:
         if teks and teks.isdigit():
             nama = conn.execute(sa.select(pegawai.c.nama).where(pegawai.c.id == int(teks))).scalar()
             if nama is not None:
-                conn.execute(riwayat.update().where(riwayat.c.pelaku == teks)
-                             .values(pelaku_id=int(teks), pelaku=nama))
+                conn.execute(riwayat.update().where(riwayat.c.pelaku == teks).values(pelaku_id=int(teks), pelaku=nama))
 
 
 def downgrade() -> None:
