@@ -19,10 +19,13 @@ import threading
 from collections import namedtuple
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sistemkerja_tui.store.galat import terjemahkan
 from sistemkerja_tui.store.lokasi import HEAD_REVISION, PRAGMA_SQLITE, berkas_sqlite_polos
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 _INT64 = range(-(2**63), 2**63)
 
@@ -36,26 +39,26 @@ def _dalam_batas(nilai: Any) -> None:
 
 def luaskan(sql: str, param: dict[str, Any], dialek: str = "sqlite") -> tuple[str, dict[str, Any]]:
     """`sql` and `param` with every list value turned into one parameter read as a set (see module doc)."""
-    hasil = {}
+    hasil: dict[str, Any] = {}
     for nama, nilai in param.items():
         if isinstance(nilai, (list, tuple, set, frozenset)):
             for v in nilai:
                 _dalam_batas(v)
-            nilai = [v.isoformat() if isinstance(v, date) else v for v in nilai]
+            daftar = [v.isoformat() if isinstance(v, date) else v for v in nilai]
             if dialek == "sqlite":
                 sql = re.sub(rf":{nama}\b", f"(SELECT value FROM json_each(:{nama}))", sql)
-                hasil[nama] = json.dumps(nilai)
+                hasil[nama] = json.dumps(daftar)
             else:
                 sql = re.sub(rf"\bNOT\s+IN\s+:{nama}\b", f"<> ALL(:{nama})", sql, flags=re.IGNORECASE)
                 sql = re.sub(rf"\bIN\s+:{nama}\b", f"= ANY(:{nama})", sql, flags=re.IGNORECASE)
-                hasil[nama] = nilai
+                hasil[nama] = daftar
         else:
             _dalam_batas(nilai)
             hasil[nama] = nilai
     return sql, hasil
 
 
-def sebagai_tanggal(nilai) -> date | None:
+def sebagai_tanggal(nilai: object) -> date | None:
     """A stored date as `date`: sqlite3 gives ISO text, SQLAlchemy a date or datetime; empty is None."""
     if nilai is None or nilai == "":
         return None
@@ -66,21 +69,24 @@ def sebagai_tanggal(nilai) -> date | None:
     return date.fromisoformat(str(nilai)[:10])
 
 
-def _pabrik_baris(cursor: sqlite3.Cursor, baris: tuple):
+def _baris(cursor: sqlite3.Cursor) -> list[Any]:
+    """The rows of an executed query as named tuples; the row class is made once per column list."""
+    if cursor.description is None:
+        return []
     kolom = tuple(d[0] for d in cursor.description)
     kelas = _KELAS_BARIS.get(kolom)
     if kelas is None:
         kelas = _KELAS_BARIS.setdefault(kolom, namedtuple("Baris", kolom, rename=True))
-    return kelas._make(baris)
+    return [kelas._make(b) for b in cursor.fetchall()]
 
 
-_KELAS_BARIS: dict[tuple[str, ...], type] = {}
+_KELAS_BARIS: dict[tuple[str, ...], Any] = {}
 
 
 class Pembaca:
     """Runs read queries; safe to use from several threads (one SQLite connection per thread)."""
 
-    def __init__(self, *, berkas: Path | None = None, engine=None) -> None:
+    def __init__(self, *, berkas: Path | None = None, engine: Engine | None = None) -> None:
         self.berkas = berkas
         self.engine = engine
         self._lokal = threading.local()
@@ -88,29 +94,29 @@ class Pembaca:
         self._kunci = threading.Lock()
 
     @classmethod
-    def untuk_engine(cls, engine) -> Pembaca:
+    def untuk_engine(cls, engine: Engine) -> Pembaca:
         """Reader over `engine`; a plain SQLite file is read through sqlite3."""
         berkas = berkas_sqlite_polos(engine.url.render_as_string(hide_password=False))
         return cls(berkas=berkas) if berkas is not None else cls(engine=engine)
 
     def _sqlite(self) -> sqlite3.Connection:
-        con = getattr(self._lokal, "con", None)
+        con: sqlite3.Connection | None = getattr(self._lokal, "con", None)
         if con is None:
+            assert self.berkas is not None  # a reader has a file or an engine
             con = sqlite3.connect(self.berkas, check_same_thread=False)
             for pragma in (*PRAGMA_SQLITE, "query_only=ON"):
                 con.execute(f"PRAGMA {pragma}")
-            con.row_factory = _pabrik_baris
             self._lokal.con = con
             with self._kunci:
                 self._koneksi.append(con)
         return con
 
-    def semua(self, sql: str, **param) -> list:
+    def semua(self, sql: str, **param: Any) -> list[Any]:
         if self.engine is None:  # dates as the ISO text SQLite stores them in
             try:
                 sql, param = luaskan(sql, param)
                 param = {k: v.isoformat() if isinstance(v, date) else v for k, v in param.items()}
-                return self._sqlite().execute(sql, param).fetchall()
+                return _baris(self._sqlite().execute(sql, param))
             except (sqlite3.Error, OverflowError) as e:
                 galat = terjemahkan(e, str(self.berkas))
                 if galat is None:
@@ -128,14 +134,14 @@ class Pembaca:
                 raise
             raise galat from e
 
-    def satu(self, sql: str, **param):
+    def satu(self, sql: str, **param: Any) -> Any:
         """The single row of `sql`; LookupError when there is none."""
         baris = self.semua(sql, **param)
         if not baris:
             raise LookupError("data tidak ditemukan")
         return baris[0]
 
-    def skalar(self, sql: str, **param):
+    def skalar(self, sql: str, **param: Any) -> Any:
         return self.satu(sql, **param)[0]
 
     def tutup(self) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, exc
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 
 from sistemkerja_tui import paths
 from sistemkerja_tui.store.galat import (
@@ -45,6 +45,7 @@ __all__ = [
     "DatabaseTidakDapatDibuka",
     "buat_engine",
     "engine_tulis",
+    "koneksi_driver",
     "lokasi",
     "siapkan_database",
     "transaksi",
@@ -207,7 +208,14 @@ def _aktifkan_wal(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
     with engine.connect() as conn:
-        conn.connection.driver_connection.execute("PRAGMA journal_mode=WAL")
+        koneksi_driver(conn).execute("PRAGMA journal_mode=WAL")
+
+
+def koneksi_driver(conn: Connection) -> Any:
+    """The DB-API connection under `conn` (pysqlite's, for pragmas outside any transaction)."""
+    driver = conn.connection.driver_connection
+    assert driver is not None  # a checked-out connection always has one
+    return driver
 
 
 def _migrasikan(engine: Engine, berkas: Path | None) -> None:

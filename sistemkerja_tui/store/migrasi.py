@@ -25,11 +25,23 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
-from sistemkerja_tui.store.db import DatabaseError
-from sistemkerja_tui.store.lokasi import HEAD_REVISION  # noqa: F401  (re-exported: db.py reads it here)
+from sistemkerja_tui.store.db import DatabaseError, koneksi_driver
+from sistemkerja_tui.store.lokasi import HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+__all__ = [
+    "HEAD_REVISION",
+    "ada_tabel",
+    "cadangkan",
+    "config",
+    "downgrade",
+    "head",
+    "revisi_database",
+    "revisi_dikenal",
+    "upgrade",
+]
 
 LOKASI_MIGRASI = Path(__file__).parent / "migrations"
 
@@ -61,7 +73,10 @@ def head() -> str:
     """The newest revision among the shipped scripts."""
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(config()).get_current_head()
+    kepala = ScriptDirectory.from_config(config()).get_current_head()
+    if kepala is None:
+        raise DatabaseError("tidak ada skrip migrasi dalam paket; pasang ulang aplikasi")
+    return kepala
 
 
 def revisi_dikenal(revisi: str) -> bool:
@@ -111,7 +126,7 @@ def _jalankan(engine: Engine, perintah: str, revisi: str) -> None:
 
 def _pragma(conn: Connection, pragma: str) -> None:
     """Outside any transaction (where SQLite ignores these pragmas), on the driver's connection."""
-    conn.connection.driver_connection.execute(f"PRAGMA {pragma}")
+    koneksi_driver(conn).execute(f"PRAGMA {pragma}")
 
 
 def _periksa_kunci_asing(conn: Connection) -> None:

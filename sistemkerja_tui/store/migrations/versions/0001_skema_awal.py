@@ -106,7 +106,11 @@ def upgrade() -> None:
         sa.Column("mandiri", sa.Boolean(), nullable=False),
         sa.Column("urutan", sa.Integer(), nullable=False),
         sa.CheckConstraint(
-            "jenis IN ('sekretariat_daerah', 'asisten', 'bagian', 'sekretariat_dprd', 'inspektorat', 'inspektur_pembantu', 'dinas', 'badan', 'satuan', 'sekretariat', 'bidang', 'seksi', 'subbagian', 'kecamatan', 'kelurahan', 'uptd', 'puskesmas', 'rsud', 'sekolah')",
+            (
+                "jenis IN ('sekretariat_daerah', 'asisten', 'bagian', 'sekretariat_dprd', 'inspektorat', "
+                "'inspektur_pembantu', 'dinas', 'badan', 'satuan', 'sekretariat', 'bidang', 'seksi', "
+                "'subbagian', 'kecamatan', 'kelurahan', 'uptd', 'puskesmas', 'rsud', 'sekolah')"
+            ),
             name="ck_jenis_sah",
         ),
         sa.CheckConstraint("tingkat >= 0", name="ck_tingkat_positif"),
@@ -146,7 +150,12 @@ def upgrade() -> None:
         sa.Column("ppk_override_alasan", sa.String(), nullable=True),
         sa.Column("aktif", sa.Boolean(), nullable=False),
         sa.CheckConstraint(
-            "(status_asn = 'pns' AND golongan IN ('I/a', 'I/b', 'I/c', 'I/d', 'II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e')) OR (status_asn = 'pppk' AND golongan IN ('I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'))",
+            (
+                "(status_asn = 'pns' AND golongan IN ('I/a', 'I/b', 'I/c', 'I/d', 'II/a', 'II/b', 'II/c', "
+                "'II/d', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', "
+                "'IV/e')) OR (status_asn = 'pppk' AND golongan IN ('I', 'II', 'III', 'IV', 'V', 'VI', "
+                "'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII'))"
+            ),
             name="ck_golongan_sesuai_status",
         ),
         sa.CheckConstraint("jenis_jabatan != 'fungsional' OR jenjang IS NOT NULL", name="ck_jf_berjenjang"),
@@ -155,18 +164,27 @@ def upgrade() -> None:
             name="ck_jenis_jabatan_sah",
         ),
         sa.CheckConstraint(
-            "jenjang IS NULL OR jenjang IN ('pemula', 'terampil', 'mahir', 'penyelia', 'ahli_pertama', 'ahli_muda', 'ahli_madya', 'ahli_utama')",
+            (
+                "jenjang IS NULL OR jenjang IN ('pemula', 'terampil', 'mahir', 'penyelia', 'ahli_pertama', "
+                "'ahli_muda', 'ahli_madya', 'ahli_utama')"
+            ),
             name="ck_jenjang_sah",
         ),
         sa.CheckConstraint(
             "pendidikan IN ('sd', 'smp', 'sma', 'd1', 'd2', 'd3', 'd4', 's1', 's2', 's3')", name="ck_pendidikan_sah"
         ),
         sa.CheckConstraint(
-            "predikat_kinerja_1 IS NULL OR predikat_kinerja_1 IN ('sangat_kurang', 'kurang', 'butuh_perbaikan', 'baik', 'sangat_baik')",
+            (
+                "predikat_kinerja_1 IS NULL OR predikat_kinerja_1 IN ('sangat_kurang', 'kurang', "
+                "'butuh_perbaikan', 'baik', 'sangat_baik')"
+            ),
             name="ck_predikat_kinerja_1_sah",
         ),
         sa.CheckConstraint(
-            "predikat_kinerja_2 IS NULL OR predikat_kinerja_2 IN ('sangat_kurang', 'kurang', 'butuh_perbaikan', 'baik', 'sangat_baik')",
+            (
+                "predikat_kinerja_2 IS NULL OR predikat_kinerja_2 IN ('sangat_kurang', 'kurang', "
+                "'butuh_perbaikan', 'baik', 'sangat_baik')"
+            ),
             name="ck_predikat_kinerja_2_sah",
         ),
         sa.CheckConstraint("status_asn IN ('pns', 'pppk')", name="ck_status_asn_sah"),
@@ -222,7 +240,10 @@ def upgrade() -> None:
         sa.CheckConstraint("jenis_pembentukan != 'tahunan' OR tahun_anggaran IS NOT NULL", name="ck_tahunan_bertahun"),
         sa.CheckConstraint("jenis_pembentukan IN ('tahunan', 'insidental')", name="ck_jenis_pembentukan_sah"),
         sa.CheckConstraint(
-            "sasaran IN ('pengampu_substansi', 'intervensi', 'administratif', 'layanan_teknis', 'satuan_nonstruktural')",
+            (
+                "sasaran IN ('pengampu_substansi', 'intervensi', 'administratif', 'layanan_teknis', "
+                "'satuan_nonstruktural')"
+            ),
             name="ck_sasaran_sah",
         ),
         sa.CheckConstraint("status IN ('draf', 'aktif', 'selesai', 'dibubarkan')", name="ck_status_sah"),

@@ -35,7 +35,10 @@ def upgrade() -> None:
         sa.Column("alasan", sa.String(), nullable=False),
         sa.Column("waktu", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
-            "dari_status IS NULL OR dari_status IN ('draf', 'diajukan', 'disetujui', 'ditolak', 'dibatalkan', 'surat_tugas_terbit')",
+            (
+                "dari_status IS NULL OR dari_status IN ('draf', 'diajukan', 'disetujui', 'ditolak', "
+                "'dibatalkan', 'surat_tugas_terbit')"
+            ),
             name="ck_dari_status_sah",
         ),
         sa.CheckConstraint(
