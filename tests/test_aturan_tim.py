@@ -391,8 +391,8 @@ def galat_profil(folder, nama: str) -> str:
             'jenis = ["fungsional"]',
             'jenis = ["fungsionil"]',
             (
-                "Profil madiun.toml: kunci 'kriteria.koordinator.jenis_jabatan.jenis[0]' berisi 'fungsionil', bukan jenis "
-                "jabatan yang dikenal"
+                "Profil madiun.toml: kunci 'kriteria.koordinator.jenis_jabatan.jenis[0]' berisi 'fungsionil', "
+                "bukan jenis jabatan yang dikenal"
             ),
         ),
         (

@@ -23,7 +23,7 @@ def test_bantuan_berbahasa_indonesia():
 
 
 @pytest.mark.parametrize(
-    "args, pesan",
+    ("args", "pesan"),
     [
         (("laporan", "pemantauan", "--unit", "DINKES"), "argumen berikut wajib diisi: --semester"),
         (
@@ -82,7 +82,7 @@ def test_demo_database_versi_lebih_baru_ditolak(db_demo):
 
 
 @pytest.mark.parametrize(
-    "nip, bagian",
+    ("nip", "bagian"),
     [
         ("19670416 199303 1 015", None),
         ("1967041619930310", "18 angka"),

@@ -56,7 +56,7 @@ def test_jenjang_urut_dalam_kategorinya():
 
 
 def test_jenjang_lintas_kategori_tidak_dapat_dibandingkan():
-    with pytest.raises(TypeError, match="Penyelia \\(keterampilan\\).*Ahli Pertama \\(keahlian\\)"):
+    with pytest.raises(TypeError, match=r"Penyelia \(keterampilan\).*Ahli Pertama \(keahlian\)"):
         Jenjang.PENYELIA < Jenjang.AHLI_PERTAMA  # noqa: B015
 
 

@@ -48,7 +48,7 @@ def cilegon():
     return muat_profil("cilegon")
 
 
-def jf(nama: str = "Budi", jenjang: Jenjang = Jenjang.AHLI_PERTAMA, pegawai_id: int = 1, **ubah) -> Kandidat:
+def jf(nama: str = "Budi", jenjang: Jenjang | None = Jenjang.AHLI_PERTAMA, pegawai_id: int = 1, **ubah) -> Kandidat:
     """A PNS JF who meets every general criterion of Madiun unless changed."""
     k = Kandidat(
         pegawai_id=pegawai_id,
@@ -231,12 +231,13 @@ def test_madiun_pelaksana_ditolak_bila_ada_jf_layak(madiun):
 @pytest.mark.parametrize(
     ("kelas", "golongan", "penuh", "harapan"),
     [
-        # huruf b: "pejabat Pelaksana yang memiliki kelas jabatan 7"; huruf c: "paling rendah Penata Muda Tingkat I/(III/b)"
+        # huruf b: "pejabat Pelaksana yang memiliki kelas jabatan 7";
+        # huruf c: "paling rendah Penata Muda Tingkat I/(III/b)"
         (7, Golongan.IIIB, True, []),
         (8, Golongan.IVA, True, []),
         (7, Golongan.IIIA, True, ["golongan_kurang"]),
-        # huruf d: "dalam hal tidak terdapat pejabat pelaksana yang memenuhi kriteria sebagaimana Huruf b, dapat diturunkan
-        # 1 kelas di bawahnya"
+        # huruf d: "dalam hal tidak terdapat pejabat pelaksana yang memenuhi kriteria sebagaimana Huruf b,
+        # dapat diturunkan 1 kelas di bawahnya"
         (6, Golongan.IIIB, True, ["kelas_jabatan_kurang"]),
         (6, Golongan.IIIB, False, []),
         (5, Golongan.IIIB, False, ["kelas_jabatan_kurang"]),
@@ -504,10 +505,10 @@ def test_urutkan_kosong_dan_nama_sebagai_penentu(cilegon):
     assert [p.kandidat.nama for p in hasil] == ["Ani", "budi"]
 
 
-def test_kandidat_dan_penilaian_beku():
+def test_kandidat_dan_penilaian_beku() -> None:
     k = jf()
     with pytest.raises(dataclasses.FrozenInstanceError):
-        k.nama = "x"  # type: ignore[misc]
+        k.nama = "x"  # type: ignore[misc]  # assigning to a frozen field on purpose
 
 
 def test_aturan_tidak_memuat_tui_atau_database():

@@ -12,6 +12,7 @@ import sys
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.bantu import ke_evaluasi
@@ -81,7 +82,7 @@ def _bidang_dinas(db) -> tuple[int, int]:
 
 def _kegiatan(layanan, db, judul: str = "Profil kesehatan 2026", **data) -> tuple[int, int, int]:
     unit_id, pegawai_id = _bidang_dinas(db)
-    isi = {
+    isi: dict[str, Any] = {
         "indikator": "Dokumen terbit",
         "target": "1",
         "satuan": "dokumen",
@@ -227,8 +228,10 @@ def _serentak(url: str, tugas: list[list], proses: int) -> list[list[str]]:
             )
         )
     for p in jalan:
+        assert p.stdout is not None  # opened as a pipe above
         assert p.stdout.readline().strip() == "siap", p.communicate()[1]
     for p in jalan:  # every process is open and waiting: let them go at once
+        assert p.stdin is not None  # opened as a pipe above
         p.stdin.write("\n")
         p.stdin.flush()
     hasil = []

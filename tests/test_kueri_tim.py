@@ -6,6 +6,7 @@ import hashlib
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.bantu import sql as _sql
@@ -24,16 +25,16 @@ def kadis(layanan):
 
 
 def _data(unit_id: int, **ubah) -> DataTim:
-    nilai = dict(
-        nama="Tim Percepatan Penurunan Stunting",
-        unit_id=unit_id,
-        jenis_pembentukan=JenisPembentukan.TAHUNAN,
-        sasaran=SasaranTim.INTERVENSI,
-        mulai=date(2026, 1, 5),
-        selesai=date(2026, 12, 20),
-        tahun_anggaran=2026,
-        tujuan="Prevalensi stunting turun",
-    )
+    nilai: dict[str, Any] = {
+        "nama": "Tim Percepatan Penurunan Stunting",
+        "unit_id": unit_id,
+        "jenis_pembentukan": JenisPembentukan.TAHUNAN,
+        "sasaran": SasaranTim.INTERVENSI,
+        "mulai": date(2026, 1, 5),
+        "selesai": date(2026, 12, 20),
+        "tahun_anggaran": 2026,
+        "tujuan": "Prevalensi stunting turun",
+    }
     nilai.update(ubah)
     return DataTim(**nilai)
 

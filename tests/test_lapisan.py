@@ -119,9 +119,12 @@ def test_tui_mulai_tanpa_orm_dan_sqlalchemy():
 # --- all SQL lives in store/ (issue 9: one data layer) --------------------------------------------------
 
 _SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET|WHERE)\b|\bCASE\b.*\bWHEN\b", re.DOTALL)
-_DI_ATAS_STORE = sorted(
-    str(b.relative_to(AKAR)) for lapisan in ("layanan", "surat", "tui") for b in (AKAR / lapisan).rglob("*.py")
-) + ["cli.py"]
+_DI_ATAS_STORE = [
+    *sorted(
+        str(b.relative_to(AKAR)) for lapisan in ("layanan", "surat", "tui") for b in (AKAR / lapisan).rglob("*.py")
+    ),
+    "cli.py",
+]
 
 
 def _teks(berkas: Path) -> list[str]:

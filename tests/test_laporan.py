@@ -94,15 +94,15 @@ def data(db_demo):
         unit_id,
         pelaksana_id,
     )
-    return dict(
-        db=db_demo,
-        unit_id=unit_id,
-        sub=sub,
-        tim_id=tim_id,
-        tim_nama=tim_nama,
-        ketua_nama=ketua_nama,
-        pelaksana_nama=pelaksana_nama,
-    )
+    return {
+        "db": db_demo,
+        "unit_id": unit_id,
+        "sub": sub,
+        "tim_id": tim_id,
+        "tim_nama": tim_nama,
+        "ketua_nama": ketua_nama,
+        "pelaksana_nama": pelaksana_nama,
+    }
 
 
 @pytest.fixture
@@ -291,7 +291,7 @@ def test_mpph_csv(laporan, data, keluar):
     with path.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     kepala, baris = laporan.mpph(data["unit_id"])
-    assert rows == [kepala] + baris
+    assert rows == [kepala, *baris]
     kolom = rows[0].index(data["tim_nama"])
     assert any(r[1].startswith(data["ketua_nama"]) and r[kolom] == "Ketua" for r in rows[1:])
 
@@ -315,7 +315,7 @@ def test_folder_tidak_ada_ditolak(laporan, data, keluar):
         laporan.tulis_pemantauan(data["unit_id"], *S1, hilang, "md")
     berkas = tmp_path / "berkas.txt"
     berkas.write_text("x")
-    with pytest.raises(Ditolak, match="berkas.txt"):
+    with pytest.raises(Ditolak, match=re.escape("berkas.txt")):
         laporan.tulis_mpph(data["unit_id"], berkas, "csv")
     assert not hilang.exists()
     assert list(tmp_path.iterdir()) == [berkas]
@@ -339,7 +339,7 @@ def test_folder_tidak_bisa_ditulis(laporan, data, tmp_path):
 
 def test_kode_unit_tidak_dikenal(laporan):
     assert laporan.cari_unit("dinkes") == laporan.cari_unit("DINKES")
-    with pytest.raises(Ditolak, match="tidak dikenal.*DINKES"):
+    with pytest.raises(Ditolak, match=r"tidak dikenal.*DINKES"):
         laporan.cari_unit("TIDAKADA")
 
 

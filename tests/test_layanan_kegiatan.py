@@ -80,11 +80,11 @@ def test_keluar_perencanaan_tanpa_indikator_ditolak_tanpa_menyimpan(layanan, db_
 
 
 @pytest.mark.parametrize(
-    "data, pesan",
+    ("data", "pesan"),
     [
-        (dict(judul="X", tenggat=date(2026, 1, 1), mulai=date(2026, 2, 1)), "enggat"),
-        (dict(judul="  "), "udul"),
-        (dict(judul="X", rencana_anggaran=-1), "Rencana anggaran"),
+        ({"judul": "X", "tenggat": date(2026, 1, 1), "mulai": date(2026, 2, 1)}, "enggat"),
+        ({"judul": "  "}, "udul"),
+        ({"judul": "X", "rencana_anggaran": -1}, "Rencana anggaran"),
     ],
 )
 def test_data_kegiatan_salah_ditolak(layanan, db_demo, data, pesan):

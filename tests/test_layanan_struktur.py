@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from tests.bantu import sql as _sql
 
@@ -10,7 +12,7 @@ from sistemkerja_tui.layanan.struktur import LayananStruktur
 
 
 @pytest.fixture
-def layanan(db_demo) -> LayananStruktur:
+def layanan(db_demo) -> Iterator[LayananStruktur]:
     hasil = buka_database(db_demo, demo_jika_kosong=False)
     yield hasil.struktur
     hasil.layanan.tutup()
@@ -96,7 +98,8 @@ def test_cari_nama_nip_berspasi_dan_jabatan(layanan, db_demo):
 def test_jalur_unit_dari_perangkat_daerah(layanan, db_demo):
     unit_id = _sql(
         db_demo,
-        "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id WHERE i.induk_id IS NOT NULL LIMIT 1",
+        "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
+        "WHERE i.induk_id IS NOT NULL LIMIT 1",
     )[0][0]
     jalur = layanan.jalur_unit(unit_id)
     assert len(jalur) >= 3 and jalur[0].induk_id is None and jalur[-1].id == unit_id

@@ -37,16 +37,16 @@ def kadis(layanan):
 
 
 def _data(unit_id, **ubah) -> DataTim:
-    nilai = dict(
-        nama="Tim Percepatan Penurunan Stunting",
-        unit_id=unit_id,
-        jenis_pembentukan=JenisPembentukan.TAHUNAN,
-        sasaran=SasaranTim.INTERVENSI,
-        mulai=date(2026, 1, 5),
-        selesai=date(2026, 12, 20),
-        tahun_anggaran=2026,
-        tujuan="Prevalensi stunting turun",
-    )
+    nilai = {
+        "nama": "Tim Percepatan Penurunan Stunting",
+        "unit_id": unit_id,
+        "jenis_pembentukan": JenisPembentukan.TAHUNAN,
+        "sasaran": SasaranTim.INTERVENSI,
+        "mulai": date(2026, 1, 5),
+        "selesai": date(2026, 12, 20),
+        "tahun_anggaran": 2026,
+        "tujuan": "Prevalensi stunting turun",
+    }
     nilai.update(ubah)
     return DataTim(**nilai)
 
@@ -90,7 +90,7 @@ def test_bentuk_tim_dicatat_di_riwayat(layanan, kadis, db_demo):
 
 
 @pytest.mark.parametrize(
-    "ubah, pesan",
+    ("ubah", "pesan"),
     [
         ({"nama": "   "}, "nama tim"),
         ({"selesai": date(2025, 12, 1)}, "selesai"),
@@ -366,7 +366,7 @@ def klaten(db_baru):
 
 def test_klaten_ketua_dari_dua_calon_dengan_rekomendasi_sekda(klaten):
     """Perbup Klaten 34/2024 Pasal 14 ayat (1): paling sedikit 2 (dua) calon … rekomendasi Sekretaris Daerah."""
-    layanan, db = klaten
+    layanan, _ = klaten
     kadis = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
     tim = layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id)
     assert layanan.tim.detail_tim(tim).ringkas.bentuk == "Kelompok Kerja"  # Klaten Pasal 1 angka 24

@@ -27,7 +27,7 @@ def test_nip_tanpa_spasi_dan_perempuan():
 
 
 @pytest.mark.parametrize(
-    "teks, bagian, pesan",
+    ("teks", "bagian", "pesan"),
     [
         ("", "nip", "NIP kosong"),
         ("19670416 199303 1 01", "nip", "harus 18 angka, yang diisikan 17"),

@@ -19,7 +19,7 @@ def test_pola_bawaan_kode_klasifikasi_dahulu():
 
 
 @pytest.mark.parametrize(
-    "pola, pesan",
+    ("pola", "pesan"),
     [
         ("{kode_klasifikasi}/{nomor}/{tahun}", "{nomor}"),
         ("{kode_klasifikasi}/{kode_unit}/{tahun}", "{nomor_urut}"),
@@ -68,11 +68,15 @@ def test_nomor_dikembalikan_bila_transaksi_gagal(engine):
     from sistemkerja_tui.store.db import transaksi
     from sistemkerja_tui.store.kueri.surat import nomor_berikut
 
+    def daftar_gagal() -> None:
+        with transaksi(engine) as sesi:
+            assert nomor_berikut(sesi, "800", "SETDA", 2026) == 2
+            raise RuntimeError("pendaftaran surat gagal")
+
     with transaksi(engine) as sesi:
         assert nomor_berikut(sesi, "800", "SETDA", 2026) == 1
-    with pytest.raises(RuntimeError), transaksi(engine) as sesi:
-        assert nomor_berikut(sesi, "800", "SETDA", 2026) == 2
-        raise RuntimeError("pendaftaran surat gagal")
+    with pytest.raises(RuntimeError):
+        daftar_gagal()
     with transaksi(engine) as sesi:
         assert nomor_berikut(sesi, "800", "SETDA", 2026) == 2  # no number skipped
         assert nomor_berikut(sesi, "800", "DINKES", 2026) == 1  # one counter per unit

@@ -73,8 +73,10 @@ def test_daftar_profil():
         (
             "umum",
             "PermenPANRB 7/2022",
-            "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi "
-            "Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi",
+            (
+                "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi "
+                "Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi"
+            ),
             "Kepala Daerah",
         ),
         # 000: "PERATURAN WALI KOTA MADIUN NOMOR 73 TAHUN 2023 TENTANG SISTEM KERJA APARATUR SIPIL NEGARA"
@@ -96,15 +98,21 @@ def test_daftar_profil():
         (
             "klaten",
             "Perbup Klaten 34/2024",
-            "Peraturan Bupati Klaten Nomor 34 Tahun 2024 tentang Sistem Kerja "
-            "Setelah Penyetaraan Jabatan di Lingkungan Pemerintah Daerah",
+            (
+                "Peraturan Bupati Klaten Nomor 34 Tahun 2024 tentang Sistem Kerja "
+                "Setelah Penyetaraan Jabatan di Lingkungan Pemerintah Daerah"
+            ),
             "Bupati",
         ),
-        # 003: "PERATURAN WALI KOTA CILEGON NOMOR 17 TAHUN 2023 TENTANG SISTEM KERJA DI LINGKUNGAN PEMERINTAH KOTA CILEGON"
+        # 003: "PERATURAN WALI KOTA CILEGON NOMOR 17 TAHUN 2023 TENTANG SISTEM KERJA DI LINGKUNGAN PEMERINTAH
+        # KOTA CILEGON"
         (
             "cilegon",
             "Perwal Cilegon 17/2023",
-            "Peraturan Wali Kota Cilegon Nomor 17 Tahun 2023 tentang Sistem Kerja di Lingkungan Pemerintah Kota Cilegon",
+            (
+                "Peraturan Wali Kota Cilegon Nomor 17 Tahun 2023 tentang Sistem Kerja di Lingkungan "
+                "Pemerintah Kota Cilegon"
+            ),
             "Wali Kota",
         ),
         # 004: "LAMPIRAN I PERATURAN WALI KOTA PADANG PANJANG NOMOR48 TAHUN 2024 TENTANG SISTEM KERJA DI LINGKUNGAN
@@ -112,7 +120,10 @@ def test_daftar_profil():
         (
             "padang_panjang",
             "Perwal Padang Panjang 48/2024",
-            "Peraturan Wali Kota Padang Panjang Nomor 48 Tahun 2024 tentang Sistem Kerja di Lingkungan Pemerintah Daerah",
+            (
+                "Peraturan Wali Kota Padang Panjang Nomor 48 Tahun 2024 tentang Sistem Kerja di Lingkungan "
+                "Pemerintah Daerah"
+            ),
             "Wali Kota",
         ),
     ],

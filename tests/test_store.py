@@ -14,6 +14,7 @@ import textwrap
 from contextlib import closing
 from datetime import date
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from sqlalchemy import CheckConstraint, inspect, text
@@ -47,15 +48,15 @@ NIP_LAIN = "199002022015032002"
 
 
 def _pegawai(unit_id: int, nip: str = NIP_LAIN, **ubah) -> Pegawai:
-    data = dict(
-        nip=nip,
-        nama="Sari",
-        golongan="III/b",
-        jenis_jabatan="pelaksana",
-        nama_jabatan="Pranata Komputer",
-        pendidikan="s1",
-        unit_id=unit_id,
-    )
+    data: dict[str, Any] = {
+        "nip": nip,
+        "nama": "Sari",
+        "golongan": "III/b",
+        "jenis_jabatan": "pelaksana",
+        "nama_jabatan": "Pranata Komputer",
+        "pendidikan": "s1",
+        "unit_id": unit_id,
+    }
     return Pegawai(**(data | ubah))
 
 
@@ -65,9 +66,11 @@ def _isi_dasar(engine) -> SimpleNamespace:
         instansi = Instansi(nama="Pemerintah Kota Madiun", jenis="kota")
         sesi.add(instansi)
         sesi.flush()
+        assert instansi.id is not None  # the flush gave the new row its key
         unit = UnitOrganisasi(instansi_id=instansi.id, nama="Dinas Kominfo", jenis="dinas", kode="DKI")
         sesi.add(unit)
         sesi.flush()
+        assert unit.id is not None  # the flush gave the new row its key
         pegawai = _pegawai(unit.id, nip=NIP, nama="Budi")
         sesi.add(pegawai)
         sesi.flush()
@@ -459,15 +462,23 @@ def test_transaksi_dimulai_sebelum_membaca(engine):
 
 
 def test_transaksi_dibatalkan_utuh_saat_galat(engine, dasar):
+    def galat_di_tengah() -> None:
+        with transaksi(engine) as sesi:
+            sesi.add(_pegawai(dasar.unit))
+            sesi.flush()
+            raise RuntimeError("galat di tengah use case")
+
+    def nip_ganda() -> None:
+        with transaksi(engine) as sesi:
+            sesi.add(Instansi(nama="Kabupaten Klaten", jenis="kabupaten"))
+            sesi.flush()
+            sesi.add(_pegawai(dasar.unit, nip=NIP))
+
     sebelum = _jumlah_baris(engine)
-    with pytest.raises(RuntimeError), transaksi(engine) as sesi:
-        sesi.add(_pegawai(dasar.unit))
-        sesi.flush()
-        raise RuntimeError("galat di tengah use case")
-    with pytest.raises(IntegrityError), transaksi(engine) as sesi:
-        sesi.add(Instansi(nama="Kabupaten Klaten", jenis="kabupaten"))
-        sesi.flush()
-        sesi.add(_pegawai(dasar.unit, nip=NIP))
+    with pytest.raises(RuntimeError):
+        galat_di_tengah()
+    with pytest.raises(IntegrityError):
+        nip_ganda()
     assert _jumlah_baris(engine) == sebelum
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -24,6 +26,7 @@ from sistemkerja_tui.surat.konteks import (
     IsiPermohonan,
     JenisSurat,
     Kepala,
+    Konteks,
     KonteksKeputusanTim,
     KonteksNotaDinas,
     KonteksPenolakan,
@@ -131,7 +134,7 @@ def _kepala(nomor: str, **lain) -> Kepala:
     return Kepala(nomor=nomor, tanggal=date(2026, 1, 7), tempat="Sukamaju", **lain)
 
 
-KONTEKS = {
+KONTEKS: dict[JenisSurat, Konteks] = {
     JenisSurat.KEPUTUSAN_TIM: KonteksKeputusanTim(
         kop=KOP,
         kepala=Kepala(
@@ -337,7 +340,7 @@ KONTEKS = {
 }
 
 KOLEKTIF = dataclasses.replace(
-    KONTEKS[JenisSurat.SURAT_TUGAS],
+    cast(KonteksSuratTugas, KONTEKS[JenisSurat.SURAT_TUGAS]),
     pegawai=(BUDI, RINA),
     untuk=(
         (
@@ -347,7 +350,7 @@ KOLEKTIF = dataclasses.replace(
     ),
 )
 REKOMENDASI_BANYAK = dataclasses.replace(
-    KONTEKS[JenisSurat.REKOMENDASI_PENILAIAN],
+    cast(KonteksRekomendasiPenilaian, KONTEKS[JenisSurat.REKOMENDASI_PENILAIAN]),
     rekomendasi=(
         Rekomendasi(orang=DEWI, predikat=PredikatPenilaian.DI_ATAS),
         Rekomendasi(orang=RINA, predikat=PredikatPenilaian.SESUAI, catatan="laporan mingguan tepat waktu"),
@@ -522,7 +525,7 @@ def test_bagian_pengguna_rusak_juga_ditolak(tmp_path):
     folder = tmp_path / "templat"
     folder.mkdir()
     (folder / "_bagian.txt.j2").write_text("{% macro kop(k) %}\n{{ k.baris \n", encoding="utf-8")
-    with pytest.raises(TemplatTidakSah, match="_bagian.txt.j2"):
+    with pytest.raises(TemplatTidakSah, match=re.escape("_bagian.txt.j2")):
         render(JenisSurat.SURAT_TUGAS, KONTEKS[JenisSurat.SURAT_TUGAS], folder_pengguna=folder)
 
 

@@ -88,7 +88,7 @@ def test_setda_kepala_bagian_asisten_sekda(nama):
 
 
 def test_setda_subbagian_naik_ke_bagian():
-    rantai = [(J.SUBBAGIAN, 99, "Kepala Subbagian")] + SETDA
+    rantai = [(J.SUBBAGIAN, 99, "Kepala Subbagian"), *SETDA]
     assert [p for p, _ in ids(rantai, "madiun")] == [100, 101, 102]
 
 

@@ -53,7 +53,8 @@ PELAKSANAAN = ["rincian_kegiatan", "pelaksanaan", "kolaborasi", "monitoring", "h
 def test_sekretariat_daerah(klaten, rantai):
     # Angka 5.1 (Alur Mekanisme Kerja Pada Sekretariat Daerah), tahap perencanaan huruf d dan e: "Asisten Sekretaris
     # Daerah membagi dan menunjuk Kepala Bagian sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan
-    # huruf g: "Kepala Subbagian dan ketua kelompok kerja menyampaikan hasil pelaksanaan kegiatan ... kepada Kepala Bagian."
+    # huruf g: "Kepala Subbagian dan ketua kelompok kerja menyampaikan hasil pelaksanaan kegiatan ... kepada Kepala
+    # Bagian."
     t = sama_mekanisme(klaten, rantai, "sekretariat_daerah")
     assert kunci_langkah(t) == (
         [
@@ -83,7 +84,8 @@ def test_sekretariat_daerah(klaten, rantai):
 def test_sekretariat_dprd(klaten):
     # Angka 5.2 (Alur Mekanisme Kerja Pada Sekretariat DPRD), tahap perencanaan huruf b: "Sekretaris DPRD membagi dan
     # menunjuk Kepala Bagian sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan huruf e: "Pejabat
-    # Fungsional dan pelaksana yang bekerja secara individu menyampaikan hasil pelaksanaan kegiatan kepada Kepala Bagian"
+    # Fungsional dan pelaksana yang bekerja secara individu menyampaikan hasil pelaksanaan kegiatan kepada Kepala
+    # Bagian"
     t = sama_mekanisme(klaten, [J.SUBBAGIAN, J.BAGIAN, J.SEKRETARIAT_DPRD], "sekretariat_dprd")
     assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
     assert cari_langkah(t, "penunjukan_penanggung_jawab").pelaku == "Sekretaris DPRD"
@@ -123,7 +125,8 @@ def test_dinas_daerah(klaten, rantai):
     # Angka 5.4 (Alur Mekanisme Kerja Pada Dinas Daerah), tahap perencanaan huruf b: "Kepala Dinas membagi dan menunjuk
     # Sekretaris, Kepala Bidang, Kepala UPTD, dan/atau Pejabat Fungsional yang menduduki jabatan sebagai pimpinan unit
     # kerja sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan huruf i: "Kepala Subbagian Tata Usaha
-    # UPTD dan/atau Pejabat Fungsional serta pelaksana pada UPTD menyampaikan hasil pelaksanaan kegiatan kepada Kepala UPTD"
+    # UPTD dan/atau Pejabat Fungsional serta pelaksana pada UPTD menyampaikan hasil pelaksanaan kegiatan kepada
+    # Kepala UPTD"
     # Puskesmas (UOBF) and Sekolah are led by a Pejabat Fungsional as pimpinan unit kerja: same mechanism.
     t = sama_mekanisme(klaten, rantai, "dinas")
     assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
@@ -143,7 +146,8 @@ def test_dinas_daerah(klaten, rantai):
 def test_badan_daerah(klaten):
     # Angka 5.5 (Alur Mekanisme Kerja Pada Badan Daerah), tahap perencanaan huruf b: "Kepala Badan membagi dan menunjuk
     # Sekretaris dan Kepala Bidang sebagai penanggungjawab pencapaian target kinerja"; tahap pelaksanaan huruf g:
-    # "Kepala Subbagian/ketua kelompok kerja menyampaikan hasil pelaksanaan kegiatan ... kepada Sekretaris/Kepala Bidang."
+    # "Kepala Subbagian/ketua kelompok kerja menyampaikan hasil pelaksanaan kegiatan ... kepada Sekretaris/Kepala
+    # Bidang."
     t = sama_mekanisme(klaten, [J.BIDANG, J.BADAN], "badan")
     assert kunci_langkah(t) == (PERENCANAAN_UMUM, PELAKSANAAN)
     assert cari_langkah(t, "pk_ditetapkan").pelaku == "Kepala Badan"

@@ -55,12 +55,9 @@ async def test_database_kosong_diisi_demo_saat_pertama(db_baru):
 def test_konfigurasi_rusak_menyebut_berkas(tmp_path):
     berkas = tmp_path / "config.toml"
     berkas.write_text("tema = [tidak sah\n")
-    try:
+    with pytest.raises(KonfigurasiTidakSah) as galat:
         muat_konfigurasi(berkas)
-    except KonfigurasiTidakSah as e:
-        assert str(berkas) in str(e)
-    else:
-        raise AssertionError("konfigurasi rusak diterima")
+    assert str(berkas) in str(galat.value)
 
 
 async def test_konfigurasi_rusak_diberitahukan_aplikasi_tetap_jalan(db_demo):

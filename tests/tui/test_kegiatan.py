@@ -42,6 +42,7 @@ def _siapkan(db: str) -> tuple[int, str, str]:
         oleh_id=pegawai_id,
     )
     peninjau = layanan.kegiatan.peninjau(unit_id)
+    assert peninjau[0].pegawai_id is not None  # the demo fills the Kepala Bidang's post
     layanan.pengguna.tetapkan(peninjau[0].pegawai_id)
     layanan.tutup()
     return kid, peninjau[0].jabatan, peninjau[1].jabatan
@@ -66,12 +67,12 @@ async def _maju_sampai_evaluasi(pilot, db: str, kid: int) -> None:
             return
         await _pilih(pilot, tahap, kid)
         await pilot.press("m")
-        await tunggu(pilot, lambda: _sql(db, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) != [(sub,)])
+        await tunggu(pilot, lambda sub=sub: _sql(db, "SELECT sub_tahap FROM kegiatan WHERE id = ?", kid) != [(sub,)])
     raise AssertionError("kegiatan tidak sampai ke tahap evaluasi")
 
 
 async def test_kegiatan_maju_dikembalikan_lalu_selesai(db_demo):
-    kid, jabatan_1, jabatan_2 = _siapkan(db_demo)
+    kid, _, jabatan_2 = _siapkan(db_demo)
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN_LEBAR) as pilot:
         await tunggu_siap(pilot)
@@ -272,9 +273,9 @@ async def test_papan_disaring_per_subunit_dan_tim(db_demo):
             await pilot.press("f")
             await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
             i = next(i for i, (label, _) in enumerate(app.screen.pilihan) if label.startswith(jenis))
-            label, (judul, saring) = app.screen.pilihan[i]
+            _, (judul, saring) = app.screen.pilihan[i]
             await pilot.press(*["down"] * i, "enter")
-            await tunggu(pilot, lambda: judul in teks(app.screen.query_one("#judul-kegiatan")))
+            await tunggu(pilot, lambda judul=judul: judul in teks(app.screen.query_one("#judul-kegiatan")))
             jumlah = len(app.layanan.kegiatan.daftar(**{"unit_id": app.pengguna.unit_id, **saring}))
             assert f"{jumlah} kegiatan" in teks(app.screen.query_one("#judul-kegiatan"))
 
