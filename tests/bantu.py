@@ -8,8 +8,12 @@ import sqlite3
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from sistemkerja_tui.layanan.tim import DataTim
 
 
 def sql(db, query: str, *param) -> list[tuple]:
@@ -102,3 +106,21 @@ def ke_evaluasi(layanan, kegiatan_id: int, oleh_id: int):
         if keadaan.tahap.value == "evaluasi":
             return keadaan
     raise AssertionError("kegiatan tidak sampai ke tahap evaluasi")
+
+
+def data_tim(unit_id: int, **ubah: Any) -> DataTim:
+    """A valid yearly team of `unit_id` (Tim Percepatan Penurunan Stunting 2026); `ubah` overrides fields."""
+    from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
+
+    nilai: dict[str, Any] = {
+        "nama": "Tim Percepatan Penurunan Stunting",
+        "unit_id": unit_id,
+        "jenis_pembentukan": JenisPembentukan.TAHUNAN,
+        "sasaran": SasaranTim.INTERVENSI,
+        "mulai": date(2026, 1, 5),
+        "selesai": date(2026, 12, 20),
+        "tahun_anggaran": 2026,
+        "tujuan": "Prevalensi stunting turun",
+    }
+    nilai.update(ubah)
+    return DataTim(**nilai)

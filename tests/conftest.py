@@ -219,3 +219,19 @@ def layanan(db_demo):
     hasil = buka_database(db_demo, demo_jika_kosong=False)
     yield hasil.layanan
     hasil.layanan.tutup()
+
+
+@pytest.fixture
+def tim(layanan, db_demo) -> int:
+    """The first demo team with a ketua; its owner unit's head is the user (the signer of its letters)."""
+    from tests.bantu import sql
+
+    tim_id, unit_id = sql(
+        db_demo,
+        "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan "
+        "k WHERE k.tim_id = t.id AND k.peran = 'ketua' AND k.status = 'aktif') "
+        "ORDER BY t.id LIMIT 1",
+    )[0]
+    pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
+    layanan.pengguna.tetapkan(pimpinan)
+    return tim_id

@@ -23,20 +23,6 @@ from sistemkerja_tui.layanan.surat import JenisSurat
 AKAR = Path(sistemkerja_tui.__file__).parent
 
 
-@pytest.fixture
-def tim(layanan, db_demo) -> int:
-    """A demo team with a ketua; its owner unit's head is the user (the signer)."""
-    tim_id, unit_id = _sql(
-        db_demo,
-        "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan "
-        "k WHERE k.tim_id = t.id AND k.peran = 'ketua' AND k.status = 'aktif') "
-        "ORDER BY t.id LIMIT 1",
-    )[0]
-    pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
-    layanan.pengguna.tetapkan(pimpinan)
-    return tim_id
-
-
 def _surat_dan_nomor(db) -> tuple[list, list]:
     return (_sql(db, "SELECT * FROM surat ORDER BY id"), _sql(db, "SELECT * FROM penomoran_surat ORDER BY 1, 2, 3"))
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
+from tests.bantu import data_tim as _data
 from tests.bantu import sql as _sql
 
 from sistemkerja_tui.aturan.aturan_tim import beban_di_atas_rata_rata
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.layanan.galat import Ditolak
-from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
 
 
 @pytest.fixture
@@ -22,21 +20,6 @@ def kadis(layanan):
     """The Kepala Dinas Kesehatan as the app's user."""
     calon = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
     return layanan.pengguna.tetapkan(calon.pegawai_id)
-
-
-def _data(unit_id: int, **ubah) -> DataTim:
-    nilai: dict[str, Any] = {
-        "nama": "Tim Percepatan Penurunan Stunting",
-        "unit_id": unit_id,
-        "jenis_pembentukan": JenisPembentukan.TAHUNAN,
-        "sasaran": SasaranTim.INTERVENSI,
-        "mulai": date(2026, 1, 5),
-        "selesai": date(2026, 12, 20),
-        "tahun_anggaran": 2026,
-        "tujuan": "Prevalensi stunting turun",
-    }
-    nilai.update(ubah)
-    return DataTim(**nilai)
 
 
 def _nama_lengkap(db: str, pegawai_id: int) -> str:

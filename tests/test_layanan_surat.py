@@ -13,20 +13,6 @@ from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.surat import JenisSurat
 
 
-@pytest.fixture
-def tim(layanan, db_demo):
-    """A demo team with a ketua; its owner unit's head is the user."""
-    tim_id, unit_id = _sql(
-        db_demo,
-        "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan "
-        "k WHERE k.tim_id = t.id AND k.peran = 'ketua' AND k.status = 'aktif') "
-        "ORDER BY t.id LIMIT 1",
-    )[0]
-    pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
-    layanan.pengguna.tetapkan(pimpinan)
-    return tim_id
-
-
 def test_keputusan_dan_surat_tugas_bernomor_berurutan_dan_terdaftar(layanan, tim, db_demo):
     a = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim, tanggal=date(2026, 1, 5))
     b = layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim, tanggal=date(2026, 1, 5))

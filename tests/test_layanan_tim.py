@@ -6,12 +6,13 @@ import hashlib
 from datetime import date
 
 import pytest
+from tests.bantu import data_tim as _data
 from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
-from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
+from sistemkerja_tui.layanan.tim import JenisPembentukan
 
 ISI = IsiSuratPermohonan(
     maksud_tujuan="Membantu analisis data stunting",
@@ -34,21 +35,6 @@ def kadis(layanan):
     """The Kepala Dinas Kesehatan as the app's user."""
     calon = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
     return layanan.pengguna.tetapkan(calon.pegawai_id)
-
-
-def _data(unit_id, **ubah) -> DataTim:
-    nilai = {
-        "nama": "Tim Percepatan Penurunan Stunting",
-        "unit_id": unit_id,
-        "jenis_pembentukan": JenisPembentukan.TAHUNAN,
-        "sasaran": SasaranTim.INTERVENSI,
-        "mulai": date(2026, 1, 5),
-        "selesai": date(2026, 12, 20),
-        "tahun_anggaran": 2026,
-        "tujuan": "Prevalensi stunting turun",
-    }
-    nilai.update(ubah)
-    return DataTim(**nilai)
 
 
 def _tim_berketua(layanan, kadis) -> int:
