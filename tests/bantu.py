@@ -124,3 +124,16 @@ def data_tim(unit_id: int, **ubah: Any) -> DataTim:
     }
     nilai.update(ubah)
     return DataTim(**nilai)
+
+
+def bidang_dinas(db: str) -> tuple[int, int]:
+    """A Bidang directly under a Dinas (reviewed by the Kepala Bidang, then the Kepala Dinas) and a JF of it."""
+    (unit_id,) = sql(
+        db,
+        "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
+        "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1",
+    )[0]
+    (pegawai_id,) = sql(
+        db, "SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' ORDER BY id LIMIT 1", unit_id
+    )[0]
+    return unit_id, pegawai_id

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.bantu import ke_evaluasi
+from tests.bantu import bidang_dinas, ke_evaluasi
 
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.layanan.galat import Ditolak
@@ -67,21 +67,8 @@ def _audit(db, entitas: str, entitas_id: int) -> list[tuple]:
     )
 
 
-def _bidang_dinas(db) -> tuple[int, int]:
-    """A Bidang under a Dinas (reviewed by the Kepala Bidang, then the Kepala Dinas) and a JF of it."""
-    (unit_id,) = _sql(
-        db,
-        "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
-        "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1",
-    )[0]
-    (pegawai_id,) = _sql(
-        db, "SELECT id FROM pegawai WHERE unit_id = :u AND jenis_jabatan = 'fungsional' ORDER BY id LIMIT 1", u=unit_id
-    )[0]
-    return unit_id, pegawai_id
-
-
 def _kegiatan(layanan, db, judul: str = "Profil kesehatan 2026", **data) -> tuple[int, int, int]:
-    unit_id, pegawai_id = _bidang_dinas(db)
+    unit_id, pegawai_id = bidang_dinas(db)
     isi: dict[str, Any] = {
         "indikator": "Dokumen terbit",
         "target": "1",
@@ -147,7 +134,7 @@ def test_reviu_dan_catatan_kegiatan_tercatat_di_audit(layanan, db_demo):
 def test_penugasan_individu_mencatat_kegiatan_dan_permohonan_di_audit(layanan, db_demo):
     from sistemkerja_tui.layanan.penugasan import DataIndividu
 
-    unit_id, pegawai_id = _bidang_dinas(db_demo)
+    unit_id, pegawai_id = bidang_dinas(db_demo)
     kabid = layanan.kegiatan.peninjau(unit_id)[0].pegawai_id
     data = DataIndividu(unit_id, pegawai_id, "Menyusun profil gizi", mulai=date(2026, 1, 5))
     assert layanan.penugasan.tugaskan_individu(data, oleh_id=kabid).label == "Aktif"

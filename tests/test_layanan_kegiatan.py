@@ -5,28 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.bantu import ke_evaluasi
+from tests.bantu import bidang_dinas, ke_evaluasi
 from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.kegiatan import JenisCatatan, KegiatanBaru
 
 
-def _bidang_dinas(layanan, db):
-    """A Bidang directly under a Dinas: reviewed by the Kepala Bidang, then the Kepala Dinas."""
-    (unit_id,) = _sql(
-        db,
-        "SELECT u.id FROM unit_organisasi u JOIN unit_organisasi i ON i.id = u.induk_id "
-        "WHERE u.jenis = 'bidang' AND i.jenis = 'dinas' ORDER BY u.id LIMIT 1",
-    )[0]
-    (pegawai_id,) = _sql(
-        db, "SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' LIMIT 1", unit_id
-    )[0]
-    return unit_id, pegawai_id
-
-
 def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_demo):
-    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    unit_id, pegawai_id = bidang_dinas(db_demo)
     kid = layanan.kegiatan.buat(
         KegiatanBaru(
             unit_id,
@@ -68,7 +55,7 @@ def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_de
 
 
 def test_keluar_perencanaan_tanpa_indikator_ditolak_tanpa_menyimpan(layanan, db_demo):
-    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    unit_id, pegawai_id = bidang_dinas(db_demo)
     kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Tanpa indikator", pegawai_id=pegawai_id), oleh_id=pegawai_id)
     for _ in range(len(layanan.kegiatan.tahapan_unit(unit_id)[1].perencanaan) - 1):
         layanan.kegiatan.maju(kid, oleh_id=pegawai_id)
@@ -88,14 +75,14 @@ def test_keluar_perencanaan_tanpa_indikator_ditolak_tanpa_menyimpan(layanan, db_
     ],
 )
 def test_data_kegiatan_salah_ditolak(layanan, db_demo, data, pesan):
-    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    unit_id, pegawai_id = bidang_dinas(db_demo)
     with pytest.raises(Ditolak, match=pesan):
         layanan.kegiatan.buat(KegiatanBaru(unit_id, pegawai_id=pegawai_id, **data), oleh_id=pegawai_id)
 
 
 def test_catatan_kendala_perlu_rekomendasi(layanan, db_demo):
     """Madiun Pasal 33 ayat (3)-(4): a kendala comes with alternative recommendations for a decision."""
-    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    unit_id, pegawai_id = bidang_dinas(db_demo)
     kid = layanan.kegiatan.buat(KegiatanBaru(unit_id, "Survei", pegawai_id=pegawai_id), oleh_id=pegawai_id)
     with pytest.raises(Ditolak, match="Pasal 33"):
         layanan.kegiatan.catat(kid, JenisCatatan.KENDALA, "Data terlambat", oleh_id=pegawai_id)
@@ -137,7 +124,7 @@ def test_kegiatan_baru_membawa_langkah_jenis_unitnya(layanan, db_demo):
     from sistemkerja_tui.aturan.enums import JenisUnit
     from sistemkerja_tui.aturan.profil import muat_profil
 
-    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    unit_id, pegawai_id = bidang_dinas(db_demo)
     kid = layanan.kegiatan.buat(
         KegiatanBaru(unit_id, "Profil kesehatan 2026", pegawai_id=pegawai_id), oleh_id=pegawai_id
     )
@@ -160,7 +147,7 @@ def test_kegiatan_baru_membawa_langkah_jenis_unitnya(layanan, db_demo):
 
 def test_kegiatan_tersimpan_sebelum_ceklis_memakai_langkah_bawaan(layanan, db_demo):
     """A kegiatan saved before the steps were kept on it (ceklis '[]') walks the profile's baseline steps."""
-    unit_id, pegawai_id = _bidang_dinas(layanan, db_demo)
+    unit_id, pegawai_id = bidang_dinas(db_demo)
     kid = layanan.kegiatan.buat(
         KegiatanBaru(unit_id, "Lama", indikator="x", target="1", satuan="dok", pegawai_id=pegawai_id),
         oleh_id=pegawai_id,
