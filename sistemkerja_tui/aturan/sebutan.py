@@ -1,4 +1,4 @@
-"""How people, ranks, dates and amounts are written: names with titles, pangkat/golongan, long dates, rupiah."""
+"""How people, ranks, dates and amounts are written: names with titles, pangkat/golongan, dates, rupiah."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ def tanggal_panjang(d: date) -> str:
     from babel.dates import format_date
 
     return format_date(d, "d MMMM y", locale="id")
+
+
+def tanggal_singkat(d: date) -> str:
+    """`01-12-2026`: the one short date on screen (tables, lists, forms)."""
+    return f"{d:%d-%m-%Y}"
 
 
 def label_golongan(kode: str, status_asn: str) -> str:
