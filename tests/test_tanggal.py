@@ -1,12 +1,12 @@
-"""Dates as people type them (aturan.tanggal) and as the screens write them (aturan.sebutan)."""
+"""Dates as people type them (aturan.tanggal) and how dates, times and decimals are written (aturan.sebutan)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from sistemkerja_tui.aturan.sebutan import tanggal_singkat
+from sistemkerja_tui.aturan.sebutan import desimal, tanggal_singkat, waktu_singkat
 from sistemkerja_tui.aturan.tanggal import CONTOH, baca_tanggal
 
 AKHIR_TAHUN = date(2026, 12, 31)
@@ -78,6 +78,15 @@ def test_kosong():
         baca_tanggal(" ", "Tanggal mulai")
 
 
-def test_tanggal_singkat_dibaca_kembali():
+def test_tanggal_dan_waktu_singkat():
     assert tanggal_singkat(date(2026, 7, 1)) == "01-07-2026"
+    assert waktu_singkat(datetime(2026, 12, 1, 14, 5, 59)) == "01-12-2026 14.05"
     assert baca_tanggal(tanggal_singkat(AKHIR_TAHUN), "Selesai") == AKHIR_TAHUN
+
+
+def test_desimal_cara_indonesia():
+    assert desimal(0.0625) == "0,06"
+    assert desimal(1234.5) == "1.234,50"
+    assert desimal(2) == "2,00"
+    assert desimal(1 / 3, 1) == "0,3"
+    assert desimal(7.4, 0) == "7"
