@@ -318,6 +318,7 @@ def _folder_keluaran(args):
 
 
 def _surat(args) -> int:
+    from sistemkerja_tui.layanan.sebutan import tanggal_singkat
     from sistemkerja_tui.layanan.surat import JenisSurat
 
     if args.aksi_surat == "buat":
@@ -329,7 +330,7 @@ def _surat(args) -> int:
     def kerja(layanan) -> int:
         if args.aksi_surat == "daftar":
             for s in layanan.surat.daftar():
-                print(f"{s.nomor:28} {s.tanggal}  {s.jenis}: {s.perihal}")
+                print(f"{s.nomor:28} {tanggal_singkat(s.tanggal)}  {s.jenis}: {s.perihal}")
             return 0
         folder = _folder_keluaran(args)
         if args.aksi_surat == "ulang":

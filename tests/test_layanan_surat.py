@@ -29,6 +29,7 @@ def test_keputusan_dan_surat_tugas_bernomor_berurutan_dan_terdaftar(layanan, tim
     assert ketua in _sql(db_demo, "SELECT konteks FROM surat WHERE nomor = ?", b.nomor)[0][0]
     register = layanan.surat.daftar()
     assert [s.nomor for s in register] == [b.nomor, a.nomor]
+    assert [s.tanggal for s in register] == [date(2026, 1, 5)] * 2  # a date; the screen and the CLI write it
     jenis, nomor, isi = layanan.surat.teks(nomor=a.nomor)
     assert (jenis, nomor, isi) == ("keputusan_tim", a.nomor, a.teks)
     (sidik, konteks) = _sql(db_demo, "SELECT sidik_templat, konteks FROM surat WHERE nomor = ?", a.nomor)[0]
@@ -109,6 +110,7 @@ def test_cli_sama_dengan_layanan(layanan, tim, db_demo, tmp_path):
         timeout=120,
     )
     assert hasil.nomor in daftar.stdout and nomor_cli in daftar.stdout
+    assert f"{date.today():%d-%m-%Y}" in daftar.stdout and f"{date.today():%Y-%m-%d}" not in daftar.stdout
     salah = subprocess.run(
         [
             sys.executable,

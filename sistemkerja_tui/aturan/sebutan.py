@@ -1,9 +1,9 @@
-"""How people, ranks, dates and amounts are written: names with titles, pangkat/golongan, long dates, rupiah."""
+"""How people, ranks, dates, times and amounts are written: names with titles, pangkat/golongan, dates, rupiah."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from sistemkerja_tui.aturan.enums import Golongan, GolonganPPPK, StatusASN
 
@@ -20,6 +20,23 @@ def tanggal_panjang(d: date) -> str:
     from babel.dates import format_date
 
     return format_date(d, "d MMMM y", locale="id")
+
+
+def tanggal_singkat(d: date) -> str:
+    """`01-12-2026`: the one short date on screen (tables, lists, forms)."""
+    return f"{d:%d-%m-%Y}"
+
+
+def waktu_singkat(w: datetime) -> str:
+    """`01-12-2026 14.05`: a moment on screen, the short date and the time with a dot (PUEBI)."""
+    return f"{tanggal_singkat(w)} {w:%H.%M}"
+
+
+def desimal(x: float, digit: int = 2) -> str:
+    """`0,06` / `1.234,50`: a decimal the Indonesian way, through babel (imported on first use)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(x, format="#,##0" + ("." + "0" * digit if digit else ""), locale="id")
 
 
 def label_golongan(kode: str, status_asn: str) -> str:

@@ -12,7 +12,7 @@ review chain. The SQL is in `store.kueri.kegiatan`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -33,7 +33,7 @@ from sistemkerja_tui.aturan.tahap import (
     transisi_kegiatan,
 )
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
-from sistemkerja_tui.store.baca import sebagai_tanggal
+from sistemkerja_tui.store.baca import sebagai_tanggal, sebagai_waktu
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
@@ -115,7 +115,7 @@ class DetailKegiatan:
     perjanjian_kinerja: str
     ceklis: tuple[LangkahCeklis, ...]  # in order
     dasar_ceklis: str  # the passage the steps come from
-    lini_masa: tuple[tuple[str, str, str], ...]  # (waktu, apa, siapa/alasan), newest first
+    lini_masa: tuple[tuple[datetime, str, str], ...]  # (waktu, apa, siapa/alasan), newest first
 
 
 @lru_cache(maxsize=256)
@@ -438,7 +438,7 @@ class LayananKegiatan:
         )
         lini = [
             (
-                str(h.waktu)[:16],
+                sebagai_waktu(h.waktu),
                 f"{Tahap(h.ke_tahap).label}: {label_sub_tahap(h.sub_tahap, tahapan, daftar)}",
                 nama_lengkap(h.nama, h.depan, h.belakang) + (f" — {h.alasan}" if h.alasan else ""),
             )
@@ -446,7 +446,7 @@ class LayananKegiatan:
         ]
         lini += [
             (
-                str(c.waktu)[:16],
+                sebagai_waktu(c.waktu),
                 f"{Jenis(c.jenis).label}: {c.isi}",
                 nama_lengkap(c.nama, c.depan, c.belakang)
                 + (f" — rekomendasi: {c.rekomendasi}" if c.rekomendasi else ""),

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sistemkerja_tui.aturan.enums import PeranTim, PredikatPenilaian, StatusKeanggotaan, Tahap
 from sistemkerja_tui.aturan.nip import kelompokkan_nip
-from sistemkerja_tui.aturan.sebutan import nama_lengkap, tanggal_panjang
+from sistemkerja_tui.aturan.sebutan import desimal, nama_lengkap, tanggal_panjang
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.store.baca import sebagai_tanggal
 from sistemkerja_tui.store.kueri import laporan as kueri
@@ -69,10 +69,6 @@ def _label_periode(mulai: date, selesai: date) -> str:
     else:
         awal = ""
     return f"{awal}({tanggal_indonesia(mulai)} s.d. {tanggal_indonesia(selesai)})"
-
-
-def _desimal(x: float) -> str:
-    return f"{x:.2f}".replace(".", ",")
 
 
 def _label(enum, kode: str | None) -> str:
@@ -372,7 +368,7 @@ class LayananLaporan:
         b.append(
             _Blok(
                 "paragraf",
-                f"Rata-rata keikutsertaan dalam tim: **{_desimal(beban.rata_rata)}** tim per pejabat "
+                f"Rata-rata keikutsertaan dalam tim: **{desimal(beban.rata_rata)}** tim per pejabat "
                 f"fungsional/pelaksana ({beban.jumlah_pegawai} pegawai). "
                 f"Di atas rata-rata: **{beban.di_atas}** pegawai. Rujukan: {beban.rujukan}.",
             )

@@ -37,6 +37,7 @@ from sistemkerja_tui.aturan.profil_model import LANGKAH_PENUGASAN, Pihak
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.tahap import DataKegiatan, periksa_data
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
+from sistemkerja_tui.store.baca import sebagai_waktu
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
@@ -69,12 +70,12 @@ class RingkasPermohonan:
     dari_unit: str
     ke_unit: str
     langkah_berikut: str
-    dibuat: str
+    dibuat: datetime
 
 
 @dataclass(frozen=True)
 class Transisi:
-    waktu: str
+    waktu: datetime
     aksi: str
     dari: str
     ke: str
@@ -525,7 +526,7 @@ class LayananPenugasan:
             self.struktur.unit(r.dari_unit_id).nama,
             self.struktur.unit(r.ke_unit_id).nama if r.ke_unit_id else "—",
             berikut,
-            str(r.dibuat)[:16],
+            sebagai_waktu(r.dibuat),
         )
 
     def detail(self, permohonan_id: int) -> DetailPermohonan:
@@ -550,7 +551,7 @@ class LayananPenugasan:
             rute.rujukan,
             tuple(
                 Transisi(
-                    str(h.waktu)[:16],
+                    sebagai_waktu(h.waktu),
                     Aksi(h.aksi).label if h.aksi in Aksi.kode_semua() else h.aksi,
                     StatusPermohonan(h.dari_status).label if h.dari_status else "—",
                     StatusPermohonan(h.ke_status).label,

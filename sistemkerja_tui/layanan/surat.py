@@ -77,7 +77,7 @@ class RingkasSurat:
     id: int
     jenis: str
     nomor: str
-    tanggal: str
+    tanggal: date
     perihal: str
     tujuan: str
 
@@ -482,7 +482,9 @@ class LayananSurat:
     def daftar(self, *, jenis: JenisSurat | None = None, tahun: int | None = None) -> list[RingkasSurat]:
         rows = kueri.register(self.struktur.pembaca, jenis=jenis.value if jenis else None, tahun=tahun)
         return [
-            RingkasSurat(r.id, JenisSurat(r.jenis).label, r.nomor, str(r.tanggal)[:10], r.perihal, r.tujuan)
+            RingkasSurat(
+                r.id, JenisSurat(r.jenis).label, r.nomor, cast(date, sebagai_tanggal(r.tanggal)), r.perihal, r.tujuan
+            )
             for r in rows
         ]
 

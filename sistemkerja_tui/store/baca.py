@@ -69,6 +69,13 @@ def sebagai_tanggal(nilai: object) -> date | None:
     return date.fromisoformat(str(nilai)[:10])
 
 
+def sebagai_waktu(nilai: object) -> datetime:
+    """A stored timestamp as `datetime`: sqlite3 gives ISO text, SQLAlchemy a datetime."""
+    if isinstance(nilai, datetime):
+        return nilai
+    return datetime.fromisoformat(str(nilai))
+
+
 def _baris(cursor: sqlite3.Cursor) -> list[Any]:
     """The rows of an executed query as named tuples; the row class is made once per column list."""
     if cursor.description is None:

@@ -157,6 +157,16 @@ class SistemKerjaApp(App[int]):
 
     # --- screens and user ---------------------------------------------------
 
+    def _fatal_error(self) -> None:
+        """An error no screen handled ends the app with a short Indonesian notice; its traceback goes to the
+        private log. Textual's own rendering (a traceback with locals: NIPs, SQL parameters) never reaches
+        the terminal. Overrides a private hook of Textual, which is pinned exactly (pyproject.toml)."""
+        from sistemkerja_tui import catatan
+
+        galat = self._exception or RuntimeError("galat tanpa keterangan")
+        self.bell()
+        self.panic(catatan.pemberitahuan(catatan.catat_galat(galat, "aplikasi")))
+
     def action_layar(self, nama: str) -> None:
         if self.layanan is None:
             self.notify("Database belum siap.", severity="warning")

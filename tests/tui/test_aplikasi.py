@@ -78,3 +78,43 @@ async def test_tema_disimpan_ke_konfigurasi(db_demo):
     assert data["tema"] == "nord"
     assert muat_konfigurasi().tema == "nord"
     assert oct(berkas_konfigurasi().parent.stat().st_mode & 0o777) == "0o700"
+
+
+_GALAT_DI_LAYAR = """
+import sys
+from pathlib import Path
+
+from sistemkerja_tui.tui import app as modul_app
+from sistemkerja_tui.tui.app import SistemKerjaApp
+
+class Rusak(SistemKerjaApp):
+    CSS_PATH = str(Path(modul_app.__file__).parent / "app.tcss")  # relative paths follow the subclass's file
+
+    def on_ready(self) -> None:
+        nip_rahasia = "197001012000031001"  # a local the old traceback would print
+        raise RuntimeError("galat uji " + nip_rahasia[:0])
+
+app = Rusak(url=sys.argv[1], demo_jika_kosong=False)
+app.run(headless=True, size=(80, 24))
+sys.exit(app.return_code)  # as the CLI does
+"""
+
+
+def test_galat_tak_tertangani_jadi_pemberitahuan_dan_log(db_demo, tmp_path):
+    """An error no screen handles: a short Indonesian notice on the terminal, the traceback only in the log,
+    and no local variable (a NIP) anywhere."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    skrip = tmp_path / "rusak.py"  # a file: Textual reads the App class's source
+    skrip.write_text(_GALAT_DI_LAYAR)
+    hasil = subprocess.run(
+        [sys.executable, str(skrip), db_demo], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert hasil.returncode == 1
+    assert "Terjadi galat tak terduga; rinciannya dicatat di" in hasil.stderr
+    assert "Traceback" not in hasil.stderr and "197001012000031001" not in hasil.stderr
+    log = (Path(os.environ["XDG_STATE_HOME"]) / "sistemkerja" / "log" / "sistemkerja.log").read_text()
+    assert "RuntimeError: galat uji" in log and "197001012000031001" not in log

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from tests.bantu import ke_evaluasi
@@ -165,6 +166,8 @@ async def test_rincian_kegiatan_lini_masa_dan_langkah(db_demo):
         isi = teks(app.screen.query_one("#isi-detail-kegiatan"))
         assert "Kegiatan Papan Uji" in isi and "Lini masa" in isi and "✓" in isi and "▶" in isi
         assert "05-01-2026 s.d. 01-12-2026" in isi
+        # the timeline's times the Indonesian way (dd-mm-yyyy hh.mm), never ISO text
+        assert re.search(r"\d\d-\d\d-\d{4} \d\d\.\d\d", isi) and not re.search(r"\d{4}-\d\d-\d\d", isi)
         # each step names who does it in this unit type, and the passage the steps come from
         assert "Dasar: Perwal Madiun 73/2023" in isi
         await pilot.press("escape")

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
+from sistemkerja_tui.layanan.sebutan import desimal
 from sistemkerja_tui.layanan.tim import BebanUnit
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.tim import TabelVim
@@ -50,8 +51,8 @@ class LayarBeban(Screen):
     def _tampilkan(self, beban: BebanUnit, unit: str) -> None:
         terpotong = f", {len(beban.pegawai)} terberat ditampilkan" if len(beban.pegawai) < beban.jumlah_pegawai else ""
         self.query_one("#judul-beban", Label).update(
-            f"Beban kerja {unit}: {beban.jumlah_pegawai} JF/pelaksana{terpotong} · rata-rata {beban.rata_rata:.2f} "
-            f"tim · {beban.di_atas} di atas rata-rata (⚑) · {beban.rujukan}"
+            f"Beban kerja {unit}: {beban.jumlah_pegawai} JF/pelaksana{terpotong} · "
+            f"rata-rata {desimal(beban.rata_rata)} tim · {beban.di_atas} di atas rata-rata (⚑) · {beban.rujukan}"
         )
         tabel = self.query_one(TabelVim)
         tabel.clear()

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from sistemkerja_tui.layanan.kegiatan import DetailKegiatan, rupiah
+from sistemkerja_tui.layanan.sebutan import waktu_singkat
 
 
 class LayarDetailKegiatan(ModalScreen[None]):
@@ -53,7 +54,7 @@ class LayarDetailKegiatan(ModalScreen[None]):
         ceklis.append(f"Dasar: {d.dasar_ceklis}\n", style="dim")
         lini = Table(box=None, padding=(0, 1), show_header=False)
         for waktu, apa, siapa in d.lini_masa:
-            lini.add_row(Text(waktu, style="dim"), apa, Text(siapa, style="italic"))
+            lini.add_row(Text(waktu_singkat(waktu), style="dim"), apa, Text(siapa, style="italic"))
         with VerticalScroll(classes="dialog", id="kotak-detail-kegiatan"):
             yield Static(
                 Group(

@@ -14,14 +14,16 @@ from textual.widgets import Button, Footer, Input, Label
 
 from sistemkerja_tui.layanan.kegiatan import baca_rupiah, rupiah
 from sistemkerja_tui.layanan.penugasan import DataIndividu, IsiSuratPermohonan
+from sistemkerja_tui.layanan.sebutan import baca_tanggal
 from sistemkerja_tui.tui.pekerja import kerjakan
-from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, baca_tanggal
+from sistemkerja_tui.tui.screens.form_tim import FormPermohonan
 from sistemkerja_tui.tui.widgets.form import FormModal, PesanForm
 
 if TYPE_CHECKING:
     from textual import getters
 
     from sistemkerja_tui.tui.app import SistemKerjaApp
+
 
 ANGGARAN_MAKS = 10**15  # rupiah: far above any budget, far below what the database can hold
 
@@ -43,8 +45,8 @@ class FormIndividu(FormModal):
         ("indikator", "Indikator"),
         ("target", "Target (angka/ukuran)"),
         ("satuan", "Satuan"),
-        ("mulai", "Mulai (TTTT-BB-HH, kosong = hari ini)"),
-        ("tenggat", "Tenggat (TTTT-BB-HH, boleh kosong)"),
+        ("mulai", "Mulai (mis. 02-01-2026 atau 2 Januari 2026; kosong = hari ini)"),
+        ("tenggat", "Tenggat (mis. 31-12-2026 atau 31 Desember 2026; boleh kosong)"),
         ("rencana_anggaran", "Rencana anggaran (rupiah, mis. 12.500.000; boleh kosong)"),
         ("perjanjian_kinerja", "Perjanjian kinerja yang didukung (boleh kosong)"),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select
 
 from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
+from sistemkerja_tui.layanan.sebutan import baca_tanggal, tanggal_singkat
 from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.widgets.form import FormModal, PesanForm
@@ -21,20 +22,6 @@ if TYPE_CHECKING:
     from textual import getters
 
     from sistemkerja_tui.tui.app import SistemKerjaApp
-
-
-@overload
-def baca_tanggal(teks: str, bidang: str) -> date: ...
-@overload
-def baca_tanggal(teks: str, bidang: str, *, boleh_kosong: bool) -> date | None: ...
-def baca_tanggal(teks: str, bidang: str, *, boleh_kosong: bool = False) -> date | None:
-    """A date typed as TTTT-BB-HH; ValueError names the field. Empty gives None when `boleh_kosong`."""
-    if boleh_kosong and not teks.strip():
-        return None
-    try:
-        return date.fromisoformat(teks.strip())
-    except ValueError:
-        raise ValueError(f"{bidang} harus berupa tanggal TTTT-BB-HH, misalnya 2026-01-02.") from None
 
 
 class FormTim(FormModal):
@@ -84,10 +71,10 @@ class FormTim(FormModal):
                 )
                 yield Label("Tahun anggaran (tim tahunan)")
                 yield Input(value=str(a.tahun_anggaran or "") if a else str(tahun), id="tahun")
-                yield Label("Mulai (TTTT-BB-HH)")
-                yield Input(value=a.mulai.isoformat() if a else f"{tahun}-01-02", id="mulai")
-                yield Label("Selesai (TTTT-BB-HH)")
-                yield Input(value=a.selesai.isoformat() if a else f"{tahun}-12-31", id="selesai")
+                yield Label("Mulai (mis. 02-01-2026 atau 2 Januari 2026)")
+                yield Input(value=tanggal_singkat(a.mulai if a else date(tahun, 1, 2)), id="mulai")
+                yield Label("Selesai (mis. 31-12-2026 atau 31 Desember 2026)")
+                yield Input(value=tanggal_singkat(a.selesai if a else date(tahun, 12, 31)), id="selesai")
                 yield Label("Tujuan / target kinerja")
                 yield Input(value=a.tujuan if a else "", id="tujuan")
             with Horizontal(classes="tombol-dialog"):

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from sistemkerja_tui.layanan.sebutan import desimal, tanggal_singkat
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -34,7 +35,7 @@ def _batang(nilai: float, terbesar: float) -> Text:
 def _daftar(judul: str, kegiatan, kosong: str) -> Group:
     t = Table(box=None, padding=(0, 1), show_header=False)
     for k in kegiatan[:10]:
-        t.add_row(Text(k.judul, style="bold"), k.keadaan, f"tenggat {k.tenggat:%d-%m-%Y}" if k.tenggat else "")
+        t.add_row(Text(k.judul, style="bold"), k.keadaan, f"tenggat {tanggal_singkat(k.tenggat)}" if k.tenggat else "")
     return Group(
         Text(f"{judul} ({len(kegiatan)})", style="bold underline"),
         t if kegiatan else Text(kosong, style="dim"),
@@ -103,7 +104,7 @@ class LayarPemantauan(Screen):
                 _daftar("Terlambat", p.terlambat, "Tidak ada kegiatan yang melewati tenggat."),
                 _daftar("Dikembalikan untuk perbaikan", p.dikembalikan, "Tidak ada kegiatan yang dikembalikan."),
                 Text(
-                    f"Beban kerja (tim aktif per JF/pelaksana; rata-rata {p.rata_rata_beban:.2f})",
+                    f"Beban kerja (tim aktif per JF/pelaksana; rata-rata {desimal(p.rata_rata_beban)})",
                     style="bold underline",
                 ),
                 beban,

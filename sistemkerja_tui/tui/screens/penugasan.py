@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from sistemkerja_tui.layanan.pengguna import Pengguna
 from sistemkerja_tui.layanan.penugasan import DetailPermohonan, RingkasPermohonan
+from sistemkerja_tui.layanan.sebutan import waktu_singkat
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
@@ -157,7 +158,7 @@ class LayarPenugasan(Screen):
         t.add_row("Dasar", Text(d.rujukan, style="italic"))
         for h in d.riwayat:
             t.add_row(
-                h.waktu,
+                waktu_singkat(h.waktu),
                 f"{h.aksi}: {h.dari} → {h.ke} oleh {h.oleh}"
                 + (f" ({h.sebagai})" if h.sebagai else "")
                 + (f" — {h.alasan}" if h.alasan else ""),

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from sistemkerja_tui.layanan.sebutan import tanggal_singkat
 from sistemkerja_tui.layanan.surat import JenisSurat, RingkasSurat, folder_dokumen
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
@@ -84,7 +85,7 @@ class LayarSurat(Screen):
         tabel = self.query_one(DataTable)
         tabel.clear()
         for s in daftar:
-            tabel.add_row(s.nomor, s.tanggal, s.jenis, s.perihal, key=str(s.id))
+            tabel.add_row(s.nomor, tanggal_singkat(s.tanggal), s.jenis, s.perihal, key=str(s.id))
         if pilih is not None and str(pilih) in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
 
