@@ -20,6 +20,7 @@ from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.struktur import LayarStruktur
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
+from sistemkerja_tui.tui.widgets.palet import PaletPerintah
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
 
@@ -272,7 +273,9 @@ class SistemKerjaApp(App[int]):
     # --- theme ------------------------------------------------------------
 
     def action_tema(self) -> None:
-        self.search_themes()
+        from textual.theme import ThemeProvider
+
+        self.push_screen(PaletPerintah([ThemeProvider], placeholder="Cari tema…"))
 
     def _tema_berganti(self, tema) -> None:
         if tema.name != self.konfigurasi.tema:
@@ -333,6 +336,10 @@ class SistemKerjaApp(App[int]):
             ("Dialog", daftar(DialogAlasan) + daftar(DialogKonfirmasi)),
             ("Layar bantuan", daftar(LayarBantuan)),
         ]
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(PaletPerintah(id="--command-palette"))
 
     def action_bantuan(self) -> None:
         if not isinstance(self.screen, LayarBantuan):

@@ -27,7 +27,8 @@ def kerjakan(
     A refusal (`Ditolak`) goes to `gagal(pesan)` — a form shows it beside its
     fields — or else to an error notification; a data-layer error (busy,
     read-only, full, damaged database) to its own notification; anything else
-    to a short notice, its traceback to the log. Nothing else happens.
+    to a short notice, its traceback to the log. After any error `gagal` gets
+    the message, so a form never stays on "Menyimpan…". Nothing else happens.
     """
     app = node.app
 
@@ -44,12 +45,17 @@ def kerjakan(
         except DatabaseError as e:
             _log.warning("%s: %s", type(e).__name__, e)
             app.call_from_thread(app.notify, str(e), title="Data tidak tersimpan", severity="error", timeout=15)
+            if gagal is not None:
+                app.call_from_thread(gagal, str(e))
             return
         except Exception as e:  # the app keeps running; the details go to the log
             from sistemkerja_tui import catatan
 
             berkas = catatan.catat_galat(e, f"layanan {getattr(fungsi, '__qualname__', fungsi)}")
-            app.call_from_thread(app.notify, catatan.pemberitahuan(berkas), title="Galat", severity="error", timeout=15)
+            pesan = catatan.pemberitahuan(berkas)
+            app.call_from_thread(app.notify, pesan, title="Galat", severity="error", timeout=15)
+            if gagal is not None:
+                app.call_from_thread(gagal, pesan)
             return
         if berhasil is not None:
             app.call_from_thread(berhasil, hasil)

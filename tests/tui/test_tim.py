@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from tests.bantu import sql as _sql
 from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Label
 
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
@@ -106,7 +107,16 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
         tabel = penugasan.query_one(DataTable)
         tabel.move_cursor(row=tabel.get_row_index(str(permohonan_id)))
         await tunggu(pilot, lambda: penugasan.detail is not None and penugasan.detail.ringkas.id == permohonan_id)
+        # approving asks first, naming the request: Escape leaves it pending, Enter approves
         await pilot.press("y")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
+        assert f"No. {permohonan_id}" in teks(app.screen.query_one(Label))
+        await pilot.press("escape")
+        await tunggu(pilot, lambda: app.screen is penugasan)
+        assert _sql(db_demo, "SELECT status FROM permohonan WHERE id = ?", permohonan_id) == [("diajukan",)]
+        await pilot.press("y")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
+        await pilot.press("enter")
         await tunggu(pilot, lambda: penugasan.detail is not None and penugasan.detail.ringkas.status == "Disetujui")
 
         # back on the Tim screen the member is active

@@ -7,13 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Footer, Input, Label
 
 
 class DialogAlasan(ModalScreen[str | None]):
     """Ask for a reason (or another short text); Esc cancels. `wajib` refuses an empty answer."""
 
-    BINDINGS = [Binding("escape", "batal", "Batal", id="dialog.batal", tooltip="Tutup tanpa menyimpan")]
+    BINDINGS = [
+        Binding("escape", "batal", "Batal", id="dialog.batal", tooltip="Tutup tanpa menyimpan"),
+        Binding("ctrl+s", "simpan", "Simpan", id="dialog.simpan", tooltip="Simpan isian"),
+    ]
     AUTO_FOCUS = "#isian"
 
     def __init__(self, judul: str, label: str, *, wajib: bool = True, nilai: str = "") -> None:
@@ -27,12 +30,13 @@ class DialogAlasan(ModalScreen[str | None]):
             yield Input(value=self.nilai, id="isian")
             yield Label("", id="pesan-dialog", classes="pesan-galat")
             with Horizontal(classes="tombol-dialog"):
-                yield Button("Simpan", variant="primary", id="simpan")
+                yield Button("Simpan (Ctrl+S)", variant="primary", id="simpan")
                 yield Button("Batal", id="batal")
+        yield Footer(show_command_palette=False, compact=True)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#simpan")
-    def _simpan(self) -> None:
+    def action_simpan(self) -> None:
         teks = self.query_one("#isian", Input).value.strip()
         if self.wajib and not teks:
             self.query_one("#pesan-dialog", Label).update(f"{self.label} wajib diisi.")
@@ -51,6 +55,7 @@ class DialogKonfirmasi(ModalScreen[bool]):
         Binding("escape,n", "jawab(False)", "Tidak", id="konfirmasi.tidak", tooltip="Batalkan"),
         Binding("y", "jawab(True)", "Ya", id="konfirmasi.ya", tooltip="Lanjutkan"),
     ]
+    AUTO_FOCUS = "#ya"  # Enter confirms
 
     def __init__(self, pertanyaan: str) -> None:
         super().__init__()
@@ -62,6 +67,7 @@ class DialogKonfirmasi(ModalScreen[bool]):
             with Horizontal(classes="tombol-dialog"):
                 yield Button("Ya (y)", variant="warning", id="ya")
                 yield Button("Tidak (n)", id="tidak")
+        yield Footer(show_command_palette=False, compact=True)
 
     @on(Button.Pressed)
     def _tekan(self, event: Button.Pressed) -> None:

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label
 
-from sistemkerja_tui.layanan.kegiatan import baca_rupiah
+from sistemkerja_tui.layanan.kegiatan import baca_rupiah, rupiah
 from sistemkerja_tui.layanan.penugasan import DataIndividu, IsiSuratPermohonan
 from sistemkerja_tui.layanan.sebutan import baca_tanggal
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan
+from sistemkerja_tui.tui.widgets.form import FormModal, PesanForm
 
 if TYPE_CHECKING:
     from textual import getters
@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
 
-class FormIndividu(ModalScreen[tuple[Any] | None]):
+ANGGARAN_MAKS = 10**15  # rupiah: far above any budget, far below what the database can hold
+
+
+class FormIndividu(FormModal):
     """`tugaskan(data, isi)` runs the use case; a refusal stays in the form. Dismissed with `(status,)`."""
 
     if TYPE_CHECKING:
@@ -66,39 +69,43 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
         )
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="form-individu"):
+        with Vertical(classes="dialog", id="form-individu"):
             yield Label(self.judul_form, classes="judul-dialog")
-            for kunci, label in self.BIDANG:
-                yield Label(label)
-                yield Input(id=kunci)
-            if self.lintas:
-                yield Label("Pegawai dari luar unit: permohonan memuat keempat isian berikut.")
-                for kunci, label in FormPermohonan.BIDANG:
+            yield PesanForm()
+            with VerticalScroll(classes="isian-form"):
+                for kunci, label in self.BIDANG:
                     yield Label(label)
                     yield Input(id=kunci)
-            yield Label("", id="pesan-form", classes="pesan-galat")
+                if self.lintas:
+                    yield Label("Pegawai dari luar unit: permohonan memuat keempat isian berikut.")
+                    for kunci, label in FormPermohonan.BIDANG:
+                        yield Label(label)
+                        yield Input(id=kunci)
             with Horizontal(classes="tombol-dialog"):
                 yield Button(
                     "Tugaskan (Ctrl+S)" if self.pegawai_id else "Simpan (Ctrl+S)", variant="primary", id="simpan"
                 )
                 yield Button("Batal", id="batal")
+        yield Footer(show_command_palette=False, compact=True)
 
     @on(Button.Pressed, "#simpan")
     def action_simpan(self) -> None:
         nilai = {i.id: i.value.strip() for i in self.query(Input)}
-        pesan = self.query_one("#pesan-form", Label)
         try:
             mulai = baca_tanggal(nilai["mulai"], "Mulai", boleh_kosong=True)
             tenggat = baca_tanggal(nilai["tenggat"], "Tenggat", boleh_kosong=True)
         except ValueError as e:
-            pesan.update(str(e))
+            self.tampilkan_pesan(str(e))
             return
         try:
             anggaran = baca_rupiah(nilai["rencana_anggaran"])
         except ValueError:
-            pesan.update(
+            self.tampilkan_pesan(
                 "Rencana anggaran harus berupa rupiah tanpa sen, misalnya 12.500.000; kosongkan bila tidak ada."
             )
+            return
+        if anggaran is not None and anggaran > ANGGARAN_MAKS:
+            self.tampilkan_pesan(f"Rencana anggaran paling besar {rupiah(ANGGARAN_MAKS)}; periksa jumlah angkanya.")
             return
         data = DataIndividu(
             self.unit_id,
@@ -113,12 +120,8 @@ class FormIndividu(ModalScreen[tuple[Any] | None]):
             nilai["perjanjian_kinerja"],
         )
         isi = IsiSuratPermohonan(**{k: nilai[k] for k, _ in FormPermohonan.BIDANG}) if self.lintas else None
-        pesan.update("Menyimpan…")
-        kerjakan(self, lambda: self.tugaskan(data, isi), self._tutup, gagal=pesan.update)
+        self.tampilkan_pesan("Menyimpan…")
+        kerjakan(self, lambda: self.tugaskan(data, isi), self._tutup, gagal=self.tampilkan_pesan)
 
     def _tutup(self, status: object) -> None:
         self.dismiss((status,))
-
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Select
 
 from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
 from sistemkerja_tui.layanan.sebutan import baca_tanggal, tanggal_singkat
 from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
 from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.widgets.form import FormModal, PesanForm
 
 if TYPE_CHECKING:
     from textual import getters
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
 
-class FormTim(ModalScreen[tuple[Any] | None]):
+class FormTim(FormModal):
     """Form or edit a team. `simpan(data)` runs the use case; a refusal stays in the form, nothing lost.
 
     Dismissed with `(result,)` after saving, None when cancelled."""
@@ -48,47 +48,46 @@ class FormTim(ModalScreen[tuple[Any] | None]):
     def compose(self) -> ComposeResult:
         a = self.awal
         tahun = self.app.hari_ini().year
-        with VerticalScroll(classes="dialog", id="form-tim"):
+        with Vertical(classes="dialog", id="form-tim"):
             yield Label("Ubah tim kerja" if a else "Bentuk tim kerja", classes="judul-dialog")
-            yield Label(f"Unit pemilik kinerja: {self.unit_nama}")
-            yield Label("Nama tim")
-            yield Input(value=a.nama if a else "", id="nama", placeholder="mis. Tim Percepatan Penurunan Stunting")
-            yield Label("Jenis menurut pembentukan")
-            yield Select(
-                [(j.label, j.value) for j in JenisPembentukan],
-                id="pembentukan",
-                allow_blank=False,
-                value=(a.jenis_pembentukan if a else JenisPembentukan.TAHUNAN).value,
-            )
-            yield Label("Jenis menurut sasaran")
-            yield Select(
-                [(s.label, s.value) for s in SasaranTim],
-                id="sasaran",
-                allow_blank=False,
-                value=(a.sasaran if a else SasaranTim.PENGAMPU_SUBSTANSI).value,
-            )
-            yield Label("Tahun anggaran (tim tahunan)")
-            yield Input(value=str(a.tahun_anggaran or "") if a else str(tahun), id="tahun")
-            yield Label("Mulai (mis. 02-01-2026 atau 2 Januari 2026)")
-            yield Input(value=tanggal_singkat(a.mulai if a else date(tahun, 1, 2)), id="mulai")
-            yield Label("Selesai (mis. 31-12-2026 atau 31 Desember 2026)")
-            yield Input(value=tanggal_singkat(a.selesai if a else date(tahun, 12, 31)), id="selesai")
-            yield Label("Tujuan / target kinerja")
-            yield Input(value=a.tujuan if a else "", id="tujuan")
-            yield Label("", id="pesan-form", classes="pesan-galat")
+            yield PesanForm()
+            with VerticalScroll(classes="isian-form"):
+                yield Label(f"Unit pemilik kinerja: {self.unit_nama}")
+                yield Label("Nama tim")
+                yield Input(value=a.nama if a else "", id="nama", placeholder="mis. Tim Percepatan Penurunan Stunting")
+                yield Label("Jenis menurut pembentukan")
+                yield Select(
+                    [(j.label, j.value) for j in JenisPembentukan],
+                    id="pembentukan",
+                    allow_blank=False,
+                    value=(a.jenis_pembentukan if a else JenisPembentukan.TAHUNAN).value,
+                )
+                yield Label("Jenis menurut sasaran")
+                yield Select(
+                    [(s.label, s.value) for s in SasaranTim],
+                    id="sasaran",
+                    allow_blank=False,
+                    value=(a.sasaran if a else SasaranTim.PENGAMPU_SUBSTANSI).value,
+                )
+                yield Label("Tahun anggaran (tim tahunan)")
+                yield Input(value=str(a.tahun_anggaran or "") if a else str(tahun), id="tahun")
+                yield Label("Mulai (mis. 02-01-2026 atau 2 Januari 2026)")
+                yield Input(value=tanggal_singkat(a.mulai if a else date(tahun, 1, 2)), id="mulai")
+                yield Label("Selesai (mis. 31-12-2026 atau 31 Desember 2026)")
+                yield Input(value=tanggal_singkat(a.selesai if a else date(tahun, 12, 31)), id="selesai")
+                yield Label("Tujuan / target kinerja")
+                yield Input(value=a.tujuan if a else "", id="tujuan")
             with Horizontal(classes="tombol-dialog"):
                 yield Button("Simpan (Ctrl+S)", variant="primary", id="simpan")
                 yield Button("Batal", id="batal")
-
-    def tampilkan_galat(self, pesan: str) -> None:
-        self.query_one("#pesan-form", Label).update(pesan)
+        yield Footer(show_command_palette=False, compact=True)
 
     @on(Button.Pressed, "#simpan")
     def action_simpan(self) -> None:
         nilai = {i.id: i.value for i in self.query(Input)}
         try:
             tahun = nilai["tahun"].strip()
-            if tahun and not tahun.isdigit():
+            if tahun and not (tahun.isdigit() and len(tahun) == 4):
                 raise ValueError("Tahun anggaran harus angka tahun, misalnya 2026.")
             data = DataTim(
                 nama=nilai["nama"],
@@ -101,10 +100,10 @@ class FormTim(ModalScreen[tuple[Any] | None]):
                 tujuan=nilai["tujuan"],
             )
         except ValueError as e:
-            self.tampilkan_galat(str(e))
+            self.tampilkan_pesan(str(e))
             return
-        self.tampilkan_galat("Menyimpan…")
-        kerjakan(self, lambda: self.simpan(data), self._tutup, gagal=self.tampilkan_galat)
+        self.tampilkan_pesan("Menyimpan…")
+        kerjakan(self, lambda: self.simpan(data), self._tutup, gagal=self.tampilkan_pesan)
 
     def _pilihan(self, selektor: str) -> str:
         """The code chosen in a Select made with allow_blank=False (so never blank)."""
@@ -115,12 +114,8 @@ class FormTim(ModalScreen[tuple[Any] | None]):
     def _tutup(self, hasil: object) -> None:
         self.dismiss((hasil,))
 
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)
 
-
-class FormPermohonan(ModalScreen[tuple[Any] | None]):
+class FormPermohonan(FormModal):
     """The member's role and the four contents a written request must state; `ajukan(uraian, isi)` submits."""
 
     AUTO_FOCUS = "#uraian"
@@ -142,18 +137,20 @@ class FormPermohonan(ModalScreen[tuple[Any] | None]):
         self.judul, self.keterangan, self.ajukan = judul, keterangan, ajukan
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="form-permohonan"):
+        with Vertical(classes="dialog", id="form-permohonan"):
             yield Label(self.judul, classes="judul-dialog")
-            yield Label(self.keterangan)
-            yield Label("Uraian peran dalam tim")
-            yield Input(id="uraian", placeholder="mis. analis data lapangan")
-            for kunci, label in self.BIDANG:
-                yield Label(label)
-                yield Input(id=kunci)
-            yield Label("", id="pesan-form", classes="pesan-galat")
+            yield PesanForm()
+            with VerticalScroll(classes="isian-form"):
+                yield Label(self.keterangan)
+                yield Label("Uraian peran dalam tim")
+                yield Input(id="uraian", placeholder="mis. analis data lapangan")
+                for kunci, label in self.BIDANG:
+                    yield Label(label)
+                    yield Input(id=kunci)
             with Horizontal(classes="tombol-dialog"):
                 yield Button("Ajukan (Ctrl+S)", variant="primary", id="simpan")
                 yield Button("Batal", id="batal")
+        yield Footer(show_command_palette=False, compact=True)
 
     @on(Button.Pressed, "#simpan")
     def action_simpan(self) -> None:
@@ -164,13 +161,8 @@ class FormPermohonan(ModalScreen[tuple[Any] | None]):
             ekspektasi=nilai["ekspektasi"],
             durasi=nilai["durasi"],
         )
-        pesan = self.query_one("#pesan-form", Label)
-        pesan.update("Mengajukan…")
-        kerjakan(self, lambda: self.ajukan(nilai["uraian"], isi), self._tutup, gagal=pesan.update)
+        self.tampilkan_pesan("Mengajukan…")
+        kerjakan(self, lambda: self.ajukan(nilai["uraian"], isi), self._tutup, gagal=self.tampilkan_pesan)
 
     def _tutup(self, hasil: object) -> None:
         self.dismiss((hasil,))
-
-    @on(Button.Pressed, "#batal")
-    def action_batal(self) -> None:
-        self.dismiss(None)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from sistemkerja_tui.layanan.pengguna import Pengguna
 from sistemkerja_tui.layanan.penugasan import DetailPermohonan, RingkasPermohonan
 from sistemkerja_tui.layanan.sebutan import waktu_singkat
 from sistemkerja_tui.tui.pekerja import kerjakan
@@ -237,6 +238,14 @@ class LayarPenugasan(Screen):
         p, pengguna = self._terpilih(), self._pengguna()
         if p is None or pengguna is None:
             return
+
+        def ya(jawab: bool | None) -> None:
+            if jawab:
+                self._setujui(p, pengguna)
+
+        self.app.push_screen(DialogKonfirmasi(f"Setujui permohonan No. {p.id} untuk {p.pegawai}?"), ya)
+
+    def _setujui(self, p: RingkasPermohonan, pengguna: Pengguna) -> None:
         if "instansi" in p.lingkup.lower():
 
             def setujui(jawaban: str | None) -> None:

@@ -19,6 +19,7 @@ from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
 from sistemkerja_tui.tui.screens.tim import TabelVim
+from sistemkerja_tui.tui.widgets.folder import pastikan_folder
 
 if TYPE_CHECKING:
     from textual import getters
@@ -118,13 +119,16 @@ class LayarSurat(Screen):
             if fmt is None:
                 return
 
+            def tulis(tujuan: Path) -> None:
+                kerjakan(
+                    self,
+                    lambda: self.layanan.surat.ekspor(sid, folder=tujuan, format=fmt),
+                    lambda berkas: self.notify(f"Surat disimpan: {berkas}", timeout=8),
+                )
+
             def ekspor(teks: str | None) -> None:
                 if teks:
-                    kerjakan(
-                        self,
-                        lambda: self.layanan.surat.ekspor(sid, folder=Path(teks).expanduser(), format=fmt),
-                        lambda berkas: self.notify(f"Surat disimpan: {berkas}", timeout=8),
-                    )
+                    pastikan_folder(self, Path(teks).expanduser(), tulis)
 
             self.app.push_screen(
                 DialogAlasan(f"Ekspor {nomor} ({fmt})", "Folder keluaran", nilai=str(folder_dokumen())), ekspor

@@ -1,0 +1,49 @@
+"""Base of the modal forms: one message area at the top, and a question before typed content is thrown away."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static
+
+from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
+
+
+class PesanForm(Static):
+    """The form's message (a refusal, "Menyimpan…"): wraps, hidden while empty."""
+
+    def __init__(self) -> None:
+        super().__init__("", id="pesan-form", classes="pesan-galat")
+        self.display = False
+
+    def tampilkan(self, pesan: str) -> None:
+        self.update(pesan)
+        self.display = bool(pesan)
+
+
+class FormModal(ModalScreen[tuple[Any] | None]):
+    """A modal form holding a `PesanForm`; `action_batal` asks "Buang isian?" once something was typed."""
+
+    def on_mount(self) -> None:
+        self._awal = self._isian()
+
+    def _isian(self) -> dict[str | None, object]:
+        return {w.id: w.value for w in self.query(Input)} | {w.id: w.value for w in self.query(Select)}
+
+    def tampilkan_pesan(self, pesan: str) -> None:
+        """Show `pesan` whole in the form's message area (above its scrolling fields)."""
+        self.query_one(PesanForm).tampilkan(pesan)
+
+    @on(Button.Pressed, "#batal")
+    def action_batal(self) -> None:
+        if self._isian() == self._awal:
+            self.dismiss(None)
+            return
+
+        def jawab(buang: bool | None) -> None:
+            if buang:
+                self.dismiss(None)
+
+        self.app.push_screen(DialogKonfirmasi("Buang isian?"), jawab)
