@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from datetime import date
 
 from tests.bantu import ke_evaluasi
@@ -179,6 +180,7 @@ async def test_mpph_dari_layar_pemantauan(db_demo, tmp_path):
     from tests.tui.test_tim import _dengan_pengguna
     from textual.widgets import Input
 
+    from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
     from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
     _dengan_pengguna(db_demo)
@@ -189,10 +191,14 @@ async def test_mpph_dari_layar_pemantauan(db_demo, tmp_path):
         await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
         await pilot.press("enter")  # .xlsx
         await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
-        app.screen.query_one(Input).value = str(tmp_path)
+        keluaran = tmp_path / "Dokumen" / "laporan"  # a new account: the folder does not exist yet
+        app.screen.query_one(Input).value = str(keluaran)
         await pilot.press("enter")
-        await tunggu(pilot, lambda: list(tmp_path.glob("mpph_*.xlsx")))
-    (berkas,) = tmp_path.glob("mpph_*.xlsx")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))  # offered, not failed
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: list(keluaran.glob("mpph_*.xlsx")))
+    assert stat.S_IMODE(keluaran.stat().st_mode) == 0o700
+    (berkas,) = keluaran.glob("mpph_*.xlsx")
     lembar = load_workbook(berkas).active
     nilai = [c.value for baris in lembar.iter_rows() for c in baris if c.value]
     assert "Nama" in nilai and "Ketua" in nilai

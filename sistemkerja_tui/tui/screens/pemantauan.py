@@ -18,6 +18,7 @@ from sistemkerja_tui.layanan.sebutan import desimal, tanggal_singkat
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
+from sistemkerja_tui.tui.widgets.folder import pastikan_folder
 
 if TYPE_CHECKING:
     from textual import getters
@@ -115,13 +116,12 @@ class LayarPemantauan(Screen):
         """Ask for the output folder (default: documents), then write with `tulis(folder)`."""
         from sistemkerja_tui.layanan.surat import folder_dokumen
 
+        def ke(folder: Path) -> None:
+            kerjakan(self, lambda: tulis(folder), lambda berkas: self.notify(f"Disimpan: {berkas}", timeout=8))
+
         def simpan(teks: str | None) -> None:
             if teks:
-                kerjakan(
-                    self,
-                    lambda: tulis(Path(teks).expanduser()),
-                    lambda berkas: self.notify(f"Disimpan: {berkas}", timeout=8),
-                )
+                pastikan_folder(self, Path(teks).expanduser(), ke)
 
         self.app.push_screen(DialogAlasan(judul, "Folder keluaran", nilai=str(folder_dokumen())), simpan)
 
