@@ -125,12 +125,15 @@ class DetailPegawai:
 
 @dataclass(frozen=True)
 class HasilCari:
+    """A pegawai found, or a unit (`adalah_unit`: `pegawai_id` 0, `unit` the path above it)."""
+
     pegawai_id: int
     unit_id: int
     nama: str
     nip: str
     jabatan: str
     unit: str
+    adalah_unit: bool = False
 
 
 class LayananStruktur:
@@ -143,6 +146,7 @@ class LayananStruktur:
         self._akar: dict[int, tuple[int, ...]] = {}
         self._kunci_indeks = threading.Lock()
         self._indeks: IndeksCari[HasilCari] | None = None
+        self._indeks_unit: IndeksCari[HasilCari] | None = None
 
     # --- instansi & units -------------------------------------------------
 
@@ -366,14 +370,20 @@ class LayananStruktur:
     # --- search -----------------------------------------------------------
 
     def siapkan_indeks(self) -> IndeksCari[HasilCari]:
-        """The search index, built once per database (safe to call from several workers)."""
+        """The search index of pegawai and of units, built once per database (safe from several workers)."""
         with self._kunci_indeks:
             if self._indeks is None:
                 semua = self._muat_unit()
                 rows = kueri.baris_indeks(self.pembaca)
-                self._indeks = IndeksCari(
+                gelar = {g for r in rows for g in (r.gelar_depan, r.gelar_belakang) if g}
+                unit = (
+                    (u.nama, HasilCari(0, u.id, u.nama, "", u.label_pimpinan, self._di_atas(u.id), adalah_unit=True))
+                    for u in semua.values()
+                )
+                self._indeks_unit = IndeksCari(unit, gelar)
+                pegawai = (
                     (
-                        f"{r.nama} {r.nip} {r.nama_jabatan} {r.gelar_depan} {r.gelar_belakang}",
+                        f"{r.nama} {r.gelar_belakang} {r.gelar_depan} {r.nip} {r.nama_jabatan}",
                         HasilCari(
                             r.id,
                             r.unit_id,
@@ -385,13 +395,23 @@ class LayananStruktur:
                     )
                     for r in rows
                 )
+                self._indeks = IndeksCari(pegawai, gelar)
             return self._indeks
+
+    def _di_atas(self, unit_id: int) -> str:
+        """The units above `unit_id`, top first."""
+        return " › ".join(u.nama for u in self.jalur_unit(unit_id)[:-1])
 
     @property
     def indeks_siap(self) -> bool:
         """Whether `cari` answers from memory without touching the database."""
         return self._indeks is not None
 
-    def cari(self, teks: str, batas: int = BATAS_CARI) -> list[HasilCari]:
-        """Pegawai whose name, NIP or jabatan contain every word of `teks` (see `IndeksCari`)."""
-        return self.siapkan_indeks().cari(teks, batas)
+    def cari(self, teks: str, batas: int = BATAS_CARI, *, unit: bool = False) -> list[HasilCari]:
+        """Pegawai whose name, NIP, gelar or jabatan words begin with every word of `teks` (see `IndeksCari`);
+        with `unit`, the units whose name matches come first."""
+        pegawai = self.siapkan_indeks()
+        if not unit or self._indeks_unit is None:
+            return pegawai.cari(teks, batas)
+        hasil = self._indeks_unit.cari(teks, batas)
+        return hasil + pegawai.cari(teks, batas - len(hasil)) if len(hasil) < batas else hasil
