@@ -2,8 +2,9 @@
 
 Texts and queries are normalised the same way (`kata`): casefolded, dots and
 apostrophes dropped (`S.Gz.` → `sgz`), other punctuation a space. A query may
-be typed as a name is displayed, `dr. Siti Aminah, M.Kes.`: a known gelar
-written with a dot or after the comma is not required to match.
+be typed as a name is displayed, `dr. Siti Aminah, M.Kes.`: a word written
+with a dot or after the comma (a gelar) is not required to match; items that
+carry it too come first.
 
 Rows are kept sorted by text, so a row number is also its rank. An inverted
 index maps each distinct word to the sorted rows holding it (one flat array,
@@ -39,12 +40,11 @@ def kata(teks: str) -> list[str]:
 class IndeksCari(Generic[T]):
     """Items found by every word of a query; ranked prefix of the text, whole phrase, the rest."""
 
-    def __init__(self, entri: Iterable[tuple[str, T]], gelar: Iterable[str] = ()) -> None:
-        """`entri`: (searchable text starting with the name, item); `gelar`: titles a query may carry."""
+    def __init__(self, entri: Iterable[tuple[str, T]]) -> None:
+        """`entri`: (searchable text starting with the name, item) pairs."""
         urut = sorted(((" " + " ".join(kata(k)), v) for k, v in entri), key=lambda e: e[0])
         self._kunci = [k for k, _ in urut]
         self._nilai = [v for _, v in urut]
-        self.gelar = frozenset(w for g in gelar for w in kata(g))
         huruf: dict[str, list[int]] = {}
         angka: list[tuple[str, int]] = []
         for i, k in enumerate(self._kunci):
@@ -67,7 +67,7 @@ class IndeksCari(Generic[T]):
         return len(self._kunci)
 
     def kata_wajib(self, teks: str) -> tuple[list[str], list[str]]:
-        """(words that must match, every word): a gelar with a dot or after the first comma need not match.
+        """(words that must match, every word): a word with a dot or after the first comma (a gelar) need not.
 
         Digits and spaces only (`19850202 201001 2`) become one NIP fragment.
         """
@@ -76,7 +76,7 @@ class IndeksCari(Generic[T]):
             for mentah in bagian.split():
                 w = kata(mentah)
                 semua += w
-                if not ((n > 0 or "." in mentah) and w and all(x in self.gelar for x in w)):
+                if n == 0 and "." not in mentah:
                     wajib += w
         wajib = wajib or semua
         if wajib and all(w.isdigit() for w in wajib):
@@ -97,8 +97,10 @@ class IndeksCari(Generic[T]):
         if semua == wajib:
             return [self._nilai[i] for i in self._cari(wajib, batas)]
         dulu = self._cari(semua, batas)
-        lagi = [i for i in self._cari(wajib, batas) if i not in dulu]
-        return [self._nilai[i] for i in (dulu + lagi)[:batas]]
+        if len(dulu) < batas:
+            ada = set(dulu)
+            dulu += [i for i in self._cari(wajib, batas) if i not in ada]
+        return [self._nilai[i] for i in dulu[:batas]]
 
     def _cari(self, wajib: list[str], batas: int) -> list[int]:
         if not wajib:

@@ -375,12 +375,11 @@ class LayananStruktur:
             if self._indeks is None:
                 semua = self._muat_unit()
                 rows = kueri.baris_indeks(self.pembaca)
-                gelar = {g for r in rows for g in (r.gelar_depan, r.gelar_belakang) if g}
                 unit = (
                     (u.nama, HasilCari(0, u.id, u.nama, "", u.label_pimpinan, self._di_atas(u.id), adalah_unit=True))
                     for u in semua.values()
                 )
-                self._indeks_unit = IndeksCari(unit, gelar)
+                self._indeks_unit = IndeksCari(unit)
                 pegawai = (
                     (
                         f"{r.nama} {r.gelar_belakang} {r.gelar_depan} {r.nip} {r.nama_jabatan}",
@@ -395,7 +394,7 @@ class LayananStruktur:
                     )
                     for r in rows
                 )
-                self._indeks = IndeksCari(pegawai, gelar)
+                self._indeks = IndeksCari(pegawai)
             return self._indeks
 
     def _di_atas(self, unit_id: int) -> str:
