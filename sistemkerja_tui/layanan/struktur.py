@@ -9,6 +9,7 @@ in `store.kueri.struktur`.
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -395,6 +396,7 @@ class LayananStruktur:
                     for r in rows
                 )
                 self._indeks = IndeksCari(pegawai)
+                gc.freeze()  # millions of long-lived objects: keep the collector from walking them on every key
             return self._indeks
 
     def _di_atas(self, unit_id: int) -> str:

@@ -21,6 +21,7 @@ PESAN_MENYIAPKAN = "Menyiapkan indeks pencarian… hasil muncul begitu siap."
 class LayarCari(ModalScreen[HasilCari | None]):
     """Type to search; Enter chooses the highlighted result, Esc closes. With `unit`, units are found too."""
 
+    DEFAULT_CSS = "#status-cari { width: 1fr; height: 1; }"  # a fixed box: a new status repaints, no relayout
     BINDINGS = [
         Binding("escape", "tutup", "Tutup", id="cari.tutup", tooltip="Tutup pencarian tanpa memilih"),
         Binding("down", "geser(1)", "Hasil berikut", show=False, id="cari.bawah", tooltip="Sorot hasil berikutnya"),
