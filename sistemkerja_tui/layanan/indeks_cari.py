@@ -37,6 +37,12 @@ def kata(teks: str) -> list[str]:
     return _PISAH.sub(" ", _HAPUS.sub("", teks.casefold())).split()
 
 
+def cocok(teks: str, nama: str) -> bool:
+    """Whether every word of `teks` begins a word of `nama` (short lists filtered in place, e.g. the teams)."""
+    kata_nama = kata(nama)
+    return all(any(k.startswith(w) for k in kata_nama) for w in kata(teks))
+
+
 class IndeksCari(Generic[T]):
     """Items found by every word of a query; ranked prefix of the text, whole phrase, the rest."""
 

@@ -1,12 +1,14 @@
-"""Pilot tests of the `/` search: names typed with gelar as displayed, units, and the index built at start."""
+"""Pilot tests of the `/` search: names typed with gelar as displayed, units, the index built at start, teams."""
 
 from __future__ import annotations
 
 from tests.bantu import sql as _sql
 from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
+from textual.widgets import DataTable
 
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
-from sistemkerja_tui.tui.screens.cari import PESAN_MENYIAPKAN, LayarCari
+from sistemkerja_tui.tui.screens.cari import PESAN_MENYIAPKAN, LayarCari, LayarCariNama
+from sistemkerja_tui.tui.screens.tim import LayarTim
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
 
 
@@ -95,3 +97,30 @@ async def test_ketikan_sebelum_indeks_siap_dijawab_begitu_siap(db_demo):
         await tunggu(pilot, lambda: bool(layar.hasil))  # answered as soon as the build is done
         assert all("siti" in h.nama.lower() for h in layar.hasil)
         assert "hasil" in teks(layar.query_one("#status-cari"))
+
+
+async def test_cari_tim_menurut_nama(db_demo):
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        layar = app.screen
+        assert isinstance(layar, LayarTim)
+        await tunggu(pilot, lambda: len(layar.tim) > 1)
+        semua = len(layar.tim)
+        dicari = layar.tim[-1].nama
+        # a word of the last team's name that the first team's name lacks, typed upper case and cut short
+        kata = next(k for k in dicari.split() if len(k) > 4 and k.lower() not in layar.tim[0].nama.lower())
+        ketik = kata[:4].upper()
+        await pilot.press("slash")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarCariNama))
+        await pilot.press(*ketik, "enter")
+        await tunggu(pilot, lambda: app.screen is layar and len(layar.tim) < semua)
+        assert dicari in [t.nama for t in layar.tim]
+        assert all(any(k.lower().startswith(ketik.lower()) for k in t.nama.split()) for t in layar.tim)
+        assert layar.query_one("#tabel-tim", DataTable).row_count == len(layar.tim)
+        assert f"nama '{ketik}'" in teks(layar.query_one("#saringan-tim"))
+        await pilot.press("slash")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarCariNama))
+        await pilot.press("ctrl+u", "enter")  # an empty line shows every team again
+        await tunggu(pilot, lambda: app.screen is layar and len(layar.tim) == semua)

@@ -121,3 +121,28 @@ class LayarCari(ModalScreen[HasilCari | None]):
 
     def action_tutup(self) -> None:
         self.dismiss(None)
+
+
+class LayarCariNama(ModalScreen[str | None]):
+    """Ask for the words a list is filtered by (its names); Enter applies, an empty line shows all, Esc cancels."""
+
+    DEFAULT_CSS = "LayarCariNama { align: center middle; background: $background 60%; }"
+    BINDINGS = [Binding("escape", "tutup", "Batal", id="cari_nama.batal", tooltip="Tutup tanpa mengubah pencarian")]
+
+    def __init__(self, judul: str, awal: str = "") -> None:
+        super().__init__()
+        self.judul = judul
+        self.awal = awal
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.judul, classes="judul-dialog")
+            yield Input(self.awal, placeholder="kata dari nama; kosongkan untuk menampilkan semua", id="masukan-nama")
+            yield Label("Enter menerapkan · Esc batal", id="status-nama")
+
+    @on(Input.Submitted, "#masukan-nama")
+    def _kirim(self, event: Input.Submitted) -> None:
+        self.dismiss(" ".join(event.value.split()))
+
+    def action_tutup(self) -> None:
+        self.dismiss(None)
