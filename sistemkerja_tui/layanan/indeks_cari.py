@@ -27,6 +27,7 @@ T = TypeVar("T")
 _AKHIR = "\U0010ffff"
 _HAPUS = re.compile(r"[.'’`]")
 _PISAH = re.compile(r"[^\w]+")
+_PISAH_BARIS = re.compile(r"[^\w\n]+")
 _RANGKAI = 20_000  # a driving word whose words hold more rows than this is scanned row by row
 _ANGGARAN = 3_000  # rows checked one by one before switching to set intersection
 _Rentang = tuple[int, "array[int]", int, int, bool]
@@ -48,17 +49,28 @@ class IndeksCari(Generic[T]):
 
     def __init__(self, entri: Iterable[tuple[str, T]]) -> None:
         """`entri`: (searchable text starting with the name, item) pairs."""
-        urut = sorted(((" " + " ".join(kata(k)), v) for k, v in entri), key=lambda e: e[0])
-        self._kunci = [k for k, _ in urut]
-        self._nilai = [v for _, v in urut]
+        teks: list[str] = []
+        nilai: list[T] = []
+        for k, v in entri:
+            teks.append(k.replace("\n", " "))
+            nilai.append(v)
+        # normalised as `kata` does, in two passes over one string instead of two calls per row
+        semua = _PISAH_BARIS.sub(" ", _HAPUS.sub("", "\n".join(teks).casefold())).split("\n") if teks else []
+        kunci = [" " + " ".join(b.split()) for b in semua]
+        urutan = sorted(range(len(kunci)), key=kunci.__getitem__)
+        self._kunci = [kunci[i] for i in urutan]
+        self._nilai = [nilai[i] for i in urutan]
         huruf: dict[str, list[int]] = {}
         angka: list[tuple[str, int]] = []
+        tambah_angka = angka.append
         for i, k in enumerate(self._kunci):
             for w in set(k.split()):
                 if w.isdigit():
-                    angka.append((w, i))
+                    tambah_angka((w, i))
+                elif w in huruf:
+                    huruf[w].append(i)
                 else:
-                    huruf.setdefault(w, []).append(i)
+                    huruf[w] = [i]
         self._kosakata = sorted(huruf)
         self._mulai = array("I", [0])
         self._baris = array("I")

@@ -13,7 +13,7 @@ import gc
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sistemkerja_tui.aturan.enums import (
     JenisJabatan,
@@ -146,7 +146,7 @@ class LayananStruktur:
         self._unit: dict[int, Unit] | None = None
         self._akar: dict[int, tuple[int, ...]] = {}
         self._kunci_indeks = threading.Lock()
-        self._indeks: IndeksCari[HasilCari] | None = None
+        self._indeks: IndeksCari[Any] | None = None
         self._indeks_unit: IndeksCari[HasilCari] | None = None
 
     # --- instansi & units -------------------------------------------------
@@ -370,7 +370,7 @@ class LayananStruktur:
 
     # --- search -----------------------------------------------------------
 
-    def siapkan_indeks(self) -> IndeksCari[HasilCari]:
+    def siapkan_indeks(self) -> IndeksCari[Any]:
         """The search index of pegawai and of units, built once per database (safe from several workers)."""
         with self._kunci_indeks:
             if self._indeks is None:
@@ -381,21 +381,8 @@ class LayananStruktur:
                     for u in semua.values()
                 )
                 self._indeks_unit = IndeksCari(unit)
-                pegawai = (
-                    (
-                        f"{r.nama} {r.gelar_belakang} {r.gelar_depan} {r.nip} {r.nama_jabatan}",
-                        HasilCari(
-                            r.id,
-                            r.unit_id,
-                            nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
-                            kelompokkan_nip(r.nip),
-                            r.nama_jabatan,
-                            semua[r.unit_id].nama,
-                        ),
-                    )
-                    for r in rows
-                )
-                self._indeks = IndeksCari(pegawai)
+                pegawai = ((f"{r.nama} {r.gelar_belakang} {r.gelar_depan} {r.nip} {r.nama_jabatan}", r) for r in rows)
+                self._indeks = IndeksCari(pegawai)  # the rows themselves: a HasilCari is made for a result only
                 gc.freeze()  # millions of long-lived objects: keep the collector from walking them on every key
             return self._indeks
 
@@ -411,8 +398,17 @@ class LayananStruktur:
     def cari(self, teks: str, batas: int = BATAS_CARI, *, unit: bool = False) -> list[HasilCari]:
         """Pegawai whose name, NIP, gelar or jabatan words begin with every word of `teks` (see `IndeksCari`);
         with `unit`, the units whose name matches come first."""
-        pegawai = self.siapkan_indeks()
-        if not unit or self._indeks_unit is None:
-            return pegawai.cari(teks, batas)
-        hasil = self._indeks_unit.cari(teks, batas)
-        return hasil + pegawai.cari(teks, batas - len(hasil)) if len(hasil) < batas else hasil
+        indeks = self.siapkan_indeks()
+        hasil_unit = self._indeks_unit.cari(teks, batas) if unit and self._indeks_unit is not None else []
+        semua = self._muat_unit()
+        return hasil_unit + [
+            HasilCari(
+                r.id,
+                r.unit_id,
+                nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                kelompokkan_nip(r.nip),
+                r.nama_jabatan,
+                semua[r.unit_id].nama,
+            )
+            for r in indeks.cari(teks, batas - len(hasil_unit))
+        ]
