@@ -111,18 +111,22 @@ def bench_mulai(db: Path, ulang: int) -> None:
     )
 
 
-async def _ukur_ketik(pilot, layar) -> list[float]:
-    """Per keystroke: from posting the key to the paint that shows its result (stamped by the screen)."""
+async def _ukur_ketik(pilot, layar, mulai: float | None = None) -> list[float]:
+    """Per keystroke: from posting the key to the paint that shows its result (stamped by the screen).
+
+    With `mulai` (when `/` was pressed), the first sample runs from there instead: it holds opening the screen
+    and, when the index is not ready yet, the wait for it."""
     from textual import events
 
     sampel = []
-    for q in PERTANYAAN:
-        masukan = layar.query_one("Input")
-        masukan.value = ""
-        await pilot.pause()
+    for n, q in enumerate(PERTANYAAN):
+        if n:
+            layar.query_one("Input").value = ""
+            await pilot.pause()
         for huruf in q:
             generasi = layar.generasi
-            t = time.perf_counter()
+            t = time.perf_counter() if mulai is None else mulai
+            mulai = None
             pilot.app.post_message(events.Key(" " if huruf == " " else huruf, huruf))
             while layar.generasi == generasi:
                 await asyncio.sleep(0.0002)
@@ -169,10 +173,11 @@ async def _bench_cari_async(db: Path) -> tuple[list[float], list[float], bool]:
             await asyncio.sleep(0.01)
         assert app.hasil_buka is not None
         siap = app.hasil_buka.struktur.indeks_siap  # at the moment `/` is pressed
+        mulai = time.perf_counter()
         await pilot.press("slash")
         layar = app.screen
         assert isinstance(layar, LayarCari)
-        hasil = await _ukur_ketik(pilot, layar)  # the first key waits for the index when it is not ready
+        hasil = await _ukur_ketik(pilot, layar, mulai)  # the first key waits for the index when it is not ready
 
     dasar: App[None] = App()
     async with dasar.run_test(size=(80, 24)) as pilot:
@@ -195,7 +200,7 @@ def bench_cari(db: Path, jumlah: int) -> None:
     pertama = "indeks sudah siap saat /" if siap else "indeks belum siap saat /"
     print(
         f"(b) cari {jumlah:>6} pegawai, {len(hasil)} ketukan sejak /: p50 {p50:.1f} ms · p95 {p95:.1f} ms · "
-        f"maks {max(hasil) * 1000:.0f} ms (anggaran p95 ≤ 33 ms) · ketukan pertama {hasil[0] * 1000:.0f} ms "
+        f"maks {max(hasil) * 1000:.0f} ms (anggaran p95 ≤ 33 ms) · dari / ke hasil pertama {hasil[0] * 1000:.0f} ms "
         f"({pertama}) · acuan Input kosong p50 {a50:.1f} ms, p95 {a95:.1f} ms"
     )
 
