@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from sistemkerja_tui.layanan.struktur import BATAS_CARI, HasilCari, LayananStruktur
+from sistemkerja_tui.tui.pekerja import kerjakan
 
 PESAN_MENYIAPKAN = "Menyiapkan indeks pencarian… hasil muncul begitu siap."
 
@@ -50,12 +51,7 @@ class LayarCari(ModalScreen[HasilCari | None]):
     def on_mount(self) -> None:
         if not self.layanan.indeks_siap:  # the app builds it right after start; wait for that build here
             self.query_one("#status-cari", Label).update(PESAN_MENYIAPKAN)
-            self._tunggu_indeks()
-
-    @work(thread=True, group="indeks", exit_on_error=False)
-    def _tunggu_indeks(self) -> None:
-        self.layanan.siapkan_indeks()
-        self.app.call_from_thread(self._indeks_siap)
+            kerjakan(self, self.layanan.siapkan_indeks, lambda _: self._indeks_siap(), grup="indeks")
 
     def _indeks_siap(self) -> None:
         teks = self.query_one("#masukan-cari", Input).value
