@@ -9,10 +9,11 @@ in `store.kueri.struktur`.
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sistemkerja_tui.aturan.enums import (
     JenisJabatan,
@@ -125,12 +126,15 @@ class DetailPegawai:
 
 @dataclass(frozen=True)
 class HasilCari:
+    """A pegawai found, or a unit (`adalah_unit`: `pegawai_id` 0, `unit` the path above it)."""
+
     pegawai_id: int
     unit_id: int
     nama: str
     nip: str
     jabatan: str
     unit: str
+    adalah_unit: bool = False
 
 
 class LayananStruktur:
@@ -142,7 +146,8 @@ class LayananStruktur:
         self._unit: dict[int, Unit] | None = None
         self._akar: dict[int, tuple[int, ...]] = {}
         self._kunci_indeks = threading.Lock()
-        self._indeks: IndeksCari[HasilCari] | None = None
+        self._indeks: IndeksCari[Any] | None = None
+        self._indeks_unit: IndeksCari[HasilCari] | None = None
 
     # --- instansi & units -------------------------------------------------
 
@@ -365,33 +370,45 @@ class LayananStruktur:
 
     # --- search -----------------------------------------------------------
 
-    def siapkan_indeks(self) -> IndeksCari[HasilCari]:
-        """The search index, built once per database (safe to call from several workers)."""
+    def siapkan_indeks(self) -> IndeksCari[Any]:
+        """The search index of pegawai and of units, built once per database (safe from several workers)."""
         with self._kunci_indeks:
             if self._indeks is None:
                 semua = self._muat_unit()
                 rows = kueri.baris_indeks(self.pembaca)
-                self._indeks = IndeksCari(
-                    (
-                        f"{r.nama} {r.nip} {r.nama_jabatan} {r.gelar_depan} {r.gelar_belakang}",
-                        HasilCari(
-                            r.id,
-                            r.unit_id,
-                            nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
-                            kelompokkan_nip(r.nip),
-                            r.nama_jabatan,
-                            semua[r.unit_id].nama,
-                        ),
-                    )
-                    for r in rows
+                unit = (
+                    (u.nama, HasilCari(0, u.id, u.nama, "", u.label_pimpinan, self._di_atas(u.id), adalah_unit=True))
+                    for u in semua.values()
                 )
+                self._indeks_unit = IndeksCari(unit)
+                pegawai = ((f"{r.nama} {r.gelar_belakang} {r.gelar_depan} {r.nip} {r.nama_jabatan}", r) for r in rows)
+                self._indeks = IndeksCari(pegawai)  # the rows themselves: a HasilCari is made for a result only
+                gc.freeze()  # millions of long-lived objects: keep the collector from walking them on every key
             return self._indeks
+
+    def _di_atas(self, unit_id: int) -> str:
+        """The units above `unit_id`, top first."""
+        return " › ".join(u.nama for u in self.jalur_unit(unit_id)[:-1])
 
     @property
     def indeks_siap(self) -> bool:
         """Whether `cari` answers from memory without touching the database."""
         return self._indeks is not None
 
-    def cari(self, teks: str, batas: int = BATAS_CARI) -> list[HasilCari]:
-        """Pegawai whose name, NIP or jabatan contain every word of `teks` (see `IndeksCari`)."""
-        return self.siapkan_indeks().cari(teks, batas)
+    def cari(self, teks: str, batas: int = BATAS_CARI, *, unit: bool = False) -> list[HasilCari]:
+        """Pegawai whose name, NIP, gelar or jabatan words begin with every word of `teks` (see `IndeksCari`);
+        with `unit`, the units whose name matches come first."""
+        indeks = self.siapkan_indeks()
+        hasil_unit = self._indeks_unit.cari(teks, batas) if unit and self._indeks_unit is not None else []
+        semua = self._muat_unit()
+        return hasil_unit + [
+            HasilCari(
+                r.id,
+                r.unit_id,
+                nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                kelompokkan_nip(r.nip),
+                r.nama_jabatan,
+                semua[r.unit_id].nama,
+            )
+            for r in indeks.cari(teks, batas - len(hasil_unit))
+        ]

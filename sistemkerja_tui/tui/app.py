@@ -154,6 +154,10 @@ class SistemKerjaApp(App[int]):
             self.waktu_siap = time.perf_counter() - self.waktu_mulai
             if os.environ.get(ENV_KELUAR_SAAT_SIAP):
                 self.call_after_refresh(self.exit)
+            elif self.hasil_buka is not None:  # build the search index now, so that `/` answers at once
+                self.run_worker(
+                    self.hasil_buka.struktur.siapkan_indeks, thread=True, group="indeks", exit_on_error=False
+                )
 
     # --- screens and user ---------------------------------------------------
 

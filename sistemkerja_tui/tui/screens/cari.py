@@ -1,88 +1,100 @@
-"""Search-as-you-type over the whole Pemda: name, NIP or jabatan."""
+"""Search-as-you-type over the whole Pemda: pegawai by name, NIP, gelar or jabatan; units by name."""
 
 from __future__ import annotations
 
 import time
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from sistemkerja_tui.layanan.struktur import BATAS_CARI, HasilCari, LayananStruktur
+from sistemkerja_tui.tui.pekerja import kerjakan
+
+PESAN_MENYIAPKAN = "Menyiapkan indeks pencarian… hasil muncul begitu siap."
 
 
 class LayarCari(ModalScreen[HasilCari | None]):
-    """Type to search; Enter chooses the highlighted result, Esc closes."""
+    """Type to search; Enter chooses the highlighted result, Esc closes. With `unit`, units are found too."""
 
+    DEFAULT_CSS = "#status-cari { width: 1fr; height: 1; }"  # a fixed box: a new status repaints, no relayout
     BINDINGS = [
         Binding("escape", "tutup", "Tutup", id="cari.tutup", tooltip="Tutup pencarian tanpa memilih"),
         Binding("down", "geser(1)", "Hasil berikut", show=False, id="cari.bawah", tooltip="Sorot hasil berikutnya"),
         Binding("up", "geser(-1)", "Hasil sebelum", show=False, id="cari.atas", tooltip="Sorot hasil sebelumnya"),
     ]
 
-    def __init__(self, layanan: LayananStruktur) -> None:
+    def __init__(self, layanan: LayananStruktur, *, unit: bool = False) -> None:
         super().__init__()
         self.layanan = layanan
+        self.unit = unit
         self.hasil: list[HasilCari] = []
         self.generasi = 0  # counts result lists painted on screen
         self.waktu_tampil = 0.0  # perf_counter() when the latest list was painted
 
     def compose(self) -> ComposeResult:
+        if self.unit:
+            judul, contoh = "Cari pegawai atau unit (nama, NIP, jabatan, nama unit)", "mis. Siti, 19780312, Puskesmas"
+        else:
+            judul, contoh = "Cari pegawai (nama, NIP, atau jabatan)", "mis. Siti, 19780312, Perencana Ahli Muda"
         with Vertical(id="kotak-cari"):
-            yield Label("Cari pegawai (nama, NIP, atau jabatan)", id="judul-cari")
-            yield Input(placeholder="mis. Siti, 19780312, Perencana Ahli Muda", id="masukan-cari")
+            yield Label(judul, id="judul-cari")
+            yield Input(placeholder=contoh, id="masukan-cari")
             yield OptionList(id="hasil-cari")
             yield Label("", id="status-cari")
 
     def on_mount(self) -> None:
-        self._siapkan_indeks()
+        if not self.layanan.indeks_siap:  # the app builds it right after start; wait for that build here
+            self.query_one("#status-cari", Label).update(PESAN_MENYIAPKAN)
+            kerjakan(self, self.layanan.siapkan_indeks, lambda _: self._indeks_siap(), grup="indeks")
 
-    @work(thread=True, group="indeks", exit_on_error=False)
-    def _siapkan_indeks(self) -> None:
-        self.layanan.siapkan_indeks()
-        teks = self.app.call_from_thread(lambda: self.query_one(Input).value)
+    def _indeks_siap(self) -> None:
+        teks = self.query_one("#masukan-cari", Input).value
         if teks.strip():  # typed while the index was being built
-            self._cari(teks)
+            self._tampilkan(teks)
+        else:
+            self.query_one("#status-cari", Label).update("")
 
     @on(Input.Changed, "#masukan-cari")
     def _ketik(self, event: Input.Changed) -> None:
-        if self.layanan.indeks_siap:  # in memory, a few ms even for 80 000 pegawai: no thread hop
-            self._tampilkan(event.value, self.layanan.cari(event.value))
+        if self.layanan.indeks_siap:  # in memory, about a millisecond even at 200 000 pegawai: no thread hop
+            self._tampilkan(event.value)
         else:
-            self._cari(event.value)
+            self.query_one("#status-cari", Label).update(PESAN_MENYIAPKAN)
 
-    @work(thread=True, exclusive=True, group="cari", exit_on_error=False)
-    def _cari(self, teks: str) -> None:
-        hasil = self.layanan.cari(teks)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._tampilkan, teks, hasil)
-
-    def _tampilkan(self, teks: str, hasil: list[HasilCari]) -> None:
-        if teks != self.query_one("#masukan-cari", Input).value:
-            return  # a late answer to an earlier keystroke (searched while the index was being built)
+    def _tampilkan(self, teks: str) -> None:
+        hasil = self.layanan.cari(teks, unit=self.unit)
         self.hasil = hasil
         daftar = self.query_one("#hasil-cari", OptionList)
-        daftar.set_options(
-            Option(Text.assemble((h.nama, "bold"), f"  {h.nip}\n", (f"{h.jabatan} · {h.unit}", "dim")), id=str(i))
-            for i, h in enumerate(hasil)
-        )
+        daftar.set_options(Option(self._baris(h), id=str(i)) for i, h in enumerate(hasil))
         if hasil:
             daftar.highlighted = 0
         status = self.query_one("#status-cari", Label)
         if not teks.strip():
             status.update("")
         elif not hasil:
-            status.update(f"Tidak ada pegawai yang cocok dengan '{teks.strip()}'.")
+            apa = "pegawai atau unit" if self.unit else "pegawai"
+            status.update(f"Tidak ada {apa} yang cocok dengan '{teks.strip()}'.")
         else:
             jumlah = f"{len(hasil)}+ hasil, perjelas kata kunci" if len(hasil) >= BATAS_CARI else f"{len(hasil)} hasil"
+            unit = sum(h.adalah_unit for h in hasil)
+            if unit:
+                jumlah += f" ({unit} unit)"
             status.update(f"{jumlah} · Enter memilih · Esc menutup")
         self.call_after_refresh(self._tercat)
+
+    def _baris(self, h: HasilCari) -> Text:
+        """Two lines per result; in a search that finds units too, each line is marked unit or pegawai."""
+        if h.adalah_unit:
+            di = f" · di bawah {h.unit}" if h.unit else ""
+            return Text.assemble(("Unit    ", "bold reverse"), " ", (h.nama, "bold"), "\n", (f"{h.jabatan}{di}", "dim"))
+        baris = Text.assemble((h.nama, "bold"), f"  {h.nip}\n", (f"{h.jabatan} · {h.unit}", "dim"))
+        return Text.assemble(("Pegawai ", "reverse"), " ", baris) if self.unit else baris
 
     def _tercat(self) -> None:
         self.generasi += 1
@@ -102,6 +114,31 @@ class LayarCari(ModalScreen[HasilCari | None]):
     @on(OptionList.OptionSelected, "#hasil-cari")
     def _pilih(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.hasil[event.option_index])
+
+    def action_tutup(self) -> None:
+        self.dismiss(None)
+
+
+class LayarCariNama(ModalScreen[str | None]):
+    """Ask for the words a list is filtered by (its names); Enter applies, an empty line shows all, Esc cancels."""
+
+    DEFAULT_CSS = "LayarCariNama { align: center middle; background: $background 60%; }"
+    BINDINGS = [Binding("escape", "tutup", "Batal", id="cari_nama.batal", tooltip="Tutup tanpa mengubah pencarian")]
+
+    def __init__(self, judul: str, awal: str = "") -> None:
+        super().__init__()
+        self.judul = judul
+        self.awal = awal
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.judul, classes="judul-dialog")
+            yield Input(self.awal, placeholder="kata dari nama; kosongkan untuk menampilkan semua", id="masukan-nama")
+            yield Label("Enter menerapkan · Esc batal", id="status-nama")
+
+    @on(Input.Submitted, "#masukan-nama")
+    def _kirim(self, event: Input.Submitted) -> None:
+        self.dismiss(" ".join(event.value.split()))
 
     def action_tutup(self) -> None:
         self.dismiss(None)

@@ -214,7 +214,7 @@ class LayarStruktur(Screen):
         if self.layanan is None:
             self.notify("Database belum siap.", severity="warning")
             return
-        self.app.push_screen(LayarCari(self.layanan), self._ke_hasil)
+        self.app.push_screen(LayarCari(self.layanan, unit=True), self._ke_hasil)
 
     def _ke_hasil(self, hasil: HasilCari | None) -> None:
         if hasil is not None:
@@ -225,7 +225,7 @@ class LayarStruktur(Screen):
         layanan = self._siap()
         jalur = layanan.jalur_unit(hasil.unit_id)
         anak = [layanan.anak_unit(u.id) for u in jalur[:-1]]
-        posisi = layanan.posisi_pegawai(hasil.pegawai_id, hasil.unit_id)
+        posisi = 0 if hasil.adalah_unit else layanan.posisi_pegawai(hasil.pegawai_id, hasil.unit_id)
         self.app.call_from_thread(self._lompat_ke, hasil, jalur, anak, posisi)
 
     def _lompat_ke(self, hasil: HasilCari, jalur: list[Unit], anak: list[list[Unit]], posisi: int) -> None:
@@ -242,7 +242,7 @@ class LayarStruktur(Screen):
         assert simpul is not None and simpul.data is not None and simpul.data.unit_id is not None
         self.termasuk_sub = False
         per = self.halaman_terakhir.per_halaman if self.halaman_terakhir else 100
-        self._lompat = (hasil.pegawai_id, posisi // per)
+        self._lompat = None if hasil.adalah_unit else (hasil.pegawai_id, posisi // per)
         if pohon.cursor_node is simpul:
             self._tampilkan_unit(simpul.data.unit_id)
         else:
@@ -251,7 +251,7 @@ class LayarStruktur(Screen):
     def perintah(self):
         """Commands of this screen for the command palette: (judul, bantuan, aksi)."""
         return [
-            ("Cari pegawai", "Cari nama, NIP, atau jabatan di seluruh Pemda", self.action_cari),
+            ("Cari pegawai", "Cari nama, NIP, jabatan, atau nama unit di seluruh Pemda", self.action_cari),
             ("Tampilkan/sembunyikan pegawai sub-unit", "Sertakan pegawai di unit bawahan", self.action_sub_unit),
             ("Halaman pegawai berikutnya", "Halaman berikut tabel pegawai", lambda: self.action_halaman(1)),
             ("Halaman pegawai sebelumnya", "Halaman sebelum tabel pegawai", lambda: self.action_halaman(-1)),

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Label, Select, Static
 
+from sistemkerja_tui.layanan.indeks_cari import cocok
 from sistemkerja_tui.layanan.struktur import HasilCari
 from sistemkerja_tui.layanan.tim import (
     DetailTim,
@@ -23,7 +24,7 @@ from sistemkerja_tui.layanan.tim import (
     StatusTim,
 )
 from sistemkerja_tui.tui.pekerja import kerjakan
-from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.screens.cari import LayarCari, LayarCariNama
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
@@ -167,12 +168,14 @@ class LayarTim(Screen):
         Binding("l", "surat", "Surat", id="tim.surat", tooltip="Buat Keputusan pembentukan tim atau Surat Tugas"),
         Binding("u", "lingkup", "Lingkup", id="tim.lingkup", tooltip="Tampilkan tim unit pengguna atau semua tim"),
         Binding("f", "saring", "Saring", id="tim.saring", tooltip="Saring menurut tahun, status, dan jenis tim"),
+        Binding("slash", "cari", "Cari", show=False, id="tim.cari", tooltip="Cari tim menurut namanya"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.semua_unit = False
         self.saringan: tuple[int | None, StatusTim | None, JenisPembentukan | None] = (None, None, None)
+        self.kata = ""  # words the team names must begin with (/)
         self.tim: list[RingkasTim] = []
         self.detail: DetailTim | None = None
         self._pilih: int | None = None
@@ -213,6 +216,7 @@ class LayarTim(Screen):
                     str(tahun) if tahun else "",
                     status.label.lower() if status else "",
                     jenis.label.lower() if jenis else "",
+                    f"nama '{self.kata}'" if self.kata else "",
                 )
                 if x
             )
@@ -235,13 +239,17 @@ class LayarTim(Screen):
         pilih, self._pilih = self._pilih, None
         if pilih is None:  # a plain reload keeps the row the user was on
             pilih = self.query_one("#tabel-tim", TabelVim).kunci_terpilih()
-        self.tim = tim
+        self.tim = tim = [t for t in tim if cocok(self.kata, t.nama)]
         tabel = self.query_one("#tabel-tim", DataTable)
         tabel.clear()
         for t in tim:
             tabel.add_row(t.nama, t.status, t.ketua, str(t.anggota_aktif), str(t.menunggu), key=str(t.id))
         if not tim:
-            self.query_one("#info-tim", Static).update("Belum ada tim. Tekan n untuk membentuk tim kerja.")
+            self.query_one("#info-tim", Static).update(
+                f"Tidak ada tim yang namanya cocok dengan '{self.kata}'. Tekan / untuk mengubah pencarian."
+                if self.kata
+                else "Belum ada tim. Tekan n untuk membentuk tim kerja."
+            )
             self.query_one("#tabel-anggota", DataTable).clear()
         elif pilih is not None and str(pilih) in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
@@ -325,6 +333,14 @@ class LayarTim(Screen):
                 self.muat()
 
         self.app.push_screen(FormSaring(*self.saringan), terapkan)
+
+    def action_cari(self) -> None:
+        def terapkan(kata: str | None) -> None:
+            if kata is not None:
+                self.kata = kata
+                self.muat()
+
+        self.app.push_screen(LayarCariNama("Cari tim menurut nama", self.kata), terapkan)
 
     def action_bentuk(self) -> None:
         pengguna = self.app.pengguna
@@ -678,4 +694,5 @@ class LayarTim(Screen):
             ("Nilai anggota tim", "Di bawah / sesuai / di atas ekspektasi, akhir periode", self.action_nilai),
             ("Ubah tim", "Ubah nama, periode, atau tujuan tim", self.action_ubah),
             ("Bubarkan tim", "Bubarkan tim dengan alasan", self.action_bubarkan),
+            ("Cari tim", "Saring daftar tim menurut namanya (tombol /)", self.action_cari),
         ]
