@@ -44,6 +44,11 @@ def unit_tim(pembaca: Pembaca, tim_id: int) -> int:
     return int(pembaca.skalar("SELECT unit_id FROM tim_kerja WHERE id = :id", id=tim_id))
 
 
+def unit_bentuk_tim(pembaca: Pembaca, tim_id: int) -> Any:
+    """(unit_id, bentuk) of team `tim_id`; LookupError when there is no such team."""
+    return pembaca.satu("SELECT unit_id, bentuk FROM tim_kerja WHERE id = :id", id=tim_id)
+
+
 def daftar_tim(
     pembaca: Pembaca,
     *,
@@ -280,6 +285,30 @@ def kandidat_unit(sesi: Session, unit_ids: list[int]) -> list[Any]:
             unit=unit_ids,
             **syarat.PARAM,
         ).all()
+    )
+
+
+def calon_pimpinan(pembaca: Pembaca, unit_ids: list[int], *, kecuali_tim: int) -> list[Any]:
+    """In one read: the criteria's columns, the NIP and the leader roles held elsewhere of every active JF and
+    pelaksana of `unit_ids` (`peran_pimpinan`: ketua/koordinator roles in running teams other than `kecuali_tim`;
+    `kelompok_kerja`: running kelompok kerja other than `kecuali_tim` they are ketua of)."""
+    kolom = ", ".join(f"p.{c.strip()}" for c in _KOLOM_KANDIDAT.split(","))
+    return pembaca.semua(
+        f"SELECT {kolom}, p.nip, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja "
+        "FROM pegawai p "
+        "LEFT JOIN (SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+        f"WHERE {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id) pp "
+        "ON pp.pegawai_id = p.id "
+        "LEFT JOIN (SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+        "WHERE k.peran = :ketua AND t.bentuk = :kelompok_kerja "
+        f"AND {syarat.keanggotaan_berjalan('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id) kk "
+        "ON kk.pegawai_id = p.id "
+        f"WHERE {syarat.staf_aktif('p')} AND p.unit_id IN :unit",
+        unit=unit_ids,
+        tim=kecuali_tim,
+        ketua=PeranTim.KETUA.value,
+        kelompok_kerja=BentukTim.KELOMPOK_KERJA.value,
+        **syarat.PARAM,
     )
 
 
