@@ -54,9 +54,9 @@ class PemilihKetua(ModalScreen[int | None]):
             yield Static("Memuat calon…", id="ringkas-calon")
             yield Input(placeholder="Saring: nama, NIP, atau jabatan", id="saring-calon")
             yield DaftarCalonVirtual(id="daftar-calon")
-            with VerticalScroll(id="gulir-rincian-calon", can_focus=False):
+            with VerticalScroll(id="gulir-rincian-calon"):
                 yield Static("", id="rincian-calon")
-            yield Static("↑↓ PgUp PgDn memilih calon · Enter menetapkan · Esc batal", id="petunjuk-calon")
+            yield Static("↑↓ PgUp PgDn calon · Tab ke rincian · Enter menetapkan · Esc batal", id="petunjuk-calon")
 
     def on_mount(self) -> None:
         kerjakan(self, self._muat, self._dimuat)
