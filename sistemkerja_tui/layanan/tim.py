@@ -8,7 +8,7 @@ and stays *menunggu persetujuan* until it is approved.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, overload
@@ -33,7 +33,7 @@ from sistemkerja_tui.aturan.enums import (
     StatusPermohonan,
     StatusTim,
 )
-from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, kondisi_kumpulan, nilai_kandidat, urutkan_kandidat
+from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, kondisi_kumpulan, nilai_kandidat
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.temuan import Temuan
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
@@ -189,12 +189,12 @@ class LayananTim:
         peran = kueri.peran_pimpinan_per_bentuk(sesi, pegawai_id, kecuali_tim=kecuali_tim)
         return _kandidat(r, sum(n for _, n in peran), sum(n for b, n in peran if b == BentukTim.KELOMPOK_KERJA))
 
-    def _kumpulan_kandidat(self, sesi, tim) -> list[Kandidat]:
-        """Everyone who could lead `tim`: JF and pelaksana of its owner unit and the units beneath it."""
-        rows = kueri.kandidat_unit(sesi, self.struktur.subpohon(tim.unit_id))
-        peran = kueri.jumlah_peran_pimpinan(sesi, kecuali_tim=tim.id)
-        kk = kueri.jumlah_ketua_kelompok_kerja(sesi, kecuali_tim=tim.id)
-        return [_kandidat(r, peran.get(r.id, 0), kk.get(r.id, 0)) for r in rows]
+    def _kondisi_kumpulan(self, sesi, tim, calon: Kandidat, peran: PeranTim, profil) -> tuple[bool, bool]:
+        """`kondisi_kumpulan` of the pool `calon` is chosen from: the JF and pelaksana of the owner unit and the
+        units beneath it, with `calon` (who may come from elsewhere) in place of their own row."""
+        rows = kueri.calon_pimpinan_sesi(sesi, self.struktur.subpohon(tim.unit_id), kecuali_tim=tim.id)
+        wakil = [*_wakil_jenis(r for r in rows if r.id != calon.pegawai_id).values(), calon]
+        return kondisi_kumpulan(wakil, peran, profil, bentuk=BentukTim(tim.bentuk))
 
     def _tim(self, sesi, tim_id: int, *, kunci: bool = True):
         """The team, locked unless the use case only reads it (`kunci=False`)."""
@@ -333,11 +333,9 @@ class LayananTim:
             temuan: list[Temuan] = aturan_tim.periksa_peran(peran, profil)
             if peran in PERAN_PIMPINAN or peran is PeranTim.PENANGGUNG_JAWAB:
                 calon = self.kandidat(sesi, pegawai_id, kecuali_tim=tim_id)
-                kumpulan = [k for k in self._kumpulan_kandidat(sesi, tim) if k.pegawai_id != pegawai_id] + [calon]
-                nilai = next(
-                    n
-                    for n in urutkan_kandidat(kumpulan, peran, profil, bentuk=bentuk)
-                    if n.kandidat.pegawai_id == pegawai_id
+                jf, penuh = self._kondisi_kumpulan(sesi, tim, calon, peran, profil)
+                nilai = nilai_kandidat(
+                    calon, peran, profil, bentuk=bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh
                 )
                 temuan += nilai.temuan
                 temuan += aturan_tim.periksa_rangkap(calon, peran, profil, bentuk=bentuk)
@@ -749,16 +747,23 @@ def _jenis_calon(r: Any) -> tuple[Any, ...]:
     )
 
 
+def _wakil_jenis(rows: Iterable[Any]) -> dict[tuple[Any, ...], Kandidat]:
+    """One candidate per kind (`_jenis_calon`), the first row of that kind."""
+    wakil: dict[tuple[Any, ...], Kandidat] = {}
+    for r in rows:
+        j = _jenis_calon(r)
+        if j not in wakil:
+            wakil[j] = _kandidat(r, r.peran_pimpinan, r.kelompok_kerja)
+    return wakil
+
+
 class _Kumpulan:
     """The rows of a pool, judged once per kind of candidate and ordered; shared by every filtered view."""
 
     def __init__(self, rows: list[Any], peran: PeranTim, profil: Any, bentuk: BentukTim) -> None:
         self.rows, self.peran, self.profil, self.bentuk = rows, peran, profil, bentuk
         jenis = [_jenis_calon(r) for r in rows]
-        wakil: dict[tuple[Any, ...], Kandidat] = {}
-        for r, j in zip(rows, jenis, strict=True):
-            if j not in wakil:
-                wakil[j] = _kandidat(r, r.peran_pimpinan, r.kelompok_kerja)
+        wakil = _wakil_jenis(rows)
         self.kondisi = kondisi_kumpulan(wakil.values(), peran, profil, bentuk=bentuk)
         layak: dict[tuple[Any, ...], bool] = {}
         kunci: dict[tuple[Any, ...], tuple[int, int, int]] = {}
