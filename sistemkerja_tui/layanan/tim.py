@@ -747,11 +747,13 @@ def _jenis_calon(r: Any) -> tuple[Any, ...]:
     )
 
 
-def _wakil_jenis(rows: Iterable[Any]) -> dict[tuple[Any, ...], Kandidat]:
-    """One candidate per kind (`_jenis_calon`), the first row of that kind."""
+def _wakil_jenis(
+    rows: Iterable[Any], jenis: Iterable[tuple[Any, ...]] | None = None
+) -> dict[tuple[Any, ...], Kandidat]:
+    """One candidate per kind (`_jenis_calon`, or `jenis` when already worked out), the first row of that kind."""
     wakil: dict[tuple[Any, ...], Kandidat] = {}
-    for r in rows:
-        j = _jenis_calon(r)
+    rows = list(rows)
+    for r, j in zip(rows, jenis if jenis is not None else map(_jenis_calon, rows), strict=True):
         if j not in wakil:
             wakil[j] = _kandidat(r, r.peran_pimpinan, r.kelompok_kerja)
     return wakil
@@ -763,7 +765,7 @@ class _Kumpulan:
     def __init__(self, rows: list[Any], peran: PeranTim, profil: Any, bentuk: BentukTim) -> None:
         self.rows, self.peran, self.profil, self.bentuk = rows, peran, profil, bentuk
         jenis = [_jenis_calon(r) for r in rows]
-        wakil = _wakil_jenis(rows)
+        wakil = _wakil_jenis(rows, jenis)
         self.kondisi = kondisi_kumpulan(wakil.values(), peran, profil, bentuk=bentuk)
         layak: dict[tuple[Any, ...], bool] = {}
         kunci: dict[tuple[Any, ...], tuple[int, int, int]] = {}
@@ -772,10 +774,8 @@ class _Kumpulan:
             layak[j] = n.layak
             kunci[j] = (0, 0, -n.skor) if n.layak else (1, len(n.galat), -n.skor)
         self.layak = [layak[j] for j in jenis]
-        self.urutan = sorted(
-            range(len(rows)),
-            key=lambda b: (*kunci[jenis[b]], nama_lengkap(*_nama(rows[b])).casefold(), rows[b].id),
-        )
+        urut = [(*kunci[j], nama_lengkap(*_nama(r)).casefold(), r.id) for r, j in zip(rows, jenis, strict=True)]
+        self.urutan = sorted(range(len(rows)), key=urut.__getitem__)
         self.cache: dict[int, Penilaian] = {}
         self._teks: list[str] | None = None
 
