@@ -79,8 +79,11 @@ async def test_saringan_mempersempit_dan_enter_menolak_calon_tidak_layak(db_demo
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PemilihKetua)
-        pesan = [n.message for n in app._notifications]
-        assert any("tidak dapat dipilih sebagai ketua" in p and tidak_layak.galat[0].pesan in p for p in pesan)
+        pesan = teks(pemilih.query_one("#pesan-calon"))  # shown in the dialog itself, not only as a toast
+        assert pesan.startswith("Tidak dapat dipilih sebagai ketua: ")
+        assert f"{tidak_layak.galat[0].pesan} ({tidak_layak.galat[0].rujukan})" in pesan
+        assert _tampak(pemilih, "#pesan-calon")
+        assert any(tidak_layak.kandidat.nama in n.message for n in app._notifications)
         # clearing the filter brings every candidate back
         await pilot.press(*["backspace"] * len(nip))
         await tunggu(pilot, lambda: pemilih.penilaian is not None and len(pemilih.penilaian) == len(daftar))

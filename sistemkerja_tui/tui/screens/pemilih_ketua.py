@@ -56,6 +56,7 @@ class PemilihKetua(ModalScreen[int | None]):
             yield DaftarCalonVirtual(id="daftar-calon")
             with VerticalScroll(id="gulir-rincian-calon"):
                 yield Static("", id="rincian-calon")
+            yield Static("", id="pesan-calon")
             yield Static("↑↓ PgUp PgDn calon · Tab ke rincian · Enter menetapkan · Esc batal", id="petunjuk-calon")
 
     def on_mount(self) -> None:
@@ -92,6 +93,7 @@ class PemilihKetua(ModalScreen[int | None]):
         if event.indeks is None or self.penilaian is None:
             rincian_calon.update("Tidak ada calon yang cocok dengan saringan." if self.semua is not None else "")
             return
+        self.query_one("#pesan-calon", Static).update("")
         i = event.indeks
         rincian_calon.update(rincian(self.penilaian[i], self.penilaian.nip(i), self.penilaian.layak(i), self.sebutan))
         self.query_one("#gulir-rincian-calon", VerticalScroll).scroll_home(animate=False)
@@ -120,12 +122,11 @@ class PemilihKetua(ModalScreen[int | None]):
             return
         alasan = n.galat[0]
         lain = f" (dan {len(n.galat) - 1} alasan lain)" if len(n.galat) > 1 else ""
-        self.notify(
-            f"{n.kandidat.nama} tidak dapat dipilih sebagai {self.sebutan}: {alasan.pesan} ({alasan.rujukan}){lain}.",
-            title="Tidak memenuhi kriteria",
-            severity="error",
-            timeout=12,
+        pesan = f"{alasan.pesan} ({alasan.rujukan}){lain}."
+        self.query_one("#pesan-calon", Static).update(
+            Text(f"Tidak dapat dipilih sebagai {self.sebutan}: {pesan}", style="bold red")
         )
+        self.notify(f"{n.kandidat.nama} tidak dapat dipilih sebagai {self.sebutan}: {pesan}", severity="error")
 
     def action_batal(self) -> None:
         self.dismiss(None)
