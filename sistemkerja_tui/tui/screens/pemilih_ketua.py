@@ -93,7 +93,7 @@ class PemilihKetua(ModalScreen[int | None]):
         if event.indeks is None or self.penilaian is None:
             rincian_calon.update("Tidak ada calon yang cocok dengan saringan." if self.semua is not None else "")
             return
-        self.query_one("#pesan-calon", Static).update("")
+        self.query_one("#pesan-calon", Static).display = False
         i = event.indeks
         rincian_calon.update(rincian(self.penilaian[i], self.penilaian.nip(i), self.penilaian.layak(i), self.sebutan))
         self.query_one("#gulir-rincian-calon", VerticalScroll).scroll_home(animate=False)
@@ -123,9 +123,9 @@ class PemilihKetua(ModalScreen[int | None]):
         alasan = n.galat[0]
         lain = f" (dan {len(n.galat) - 1} alasan lain)" if len(n.galat) > 1 else ""
         pesan = f"{alasan.pesan} ({alasan.rujukan}){lain}."
-        self.query_one("#pesan-calon", Static).update(
-            Text(f"Tidak dapat dipilih sebagai {self.sebutan}: {pesan}", style="bold red")
-        )
+        tempat = self.query_one("#pesan-calon", Static)
+        tempat.update(Text(f"Tidak dapat dipilih sebagai {self.sebutan}: {pesan}", style="bold red"))
+        tempat.display = True
         self.notify(f"{n.kandidat.nama} tidak dapat dipilih sebagai {self.sebutan}: {pesan}", severity="error")
 
     def action_batal(self) -> None:
