@@ -48,6 +48,7 @@ bench: $(VENV)/.terpasang-tes
 	$(BIN)/python bench/surat.py
 	$(BIN)/python bench/kegiatan.py
 	$(BIN)/python bench/laporan.py
+	$(BIN)/python bench/pemilih.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -133,6 +133,6 @@ def test_daftar_unit_panjang_tetap_satu_parameter(layanan):
         for x in layanan.struktur.subpohon(u.id)
     ]
     with transaksi(layanan.engine) as sesi:
-        dekat = kueri.kandidat_unit(sesi, semua)
-        jauh = kueri.kandidat_unit(sesi, semua + list(range(10**6, 10**6 + 50_000)))
+        dekat = kueri.calon_pimpinan_sesi(sesi, semua, kecuali_tim=-1)
+        jauh = kueri.calon_pimpinan_sesi(sesi, semua + list(range(10**6, 10**6 + 50_000)), kecuali_tim=-1)
     assert dekat and {r.id for r in jauh} == {r.id for r in dekat}

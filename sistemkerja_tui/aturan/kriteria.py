@@ -377,6 +377,36 @@ def _pendidikan(p: Pendidikan) -> str:
 # --- a pool ----------------------------------------------------------------------------
 
 
+def kondisi_kumpulan(
+    kandidat: Iterable[Kandidat],
+    peran: PeranTim,
+    profil: Profil,
+    *,
+    bentuk: BentukTim = BentukTim.TIM_KERJA,
+    unit_pemilik_id: int | None = None,
+) -> tuple[bool, bool]:
+    """(`ada_jf_layak`, `ada_pelaksana_kelas_penuh`) of a pool, the two facts `nilai_kandidat` needs from it.
+
+    Both depend only on which kinds of candidate the pool holds, so a pool of one candidate per kind gives the same.
+    """
+    semua = list(kandidat)
+
+    def layak(k: Kandidat, jf: bool, penuh: bool) -> bool:
+        return nilai_kandidat(
+            k,
+            peran,
+            profil,
+            bentuk=bentuk,
+            ada_jf_layak=jf,
+            ada_pelaksana_kelas_penuh=penuh,
+            unit_pemilik_id=unit_pemilik_id,
+        ).layak
+
+    ada_jf = any(layak(k, True, True) for k in semua if k.jenis is JenisJabatan.FUNGSIONAL)
+    ada_penuh = any(layak(k, ada_jf, True) for k in semua if k.jenis is JenisJabatan.PELAKSANA)
+    return ada_jf, ada_penuh
+
+
 def urutkan_kandidat(
     kandidat: Iterable[Kandidat],
     peran: PeranTim,
@@ -403,8 +433,7 @@ def urutkan_kandidat(
             unit_pemilik_id=unit_pemilik_id,
         )
 
-    ada_jf = any(nilai(k, True, True).layak for k in semua if k.jenis is JenisJabatan.FUNGSIONAL)
-    ada_penuh = any(nilai(k, ada_jf, True).layak for k in semua if k.jenis is JenisJabatan.PELAKSANA)
+    ada_jf, ada_penuh = kondisi_kumpulan(semua, peran, profil, bentuk=bentuk, unit_pemilik_id=unit_pemilik_id)
     hasil = [nilai(k, ada_jf, ada_penuh) for k in semua]
     layak = sorted(
         (p for p in hasil if p.layak), key=lambda p: (-p.skor, p.kandidat.nama.casefold(), p.kandidat.pegawai_id)

@@ -8,9 +8,10 @@ and stays *menunggu persetujuan* until it is approved.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 from sistemkerja_tui.aturan import aturan_tim
 from sistemkerja_tui.aturan.enums import (
@@ -32,7 +33,7 @@ from sistemkerja_tui.aturan.enums import (
     StatusPermohonan,
     StatusTim,
 )
-from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, urutkan_kandidat
+from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, kondisi_kumpulan, nilai_kandidat
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.temuan import Temuan
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = [  # the enums are re-exported for the TUI's forms
     "BebanUnit",
+    "DaftarCalon",
     "DataTim",
     "DetailTim",
     "JenisPembentukan",
@@ -187,12 +189,12 @@ class LayananTim:
         peran = kueri.peran_pimpinan_per_bentuk(sesi, pegawai_id, kecuali_tim=kecuali_tim)
         return _kandidat(r, sum(n for _, n in peran), sum(n for b, n in peran if b == BentukTim.KELOMPOK_KERJA))
 
-    def _kumpulan_kandidat(self, sesi, tim) -> list[Kandidat]:
-        """Everyone who could lead `tim`: JF and pelaksana of its owner unit and the units beneath it."""
-        rows = kueri.kandidat_unit(sesi, self.struktur.subpohon(tim.unit_id))
-        peran = kueri.jumlah_peran_pimpinan(sesi, kecuali_tim=tim.id)
-        kk = kueri.jumlah_ketua_kelompok_kerja(sesi, kecuali_tim=tim.id)
-        return [_kandidat(r, peran.get(r.id, 0), kk.get(r.id, 0)) for r in rows]
+    def _kondisi_kumpulan(self, sesi, tim, calon: Kandidat, peran: PeranTim, profil) -> tuple[bool, bool]:
+        """`kondisi_kumpulan` of the pool `calon` is chosen from: the JF and pelaksana of the owner unit and the
+        units beneath it, with `calon` (who may come from elsewhere) in place of their own row."""
+        rows = kueri.calon_pimpinan_sesi(sesi, self.struktur.subpohon(tim.unit_id), kecuali_tim=tim.id)
+        wakil = [*_wakil_jenis(r for r in rows if r.id != calon.pegawai_id).values(), calon]
+        return kondisi_kumpulan(wakil, peran, profil, bentuk=BentukTim(tim.bentuk))
 
     def _tim(self, sesi, tim_id: int, *, kunci: bool = True):
         """The team, locked unless the use case only reads it (`kunci=False`)."""
@@ -295,15 +297,15 @@ class LayananTim:
             if p.kode not in (PeranTim.KETUA, PeranTim.ANGGOTA)
         ]
 
-    def kandidat_pimpinan(self, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> list[Penilaian]:
-        """Candidates for `peran`: eligible ones first, each other with the reasons why not."""
-        from sistemkerja_tui.store.db import transaksi
-
-        with transaksi(self.layanan.engine) as sesi:
-            tim = self._tim(sesi, tim_id, kunci=False)
-            return urutkan_kandidat(
-                self._kumpulan_kandidat(sesi, tim), peran, self._profil_unit(tim.unit_id), bentuk=BentukTim(tim.bentuk)
-            )
+    def kandidat_pimpinan(self, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> DaftarCalon:
+        """Candidates for `peran`, in `urutkan_kandidat`'s order: eligible ones first, each other with the reasons
+        why not (see `DaftarCalon`: one read, the rules run once per kind of candidate, not once per pegawai)."""
+        try:
+            tim = kueri.unit_bentuk_tim(self.struktur.pembaca, tim_id)
+        except LookupError:
+            raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.") from None
+        rows = kueri.calon_pimpinan(self.struktur.pembaca, self.struktur.subpohon(tim.unit_id), kecuali_tim=tim_id)
+        return DaftarCalon.dari(rows, peran, self._profil_unit(tim.unit_id), BentukTim(tim.bentuk))
 
     def tetapkan_pimpinan(
         self,
@@ -331,11 +333,9 @@ class LayananTim:
             temuan: list[Temuan] = aturan_tim.periksa_peran(peran, profil)
             if peran in PERAN_PIMPINAN or peran is PeranTim.PENANGGUNG_JAWAB:
                 calon = self.kandidat(sesi, pegawai_id, kecuali_tim=tim_id)
-                kumpulan = [k for k in self._kumpulan_kandidat(sesi, tim) if k.pegawai_id != pegawai_id] + [calon]
-                nilai = next(
-                    n
-                    for n in urutkan_kandidat(kumpulan, peran, profil, bentuk=bentuk)
-                    if n.kandidat.pegawai_id == pegawai_id
+                jf, penuh = self._kondisi_kumpulan(sesi, tim, calon, peran, profil)
+                nilai = nilai_kandidat(
+                    calon, peran, profil, bentuk=bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh
                 )
                 temuan += nilai.temuan
                 temuan += aturan_tim.periksa_rangkap(calon, peran, profil, bentuk=bentuk)
@@ -726,3 +726,137 @@ def _kandidat(r, peran_pimpinan: int, kelompok_kerja: int) -> Kandidat:
         kompetensi=r.kompetensi or "",
         jabatan=r.nama_jabatan,
     )
+
+
+def _jenis_calon(r: Any) -> tuple[Any, ...]:
+    """What the criteria read of a candidate row: rows with the same value are judged alike but for the name."""
+    return (
+        r.status_asn,
+        r.jenis_jabatan,
+        r.jenjang,
+        r.kelas_jabatan,
+        r.golongan,
+        r.pendidikan,
+        r.predikat_kinerja_1,
+        r.predikat_kinerja_2,
+        r.hasil_penyetaraan,
+        r.aktif,
+        bool((r.kompetensi or "").strip()),
+        r.peran_pimpinan,
+        r.kelompok_kerja,
+    )
+
+
+def _wakil_jenis(
+    rows: Iterable[Any], jenis: Iterable[tuple[Any, ...]] | None = None
+) -> dict[tuple[Any, ...], Kandidat]:
+    """One candidate per kind (`_jenis_calon`, or `jenis` when already worked out), the first row of that kind."""
+    wakil: dict[tuple[Any, ...], Kandidat] = {}
+    rows = list(rows)
+    for r, j in zip(rows, jenis if jenis is not None else map(_jenis_calon, rows), strict=True):
+        if j not in wakil:
+            wakil[j] = _kandidat(r, r.peran_pimpinan, r.kelompok_kerja)
+    return wakil
+
+
+class _Kumpulan:
+    """The rows of a pool, judged once per kind of candidate and ordered; shared by every filtered view."""
+
+    def __init__(self, rows: list[Any], peran: PeranTim, profil: Any, bentuk: BentukTim) -> None:
+        self.rows, self.peran, self.profil, self.bentuk = rows, peran, profil, bentuk
+        jenis = [_jenis_calon(r) for r in rows]
+        wakil = _wakil_jenis(rows, jenis)
+        self.kondisi = kondisi_kumpulan(wakil.values(), peran, profil, bentuk=bentuk)
+        layak: dict[tuple[Any, ...], bool] = {}
+        kunci: dict[tuple[Any, ...], tuple[int, int, int]] = {}
+        for j, k in wakil.items():  # urutkan_kandidat's order: eligible by skor, the rest by number of errors
+            n = self.nilai(k)
+            layak[j] = n.layak
+            kunci[j] = (0, 0, -n.skor) if n.layak else (1, len(n.galat), -n.skor)
+        self.layak = [layak[j] for j in jenis]
+        urut = [(*kunci[j], nama_lengkap(*_nama(r)).casefold(), r.id) for r, j in zip(rows, jenis, strict=True)]
+        self.urutan = sorted(range(len(rows)), key=urut.__getitem__)
+        self.cache: dict[int, Penilaian] = {}
+        self._teks: list[str] | None = None
+
+    def nilai(self, k: Kandidat) -> Penilaian:
+        jf, penuh = self.kondisi
+        return nilai_kandidat(
+            k, self.peran, self.profil, bentuk=self.bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh
+        )
+
+    def penilaian(self, b: int) -> Penilaian:
+        if b not in self.cache:
+            r = self.rows[b]
+            self.cache[b] = self.nilai(_kandidat(r, r.peran_pimpinan, r.kelompok_kerja))
+        return self.cache[b]
+
+    def teks(self) -> list[str]:
+        """Per row, what a filter searches: full name, NIP, jabatan (built at the first filter)."""
+        if self._teks is None:
+            self._teks = [
+                f"{nama_lengkap(*_nama(r))} {r.nip or ''} {r.nama_jabatan or ''} {r.jenis_jabatan}".casefold()
+                for r in self.rows
+            ]
+        return self._teks
+
+
+class DaftarCalon(Sequence[Penilaian]):
+    """The candidates of a team for one role, in `urutkan_kandidat`'s order, each judged when it is read.
+
+    The rules (`aturan.kriteria`) run once per kind of candidate (`_jenis_calon`) to order the pool and once
+    more for a candidate only when `daftar[i]` is read, so a unit of 100 000 pegawai costs one read and a sort.
+    `saring` narrows it by name, NIP and jabatan.
+    """
+
+    def __init__(self, kumpulan: _Kumpulan, urutan: list[int]) -> None:
+        self._kumpulan, self._urutan = kumpulan, urutan
+
+    @classmethod
+    def dari(cls, rows: list[Any], peran: PeranTim, profil: Any, bentuk: BentukTim) -> DaftarCalon:
+        kumpulan = _Kumpulan(rows, peran, profil, bentuk)
+        return cls(kumpulan, kumpulan.urutan)
+
+    def __len__(self) -> int:
+        return len(self._urutan)
+
+    @overload
+    def __getitem__(self, i: int) -> Penilaian: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Penilaian]: ...
+    def __getitem__(self, i: int | slice) -> Penilaian | list[Penilaian]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._kumpulan.penilaian(self._urutan[i])
+
+    def __iter__(self) -> Iterator[Penilaian]:
+        return (self[i] for i in range(len(self)))
+
+    @property
+    def peran(self) -> PeranTim:
+        return self._kumpulan.peran
+
+    def layak(self, i: int) -> bool:
+        """Whether the i-th candidate is eligible, without judging it again."""
+        return self._kumpulan.layak[self._urutan[i]]
+
+    @property
+    def jumlah_layak(self) -> int:
+        layak = self._kumpulan.layak
+        return sum(layak[b] for b in self._urutan)
+
+    def nip(self, i: int) -> str:
+        return self._kumpulan.rows[self._urutan[i]].nip or ""
+
+    def saring(self, teks: str) -> DaftarCalon:
+        """The whole pool's candidates whose name, NIP or jabatan holds every word of `teks` (any case)."""
+        kata = teks.casefold().split()
+        semua = self._kumpulan.urutan
+        if not kata:
+            return DaftarCalon(self._kumpulan, semua)
+        baris = self._kumpulan.teks()
+        return DaftarCalon(self._kumpulan, [b for b in semua if all(k in baris[b] for k in kata)])
+
+
+def _nama(r: Any) -> tuple[str, str, str]:
+    return r.nama, r.gelar_depan or "", r.gelar_belakang or ""

@@ -44,6 +44,11 @@ def unit_tim(pembaca: Pembaca, tim_id: int) -> int:
     return int(pembaca.skalar("SELECT unit_id FROM tim_kerja WHERE id = :id", id=tim_id))
 
 
+def unit_bentuk_tim(pembaca: Pembaca, tim_id: int) -> Any:
+    """(unit_id, bentuk) of team `tim_id`; LookupError when there is no such team."""
+    return pembaca.satu("SELECT unit_id, bentuk FROM tim_kerja WHERE id = :id", id=tim_id)
+
+
 def daftar_tim(
     pembaca: Pembaca,
     *,
@@ -271,16 +276,42 @@ def kandidat(sesi: Session, pegawai_id: int) -> Any | None:
     return jalankan(sesi, f"SELECT {_KOLOM_KANDIDAT} FROM pegawai WHERE id = :id", id=pegawai_id).one_or_none()
 
 
-def kandidat_unit(sesi: Session, unit_ids: list[int]) -> list[Any]:
-    """The criteria's columns of every active JF and pelaksana of `unit_ids`."""
-    return list(
-        jalankan(
-            sesi,
-            f"SELECT {_KOLOM_KANDIDAT} FROM pegawai p WHERE {syarat.staf_aktif('p')} AND p.unit_id IN :unit",
-            unit=unit_ids,
-            **syarat.PARAM,
-        ).all()
+def _calon_pimpinan(kecuali_tim: int) -> tuple[str, dict[str, Any]]:
+    """The candidates' query: the criteria's columns, the NIP and the leader roles held elsewhere of every active
+    JF and pelaksana of `:unit` (`peran_pimpinan`: ketua/koordinator roles in running teams other than
+    `kecuali_tim`; `kelompok_kerja`: running kelompok kerja other than `kecuali_tim` they are ketua of)."""
+    kolom = ", ".join(f"p.{c.strip()}" for c in _KOLOM_KANDIDAT.split(","))
+    sql = (
+        f"SELECT {kolom}, p.nip, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja "
+        "FROM pegawai p "
+        "LEFT JOIN (SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+        f"WHERE {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id) pp "
+        "ON pp.pegawai_id = p.id "
+        "LEFT JOIN (SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+        "WHERE k.peran = :ketua AND t.bentuk = :kelompok_kerja "
+        f"AND {syarat.keanggotaan_berjalan('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id) kk "
+        "ON kk.pegawai_id = p.id "
+        f"WHERE {syarat.staf_aktif('p')} AND p.unit_id IN :unit"
     )
+    param = {
+        "tim": kecuali_tim,
+        "ketua": PeranTim.KETUA.value,
+        "kelompok_kerja": BentukTim.KELOMPOK_KERJA.value,
+        **syarat.PARAM,
+    }
+    return sql, param
+
+
+def calon_pimpinan(pembaca: Pembaca, unit_ids: list[int], *, kecuali_tim: int) -> list[Any]:
+    """Who could lead team `kecuali_tim` (see `_calon_pimpinan`), read in one query for the picker."""
+    sql, param = _calon_pimpinan(kecuali_tim)
+    return pembaca.semua(sql, unit=unit_ids, **param)
+
+
+def calon_pimpinan_sesi(sesi: Session, unit_ids: list[int], *, kecuali_tim: int) -> list[Any]:
+    """`calon_pimpinan` inside a use case's transaction (setting a leader judges the pool it is chosen from)."""
+    sql, param = _calon_pimpinan(kecuali_tim)
+    return list(jalankan(sesi, sql, unit=unit_ids, **param).all())
 
 
 def peran_pimpinan_per_bentuk(sesi: Session, pegawai_id: int, *, kecuali_tim: int | None) -> list[tuple[str, int]]:
@@ -297,37 +328,6 @@ def peran_pimpinan_per_bentuk(sesi: Session, pegawai_id: int, *, kecuali_tim: in
             **syarat.PARAM,
         ).all()
     ]
-
-
-def jumlah_peran_pimpinan(sesi: Session, *, kecuali_tim: int) -> dict[int, int]:
-    """Per pegawai: leader roles held in running teams other than `kecuali_tim`."""
-    return {
-        r[0]: int(r[1])
-        for r in jalankan(
-            sesi,
-            "SELECT k.pegawai_id, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-            f"WHERE {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id",
-            tim=kecuali_tim,
-            **syarat.PARAM,
-        ).all()
-    }
-
-
-def jumlah_ketua_kelompok_kerja(sesi: Session, *, kecuali_tim: int) -> dict[int, int]:
-    """Per pegawai: running kelompok kerja other than `kecuali_tim` they are ketua of."""
-    return {
-        r[0]: int(r[1])
-        for r in jalankan(
-            sesi,
-            "SELECT k.pegawai_id, COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-            f"WHERE k.peran = :ketua AND t.bentuk = :kelompok_kerja AND {syarat.keanggotaan_berjalan('k', 't')} "
-            "AND t.id != :tim GROUP BY k.pegawai_id",
-            tim=kecuali_tim,
-            ketua=PeranTim.KETUA.value,
-            kelompok_kerja=BentukTim.KELOMPOK_KERJA.value,
-            **syarat.PARAM,
-        ).all()
-    }
 
 
 # --- workload and ratings ----------------------------------------------------------------------

@@ -422,10 +422,10 @@ class LayarTim(Screen):
                     self._selesai("Ketua tim ditetapkan.", t.id),
                 )
 
-        def tampil(calon: list[Penilaian]) -> None:
-            self.app.push_screen(PemilihKetua(f"Pilih ketua — {t.nama}", calon), pilih)
-
-        kerjakan(self, lambda: self.layanan.tim.kandidat_pimpinan(t.id, PeranTim.KETUA), tampil)
+        self.app.push_screen(
+            PemilihKetua(f"Pilih ketua — {t.nama}", lambda: self.layanan.tim.kandidat_pimpinan(t.id, PeranTim.KETUA)),
+            pilih,
+        )
 
     def action_anggota(self) -> None:
         t = self._tim_terpilih()
@@ -482,14 +482,14 @@ class LayarTim(Screen):
             if peran is None:
                 return
             if peran in (PeranTim.KOORDINATOR, PeranTim.PENANGGUNG_JAWAB):  # roles with criteria: the picker
-
-                def tampil_calon(calon: list[Penilaian]) -> None:
-                    self.app.push_screen(
-                        PemilihKetua(f"Pilih {peran.label.lower()} — {t.nama}", calon),
-                        lambda pid: self._tetapkan(t, pid, peran),
-                    )
-
-                kerjakan(self, lambda: self.layanan.tim.kandidat_pimpinan(t.id, peran), tampil_calon)
+                self.app.push_screen(
+                    PemilihKetua(
+                        f"Pilih {peran.label.lower()} — {t.nama}",
+                        lambda: self.layanan.tim.kandidat_pimpinan(t.id, peran),
+                        peran.label.lower(),
+                    ),
+                    lambda pid: self._tetapkan(t, pid, peran),
+                )
             else:
 
                 def dicari(hasil: HasilCari | None) -> None:

@@ -1,0 +1,114 @@
+"""Pilot tests of the ketua picker at 80×24: every candidate reachable, reasons shown, filter, refusal, choice."""
+
+from __future__ import annotations
+
+from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
+
+from sistemkerja_tui.aturan.enums import PeranTim
+from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
+from sistemkerja_tui.tui.screens.tim import LayarTim
+from sistemkerja_tui.tui.widgets.daftar_calon import DaftarCalonVirtual
+
+
+def _dengan_kadis(db: str) -> None:
+    hasil = buka_database(db, demo_jika_kosong=False)
+    kadis = next(p for p in hasil.layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
+    hasil.layanan.pengguna.tetapkan(kadis.pegawai_id)
+    hasil.layanan.tutup()
+
+
+async def _buka_pemilih(pilot) -> PemilihKetua:
+    app = pilot.app
+    await tunggu_siap(pilot)
+    await pilot.press("2")
+    await tunggu(pilot, lambda: isinstance(app.screen, LayarTim) and app.screen.detail is not None)
+    await pilot.press("c")
+    await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua) and app.screen.penilaian is not None)
+    return app.screen
+
+
+def _tampak(pemilih: PemilihKetua, widget_id: str) -> bool:
+    """The widget lies wholly on the 80×24 screen and has room to show something."""
+    region = pemilih.query_one(widget_id).region
+    return region.height >= 1 and pemilih.region.contains_region(region)
+
+
+async def _saring(pilot, pemilih: PemilihKetua, kata: str) -> None:
+    await pilot.press(*kata)
+    await tunggu(pilot, lambda: pemilih.penilaian is not None and len(pemilih.penilaian) < len(pemilih.semua or ()))
+
+
+async def test_calon_tidak_layak_terjangkau_dengan_alasan_dan_rujukan(db_demo):
+    _dengan_kadis(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        pemilih = await _buka_pemilih(pilot)
+        daftar = pemilih.penilaian
+        assert daftar is not None and 0 < daftar.jumlah_layak < len(daftar)
+        assert daftar.layak(0) and not daftar.layak(len(daftar) - 1)
+        # down from the last eligible candidate lands on the first ineligible one: none is skipped
+        await pilot.press(*["down"] * daftar.jumlah_layak)
+        await pilot.pause()
+        kursor = pemilih.query_one(DaftarCalonVirtual)
+        assert kursor.kursor == daftar.jumlah_layak and not daftar.layak(kursor.kursor)
+        calon = daftar[kursor.kursor]
+        rincian = teks(pemilih.query_one("#rincian-calon"))
+        assert calon.kandidat.nama in rincian
+        for t in calon.galat:
+            assert t.pesan in rincian and f"({t.rujukan})" in rincian
+        assert _tampak(pemilih, "#rincian-calon") and _tampak(pemilih, "#daftar-calon")
+        # and the last candidate of all is reachable too
+        await pilot.press(*["pagedown"] * (len(daftar) // 2 + 1))
+        await pilot.pause()
+        assert kursor.kursor == len(daftar) - 1
+        assert daftar[-1].kandidat.nama in teks(pemilih.query_one("#rincian-calon"))
+
+
+async def test_saringan_mempersempit_dan_enter_menolak_calon_tidak_layak(db_demo):
+    _dengan_kadis(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        pemilih = await _buka_pemilih(pilot)
+        daftar = pemilih.penilaian
+        assert daftar is not None
+        i = len(daftar) - 1
+        tidak_layak, nip = daftar[i], daftar.nip(i)
+        await _saring(pilot, pemilih, nip)
+        assert [n.kandidat.pegawai_id for n in pemilih.penilaian or ()] == [tidak_layak.kandidat.pegawai_id]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PemilihKetua)
+        pesan = teks(pemilih.query_one("#pesan-calon"))  # shown in the dialog itself, not only as a toast
+        assert pesan.startswith("Tidak dapat dipilih sebagai ketua: ")
+        assert f"{tidak_layak.galat[0].pesan} ({tidak_layak.galat[0].rujukan})" in pesan
+        assert _tampak(pemilih, "#pesan-calon")
+        assert any(tidak_layak.kandidat.nama in n.message for n in app._notifications)
+        # clearing the filter brings every candidate back
+        await pilot.press(*["backspace"] * len(nip))
+        await tunggu(pilot, lambda: pemilih.penilaian is not None and len(pemilih.penilaian) == len(daftar))
+
+
+async def test_saring_nama_lalu_pilih_calon_layak_menetapkan_ketua(db_demo):
+    _dengan_kadis(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        pemilih = await _buka_pemilih(pilot)
+        layar = app.screen_stack[-2]
+        assert isinstance(layar, LayarTim) and layar.detail is not None
+        tim_id = layar.detail.ringkas.id
+        daftar = pemilih.penilaian
+        assert daftar is not None
+        pilihan = daftar[daftar.jumlah_layak - 1]  # the last eligible one, not the one under the cursor
+        kata = next(w for w in pilihan.kandidat.nama.split() if "." not in w).rstrip(",")  # a name, not a gelar
+        await _saring(pilot, pemilih, kata)
+        tersaring = pemilih.penilaian
+        assert tersaring is not None
+        posisi = next(j for j, n in enumerate(tersaring) if n.kandidat.pegawai_id == pilihan.kandidat.pegawai_id)
+        await pilot.press(*["down"] * posisi, "enter")
+        await tunggu(pilot, lambda: app.screen is layar and layar.detail.ringkas.ketua != "—")
+        anggota = app.layanan.tim.detail_tim(tim_id).anggota
+        assert any(
+            a.pegawai_id == pilihan.kandidat.pegawai_id and a.peran == PeranTim.KETUA.label and a.status == "Aktif"
+            for a in anggota
+        )
