@@ -38,8 +38,22 @@ class PemilihKetua(ModalScreen[int | None]):
         Binding("escape", "batal", "Batal", id="pemilih.batal", tooltip="Tutup tanpa memilih"),
         Binding("down", "gerak(1)", "Turun", show=False, id="pemilih.turun", tooltip="Calon berikutnya"),
         Binding("up", "gerak(-1)", "Naik", show=False, id="pemilih.naik", tooltip="Calon sebelumnya"),
-        Binding("pagedown", "gerak(2)", "Hal. berikut", show=False, id="pemilih.halaman_berikut"),
-        Binding("pageup", "gerak(-2)", "Hal. sebelum", show=False, id="pemilih.halaman_sebelum"),
+        Binding(
+            "pagedown",
+            "gerak(2)",
+            "Hal. berikut",
+            show=False,
+            id="pemilih.halaman_berikut",
+            tooltip="Satu layar calon ke bawah",
+        ),
+        Binding(
+            "pageup",
+            "gerak(-2)",
+            "Hal. sebelum",
+            show=False,
+            id="pemilih.halaman_sebelum",
+            tooltip="Satu layar calon ke atas",
+        ),
     ]
 
     def __init__(self, judul: str, muat: Callable[[], DaftarCalon], sebutan: str = "ketua") -> None:
