@@ -118,3 +118,21 @@ def test_galat_tak_tertangani_jadi_pemberitahuan_dan_log(db_demo, tmp_path):
     assert "Traceback" not in hasil.stderr and "197001012000031001" not in hasil.stderr
     log = (Path(os.environ["XDG_STATE_HOME"]) / "sistemkerja" / "log" / "sistemkerja.log").read_text()
     assert "RuntimeError: galat uji" in log and "197001012000031001" not in log
+
+
+@pytest.mark.parametrize("lebar", [80, 100])
+async def test_kaki_layar_memuat_bantuan_dan_keluar(db_demo, lebar):
+    """Issue 10: at 80 and 100 columns every main screen's footer shows its own keys, `?` and `q` whole."""
+    from textual.widgets import Footer
+
+    app = buat_app(db_demo)
+    async with app.run_test(size=(lebar, 24)) as pilot:
+        await tunggu_siap(pilot)
+        for tombol in "1234567":
+            await pilot.press(tombol)
+            await tunggu(pilot, lambda: app.screen.query(Footer) and app.screen.query_one(Footer).query("FooterKey"))
+            await pilot.pause()
+            kunci = list(app.screen.query_one(Footer).query("FooterKey"))
+            terpotong = [k.key for k in kunci if k.region.width == 0 or k.region.right > lebar]
+            assert terpotong == [], f"layar {tombol}: {terpotong} terpotong"
+            assert {"question_mark", "q"} <= {k.key for k in kunci}
