@@ -174,10 +174,17 @@ async def test_detail_dapat_diperbesar(db_demo):
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu_siap(pilot)
+        pohon = app.screen.query_one(PohonUnit)
+        pohon.focus()
+        unit = pohon.cursor_node
         await pilot.press("d")
         assert isinstance(app.screen.maximized, PanelDetail)
+        assert isinstance(app.focused, PanelDetail)  # ↓ now scrolls the panel ...
+        await pilot.press("down", "down")
+        assert pohon.cursor_node is unit  # ... and never moves the hidden tree to another unit
         await pilot.press("d")
         assert app.screen.maximized is None
+        assert app.focused is pohon
 
 
 def test_setiap_binding_punya_id_dan_tooltip():

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Label, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
@@ -68,6 +69,7 @@ class LayarStruktur(Screen):
         self.termasuk_sub = False
         self.halaman_terakhir: HalamanPegawai | None = None
         self._lompat: tuple[int, int] | None = None
+        self._fokus_sebelum_detail: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -204,11 +206,17 @@ class LayarStruktur(Screen):
         self._muat_halaman()
 
     def action_detail(self) -> None:
+        """Enlarge the detail panel and move the focus into it (↓ scrolls it, never the hidden tree); `d` again
+        restores the panels and the focus."""
         panel = self.query_one(PanelDetail)
         if self.maximized is panel:
             self.minimize()
+            if self._fokus_sebelum_detail is not None:
+                self._fokus_sebelum_detail.focus()
         else:
+            self._fokus_sebelum_detail = self.focused
             self.maximize(panel, container=False)
+            panel.focus()
 
     def action_cari(self) -> None:
         if self.layanan is None:
