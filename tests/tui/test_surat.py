@@ -37,3 +37,27 @@ async def test_buat_pratinjau_dan_ekspor_surat_tugas(db_demo, tmp_path):
         await tunggu(pilot, lambda: list(tmp_path.glob("surat_tugas_*.txt")))
         (berkas,) = tmp_path.glob("surat_tugas_*.txt")
         assert berkas.read_text() == isi
+
+
+async def test_pratinjau_surat_tidak_membungkus_baris_pada_80_kolom(db_demo):
+    """Issue 10: at 80×24 the preview keeps each line of the letter on one line (headings, tables); the pane
+    scrolls sideways instead."""
+    from tests.tui.bantu import UKURAN
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        await tunggu(pilot, lambda: app.screen.detail is not None)
+        await pilot.press("l")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("down", "enter")  # Surat Tugas
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarSurat) and app.screen.teks_terpilih is not None)
+        await pilot.pause()
+        layar = app.screen
+        _, _, isi = layar.teks_terpilih
+        pratinjau = layar.query_one("#isi-surat")
+        baris = isi.splitlines()
+        assert pratinjau.size.height == len(baris) + len(layar.peringatan.get(layar.teks_terpilih[0], ()))
+        assert pratinjau.size.width >= max(len(b) for b in baris)

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
@@ -56,7 +56,7 @@ class LayarSurat(Screen):
         yield Label("Register surat", id="judul-surat")
         with Horizontal(id="utama-surat"):
             yield TabelVim(id="tabel-surat")
-            with VerticalScroll(id="pratinjau-surat"):
+            with ScrollableContainer(id="pratinjau-surat"):  # both ways: a letter's lines never wrap
                 yield Static("Belum ada surat. Buat dari layar Tim (l) atau Penugasan (l).", id="isi-surat")
         yield Footer(show_command_palette=False, compact=True)
 
@@ -103,7 +103,7 @@ class LayarSurat(Screen):
 
     def _pratinjau(self, data: tuple[int, str, str]) -> None:
         self.teks_terpilih = data
-        isi = Text()
+        isi = Text(no_wrap=True)  # lines as the letter has them: headings and tables keep their layout
         for p in self.peringatan.get(data[0], ()):
             isi.append(f"⚠ {p}\n", style="bold yellow")
         isi.append(data[2])
