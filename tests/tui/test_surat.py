@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.tui.bantu import buat_app, teks, tunggu, tunggu_siap
 from tests.tui.test_tim import UKURAN_LEBAR, _dengan_pengguna
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -61,3 +61,8 @@ async def test_pratinjau_surat_tidak_membungkus_baris_pada_80_kolom(db_demo):
         baris = isi.splitlines()
         assert pratinjau.size.height == len(baris) + len(layar.peringatan.get(layar.teks_terpilih[0], ()))
         assert pratinjau.size.width >= max(len(b) for b in baris)
+        # the register above it, full width: Nomor, Tanggal and Jenis whole, rows not squeezed to one line
+        tabel = layar.query_one("#tabel-surat", DataTable)
+        lebar = [k.get_render_width(tabel) for k in tabel.columns.values()]
+        assert sum(lebar[:3]) <= tabel.scrollable_content_region.width
+        assert tabel.size.height >= 5

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
+SEMPIT = 100  # columns below which the register goes above the preview (app.tcss: LayarSurat.-sempit)
 FORMAT = (("Teks (.txt)", "txt"), ("Markdown (.md)", "md"), ("Word/LibreOffice (.docx)", "docx"))
 
 
@@ -62,6 +63,9 @@ class LayarSurat(Screen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Nomor", "Tanggal", "Jenis", "Perihal")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < SEMPIT, "-sempit")
 
     def on_screen_resume(self) -> None:
         if self.app.layanan is not None:
