@@ -136,3 +136,19 @@ async def test_kaki_layar_memuat_bantuan_dan_keluar(db_demo, lebar):
             terpotong = [k.key for k in kunci if k.region.width == 0 or k.region.right > lebar]
             assert terpotong == [], f"layar {tombol}: {terpotong} terpotong"
             assert {"question_mark", "q"} <= {k.key for k in kunci}
+
+
+async def test_daftar_tim_mengisi_tinggi_layar(db_demo):
+    """Issue 10: the team list is not squeezed to its few rows (it was 3 rows tall at 80×24)."""
+    from tests.tui.test_tim import _dengan_pengguna
+    from textual.widgets import DataTable
+
+    _dengan_pengguna(db_demo)  # the user's own unit: a single team
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        await tunggu(pilot, lambda: app.screen.query("#tabel-tim"))
+        await pilot.pause()
+        tabel = app.screen.query_one("#tabel-tim", DataTable)
+        assert tabel.row_count <= 3 and tabel.size.height >= UKURAN[1] - 8
