@@ -54,3 +54,19 @@ def teks(widget) -> str:
     console = Console(width=200, record=True, file=io.StringIO())
     console.print(konten)
     return console.export_text()
+
+
+async def surat_tugas_dari_tim(pilot) -> None:
+    """From start-up: make a Surat Tugas of the user's team on the Tim screen (`l`) and wait on the Surat screen
+    until its preview is shown."""
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
+    from sistemkerja_tui.tui.screens.surat import LayarSurat
+
+    app = pilot.app
+    await tunggu_siap(pilot)
+    await pilot.press("2")
+    await tunggu(pilot, lambda: app.screen.detail is not None)
+    await pilot.press("l")
+    await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+    await pilot.press("down", "enter")  # Surat Tugas
+    await tunggu(pilot, lambda: isinstance(app.screen, LayarSurat) and app.screen.teks_terpilih is not None)

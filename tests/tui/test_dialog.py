@@ -6,7 +6,7 @@ from __future__ import annotations
 import stat
 
 from tests.bantu import sql as _sql
-from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
+from tests.tui.bantu import UKURAN, buat_app, surat_tugas_dari_tim, teks, tunggu, tunggu_siap
 from tests.tui.test_tim import UKURAN_LEBAR, _dengan_pengguna
 from textual.widgets import Input, Label
 from textual.widgets._footer import FooterKey
@@ -33,13 +33,7 @@ def _terlihat_utuh(app, widget) -> bool:
 
 async def _ke_ekspor(pilot, app) -> LayarSurat:
     """Make a Surat Tugas from the Tim screen and open its export-folder dialog."""
-    await tunggu_siap(pilot)
-    await pilot.press("2")
-    await tunggu(pilot, lambda: app.screen.detail is not None)
-    await pilot.press("l")
-    await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
-    await pilot.press("down", "enter")  # Surat Tugas
-    await tunggu(pilot, lambda: isinstance(app.screen, LayarSurat) and app.screen.teks_terpilih is not None)
+    await surat_tugas_dari_tim(pilot)
     layar = app.screen
     await pilot.press("e")
     await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))

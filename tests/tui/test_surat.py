@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.bantu import buat_app, teks, tunggu, tunggu_siap
+from tests.tui.bantu import buat_app, surat_tugas_dari_tim, teks, tunggu, tunggu_siap
 from tests.tui.test_tim import UKURAN_LEBAR, _dengan_pengguna
 from textual.widgets import DataTable, Input
 
@@ -47,13 +47,7 @@ async def test_pratinjau_surat_tidak_membungkus_baris_pada_80_kolom(db_demo):
     _dengan_pengguna(db_demo)
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN) as pilot:
-        await tunggu_siap(pilot)
-        await pilot.press("2")
-        await tunggu(pilot, lambda: app.screen.detail is not None)
-        await pilot.press("l")
-        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
-        await pilot.press("down", "enter")  # Surat Tugas
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarSurat) and app.screen.teks_terpilih is not None)
+        await surat_tugas_dari_tim(pilot)
         await pilot.pause()
         layar = app.screen
         _, _, isi = layar.teks_terpilih

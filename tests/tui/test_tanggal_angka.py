@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.bantu import sql as _sql
-from tests.tui.bantu import buat_app, teks, tunggu, tunggu_siap
+from tests.tui.bantu import buat_app, surat_tugas_dari_tim, teks, tunggu, tunggu_siap
 from tests.tui.test_tim import UKURAN_LEBAR, _dengan_pengguna
 from textual.widgets import DataTable, Input
 
@@ -13,7 +13,6 @@ from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.tui.screens.form_individu import FormIndividu
 from sistemkerja_tui.tui.screens.form_tim import FormTim
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
-from sistemkerja_tui.tui.screens.surat import LayarSurat
 
 ISO = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -120,13 +119,7 @@ async def test_register_surat_tanpa_tanggal_iso(db_demo):
     _dengan_pengguna(db_demo)
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN_LEBAR) as pilot:
-        await tunggu_siap(pilot)
-        await pilot.press("2")
-        await tunggu(pilot, lambda: app.screen.detail is not None)
-        await pilot.press("l")
-        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
-        await pilot.press("down", "enter")  # Surat Tugas
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarSurat) and app.screen.teks_terpilih is not None)
+        await surat_tugas_dari_tim(pilot)
         tabel = app.screen.query_one(DataTable)
         tanggal = [str(tabel.get_row_at(i)[1]) for i in range(tabel.row_count)]
         assert tanggal and all(re.fullmatch(r"\d\d-\d\d-\d{4}", t) for t in tanggal), tanggal
