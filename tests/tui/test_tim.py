@@ -55,7 +55,7 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
 
         # choose the ketua: the first candidate listed is an eligible one
         await pilot.press("c")
-        await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua))
+        await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua) and app.screen.semua is not None)
         pemilih = app.screen
         assert pemilih.penilaian[0].layak and not pemilih.penilaian[-1].layak
         ketua = pemilih.penilaian[0].kandidat.nama
@@ -196,7 +196,8 @@ def test_snapshot_pemilih_ketua(snap_compare, db_demo):
         await pilot.press("2")
         await tunggu(pilot, lambda: pilot.app.screen.detail is not None)
         await pilot.press("c")
-        await tunggu(pilot, lambda: isinstance(pilot.app.screen, PemilihKetua))
+        # the candidates come from a worker: wait for them, not only for the screen
+        await tunggu(pilot, lambda: isinstance(pilot.app.screen, PemilihKetua) and pilot.app.screen.semua is not None)
 
     assert snap_compare(buat_app(db_demo), terminal_size=UKURAN, run_before=siap)
 
@@ -240,7 +241,7 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
         await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
         assert [v.value for _, v in app.screen.pilihan] == ["koordinator"]
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua))
+        await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua) and app.screen.semua is not None)
         assert "koordinator" in app.screen.judul
         await pilot.press("enter")
         await tunggu(
