@@ -421,20 +421,19 @@ def urutkan_kandidat(
     is worked out from the pool itself.
     """
     semua = list(kandidat)
-
-    def nilai(k: Kandidat, jf: bool, penuh: bool) -> Penilaian:
-        return nilai_kandidat(
+    ada_jf, ada_penuh = kondisi_kumpulan(semua, peran, profil, bentuk=bentuk, unit_pemilik_id=unit_pemilik_id)
+    hasil = [
+        nilai_kandidat(
             k,
             peran,
             profil,
             bentuk=bentuk,
-            ada_jf_layak=jf,
-            ada_pelaksana_kelas_penuh=penuh,
+            ada_jf_layak=ada_jf,
+            ada_pelaksana_kelas_penuh=ada_penuh,
             unit_pemilik_id=unit_pemilik_id,
         )
-
-    ada_jf, ada_penuh = kondisi_kumpulan(semua, peran, profil, bentuk=bentuk, unit_pemilik_id=unit_pemilik_id)
-    hasil = [nilai(k, ada_jf, ada_penuh) for k in semua]
+        for k in semua
+    ]
     layak = sorted(
         (p for p in hasil if p.layak), key=lambda p: (-p.skor, p.kandidat.nama.casefold(), p.kandidat.pegawai_id)
     )
