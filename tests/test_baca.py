@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from sistemkerja_tui.store.baca import Pembaca, pembaca_cepat
+from sistemkerja_tui.store.baca import Pembaca, pembaca_cepat, sebagai_tanggal
 from sistemkerja_tui.store.galat import DatabaseError
 from sistemkerja_tui.store.lokasi import HEAD_REVISION, berkas_sqlite_polos
 
@@ -70,6 +70,12 @@ def test_daftar_kode_dan_daftar_kosong_satu_parameter(db_demo):
     with transaksi(engine) as sesi:
         assert jalankan(sesi, di, jenis=jenis).scalar_one() == dua
         assert jalankan(sesi, di, jenis=[]).scalar_one() == 0
+    # a list of dates compares with a date column on every database (ISO text in SQLite's JSON, dates in PostgreSQL)
+    pembaca = Pembaca.untuk_engine(engine)
+    (tanggal,) = pembaca.satu("SELECT mulai FROM tim_kerja ORDER BY id LIMIT 1")
+    hari = sebagai_tanggal(tanggal)
+    assert pembaca.skalar("SELECT COUNT(*) FROM tim_kerja WHERE mulai IN :hari", hari=[hari]) >= 1
+    pembaca.tutup()
     engine.dispose()
 
 

@@ -44,14 +44,13 @@ def luaskan(sql: str, param: dict[str, Any], dialek: str = "sqlite") -> tuple[st
         if isinstance(nilai, (list, tuple, set, frozenset)):
             for v in nilai:
                 _dalam_batas(v)
-            daftar = [v.isoformat() if isinstance(v, date) else v for v in nilai]
-            if dialek == "sqlite":
+            if dialek == "sqlite":  # JSON: dates as the ISO text SQLite stores them in
                 sql = re.sub(rf":{nama}\b", f"(SELECT value FROM json_each(:{nama}))", sql)
-                hasil[nama] = json.dumps(daftar)
-            else:
+                hasil[nama] = json.dumps([v.isoformat() if isinstance(v, date) else v for v in nilai])
+            else:  # an array of the values themselves: dates compare with date columns
                 sql = re.sub(rf"\bNOT\s+IN\s+:{nama}\b", f"<> ALL(:{nama})", sql, flags=re.IGNORECASE)
                 sql = re.sub(rf"\bIN\s+:{nama}\b", f"= ANY(:{nama})", sql, flags=re.IGNORECASE)
-                hasil[nama] = daftar
+                hasil[nama] = list(nilai)
         else:
             _dalam_batas(nilai)
             hasil[nama] = nilai
