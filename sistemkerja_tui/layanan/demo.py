@@ -237,6 +237,7 @@ def _baris_instansi(cfg: dict, id_: int, profil: str, *, luar: bool) -> dict:
         "tempat": cfg["tempat"],
         "kop_surat": "\n".join(cfg["kop_surat"]),
         "luar": luar,
+        "fiktif": True,
     }
 
 

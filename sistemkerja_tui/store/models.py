@@ -61,6 +61,10 @@ class Instansi(SQLModel, table=True):
     kop_surat: str = Field(default="")
     pola_nomor_surat: str = Field(default="{kode_klasifikasi}/{nomor_urut}/{kode_unit}/{tahun}")
     luar: bool = Field(default=False)
+    alamat: str = Field(default="")
+    telepon: str = Field(default="")
+    kode_klasifikasi: str = Field(default="{}")  # JSON: letter kind code -> classification code
+    fiktif: bool = Field(default=False)  # the demo Pemda; the header says so
 
 
 class UnitOrganisasi(SQLModel, table=True):
@@ -85,6 +89,8 @@ class UnitOrganisasi(SQLModel, table=True):
     )
     mandiri: bool = Field(default=False)
     urutan: int = Field(default=0)
+    sumber_id: str | None = Field(default=None, index=True)  # the source system's id (SIASN UNOR ID)
+    aktif: bool = Field(default=True)  # a closed unit stays for its history and letters
 
 
 class Pegawai(SQLModel, table=True):
@@ -130,6 +136,8 @@ class Pegawai(SQLModel, table=True):
     ppk_override_id: int | None = Field(default=None, foreign_key="pegawai.id")
     ppk_override_alasan: str | None = None
     aktif: bool = Field(default=True)
+    pns_id: str | None = Field(default=None, index=True)  # SIASN's PNS ID, a second import key beside the NIP
+    alasan_nonaktif: str = Field(default="")  # pensiun / pindah / …, set when a re-import no longer lists them
 
 
 class TimKerja(SQLModel, table=True):
