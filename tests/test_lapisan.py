@@ -39,6 +39,7 @@ INTI = ("textual", "sqlmodel", "sqlalchemy", "alembic", "pydantic")
     ("paket", "terlarang"),
     [
         ("sistemkerja_tui.aturan", INTI),
+        ("sistemkerja_tui.impor", INTI),  # reading files is pure: no database, no screen
         ("sistemkerja_tui.store", ("textual",)),
         ("sistemkerja_tui.layanan", ("textual",)),
         ("sistemkerja_tui.surat", ("textual",)),
