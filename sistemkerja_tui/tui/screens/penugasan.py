@@ -20,7 +20,7 @@ from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_individu import FormIndividu
-from sistemkerja_tui.tui.screens.tim import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import TabelVim
 
 if TYPE_CHECKING:
     from textual import getters
@@ -118,17 +118,16 @@ class LayarPenugasan(Screen):
         elif pilih is not None and str(pilih) in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
 
-    @on(DataTable.RowHighlighted)
-    def _disorot(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            pid = int(event.row_key.value)
-            kerjakan(
-                self,
-                lambda: self.layanan.penugasan.detail(pid),
-                self._tampilkan_detail,
-                grup="detail-permohonan",
-                eksklusif=True,
-            )
+    @on(TabelVim.Disorot)
+    def _disorot(self, event: TabelVim.Disorot) -> None:
+        pid = event.kunci
+        kerjakan(
+            self,
+            lambda: self.layanan.penugasan.detail(pid),
+            self._tampilkan_detail,
+            grup="detail-permohonan",
+            eksklusif=True,
+        )
 
     def _tampilkan_detail(self, d: DetailPermohonan) -> None:
         self.detail = d

@@ -18,8 +18,8 @@ from sistemkerja_tui.layanan.surat import JenisSurat, RingkasSurat, folder_dokum
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
-from sistemkerja_tui.tui.screens.tim import TabelVim
 from sistemkerja_tui.tui.widgets.folder import pastikan_folder
+from sistemkerja_tui.tui.widgets.tabel import TabelVim
 
 if TYPE_CHECKING:
     from textual import getters
@@ -93,17 +93,16 @@ class LayarSurat(Screen):
         if pilih is not None and str(pilih) in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
 
-    @on(DataTable.RowHighlighted)
-    def _disorot(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            sid = int(event.row_key.value)
-            kerjakan(
-                self,
-                lambda: (sid, *self.layanan.surat.teks(sid)[1:]),
-                self._pratinjau,
-                grup="pratinjau",
-                eksklusif=True,
-            )
+    @on(TabelVim.Disorot)
+    def _disorot(self, event: TabelVim.Disorot) -> None:
+        sid = event.kunci
+        kerjakan(
+            self,
+            lambda: (sid, *self.layanan.surat.teks(sid)[1:]),
+            self._pratinjau,
+            grup="pratinjau",
+            eksklusif=True,
+        )
 
     def _pratinjau(self, data: tuple[int, str, str]) -> None:
         self.teks_terpilih = data

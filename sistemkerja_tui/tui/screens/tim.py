@@ -29,6 +29,7 @@ from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
+from sistemkerja_tui.tui.widgets.tabel import TabelVim
 
 if TYPE_CHECKING:
     from textual import getters
@@ -86,23 +87,6 @@ class FormSaring(ModalScreen[tuple | None]):
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:
         self.dismiss(None)
-
-
-class TabelVim(DataTable):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Turun", show=False, id="tabel_tim.turun", tooltip="Baris berikutnya"),
-        Binding("k", "cursor_up", "Naik", show=False, id="tabel_tim.naik", tooltip="Baris sebelumnya"),
-    ]
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-
-    def kunci_terpilih(self) -> int | None:
-        """The id (row key) of the highlighted row, None on an empty table."""
-        if self.row_count == 0:
-            return None
-        kunci = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return int(kunci) if kunci is not None else None
 
 
 class LayarTim(Screen):
