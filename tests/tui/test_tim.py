@@ -7,6 +7,7 @@ from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 from textual.widgets import DataTable, Label
 
 from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.layanan.tim import BentukTim, PeranTim, PredikatPenilaian, StatusKeanggotaan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
@@ -61,7 +62,7 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
         ketua = pemilih.penilaian[0].kandidat.nama
         await pilot.press("enter")
         await tunggu(pilot, lambda: app.screen is layar and layar.detail.ringkas.ketua != "—")
-        assert any(a.peran == "Ketua" and a.nama == ketua for a in layar.detail.anggota)
+        assert any(a.peran is PeranTim.KETUA and a.nama == ketua for a in layar.detail.anggota)
 
         # a member from another unit: search, fill the four contents, submit
         sub = ",".join(map(str, app.layanan.struktur.subpohon(app.pengguna.unit_id)))
@@ -88,7 +89,7 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
             pilot,
             lambda: (
                 app.screen is layar
-                and any(a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota)
+                and any(a.pegawai_id == pid and a.status is StatusKeanggotaan.MENUNGGU for a in layar.detail.anggota)
             ),
         )
 
@@ -248,7 +249,10 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
             pilot,
             lambda: (
                 app.screen is layar
-                and any(a.peran == "Koordinator" and a.status == "Aktif" for a in layar.detail.anggota)
+                and any(
+                    a.peran is PeranTim.KOORDINATOR and a.status is StatusKeanggotaan.AKTIF
+                    for a in layar.detail.anggota
+                )
             ),
         )
         # a spoken pengajuan sukarela within the unit, then the unit head approves it on the Penugasan screen
@@ -268,7 +272,7 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
             pilot,
             lambda: (
                 app.screen is layar
-                and any(a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota)
+                and any(a.pegawai_id == pid and a.status is StatusKeanggotaan.MENUNGGU for a in layar.detail.anggota)
             ),
         )
         (permohonan_id, penerima) = _sql(
@@ -294,7 +298,7 @@ async def test_klaten_usulan_calon_dan_rekomendasi_sekda(db_baru):
     async with app.run_test(size=UKURAN_LEBAR) as pilot:
         await tunggu_siap(pilot)
         layar = await _tim_unit_pengguna(pilot)
-        assert layar.detail.ringkas.bentuk == "Kelompok Kerja"
+        assert layar.detail.ringkas.bentuk is BentukTim.KELOMPOK_KERJA
         await pilot.press("U")
         await tunggu(
             pilot,
@@ -304,7 +308,10 @@ async def test_klaten_usulan_calon_dan_rekomendasi_sekda(db_baru):
         )
         await pilot.press("space", "down", "space", "ctrl+s")
         await tunggu(
-            pilot, lambda: app.screen is layar and sum(a.status == "Usulan" for a in layar.detail.anggota) == 2
+            pilot,
+            lambda: (
+                app.screen is layar and sum(a.status is StatusKeanggotaan.USULAN for a in layar.detail.anggota) == 2
+            ),
         )
         await pilot.press("R")
         await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
@@ -372,7 +379,7 @@ async def test_menilai_anggota_tim_yang_periodenya_berakhir(db_demo):
         layar = app.screen
         await tunggu(pilot, lambda: layar.detail is not None)
         tabel = layar.query_one("#tabel-anggota", DataTable)
-        baris = next(i for i, a in enumerate(layar.detail.anggota) if a.peran == "Anggota")
+        baris = next(i for i, a in enumerate(layar.detail.anggota) if a.peran is PeranTim.ANGGOTA)
         anggota = layar.detail.anggota[baris]
         tabel.focus()
         tabel.move_cursor(row=baris)
@@ -387,7 +394,7 @@ async def test_menilai_anggota_tim_yang_periodenya_berakhir(db_demo):
             lambda: (
                 app.screen is layar
                 and any(
-                    a.keanggotaan_id == anggota.keanggotaan_id and a.penilaian == "Di atas ekspektasi"
+                    a.keanggotaan_id == anggota.keanggotaan_id and a.penilaian is PredikatPenilaian.DI_ATAS
                     for a in layar.detail.anggota
                 )
             ),

@@ -317,10 +317,11 @@ class LayarKegiatan(Screen):
                 return
             self.app.push_screen(PilihSatu("Kegiatan untuk tim", [(t.nama, t) for t in daftar]), untuk_tim)
 
+        from sistemkerja_tui.layanan.tim import StatusTim
+
+        berjalan = (StatusTim.AKTIF, StatusTim.DRAF)
         kerjakan(
-            self,
-            lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id) if t.status in ("Aktif", "Draf")],
-            pilih,
+            self, lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id) if t.status in berjalan], pilih
         )
 
     def action_saring(self) -> None:

@@ -21,6 +21,7 @@ from sistemkerja_tui.layanan.tim import (
     Penilaian,
     PeranTim,
     RingkasTim,
+    StatusKeanggotaan,
     StatusTim,
 )
 from sistemkerja_tui.tui.pekerja import kerjakan
@@ -227,7 +228,7 @@ class LayarTim(Screen):
         tabel = self.query_one("#tabel-tim", DataTable)
         tabel.clear()
         for t in tim:
-            tabel.add_row(t.nama, t.status, t.ketua, str(t.anggota_aktif), str(t.menunggu), key=str(t.id))
+            tabel.add_row(t.nama, t.status.label, t.ketua, str(t.anggota_aktif), str(t.menunggu), key=str(t.id))
         if not tim:
             self.query_one("#info-tim", Static).update(
                 f"Tidak ada tim yang namanya cocok dengan '{self.kata}'. Tekan / untuk mengubah pencarian."
@@ -258,19 +259,27 @@ class LayarTim(Screen):
         info.add_column()
         info.add_row("Tim", Text(r.nama, style="bold"))
         info.add_row("Unit", r.unit)
-        info.add_row("Jenis", f"{r.bentuk} · {r.jenis_pembentukan} · {r.sasaran}")
+        info.add_row("Jenis", f"{r.bentuk.label} · {r.jenis_pembentukan.label} · {r.sasaran.label}")
         info.add_row(
             "Periode",
             f"{d.mulai:%d-%m-%Y} s.d. {d.selesai:%d-%m-%Y}" + (f" · TA {r.tahun_anggaran}" if r.tahun_anggaran else ""),
         )
-        info.add_row("Status", r.status)
+        info.add_row("Status", r.status.label)
         if d.tujuan:
             info.add_row("Tujuan", d.tujuan)
         self.query_one("#info-tim", Static).update(info)
         tabel = self.query_one("#tabel-anggota", DataTable)
         tabel.clear()
         for a in d.anggota:
-            tabel.add_row(a.nama, a.peran, a.status, a.asal, a.unit, a.penilaian or "—", key=str(a.keanggotaan_id))
+            tabel.add_row(
+                a.nama,
+                a.peran.label,
+                a.status.label,
+                a.asal.label,
+                a.unit,
+                a.penilaian.label if a.penilaian else "—",
+                key=str(a.keanggotaan_id),
+            )
 
     # --- helpers -------------------------------------------------------------
 
@@ -348,14 +357,14 @@ class LayarTim(Screen):
         t = self._tim_terpilih()
         if t is None or self.detail is None or not self._perlu_pengguna():
             return
-        from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
+        from sistemkerja_tui.layanan.tim import DataTim
 
         d = self.detail
         awal = DataTim(
             t.nama,
             t.unit_id,
-            next(j for j in JenisPembentukan if j.label == t.jenis_pembentukan),
-            next(s for s in SasaranTim if s.label == t.sasaran),
+            t.jenis_pembentukan,
+            t.sasaran,
             d.mulai,
             d.selesai,
             t.tahun_anggaran,
@@ -571,7 +580,7 @@ class LayarTim(Screen):
         t = self._tim_terpilih()
         if t is None or self.detail is None or not self._perlu_pengguna():
             return
-        calon = [a for a in self.detail.anggota if a.peran == PeranTim.KETUA.label and a.status == "Usulan"]
+        calon = [a for a in self.detail.anggota if a.peran is PeranTim.KETUA and a.status is StatusKeanggotaan.USULAN]
         if not calon:
             self.notify("Belum ada calon ketua yang diusulkan; tekan U untuk mengusulkan.", severity="warning")
             return
@@ -663,7 +672,9 @@ class LayarTim(Screen):
                     self._selesai(f"{anggota.nama} dikeluarkan dari tim.", tim_id),
                 )
 
-        self.app.push_screen(DialogAlasan(f"Keluarkan {anggota.nama} ({anggota.peran.lower()})?", "Alasan"), alasan)
+        self.app.push_screen(
+            DialogAlasan(f"Keluarkan {anggota.nama} ({anggota.peran.label.lower()})?", "Alasan"), alasan
+        )
 
     def perintah(self):
         return [
