@@ -370,11 +370,3 @@ class LayarKegiatan(Screen):
     def action_lingkup(self) -> None:
         self.semua_unit = not self.semua_unit
         self.muat()
-
-    def perintah(self):
-        return [
-            ("Majukan kegiatan", "Langkah berikutnya", self.action_maju),
-            ("Setujui reviu kegiatan", "Peninjau langkah ini", self.action_setujui),
-            ("Kembalikan kegiatan", "Ke pelaksanaan dengan alasan", self.action_kembalikan),
-            ("Catatan kegiatan", "Laporan, umpan balik, kendala", self.action_catatan),
-        ]

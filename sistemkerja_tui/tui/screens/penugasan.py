@@ -307,12 +307,3 @@ class LayarPenugasan(Screen):
             lambda: self.layanan.penugasan.terbitkan_surat_tugas(p.id, oleh_id=pengguna.pegawai_id),
             self._selesai(f"Surat Tugas permohonan No. {p.id} dicatat terbit.", p.id),
         )
-
-    def perintah(self):
-        return [
-            ("Tugaskan individu", "Seorang JF/pelaksana pada target kinerja", self.action_individu),
-            ("Setujui permohonan", "Permohonan yang dipilih", self.action_setujui),
-            ("Tolak permohonan", "Dengan alasan", self.action_tolak),
-            ("Batalkan permohonan", "Menarik anggota yang menunggu", self.action_batalkan),
-            ("Ganti daftar permohonan", "Masuk, keluar, semua", self.action_arah),
-        ]

@@ -10,6 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
@@ -39,6 +40,13 @@ class LayarSurat(Screen):
         Binding("c", "salin", "Salin", id="surat.salin", tooltip="Salin teks surat ke papan klip (OSC 52)"),
         Binding("f", "saring", "Saring", id="surat.saring", tooltip="Saring register menurut jenis surat"),
     ]
+
+    class Dibuat(Message):
+        """A letter was just made (elsewhere): show it, with the checker's warnings above its text."""
+
+        def __init__(self, surat_id: int, peringatan: tuple[str, ...]) -> None:
+            super().__init__()
+            self.surat_id, self.peringatan = surat_id, peringatan
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,6 +78,11 @@ class LayarSurat(Screen):
     def on_screen_resume(self) -> None:
         if self.app.layanan is not None:
             self.muat()
+
+    @on(Dibuat)
+    def _dibuat(self, event: Dibuat) -> None:
+        self.peringatan[event.surat_id] = event.peringatan
+        self.muat(pilih=event.surat_id)
 
     def muat(self, pilih: int | None = None) -> None:
         if pilih is not None:
@@ -156,9 +169,3 @@ class LayarSurat(Screen):
         self.notify(
             "Teks surat dikirim ke papan klip (OSC 52). Bila terminal tidak mendukungnya, gunakan Ekspor.", timeout=8
         )
-
-    def perintah(self):
-        return [
-            ("Ekspor surat", "Ke .txt, .md atau .docx", self.action_ekspor),
-            ("Salin teks surat", "Ke papan klip terminal (OSC 52)", self.action_salin),
-        ]

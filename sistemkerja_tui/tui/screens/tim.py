@@ -675,19 +675,3 @@ class LayarTim(Screen):
         self.app.push_screen(
             DialogAlasan(f"Keluarkan {anggota.nama} ({anggota.peran.label.lower()})?", "Alasan"), alasan
         )
-
-    def perintah(self):
-        return [
-            ("Bentuk tim kerja", "Bentuk tim baru di unit pengguna", self.action_bentuk),
-            ("Pilih ketua tim", "Calon yang memenuhi kriteria lebih dulu", self.action_ketua),
-            ("Tambah anggota tim", "Dari unit sendiri atau lewat permohonan", self.action_anggota),
-            ("Keluarkan anggota tim", "Anggota yang dipilih di tabel anggota", self.action_keluarkan),
-            ("Tetapkan peran lain", "Koordinator, penanggung jawab, pengarah", self.action_peran),
-            ("Catat pengajuan sukarela", "Lisan dalam unit, tertulis lintas unit", self.action_sukarela),
-            ("Usulkan calon ketua", "Klaten: paling sedikit 2 calon kepada Sekda", self.action_usulkan),
-            ("Catat rekomendasi Sekda", "Klaten: rekomendasi atas calon ketua", self.action_rekomendasi),
-            ("Nilai anggota tim", "Di bawah / sesuai / di atas ekspektasi, akhir periode", self.action_nilai),
-            ("Ubah tim", "Ubah nama, periode, atau tujuan tim", self.action_ubah),
-            ("Bubarkan tim", "Bubarkan tim dengan alasan", self.action_bubarkan),
-            ("Cari tim", "Saring daftar tim menurut namanya (tombol /)", self.action_cari),
-        ]
