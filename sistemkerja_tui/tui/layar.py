@@ -112,7 +112,7 @@ LAYAR: tuple[Layar, ...] = (
             Perintah("Cari tim", "Saring daftar tim menurut namanya (tombol /)", "cari"),
         ),
         (
-            Bagian("Layar Tim", (_S + "tim:LayarTim", _W + "tabel:TabelVim", _S + "tim:FormSaring")),
+            Bagian("Layar Tim", (_S + "tim:LayarTim", _W + "tabel:TabelVim", _S + "saring_tim:FormSaring")),
             Bagian(
                 "Pilih ketua",
                 (_S + "pemilih_ketua:PemilihKetua",),

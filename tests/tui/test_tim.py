@@ -283,12 +283,16 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
         assert status.label == "Disetujui"
 
 
+def _pemilih_baru(app, sebelum) -> bool:
+    return isinstance(app.screen, PemilihKetua) and app.screen is not sebelum and app.screen.semua is not None
+
+
 async def test_klaten_usulan_calon_dan_rekomendasi_sekda(db_baru):
     """Perbup Klaten 34/2024 Pasal 14 ayat (1): ≥ 2 calon, rekomendasi Sekretaris Daerah, lalu penetapan."""
     from sistemkerja_tui.layanan.demo import buat_demo
     from sistemkerja_tui.store.db import siapkan_database
     from sistemkerja_tui.tui.screens.dialog import DialogAlasan
-    from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
     db = db_baru("klaten")
     engine = siapkan_database(db)
@@ -299,14 +303,27 @@ async def test_klaten_usulan_calon_dan_rekomendasi_sekda(db_baru):
         await tunggu_siap(pilot)
         layar = await _tim_unit_pengguna(pilot)
         assert layar.detail.ringkas.bentuk is BentukTim.KELOMPOK_KERJA
+        # U: each candidate is chosen in the ketua picker (filterable, paged), one after another, until Esc
         await pilot.press("U")
-        await tunggu(
-            pilot,
-            lambda: (
-                isinstance(app.screen, PilihBanyak) and app.focused is not None and app.focused.id == "pilihan-banyak"
-            ),
-        )
-        await pilot.press("space", "down", "space", "ctrl+s")
+        await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua) and app.screen.semua is not None)
+        pertama = app.screen
+        assert "calon ketua ke-1" in pertama.judul and pertama.penilaian.jumlah_layak >= 2
+        nama = [pertama.penilaian[i].kandidat.nama for i in (0, 1)]
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: _pemilih_baru(app, pertama))
+        kedua = app.screen
+        assert "ke-2" in kedua.judul and nama[0] in kedua.judul
+        await pilot.press("enter")  # the same one again: refused, asked anew
+        await tunggu(pilot, lambda: _pemilih_baru(app, kedua))
+        assert "ke-2" in app.screen.judul
+        ketiga = app.screen
+        await pilot.press("down", "enter")
+        await tunggu(pilot, lambda: _pemilih_baru(app, ketiga))
+        assert "ke-3" in app.screen.judul
+        await pilot.press("escape")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
+        assert all(n in teks(app.screen.query_one(Label)) for n in nama)
+        await pilot.press("enter")
         await tunggu(
             pilot,
             lambda: (
