@@ -212,7 +212,7 @@ PERINTAH_APLIKASI: tuple[Perintah, ...] = (
 # help sections of the dialogs every screen uses, after those of the screens
 BANTUAN_BERSAMA: tuple[Bagian, ...] = (
     Bagian("Pilih pengguna", (_S + "pengguna:PilihPengguna",)),
-    Bagian("Pilihan", (_S + "pilih:PilihSatu", _S + "pilih:PilihBanyak"), (("space", "Tandai/lepas pilihan"),)),
+    Bagian("Pilihan", (_S + "pilih:PilihSatu",)),
     Bagian("Dialog", (_S + "dialog:DialogAlasan", _S + "dialog:DialogKonfirmasi")),
     Bagian("Layar bantuan", (_S + "bantuan:LayarBantuan",)),
 )
