@@ -11,7 +11,7 @@ from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.mulai import buka_database
-from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
+from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan, StatusPermohonan
 from sistemkerja_tui.layanan.tim import (
     BentukTim,
     JenisPembentukan,
@@ -302,7 +302,7 @@ def test_lintas_instansi_perlu_jawaban_ketersediaan(layanan, kadis, db_demo):
     status = None
     for _ in range(6):  # walk the route's steps, each by its own party
         r = layanan.penugasan.detail(pid).ringkas
-        if r.status != "Diajukan":
+        if r.status is not StatusPermohonan.DIAJUKAN:
             break
         penerima = _sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", pid)[0][0]
         status = layanan.penugasan.setujui(

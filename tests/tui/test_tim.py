@@ -7,6 +7,7 @@ from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 from textual.widgets import DataTable, Label
 
 from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.layanan.penugasan import StatusPermohonan
 from sistemkerja_tui.layanan.tim import BentukTim, PeranTim, PredikatPenilaian, StatusKeanggotaan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
@@ -118,7 +119,10 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
         await pilot.press("y")
         await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
         await pilot.press("enter")
-        await tunggu(pilot, lambda: penugasan.detail is not None and penugasan.detail.ringkas.status == "Disetujui")
+        await tunggu(
+            pilot,
+            lambda: penugasan.detail is not None and penugasan.detail.ringkas.status is StatusPermohonan.DISETUJUI,
+        )
 
         # back on the Tim screen the member is active
         await pilot.press("2")
@@ -135,7 +139,7 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
 async def test_penolakan_wajib_alasan_di_layar_penugasan(db_demo):
     hasil = buka_database(db_demo, demo_jika_kosong=False)
     permohonan = hasil.layanan.penugasan.daftar(arah="semua")
-    menunggu = next(p for p in permohonan if p.status == "Diajukan")
+    menunggu = next(p for p in permohonan if p.status is StatusPermohonan.DIAJUKAN)
     hasil.layanan.tutup()
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN_LEBAR) as pilot:
@@ -153,7 +157,9 @@ async def test_penolakan_wajib_alasan_di_layar_penugasan(db_demo):
         await pilot.press("enter")  # empty reason: refused in the dialog
         assert "wajib diisi" in teks(app.screen.query_one("#pesan-dialog"))
         await pilot.press(*"Sedang penugasan lain", "enter")
-        await tunggu(pilot, lambda: layar.detail is not None and layar.detail.ringkas.status == "Ditolak")
+        await tunggu(
+            pilot, lambda: layar.detail is not None and layar.detail.ringkas.status is StatusPermohonan.DITOLAK
+        )
         assert layar.detail.alasan_penolakan == "Sedang penugasan lain"
 
 

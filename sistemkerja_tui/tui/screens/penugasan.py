@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from sistemkerja_tui.layanan.pengguna import Pengguna
-from sistemkerja_tui.layanan.penugasan import DetailPermohonan, RingkasPermohonan
+from sistemkerja_tui.layanan.penugasan import DetailPermohonan, LingkupPenugasan, RingkasPermohonan
 from sistemkerja_tui.layanan.sebutan import waktu_singkat
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.cari import LayarCari
@@ -111,7 +111,7 @@ class LayarPenugasan(Screen):
         tabel = self.query_one(DataTable)
         tabel.clear()
         for p in daftar:
-            tabel.add_row(str(p.id), p.status, p.pegawai, p.tim, p.lingkup, key=str(p.id))
+            tabel.add_row(str(p.id), p.status.label, p.pegawai, p.tim, p.lingkup.label, key=str(p.id))
         if not daftar:
             self.detail = None
             self.query_one("#isi-permohonan", Static).update("Tidak ada permohonan di daftar ini.")
@@ -135,8 +135,8 @@ class LayarPenugasan(Screen):
         t = Table.grid(padding=(0, 1))
         t.add_column(style="bold", no_wrap=True)
         t.add_column()
-        t.add_row("Permohonan", Text(f"No. {r.id} · {r.jenis} {r.lingkup.lower()}", style="bold"))
-        t.add_row("Status", r.status + (f" — menunggu {r.langkah_berikut}" if r.langkah_berikut else ""))
+        t.add_row("Permohonan", Text(f"No. {r.id} · {r.jenis.label} {r.lingkup.label.lower()}", style="bold"))
+        t.add_row("Status", r.status.label + (f" — menunggu {r.langkah_berikut}" if r.langkah_berikut else ""))
         t.add_row("Pegawai", r.pegawai)
         t.add_row("Tim", r.tim)
         t.add_row("Dari", r.dari_unit)
@@ -245,7 +245,7 @@ class LayarPenugasan(Screen):
         self.app.push_screen(DialogKonfirmasi(f"Setujui permohonan No. {p.id} untuk {p.pegawai}?"), ya)
 
     def _setujui(self, p: RingkasPermohonan, pengguna: Pengguna) -> None:
-        if "instansi" in p.lingkup.lower():
+        if p.lingkup is LingkupPenugasan.LINTAS_INSTANSI:
 
             def setujui(jawaban: str | None) -> None:
                 if jawaban:
