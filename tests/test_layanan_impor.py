@@ -409,10 +409,15 @@ def test_tanpa_instansi_ditolak(db_url):
         layanan.tutup()
 
 
-def test_pendidikan_tidak_dipetakan_tetap(pemda):
+def test_bidang_tebakan_tidak_menimpa_data_tersimpan(pemda):
+    """A field the file did not give (the reader guessed it: `bidang_berkas`) keeps the stored value."""
+    from dataclasses import replace
+
     semua = pegawai(3)
     pemda.layanan.impor.terapkan_pegawai(hasil_pegawai(semua), oleh_id=None, lewati_galat=False, penuh=False)
-    tanpa = hasil_pegawai([ubah(q, pendidikan=Pendidikan.SD) for q in semua])
-    del tanpa.pemetaan["TINGKAT PENDIDIKAN ID"]
-    p = pemda.layanan.impor.pratinjau_pegawai(tanpa, penuh=False)
-    assert p.tetap == 3
+    tebakan = hasil_pegawai([ubah(q, pendidikan=Pendidikan.SD) for q in semua])
+    bidang = frozenset({"nip", "nama", "nama_jabatan", "jenis_jabatan", "jenjang", "golongan", "status_asn"})
+    tebakan.baris = [replace(b, bidang_berkas=bidang) for b in tebakan.baris]
+    assert pemda.layanan.impor.pratinjau_pegawai(tebakan, penuh=False).tetap == 3
+    diberikan = hasil_pegawai([ubah(q, pendidikan=Pendidikan.SD) for q in semua])
+    assert len(pemda.layanan.impor.pratinjau_pegawai(diberikan, penuh=False).diubah) == 3

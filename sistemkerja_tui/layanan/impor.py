@@ -77,6 +77,14 @@ class ImporDibatalkan(Ditolak):
         super().__init__("Impor dibatalkan; database tidak diubah.")
 
 
+class ImporDitolak(Ditolak):
+    """Refused rows (or new pegawai no unit takes) without `lewati_galat`: nothing written; `pratinjau` lists them."""
+
+    def __init__(self, pratinjau: Pratinjau) -> None:
+        super().__init__(_pesan_galat(pratinjau))
+        self.pratinjau = pratinjau
+
+
 @dataclass(frozen=True)
 class Perubahan:
     """One pegawai or unit the file changes: its row, id, name and (label, old, new) per changed field."""
@@ -278,7 +286,6 @@ def _rencana_pegawai(
     unit = _Unit(unit_db)
     per_nip = {q.nip: q for q in pegawai_db}
     per_pns = {q.pns_id: q for q in pegawai_db if q.pns_id}
-    dipetakan = set(hasil.pemetaan.values())
     baris_nip: dict[str, int] = {}
     baris_pns: dict[str, int] = {}
     terlihat: set[int] = set()
@@ -293,8 +300,11 @@ def _rencana_pegawai(
         if tolak is None and lama is not None and lewat_pns is not None and lewat_pns.id != lama.id:
             tolak = Penolakan(b.baris, "PNS ID", "PNS ID milik pegawai lain dengan NIP berbeda; periksa NIP dan PNS ID")
         lama = lama or lewat_pns
-        if tolak is None and lama is None and not b.golongan:
-            tolak = Penolakan(b.baris, "golongan", "golongan kosong; pegawai baru memerlukan golongan (mis. III/b)")
+        unit_id = unit.cocok(b) if tolak is None else None
+        target: dict[str, Any] = {}
+        if tolak is None and (unit_id is not None or lama is not None):
+            target = _kolom_pegawai(b, unit_id, lama, b.bidang_berkas or _LABEL_PEGAWAI)
+            tolak = _periksa_target(b.baris, target)
         if tolak is not None:
             p.ditolak.append(tolak)
             if lama is not None:
@@ -303,13 +313,11 @@ def _rencana_pegawai(
         baris_nip[b.nip] = b.baris
         if b.pns_id:
             baris_pns[b.pns_id] = b.baris
-        unit_id = unit.cocok(b)
         if unit_id is None and (b.unit_sumber_id or b.unit_nama or lama is None):
             asal = " / ".join(x for x in (b.unit_sumber_id, b.unit_nama) if x) or "(tanpa unit)"
             p.tanpa_unit.append(TanpaUnit(b.baris, b.nama, asal, lama is None))
             if lama is None:
                 continue
-        target = _kolom_pegawai(b, unit_id, lama, dipetakan)
         if lama is None:
             r.sisip.append(target)
             p.baru.append(Baru(b.baris, nama_lengkap(b.nama, b.gelar_depan, b.gelar_belakang)))
@@ -355,11 +363,19 @@ def _periksa_baris(b: BarisPegawai, baris_nip: dict[str, int], baris_pns: dict[s
         return Penolakan(b.baris, "NIP", f"NIP sama dengan baris {baris_nip[b.nip]}; satu pegawai satu baris")
     if b.pns_id and b.pns_id in baris_pns:
         return Penolakan(b.baris, "PNS ID", f"PNS ID sama dengan baris {baris_pns[b.pns_id]}; satu pegawai satu baris")
-    if b.golongan and not _golongan_sah(b.status_asn, b.golongan):
-        sah = "I/a sampai IV/e" if b.status_asn is StatusASN.PNS else "I sampai XVII"
-        return Penolakan(b.baris, "golongan", f"golongan {b.golongan} tidak berlaku untuk {b.status_asn.label} ({sah})")
-    if b.jenis_jabatan is JenisJabatan.FUNGSIONAL and b.jenjang is None:
-        return Penolakan(b.baris, "jenjang", "jabatan fungsional tanpa jenjang; tulis mis. 'Perawat Ahli Pertama'")
+    return None
+
+
+def _periksa_target(baris: int, t: dict[str, Any]) -> Penolakan | None:
+    """The stored row after the update, checked as the database's constraints would check it."""
+    status = StatusASN(t["status_asn"])
+    if not t["golongan"]:
+        return Penolakan(baris, "golongan", "golongan kosong; pegawai baru memerlukan golongan (mis. III/b)")
+    if not _golongan_sah(status, t["golongan"]):
+        sah = "I/a sampai IV/e" if status is StatusASN.PNS else "I sampai XVII"
+        return Penolakan(baris, "golongan", f"golongan {t['golongan']} tidak berlaku untuk {status.label} ({sah})")
+    if t["jenis_jabatan"] == JenisJabatan.FUNGSIONAL.value and t["jenjang"] is None:
+        return Penolakan(baris, "jenjang", "jabatan fungsional tanpa jenjang; tulis mis. 'Perawat Ahli Pertama'")
     return None
 
 
@@ -368,11 +384,13 @@ def _nilai_db(lama: Any, kolom: str) -> Any:
     return bool(nilai) if kolom == "aktif" else nilai
 
 
-def _kolom_pegawai(b: BarisPegawai, unit_id: int | None, lama: Any, dipetakan: set[str]) -> dict[str, Any]:
-    """The columns the row sets; what the file does not carry keeps its stored value."""
+def _kolom_pegawai(b: BarisPegawai, unit_id: int | None, lama: Any, bidang: Iterable[str]) -> dict[str, Any]:
+    """The columns the row sets. On an update, a field the file did not give (not in `bidang`, the row's
+    `bidang_berkas`: a default or a guess of the reader) keeps its stored value; so do an empty golongan and PNS ID."""
+    dari_berkas = set(bidang)
 
     def atau_lama(kolom: str, nilai: Any) -> Any:
-        return getattr(lama, kolom) if lama is not None and kolom not in dipetakan else nilai
+        return getattr(lama, kolom) if lama is not None and kolom not in dari_berkas else nilai
 
     return {
         "nip": b.nip,
@@ -380,13 +398,13 @@ def _kolom_pegawai(b: BarisPegawai, unit_id: int | None, lama: Any, dipetakan: s
         "nama": b.nama,
         "gelar_depan": atau_lama("gelar_depan", b.gelar_depan),
         "gelar_belakang": atau_lama("gelar_belakang", b.gelar_belakang),
-        "status_asn": b.status_asn.value,
+        "status_asn": atau_lama("status_asn", b.status_asn.value),
         "golongan": b.golongan or (lama.golongan if lama is not None else ""),
-        "jenis_jabatan": b.jenis_jabatan.value,
-        "nama_jabatan": b.nama_jabatan,
-        "jenjang": b.jenjang.value if b.jenjang else None,
+        "jenis_jabatan": atau_lama("jenis_jabatan", b.jenis_jabatan.value),
+        "nama_jabatan": atau_lama("nama_jabatan", b.nama_jabatan),
+        "jenjang": atau_lama("jenjang", b.jenjang.value if b.jenjang else None),
         "pendidikan": atau_lama("pendidikan", b.pendidikan.value),
-        "unit_id": unit_id if unit_id is not None else lama.unit_id,
+        "unit_id": unit_id if unit_id is not None else (lama.unit_id if lama is not None else None),
         "aktif": True,
     }
 
@@ -728,7 +746,7 @@ class LayananImpor:
             )
             p = r.pratinjau
             if p.ada_galat and not lewati_galat:
-                raise Ditolak(_pesan_galat(p))
+                raise ImporDitolak(p)
             alasan = alasan_nonaktif or f"tidak tercantum lagi pada impor penuh {p.berkas} ({date.today():%d-%m-%Y})"
             nonaktif = [{"b_id": i, "aktif": False, "alasan_nonaktif": alasan} for i in r.nonaktif]
             total = len(r.sisip) + len(r.ubah) + len(nonaktif)
@@ -807,7 +825,7 @@ class LayananImpor:
             )
             p = r.pratinjau
             if p.ada_galat and not lewati_galat:
-                raise Ditolak(_pesan_galat(p))
+                raise ImporDitolak(p)
             _cek_batal(batal)
             kueri.sisipkan_unit(sesi, [{**u, "instansi_id": instansi.id} for u in r.sisip])
             kueri.perbarui_unit(sesi, r.ubah)
