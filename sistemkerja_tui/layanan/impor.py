@@ -241,9 +241,10 @@ class _Unit:
         return self.per_nama.get(_normal(b.unit_nama)) if b.unit_nama else None
 
 
-def _golongan_sah(status: StatusASN, golongan: str) -> bool:
-    sah = Golongan if status is StatusASN.PNS else GolonganPPPK
-    return golongan in sah.kode_semua()
+_GOLONGAN_SAH = {
+    StatusASN.PNS.value: frozenset(Golongan.kode_semua()),
+    StatusASN.PPPK.value: frozenset(GolonganPPPK.kode_semua()),
+}
 
 
 def _tampil(kolom: str, nilai: Any, unit: _Unit) -> str:
@@ -366,15 +367,18 @@ def _periksa_baris(b: BarisPegawai, baris_nip: dict[str, int], baris_pns: dict[s
     return None
 
 
+_FUNGSIONAL = JenisJabatan.FUNGSIONAL.value
+
+
 def _periksa_target(baris: int, t: dict[str, Any]) -> Penolakan | None:
     """The stored row after the update, checked as the database's constraints would check it."""
-    status = StatusASN(t["status_asn"])
     if not t["golongan"]:
         return Penolakan(baris, "golongan", "golongan kosong; pegawai baru memerlukan golongan (mis. III/b)")
-    if not _golongan_sah(status, t["golongan"]):
+    if t["golongan"] not in _GOLONGAN_SAH[t["status_asn"]]:
+        status = StatusASN(t["status_asn"])
         sah = "I/a sampai IV/e" if status is StatusASN.PNS else "I sampai XVII"
         return Penolakan(baris, "golongan", f"golongan {t['golongan']} tidak berlaku untuk {status.label} ({sah})")
-    if t["jenis_jabatan"] == JenisJabatan.FUNGSIONAL.value and t["jenjang"] is None:
+    if t["jenis_jabatan"] == _FUNGSIONAL and t["jenjang"] is None:
         return Penolakan(baris, "jenjang", "jabatan fungsional tanpa jenjang; tulis mis. 'Perawat Ahli Pertama'")
     return None
 
