@@ -440,6 +440,8 @@ def _cetak_pratinjau(p, *, diterapkan: bool = False) -> None:
     for t in p.tanpa_unit:
         akibat = "tidak dapat diimpor" if t.baru else "unitnya tetap"
         print(f"  unit tidak cocok baris {t.baris} {t.nama}: {t.unit} ({akibat}); impor berkas unit dulu")
+    for w in p.pimpinan:
+        print(f"  pimpinan unit{' ditetapkan' if diterapkan else ''}: {w}")
     for w in p.peringatan:
         print(f"  peringatan: {w}")
     if p.ditolak:

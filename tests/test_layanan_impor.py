@@ -421,3 +421,29 @@ def test_bidang_tebakan_tidak_menimpa_data_tersimpan(pemda):
     assert pemda.layanan.impor.pratinjau_pegawai(tebakan, penuh=False).tetap == 3
     diberikan = hasil_pegawai([ubah(q, pendidikan=Pendidikan.SD) for q in semua])
     assert len(pemda.layanan.impor.pratinjau_pegawai(diberikan, penuh=False).diubah) == 3
+
+
+def test_pimpinan_unit_dari_jabatan_kepala(pemda):
+    from sistemkerja_tui.aturan.enums import JenisJabatan
+
+    semua = pegawai(6)
+    dinas = UNIT[0]
+    kepala = ubah(
+        semua[0],
+        jabatan_nama=dinas.nama_jabatan,
+        jenis_jabatan=JenisJabatan.JPT_PRATAMA,
+        jenjang=None,
+        unor_id=dinas.id,
+        unor_nama=dinas.nama,
+    )
+    berkas = [kepala, *(q for q in semua[1:] if q.jabatan_nama != dinas.nama_jabatan)]
+    p = pemda.layanan.impor.pratinjau_pegawai(hasil_pegawai(berkas), penuh=False)
+    assert dinas.nama in [w.split(":")[0] for w in p.pimpinan]
+    pemda.layanan.impor.terapkan_pegawai(hasil_pegawai(berkas), oleh_id=None, lewati_galat=False, penuh=False)
+    assert pemda.sql(
+        "SELECT p.nip, u.mandiri FROM unit_organisasi u JOIN pegawai p ON p.id = u.pimpinan_id WHERE u.sumber_id = ?",
+        dinas.id,
+    ) == [(kepala.nip, 0)]
+    assert pemda.layanan.struktur.unit_akar(1)[0].pimpinan is not None
+    # a unit that has its head keeps it
+    assert pemda.layanan.impor.pratinjau_pegawai(hasil_pegawai(berkas), penuh=False).pimpinan == []

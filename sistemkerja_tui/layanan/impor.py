@@ -151,6 +151,7 @@ class Pratinjau:
     ditolak: list[Penolakan] = field(default_factory=list)
     tanpa_unit: list[TanpaUnit] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
+    pimpinan: list[str] = field(default_factory=list)  # heads set on units that had none ("unit: name (jabatan)")
 
     @property
     def ada_galat(self) -> bool:
@@ -222,6 +223,7 @@ class _Rencana:
     ubah: list[dict[str, Any]] = field(default_factory=list)
     riwayat_ubah: list[tuple[int | None, dict[str, Any]]] = field(default_factory=list)
     nonaktif: list[int] = field(default_factory=list)
+    pimpinan: dict[int, tuple[str, bool]] = field(default_factory=dict)  # unit id -> (head's NIP, is a JF)
 
 
 class _Unit:
@@ -234,6 +236,12 @@ class _Unit:
         for r in rows:
             per_nama.setdefault(_normal(r.nama), []).append(r.id)
         self.per_nama = {k: v[0] for k, v in per_nama.items() if len(v) == 1}
+        # units without a head: the jabatan names that make a pegawai their head ("Kepala Dinas Kesehatan")
+        self.jabatan_kepala = {
+            r.id: {_normal(r.nama_jabatan_pimpinan), f"kepala {_normal(r.nama)}"} - {""}
+            for r in rows
+            if r.pimpinan_id is None and r.aktif
+        }
 
     def cocok(self, b: BarisPegawai) -> int | None:
         if b.unit_sumber_id and b.unit_sumber_id in self.per_sumber:
@@ -290,6 +298,7 @@ def _rencana_pegawai(
     baris_nip: dict[str, int] = {}
     baris_pns: dict[str, int] = {}
     terlihat: set[int] = set()
+    calon: dict[int, list[BarisPegawai]] = {}  # unit without a head -> rows whose jabatan names its head
     total = len(hasil.baris)
     for i, b in enumerate(hasil.baris, 1):
         if i % SETIAP == 0:
@@ -319,6 +328,9 @@ def _rencana_pegawai(
             p.tanpa_unit.append(TanpaUnit(b.baris, b.nama, asal, lama is None))
             if lama is None:
                 continue
+        kepala = unit.jabatan_kepala.get(target["unit_id"])
+        if kepala and _normal(target["nama_jabatan"]) in kepala:
+            calon.setdefault(target["unit_id"], []).append(b)
         if lama is None:
             r.sisip.append(target)
             p.baru.append(Baru(b.baris, nama_lengkap(b.nama, b.gelar_depan, b.gelar_belakang)))
@@ -346,6 +358,12 @@ def _rencana_pegawai(
             (lama.id, {k: "diubah" if k in _RAHASIA else [_nilai_db(lama, k), target[k]] for k in beda})
         )
     _lapor(kemajuan, "periksa", total, total)
+    for unit_id, baris in calon.items():
+        if len(baris) == 1:
+            b = baris[0]
+            r.pimpinan[unit_id] = (b.nip, b.jenis_jabatan is JenisJabatan.FUNGSIONAL)
+            nama = nama_lengkap(b.nama, b.gelar_depan, b.gelar_belakang)
+            p.pimpinan.append(f"{unit.nama[unit_id]}: {nama} ({b.nama_jabatan}), dari jabatannya")
     if penuh:
         for q in pegawai_db:
             if q.aktif and q.instansi_id == instansi_id and q.id not in terlihat:
@@ -767,6 +785,7 @@ class LayananImpor:
             kueri.perbarui_pegawai(sesi, [{**u, "alasan_nonaktif": ""} for u in r.ubah], setiap)
             ditulis += len(r.ubah)
             kueri.perbarui_pegawai(sesi, nonaktif, setiap)
+            self._tetapkan_pimpinan(sesi, r.pimpinan, oleh_id)
             riwayat.catat_banyak(
                 sesi, oleh_id=oleh_id, aksi="impor_ubah_pegawai", entitas="pegawai", rincian=r.riwayat_ubah
             )
@@ -795,6 +814,23 @@ class LayananImpor:
             _cek_batal(batal)
         self._segarkan()
         return HasilImpor(p, len(r.sisip), len(r.ubah), len(r.nonaktif), p.jumlah_dilewati, anggota)
+
+    @staticmethod
+    def _tetapkan_pimpinan(sesi: Any, pimpinan: dict[int, tuple[str, bool]], oleh_id: int | None) -> None:
+        """Heads of units that had none, found by their jabatan; the profile's `ppk.unit_mandiri`: a unit a
+        Pejabat Fungsional leads is a unit kerja mandiri."""
+        from sistemkerja_tui.store import riwayat
+        from sistemkerja_tui.store.kueri import impor as kueri
+
+        if not pimpinan:
+            return
+        ids = kueri.pegawai_per_nip(sesi, [nip for nip, _ in pimpinan.values()])
+        ubah = [{"b_id": u, "pimpinan_id": ids[nip], "mandiri": jf} for u, (nip, jf) in pimpinan.items()]
+        kueri.perbarui_unit(sesi, ubah)
+        rincian = [(u["b_id"], {"pimpinan_id": [None, u["pimpinan_id"]], "mandiri": u["mandiri"]}) for u in ubah]
+        riwayat.catat_banyak(
+            sesi, oleh_id=oleh_id, aksi="impor_pimpinan_unit", entitas="unit_organisasi", rincian=rincian
+        )
 
     # --- units ---
 
@@ -932,6 +968,7 @@ def _baris_laporan(p: Pratinjau) -> list[tuple[str, str, str, str, str]]:
     for t in p.tanpa_unit:
         akibat = "tidak diimpor" if t.baru else "unitnya tetap"
         hasil.append(("unit tidak cocok", str(t.baris), t.nama, "unit", f"{t.unit}: {akibat}"))
+    hasil += [("pimpinan unit", "", "", "", w) for w in p.pimpinan]
     hasil += [("peringatan", "", "", "", w) for w in p.peringatan]
     return hasil
 

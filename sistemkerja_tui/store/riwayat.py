@@ -9,6 +9,7 @@ never put NIP lists, birth dates or whole rows in it (UU 27/2022).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import text
@@ -50,7 +51,7 @@ def catat(sesi: Any, *, oleh_id: int | None, aksi: str, entitas: str, entitas_id
 
 
 def catat_banyak(
-    sesi: Any, *, oleh_id: int | None, aksi: str, entitas: str, rincian: list[tuple[int | None, dict[str, Any]]]
+    sesi: Any, *, oleh_id: int | None, aksi: str, entitas: str, rincian: Sequence[tuple[int | None, Mapping[str, Any]]]
 ) -> None:
     """`catat` for many entities at once (an import): one actor lookup, one batched INSERT."""
     from sistemkerja_tui.store.models import sekarang
@@ -69,7 +70,7 @@ def catat_banyak(
                 "aksi": aksi,
                 "entitas": entitas,
                 "entitas_id": entitas_id,
-                "rincian": json.dumps(r, ensure_ascii=False, default=str),
+                "rincian": json.dumps(dict(r), ensure_ascii=False, default=str),
             }
             for entitas_id, r in rincian
         ],
