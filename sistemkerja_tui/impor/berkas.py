@@ -21,7 +21,7 @@ BATAS_CARI_HEADER = 20  # e-Kinerja puts a title block above the header
 PEMISAH = (",", ";", "\t", "|")
 SPREADSHEET = (".xlsx", ".xlsm", ".xls", ".ods")
 _LAPOR_TIAP = 1000  # rows between two progress calls
-_POTONGAN = 1 << 20
+_POTONGAN = 1 << 18
 
 
 class BerkasTidakTerbaca(ValueError):
@@ -140,8 +140,8 @@ def _baris_spreadsheet(path: Path) -> Iterator[tuple[int, list[Sel]]]:
     def baris() -> Iterator[tuple[int, list[Sel]]]:
         if lembar is None:
             return
-        awal = (lembar.start or (0, 0))[0] + 1
-        for nomor, r in enumerate(lembar.iter_rows(), awal):
+        # iter_rows starts at the sheet's first row, empty leading rows included (tests/test_impor_baca.py)
+        for nomor, r in enumerate(lembar.iter_rows(), 1):
             yield nomor, list[Sel](r)
 
     return baris()

@@ -14,7 +14,7 @@ from sistemkerja_tui.impor.model import BarisPegawai, HasilBaca
 # Which file fields feed which BarisPegawai field (for `bidang_berkas`).
 _SUMBER = {
     "golongan": ("golongan", "golongan_id", "pangkat"),
-    "status_asn": ("jenis_pegawai", "status_cpns"),
+    "status_asn": ("jenis_pegawai", "status_cpns", "golongan", "golongan_id", "pangkat"),
     "pendidikan": ("pendidikan", "pendidikan_id"),
     "gelar_depan": ("gelar_depan", "nama"),
     "gelar_belakang": ("gelar_belakang", "nama"),
