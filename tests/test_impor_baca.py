@@ -347,10 +347,11 @@ def test_pegawai_jenis_bawaan(tmp_path, pegawai):
         [pegawai[0].nip, "Agus Fiktif, S.Kom.", "III-b", "Pranata Komputer Ahli Pertama"],
         [pegawai[1].nip, "Sri Fiktif, A.Md.Kep.", "IX", "Perawat Terampil"],
         [pegawai[2].nip, "Budi Fiktif", "32", "Kepala Seksi Pelayanan"],
+        ["198902252024211013", "Tika Fiktif", "", "Pengelola Umum Operasional"],
     ]
     hasil = baca_pegawai(tulis_csv(tmp_path / "duk.csv", rows))
 
-    a, b, c = hasil.baris
+    a, b, c, d = hasil.baris
     assert (a.status_asn, a.golongan, a.pendidikan, a.jenjang) == (
         StatusASN.PNS,
         "III/b",
@@ -365,3 +366,4 @@ def test_pegawai_jenis_bawaan(tmp_path, pegawai):
     )
     assert (c.golongan, c.jenis_jabatan, c.pendidikan) == ("III/b", JenisJabatan.PENGAWAS, Pendidikan.SMA)
     assert "pendidikan" not in a.bidang_berkas and "status_asn" in a.bidang_berkas
+    assert d.status_asn is StatusASN.PPPK and d.golongan == "" and "status_asn" not in d.bidang_berkas

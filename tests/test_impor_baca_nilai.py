@@ -43,6 +43,16 @@ def test_nip():
     assert nilai.nip_boleh_kosong("-") is None
 
 
+def test_nip_pppk_berkode_2n_di_tempat_bulan():
+    """PPPK NIPs carry the code 2 and the intake (1-9) where a PNS NIP has the TMT month: 19890225 2024 21 1 013."""
+    assert nilai.nip("198902252024211013") == "198902252024211013"
+    assert nilai.nip_pppk("198902252024211013") and not nilai.nip_pppk(NIP)
+    with pytest.raises(ValueError, match="Tanggal lahir"):
+        nilai.nip("198902302024211013")
+    with pytest.raises(ValueError, match="Bulan TMT"):
+        nilai.nip("198902252024201013")  # 20: neither a month nor a PPPK intake
+
+
 @pytest.mark.parametrize(
     ("sel", "hasil"),
     [

@@ -53,10 +53,19 @@ def nip(sel: Sel) -> str:
         raise ValueError(PERBAIKI_NIP_ANGKA)
     if not t:
         raise ValueError("NIP kosong. Isikan 18 angka NIP, misalnya 19780315 200501 1 002.")
+    angka = "".join(t.split())
     try:
+        if nip_pppk(angka):  # birth date, year, sex and sequence checked; "2n" stands where a PNS NIP has the month
+            urai_nip(angka[:12] + "01" + angka[14:])
+            return angka
         return urai_nip(t).angka
     except NIPTidakSah as e:
         raise ValueError(e.pesan) from None
+
+
+def nip_pppk(angka: str) -> bool:
+    """A PPPK NIP: `YYYYMMDD YYYY 2 n J NNN`, digit 13 the PPPK code 2, digit 14 the intake (1-9), not a month."""
+    return len(angka) == 18 and angka.isdigit() and angka[12] == "2" and angka[13] != "0"
 
 
 def nip_boleh_kosong(sel: Sel) -> str | None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from sistemkerja_tui.aturan.enums import JenisJabatan, Jenjang, Pendidikan, StatusASN
-from sistemkerja_tui.aturan.nip import urai_nip
 from sistemkerja_tui.impor import kolom, nilai
 from sistemkerja_tui.impor._baris import Baris, baca
 from sistemkerja_tui.impor.berkas import Kemajuan
@@ -60,6 +60,8 @@ def _status_golongan(b: Baris) -> tuple[StatusASN, str]:
             f"Golongan '{gol}' adalah golongan {status_gol.label}, padahal jenis pegawainya {status.label}. "
             f"Perbaiki golongan (misalnya {contoh}) atau jenis pegawainya.",
         )
+    if status is None and status_gol is None and nilai.nip_pppk(b.teks("nip")):
+        status = StatusASN.PPPK
     return status or status_gol or StatusASN.PNS, gol
 
 
@@ -107,7 +109,7 @@ def _baris_pegawai(b: Baris) -> BarisPegawai | None:
     if b.ditolak:
         return None
     if lahir is None:
-        lahir = urai_nip(nip).tanggal_lahir
+        lahir = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))  # the NIP's first 8 digits, checked by nilai.nip
     bidang = {f for f, sumber in _SUMBER.items() if any(b.ada(s) for s in sumber)}
     if pendidikan is None:
         bidang.discard("pendidikan")
