@@ -20,6 +20,11 @@ _EXCEL_NOL = date(1899, 12, 30)  # Excel's day 0 (the 1900 leap-year bug include
 
 def teks(sel: Sel) -> str:
     """A cell as text: a leading `'` (Excel's text marker) stripped, `null` and `-` empty, 40.0 -> "40"."""
+    if type(sel) is str:
+        bersih = sel.strip()
+        if bersih[:1] == "'":
+            bersih = bersih[1:].strip()
+        return "" if len(bersih) <= 4 and bersih.casefold() in KOSONG else bersih
     if sel is None:
         return ""
     if isinstance(sel, bool):
@@ -101,6 +106,7 @@ def _serial(n: float, bidang: str) -> date:
 
 _RUANG = re.compile(r"\b(IV|III|II|I)\s*[/\-.]?\s*([A-E])\b", re.IGNORECASE)
 _ROMAWI_PPPK = {g.value: g for g in GolonganPPPK}
+_KODE_GOLONGAN = frozenset(Golongan.kode_semua())
 _ID_BKN = {f"{i}{j}": f"{r}/{h}" for i, r in enumerate(("I", "II", "III", "IV"), 1) for j, h in enumerate("abcde", 1)}
 
 
@@ -112,14 +118,14 @@ def golongan(sel: Sel) -> tuple[str, StatusASN | None]:
     t = teks(sel)
     if not t:
         return "", None
-    if t in _ID_BKN and _ID_BKN[t] in Golongan.kode_semua():
+    if t in _ID_BKN and _ID_BKN[t] in _KODE_GOLONGAN:
         return _ID_BKN[t], StatusASN.PNS
     kompak = re.sub(r"^(golongan|gol\.?)\s*", "", t.strip(), flags=re.IGNORECASE).strip().upper()
     if kompak in _ROMAWI_PPPK:
         return kompak, StatusASN.PPPK
     if m := _RUANG.search(t):
         kode = f"{m[1].upper()}/{m[2].lower()}"
-        if kode in Golongan.kode_semua():
+        if kode in _KODE_GOLONGAN:
             return kode, StatusASN.PNS
     try:
         return Golongan.dari(t).value, StatusASN.PNS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from sistemkerja_tui.aturan.enums import JenisJabatan, Jenjang, Pendidikan, StatusASN
@@ -25,6 +26,12 @@ _SUMBER = {
     **{b: (b,) for b in ("nip", "nama", "nama_jabatan", "pns_id", "unit_sumber_id", "unit_nama")},
     **{b: (b,) for b in ("unit_induk_nama", "atasan_nip")},
 }
+
+
+@cache
+def _dari_berkas(kolom_berkas: frozenset[str]) -> frozenset[str]:
+    """The BarisPegawai fields a file with these mapped fields can give."""
+    return frozenset(f for f, sumber in _SUMBER.items() if not kolom_berkas.isdisjoint(sumber))
 
 
 def baca_pegawai(path: Path | str, *, kemajuan: Kemajuan | None = None) -> HasilBaca[BarisPegawai]:
@@ -110,7 +117,7 @@ def _baris_pegawai(b: Baris) -> BarisPegawai | None:
         return None
     if lahir is None:
         lahir = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))  # the NIP's first 8 digits, checked by nilai.nip
-    bidang = {f for f, sumber in _SUMBER.items() if any(b.ada(s) for s in sumber)}
+    bidang = set(_dari_berkas(b.bidang))
     if pendidikan is None:
         bidang.discard("pendidikan")
         pendidikan = nilai.pendidikan_dari_gelar(depan, belakang) or Pendidikan.SMA
