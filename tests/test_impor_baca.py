@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tracemalloc
 from dataclasses import replace
+from datetime import date, datetime
 
 import pytest
 from tests.berkas_impor import (
@@ -180,6 +181,15 @@ def test_nip_angka_dalam_csv_juga_ditolak(tmp_path, pegawai):
     assert [t.baris for t in hasil.ditolak] == [2, 3, 4]
     assert all(t.alasan == PERBAIKI_NIP_ANGKA for t in hasil.ditolak)
     assert [b.nip for b in hasil.baris] == [p.nip for p in pegawai[3:5]]
+
+
+def test_tanggal_sebagai_sel_tanggal_dan_nomor_seri_excel(tmp_path, pegawai):
+    p0, p1 = pegawai[:2]
+    serial = (p1.tanggal_lahir - date(1899, 12, 30)).days
+    ganti = {0: {"TANGGAL LAHIR": datetime(p0.tanggal_lahir.year, p0.tanggal_lahir.month, p0.tanggal_lahir.day)}}
+    ganti[1] = {"TANGGAL LAHIR": float(serial)}
+    hasil = baca_pegawai(tulis_siasn_xlsx(tmp_path / "tgl.xlsx", pegawai[:2], ganti=ganti))
+    assert [b.tanggal_lahir for b in hasil.baris] == [p0.tanggal_lahir, p1.tanggal_lahir]
 
 
 def test_baris_rusak_ditolak_satu_per_satu(tmp_path, pegawai):

@@ -36,6 +36,8 @@ def test_nip():
     for angka in (1.97803152005011e17, 197803152005011002, "1.97803E+17", "197803152005011002.0"):
         with pytest.raises(ValueError, match="tersimpan sebagai angka"):
             nilai.nip(angka)
+    with pytest.raises(ValueError, match="berakhiran 000"):
+        nilai.nip("197803152005011000")  # what Excel makes of 197803152005011002 shown as a whole number
     with pytest.raises(ValueError, match="18 angka"):
         nilai.nip("1978031520050110")
     with pytest.raises(ValueError, match="kosong"):

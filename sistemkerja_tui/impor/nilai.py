@@ -59,6 +59,8 @@ def nip(sel: Sel) -> str:
     if not t:
         raise ValueError("NIP kosong. Isikan 18 angka NIP, misalnya 19780315 200501 1 002.")
     angka = "".join(t.split())
+    if len(angka) == 18 and angka.isdigit() and angka.endswith("000"):
+        raise ValueError("NIP berakhiran 000, tanda NIP ini pernah tersimpan sebagai angka. " + PERBAIKI_NIP_ANGKA)
     try:
         if nip_pppk(angka):  # birth date, year, sex and sequence checked; "2n" stands where a PNS NIP has the month
             urai_nip(angka[:12] + "01" + angka[14:])
