@@ -248,7 +248,7 @@ def test_berkas_yang_tidak_dapat_dibaca(tmp_path):
 
 def test_kemajuan_dilaporkan(tmp_path):
     daftar = pegawai_fiktif(2500, UNIT, seed=3)
-    laporan: list[int] = []
+    laporan = []
     hasil = baca_pegawai(tulis_siasn_csv(tmp_path / "besar.csv", daftar), kemajuan=laporan.append)
 
     assert len(hasil.baris) == 2500
@@ -270,6 +270,13 @@ def test_csv_dibaca_bertahap(tmp_path):
         tracemalloc.stop()
     assert jumlah == 20_000
     assert puncak < 2_000_000  # bytes; the whole file is > 8 MB
+
+
+def test_judul_kolom_yang_berulang_dan_baris_kosong_dilewati(tmp_path, pegawai):
+    rows = tabel_duk(pegawai[:4])
+    rows = [rows[0], rows[1], [], rows[2], rows[0], rows[3], ["", ""], rows[4]]  # a printout repeats the header
+    hasil = baca_pegawai(tulis_csv(tmp_path / "cetak.csv", rows))
+    assert hasil.ditolak == [] and [b.baris for b in hasil.baris] == [2, 4, 6, 8] and hasil.jumlah_baris == 4
 
 
 def test_xlsx_judul_di_baris_ke_20(tmp_path, pegawai):
@@ -324,7 +331,7 @@ def test_unit_ref_unor_csv(tmp_path):
 
 
 def test_unit_snake_xlsx_dengan_jenis_kode_dan_nip_kepala(tmp_path, pegawai):
-    rows: list[list[object]] = [["ID_UNOR", "NAMA_UNIT", "PARENT_ID", "JENIS UNIT", "KODE", "NIP KEPALA"]]
+    rows = [["ID_UNOR", "NAMA_UNIT", "PARENT_ID", "JENIS UNIT", "KODE", "NIP KEPALA"]]
     rows += [
         ["K1", "Kecamatan Fiktif Utara", "", "Kecamatan", "400.1", pegawai[0].nip],
         ["K2", "Kelurahan Sumber Fiktif", "K1", "", "400.1.1", ""],
@@ -352,7 +359,7 @@ def test_unit_tanpa_kolom_nama(tmp_path):
 
 def test_pegawai_jenis_bawaan(tmp_path, pegawai):
     """Without status or education columns: PNS from the golongan, PPPK from its grade, education from the gelar."""
-    rows: list[list[object]] = [["NIP", "NAMA", "GOLONGAN", "JABATAN"]]
+    rows = [["NIP", "NAMA", "GOLONGAN", "JABATAN"]]
     rows += [
         [pegawai[0].nip, "Agus Fiktif, S.Kom.", "III-b", "Pranata Komputer Ahli Pertama"],
         [pegawai[1].nip, "Sri Fiktif, A.Md.Kep.", "IX", "Perawat Terampil"],

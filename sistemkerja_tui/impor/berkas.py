@@ -54,7 +54,8 @@ def baca_tabel(
         return None
     nomor, header = awal[terbaik[1]]
     sisa = chain(awal[terbaik[1] + 1 :], baris)
-    return Tabel(nomor, [_teks_header(s) for s in header], _data(sisa, kemajuan))
+    judul = [_teks_header(s) for s in header]
+    return Tabel(nomor, judul, _data(sisa, judul, kemajuan))
 
 
 def _teks_header(sel: Sel) -> str:
@@ -63,10 +64,15 @@ def _teks_header(sel: Sel) -> str:
     return "" if sel is None else str(sel).strip()
 
 
-def _data(baris: Iterator[tuple[int, list[Sel]]], kemajuan: Kemajuan | None) -> Iterator[tuple[int, list[Sel]]]:
+def _data(
+    baris: Iterator[tuple[int, list[Sel]]], header: list[str], kemajuan: Kemajuan | None
+) -> Iterator[tuple[int, list[Sel]]]:
+    """Data rows; empty rows and repeats of the header (a printout's page headers) skipped."""
     n = 0
     for nomor, sel in baris:
         if all(s is None or (isinstance(s, str) and not s.strip()) for s in sel):
+            continue
+        if sel and header and _teks_header(sel[0]) == header[0] and [_teks_header(s) for s in sel] == header:
             continue
         n += 1
         if kemajuan is not None and n % _LAPOR_TIAP == 0:
