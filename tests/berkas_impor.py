@@ -18,7 +18,8 @@ from xml.sax.saxutils import escape
 
 from sistemkerja_tui.aturan.enums import JenisJabatan, Jenjang, Pendidikan, StatusASN
 
-# SIASN "Export Data ASN": the 66 headers in their order.
+# SIASN "Export Data ASN": the headers in their order, as the public readers list them (64 names; the brief's
+# "66 columns" counts a later version, see SIASN_KOLOM_BARU).
 SIASN_KOLOM: tuple[str, ...] = (
     "PNS ID", "NIP BARU", "NIP LAMA", "NAMA", "GELAR DEPAN", "GELAR BELAKANG", "TEMPAT LAHIR ID",
     "TEMPAT LAHIR NAMA", "TANGGAL LAHIR", "JENIS KELAMIN", "AGAMA ID", "AGAMA NAMA", "JENIS KAWIN ID",
@@ -32,6 +33,9 @@ SIASN_KOLOM: tuple[str, ...] = (
     "INSTANSI INDUK NAMA", "INSTANSI KERJA ID", "INSTANSI KERJA NAMA", "SATUAN KERJA INDUK ID",
     "SATUAN KERJA INDUK NAMA", "SATUAN KERJA KERJA ID", "SATUAN KERJA KERJA NAMA",
 )  # fmt: skip
+
+# Later exports add these (the readers' migrations add IS VALID NIK, then NAMA SEKOLAH and FLAG IKD).
+SIASN_KOLOM_BARU: tuple[str, ...] = (*SIASN_KOLOM, "IS VALID NIK", "NAMA SEKOLAH", "FLAG IKD")
 
 # e-Kinerja "Laporan SKP" and "Penilaian SKP" headers (snake_case, below a title block).
 EKINERJA_SKP_KOLOM: tuple[str, ...] = (
@@ -274,8 +278,9 @@ def baris_siasn(p: PegawaiFiktif, *, kutip: bool = True, null: bool = True) -> d
         "UNOR NAMA": p.unor_nama,
         "INSTANSI INDUK NAMA": "Pemerintah Kabupaten Fiktif",
         "INSTANSI KERJA NAMA": "Pemerintah Kabupaten Fiktif",
+        "IS VALID NIK": "1",
     }
-    return {k: nilai.get(k, kosong) for k in SIASN_KOLOM}
+    return {k: nilai.get(k, kosong) for k in SIASN_KOLOM_BARU}
 
 
 def _baris(

@@ -24,6 +24,8 @@ class Baris:
         self._peta = pemetaan
         self._alias = alias
         self.ditolak: list[Penolakan] = []
+        n = len(sel)
+        self._teks = {b: nilai.teks(sel[i]) for b, i in pemetaan.indeks.items() if i < n}
 
     def ada(self, bidang: str) -> bool:
         return bidang in self._peta.indeks
@@ -33,7 +35,12 @@ class Baris:
         return self._sel[i] if i is not None and i < len(self._sel) else None
 
     def teks(self, bidang: str) -> str:
-        return nilai.teks(self.sel(bidang))
+        return self._teks.get(bidang, "")
+
+    @property
+    def bidang(self) -> frozenset[str]:
+        """The fields the file's header maps (the same for every row)."""
+        return self._peta.bidang
 
     def kolom(self, bidang: str) -> str:
         """The file's header for a field (its label when the file has no such column)."""

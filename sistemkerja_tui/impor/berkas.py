@@ -21,7 +21,7 @@ BATAS_CARI_HEADER = 20  # e-Kinerja puts a title block above the header
 PEMISAH = (",", ";", "\t", "|")
 SPREADSHEET = (".xlsx", ".xlsm", ".xls", ".ods")
 _LAPOR_TIAP = 1000  # rows between two progress calls
-_POTONGAN = 1 << 20
+_POTONGAN = 1 << 18
 
 
 class BerkasTidakTerbaca(ValueError):
@@ -54,7 +54,8 @@ def baca_tabel(
         return None
     nomor, header = awal[terbaik[1]]
     sisa = chain(awal[terbaik[1] + 1 :], baris)
-    return Tabel(nomor, [_teks_header(s) for s in header], _data(sisa, kemajuan))
+    judul = [_teks_header(s) for s in header]
+    return Tabel(nomor, judul, _data(sisa, judul, kemajuan))
 
 
 def _teks_header(sel: Sel) -> str:
@@ -63,10 +64,15 @@ def _teks_header(sel: Sel) -> str:
     return "" if sel is None else str(sel).strip()
 
 
-def _data(baris: Iterator[tuple[int, list[Sel]]], kemajuan: Kemajuan | None) -> Iterator[tuple[int, list[Sel]]]:
+def _data(
+    baris: Iterator[tuple[int, list[Sel]]], header: list[str], kemajuan: Kemajuan | None
+) -> Iterator[tuple[int, list[Sel]]]:
+    """Data rows; empty rows and repeats of the header (a printout's page headers) skipped."""
     n = 0
     for nomor, sel in baris:
         if all(s is None or (isinstance(s, str) and not s.strip()) for s in sel):
+            continue
+        if sel and header and _teks_header(sel[0]) == header[0] and [_teks_header(s) for s in sel] == header:
             continue
         n += 1
         if kemajuan is not None and n % _LAPOR_TIAP == 0:
@@ -140,8 +146,8 @@ def _baris_spreadsheet(path: Path) -> Iterator[tuple[int, list[Sel]]]:
     def baris() -> Iterator[tuple[int, list[Sel]]]:
         if lembar is None:
             return
-        awal = (lembar.start or (0, 0))[0] + 1
-        for nomor, r in enumerate(lembar.iter_rows(), awal):
+        # iter_rows starts at the sheet's first row, empty leading rows included (tests/test_impor_baca.py)
+        for nomor, r in enumerate(lembar.iter_rows(), 1):
             yield nomor, list[Sel](r)
 
     return baris()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # field -> (Indonesian label, accepted headers). Sources: SIASN "Export Data ASN" (66 columns), e-Kinerja
 # Laporan/Penilaian SKP, local DUK/nominatif spreadsheets.
@@ -138,6 +139,10 @@ class Pemetaan:
     header: dict[str, str]
     hilang: list[str]
     pesan_hilang: list[str]
+
+    @cached_property
+    def bidang(self) -> frozenset[str]:
+        return frozenset(self.indeks)
 
     def sebagai_berkas(self) -> dict[str, str]:
         """File header -> field, in the file's column order (what `HasilBaca.pemetaan` holds)."""

@@ -20,6 +20,11 @@ _EXCEL_NOL = date(1899, 12, 30)  # Excel's day 0 (the 1900 leap-year bug include
 
 def teks(sel: Sel) -> str:
     """A cell as text: a leading `'` (Excel's text marker) stripped, `null` and `-` empty, 40.0 -> "40"."""
+    if type(sel) is str:
+        bersih = sel.strip()
+        if bersih[:1] == "'":
+            bersih = bersih[1:].strip()
+        return "" if len(bersih) <= 4 and bersih.casefold() in KOSONG else bersih
     if sel is None:
         return ""
     if isinstance(sel, bool):
@@ -53,10 +58,21 @@ def nip(sel: Sel) -> str:
         raise ValueError(PERBAIKI_NIP_ANGKA)
     if not t:
         raise ValueError("NIP kosong. Isikan 18 angka NIP, misalnya 19780315 200501 1 002.")
+    angka = "".join(t.split())
+    if len(angka) == 18 and angka.isdigit() and angka.endswith("000"):
+        raise ValueError("NIP berakhiran 000, tanda NIP ini pernah tersimpan sebagai angka. " + PERBAIKI_NIP_ANGKA)
     try:
+        if nip_pppk(angka):  # birth date, year, sex and sequence checked; "2n" stands where a PNS NIP has the month
+            urai_nip(angka[:12] + "01" + angka[14:])
+            return angka
         return urai_nip(t).angka
     except NIPTidakSah as e:
         raise ValueError(e.pesan) from None
+
+
+def nip_pppk(angka: str) -> bool:
+    """A PPPK NIP: `YYYYMMDD YYYY 2 n J NNN`, digit 13 the PPPK code 2, digit 14 the intake (1-9), not a month."""
+    return len(angka) == 18 and angka.isdigit() and angka[12] == "2" and angka[13] != "0"
 
 
 def nip_boleh_kosong(sel: Sel) -> str | None:
@@ -92,6 +108,7 @@ def _serial(n: float, bidang: str) -> date:
 
 _RUANG = re.compile(r"\b(IV|III|II|I)\s*[/\-.]?\s*([A-E])\b", re.IGNORECASE)
 _ROMAWI_PPPK = {g.value: g for g in GolonganPPPK}
+_KODE_GOLONGAN = frozenset(Golongan.kode_semua())
 _ID_BKN = {f"{i}{j}": f"{r}/{h}" for i, r in enumerate(("I", "II", "III", "IV"), 1) for j, h in enumerate("abcde", 1)}
 
 
@@ -103,14 +120,14 @@ def golongan(sel: Sel) -> tuple[str, StatusASN | None]:
     t = teks(sel)
     if not t:
         return "", None
-    if t in _ID_BKN and _ID_BKN[t] in Golongan.kode_semua():
+    if t in _ID_BKN and _ID_BKN[t] in _KODE_GOLONGAN:
         return _ID_BKN[t], StatusASN.PNS
     kompak = re.sub(r"^(golongan|gol\.?)\s*", "", t.strip(), flags=re.IGNORECASE).strip().upper()
     if kompak in _ROMAWI_PPPK:
         return kompak, StatusASN.PPPK
     if m := _RUANG.search(t):
         kode = f"{m[1].upper()}/{m[2].lower()}"
-        if kode in Golongan.kode_semua():
+        if kode in _KODE_GOLONGAN:
             return kode, StatusASN.PNS
     try:
         return Golongan.dari(t).value, StatusASN.PNS

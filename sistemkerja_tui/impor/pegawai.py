@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import cache
 from pathlib import Path
 
 from sistemkerja_tui.aturan.enums import JenisJabatan, Jenjang, Pendidikan, StatusASN
-from sistemkerja_tui.aturan.nip import urai_nip
 from sistemkerja_tui.impor import kolom, nilai
 from sistemkerja_tui.impor._baris import Baris, baca
 from sistemkerja_tui.impor.berkas import Kemajuan
@@ -14,7 +15,7 @@ from sistemkerja_tui.impor.model import BarisPegawai, HasilBaca
 # Which file fields feed which BarisPegawai field (for `bidang_berkas`).
 _SUMBER = {
     "golongan": ("golongan", "golongan_id", "pangkat"),
-    "status_asn": ("jenis_pegawai", "status_cpns"),
+    "status_asn": ("jenis_pegawai", "status_cpns", "golongan", "golongan_id", "pangkat"),
     "pendidikan": ("pendidikan", "pendidikan_id"),
     "gelar_depan": ("gelar_depan", "nama"),
     "gelar_belakang": ("gelar_belakang", "nama"),
@@ -25,6 +26,12 @@ _SUMBER = {
     **{b: (b,) for b in ("nip", "nama", "nama_jabatan", "pns_id", "unit_sumber_id", "unit_nama")},
     **{b: (b,) for b in ("unit_induk_nama", "atasan_nip")},
 }
+
+
+@cache
+def _dari_berkas(kolom_berkas: frozenset[str]) -> frozenset[str]:
+    """The BarisPegawai fields a file with these mapped fields can give."""
+    return frozenset(f for f, sumber in _SUMBER.items() if not kolom_berkas.isdisjoint(sumber))
 
 
 def baca_pegawai(path: Path | str, *, kemajuan: Kemajuan | None = None) -> HasilBaca[BarisPegawai]:
@@ -60,6 +67,8 @@ def _status_golongan(b: Baris) -> tuple[StatusASN, str]:
             f"Golongan '{gol}' adalah golongan {status_gol.label}, padahal jenis pegawainya {status.label}. "
             f"Perbaiki golongan (misalnya {contoh}) atau jenis pegawainya.",
         )
+    if status is None and status_gol is None and nilai.nip_pppk(b.teks("nip")):
+        status = StatusASN.PPPK
     return status or status_gol or StatusASN.PNS, gol
 
 
@@ -107,8 +116,8 @@ def _baris_pegawai(b: Baris) -> BarisPegawai | None:
     if b.ditolak:
         return None
     if lahir is None:
-        lahir = urai_nip(nip).tanggal_lahir
-    bidang = {f for f, sumber in _SUMBER.items() if any(b.ada(s) for s in sumber)}
+        lahir = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))  # the NIP's first 8 digits, checked by nilai.nip
+    bidang = set(_dari_berkas(b.bidang))
     if pendidikan is None:
         bidang.discard("pendidikan")
         pendidikan = nilai.pendidikan_dari_gelar(depan, belakang) or Pendidikan.SMA
