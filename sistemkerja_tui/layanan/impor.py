@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -406,29 +406,36 @@ def _nilai_db(lama: Any, kolom: str) -> Any:
     return bool(nilai) if kolom == "aktif" else nilai
 
 
-def _kolom_pegawai(b: BarisPegawai, unit_id: int | None, lama: Any, bidang: Iterable[str]) -> dict[str, Any]:
+_BOLEH_TETAP = ("gelar_depan", "gelar_belakang", "status_asn", "jenis_jabatan", "nama_jabatan", "jenjang", "pendidikan")
+
+
+def _kolom_pegawai(b: BarisPegawai, unit_id: int | None, lama: Any, bidang: Collection[str]) -> dict[str, Any]:
     """The columns the row sets. On an update, a field the file did not give (not in `bidang`, the row's
     `bidang_berkas`: a default or a guess of the reader) keeps its stored value; so do an empty golongan and PNS ID."""
-    dari_berkas = set(bidang)
-
-    def atau_lama(kolom: str, nilai: Any) -> Any:
-        return getattr(lama, kolom) if lama is not None and kolom not in dari_berkas else nilai
-
-    return {
+    kolom = {
         "nip": b.nip,
-        "pns_id": b.pns_id or (lama.pns_id if lama is not None else None),
+        "pns_id": b.pns_id,
         "nama": b.nama,
-        "gelar_depan": atau_lama("gelar_depan", b.gelar_depan),
-        "gelar_belakang": atau_lama("gelar_belakang", b.gelar_belakang),
-        "status_asn": atau_lama("status_asn", b.status_asn.value),
-        "golongan": b.golongan or (lama.golongan if lama is not None else ""),
-        "jenis_jabatan": atau_lama("jenis_jabatan", b.jenis_jabatan.value),
-        "nama_jabatan": atau_lama("nama_jabatan", b.nama_jabatan),
-        "jenjang": atau_lama("jenjang", b.jenjang.value if b.jenjang else None),
-        "pendidikan": atau_lama("pendidikan", b.pendidikan.value),
-        "unit_id": unit_id if unit_id is not None else (lama.unit_id if lama is not None else None),
+        "gelar_depan": b.gelar_depan,
+        "gelar_belakang": b.gelar_belakang,
+        "status_asn": b.status_asn.value,
+        "golongan": b.golongan,
+        "jenis_jabatan": b.jenis_jabatan.value,
+        "nama_jabatan": b.nama_jabatan,
+        "jenjang": b.jenjang.value if b.jenjang else None,
+        "pendidikan": b.pendidikan.value,
+        "unit_id": unit_id,
         "aktif": True,
     }
+    if lama is not None:
+        for k in _BOLEH_TETAP:
+            if k not in bidang:
+                kolom[k] = getattr(lama, k)
+        kolom["pns_id"] = b.pns_id or lama.pns_id
+        kolom["golongan"] = b.golongan or lama.golongan
+        if unit_id is None:
+            kolom["unit_id"] = lama.unit_id
+    return kolom
 
 
 # --- units ------------------------------------------------------------------------------------
