@@ -467,6 +467,7 @@ class _Kemajuan:
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
+                redirect_stdout=sys.stdout.isatty(),  # printed above the bars on the same terminal; a file stays a file
             )
 
     def __enter__(self) -> _Kemajuan:
