@@ -310,8 +310,12 @@ def _impor(args) -> int:
             _cetak_pemetaan(hasil)
             if hasil.kolom_wajib_hilang:
                 return _galat(
-                    f"berkas {berkas.name} tidak memiliki kolom wajib: {', '.join(hasil.kolom_wajib_hilang)}. "
-                    "Tambahkan kolom itu atau ganti judul kolomnya dengan nama yang dikenal (lihat pemetaan di atas)."
+                    f"berkas {berkas.name} tidak dapat diimpor: "
+                    + (
+                        " ".join(hasil.catatan)
+                        or f"kolom wajib tidak ditemukan: {', '.join(hasil.kolom_wajib_hilang)}. Tambahkan kolom itu "
+                        "atau ganti judul kolomnya dengan nama yang dikenal (lihat pemetaan di atas)."
+                    )
                 )
             if args.pratinjau:
                 if args.jenis_impor == "pegawai":

@@ -111,6 +111,15 @@ def test_galat_berkas_keluar_2(db_unit, tmp_path, args, pesan):
     assert sidik(db_unit) == sebelum
 
 
+def test_kolom_wajib_hilang_keluar_2(db_unit, tmp_path):
+    from tests.berkas_impor import SIASN_KOLOM
+
+    kolom = [k for k in SIASN_KOLOM if k != "NIP BARU"]
+    berkas = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai_fiktif(2, NAMA_UNIT), kolom=kolom)
+    r = jalankan("impor", "pegawai", str(berkas), "--db", db_unit)
+    assert r.returncode == 2 and "Kolom NIP tidak ditemukan" in r.stderr and "NIP BARU" in r.stderr
+
+
 def test_tanpa_instansi_keluar_2_dengan_saran(db_url, tmp_path):
     from sistemkerja_tui.store.db import siapkan_database
 

@@ -199,8 +199,12 @@ def _nama_berkas(hasil: HasilBaca[Any]) -> str:
 def _cek_kolom(hasil: HasilBaca[Any]) -> None:
     if hasil.kolom_wajib_hilang:
         raise Ditolak(
-            f"Berkas {_nama_berkas(hasil)} tidak memiliki kolom wajib: {', '.join(hasil.kolom_wajib_hilang)}. "
-            "Tambahkan kolom itu (atau beri judul kolom yang dikenal) lalu impor lagi; database tidak diubah."
+            f"Berkas {_nama_berkas(hasil)} tidak dapat diimpor; database tidak diubah. "
+            + (
+                " ".join(hasil.catatan)
+                or f"Kolom wajib tidak ditemukan: {', '.join(hasil.kolom_wajib_hilang)}. Tambahkan kolom itu (atau "
+                "beri judul kolom yang dikenal) lalu impor lagi."
+            )
         )
 
 
