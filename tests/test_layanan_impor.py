@@ -447,3 +447,10 @@ def test_pimpinan_unit_dari_jabatan_kepala(pemda):
     assert pemda.layanan.struktur.unit_akar(1)[0].pimpinan is not None
     # a unit that has its head keeps it
     assert pemda.layanan.impor.pratinjau_pegawai(hasil_pegawai(berkas), penuh=False).pimpinan == []
+    # a head a full import no longer lists: the unit's head is emptied (never an inactive PPK), and said so
+    hasil = pemda.layanan.impor.terapkan_pegawai(
+        hasil_pegawai(berkas[1:]), oleh_id=None, lewati_galat=False, penuh=True
+    )
+    assert any(w.startswith(f"{dinas.nama}: pimpinannya") for w in hasil.pratinjau.peringatan)
+    assert pemda.sql("SELECT pimpinan_id FROM unit_organisasi WHERE sumber_id = ?", dinas.id) == [(None,)]
+    assert pemda.layanan.struktur.unit_akar(1)[0].pimpinan is None

@@ -228,6 +228,7 @@ class _Rencana:
     riwayat_ubah: list[tuple[int | None, dict[str, Any]]] = field(default_factory=list)
     nonaktif: list[int] = field(default_factory=list)
     pimpinan: dict[int, tuple[str, bool]] = field(default_factory=dict)  # unit id -> (head's NIP, is a JF)
+    pimpinan_lepas: list[int] = field(default_factory=list)  # units whose head a full import deactivates
 
 
 class _Unit:
@@ -303,6 +304,7 @@ def _rencana_pegawai(
     baris_pns: dict[str, int] = {}
     terlihat: set[int] = set()
     calon: dict[int, list[BarisPegawai]] = {}  # unit without a head -> rows whose jabatan names its head
+    dipimpin = {u.pimpinan_id: u for u in unit_db if u.pimpinan_id is not None}  # head's pegawai id -> unit
     total = len(hasil.baris)
     for i, b in enumerate(hasil.baris, 1):
         if i % SETIAP == 0:
@@ -357,6 +359,11 @@ def _rencana_pegawai(
                 ),
             )
         )
+        if lama.id in dipimpin and target["unit_id"] != lama.unit_id:
+            p.peringatan.append(
+                f"{dipimpin[lama.id].nama}: pimpinannya ({nama_lengkap(b.nama, b.gelar_depan, b.gelar_belakang)}) "
+                f"pindah ke {unit.nama[target['unit_id']]}; periksa pimpinan unit itu."
+            )
         r.ubah.append({"b_id": lama.id, **target})
         r.riwayat_ubah.append(
             (lama.id, {k: "diubah" if k in _RAHASIA else [_nilai_db(lama, k), target[k]] for k in beda})
@@ -375,6 +382,14 @@ def _rencana_pegawai(
                     Hilang(q.id, nama_lengkap(q.nama, q.gelar_depan, q.gelar_belakang), unit.nama[q.unit_id])
                 )
                 r.nonaktif.append(q.id)
+        for h in p.hilang:
+            if h.id in dipimpin:
+                u = dipimpin[h.id]
+                r.pimpinan_lepas.append(u.id)
+                p.peringatan.append(
+                    f"{u.nama}: pimpinannya ({h.nama}) tidak aktif lagi, jadi pimpinan unit dikosongkan; "
+                    "tetapkan pimpinan yang baru (atau Plt.)."
+                )
     return r
 
 
@@ -797,6 +812,14 @@ class LayananImpor:
             ditulis += len(r.ubah)
             kueri.perbarui_pegawai(sesi, nonaktif, setiap)
             self._tetapkan_pimpinan(sesi, r.pimpinan, oleh_id)
+            kueri.perbarui_unit(sesi, [{"b_id": u, "pimpinan_id": None} for u in r.pimpinan_lepas])
+            riwayat.catat_banyak(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="kosongkan_pimpinan_unit",
+                entitas="unit_organisasi",
+                rincian=[(u, {"alasan": "pimpinan tidak aktif lagi (impor penuh)"}) for u in r.pimpinan_lepas],
+            )
             riwayat.catat_banyak(
                 sesi, oleh_id=oleh_id, aksi="impor_ubah_pegawai", entitas="pegawai", rincian=r.riwayat_ubah
             )
