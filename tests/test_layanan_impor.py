@@ -447,6 +447,9 @@ def test_pimpinan_unit_dari_jabatan_kepala(pemda):
     assert pemda.layanan.struktur.unit_akar(1)[0].pimpinan is not None
     # a unit that has its head keeps it
     assert pemda.layanan.impor.pratinjau_pegawai(hasil_pegawai(berkas), penuh=False).pimpinan == []
+    pindah = [ubah(kepala, unor_id=UNIT[1].id, unor_nama=UNIT[1].nama), *berkas[1:]]
+    peringatan = pemda.layanan.impor.pratinjau_pegawai(hasil_pegawai(pindah), penuh=False).peringatan
+    assert any(w.startswith(f"{dinas.nama}: pimpinannya") and "pindah ke" in w for w in peringatan)
     # a head a full import no longer lists: the unit's head is emptied (never an inactive PPK), and said so
     hasil = pemda.layanan.impor.terapkan_pegawai(
         hasil_pegawai(berkas[1:]), oleh_id=None, lewati_galat=False, penuh=True
