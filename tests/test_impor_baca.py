@@ -108,6 +108,14 @@ def test_csv_utf8_dengan_bom(tmp_path, pegawai):
     _sama(hasil, pegawai)
 
 
+def test_teks_unicode_excel_utf16_tab(tmp_path, pegawai):
+    """Excel's "Unicode Text (*.txt)": UTF-16 with a BOM, tab-separated."""
+    berkas = tulis_siasn_csv(tmp_path / "unicode.txt", pegawai[:5], delimiter="\t", encoding="utf-16")
+    hasil = baca_pegawai(berkas)
+    _sama(hasil, pegawai[:5])
+    assert hasil.baris[0].nama == "Désy Wahyuningsih"
+
+
 @pytest.mark.parametrize("pemisah", ["\t", "|"])
 def test_csv_tab_dan_garis_tegak(tmp_path, pegawai, pemisah):
     hasil = baca_pegawai(tulis_siasn_csv(tmp_path / "x.csv", pegawai[:10], delimiter=pemisah, kutip=False))
