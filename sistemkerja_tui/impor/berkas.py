@@ -138,9 +138,8 @@ def _baris_spreadsheet(path: Path) -> Iterator[tuple[int, list[Sel]]]:
 
     try:
         buku = CalamineWorkbook.from_path(str(path))
-        lembar = next(
-            (buku.get_sheet_by_name(n) for n in buku.sheet_names if buku.get_sheet_by_name(n).height > 0), None
-        )
+        # the first sheet with data; each sheet is loaded once (loading is most of the reading time)
+        lembar = next((s for s in map(buku.get_sheet_by_name, buku.sheet_names) if s.height > 0), None)
     except (CalamineError, OSError, ValueError) as e:
         raise BerkasTidakTerbaca(
             f"Berkas '{path.name}' tidak dapat dibuka sebagai lembar kerja ({type(e).__name__}). "
