@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pytest
 from tests.berkas_impor import (
+    EKINERJA_BARIS_HEADER,
     SIASN_KOLOM,
     SIASN_KOLOM_BARU,
     id_unor,
@@ -107,6 +108,14 @@ def test_csv_utf8_dengan_bom(tmp_path, pegawai):
     _sama(hasil, pegawai)
 
 
+def test_teks_unicode_excel_utf16_tab(tmp_path, pegawai):
+    """Excel's "Unicode Text (*.txt)": UTF-16 with a BOM, tab-separated."""
+    berkas = tulis_siasn_csv(tmp_path / "unicode.txt", pegawai[:5], delimiter="\t", encoding="utf-16")
+    hasil = baca_pegawai(berkas)
+    _sama(hasil, pegawai[:5])
+    assert hasil.baris[0].nama == "Désy Wahyuningsih"
+
+
 @pytest.mark.parametrize("pemisah", ["\t", "|"])
 def test_csv_tab_dan_garis_tegak(tmp_path, pegawai, pemisah):
     hasil = baca_pegawai(tulis_siasn_csv(tmp_path / "x.csv", pegawai[:10], delimiter=pemisah, kutip=False))
@@ -117,7 +126,7 @@ def test_ekinerja_xlsx_dengan_blok_judul(tmp_path, pegawai):
     atasan = {"Seksi Pelayanan Kesehatan Primer": "Bidang Pelayanan Kesehatan"}
     hasil = baca_pegawai(tulis_ekinerja_xlsx(tmp_path / "skp.xlsx", pegawai, unit_atasan=atasan))
 
-    assert hasil.baris_header == 8
+    assert hasil.baris_header == EKINERJA_BARIS_HEADER == 8
     _sama(hasil, pegawai, golongan=False)  # Laporan SKP carries no golongan
     assert hasil.baris[0].baris == 9
     assert hasil.pemetaan["skp_unor"] == "unit_nama" and "unit" not in hasil.pemetaan  # skp_unor preferred
@@ -193,7 +202,7 @@ def test_tanggal_sebagai_sel_tanggal_dan_nomor_seri_excel(tmp_path, pegawai):
 
 
 def test_baris_rusak_ditolak_satu_per_satu(tmp_path, pegawai):
-    jf = next(i for i, p in enumerate(pegawai) if i > 12 and p.jenis_jabatan is JenisJabatan.FUNGSIONAL)
+    jf = next(i for i, p in enumerate(pegawai) if i > 13 and p.jenis_jabatan is JenisJabatan.FUNGSIONAL)
     ganti = {
         0: {"NIP BARU": "'197803152005131002"},  # TMT month 13
         1: {"GOL AKHIR NAMA": "III/z", "GOL AKHIR ID": "null"},
@@ -203,19 +212,21 @@ def test_baris_rusak_ditolak_satu_per_satu(tmp_path, pegawai):
         jf: {"JABATAN NAMA": "Perawat"},  # a JF without its jenjang
         10: {"TINGKAT PENDIDIKAN ID": "99", "TINGKAT PENDIDIKAN NAMA": "null"},
         11: {"JENIS JABATAN ID": "7"},
+        12: {"JENIS PEGAWAI NAMA": "PPPK", "GOL AKHIR NAMA": "III/c", "GOL AKHIR ID": "33"},
     }
     hasil = baca_pegawai(tulis_siasn_csv(tmp_path / "rusak.csv", pegawai, ganti=ganti))
 
     ditolak = {t.baris: t for t in hasil.ditolak}
-    assert sorted(ditolak) == sorted({2, 3, 4, 5, 7, jf + 2, 12, 13})
+    assert sorted(ditolak) == sorted({2, 3, 4, 5, 7, jf + 2, 12, 13, 14})
     assert ditolak[2].kolom == "NIP BARU" and "Bulan" in ditolak[2].alasan
     assert ditolak[3].kolom == "GOL AKHIR NAMA" and "III/b" in ditolak[3].alasan
     assert ditolak[4].kolom == "TANGGAL LAHIR" and "Februari" in ditolak[4].alasan
     assert ditolak[5].kolom == "NAMA"
     assert ditolak[7].kolom == "NIP BARU" and "baris 6" in ditolak[7].alasan  # row 6 holds it first
     assert ditolak[jf + 2].kolom == "JABATAN NAMA" and "Ahli Pertama" in ditolak[jf + 2].alasan
-    assert ditolak[12].kolom == "TINGKAT PENDIDIKAN NAMA" or ditolak[12].kolom == "TINGKAT PENDIDIKAN ID"
+    assert ditolak[12].kolom == "TINGKAT PENDIDIKAN ID" and "05 SD" in ditolak[12].alasan
     assert ditolak[13].kolom == "JENIS JABATAN ID"
+    assert ditolak[14].kolom == "GOL AKHIR NAMA" and "golongan PNS, padahal jenis pegawainya PPPK" in ditolak[14].alasan
     assert {b.baris for b in hasil.baris}.isdisjoint(ditolak)
     assert len(hasil.baris) + len(ditolak) == hasil.jumlah_baris == len(pegawai)
 

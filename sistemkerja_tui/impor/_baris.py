@@ -27,9 +27,6 @@ class Baris:
         n = len(sel)
         self._teks = {b: nilai.teks(sel[i]) for b, i in pemetaan.indeks.items() if i < n}
 
-    def ada(self, bidang: str) -> bool:
-        return bidang in self._peta.indeks
-
     def sel(self, bidang: str) -> Sel:
         i = self._peta.indeks.get(bidang)
         return self._sel[i] if i is not None and i < len(self._sel) else None

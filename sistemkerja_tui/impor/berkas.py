@@ -1,4 +1,4 @@
-"""A file as rows of cells: CSV (UTF-8, UTF-8 with BOM or cp1252; `,` `;` tab or `|`) or a spreadsheet.
+"""A file as rows of cells: CSV (UTF-8, UTF-8 with BOM, UTF-16 or cp1252; `,` `;` tab or `|`) or a spreadsheet.
 
 Spreadsheets (.xlsx, .xls, .ods) are read with python-calamine, one reader for all three. Rows are yielded one
 at a time; the header row is found within the first rows by how many of its cells a caller recognises.
@@ -97,10 +97,14 @@ def _baris_berkas(path: Path) -> Iterator[tuple[int, list[Sel]]]:
 
 
 def _pengodean(path: Path) -> str:
-    """`utf-8-sig` when the whole file is UTF-8 (with or without BOM), otherwise cp1252 (Excel on Windows)."""
+    """`utf-8-sig` when the whole file is UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode Text"),
+    otherwise cp1252 (Excel on Windows)."""
     dekoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as f:
+            if f.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return "utf-16"
+            f.seek(0)
             while potongan := f.read(_POTONGAN):
                 dekoder.decode(potongan)
             dekoder.decode(b"", final=True)
@@ -134,9 +138,8 @@ def _baris_spreadsheet(path: Path) -> Iterator[tuple[int, list[Sel]]]:
 
     try:
         buku = CalamineWorkbook.from_path(str(path))
-        lembar = next(
-            (buku.get_sheet_by_name(n) for n in buku.sheet_names if buku.get_sheet_by_name(n).height > 0), None
-        )
+        # the first sheet with data; each sheet is loaded once (loading is most of the reading time)
+        lembar = next((s for s in map(buku.get_sheet_by_name, buku.sheet_names) if s.height > 0), None)
     except (CalamineError, OSError, ValueError) as e:
         raise BerkasTidakTerbaca(
             f"Berkas '{path.name}' tidak dapat dibuka sebagai lembar kerja ({type(e).__name__}). "

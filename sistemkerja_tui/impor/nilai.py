@@ -82,6 +82,10 @@ def nip_boleh_kosong(sel: Sel) -> str | None:
 # --- dates -----------------------------------------------------------------------------------------------------
 
 
+_SERIAL = re.compile(r"\d{5}(\.0+)?")
+_ISO_WAKTU = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})[ T][\d:.]+")
+
+
 def tanggal(sel: Sel, bidang: str) -> date | None:
     """dd-mm-yyyy, dd/mm/yyyy, ISO, "1 Juli 2026" or an Excel serial number; empty is None."""
     if isinstance(sel, datetime):
@@ -91,9 +95,9 @@ def tanggal(sel: Sel, bidang: str) -> date | None:
     if isinstance(sel, int | float) and not isinstance(sel, bool):
         return _serial(float(sel), bidang)
     t = teks(sel)
-    if re.fullmatch(r"\d{5}(\.0+)?", t):
+    if _SERIAL.fullmatch(t):
         return _serial(float(t), bidang)
-    if m := re.fullmatch(r"(\d{4}-\d{1,2}-\d{1,2})[ T][\d:.]+", t):
+    if m := _ISO_WAKTU.fullmatch(t):
         t = m[1]
     return baca_tanggal(t, bidang, boleh_kosong=True)
 
@@ -108,6 +112,7 @@ def _serial(n: float, bidang: str) -> date:
 
 _RUANG = re.compile(r"\b(IV|III|II|I)\s*[/\-.]?\s*([A-E])\b", re.IGNORECASE)
 _ROMAWI_PPPK = {g.value: g for g in GolonganPPPK}
+_AWALAN_GOLONGAN = re.compile(r"^(golongan|gol\.?)\s*", re.IGNORECASE)
 _KODE_GOLONGAN = frozenset(Golongan.kode_semua())
 _ID_BKN = {f"{i}{j}": f"{r}/{h}" for i, r in enumerate(("I", "II", "III", "IV"), 1) for j, h in enumerate("abcde", 1)}
 
@@ -122,7 +127,7 @@ def golongan(sel: Sel) -> tuple[str, StatusASN | None]:
         return "", None
     if t in _ID_BKN and _ID_BKN[t] in _KODE_GOLONGAN:
         return _ID_BKN[t], StatusASN.PNS
-    kompak = re.sub(r"^(golongan|gol\.?)\s*", "", t.strip(), flags=re.IGNORECASE).strip().upper()
+    kompak = _AWALAN_GOLONGAN.sub("", t).strip().upper()
     if kompak in _ROMAWI_PPPK:
         return kompak, StatusASN.PPPK
     if m := _RUANG.search(t):
@@ -197,6 +202,7 @@ _STRUKTURAL: tuple[tuple[str, JenisJabatan], ...] = (
         JenisJabatan.ADMINISTRATOR,
     ),
 )
+_STRUKTURAL_POLA = tuple((re.compile(p), j) for p, j in _STRUKTURAL)
 _ESELON = re.compile(r"^(IV|III|II|I|V)\b", re.IGNORECASE)
 
 
@@ -208,8 +214,8 @@ def _struktural(eselon: str, nama_jabatan: str, kolom_jenis: str) -> JenisJabata
     if eselon:
         raise ValueError(f"Eselon '{eselon}' tidak dikenal. Tulis seperti II.b, III.a atau IV.a.")
     nama = " ".join(nama_jabatan.casefold().split())
-    for pola, jenis in _STRUKTURAL:
-        if re.search(pola, nama):
+    for pola, jenis in _STRUKTURAL_POLA:
+        if pola.search(nama):
             return jenis
     raise ValueError(
         f"{kolom_jenis} menyebut jabatan struktural, tetapi '{nama_jabatan}' tidak menunjukkan tingkatnya dan berkas "
@@ -333,6 +339,7 @@ _NAMA_PENDIDIKAN = {
     "DOKTOR": Pendidikan.S3,
     "SUBSPESIALIS": Pendidikan.S3,
 }
+_BUKAN_HURUF_ANGKA = re.compile(r"[^A-Z0-9]")
 _PREFIKS_PENDIDIKAN = sorted(_NAMA_PENDIDIKAN, key=len, reverse=True)
 
 
@@ -349,7 +356,7 @@ def pendidikan(id_: str, nama: str) -> Pendidikan | None:
             )
     if not nama:
         return None
-    kompak = re.sub(r"[^A-Z0-9]", "", nama.upper())
+    kompak = _BUKAN_HURUF_ANGKA.sub("", nama.upper())
     for prefiks in _PREFIKS_PENDIDIKAN:
         if kompak.startswith(prefiks):
             return _NAMA_PENDIDIKAN[prefiks]

@@ -60,14 +60,14 @@ def _status_golongan(b: Baris) -> tuple[StatusASN, str]:
     if bidang is not None:
         kosong: tuple[str, StatusASN | None] = ("", None)
         gol, status_gol = b.coba(bidang, lambda: nilai.golongan(b.sel(bidang)), kosong)
-    if status is not None and status_gol is not None and status is not status_gol:
+    if bidang is not None and status is not None and status_gol is not None and status is not status_gol:
         contoh = "III/b" if status is StatusASN.PNS else "IX"
         b.tolak(
-            "golongan",
+            bidang,
             f"Golongan '{gol}' adalah golongan {status_gol.label}, padahal jenis pegawainya {status.label}. "
             f"Perbaiki golongan (misalnya {contoh}) atau jenis pegawainya.",
         )
-    if status is None and status_gol is None and nilai.nip_pppk(b.teks("nip")):
+    if status is None and status_gol is None and nilai.nip_pppk("".join(b.teks("nip").split())):
         status = StatusASN.PPPK
     return status or status_gol or StatusASN.PNS, gol
 
@@ -110,7 +110,11 @@ def _baris_pegawai(b: Baris) -> BarisPegawai | None:
         b.tolak("nama_jabatan", "Jabatan kosong. Isikan nama jabatan, misalnya 'Perawat Ahli Pertama'.")
     status, gol = _status_golongan(b)
     jenis, jenjang, nama_jf = _jabatan(b, nama_jabatan)
-    pendidikan = b.coba("pendidikan", lambda: nilai.pendidikan(b.teks("pendidikan_id"), b.teks("pendidikan")), None)
+    pendidikan = b.coba(
+        "pendidikan_id" if b.teks("pendidikan_id") else "pendidikan",
+        lambda: nilai.pendidikan(b.teks("pendidikan_id"), b.teks("pendidikan")),
+        None,
+    )
     lahir = b.coba("tanggal_lahir", lambda: nilai.tanggal(b.sel("tanggal_lahir"), b.kolom("tanggal_lahir")), None)
     atasan = b.coba("atasan_nip", lambda: nilai.nip_boleh_kosong(b.sel("atasan_nip")), None)
     if b.ditolak:
