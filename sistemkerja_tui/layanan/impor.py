@@ -843,8 +843,8 @@ class LayananImpor:
                 dilewati=p.jumlah_dilewati,
                 penuh=penuh,
             )
-            anggota = _anggota(kueri.anggota_nonaktif(sesi)) if r.nonaktif else []
-            anggota = [a for a in anggota if a.pegawai_id in set(r.nonaktif)]
+            baru_nonaktif = set(r.nonaktif)
+            anggota = [a for a in _anggota(kueri.anggota_nonaktif(sesi)) if a.pegawai_id in baru_nonaktif]
             _cek_batal(batal)
         self._segarkan()
         return HasilImpor(p, len(r.sisip), len(r.ubah), len(r.nonaktif), p.jumlah_dilewati, anggota)
