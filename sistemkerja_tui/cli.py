@@ -287,6 +287,7 @@ _TAMPIL_MAKS = 50  # changed rows printed before "… lihat --laporan"
 def _impor(args) -> int:
     """`sistemkerja impor pegawai|unit BERKAS`: read, preview, apply; exit 0 / 1 (refused rows) / 2 (file, usage)."""
     from pathlib import Path
+    from typing import Any
 
     from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
     from sistemkerja_tui.layanan.impor import ImporDibatalkan, ImporDitolak, tulis_laporan
@@ -304,9 +305,11 @@ def _impor(args) -> int:
         return _galat(str(e))
     try:
         with _Kemajuan() as kemajuan:
-            hasil = _baca_berkas(args.jenis_impor, berkas, kemajuan)
-            if isinstance(hasil, str):
-                return _galat(hasil)
+            hasil: Any  # HasilBaca of pegawai or of units
+            if args.jenis_impor == "pegawai":
+                hasil = layanan.impor.baca_pegawai(berkas, kemajuan=kemajuan.dibaca)
+            else:
+                hasil = layanan.impor.baca_unit(berkas)
             _cetak_pemetaan(hasil)
             if hasil.kolom_wajib_hilang:
                 return _galat(
@@ -360,24 +363,6 @@ def _impor(args) -> int:
         except Ditolak as e:
             return _galat(f"impor sudah diterapkan, tetapi {e.pesan[0].lower()}{e.pesan[1:]}")
     return 0
-
-
-def _baca_berkas(jenis: str, berkas, kemajuan):
-    """The file's rows (`HasilBaca`), or the Indonesian message why it cannot be read."""
-    from sistemkerja_tui.impor.berkas import BerkasTidakTerbaca
-
-    try:
-        if jenis == "pegawai":
-            from sistemkerja_tui.impor.pegawai import baca_pegawai
-
-            return baca_pegawai(berkas, kemajuan=kemajuan.dibaca)
-        from sistemkerja_tui.impor.unit import baca_unit
-
-        return baca_unit(berkas)
-    except BerkasTidakTerbaca as e:
-        return str(e)
-    except OSError as e:
-        return f"berkas {berkas} tidak dapat dibaca: {e.strerror or e}. Periksa izin berkas itu."
 
 
 def _terapkan(layanan, args, hasil, penuh: bool, kemajuan):

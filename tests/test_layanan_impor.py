@@ -457,3 +457,16 @@ def test_pimpinan_unit_dari_jabatan_kepala(pemda):
     assert any(w.startswith(f"{dinas.nama}: pimpinannya") for w in hasil.pratinjau.peringatan)
     assert pemda.sql("SELECT pimpinan_id FROM unit_organisasi WHERE sumber_id = ?", dinas.id) == [(None,)]
     assert pemda.layanan.struktur.unit_akar(1)[0].pimpinan is None
+
+
+def test_baca_berkas_lewat_layanan(pemda, tmp_path):
+    """The TUI reads through `layanan.impor` (it imports only layanan): a real SIASN CSV, and a broken file."""
+    from tests.berkas_impor import tulis_siasn_csv
+
+    berkas = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai(8))
+    hasil = pemda.layanan.impor.baca_pegawai(berkas)
+    assert len(pemda.layanan.impor.pratinjau_pegawai(hasil, penuh=False).baru) == 8
+    rusak = tmp_path / "rusak.xlsx"
+    rusak.write_bytes(b"bukan spreadsheet")
+    with pytest.raises(Ditolak, match=r"rusak\.xlsx"):
+        pemda.layanan.impor.baca_pegawai(rusak)

@@ -30,7 +30,7 @@ from sistemkerja_tui.aturan.enums import (
     StatusASN,
 )
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
-from sistemkerja_tui.impor.model import BarisPegawai, BarisUnit, HasilBaca, Penolakan
+from sistemkerja_tui.impor.model import BarisPegawai, BarisUnit, HasilBaca, Penolakan, T
 from sistemkerja_tui.layanan.galat import Ditolak
 
 if TYPE_CHECKING:
@@ -733,6 +733,22 @@ class LayananImpor:
             )
         return instansi
 
+    # --- reading (the TUI imports only layanan) ---
+
+    def baca_pegawai(
+        self, path: str | Path, *, kemajuan: Callable[[int], None] | None = None
+    ) -> HasilBaca[BarisPegawai]:
+        """The pegawai rows of `path` (`impor.pegawai.baca_pegawai`); `kemajuan(n)` as rows are read."""
+        from sistemkerja_tui.impor.pegawai import baca_pegawai
+
+        return _baca(lambda: baca_pegawai(path, kemajuan=kemajuan), path)
+
+    def baca_unit(self, path: str | Path) -> HasilBaca[BarisUnit]:
+        """The unit rows of `path` (`impor.unit.baca_unit`)."""
+        from sistemkerja_tui.impor.unit import baca_unit
+
+        return _baca(lambda: baca_unit(path), path)
+
     # --- pegawai ---
 
     def pratinjau_pegawai(
@@ -934,6 +950,18 @@ class LayananImpor:
     def _segarkan(self) -> None:
         """The structure, tree and search index read again, so screens show the import without a restart."""
         self.layanan.struktur.muat_ulang()
+
+
+def _baca(baca: Callable[[], HasilBaca[T]], path: str | Path) -> HasilBaca[T]:
+    """Run a reader; a file that cannot be read is refused with the reader's (Indonesian) message."""
+    from sistemkerja_tui.impor.berkas import BerkasTidakTerbaca
+
+    try:
+        return baca()
+    except BerkasTidakTerbaca as e:
+        raise Ditolak(str(e)) from e
+    except OSError as e:
+        raise Ditolak(f"Berkas {path} tidak dapat dibaca: {e.strerror or e}. Periksa izin berkas itu.") from e
 
 
 def _anggota(rows: Iterable[Any]) -> list[AnggotaNonaktif]:
