@@ -63,7 +63,7 @@ def test_nip_pppk_diterima():
 
 
 def test_nip_pppk_tahap_nol_dan_bulan_lain_ditolak():
-    with pytest.raises(NIPTidakSah, match="tahap PPPK"):
+    with pytest.raises(NIPTidakSah, match=r"21 s\.d\. 29"):
         urai_nip("19900101 202220 1 001", HARI_INI)
     with pytest.raises(NIPTidakSah, match=r"21 s\.d\. 29"):
         urai_nip("19900101 202231 1 001", HARI_INI)

@@ -88,9 +88,7 @@ def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
     tmt_tahun = int(angka[8:12])
     angkatan = int(angka[13]) if angka[12] == "2" else None
     tmt_bulan = None if angkatan is not None else int(angka[12:14])
-    if angkatan == 0:
-        raise NIPTidakSah("tmt", "Angka tahap PPPK pada NIP (angka ke-14) harus 1 s.d. 9.")
-    if tmt_bulan is not None and not 1 <= tmt_bulan <= 12:
+    if angkatan == 0 or (tmt_bulan is not None and not 1 <= tmt_bulan <= 12):
         raise NIPTidakSah(
             "tmt",
             f"Bulan TMT pada NIP (angka ke-13 s.d. 14: '{angka[12:14]}') harus 01 s.d. 12 (PNS) "
