@@ -141,7 +141,7 @@ def periksa(data: DataInstansi) -> tuple[DataInstansi, list[str]]:
                     f"{jenis.label} dipimpin {KEPALA_DAERAH[jenis]}: periksa jenis instansi atau profilnya."
                 )
     tempat = " ".join(data.tempat.split()) or _tempat_dari_nama(nama, jenis)
-    if not tempat:
+    if not tempat and nama:  # without a name the name's error says it all
         galat.append("Tempat penandatanganan wajib diisi (untuk provinsi: ibu kotanya), misalnya 'Semarang'.")
     pola = data.pola_nomor_surat.strip() or POLA_BAWAAN
     try:
