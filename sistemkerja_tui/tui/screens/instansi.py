@@ -11,7 +11,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
 
 from sistemkerja_tui.layanan.instansi import (
     DataInstansi,
@@ -34,6 +46,13 @@ if TYPE_CHECKING:
 POLA_CONTOH = "{kode_klasifikasi}/{nomor_urut}/{kode_unit}/{tahun}"
 
 
+def _baris(label: str) -> Horizontal:
+    """One row of the form: a fixed-width label, then its field."""
+    baris = Horizontal(classes="baris-isian")
+    baris.compose_add_child(Label(label, classes="label-isian"))
+    return baris
+
+
 class IsianInstansi(VerticalScroll):
     """Every field of an instansi; `data()` reads them as typed (the use case checks and tidies them)."""
 
@@ -44,35 +63,46 @@ class IsianInstansi(VerticalScroll):
     def compose(self) -> ComposeResult:
         a = self.awal
         kode = klasifikasi_lengkap(a.kode_klasifikasi if a else {})
-        profil = a.profil if a else "umum"
-        yield Label("Nama instansi (seperti di kop surat)")
-        yield Input(value=a.nama if a else "", id="nama", placeholder="Pemerintah Kabupaten …")
-        yield Label("Jenis")
-        yield Select(
-            [(j.label, j.value) for j in JenisInstansi],
-            id="jenis",
-            allow_blank=False,
-            value=(a.jenis if a else JenisInstansi.KABUPATEN).value,
-        )
-        yield Label("Profil regulasi sistem kerja")
-        yield Select([(f"{p.singkatan} ({p.nama})", p.nama) for p in self.profil], id="profil", allow_blank=False)
-        yield Label(self._judul(profil), id="judul-profil", classes="keterangan")
-        yield Label("Tempat penandatanganan (kosong: dari nama, mis. Klaten; provinsi: ibu kotanya)")
-        yield Input(value=a.tempat if a else "", id="tempat")
-        yield Label("Nama kepala daerah (boleh kosong)")
-        yield Input(value=a.nama_kepala_daerah if a else "", id="nama_kepala_daerah")
-        yield Label("Kop surat, satu baris per baris (kosong: nama instansi dalam huruf besar)")
-        yield TextArea("\n".join(a.kop_surat) if a else "", id="kop_surat", soft_wrap=False)
-        yield Label("Alamat")
-        yield Input(value=a.alamat if a else "", id="alamat", placeholder="Jalan … Nomor …, Kota 00000")
-        yield Label("Telepon")
-        yield Input(value=a.telepon if a else "", id="telepon", placeholder="(0272) 000000")
-        yield Label("Pola nomor surat; bagian: {kode_klasifikasi} {nomor_urut} {kode_unit} {tahun}")
-        yield Input(value=a.pola_nomor_surat if a else POLA_CONTOH, id="pola_nomor_surat")
-        yield Label("Kode klasifikasi arsip per jenis surat (Permendagri 83/2022), mis. 800.1.2.3", classes="subjudul")
+        with _baris("Nama instansi"):
+            yield Input(value=a.nama if a else "", id="nama", placeholder="Pemerintah Kabupaten …", compact=True)
+        with _baris("Jenis"):
+            jenis = (a.jenis if a else JenisInstansi.KABUPATEN).value
+            yield Select(
+                [(j.label, j.value) for j in JenisInstansi], id="jenis", allow_blank=False, value=jenis, compact=True
+            )
+        with _baris("Profil regulasi"):
+            pilihan = [(f"{p.singkatan} ({p.nama})", p.nama) for p in self.profil]
+            yield Select(pilihan, id="profil", allow_blank=False, compact=True)
+        yield Static(self._judul(a.profil if a else "umum"), id="judul-profil", classes="keterangan")
+        with _baris("Tempat tanda tangan"):
+            yield Input(
+                value=a.tempat if a else "",
+                id="tempat",
+                placeholder="kosong: dari nama (provinsi: ibu kotanya)",
+                compact=True,
+            )
+        with _baris("Kepala daerah"):
+            nama_kd = a.nama_kepala_daerah if a else ""
+            yield Input(
+                value=nama_kd, id="nama_kepala_daerah", placeholder="nama dan gelar (boleh kosong)", compact=True
+            )
+        with _baris("Kop surat"):
+            yield TextArea("\n".join(a.kop_surat) if a else "", id="kop_surat", soft_wrap=False, compact=True)
+        yield Static("Satu baris kop per baris; kosong: nama instansi dalam huruf besar.", classes="keterangan")
+        with _baris("Alamat"):
+            yield Input(
+                value=a.alamat if a else "", id="alamat", placeholder="Jalan … Nomor …, Kota 00000", compact=True
+            )
+        with _baris("Telepon"):
+            yield Input(value=a.telepon if a else "", id="telepon", placeholder="(0272) 000000", compact=True)
+        with _baris("Pola nomor surat"):
+            yield Input(value=a.pola_nomor_surat if a else POLA_CONTOH, id="pola_nomor_surat", compact=True)
+        yield Static("Bagian: {kode_klasifikasi} {nomor_urut} {kode_unit} {tahun}", classes="keterangan")
+        yield Label("Kode klasifikasi arsip per jenis surat (Permendagri 83/2022)", classes="subjudul")
         for j in JenisSurat:
-            yield Label(j.label)
-            yield Input(value=kode[j.value], id=f"klasifikasi-{j.value}")
+            with Horizontal(classes="baris-kode"):
+                yield Label(j.label, classes="label-kode")
+                yield Input(value=kode[j.value], id=f"klasifikasi-{j.value}", compact=True)
 
     def on_mount(self) -> None:
         nama = {p.nama for p in self.profil}
@@ -85,7 +115,7 @@ class IsianInstansi(VerticalScroll):
 
     @on(Select.Changed, "#profil")
     def _profil_berganti(self, event: Select.Changed) -> None:
-        self.query_one("#judul-profil", Label).update(self._judul(str(event.value)))
+        self.query_one("#judul-profil", Static).update(self._judul(str(event.value)))
 
     def data(self) -> DataInstansi:
         nilai = {w.id: w.value for w in self.query(Input)}
@@ -129,8 +159,8 @@ class FormInstansi(Screen[Instansi | None]):
             yield PesanForm()
             yield IsianInstansi(None, self.profil, id="isian-instansi")
             with Horizontal(classes="tombol-dialog"):
-                yield Button("Simpan (Ctrl+S)", variant="primary", id="simpan")
-                yield Button("Batal", id="batal")
+                yield Button("Simpan (Ctrl+S)", variant="primary", id="simpan", compact=True)
+                yield Button("Batal (Esc)", id="batal", compact=True)
         yield Footer(show_command_palette=False, compact=True)
 
     @on(Button.Pressed, "#simpan")
@@ -196,7 +226,7 @@ class LayarInstansi(Screen[None]):
                 yield IsianInstansi(self.instansi.data, self.profil, id="isian-instansi")
             with TabPane("Kode unit", id="tab-kode"):
                 yield Label(
-                    "Kode unit tertulis di nomor surat ({kode_unit}); tekan e atau Enter untuk mengubah.",
+                    "Kode unit di nomor surat ({kode_unit}); e atau Enter: ubah.",
                     id="petunjuk-kode",
                 )
                 yield DataTable(id="tabel-kode", cursor_type="row", zebra_stripes=True)
@@ -204,9 +234,9 @@ class LayarInstansi(Screen[None]):
 
     def on_mount(self) -> None:
         tabel = self.query_one("#tabel-kode", DataTable)
-        tabel.add_columns("Kode", "Unit")
+        tabel.add_columns("Unit", "Kode")
         for u in self.unit:
-            tabel.add_row(u.kode, self._nama(u), key=str(u.id))
+            tabel.add_row(self._nama(u), u.kode, key=str(u.id))
         if not self.unit:
             self.query_one("#petunjuk-kode", Label).update("Pemda ini belum mempunyai unit organisasi.")
         self.call_after_refresh(self._catat_awal)
@@ -216,7 +246,7 @@ class LayarInstansi(Screen[None]):
 
     @staticmethod
     def _nama(u: KodeUnit) -> str:
-        return "  " * u.tingkat + u.nama + ("" if u.aktif else " (ditutup)")
+        return "· " * u.tingkat + u.nama + ("" if u.aktif else " (ditutup)")  # the table drops leading spaces
 
     def _oleh(self) -> int | None:
         return self.app.pengguna.pegawai_id if self.app.pengguna else None
@@ -252,7 +282,7 @@ class LayarInstansi(Screen[None]):
 
         def tersimpan(baru: KodeUnit) -> None:
             self.unit[tabel.cursor_row] = baru
-            tabel.update_cell(str(baru.id), tabel.ordered_columns[0].key, baru.kode)
+            tabel.update_cell(str(baru.id), tabel.ordered_columns[1].key, baru.kode)
             self.notify(f"Kode {baru.nama}: {baru.kode}.", timeout=4)
             self.app.database_berubah()
 

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 
 PETUNJUK_TANPA_UNIT = (
-    "Pemda ini belum mempunyai unit organisasi.\nImpor pegawai dan unitnya: sistemkerja impor pegawai BERKAS "
-    "(SIASN, e-Kinerja, DUK). Pengaturan instansi: tombol i."
+    "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
+    "(SIASN, e-Kinerja, atau DUK; unitnya ikut). Pengaturan instansi: tombol i."
 )
 
 
