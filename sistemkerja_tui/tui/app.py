@@ -26,6 +26,10 @@ from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
 
 ENV_KELUAR_SAAT_SIAP = "SISTEMKERJA_KELUAR_SAAT_SIAP"
 PESAN_PILIH_PENGGUNA = "Pilih dahulu siapa Anda (pimpinan unit): tekan p."
+PESAN_TANPA_PIMPINAN = (
+    "Belum ada pimpinan unit untuk dipilih: Pemda ini belum berisi unit dan pegawai. "
+    "Impor dahulu: sistemkerja impor pegawai BERKAS."
+)
 
 
 class SistemKerjaApp(App[int]):
@@ -243,6 +247,9 @@ class SistemKerjaApp(App[int]):
         from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 
         def tampil(calon: list[Pengguna]) -> None:
+            if not calon:  # a Pemda set up by hand, before its units and pegawai are in
+                self.notify(PESAN_TANPA_PIMPINAN, severity="warning", timeout=10)
+                return
             self.push_screen(PilihPengguna(calon), pilih)
 
         kerjakan(self, layanan.pengguna.calon, tampil)
