@@ -38,8 +38,12 @@ async def test_isi_sendiri_sampai_struktur_pemda_kosong(db_baru):
     db = db_baru("klaten")
     app = buat_app(db)
     async with app.run_test(size=UKURAN) as pilot:
-        form = await _ke_form(pilot, 1)
-        await _isi_klaten(pilot, form)
+        await _ke_form(pilot, 1)
+        await pilot.press("escape")  # nothing typed: back at once, to choose again
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarSiapkan))
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormInstansi))
+        await _isi_klaten(pilot, app.screen)
         await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur) and app.sub_title.endswith("Klaten"))
         assert app.sub_title == "Pemerintah Kabupaten Klaten"
         await tunggu(pilot, lambda: "belum mempunyai unit" in teks(app.screen.query_one("#info-unit")))
@@ -50,6 +54,8 @@ async def test_isi_sendiri_sampai_struktur_pemda_kosong(db_baru):
 
 
 async def test_form_instansi_menolak_nama_kosong_tanpa_menulis(db_baru):
+    from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
+
     db = db_baru("kosong")
     app = buat_app(db)
     async with app.run_test(size=UKURAN) as pilot:
@@ -60,7 +66,9 @@ async def test_form_instansi_menolak_nama_kosong_tanpa_menulis(db_baru):
         pesan = teks(form.query_one("#pesan-form"))
         assert "Nama instansi wajib diisi" in pesan and "{nomor_urut}" in pesan
         assert app.screen is form  # nothing typed is lost
-        await pilot.press("escape")
+        await pilot.press("escape")  # something was typed: asked first
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
+        await pilot.press("y")
         await tunggu(pilot, lambda: isinstance(app.screen, LayarSiapkan))
     assert sql(db, "SELECT COUNT(*) FROM instansi") == [(0,)]
 
@@ -168,12 +176,15 @@ async def test_layar_instansi_mengubah_pengaturan_dan_kode_unit(db_demo):
         assert sidik(db_demo) == sebelum
         layar.query_one("#pola_nomor_surat", Input).value = "{kode_klasifikasi}/{nomor_urut}/{kode_unit}/{tahun}"
         layar.query_one("#telepon", Input).value = "(0262) 777"
+        layar.query_one("#nama", Input).value = "Pemerintah Kabupaten Sukamaju Baru"
         layar.query_one("#klasifikasi-surat_tugas", Input).value = "800.1.2.3"
         await pilot.press("ctrl+s")
         await tunggu(pilot, lambda: any("disimpan" in p for p in _pesan(app)))
         assert sql(db_demo, "SELECT telepon, kode_klasifikasi FROM instansi WHERE NOT luar") == [
             ("(0262) 777", '{"surat_tugas": "800.1.2.3"}')
         ]
+        await tunggu(pilot, lambda: "Baru" in app.sub_title)
+        assert app.sub_title == "Pemerintah Kabupaten Sukamaju Baru — DEMO FIKTIF"  # still the demo
         # unit codes: the second tab, Enter on a row, a new code
         (unit_id, kode), (_, kode_lain) = sql(
             db_demo,

@@ -151,6 +151,13 @@ class FormInstansi(Screen[Instansi | None]):
     ) -> None:
         super().__init__()
         self.profil, self.simpan = profil, simpan
+        self._awal: DataInstansi | None = None
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._catat_awal)
+
+    def _catat_awal(self) -> None:
+        self._awal = self.query_one(IsianInstansi).data()  # the empty form: what Esc compares with
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -177,7 +184,22 @@ class FormInstansi(Screen[Instansi | None]):
 
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:
-        self.dismiss(None)
+        _tutup_bila_tak_berubah(self, self._awal, "Buang isian?")
+
+
+def _tutup_bila_tak_berubah(layar: Screen[Any], awal: DataInstansi | None, pertanyaan: str) -> None:
+    """Close `layar` at once when its fields are as shown at first, else after the user agrees to `pertanyaan`."""
+    if layar.query_one(IsianInstansi).data() == awal:
+        layar.dismiss(None)
+        return
+
+    def jawab(buang: bool | None) -> None:
+        if buang:
+            layar.dismiss(None)
+
+    from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
+
+    layar.app.push_screen(DialogKonfirmasi(pertanyaan), jawab)
 
 
 def buka_layar_instansi(app: SistemKerjaApp) -> None:
@@ -295,14 +317,4 @@ class LayarInstansi(Screen[None]):
         self.app.push_screen(DialogAlasan("Kode unit", f"Kode {unit.nama} di nomor surat", nilai=unit.kode), jawab)
 
     def action_kembali(self) -> None:
-        if self.query_one(IsianInstansi).data() == self._awal:
-            self.dismiss(None)
-            return
-
-        def jawab(buang: bool | None) -> None:
-            if buang:
-                self.dismiss(None)
-
-        from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
-
-        self.app.push_screen(DialogKonfirmasi("Perubahan belum disimpan. Buang perubahan?"), jawab)
+        _tutup_bila_tak_berubah(self, self._awal, "Perubahan belum disimpan. Buang perubahan?")
