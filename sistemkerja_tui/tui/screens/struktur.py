@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 PETUNJUK_TANPA_UNIT = (
     "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
-    "(SIASN, e-Kinerja, atau DUK; unitnya ikut). Pengaturan instansi: tombol i."
+    "(ekspor SIASN, e-Kinerja, atau DUK; lihat sistemkerja --help). Pengaturan instansi: tombol i."
 )
 
 
