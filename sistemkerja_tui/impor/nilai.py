@@ -62,17 +62,17 @@ def nip(sel: Sel) -> str:
     if len(angka) == 18 and angka.isdigit() and angka.endswith("000"):
         raise ValueError("NIP berakhiran 000, tanda NIP ini pernah tersimpan sebagai angka. " + PERBAIKI_NIP_ANGKA)
     try:
-        if nip_pppk(angka):  # birth date, year, sex and sequence checked; "2n" stands where a PNS NIP has the month
-            urai_nip(angka[:12] + "01" + angka[14:])
-            return angka
         return urai_nip(t).angka
     except NIPTidakSah as e:
         raise ValueError(e.pesan) from None
 
 
 def nip_pppk(angka: str) -> bool:
-    """A PPPK NIP: `YYYYMMDD YYYY 2 n J NNN`, digit 13 the PPPK code 2, digit 14 the intake (1-9), not a month."""
-    return len(angka) == 18 and angka.isdigit() and angka[12] == "2" and angka[13] != "0"
+    """A valid PPPK NIP (`aturan.nip`: the PPPK code 2 and the intake where a PNS NIP has the month)."""
+    try:
+        return urai_nip(angka).pppk
+    except NIPTidakSah:
+        return False
 
 
 def nip_boleh_kosong(sel: Sel) -> str | None:
