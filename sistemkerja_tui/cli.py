@@ -354,7 +354,8 @@ def _impor(args) -> int:
     _cetak_pratinjau(hasil_impor.pratinjau, diterapkan=True)
     print(
         f"Selesai: {hasil_impor.baru} baru, {hasil_impor.diubah} diubah, {hasil_impor.pratinjau.tetap} tetap, "
-        f"{hasil_impor.dinonaktifkan} dinonaktifkan, {hasil_impor.dilewati} dilewati."
+        f"{hasil_impor.dinonaktifkan} dinonaktifkan, {hasil_impor.dilewati} dilewati"
+        + (f"; {hasil_impor.unit_baru} unit baru dari berkas." if hasil_impor.unit_baru else ".")
     )
     if hasil_impor.anggota_nonaktif:
         print("Anggota tim yang tidak aktif lagi (perlu diganti oleh pimpinan unit):")
@@ -417,7 +418,9 @@ def _cetak_pratinjau(p, *, diterapkan: bool = False) -> None:
     if not diterapkan:
         print(
             f"Pratinjau {p.berkas}: {p.jumlah_baris} baris; {len(p.baru)} baru, {len(p.diubah)} diubah, "
-            f"{p.tetap} tetap" + (f", {len(p.hilang)} tidak ada di berkas (akan dinonaktifkan)" if p.penuh else "")
+            f"{p.tetap} tetap"
+            + (f", {len(p.hilang)} tidak ada di berkas (akan dinonaktifkan)" if p.penuh else "")
+            + (f"; {len(p.unit_baru)} unit baru dari berkas" if p.unit_baru else "")
         )
     for u in p.diubah[:_TAMPIL_MAKS]:
         rincian = "; ".join(f"{k}: {lama} → {baru}" if lama else f"{k} {baru}" for k, lama, baru in u.kolom)
