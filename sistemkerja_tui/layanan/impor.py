@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,8 @@ _LABEL_PEGAWAI = {
     "unit_id": "Unit",
     "aktif": "Aktif",
 }
+_AMBIL_DB = attrgetter(*_LABEL_PEGAWAI)
+_AMBIL_BARU = itemgetter(*_LABEL_PEGAWAI)
 _RAHASIA = frozenset({"nip", "pns_id"})  # changed, but their values stay out of reports and the audit trail
 _LABEL_UNIT = {
     "nama": "Nama",
@@ -352,10 +355,10 @@ def _rencana_pegawai(
             p.baru.append(Baru(b.baris, nama_lengkap(b.nama, b.gelar_depan, b.gelar_belakang)))
             continue
         terlihat.add(lama.id)
-        beda = [k for k in _LABEL_PEGAWAI if _nilai_db(lama, k) != target[k]]
-        if not beda:
+        if _AMBIL_DB(lama) == _AMBIL_BARU(target):  # one C-level comparison for the common case (1 == True)
             p.tetap += 1
             continue
+        beda = [k for k in _LABEL_PEGAWAI if _nilai_db(lama, k) != target[k]]
         p.diubah.append(
             Perubahan(
                 b.baris,
