@@ -47,6 +47,7 @@ class Instansi:
     profil: str
     kepala_daerah: str
     luar: bool
+    fiktif: bool = False  # the demo Pemda
 
 
 @dataclass(frozen=True)
@@ -154,12 +155,33 @@ class LayananStruktur:
     @cached_property
     def instansi(self) -> tuple[Instansi, ...]:
         rows = kueri.instansi(self.pembaca)
-        return tuple(Instansi(r.id, r.nama, r.jenis, r.profil, r.kepala_daerah, bool(r.luar)) for r in rows)
+        return tuple(
+            Instansi(r.id, r.nama, r.jenis, r.profil, r.kepala_daerah, bool(r.luar), bool(r.fiktif)) for r in rows
+        )
+
+    def lupakan(self) -> None:
+        """Forget the instansi, the units and the search index read so far (after a use case changed them):
+        the next call reads the database again."""
+        with self._kunci, self._kunci_indeks:
+            self.__dict__.pop("instansi", None)
+            self._unit = None
+            self._akar = {}
+            self._indeks = self._indeks_unit = None
 
     def muat(self) -> None:
         """Read the instansi and the unit tree (call from a worker before the first screen)."""
         self.instansi  # noqa: B018 — reading it fills the cached property
         self._muat_unit()
+
+    def muat_ulang(self) -> None:
+        """Forget the cached instansi, unit tree and search index and read them again (after an import)."""
+        with self._kunci, self._kunci_indeks:
+            self.__dict__.pop("instansi", None)
+            self._unit = None
+            self._akar = {}
+            self._indeks = None
+            self._indeks_unit = None
+        self.muat()
 
     def instansi_dari_id(self, instansi_id: int) -> Instansi:
         return next(i for i in self.instansi if i.id == instansi_id)

@@ -78,6 +78,7 @@ LAYAR: tuple[Layar, ...] = (
             Perintah("Halaman pegawai berikutnya", "Halaman berikut tabel pegawai", "halaman(1)"),
             Perintah("Halaman pegawai sebelumnya", "Halaman sebelum tabel pegawai", "halaman(-1)"),
             Perintah("Perbesar panel detail", "Perbesar atau kembalikan panel detail pegawai", "detail"),
+            Perintah("Pengaturan instansi", "Nama, profil, kop, pola nomor, kode klasifikasi, kode unit", "instansi"),
         ),
         (
             Bagian("Layar Struktur", (_S + "struktur:LayarStruktur",)),
@@ -88,6 +89,7 @@ LAYAR: tuple[Layar, ...] = (
             ),
             Bagian("Tabel pegawai", (_W + "tabel:TabelPegawai",), (("pageup,pagedown", "Gulir satu layar"),)),
             Bagian("Pencarian", (_S + "cari:LayarCari",), (("enter", "Pilih hasil dan lompat ke unitnya"),)),
+            Bagian("Pengaturan instansi", (_S + "instansi:LayarInstansi", _S + "instansi:FormInstansi")),
         ),
     ),
     Layar(

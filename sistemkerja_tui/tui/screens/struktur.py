@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
 
+PETUNJUK_TANPA_UNIT = (
+    "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
+    "(ekspor SIASN, e-Kinerja, atau DUK; lihat sistemkerja --help). Pengaturan instansi: tombol i."
+)
+
+
 class LayarStruktur(Screen):
     """Browse units, their leaders, pegawai and PPK."""
 
@@ -51,6 +57,7 @@ class LayarStruktur(Screen):
             id="struktur.halaman_sebelum",
             tooltip="Halaman pegawai sebelumnya",
         ),
+        Binding("i", "instansi", "Instansi", id="struktur.instansi", tooltip="Pengaturan instansi dan kode unit"),
         Binding(
             "d",
             "detail",
@@ -106,7 +113,8 @@ class LayarStruktur(Screen):
         pohon = self.query_one(PohonUnit)
         pohon.isi_instansi(daftar)
         if not daftar or not daftar[0][1]:
-            self.gagal("Database belum berisi unit organisasi. Isi dengan: sistemkerja demo --db …")
+            self.gagal(PETUNJUK_TANPA_UNIT if daftar else "Database masih kosong: siapkan Pemda Anda di layar awal.")
+            self.app.halaman_tampil()
             return
         pohon.focus()
         # node lines exist only after the tree has laid itself out
@@ -217,6 +225,11 @@ class LayarStruktur(Screen):
             self._fokus_sebelum_detail = self.focused
             self.maximize(panel, container=False)
             panel.focus()
+
+    def action_instansi(self) -> None:
+        from sistemkerja_tui.tui.screens.instansi import buka_layar_instansi
+
+        buka_layar_instansi(self.app)
 
     def action_cari(self) -> None:
         if self.layanan is None:
