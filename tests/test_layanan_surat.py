@@ -11,6 +11,7 @@ from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.surat import JenisSurat
+from sistemkerja_tui.layanan.tim import PeranTim, StatusKeanggotaan
 
 
 def test_keputusan_dan_surat_tugas_bernomor_berurutan_dan_terdaftar(layanan, tim, db_demo):
@@ -174,7 +175,11 @@ def test_nilai_anggota_lalu_surat_rekomendasi(layanan, db_demo):
     tim_id, unit_id, selesai = _sql(db_demo, "SELECT id, unit_id, selesai FROM tim_kerja ORDER BY selesai LIMIT 1")[0]
     pimpinan = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
     layanan.pengguna.tetapkan(pimpinan)
-    anggota = [a for a in layanan.tim.detail_tim(tim_id).anggota if a.peran == "Anggota" and a.status == "Aktif"]
+    anggota = [
+        a
+        for a in layanan.tim.detail_tim(tim_id).anggota
+        if a.peran is PeranTim.ANGGOTA and a.status is StatusKeanggotaan.AKTIF
+    ]
     akhir = date.fromisoformat(selesai)
     with pytest.raises(Ditolak, match="akhir periode"):
         layanan.tim.nilai_anggota(
@@ -192,7 +197,7 @@ def test_nilai_anggota_lalu_surat_rekomendasi(layanan, db_demo):
     assert _sql(db_demo, "SELECT predikat, catatan FROM penilaian_anggota") == [("sesuai", "Diperbaiki")]
     # the rating shows beside the member in the team and in the member's own detail panel
     dinilai = next(a for a in layanan.tim.detail_tim(tim_id).anggota if a.keanggotaan_id == anggota[0].keanggotaan_id)
-    assert dinilai.penilaian == "Sesuai ekspektasi"
+    assert dinilai.penilaian is PredikatPenilaian.SESUAI
     keanggotaan = layanan.struktur.detail_pegawai(anggota[0].pegawai_id).tim
     assert any(k.penilaian == "Sesuai ekspektasi" for k in keanggotaan)
     teks = " ".join(layanan.surat.buat(JenisSurat.REKOMENDASI_PENILAIAN, tim_id=tim_id).teks.split())
@@ -244,7 +249,11 @@ def test_kesembilan_surat_dari_pemda_demo(layanan, db_demo, tmp_path):
         oleh_id=_sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", tolak)[0][0],
     )
     lintas_instansi = _sql(db_demo, "SELECT id FROM permohonan WHERE lingkup = 'lintas_instansi' LIMIT 1")[0][0]
-    anggota = next(a for a in layanan.tim.detail_tim(tim_id).anggota if a.peran == "Anggota" and a.status == "Aktif")
+    anggota = next(
+        a
+        for a in layanan.tim.detail_tim(tim_id).anggota
+        if a.peran is PeranTim.ANGGOTA and a.status is StatusKeanggotaan.AKTIF
+    )
     layanan.tim.nilai_anggota(
         anggota.keanggotaan_id,
         PredikatPenilaian.DI_ATAS,

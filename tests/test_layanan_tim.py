@@ -11,8 +11,15 @@ from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.mulai import buka_database
-from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
-from sistemkerja_tui.layanan.tim import JenisPembentukan
+from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan, StatusPermohonan
+from sistemkerja_tui.layanan.tim import (
+    BentukTim,
+    JenisPembentukan,
+    LingkupPenugasan,
+    PeranTim,
+    StatusKeanggotaan,
+    StatusTim,
+)
 
 ISI = IsiSuratPermohonan(
     maksud_tujuan="Membantu analisis data stunting",
@@ -69,7 +76,7 @@ def _pegawai_dalam(layanan, db, unit_id, offset=3) -> int:
 def test_bentuk_tim_dicatat_di_riwayat(layanan, kadis, db_demo):
     tim = layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id)
     detail = layanan.tim.detail_tim(tim)
-    assert detail.ringkas.status == "Draf" and detail.ringkas.nama == "Tim Percepatan Penurunan Stunting"
+    assert detail.ringkas.status is StatusTim.DRAF and detail.ringkas.nama == "Tim Percepatan Penurunan Stunting"
     assert _sql(db_demo, "SELECT aksi FROM riwayat WHERE entitas = 'tim_kerja' AND entitas_id = ?", tim) == [
         ("bentuk_tim",)
     ]
@@ -100,7 +107,10 @@ def test_ubah_dan_bubarkan_tim(layanan, kadis, db_demo):
     with pytest.raises(Ditolak, match="Alasan pembubaran wajib diisi"):
         layanan.tim.bubarkan_tim(tim, " ", oleh_id=kadis.pegawai_id)
     layanan.tim.bubarkan_tim(tim, "Program dialihkan", oleh_id=kadis.pegawai_id)
-    assert {a.status for a in layanan.tim.detail_tim(tim).anggota} == {"Berakhir", "Dibatalkan"}
+    assert {a.status for a in layanan.tim.detail_tim(tim).anggota} == {
+        StatusKeanggotaan.BERAKHIR,
+        StatusKeanggotaan.DIBATALKAN,
+    }
     assert _sql(db_demo, "SELECT status FROM permohonan WHERE tim_id = ? AND lingkup = 'lintas_unit'", tim) == [
         ("dibatalkan",)
     ]
@@ -155,8 +165,9 @@ def test_ketua_baru_menggantikan_yang_lama(layanan, kadis):
     layanan.tim.tetapkan_pimpinan(tim, a, oleh_id=kadis.pegawai_id)
     layanan.tim.tetapkan_pimpinan(tim, b, oleh_id=kadis.pegawai_id)
     status = {(x.pegawai_id, x.peran): x.status for x in layanan.tim.detail_tim(tim).anggota}
-    assert status[(a, "Ketua")] == "Berakhir" and status[(b, "Ketua")] == "Aktif"
-    assert layanan.tim.detail_tim(tim).ringkas.status == "Aktif"
+    assert status[(a, PeranTim.KETUA)] is StatusKeanggotaan.BERAKHIR
+    assert status[(b, PeranTim.KETUA)] is StatusKeanggotaan.AKTIF
+    assert layanan.tim.detail_tim(tim).ringkas.status is StatusTim.AKTIF
 
 
 # --- members and requests -----------------------------------------------------------
@@ -203,7 +214,7 @@ def test_lintas_unit_disetujui_ppk_pegawai(layanan, kadis, db_demo):
         "Menunggu persetujuan"
     )
     anggota = next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar)
-    assert anggota.status == "Menunggu persetujuan" and anggota.asal == "Lintas unit"
+    assert anggota.status is StatusKeanggotaan.MENUNGGU and anggota.asal is LingkupPenugasan.LINTAS_UNIT
     assert layanan.tim.detail_tim(tim).ringkas.anggota_aktif == 1  # only the ketua counts
     pid = anggota.permohonan_id
     with pytest.raises(Ditolak, match="Pejabat Penilai Kinerja"):
@@ -212,7 +223,9 @@ def test_lintas_unit_disetujui_ppk_pegawai(layanan, kadis, db_demo):
     assert [p.id for p in layanan.penugasan.daftar(pengguna_id=ppk, arah="masuk")] == [pid]
     assert pid in [p.id for p in layanan.penugasan.daftar(pengguna_id=kadis.pegawai_id, arah="keluar")]
     assert layanan.penugasan.setujui(pid, oleh_id=ppk).label == "Disetujui"
-    assert next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).status == "Aktif"
+    assert (
+        next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).status is StatusKeanggotaan.AKTIF
+    )
     with pytest.raises(Ditolak):
         layanan.penugasan.setujui(pid, oleh_id=ppk)  # approving twice
     assert layanan.penugasan.terbitkan_surat_tugas(pid, oleh_id=ppk).label == "Surat tugas terbit"
@@ -220,7 +233,7 @@ def test_lintas_unit_disetujui_ppk_pegawai(layanan, kadis, db_demo):
     assert [h.ke for h in detail.riwayat] == ["Diajukan", "Disetujui", "Surat tugas terbit"]
     assert detail.riwayat[1].oleh != "—"
     # the copies the profile's route asks for are on the record (Madiun names none; Luwu Utara the PPK)
-    from sistemkerja_tui.aturan.enums import JenisPermohonan, LingkupPenugasan
+    from sistemkerja_tui.aturan.enums import JenisPermohonan
     from sistemkerja_tui.aturan.permohonan import alur
     from sistemkerja_tui.aturan.profil import muat_profil
 
@@ -239,7 +252,9 @@ def test_lintas_unit_ditolak_wajib_alasan(layanan, kadis, db_demo):
         layanan.penugasan.tolak(pid, "  ", oleh_id=ppk)
     assert _isi_tabel(db_demo) == sebelum
     assert layanan.penugasan.tolak(pid, "Sedang menangani audit", oleh_id=ppk).label == "Ditolak"
-    assert next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).status == "Ditolak"
+    assert (
+        next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).status is StatusKeanggotaan.DITOLAK
+    )
     assert layanan.penugasan.detail(pid).alasan_penolakan == "Sedang menangani audit"
     with pytest.raises(Ditolak):
         layanan.penugasan.batalkan(pid, oleh_id=kadis.pegawai_id)  # a refused request cannot be cancelled
@@ -255,7 +270,10 @@ def test_membatalkan_permohonan_menarik_anggota(layanan, kadis, db_demo):
     layanan.tim.tambah_anggota(tim, luar, "analis", oleh_id=kadis.pegawai_id, isi=ISI)
     pid = next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).permohonan_id
     assert layanan.penugasan.batalkan(pid, "Tidak jadi", oleh_id=kadis.pegawai_id).label == "Dibatalkan"
-    assert next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).status == "Dibatalkan"
+    assert (
+        next(a for a in layanan.tim.detail_tim(tim).anggota if a.pegawai_id == luar).status
+        is StatusKeanggotaan.DIBATALKAN
+    )
 
 
 def test_keluarkan_anggota_menunggu_membatalkan_permohonannya(layanan, kadis, db_demo):
@@ -284,7 +302,7 @@ def test_lintas_instansi_perlu_jawaban_ketersediaan(layanan, kadis, db_demo):
     status = None
     for _ in range(6):  # walk the route's steps, each by its own party
         r = layanan.penugasan.detail(pid).ringkas
-        if r.status != "Diajukan":
+        if r.status is not StatusPermohonan.DIAJUKAN:
             break
         penerima = _sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", pid)[0][0]
         status = layanan.penugasan.setujui(
@@ -355,7 +373,7 @@ def test_klaten_ketua_dari_dua_calon_dengan_rekomendasi_sekda(klaten):
     layanan, _ = klaten
     kadis = next(p for p in layanan.pengguna.calon() if p.jabatan == "Kepala Dinas Kesehatan")
     tim = layanan.tim.bentuk_tim(_data(kadis.unit_id), oleh_id=kadis.pegawai_id)
-    assert layanan.tim.detail_tim(tim).ringkas.bentuk == "Kelompok Kerja"  # Klaten Pasal 1 angka 24
+    assert layanan.tim.detail_tim(tim).ringkas.bentuk is BentukTim.KELOMPOK_KERJA  # Klaten Pasal 1 angka 24
     a, b = [n.kandidat.pegawai_id for n in layanan.tim.kandidat_pimpinan(tim) if n.layak][:2]
     with pytest.raises(Ditolak, match="Pasal 14"):
         layanan.tim.tetapkan_pimpinan(tim, a, oleh_id=kadis.pegawai_id)
@@ -367,7 +385,8 @@ def test_klaten_ketua_dari_dua_calon_dengan_rekomendasi_sekda(klaten):
     layanan.tim.catat_rekomendasi_sekda(tim, b, "Lebih berpengalaman", oleh_id=kadis.pegawai_id)
     layanan.tim.tetapkan_pimpinan(tim, b, oleh_id=kadis.pegawai_id)
     status = {(x.pegawai_id, x.peran): x.status for x in layanan.tim.detail_tim(tim).anggota}
-    assert status[(b, "Ketua")] == "Aktif" and status[(a, "Ketua")] == "Dibatalkan"
+    assert status[(b, PeranTim.KETUA)] is StatusKeanggotaan.AKTIF
+    assert status[(a, PeranTim.KETUA)] is StatusKeanggotaan.DIBATALKAN
 
 
 def test_klaten_lintas_unit_ke_pimpinan_unit_mitra_kerja(klaten):

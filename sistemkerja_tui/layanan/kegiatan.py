@@ -395,7 +395,7 @@ class LayananKegiatan:
         daftar = [(r, self._ringkas(r)) for r in rows]
         beban = self.layanan.tim.beban_kerja(unit_id, batas=10)
         return Pemantauan(
-            per_tahap=tuple((t.label, sum(k.tahap == t.label for _, k in daftar)) for t in Tahap),
+            per_tahap=tuple((t.label, sum(r.tahap == t.value for r, _ in daftar)) for t in Tahap),
             terlambat=tuple(k for r, k in daftar if r.terlambat),
             dikembalikan=tuple(k for r, k in daftar if r.dikembalikan),
             menunggu_saya=tuple(k for r, k in daftar if pengguna_id is not None and self._giliran(r, pengguna_id)),

@@ -61,10 +61,12 @@ class DataIndividu:
 
 @dataclass(frozen=True)
 class RingkasPermohonan:
+    """A request as listed; kind, scope and status are codes (enums), the screen shows their labels."""
+
     id: int
-    jenis: str
-    lingkup: str
-    status: str
+    jenis: JenisPermohonan
+    lingkup: LingkupPenugasan
+    status: StatusPermohonan
     tim: str
     pegawai: str
     dari_unit: str
@@ -105,6 +107,7 @@ __all__ = [
     "DetailPermohonan",
     "IsiSuratPermohonan",
     "LayananPenugasan",
+    "LingkupPenugasan",
     "RingkasPermohonan",
     "StatusPermohonan",
 ]
@@ -518,9 +521,9 @@ class LayananPenugasan:
             berikut = nama_lengkap(r.r_nama, r.r_depan, r.r_belakang)
         return RingkasPermohonan(
             r.id,
-            JenisPermohonan(r.jenis).label,
-            LingkupPenugasan(r.lingkup).label,
-            StatusPermohonan(r.status).label,
+            JenisPermohonan(r.jenis),
+            LingkupPenugasan(r.lingkup),
+            StatusPermohonan(r.status),
             r.tim or (f"Individu: {r.kegiatan}" if r.kegiatan else "—"),
             nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang) if r.nama else "—",
             self.struktur.unit(r.dari_unit_id).nama,

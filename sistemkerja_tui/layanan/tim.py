@@ -44,18 +44,22 @@ if TYPE_CHECKING:
     from sistemkerja_tui.aturan.permohonan import IsiSuratPermohonan
     from sistemkerja_tui.layanan.mulai import Layanan
 
-__all__ = [  # the enums are re-exported for the TUI's forms
+__all__ = [  # the enums are re-exported for the TUI's forms and views
+    "Anggota",
     "BebanUnit",
+    "BentukTim",
     "DaftarCalon",
     "DataTim",
     "DetailTim",
     "JenisPembentukan",
     "LayananTim",
+    "LingkupPenugasan",
     "Penilaian",
     "PeranTim",
     "PredikatPenilaian",
     "RingkasTim",
     "SasaranTim",
+    "StatusKeanggotaan",
     "StatusTim",
 ]
 
@@ -80,15 +84,17 @@ class DataTim:
 
 @dataclass(frozen=True)
 class RingkasTim:
+    """A team as listed; kinds and status are codes (enums), the screen shows their labels."""
+
     id: int
     nama: str
     unit_id: int
     unit: str
-    bentuk: str
-    jenis_pembentukan: str
-    sasaran: str
+    bentuk: BentukTim
+    jenis_pembentukan: JenisPembentukan
+    sasaran: SasaranTim
     tahun_anggaran: int | None
-    status: str
+    status: StatusTim
     ketua: str
     anggota_aktif: int
     menunggu: int
@@ -96,17 +102,19 @@ class RingkasTim:
 
 @dataclass(frozen=True)
 class Anggota:
+    """A member of a team; role, origin, status and rating are codes (enums)."""
+
     keanggotaan_id: int
     pegawai_id: int
     nama: str
     jabatan: str
     unit: str
-    peran: str
-    asal: str
-    status: str
+    peran: PeranTim
+    asal: LingkupPenugasan
+    status: StatusKeanggotaan
     uraian_peran: str
     permohonan_id: int | None
-    penilaian: str = ""  # latest rating at the end of a period (Luwu Utara format g), label
+    penilaian: PredikatPenilaian | None = None  # latest rating at the end of a period (Luwu Utara format g)
 
 
 @dataclass(frozen=True)
@@ -626,11 +634,11 @@ class LayananTim:
             r.nama,
             r.unit_id,
             self.struktur.unit(r.unit_id).nama,
-            BentukTim(r.bentuk).label,
-            JenisPembentukan(r.jenis_pembentukan).label,
-            SasaranTim(r.sasaran).label,
+            BentukTim(r.bentuk),
+            JenisPembentukan(r.jenis_pembentukan),
+            SasaranTim(r.sasaran),
             r.tahun_anggaran,
-            StatusTim(r.status).label,
+            StatusTim(r.status),
             r.ketua or "—",
             r.aktif,
             r.menunggu,
@@ -650,12 +658,12 @@ class LayananTim:
                 nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
                 r.nama_jabatan,
                 self.struktur.unit(r.unit_id).nama,
-                PeranTim(r.peran).label,
-                LingkupPenugasan(r.asal).label,
-                StatusKeanggotaan(r.status).label,
+                PeranTim(r.peran),
+                LingkupPenugasan(r.asal),
+                StatusKeanggotaan(r.status),
                 r.uraian_peran,
                 r.permohonan_id,
-                PredikatPenilaian(r.penilaian).label if r.penilaian else "",
+                PredikatPenilaian(r.penilaian) if r.penilaian else None,
             )
             for r in rows
         )

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
 from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_database
 from sistemkerja_tui.layanan.pengguna import Pengguna
+from sistemkerja_tui.tui.layar import LAYAR, MENURUT_NAMA
 from sistemkerja_tui.tui.pekerja import kerjakan
-from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
-from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.screens.bantuan import LayarBantuan, bagian_bantuan
 from sistemkerja_tui.tui.screens.struktur import LayarStruktur
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
-from sistemkerja_tui.tui.widgets.palet import PaletPerintah
-from sistemkerja_tui.tui.widgets.pohon import PohonUnit
-from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
+from sistemkerja_tui.tui.widgets.palet import PaletPerintah, PerintahAplikasi
 
 ENV_KELUAR_SAAT_SIAP = "SISTEMKERJA_KELUAR_SAAT_SIAP"
 PESAN_PILIH_PENGGUNA = "Pilih dahulu siapa Anda (pimpinan unit): tekan p."
@@ -37,44 +35,11 @@ class SistemKerjaApp(App[int]):
     SUB_TITLE = "Struktur"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = {PerintahAplikasi}
     BINDINGS = [
-        # screen keys 1…7 stay out of the footer (it must keep each screen's own keys, ? and q at 80 columns);
-        # the help screen and the command palette list them
-        Binding(
-            "1",
-            "layar('struktur')",
-            "Struktur",
-            show=False,
-            id="app.struktur",
-            tooltip="Layar Struktur: unit dan pegawai",
-        ),
-        Binding("2", "layar('tim')", "Tim", show=False, id="app.tim", tooltip="Layar Tim kerja"),
-        Binding(
-            "3",
-            "layar('penugasan')",
-            "Penugasan",
-            show=False,
-            id="app.penugasan",
-            tooltip="Layar Penugasan: permohonan masuk dan keluar",
-        ),
-        Binding("4", "layar('beban')", "Beban", show=False, id="app.beban", tooltip="Beban kerja unit pengguna"),
-        Binding("5", "layar('surat')", "Surat", show=False, id="app.surat", tooltip="Register dan pratinjau surat"),
-        Binding(
-            "6",
-            "layar('kegiatan')",
-            "Kegiatan",
-            show=False,
-            id="app.kegiatan",
-            tooltip="Papan kegiatan: perencanaan, pelaksanaan, evaluasi, selesai",
-        ),
-        Binding(
-            "7",
-            "layar('pemantauan')",
-            "Pemantauan",
-            show=False,
-            id="app.pemantauan",
-            tooltip="Dasbor pemantauan: tahap, terlambat, dikembalikan, menunggu reviu saya, beban kerja",
-        ),
+        # screen keys 1…7 (from the registry) stay out of the footer (it must keep each screen's own keys, ? and q
+        # at 80 columns); the help screen and the command palette list them
+        *(layar.binding() for layar in LAYAR),
         Binding("p", "pengguna", "Pengguna", show=False, id="app.pengguna", tooltip="Masuk sebagai pimpinan unit lain"),
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan", tooltip="Daftar semua tombol"),
         Binding("ctrl+p", "command_palette", "Perintah", show=False, id="app.perintah", tooltip="Palet perintah"),
@@ -216,22 +181,7 @@ class SistemKerjaApp(App[int]):
     def _layar(self, nama: str) -> Screen:
         """The screen `nama`, imported and installed the first time it is asked for (fast start-up)."""
         if nama not in self.layar:
-            from sistemkerja_tui.tui.screens.beban import LayarBeban
-            from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
-            from sistemkerja_tui.tui.screens.pemantauan import LayarPemantauan
-            from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
-            from sistemkerja_tui.tui.screens.surat import LayarSurat
-            from sistemkerja_tui.tui.screens.tim import LayarTim
-
-            kelas = {
-                "tim": LayarTim,
-                "penugasan": LayarPenugasan,
-                "beban": LayarBeban,
-                "surat": LayarSurat,
-                "kegiatan": LayarKegiatan,
-                "pemantauan": LayarPemantauan,
-            }[nama]
-            self.layar[nama] = kelas()
+            self.layar[nama] = MENURUT_NAMA[nama].buat()
             self.install_screen(self.layar[nama], nama)
         return self.layar[nama]
 
@@ -266,10 +216,7 @@ class SistemKerjaApp(App[int]):
             for p in hasil.peringatan:
                 self.notify(p, title="Peringatan pemeriksa surat", severity="warning", timeout=10)
             self.notify(f"Surat {hasil.nomor} dibuat dan dicatat di register.", timeout=6)
-            surat = self._layar("surat")
-            assert isinstance(surat, LayarSurat)
-            surat.peringatan[hasil.surat_id] = hasil.peringatan
-            surat.muat(pilih=hasil.surat_id)
+            self._layar("surat").post_message(LayarSurat.Dibuat(hasil.surat_id, hasil.peringatan))
             self.action_layar("surat")
 
         def pilih(jenis) -> None:
@@ -338,48 +285,7 @@ class SistemKerjaApp(App[int]):
     # --- help & palette ---------------------------------------------------
 
     def bagian_bantuan(self) -> list[tuple[str, list[Binding]]]:
-        from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
-        from sistemkerja_tui.tui.screens.form_individu import FormIndividu
-        from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
-        from sistemkerja_tui.tui.screens.instansi import FormInstansi, LayarInstansi
-        from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
-        from sistemkerja_tui.tui.screens.pemantauan import LayarPemantauan
-        from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
-        from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
-        from sistemkerja_tui.tui.screens.penugasan import LayarPenugasan
-        from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
-        from sistemkerja_tui.tui.screens.surat import LayarSurat
-        from sistemkerja_tui.tui.screens.tim import FormSaring, LayarTim, TabelVim
-
-        def daftar(kelas) -> list[Binding]:
-            return [b for b in kelas.BINDINGS if isinstance(b, Binding)]
-
-        return [
-            ("Umum", daftar(SistemKerjaApp)),
-            ("Layar Struktur", daftar(LayarStruktur)),
-            (
-                "Pohon unit",
-                [
-                    *daftar(PohonUnit),
-                    Binding("enter", "", "Buka/tutup cabang"),
-                    Binding("space", "", "Buka/tutup cabang"),
-                ],
-            ),
-            ("Tabel pegawai", [*daftar(TabelPegawai), Binding("pageup,pagedown", "", "Gulir satu layar")]),
-            ("Pencarian", [*daftar(LayarCari), Binding("enter", "", "Pilih hasil dan lompat ke unitnya")]),
-            ("Layar Tim", daftar(LayarTim) + daftar(TabelVim) + daftar(FormSaring)),
-            ("Pilih ketua", [*daftar(PemilihKetua), Binding("enter", "", "Pilih calon yang memenuhi kriteria")]),
-            ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
-            ("Layar Penugasan", daftar(LayarPenugasan)),
-            ("Pengaturan instansi", daftar(LayarInstansi) + daftar(FormInstansi)),
-            ("Layar Surat", daftar(LayarSurat)),
-            ("Pemantauan", daftar(LayarPemantauan)),
-            ("Papan Kegiatan", [*daftar(LayarKegiatan), Binding("enter", "", "Rincian: langkah dan lini masa")]),
-            ("Pilih pengguna", daftar(PilihPengguna)),
-            ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),
-            ("Dialog", daftar(DialogAlasan) + daftar(DialogKonfirmasi)),
-            ("Layar bantuan", daftar(LayarBantuan)),
-        ]
+        return bagian_bantuan([b for b in self.BINDINGS if isinstance(b, Binding)])
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
@@ -388,25 +294,3 @@ class SistemKerjaApp(App[int]):
     def action_bantuan(self) -> None:
         if not isinstance(self.screen, LayarBantuan):
             self.push_screen(LayarBantuan(self.bagian_bantuan(), self.konfigurasi.keymap))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if hasattr(screen, "perintah"):
-            for judul, bantuan, aksi in screen.perintah():
-                yield SystemCommand(judul, bantuan, aksi)
-        yield SystemCommand("Layar Struktur", "Unit, pimpinan, pegawai, PPK", lambda: self.action_layar("struktur"))
-        yield SystemCommand("Layar Tim kerja", "Bentuk tim, ketua, anggota", lambda: self.action_layar("tim"))
-        yield SystemCommand("Layar Penugasan", "Permohonan masuk dan keluar", lambda: self.action_layar("penugasan"))
-        yield SystemCommand("Beban kerja unit", "Jumlah tim per pegawai (Pasal 50)", lambda: self.action_layar("beban"))
-        yield SystemCommand(
-            "Papan kegiatan", "Perencanaan → pelaksanaan → evaluasi → selesai", lambda: self.action_layar("kegiatan")
-        )
-        yield SystemCommand("Pemantauan", "Dasbor pimpinan unit (Pasal 49-50)", lambda: self.action_layar("pemantauan"))
-        yield SystemCommand("Register surat", "Naskah dinas yang telah diterbitkan", lambda: self.action_layar("surat"))
-        yield SystemCommand(
-            "Status penandatangan…", "Definitif, Plt., atau Plh. (Permendagri 1/2023 Pasal 44)", self.action_status_ttd
-        )
-        yield SystemCommand("Masuk sebagai…", "Ganti pengguna (pimpinan unit)", self.action_pengguna)
-        yield SystemCommand("Ganti tema", "Pilih tema tampilan (disimpan di konfigurasi)", self.action_tema)
-        yield SystemCommand("Bantuan", "Daftar semua tombol", self.action_bantuan)
-        yield SystemCommand("Tangkapan layar", "Simpan tangkapan layar SVG", self.action_screenshot)
-        yield SystemCommand("Keluar", "Keluar dari aplikasi", self.action_quit)

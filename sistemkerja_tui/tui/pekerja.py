@@ -6,11 +6,33 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from textual.app import App
 from textual.dom import DOMNode
 
 from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
 
 _log = logging.getLogger(__name__)
+
+
+def laporkan(app: App, galat: Exception, asal: str, *, beri_tahu_penolakan: bool = True) -> str:
+    """Tell the user about `galat` (on the UI thread) and return its message: a refusal (`Ditolak`) as it is
+    (unless `beri_tahu_penolakan` is off: a form shows it beside its fields), a data-layer error (busy,
+    read-only, full, damaged database) by its own text, anything else by a short notice, its traceback to
+    the log."""
+    if isinstance(galat, Ditolak):
+        _log.info("Ditolak: %s", galat.pesan)
+        if beri_tahu_penolakan:
+            app.notify(galat.pesan, title="Ditolak", severity="error", timeout=12)
+        return galat.pesan
+    if isinstance(galat, DatabaseError):
+        _log.warning("%s: %s", type(galat).__name__, galat)
+        app.notify(str(galat), title="Data tidak tersimpan", severity="error", timeout=15)
+        return str(galat)
+    from sistemkerja_tui import catatan
+
+    pesan = catatan.pemberitahuan(catatan.catat_galat(galat, asal))
+    app.notify(pesan, title="Galat", severity="error", timeout=15)
+    return pesan
 
 
 def kerjakan(
@@ -24,36 +46,18 @@ def kerjakan(
 ) -> None:
     """Call `fungsi` off the UI thread, then `berhasil(hasil)` on it.
 
-    A refusal (`Ditolak`) goes to `gagal(pesan)` — a form shows it beside its
-    fields — or else to an error notification; a data-layer error (busy,
-    read-only, full, damaged database) to its own notification; anything else
-    to a short notice, its traceback to the log. After any error `gagal` gets
-    the message, so a form never stays on "Menyimpan…". Nothing else happens.
+    Any error is told by `laporkan` — a refusal goes to `gagal(pesan)` alone when given (a form shows it
+    beside its fields) — and after any error `gagal` gets the message, so a form never stays on
+    "Menyimpan…". Nothing else happens.
     """
     app = node.app
 
     def kerja() -> None:
         try:
             hasil = fungsi()
-        except Ditolak as e:
-            _log.info("Ditolak: %s", e.pesan)
-            if gagal is not None:
-                app.call_from_thread(gagal, e.pesan)
-            else:
-                app.call_from_thread(app.notify, e.pesan, title="Ditolak", severity="error", timeout=12)
-            return
-        except DatabaseError as e:
-            _log.warning("%s: %s", type(e).__name__, e)
-            app.call_from_thread(app.notify, str(e), title="Data tidak tersimpan", severity="error", timeout=15)
-            if gagal is not None:
-                app.call_from_thread(gagal, str(e))
-            return
-        except Exception as e:  # the app keeps running; the details go to the log
-            from sistemkerja_tui import catatan
-
-            berkas = catatan.catat_galat(e, f"layanan {getattr(fungsi, '__qualname__', fungsi)}")
-            pesan = catatan.pemberitahuan(berkas)
-            app.call_from_thread(app.notify, pesan, title="Galat", severity="error", timeout=15)
+        except Exception as e:  # the app keeps running; see `laporkan`
+            asal = f"layanan {getattr(fungsi, '__qualname__', fungsi)}"
+            pesan = app.call_from_thread(laporkan, app, e, asal, beri_tahu_penolakan=gagal is None)
             if gagal is not None:
                 app.call_from_thread(gagal, pesan)
             return

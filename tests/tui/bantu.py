@@ -8,6 +8,7 @@ import io
 from rich.console import Console
 from textual.widgets import DataTable
 
+from sistemkerja_tui.tui.alur import GRUP
 from sistemkerja_tui.tui.app import SistemKerjaApp
 
 UKURAN = (80, 24)
@@ -25,7 +26,9 @@ async def tunggu(pilot, syarat, batas: float = 30.0) -> None:
         if asyncio.get_running_loop().time() > akhir:
             raise AssertionError("kondisi tidak tercapai dalam batas waktu")
         await pilot.pause(0.02)
-    await pilot.app.workers.wait_for_complete()
+    # a flow (tui.alur) waits on the user for as long as its dialog is open: not a worker to wait for
+    if andil := [w for w in pilot.app.workers if w.group != GRUP]:  # (an empty list would mean all of them)
+        await pilot.app.workers.wait_for_complete(andil)
     await pilot.pause()
     while _tabel_belum_diukur(pilot.app):
         if asyncio.get_running_loop().time() > akhir:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 
-from sistemkerja_tui.aturan.enums import PeranTim
+from sistemkerja_tui.aturan.enums import PeranTim, StatusKeanggotaan
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.tim import LayarTim
@@ -109,6 +109,8 @@ async def test_saring_nama_lalu_pilih_calon_layak_menetapkan_ketua(db_demo):
         await tunggu(pilot, lambda: app.screen is layar and layar.detail.ringkas.ketua != "—")
         anggota = app.layanan.tim.detail_tim(tim_id).anggota
         assert any(
-            a.pegawai_id == pilihan.kandidat.pegawai_id and a.peran == PeranTim.KETUA.label and a.status == "Aktif"
+            a.pegawai_id == pilihan.kandidat.pegawai_id
+            and a.peran is PeranTim.KETUA
+            and a.status is StatusKeanggotaan.AKTIF
             for a in anggota
         )

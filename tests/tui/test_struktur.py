@@ -6,6 +6,7 @@ from tests.bantu import sql as _sql
 from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 from textual.widgets import DataTable, Input, OptionList
 
+from sistemkerja_tui.tui.layar import perintah_untuk
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.widgets.detail import PanelDetail
@@ -161,7 +162,7 @@ async def test_palet_perintah_berbahasa_indonesia(db_demo):
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu_siap(pilot)
-        judul = [c.title for c in app.get_system_commands(app.screen)]
+        judul = [p.judul for p in perintah_untuk(app.screen)]
         assert "Cari pegawai" in judul and "Ganti tema" in judul and "Keluar" in judul
         await pilot.press("ctrl+p")
         await pilot.press(*"cari peg")

@@ -10,6 +10,7 @@ from tests.tui.test_tim import UKURAN_LEBAR, _dengan_pengguna
 from textual.widgets import DataTable, Input
 
 from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.layanan.penugasan import StatusPermohonan
 from sistemkerja_tui.tui.screens.form_individu import FormIndividu
 from sistemkerja_tui.tui.screens.form_tim import FormTim
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -96,7 +97,7 @@ async def test_rata_rata_beban_di_layar_beban_memakai_koma(db_demo):
 
 async def test_riwayat_permohonan_tanpa_waktu_iso(db_demo):
     hasil = buka_database(db_demo, demo_jika_kosong=False)
-    menunggu = next(p for p in hasil.layanan.penugasan.daftar(arah="semua") if p.status == "Diajukan")
+    menunggu = next(p for p in hasil.layanan.penugasan.daftar(arah="semua") if p.status is StatusPermohonan.DIAJUKAN)
     penerima = _sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", menunggu.id)[0][0]
     hasil.layanan.penugasan.tolak(menunggu.id, "Sedang penugasan lain", oleh_id=penerima)
     hasil.layanan.tutup()

@@ -7,6 +7,8 @@ from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 from textual.widgets import DataTable, Label
 
 from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.layanan.penugasan import StatusPermohonan
+from sistemkerja_tui.layanan.tim import BentukTim, PeranTim, PredikatPenilaian, StatusKeanggotaan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
@@ -61,7 +63,7 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
         ketua = pemilih.penilaian[0].kandidat.nama
         await pilot.press("enter")
         await tunggu(pilot, lambda: app.screen is layar and layar.detail.ringkas.ketua != "—")
-        assert any(a.peran == "Ketua" and a.nama == ketua for a in layar.detail.anggota)
+        assert any(a.peran is PeranTim.KETUA and a.nama == ketua for a in layar.detail.anggota)
 
         # a member from another unit: search, fill the four contents, submit
         sub = ",".join(map(str, app.layanan.struktur.subpohon(app.pengguna.unit_id)))
@@ -88,7 +90,7 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
             pilot,
             lambda: (
                 app.screen is layar
-                and any(a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota)
+                and any(a.pegawai_id == pid and a.status is StatusKeanggotaan.MENUNGGU for a in layar.detail.anggota)
             ),
         )
 
@@ -117,7 +119,10 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
         await pilot.press("y")
         await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
         await pilot.press("enter")
-        await tunggu(pilot, lambda: penugasan.detail is not None and penugasan.detail.ringkas.status == "Disetujui")
+        await tunggu(
+            pilot,
+            lambda: penugasan.detail is not None and penugasan.detail.ringkas.status is StatusPermohonan.DISETUJUI,
+        )
 
         # back on the Tim screen the member is active
         await pilot.press("2")
@@ -134,7 +139,7 @@ async def test_membentuk_tim_dengan_anggota_lintas_unit_dengan_papan_ketik(db_de
 async def test_penolakan_wajib_alasan_di_layar_penugasan(db_demo):
     hasil = buka_database(db_demo, demo_jika_kosong=False)
     permohonan = hasil.layanan.penugasan.daftar(arah="semua")
-    menunggu = next(p for p in permohonan if p.status == "Diajukan")
+    menunggu = next(p for p in permohonan if p.status is StatusPermohonan.DIAJUKAN)
     hasil.layanan.tutup()
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN_LEBAR) as pilot:
@@ -152,7 +157,9 @@ async def test_penolakan_wajib_alasan_di_layar_penugasan(db_demo):
         await pilot.press("enter")  # empty reason: refused in the dialog
         assert "wajib diisi" in teks(app.screen.query_one("#pesan-dialog"))
         await pilot.press(*"Sedang penugasan lain", "enter")
-        await tunggu(pilot, lambda: layar.detail is not None and layar.detail.ringkas.status == "Ditolak")
+        await tunggu(
+            pilot, lambda: layar.detail is not None and layar.detail.ringkas.status is StatusPermohonan.DITOLAK
+        )
         assert layar.detail.alasan_penolakan == "Sedang penugasan lain"
 
 
@@ -248,7 +255,10 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
             pilot,
             lambda: (
                 app.screen is layar
-                and any(a.peran == "Koordinator" and a.status == "Aktif" for a in layar.detail.anggota)
+                and any(
+                    a.peran is PeranTim.KOORDINATOR and a.status is StatusKeanggotaan.AKTIF
+                    for a in layar.detail.anggota
+                )
             ),
         )
         # a spoken pengajuan sukarela within the unit, then the unit head approves it on the Penugasan screen
@@ -268,7 +278,7 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
             pilot,
             lambda: (
                 app.screen is layar
-                and any(a.pegawai_id == pid and a.status == "Menunggu persetujuan" for a in layar.detail.anggota)
+                and any(a.pegawai_id == pid and a.status is StatusKeanggotaan.MENUNGGU for a in layar.detail.anggota)
             ),
         )
         (permohonan_id, penerima) = _sql(
@@ -279,12 +289,16 @@ async def test_koordinator_dan_pengajuan_sukarela(db_demo):
         assert status.label == "Disetujui"
 
 
+def _pemilih_baru(app, sebelum) -> bool:
+    return isinstance(app.screen, PemilihKetua) and app.screen is not sebelum and app.screen.semua is not None
+
+
 async def test_klaten_usulan_calon_dan_rekomendasi_sekda(db_baru):
     """Perbup Klaten 34/2024 Pasal 14 ayat (1): ≥ 2 calon, rekomendasi Sekretaris Daerah, lalu penetapan."""
     from sistemkerja_tui.layanan.demo import buat_demo
     from sistemkerja_tui.store.db import siapkan_database
     from sistemkerja_tui.tui.screens.dialog import DialogAlasan
-    from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
+    from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
     db = db_baru("klaten")
     engine = siapkan_database(db)
@@ -294,17 +308,33 @@ async def test_klaten_usulan_calon_dan_rekomendasi_sekda(db_baru):
     async with app.run_test(size=UKURAN_LEBAR) as pilot:
         await tunggu_siap(pilot)
         layar = await _tim_unit_pengguna(pilot)
-        assert layar.detail.ringkas.bentuk == "Kelompok Kerja"
+        assert layar.detail.ringkas.bentuk is BentukTim.KELOMPOK_KERJA
+        # U: each candidate is chosen in the ketua picker (filterable, paged), one after another, until Esc
         await pilot.press("U")
+        await tunggu(pilot, lambda: isinstance(app.screen, PemilihKetua) and app.screen.semua is not None)
+        pertama = app.screen
+        assert "calon ketua ke-1" in pertama.judul and pertama.penilaian.jumlah_layak >= 2
+        nama = [pertama.penilaian[i].kandidat.nama for i in (0, 1)]
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: _pemilih_baru(app, pertama))
+        kedua = app.screen
+        assert "ke-2" in kedua.judul and nama[0] in kedua.judul
+        await pilot.press("enter")  # the same one again: refused, asked anew
+        await tunggu(pilot, lambda: _pemilih_baru(app, kedua))
+        assert "ke-2" in app.screen.judul
+        ketiga = app.screen
+        await pilot.press("down", "enter")
+        await tunggu(pilot, lambda: _pemilih_baru(app, ketiga))
+        assert "ke-3" in app.screen.judul
+        await pilot.press("escape")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
+        assert all(n in teks(app.screen.query_one(Label)) for n in nama)
+        await pilot.press("enter")
         await tunggu(
             pilot,
             lambda: (
-                isinstance(app.screen, PilihBanyak) and app.focused is not None and app.focused.id == "pilihan-banyak"
+                app.screen is layar and sum(a.status is StatusKeanggotaan.USULAN for a in layar.detail.anggota) == 2
             ),
-        )
-        await pilot.press("space", "down", "space", "ctrl+s")
-        await tunggu(
-            pilot, lambda: app.screen is layar and sum(a.status == "Usulan" for a in layar.detail.anggota) == 2
         )
         await pilot.press("R")
         await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
@@ -372,7 +402,7 @@ async def test_menilai_anggota_tim_yang_periodenya_berakhir(db_demo):
         layar = app.screen
         await tunggu(pilot, lambda: layar.detail is not None)
         tabel = layar.query_one("#tabel-anggota", DataTable)
-        baris = next(i for i, a in enumerate(layar.detail.anggota) if a.peran == "Anggota")
+        baris = next(i for i, a in enumerate(layar.detail.anggota) if a.peran is PeranTim.ANGGOTA)
         anggota = layar.detail.anggota[baris]
         tabel.focus()
         tabel.move_cursor(row=baris)
@@ -387,7 +417,7 @@ async def test_menilai_anggota_tim_yang_periodenya_berakhir(db_demo):
             lambda: (
                 app.screen is layar
                 and any(
-                    a.keanggotaan_id == anggota.keanggotaan_id and a.penilaian == "Di atas ekspektasi"
+                    a.keanggotaan_id == anggota.keanggotaan_id and a.penilaian is PredikatPenilaian.DI_ATAS
                     for a in layar.detail.anggota
                 )
             ),

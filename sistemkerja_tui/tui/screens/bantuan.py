@@ -1,4 +1,4 @@
-"""Help screen: every key of the app, generated from the bindings themselves."""
+"""Help screen: every key of the app, generated from the bindings themselves, in the registry's order."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ PENGANTAR = (
     "tombol panah atau j/k/h/l bergerak. Tombol dapat diubah di [keymap] berkas konfigurasi "
     "dengan id di kolom kanan."
 )
+
+
+def bagian_bantuan(umum: list[Binding]) -> list[tuple[str, list[Binding]]]:
+    """The help's sections: the app's keys (`umum`), each registered screen's, then the shared dialogs'."""
+    from sistemkerja_tui.tui.layar import BANTUAN_BERSAMA, LAYAR
+
+    bagian = [b for layar in LAYAR for b in layar.bantuan] + list(BANTUAN_BERSAMA)
+    return [("Umum", umum)] + [(b.judul, b.bindings()) for b in bagian]
 
 
 def _kunci_efektif(binding: Binding, keymap: dict[str, str]) -> Binding:

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Label
 from sistemkerja_tui.layanan.sebutan import desimal
 from sistemkerja_tui.layanan.tim import BebanUnit
 from sistemkerja_tui.tui.pekerja import kerjakan
-from sistemkerja_tui.tui.screens.tim import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import TabelVim
 
 if TYPE_CHECKING:
     from textual import getters

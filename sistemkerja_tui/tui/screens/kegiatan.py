@@ -317,10 +317,11 @@ class LayarKegiatan(Screen):
                 return
             self.app.push_screen(PilihSatu("Kegiatan untuk tim", [(t.nama, t) for t in daftar]), untuk_tim)
 
+        from sistemkerja_tui.layanan.tim import StatusTim
+
+        berjalan = (StatusTim.AKTIF, StatusTim.DRAF)
         kerjakan(
-            self,
-            lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id) if t.status in ("Aktif", "Draf")],
-            pilih,
+            self, lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id) if t.status in berjalan], pilih
         )
 
     def action_saring(self) -> None:
@@ -369,11 +370,3 @@ class LayarKegiatan(Screen):
     def action_lingkup(self) -> None:
         self.semua_unit = not self.semua_unit
         self.muat()
-
-    def perintah(self):
-        return [
-            ("Majukan kegiatan", "Langkah berikutnya", self.action_maju),
-            ("Setujui reviu kegiatan", "Peninjau langkah ini", self.action_setujui),
-            ("Kembalikan kegiatan", "Ke pelaksanaan dengan alasan", self.action_kembalikan),
-            ("Catatan kegiatan", "Laporan, umpan balik, kendala", self.action_catatan),
-        ]

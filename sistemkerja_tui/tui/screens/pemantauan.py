@@ -168,9 +168,3 @@ class LayarPemantauan(Screen):
         self.app.push_screen(
             PilihSatu("Matriks Pembagian Peran dan Hasil", [("Excel (.xlsx)", "xlsx"), ("CSV (.csv)", "csv")]), pilih
         )
-
-    def perintah(self):
-        return [
-            ("Laporan pemantauan semester", "Markdown atau teks (Pasal 49)", self.action_laporan),
-            ("Matriks Pembagian Peran dan Hasil", "Excel atau CSV", self.action_mpph),
-        ]

@@ -14,13 +14,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from sistemkerja_tui.layanan.pengguna import Pengguna
-from sistemkerja_tui.layanan.penugasan import DetailPermohonan, RingkasPermohonan
+from sistemkerja_tui.layanan.penugasan import DetailPermohonan, LingkupPenugasan, RingkasPermohonan
 from sistemkerja_tui.layanan.sebutan import waktu_singkat
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_individu import FormIndividu
-from sistemkerja_tui.tui.screens.tim import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import TabelVim
 
 if TYPE_CHECKING:
     from textual import getters
@@ -111,24 +111,23 @@ class LayarPenugasan(Screen):
         tabel = self.query_one(DataTable)
         tabel.clear()
         for p in daftar:
-            tabel.add_row(str(p.id), p.status, p.pegawai, p.tim, p.lingkup, key=str(p.id))
+            tabel.add_row(str(p.id), p.status.label, p.pegawai, p.tim, p.lingkup.label, key=str(p.id))
         if not daftar:
             self.detail = None
             self.query_one("#isi-permohonan", Static).update("Tidak ada permohonan di daftar ini.")
         elif pilih is not None and str(pilih) in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
 
-    @on(DataTable.RowHighlighted)
-    def _disorot(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            pid = int(event.row_key.value)
-            kerjakan(
-                self,
-                lambda: self.layanan.penugasan.detail(pid),
-                self._tampilkan_detail,
-                grup="detail-permohonan",
-                eksklusif=True,
-            )
+    @on(TabelVim.Disorot)
+    def _disorot(self, event: TabelVim.Disorot) -> None:
+        pid = event.kunci
+        kerjakan(
+            self,
+            lambda: self.layanan.penugasan.detail(pid),
+            self._tampilkan_detail,
+            grup="detail-permohonan",
+            eksklusif=True,
+        )
 
     def _tampilkan_detail(self, d: DetailPermohonan) -> None:
         self.detail = d
@@ -136,8 +135,8 @@ class LayarPenugasan(Screen):
         t = Table.grid(padding=(0, 1))
         t.add_column(style="bold", no_wrap=True)
         t.add_column()
-        t.add_row("Permohonan", Text(f"No. {r.id} · {r.jenis} {r.lingkup.lower()}", style="bold"))
-        t.add_row("Status", r.status + (f" — menunggu {r.langkah_berikut}" if r.langkah_berikut else ""))
+        t.add_row("Permohonan", Text(f"No. {r.id} · {r.jenis.label} {r.lingkup.label.lower()}", style="bold"))
+        t.add_row("Status", r.status.label + (f" — menunggu {r.langkah_berikut}" if r.langkah_berikut else ""))
         t.add_row("Pegawai", r.pegawai)
         t.add_row("Tim", r.tim)
         t.add_row("Dari", r.dari_unit)
@@ -246,7 +245,7 @@ class LayarPenugasan(Screen):
         self.app.push_screen(DialogKonfirmasi(f"Setujui permohonan No. {p.id} untuk {p.pegawai}?"), ya)
 
     def _setujui(self, p: RingkasPermohonan, pengguna: Pengguna) -> None:
-        if "instansi" in p.lingkup.lower():
+        if p.lingkup is LingkupPenugasan.LINTAS_INSTANSI:
 
             def setujui(jawaban: str | None) -> None:
                 if jawaban:
@@ -308,12 +307,3 @@ class LayarPenugasan(Screen):
             lambda: self.layanan.penugasan.terbitkan_surat_tugas(p.id, oleh_id=pengguna.pegawai_id),
             self._selesai(f"Surat Tugas permohonan No. {p.id} dicatat terbit.", p.id),
         )
-
-    def perintah(self):
-        return [
-            ("Tugaskan individu", "Seorang JF/pelaksana pada target kinerja", self.action_individu),
-            ("Setujui permohonan", "Permohonan yang dipilih", self.action_setujui),
-            ("Tolak permohonan", "Dengan alasan", self.action_tolak),
-            ("Batalkan permohonan", "Menarik anggota yang menunggu", self.action_batalkan),
-            ("Ganti daftar permohonan", "Masuk, keluar, semua", self.action_arah),
-        ]

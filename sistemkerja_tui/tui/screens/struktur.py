@@ -268,14 +268,3 @@ class LayarStruktur(Screen):
             self._tampilkan_unit(simpul.data.unit_id)
         else:
             self.call_after_refresh(pohon.move_cursor, simpul)
-
-    def perintah(self):
-        """Commands of this screen for the command palette: (judul, bantuan, aksi)."""
-        return [
-            ("Cari pegawai", "Cari nama, NIP, jabatan, atau nama unit di seluruh Pemda", self.action_cari),
-            ("Tampilkan/sembunyikan pegawai sub-unit", "Sertakan pegawai di unit bawahan", self.action_sub_unit),
-            ("Halaman pegawai berikutnya", "Halaman berikut tabel pegawai", lambda: self.action_halaman(1)),
-            ("Halaman pegawai sebelumnya", "Halaman sebelum tabel pegawai", lambda: self.action_halaman(-1)),
-            ("Perbesar panel detail", "Perbesar atau kembalikan panel detail pegawai", self.action_detail),
-            ("Pengaturan instansi", "Nama, profil, kop, pola nomor, kode klasifikasi, kode unit", self.action_instansi),
-        ]

@@ -10,6 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
@@ -18,8 +19,8 @@ from sistemkerja_tui.layanan.surat import JenisSurat, RingkasSurat, folder_dokum
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
-from sistemkerja_tui.tui.screens.tim import TabelVim
 from sistemkerja_tui.tui.widgets.folder import pastikan_folder
+from sistemkerja_tui.tui.widgets.tabel import TabelVim
 
 if TYPE_CHECKING:
     from textual import getters
@@ -39,6 +40,13 @@ class LayarSurat(Screen):
         Binding("c", "salin", "Salin", id="surat.salin", tooltip="Salin teks surat ke papan klip (OSC 52)"),
         Binding("f", "saring", "Saring", id="surat.saring", tooltip="Saring register menurut jenis surat"),
     ]
+
+    class Dibuat(Message):
+        """A letter was just made (elsewhere): show it, with the checker's warnings above its text."""
+
+        def __init__(self, surat_id: int, peringatan: tuple[str, ...]) -> None:
+            super().__init__()
+            self.surat_id, self.peringatan = surat_id, peringatan
 
     def __init__(self) -> None:
         super().__init__()
@@ -71,6 +79,11 @@ class LayarSurat(Screen):
         if self.app.layanan is not None:
             self.muat()
 
+    @on(Dibuat)
+    def _dibuat(self, event: Dibuat) -> None:
+        self.peringatan[event.surat_id] = event.peringatan
+        self.muat(pilih=event.surat_id)
+
     def muat(self, pilih: int | None = None) -> None:
         if pilih is not None:
             self._pilih = pilih
@@ -93,17 +106,16 @@ class LayarSurat(Screen):
         if pilih is not None and str(pilih) in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
 
-    @on(DataTable.RowHighlighted)
-    def _disorot(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            sid = int(event.row_key.value)
-            kerjakan(
-                self,
-                lambda: (sid, *self.layanan.surat.teks(sid)[1:]),
-                self._pratinjau,
-                grup="pratinjau",
-                eksklusif=True,
-            )
+    @on(TabelVim.Disorot)
+    def _disorot(self, event: TabelVim.Disorot) -> None:
+        sid = event.kunci
+        kerjakan(
+            self,
+            lambda: (sid, *self.layanan.surat.teks(sid)[1:]),
+            self._pratinjau,
+            grup="pratinjau",
+            eksklusif=True,
+        )
 
     def _pratinjau(self, data: tuple[int, str, str]) -> None:
         self.teks_terpilih = data
@@ -157,9 +169,3 @@ class LayarSurat(Screen):
         self.notify(
             "Teks surat dikirim ke papan klip (OSC 52). Bila terminal tidak mendukungnya, gunakan Ekspor.", timeout=8
         )
-
-    def perintah(self):
-        return [
-            ("Ekspor surat", "Ke .txt, .md atau .docx", self.action_ekspor),
-            ("Salin teks surat", "Ke papan klip terminal (OSC 52)", self.action_salin),
-        ]

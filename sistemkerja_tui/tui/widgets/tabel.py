@@ -1,15 +1,58 @@
-"""The pegawai table: one page at a time, never the whole Pemda."""
+"""Tables with vim keys: the generic one (rows keyed by id) and the pegawai table (one page at a time)."""
 
 from __future__ import annotations
 
 import contextlib
 
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from sistemkerja_tui.layanan.struktur import HalamanPegawai
+
+
+class TabelVim(DataTable):
+    """A row table moved with j/k whose rows are keyed by an id; reports the highlighted id by `Disorot`."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Turun", show=False, id="tabel_tim.turun", tooltip="Baris berikutnya"),
+        Binding("k", "cursor_up", "Naik", show=False, id="tabel_tim.naik", tooltip="Baris sebelumnya"),
+    ]
+
+    class Disorot(Message):
+        """The cursor is on the row of id `kunci`."""
+
+        def __init__(self, tabel: TabelVim, kunci: int) -> None:
+            super().__init__()
+            self.tabel, self.kunci = tabel, kunci
+
+        @property
+        def control(self) -> TabelVim:
+            return self.tabel
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+    def kunci_terpilih(self) -> int | None:
+        """The id (row key) of the highlighted row, None on an empty table."""
+        if self.row_count == 0:
+            return None
+        kunci = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return int(kunci) if kunci is not None else None
+
+    def pilih(self, kunci: int | None) -> None:
+        """Put the cursor on the row of id `kunci`, if shown."""
+        if kunci is not None and str(kunci) in self.rows:
+            self.move_cursor(row=self.get_row_index(str(kunci)))
+
+    @on(DataTable.RowHighlighted)
+    def _disorot(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.post_message(self.Disorot(self, int(event.row_key.value)))
+
 
 KOLOM = ("Nama", "Jabatan", "NIP", "Pangkat/Gol", "PPK")
 
