@@ -30,13 +30,22 @@ class TabelPegawai(DataTable):
         self.add_columns(*KOLOM)
 
     def tampilkan(self, halaman: HalamanPegawai) -> None:
-        """Show one page; leaders in bold, the unit in the name cell when sub-units are included."""
-        self.clear()
+        """Show one page; leaders in bold, the unit in the name cell when sub-units are included.
+
+        The columns get the widths of this page at once: DataTable otherwise measures new rows only when it is
+        idle, and a paint that comes first (a fast start) caches the cells at the old widths until a resize."""
+        baris = []
         for b in halaman.baris:
             nama = Text(b.nama, style="bold" if b.pimpinan_unit else "")
             if halaman.termasuk_sub:
                 nama.append(f" · {b.unit}", style="dim")
-            self.add_row(nama, b.jabatan, b.nip, b.pangkat, b.ppk, key=str(b.id))
+            baris.append((str(b.id), (nama, Text(b.jabatan), Text(b.nip), Text(b.pangkat), Text(b.ppk))))
+        lebar = [max([len(judul), *(sel[i].cell_len for _, sel in baris)]) for i, judul in enumerate(KOLOM)]
+        self.clear(columns=True)
+        for judul, w in zip(KOLOM, lebar, strict=True):
+            self.add_column(judul, width=w)
+        for kunci, sel in baris:
+            self.add_row(*sel, key=kunci)
 
     def pilih_pegawai(self, pegawai_id: int) -> None:
         with contextlib.suppress(RowDoesNotExist):
