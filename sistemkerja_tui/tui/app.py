@@ -15,6 +15,7 @@ from textual.screen import Screen
 from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
 from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_database
 from sistemkerja_tui.layanan.pengguna import Pengguna
+from sistemkerja_tui.tui.kunci import PenahanKunci
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
 from sistemkerja_tui.tui.screens.cari import LayarCari
@@ -32,7 +33,7 @@ PESAN_TANPA_PIMPINAN = (
 )
 
 
-class SistemKerjaApp(App[int]):
+class SistemKerjaApp(PenahanKunci, App[int]):
     TITLE = "Sistem Kerja"
     SUB_TITLE = "Struktur"
     CSS_PATH = "app.tcss"
@@ -120,6 +121,7 @@ class SistemKerjaApp(App[int]):
         self.layar: dict[str, Screen] = {"struktur": self.struktur}  # the others are made on first use
 
     def on_mount(self) -> None:
+        self._pasang_penahan()
         self.register_theme(TEMA_RUMAH)
         if self.konfigurasi.tema in self.available_themes:
             self.theme = self.konfigurasi.tema
