@@ -3,7 +3,14 @@ keys typed quickly into forms and prompts."""
 
 from __future__ import annotations
 
-from tests.tui.bantu import UKURAN, buat_app, tunggu_siap
+import unicodedata
+from datetime import date
+
+from tests.tui.bantu import UKURAN, buat_app, tunggu, tunggu_siap
+from textual import events
+from textual.app import _character_to_key, _get_unicode_name_from_key
+from textual.keys import REPLACED_KEYS
+from textual.widgets import Input
 
 from sistemkerja_tui.tui.widgets.tabel import KOLOM, TabelPegawai
 
@@ -33,3 +40,128 @@ async def test_kolom_tabel_struktur_lebar_pada_peluncuran_kedua(db_demo):
             assert nama in _baris_tampil(tabel, 1)
             await pilot.pause()
             assert nama in _baris_tampil(tabel, 1)
+
+
+def ketik_cepat(app, *tombol: str) -> None:
+    """Keys as a terminal delivers a burst of fast typing: all read at once, none handled yet (`pilot.press`
+    instead waits until each key has been handled)."""
+    for kunci in tombol:
+        if len(kunci) == 1 and not kunci.isalnum():
+            kunci = _character_to_key(kunci)
+        try:
+            huruf = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(kunci, kunci)))
+        except KeyError:
+            huruf = kunci if len(kunci) == 1 else None
+        peristiwa = events.Key(kunci, huruf)
+        peristiwa.set_sender(app)
+        app._driver.send_message(peristiwa)
+
+
+async def _sampai_terketik(pilot, jumlah: int) -> None:
+    app = pilot.app
+    if not hasattr(app, "_antrean_kunci"):  # without PenahanKunci (to see these tests fail without it)
+        await pilot.pause(1.0)
+    await tunggu(
+        pilot,
+        lambda: (
+            getattr(app, "_nomor_kunci", jumlah) >= jumlah
+            and not getattr(app, "_antrean_kunci", None)
+            and not getattr(app, "_kunci_jalan", 0)
+        ),
+    )
+
+
+async def test_form_tim_menyimpan_setiap_huruf_yang_diketik_cepat(db_demo):
+    """`n` and the whole form typed as one burst: every character in its own field, the Tabs in order."""
+    from tests.tui.test_tim import _dengan_pengguna
+
+    from sistemkerja_tui.tui.screens.form_tim import FormTim
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        await tunggu(pilot, lambda: getattr(app.screen, "detail", None) is not None)
+        tombol = ["n", *"Tim Cepat", "tab", "tab", "tab", "tab", *"03-02-2026", "tab", *"30-11-2026", "tab", *"Target"]
+        ketik_cepat(app, *tombol)
+        await _sampai_terketik(pilot, len(tombol))
+        assert isinstance(app.screen, FormTim)
+        isian = {i.id: i.value for i in app.screen.query(Input)}
+    assert isian == {
+        "nama": "Tim Cepat",
+        "tahun": str(date.today().year),
+        "mulai": "03-02-2026",
+        "selesai": "30-11-2026",
+        "tujuan": "Target",
+    }
+
+
+async def test_tombol_setelah_catatan_ke_prompt_progres_bukan_ke_papan(db_demo):
+    """The note, Enter, and the progres typed at once: the progres prompt gets the digits, the board no command
+    (`r` would open "Kembalikan", a digit would switch screens)."""
+    from tests.bantu import sql as _sql
+    from tests.tui.test_kegiatan import _pilih, _siapkan
+    from tests.tui.test_tim import UKURAN_LEBAR
+
+    from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
+
+    kid, _, _ = _siapkan(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("6")
+        await _pilih(pilot, "perencanaan", kid)
+        awal = getattr(app, "_nomor_kunci", 0)
+        tombol = ["c", "enter", *"rapat selesai", "enter", *"40", "enter"]  # Laporan berkala is the first kind
+        ketik_cepat(app, *tombol)
+        await _sampai_terketik(pilot, awal + len(tombol))
+        await tunggu(pilot, lambda: _sql(db_demo, "SELECT progres FROM kegiatan WHERE id = ?", kid) == [(40,)])
+        assert isinstance(app.screen, LayarKegiatan)
+    assert _sql(db_demo, "SELECT jenis, isi, progres FROM catatan WHERE kegiatan_id = ?", kid) == [
+        ("laporan_berkala", "rapat selesai", 40)
+    ]
+
+
+def _jumlah(widget) -> int:
+    for nama in ("row_count", "option_count", "last_line"):
+        if hasattr(widget, nama):
+            return getattr(widget, nama)
+    return 2 if widget.max_scroll_y else 1
+
+
+def _posisi(widget) -> object:
+    for nama in ("cursor_row", "highlighted", "cursor_line"):
+        if hasattr(widget, nama):
+            return getattr(widget, nama)
+    return widget.scroll_y
+
+
+async def test_setiap_layar_memberi_fokus_ke_widget_utamanya_j_k_langsung_jalan(db_demo):
+    """Keys 1–7 twice round: each screen has its main widget focused, and j/k move its cursor without a Tab."""
+    from tests.tui.test_tim import _dengan_pengguna
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        for _ in range(2):
+            for tombol in "2345671":
+                await pilot.press(tombol)
+                await tunggu(pilot, lambda: app.focused is not None)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                fokus = app.focused
+                assert fokus is not None and fokus.screen is app.screen, (tombol, fokus)
+                assert "j" in app.screen.active_bindings and "k" in app.screen.active_bindings
+                if _jumlah(fokus) < 2:  # one row on this screen of the demo: nothing to move to
+                    continue
+                awal = _posisi(fokus)
+                await pilot.press("j")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert _posisi(app.focused) != awal, (tombol, type(app.screen).__name__, fokus)
+                await pilot.press("k")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert _posisi(app.focused) == awal, (tombol, type(app.screen).__name__, fokus)

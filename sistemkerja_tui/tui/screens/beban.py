@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Label
 
 from sistemkerja_tui.layanan.sebutan import desimal
 from sistemkerja_tui.layanan.tim import BebanUnit
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.tim import TabelVim
 
@@ -24,6 +25,8 @@ class LayarBeban(Screen):
     if TYPE_CHECKING:
         app = getters.app(SistemKerjaApp)
 
+    AUTO_FOCUS = "#tabel-beban"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="judul-beban")
@@ -34,6 +37,7 @@ class LayarBeban(Screen):
         self.query_one(TabelVim).add_columns("Tim", "Pimpinan", "", "Nama", "Jabatan")
 
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         pengguna, layanan = self.app.pengguna, self.app.layanan
         if layanan is None:
             return

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -61,6 +62,8 @@ class LayarKegiatan(Screen):
             id="kegiatan.catatan",
             tooltip="Laporan berkala, umpan balik, kendala + rekomendasi, permintaan laporan",
         ),
+        Binding("j", "kartu('down')", "Turun", show=False, id="kegiatan.turun", tooltip="Kartu berikutnya"),
+        Binding("k", "kartu('up')", "Naik", show=False, id="kegiatan.naik", tooltip="Kartu sebelumnya"),
         Binding("u", "lingkup", "Lingkup", id="kegiatan.lingkup", tooltip="Kegiatan unit pengguna atau semua"),
         Binding("n", "baru", "Baru", id="kegiatan.baru", tooltip="Kegiatan baru untuk sebuah tim unit pengguna"),
         Binding(
@@ -84,6 +87,8 @@ class LayarKegiatan(Screen):
     def layanan(self):
         return self.app.layanan
 
+    AUTO_FOCUS = "#kolom-perencanaan"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="judul-kegiatan")
@@ -95,6 +100,7 @@ class LayarKegiatan(Screen):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         if self.app.layanan is not None:
             self.muat()
 
@@ -151,6 +157,15 @@ class LayarKegiatan(Screen):
             self.notify("Pilih kegiatan di salah satu kolom (Tab berpindah kolom).", severity="warning")
             return None
         return self.kegiatan[fokus.id.removeprefix("kolom-")][fokus.highlighted]
+
+    def action_kartu(self, arah: str) -> None:
+        kolom = self.focused
+        if not isinstance(kolom, OptionList):
+            return
+        if arah == "down":
+            kolom.action_cursor_down()
+        else:
+            kolom.action_cursor_up()
 
     def _pengguna(self):
         return self.app.pengguna_wajib()

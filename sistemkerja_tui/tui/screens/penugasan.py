@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from sistemkerja_tui.layanan.pengguna import Pengguna
 from sistemkerja_tui.layanan.penugasan import DetailPermohonan, RingkasPermohonan
 from sistemkerja_tui.layanan.sebutan import waktu_singkat
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
@@ -68,6 +69,8 @@ class LayarPenugasan(Screen):
     def layanan(self):
         return self.app.layanan
 
+    AUTO_FOCUS = "#tabel-permohonan"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="saringan-penugasan")
@@ -81,6 +84,7 @@ class LayarPenugasan(Screen):
         self.query_one(DataTable).add_columns("No", "Status", "Pegawai", "Tim", "Lingkup")
 
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         if self.app.layanan is not None:
             self.muat()
 

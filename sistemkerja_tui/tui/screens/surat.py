@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from sistemkerja_tui.layanan.sebutan import tanggal_singkat
 from sistemkerja_tui.layanan.surat import JenisSurat, RingkasSurat, folder_dokumen
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -52,6 +53,8 @@ class LayarSurat(Screen):
     def layanan(self):
         return self.app.layanan
 
+    AUTO_FOCUS = "#tabel-surat"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("Register surat", id="judul-surat")
@@ -68,6 +71,7 @@ class LayarSurat(Screen):
         self.set_class(event.size.width < SEMPIT, "-sempit")
 
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         if self.app.layanan is not None:
             self.muat()
 
