@@ -126,14 +126,6 @@ async def dialog_bubarkan(pilot):
     await _layar(pilot, DialogAlasan)
 
 
-async def saring_tim(pilot):
-    from sistemkerja_tui.tui.screens.tim import FormSaring
-
-    await _tim(pilot)
-    await pilot.press("f")
-    await _layar(pilot, FormSaring)
-
-
 async def cari_tim(pilot):
     await _tim(pilot)
     await pilot.press("slash")
@@ -261,7 +253,6 @@ LANGKAH = [
     form_tim_ubah,
     konfirmasi_buang_isian,
     dialog_bubarkan,
-    saring_tim,
     cari_tim,
     pilih_tim_kegiatan_baru,
     form_kegiatan_baru,

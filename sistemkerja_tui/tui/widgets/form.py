@@ -28,6 +28,12 @@ class FormModal(ModalScreen[tuple[Any] | None]):
 
     def on_mount(self) -> None:
         self._awal = self._isian()
+        # focusing the first field scrolls it to the top and hides its label (and any line above it) at 80×24
+        self.call_after_refresh(self._ke_awal)
+
+    def _ke_awal(self) -> None:
+        for isian in self.query(".isian-form"):
+            isian.scroll_home(animate=False)
 
     def _isian(self) -> dict[str | None, object]:
         return {w.id: w.value for w in self.query(Input)} | {w.id: w.value for w in self.query(Select)}
