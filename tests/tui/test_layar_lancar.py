@@ -10,12 +10,12 @@ from tests.tui.bantu import UKURAN, buat_app, tunggu, tunggu_siap
 from textual import events
 from textual.app import _character_to_key, _get_unicode_name_from_key
 from textual.keys import REPLACED_KEYS
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from sistemkerja_tui.tui.widgets.tabel import KOLOM, TabelPegawai
 
 
-def _baris_tampil(tabel: TabelPegawai, y: int) -> str:
+def _baris_tampil(tabel: DataTable, y: int) -> str:
     return "".join(s.text for s in tabel.render_line(y))
 
 
@@ -165,3 +165,28 @@ async def test_setiap_layar_memberi_fokus_ke_widget_utamanya_j_k_langsung_jalan(
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 assert _posisi(app.focused) == awal, (tombol, type(app.screen).__name__, fokus)
+
+
+async def test_kolom_tabel_beban_lebar_walau_dilukis_sebelum_diukur(db_demo):
+    """The same for a screen's TabelVim (Beban): filled and painted before the table's idle measuring."""
+    from tests.tui.test_tim import _dengan_pengguna
+
+    from sistemkerja_tui.tui.screens.beban import LayarBeban
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("4")
+        await tunggu(
+            pilot, lambda: isinstance(app.screen, LayarBeban) and app.screen.query_one("#tabel-beban").row_count
+        )
+        layar, pengguna = app.screen, app.pengguna
+        tabel = layar.query_one("#tabel-beban", DataTable)
+        beban = app.layanan.tim.beban_kerja(pengguna.unit_id)
+        tabel.clear(columns=True)
+        tabel.add_columns("Tim", "Pimpinan", "", "Nama", "Jabatan")
+        layar._tampilkan(beban, pengguna.unit)
+        assert beban.pegawai[0].nama in _baris_tampil(tabel, 1)
+        await pilot.pause()
+        assert beban.pegawai[0].nama in _baris_tampil(tabel, 1)

@@ -14,6 +14,7 @@ from sistemkerja_tui.layanan.tim import BebanUnit
 from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.tim import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import ukur_kolom
 
 if TYPE_CHECKING:
     from textual import getters
@@ -55,7 +56,7 @@ class LayarBeban(Screen):
     def _tampilkan(self, beban: BebanUnit, unit: str) -> None:
         terpotong = f", {len(beban.pegawai)} terberat ditampilkan" if len(beban.pegawai) < beban.jumlah_pegawai else ""
         self.query_one("#judul-beban", Label).update(
-            f"Beban kerja {unit}: {beban.jumlah_pegawai} JF/pelaksana{terpotong} · "
+            f"Beban kerja {unit}: {beban.jumlah_pegawai} JF/pelaksana{terpotong}\n"
             f"rata-rata {desimal(beban.rata_rata)} tim · {beban.di_atas} di atas rata-rata (⚑) · {beban.rujukan}"
         )
         tabel = self.query_one(TabelVim)
@@ -63,3 +64,4 @@ class LayarBeban(Screen):
         for p in beban.pegawai:
             tanda = Text("⚑", style="bold yellow") if p.di_atas_rata_rata else Text("")
             tabel.add_row(str(p.tim), str(p.peran_pimpinan), tanda, p.nama, p.jabatan, key=str(p.pegawai_id))
+        ukur_kolom(tabel)

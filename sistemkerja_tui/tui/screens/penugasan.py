@@ -22,6 +22,7 @@ from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_individu import FormIndividu
 from sistemkerja_tui.tui.screens.tim import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import ukur_kolom
 
 if TYPE_CHECKING:
     from textual import getters
@@ -116,6 +117,7 @@ class LayarPenugasan(Screen):
         tabel.clear()
         for p in daftar:
             tabel.add_row(str(p.id), p.status, p.pegawai, p.tim, p.lingkup, key=str(p.id))
+        ukur_kolom(tabel)
         if not daftar:
             self.detail = None
             self.query_one("#isi-permohonan", Static).update("Tidak ada permohonan di daftar ini.")

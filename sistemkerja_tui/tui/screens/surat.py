@@ -21,6 +21,7 @@ from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
 from sistemkerja_tui.tui.screens.tim import TabelVim
 from sistemkerja_tui.tui.widgets.folder import pastikan_folder
+from sistemkerja_tui.tui.widgets.tabel import ukur_kolom
 
 if TYPE_CHECKING:
     from textual import getters
@@ -94,6 +95,7 @@ class LayarSurat(Screen):
         tabel.clear()
         for s in daftar:
             tabel.add_row(s.nomor, tanggal_singkat(s.tanggal), s.jenis, s.perihal, key=str(s.id))
+        ukur_kolom(tabel)
         if pilih is not None and str(pilih) in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
 
