@@ -276,7 +276,7 @@ class SistemKerjaApp(PenahanKunci, App[int]):
 
         def pilih(jenis) -> None:
             if jenis is not None:
-                kerjakan(node, lambda: layanan.surat.buat(jenis, **sumber), dibuat)
+                kerjakan(node, lambda: layanan.surat.buat(jenis, tanggal=self.hari_ini(), **sumber), dibuat)
 
         from sistemkerja_tui.tui.screens.pilih import PilihSatu
 

@@ -6,6 +6,7 @@ Update after an intended visual change: pytest tests/tui/test_snapshot.py --snap
 from __future__ import annotations
 
 from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
+from tests.tui.test_snapshot_layar import tanpa_kedip
 
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
 
@@ -48,5 +49,6 @@ def test_snapshot_cari(snap_compare, db_demo):
         await tunggu_siap(pilot)
         await pilot.press("slash", *"ahli madya")
         await tunggu(pilot, lambda: getattr(pilot.app.screen, "hasil", None))
+        await tanpa_kedip(pilot)
 
     assert snap_compare(buat_app(db_demo), terminal_size=UKURAN, run_before=siap)

@@ -19,7 +19,15 @@ class DialogAlasan(ModalScreen[str | None]):
         Binding("escape", "batal", "Batal", id="dialog.batal", tooltip="Tutup tanpa menyimpan"),
         Binding("ctrl+s", "simpan", "Simpan", id="dialog.simpan", tooltip="Simpan isian"),
         # Enter as a priority binding: handled in the order typed, so the keys after it wait for the next prompt
-        Binding("enter", "enter", "Simpan", show=False, priority=True),
+        Binding(
+            "enter",
+            "enter",
+            "Simpan",
+            show=False,
+            priority=True,
+            id="dialog.enter",
+            tooltip="Simpan isian (di Batal: tutup)",
+        ),
     ]
     AUTO_FOCUS = "#isian"
 
