@@ -48,6 +48,7 @@ def ketik_cepat(app, *tombol: str) -> None:
     for kunci in tombol:
         if len(kunci) == 1 and not kunci.isalnum():
             kunci = _character_to_key(kunci)
+        huruf: str | None
         try:
             huruf = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(kunci, kunci)))
         except KeyError:
