@@ -21,46 +21,52 @@ from textual.screen import ModalScreen, Screen
 
 T = TypeVar("T")
 
+BATAS_TAHAN = 3.0  # seconds: a hold nobody ended (its screen gone before it was ready) frees the keys anyway
+
 
 class PenahanKunci(App):
-    """Mixin for the App: keys wait while `_tahanan` > 0, and while older keys still wait."""
+    """Mixin for the App: keys wait while a hold is on, and while older keys still wait."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._tahanan = 0
+        self._tahanan: set[int] = set()
+        self._nomor_tahanan = 0
         self._antrean_kunci: deque[events.Key] = deque()
         self._kunci_jalan = 0  # the number of the key handed on whose handling has not ended yet; 0: none
         self._nomor_kunci = 0
 
     def _pasang_penahan(self) -> None:
         """Call once from on_mount: every new top screen holds the keys until it is mounted."""
-        self.screen_change_signal.subscribe(self, self._layar_berganti)
+        self.screen_change_signal.subscribe(self, self._layar_berganti, immediate=True)
 
-    def tahan_kunci(self) -> None:
-        """Hold the keys from now on (a step is pending); every call needs its `lepas_kunci`."""
-        self._tahanan += 1
+    def tahan_kunci(self) -> int:
+        """Hold the keys from now on (a step is pending); returns the hold to pass to `lepas_kunci`."""
+        self._nomor_tahanan += 1
+        nomor = self._nomor_tahanan
+        self._tahanan.add(nomor)
+        self.set_timer(BATAS_TAHAN, lambda: self.lepas_kunci(nomor))
+        return nomor
 
-    def lepas_kunci(self) -> None:
-        """End one hold; when none is left the waiting keys go on, in order, on the app's own queue."""
-        self._tahanan = max(0, self._tahanan - 1)
+    def lepas_kunci(self, nomor: int) -> None:
+        """End hold `nomor`; when none is left the waiting keys go on, in order, on the app's own queue."""
+        self._tahanan.discard(nomor)
         if not self._tahanan and self._antrean_kunci and not self._kunci_jalan:
             self.call_next(self._alirkan)
 
     def _layar_berganti(self, layar: Screen) -> None:
-        self.tahan_kunci()
-        self._lepas_saat_siap(layar)
+        self._lepas_saat_siap(layar, self.tahan_kunci())
 
-    def _lepas_saat_siap(self, layar: Screen) -> None:
+    def _lepas_saat_siap(self, layar: Screen, nomor: int) -> None:
         # through the screen's own queue: its compose and mount (focus is set right after compose, AUTO_FOCUS)
         # and a result callback it was given (which may open the next prompt) run first
-        if not layar.is_running or not layar.call_later(self._lepas_bila_terpasang, layar):
-            self.lepas_kunci()
+        if not layar.is_running or not layar.call_later(self._lepas_bila_terpasang, layar, nomor):
+            self.lepas_kunci(nomor)
 
-    def _lepas_bila_terpasang(self, layar: Screen) -> None:
+    def _lepas_bila_terpasang(self, layar: Screen, nomor: int) -> None:
         if layar.is_mounted:
-            self.lepas_kunci()
+            self.lepas_kunci(nomor)
         else:
-            self._lepas_saat_siap(layar)
+            self._lepas_saat_siap(layar, nomor)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -115,7 +121,7 @@ def tutup_lalu_lanjut(layar: ModalScreen[T], hasil: T) -> None:
         layar.dismiss(hasil)
         return
     peminta = layar._result_callbacks[-1].requester
-    app.tahan_kunci()
+    nomor = app.tahan_kunci()
     layar.dismiss(hasil)
-    if not peminta.call_later(app.lepas_kunci):
-        app.lepas_kunci()
+    if not peminta.call_later(app.lepas_kunci, nomor):
+        app.lepas_kunci(nomor)

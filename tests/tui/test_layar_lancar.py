@@ -138,11 +138,44 @@ def _posisi(widget) -> object:
     return widget.scroll_y
 
 
+def _dua_baris_per_layar(db: str) -> None:
+    """A second team, two letters and two more kegiatan for the Kepala Dinas Kesehatan: rows to move between."""
+    from sistemkerja_tui.layanan.kegiatan import KegiatanBaru
+    from sistemkerja_tui.layanan.mulai import buka_database
+    from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
+    from sistemkerja_tui.surat.konteks import JenisSurat
+
+    layanan = buka_database(db, demo_jika_kosong=False).layanan
+    try:
+        pengguna = layanan.pengguna.sekarang()
+        assert pengguna is not None
+        tim = next(t for t in layanan.tim.daftar_tim() if t.nama == "Tim Persiapan Akreditasi Rumah Sakit")
+        for _ in range(2):
+            layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim.id)
+        for judul in ("Kegiatan fokus satu", "Kegiatan fokus dua"):
+            layanan.kegiatan.buat(KegiatanBaru(tim.unit_id, judul, tim_id=tim.id), oleh_id=pengguna.pegawai_id)
+        tahun = date.today().year
+        data = DataTim(
+            "Tim Fokus Kedua",
+            pengguna.unit_id,
+            JenisPembentukan.TAHUNAN,
+            SasaranTim.PENGAMPU_SUBSTANSI,
+            date(tahun, 1, 2),
+            date(tahun, 12, 31),
+            tahun,
+        )
+        layanan.tim.bentuk_tim(data, oleh_id=pengguna.pegawai_id)
+    finally:
+        layanan.tutup()
+
+
 async def test_setiap_layar_memberi_fokus_ke_widget_utamanya_j_k_langsung_jalan(db_demo):
     """Keys 1–7 twice round: each screen has its main widget focused, and j/k move its cursor without a Tab."""
     from tests.tui.test_tim import _dengan_pengguna
 
     _dengan_pengguna(db_demo)
+    _dua_baris_per_layar(db_demo)
+    dipindah: set[str] = set()
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu_siap(pilot)
@@ -166,6 +199,8 @@ async def test_setiap_layar_memberi_fokus_ke_widget_utamanya_j_k_langsung_jalan(
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 assert _posisi(app.focused) == awal, (tombol, type(app.screen).__name__, fokus)
+                dipindah.add(tombol)
+    assert dipindah >= set("124567"), dipindah  # Penugasan has a single request in the demo
 
 
 async def test_kolom_tabel_beban_lebar_walau_dilukis_sebelum_diukur(db_demo):

@@ -5,8 +5,7 @@ Update after an intended visual change: pytest tests/tui/test_snapshot.py --snap
 
 from __future__ import annotations
 
-from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
-from tests.tui.test_snapshot_layar import tanpa_kedip
+from tests.tui.bantu import UKURAN, buat_app, tanpa_kedip, teks, tunggu, tunggu_siap
 
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.tui.bantu import UKURAN, buat_app, surat_tugas_dari_tim, teks, tunggu, tunggu_siap
+from tests.tui.bantu import UKURAN, buat_app, surat_tugas_dari_tim, tanpa_kedip, teks, tunggu, tunggu_siap
 from tests.tui.test_tim import _dengan_pengguna
 from textual.widgets import Input, OptionList
 
@@ -19,14 +19,6 @@ from sistemkerja_tui.tui.screens.form_tim import FormTim
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
 
 HARI_INI = date(2027, 1, 15)  # what is overdue, the default year and the semesters offered depend on the day
-
-
-async def tanpa_kedip(pilot) -> None:
-    """Stop the text cursors blinking before the snapshot: a loaded machine would catch one in its dark half."""
-    for layar in pilot.app.screen_stack:
-        for isian in layar.query(Input):
-            isian.cursor_blink = False
-    await pilot.pause()
 
 
 async def _layar(pilot, kelas, syarat=lambda layar: True) -> None:

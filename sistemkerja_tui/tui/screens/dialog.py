@@ -15,6 +15,10 @@ from sistemkerja_tui.tui.kunci import tutup_lalu_lanjut
 class DialogAlasan(ModalScreen[str | None]):
     """Ask for a reason (or another short text); Esc cancels. `wajib` refuses an empty answer."""
 
+    DEFAULT_CSS = """
+    DialogAlasan Label { width: 100%; }  /* a long title or message wraps inside the dialog, never cut */
+    """
+
     BINDINGS = [
         Binding("escape", "batal", "Batal", id="dialog.batal", tooltip="Tutup tanpa menyimpan"),
         Binding("ctrl+s", "simpan", "Simpan", id="dialog.simpan", tooltip="Simpan isian"),
@@ -67,6 +71,10 @@ class DialogAlasan(ModalScreen[str | None]):
 
 class DialogKonfirmasi(ModalScreen[bool]):
     """Yes/no before an action that cannot simply be taken back."""
+
+    DEFAULT_CSS = """
+    DialogKonfirmasi Label { width: 100%; }  /* a long question (a folder path) wraps, never cut */
+    """
 
     BINDINGS = [
         Binding("escape,n", "jawab(False)", "Tidak", id="konfirmasi.tidak", tooltip="Batalkan"),

@@ -29,6 +29,7 @@ from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
+from sistemkerja_tui.tui.widgets.tabel import ukur_kolom
 
 if TYPE_CHECKING:
     from textual import getters
@@ -244,6 +245,7 @@ class LayarTim(Screen):
         tabel.clear()
         for t in tim:
             tabel.add_row(t.nama, t.status, t.ketua, str(t.anggota_aktif), str(t.menunggu), key=str(t.id))
+        ukur_kolom(tabel)
         if not tim:
             self.query_one("#info-tim", Static).update(
                 f"Tidak ada tim yang namanya cocok dengan '{self.kata}'. Tekan / untuk mengubah pencarian."
@@ -287,6 +289,7 @@ class LayarTim(Screen):
         tabel.clear()
         for a in d.anggota:
             tabel.add_row(a.nama, a.peran, a.status, a.asal, a.unit, a.penilaian or "—", key=str(a.keanggotaan_id))
+        ukur_kolom(tabel)
 
     # --- helpers -------------------------------------------------------------
 
