@@ -132,6 +132,28 @@ async def cari_tim(pilot):
     await tunggu(pilot, lambda: type(pilot.app.screen).__name__ == "LayarCariNama")
 
 
+async def form_permohonan_pelibatan(pilot):
+    """A pegawai from outside the team's unit: the request with its four contents."""
+    from tests.bantu import sql as _sql
+
+    from sistemkerja_tui.tui.screens.cari import LayarCari
+    from sistemkerja_tui.tui.screens.form_tim import FormPermohonan
+
+    await _tim(pilot)
+    app = pilot.app
+    nip = _sql(
+        app.url,
+        "SELECT nip FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id "
+        "WHERE u.nama = 'Sekretariat Daerah' ORDER BY p.id LIMIT 1",
+    )[0][0]
+    await pilot.press("a")
+    await _layar(pilot, LayarCari)
+    await pilot.press(*nip)
+    await tunggu(pilot, lambda: getattr(app.screen, "hasil", None))
+    await pilot.press("enter")
+    await _layar(pilot, FormPermohonan)
+
+
 async def pilih_tim_kegiatan_baru(pilot):
     await _papan(pilot)
     await pilot.press("n")
@@ -256,6 +278,7 @@ LANGKAH = [
     konfirmasi_buang_isian,
     dialog_bubarkan,
     cari_tim,
+    form_permohonan_pelibatan,
     pilih_tim_kegiatan_baru,
     form_kegiatan_baru,
     saringan_papan,
