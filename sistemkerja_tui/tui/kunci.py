@@ -12,12 +12,15 @@ keys while a newly shown screen is not yet mounted and while a flow says a step 
 from __future__ import annotations
 
 from collections import deque
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+
+from sistemkerja_tui.tui.pekerja import kerjakan
 
 T = TypeVar("T")
 
@@ -125,3 +128,22 @@ def tutup_lalu_lanjut(layar: ModalScreen[T], hasil: T) -> None:
     layar.dismiss(hasil)
     if not peminta.call_later(app.lepas_kunci, nomor):
         app.lepas_kunci(nomor)
+
+
+def kerjakan_lalu_layar(node: DOMNode, fungsi: Callable[[], Any], tampil: Callable[[Any], None]) -> None:
+    """`kerjakan` for a step whose result opens the next screen (a detail, a list to choose from): keys typed
+    meanwhile wait for that screen instead of reaching this one as commands. On a refusal or an error the keys
+    go on after `BATAS_TAHAN` at the latest."""
+    app = node.app
+    if not isinstance(app, PenahanKunci):
+        kerjakan(node, fungsi, tampil)
+        return
+    nomor = app.tahan_kunci()
+
+    def berhasil(hasil: Any) -> None:
+        try:
+            tampil(hasil)  # a screen pushed here holds the keys itself until it is mounted
+        finally:
+            app.lepas_kunci(nomor)
+
+    kerjakan(node, fungsi, berhasil)

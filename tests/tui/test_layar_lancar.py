@@ -226,3 +226,31 @@ async def test_kolom_tabel_beban_lebar_walau_dilukis_sebelum_diukur(db_demo):
         assert beban.pegawai[0].nama in _baris_tampil(tabel, 1)
         await pilot.pause()
         assert beban.pegawai[0].nama in _baris_tampil(tabel, 1)
+
+
+async def test_tombol_setelah_enter_di_papan_ke_rincian_bukan_perintah(db_demo):
+    """Enter on a card loads its detail in a worker; m/y/r typed right after it wait for the detail and are no
+    commands to the board (maju, setujui, kembalikan would each act or at least notify)."""
+    from tests.tui.test_tim import _dengan_pengguna
+
+    from sistemkerja_tui.tui.screens.detail_kegiatan import LayarDetailKegiatan
+    from sistemkerja_tui.tui.screens.dialog import DialogAlasan
+    from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("6")
+        await tunggu(
+            pilot,
+            lambda: isinstance(app.screen, LayarKegiatan) and app.screen.query_one("#kolom-perencanaan").option_count,
+        )
+        app.clear_notifications()
+        awal = getattr(app, "_nomor_kunci", 0)
+        tombol = ["enter", "m", "y", "r"]
+        ketik_cepat(app, *tombol)
+        await _sampai_terketik(pilot, awal + len(tombol))
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarDetailKegiatan))
+        assert not any(isinstance(s, DialogAlasan) for s in app.screen_stack)  # r: "Kembalikan"
+        assert not list(app._notifications)

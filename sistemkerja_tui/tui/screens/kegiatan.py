@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from sistemkerja_tui.tui.fokus import fokus_utama
+from sistemkerja_tui.tui.kunci import kerjakan_lalu_layar
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -284,7 +285,7 @@ class LayarKegiatan(Screen):
             def tampil(detail: DetailKegiatan) -> None:
                 self.app.push_screen(LayarDetailKegiatan(detail))
 
-            kerjakan(self, lambda: self.layanan.kegiatan.detail(k.id), tampil)
+            kerjakan_lalu_layar(self, lambda: self.layanan.kegiatan.detail(k.id), tampil)
 
     def action_baru(self) -> None:
         p = self._pengguna()
@@ -332,7 +333,7 @@ class LayarKegiatan(Screen):
                 return
             self.app.push_screen(PilihSatu("Kegiatan untuk tim", [(t.nama, t) for t in daftar]), untuk_tim)
 
-        kerjakan(
+        kerjakan_lalu_layar(
             self,
             lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id) if t.status in ("Aktif", "Draf")],
             pilih,
@@ -375,7 +376,7 @@ class LayarKegiatan(Screen):
                 pilih_tim,
             )
 
-        kerjakan(self, ambil, tampil)
+        kerjakan_lalu_layar(self, ambil, tampil)
 
     def _terapkan(self, label: str, saring: dict) -> None:
         self.saringan = (label, saring)
