@@ -175,7 +175,7 @@ async def test_setiap_layar_memberi_fokus_ke_widget_utamanya_j_k_langsung_jalan(
 
     _dengan_pengguna(db_demo)
     _dua_baris_per_layar(db_demo)
-    dipindah: set[str] = set()
+    dipindah = set[str]()
     app = buat_app(db_demo)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu_siap(pilot)
