@@ -15,6 +15,7 @@ from textual.screen import Screen
 from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
 from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_database
 from sistemkerja_tui.layanan.pengguna import Pengguna
+from sistemkerja_tui.tui.kunci import PenahanKunci
 from sistemkerja_tui.tui.layar import LAYAR, MENURUT_NAMA
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan, bagian_bantuan
@@ -30,7 +31,7 @@ PESAN_TANPA_PIMPINAN = (
 )
 
 
-class SistemKerjaApp(App[int]):
+class SistemKerjaApp(PenahanKunci, App[int]):
     TITLE = "Sistem Kerja"
     SUB_TITLE = "Struktur"
     CSS_PATH = "app.tcss"
@@ -85,6 +86,7 @@ class SistemKerjaApp(App[int]):
         self.layar: dict[str, Screen] = {"struktur": self.struktur}  # the others are made on first use
 
     def on_mount(self) -> None:
+        self._pasang_penahan()
         self.register_theme(TEMA_RUMAH)
         if self.konfigurasi.tema in self.available_themes:
             self.theme = self.konfigurasi.tema
@@ -221,7 +223,7 @@ class SistemKerjaApp(App[int]):
 
         def pilih(jenis) -> None:
             if jenis is not None:
-                kerjakan(node, lambda: layanan.surat.buat(jenis, **sumber), dibuat)
+                kerjakan(node, lambda: layanan.surat.buat(jenis, tanggal=self.hari_ini(), **sumber), dibuat)
 
         from sistemkerja_tui.tui.screens.pilih import PilihSatu
 

@@ -6,7 +6,7 @@ import asyncio
 import io
 
 from rich.console import Console
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from sistemkerja_tui.tui.alur import GRUP
 from sistemkerja_tui.tui.app import SistemKerjaApp
@@ -41,6 +41,14 @@ def _tabel_belum_diukur(app) -> bool:
         t.virtual_size.height < (t.header_height if t.show_header else 0) + t.row_count
         for t in app.screen.query(DataTable)
     )
+
+
+async def tanpa_kedip(pilot) -> None:
+    """Stop the text cursors blinking before a snapshot: a loaded machine would catch one in its dark half."""
+    for layar in pilot.app.screen_stack:
+        for isian in layar.query(Input):
+            isian.cursor_blink = False
+    await pilot.pause()
 
 
 async def tunggu_siap(pilot) -> None:

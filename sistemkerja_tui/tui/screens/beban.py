@@ -11,8 +11,9 @@ from textual.widgets import Footer, Header, Label
 
 from sistemkerja_tui.layanan.sebutan import desimal
 from sistemkerja_tui.layanan.tim import BebanUnit
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
-from sistemkerja_tui.tui.widgets.tabel import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import TabelVim, ukur_kolom
 
 if TYPE_CHECKING:
     from textual import getters
@@ -24,6 +25,8 @@ class LayarBeban(Screen):
     if TYPE_CHECKING:
         app = getters.app(SistemKerjaApp)
 
+    AUTO_FOCUS = "#tabel-beban"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="judul-beban")
@@ -34,6 +37,7 @@ class LayarBeban(Screen):
         self.query_one(TabelVim).add_columns("Tim", "Pimpinan", "", "Nama", "Jabatan")
 
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         pengguna, layanan = self.app.pengguna, self.app.layanan
         if layanan is None:
             return
@@ -51,7 +55,7 @@ class LayarBeban(Screen):
     def _tampilkan(self, beban: BebanUnit, unit: str) -> None:
         terpotong = f", {len(beban.pegawai)} terberat ditampilkan" if len(beban.pegawai) < beban.jumlah_pegawai else ""
         self.query_one("#judul-beban", Label).update(
-            f"Beban kerja {unit}: {beban.jumlah_pegawai} JF/pelaksana{terpotong} · "
+            f"Beban kerja {unit}: {beban.jumlah_pegawai} JF/pelaksana{terpotong}\n"
             f"rata-rata {desimal(beban.rata_rata)} tim · {beban.di_atas} di atas rata-rata (⚑) · {beban.rujukan}"
         )
         tabel = self.query_one(TabelVim)
@@ -59,3 +63,4 @@ class LayarBeban(Screen):
         for p in beban.pegawai:
             tanda = Text("⚑", style="bold yellow") if p.di_atas_rata_rata else Text("")
             tabel.add_row(str(p.tim), str(p.peran_pimpinan), tanda, p.nama, p.jabatan, key=str(p.pegawai_id))
+        ukur_kolom(tabel)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from sistemkerja_tui.layanan.kegiatan import DetailKegiatan, rupiah
 from sistemkerja_tui.layanan.sebutan import waktu_singkat
@@ -67,3 +67,4 @@ class LayarDetailKegiatan(ModalScreen[None]):
                 ),
                 id="isi-detail-kegiatan",
             )
+        yield Footer(show_command_palette=False, compact=True)  # its own keys, not the board's behind it

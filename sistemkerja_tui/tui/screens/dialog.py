@@ -9,13 +9,29 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label
 
+from sistemkerja_tui.tui.kunci import tutup_lalu_lanjut
+
 
 class DialogAlasan(ModalScreen[str | None]):
     """Ask for a reason (or another short text); Esc cancels. `wajib` refuses an empty answer."""
 
+    DEFAULT_CSS = """
+    DialogAlasan Label { width: 100%; }  /* a long title or message wraps inside the dialog, never cut */
+    """
+
     BINDINGS = [
         Binding("escape", "batal", "Batal", id="dialog.batal", tooltip="Tutup tanpa menyimpan"),
         Binding("ctrl+s", "simpan", "Simpan", id="dialog.simpan", tooltip="Simpan isian"),
+        # Enter as a priority binding: handled in the order typed, so the keys after it wait for the next prompt
+        Binding(
+            "enter",
+            "enter",
+            "Simpan",
+            show=False,
+            priority=True,
+            id="dialog.enter",
+            tooltip="Simpan isian (di Batal: tutup)",
+        ),
     ]
     AUTO_FOCUS = "#isian"
 
@@ -34,14 +50,19 @@ class DialogAlasan(ModalScreen[str | None]):
                 yield Button("Batal", id="batal")
         yield Footer(show_command_palette=False, compact=True)
 
-    @on(Input.Submitted)
+    def action_enter(self) -> None:
+        if isinstance(self.focused, Button) and self.focused.id == "batal":
+            self.action_batal()
+        else:
+            self.action_simpan()
+
     @on(Button.Pressed, "#simpan")
     def action_simpan(self) -> None:
         teks = self.query_one("#isian", Input).value.strip()
         if self.wajib and not teks:
             self.query_one("#pesan-dialog", Label).update(f"{self.label} wajib diisi.")
             return
-        self.dismiss(teks)
+        tutup_lalu_lanjut(self, teks)
 
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:
@@ -50,6 +71,10 @@ class DialogAlasan(ModalScreen[str | None]):
 
 class DialogKonfirmasi(ModalScreen[bool]):
     """Yes/no before an action that cannot simply be taken back."""
+
+    DEFAULT_CSS = """
+    DialogKonfirmasi Label { width: 100%; }  /* a long question (a folder path) wraps, never cut */
+    """
 
     BINDINGS = [
         Binding("escape,n", "jawab(False)", "Tidak", id="konfirmasi.tidak", tooltip="Batalkan"),

@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
+from sistemkerja_tui.tui.fokus import fokus_utama
+from sistemkerja_tui.tui.kunci import kerjakan_lalu_layar
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -61,6 +63,8 @@ class LayarKegiatan(Screen):
             id="kegiatan.catatan",
             tooltip="Laporan berkala, umpan balik, kendala + rekomendasi, permintaan laporan",
         ),
+        Binding("j", "kartu('down')", "Turun", show=False, id="kegiatan.turun", tooltip="Kartu berikutnya"),
+        Binding("k", "kartu('up')", "Naik", show=False, id="kegiatan.naik", tooltip="Kartu sebelumnya"),
         Binding("u", "lingkup", "Lingkup", id="kegiatan.lingkup", tooltip="Kegiatan unit pengguna atau semua"),
         Binding("n", "baru", "Baru", id="kegiatan.baru", tooltip="Kegiatan baru untuk sebuah tim unit pengguna"),
         Binding(
@@ -84,6 +88,8 @@ class LayarKegiatan(Screen):
     def layanan(self):
         return self.app.layanan
 
+    AUTO_FOCUS = "#kolom-perencanaan"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="judul-kegiatan")
@@ -95,6 +101,7 @@ class LayarKegiatan(Screen):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         if self.app.layanan is not None:
             self.muat()
 
@@ -151,6 +158,15 @@ class LayarKegiatan(Screen):
             self.notify("Pilih kegiatan di salah satu kolom (Tab berpindah kolom).", severity="warning")
             return None
         return self.kegiatan[fokus.id.removeprefix("kolom-")][fokus.highlighted]
+
+    def action_kartu(self, arah: str) -> None:
+        kolom = self.focused
+        if not isinstance(kolom, OptionList):
+            return
+        if arah == "down":
+            kolom.action_cursor_down()
+        else:
+            kolom.action_cursor_up()
 
     def _pengguna(self):
         return self.app.pengguna_wajib()
@@ -269,7 +285,7 @@ class LayarKegiatan(Screen):
             def tampil(detail: DetailKegiatan) -> None:
                 self.app.push_screen(LayarDetailKegiatan(detail))
 
-            kerjakan(self, lambda: self.layanan.kegiatan.detail(k.id), tampil)
+            kerjakan_lalu_layar(self, lambda: self.layanan.kegiatan.detail(k.id), tampil)
 
     def action_baru(self) -> None:
         p = self._pengguna()
@@ -320,8 +336,10 @@ class LayarKegiatan(Screen):
         from sistemkerja_tui.layanan.tim import StatusTim
 
         berjalan = (StatusTim.AKTIF, StatusTim.DRAF)
-        kerjakan(
-            self, lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id) if t.status in berjalan], pilih
+        kerjakan_lalu_layar(
+            self,
+            lambda: [t for t in self.layanan.tim.daftar_tim(unit_id=p.unit_id) if t.status in berjalan],
+            pilih,
         )
 
     def action_saring(self) -> None:
@@ -361,7 +379,7 @@ class LayarKegiatan(Screen):
                 pilih_tim,
             )
 
-        kerjakan(self, ambil, tampil)
+        kerjakan_lalu_layar(self, ambil, tampil)
 
     def _terapkan(self, label: str, saring: dict) -> None:
         self.saringan = (label, saring)

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from sistemkerja_tui.layanan.sebutan import desimal, tanggal_singkat
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
@@ -56,8 +57,12 @@ class LayarPemantauan(Screen):
             id="pemantauan.laporan",
             tooltip="Laporan pemantauan dan evaluasi enam bulanan (.md/.txt)",
         ),
+        Binding("j", "gulir(1)", "Turun", show=False, id="pemantauan.turun", tooltip="Gulir ke bawah"),
+        Binding("k", "gulir(-1)", "Naik", show=False, id="pemantauan.naik", tooltip="Gulir ke atas"),
         Binding("x", "mpph", "MPPH", id="pemantauan.mpph", tooltip="Matriks Pembagian Peran dan Hasil (.xlsx/.csv)"),
     ]
+
+    AUTO_FOCUS = "#kotak-pemantauan"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,7 +70,11 @@ class LayarPemantauan(Screen):
             yield Static("Pilih dahulu siapa Anda (pimpinan unit): tekan p.", id="isi-pemantauan")
         yield Footer(show_command_palette=False, compact=True)
 
+    def action_gulir(self, baris: int) -> None:
+        self.query_one("#kotak-pemantauan", VerticalScroll).scroll_relative(y=baris, animate=False)
+
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         self.muat()
 
     def muat(self) -> None:

@@ -16,11 +16,12 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from sistemkerja_tui.layanan.pengguna import Pengguna
 from sistemkerja_tui.layanan.penugasan import DetailPermohonan, LingkupPenugasan, RingkasPermohonan
 from sistemkerja_tui.layanan.sebutan import waktu_singkat
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
 from sistemkerja_tui.tui.screens.form_individu import FormIndividu
-from sistemkerja_tui.tui.widgets.tabel import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import TabelVim, ukur_kolom
 
 if TYPE_CHECKING:
     from textual import getters
@@ -68,6 +69,8 @@ class LayarPenugasan(Screen):
     def layanan(self):
         return self.app.layanan
 
+    AUTO_FOCUS = "#tabel-permohonan"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="saringan-penugasan")
@@ -81,6 +84,7 @@ class LayarPenugasan(Screen):
         self.query_one(DataTable).add_columns("No", "Status", "Pegawai", "Tim", "Lingkup")
 
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         if self.app.layanan is not None:
             self.muat()
 
@@ -112,6 +116,7 @@ class LayarPenugasan(Screen):
         tabel.clear()
         for p in daftar:
             tabel.add_row(str(p.id), p.status.label, p.pegawai, p.tim, p.lingkup.label, key=str(p.id))
+        ukur_kolom(tabel)
         if not daftar:
             self.detail = None
             self.query_one("#isi-permohonan", Static).update("Tidak ada permohonan di daftar ini.")

@@ -15,6 +15,7 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from sistemkerja_tui.layanan.struktur import HalamanPegawai, HasilCari, LayananStruktur, Unit
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.screens.cari import LayarCari
 from sistemkerja_tui.tui.widgets.detail import PanelDetail
 from sistemkerja_tui.tui.widgets.pohon import DataSimpul, PohonUnit
@@ -78,6 +79,8 @@ class LayarStruktur(Screen):
         self._lompat: tuple[int, int] | None = None
         self._fokus_sebelum_detail: Widget | None = None
 
+    AUTO_FOCUS = "#pohon"
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="utama"):
@@ -87,6 +90,9 @@ class LayarStruktur(Screen):
                 yield TabelPegawai(id="tabel")
                 yield PanelDetail(id="detail")
         yield Footer(show_command_palette=False, compact=True)
+
+    def on_screen_resume(self) -> None:
+        fokus_utama(self)
 
     # --- start ------------------------------------------------------------
 

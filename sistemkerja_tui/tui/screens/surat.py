@@ -16,11 +16,12 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from sistemkerja_tui.layanan.sebutan import tanggal_singkat
 from sistemkerja_tui.layanan.surat import JenisSurat, RingkasSurat, folder_dokumen
+from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan
 from sistemkerja_tui.tui.screens.pilih import PilihSatu
 from sistemkerja_tui.tui.widgets.folder import pastikan_folder
-from sistemkerja_tui.tui.widgets.tabel import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import TabelVim, ukur_kolom
 
 if TYPE_CHECKING:
     from textual import getters
@@ -60,6 +61,8 @@ class LayarSurat(Screen):
     def layanan(self):
         return self.app.layanan
 
+    AUTO_FOCUS = "#tabel-surat"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("Register surat", id="judul-surat")
@@ -76,6 +79,7 @@ class LayarSurat(Screen):
         self.set_class(event.size.width < SEMPIT, "-sempit")
 
     def on_screen_resume(self) -> None:
+        fokus_utama(self)
         if self.app.layanan is not None:
             self.muat()
 
@@ -103,6 +107,7 @@ class LayarSurat(Screen):
         tabel.clear()
         for s in daftar:
             tabel.add_row(s.nomor, tanggal_singkat(s.tanggal), s.jenis, s.perihal, key=str(s.id))
+        ukur_kolom(tabel)
         if pilih is not None and str(pilih) in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(str(pilih)))
 

@@ -26,8 +26,18 @@ class PesanForm(Static):
 class FormModal(ModalScreen[tuple[Any] | None]):
     """A modal form holding a `PesanForm`; `action_batal` asks "Buang isian?" once something was typed."""
 
+    DEFAULT_CSS = """
+    FormModal Label { width: 100%; }  /* a long title or explanation wraps inside the form, never cut */
+    """
+
     def on_mount(self) -> None:
         self._awal = self._isian()
+        # focusing the first field scrolls it to the top and hides its label (and any line above it) at 80×24
+        self.call_after_refresh(self._ke_awal)
+
+    def _ke_awal(self) -> None:
+        for isian in self.query(".isian-form"):
+            isian.scroll_home(animate=False)
 
     def _isian(self) -> dict[str | None, object]:
         return {w.id: w.value for w in self.query(Input)} | {w.id: w.value for w in self.query(Select)}

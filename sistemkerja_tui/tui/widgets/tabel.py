@@ -1,9 +1,13 @@
-"""Tables with vim keys: the generic one (rows keyed by id) and the pegawai table (one page at a time)."""
+"""Tables with vim keys: the generic one (rows keyed by id) and the pegawai table (one page at a time).
+
+`ukur_kolom`: column widths set as soon as a table is filled.
+"""
 
 from __future__ import annotations
 
 import contextlib
 
+from rich.measure import Measurement
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -57,6 +61,21 @@ class TabelVim(DataTable):
 KOLOM = ("Nama", "Jabatan", "NIP", "Pangkat/Gol", "PPK")
 
 
+def ukur_kolom(tabel: DataTable) -> None:
+    """Fix every column of `tabel` at the width of its widest cell, now. Call it after filling the rows.
+
+    DataTable measures new rows only when it is idle, and caches each rendered cell without its width: a paint
+    that comes first (a fast start, a busy machine) shows the columns at their old widths until a resize."""
+    console = tabel.app.console
+    for kolom in tabel.ordered_columns:
+        lebar = [kolom.label.cell_len]
+        for sel in tabel.get_column(kolom.key):
+            isi = sel if isinstance(sel, Text) else Text.from_markup(str(sel))  # a text cell is read as markup
+            lebar.append(Measurement.get(console, console.options, isi).maximum)
+        kolom.width, kolom.auto_width = max(lebar), False
+    tabel.refresh()
+
+
 class TabelPegawai(DataTable):
     BINDINGS = [
         Binding("j", "cursor_down", "Turun", show=False, id="tabel.turun", tooltip="Pegawai berikutnya"),
@@ -80,6 +99,7 @@ class TabelPegawai(DataTable):
             if halaman.termasuk_sub:
                 nama.append(f" · {b.unit}", style="dim")
             self.add_row(nama, b.jabatan, b.nip, b.pangkat, b.ppk, key=str(b.id))
+        ukur_kolom(self)
 
     def pilih_pegawai(self, pegawai_id: int) -> None:
         with contextlib.suppress(RowDoesNotExist):

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from textual.widgets.data_table import ColumnKey
 
 from sistemkerja_tui.layanan.tim import Anggota, DetailTim, RingkasTim
-from sistemkerja_tui.tui.widgets.tabel import TabelVim
+from sistemkerja_tui.tui.widgets.tabel import TabelVim, ukur_kolom
 
 NAMA_TERSEMPIT = 12  # the member table never cuts a name shorter than this to keep Peran and Status in view
 
@@ -36,6 +36,7 @@ class DaftarTim(TabelVim):
         self.clear()
         for t in tim:
             self.add_row(t.nama, t.status.label, t.ketua, str(t.anggota_aktif), str(t.menunggu), key=str(t.id))
+        ukur_kolom(self)
         self.pilih(pilih)
 
     def terpilih(self) -> RingkasTim | None:
@@ -87,6 +88,7 @@ class TabelAnggota(TabelVim):
                 a.penilaian.label if a.penilaian else "—",
                 key=str(a.keanggotaan_id),
             )
+        ukur_kolom(self)
         self._atur_lebar()
 
     def terpilih(self) -> Anggota | None:
