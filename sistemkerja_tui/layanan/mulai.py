@@ -12,12 +12,14 @@ from sistemkerja_tui.layanan.struktur import LayananStruktur
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from sistemkerja_tui.layanan.anomali import LayananAnomali
     from sistemkerja_tui.layanan.kegiatan import LayananKegiatan
     from sistemkerja_tui.layanan.laporan import LayananLaporan
     from sistemkerja_tui.layanan.pengguna import LayananPengguna
     from sistemkerja_tui.layanan.penugasan import LayananPenugasan
     from sistemkerja_tui.layanan.surat import LayananSurat
     from sistemkerja_tui.layanan.tim import LayananTim
+    from sistemkerja_tui.layanan.ubah_struktur import LayananUbahStruktur
     from sistemkerja_tui.store.baca import Pembaca
 
 
@@ -78,6 +80,18 @@ class Layanan:
         from sistemkerja_tui.layanan.penugasan import LayananPenugasan
 
         return LayananPenugasan(self)
+
+    @cached_property
+    def ubah_struktur(self) -> LayananUbahStruktur:
+        from sistemkerja_tui.layanan.ubah_struktur import LayananUbahStruktur
+
+        return LayananUbahStruktur(self)
+
+    @cached_property
+    def anomali(self) -> LayananAnomali:
+        from sistemkerja_tui.layanan.anomali import LayananAnomali
+
+        return LayananAnomali(self)
 
     def tutup(self) -> None:
         self.struktur.pembaca.tutup()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sistemkerja_tui.aturan.enums import (
     JenisJabatan,
+    JenisPimpinanSementara,
     JenisUnit,
     Jenjang,
     Pendidikan,
@@ -60,11 +61,22 @@ class Unit:
     jabatan_pimpinan: str
     mandiri: bool
     pimpinan: Pejabat | None
-    anak: tuple[int, ...] = ()
+    anak: tuple[int, ...] = ()  # the open sub-units
+    aktif: bool = True  # a closed unit stays (history, letters) but leaves the tree and the search
+    sementara: Pejabat | None = None  # the Plt./Plh.
+    jenis_sementara: JenisPimpinanSementara | None = None
 
     @property
     def label_pimpinan(self) -> str:
-        return self.pimpinan.nama if self.pimpinan else "(pimpinan belum ditetapkan)"
+        s = f"{self.jenis_sementara.label} {self.sementara.nama}" if self.sementara and self.jenis_sementara else ""
+        if self.pimpinan is None:
+            return s or "(pimpinan belum ditetapkan)"
+        return f"{self.pimpinan.nama} ({s})" if s else self.pimpinan.nama
+
+    @property
+    def pimpinan_ppk(self) -> Pejabat | None:
+        """Who leads the unit as PPK: the head, else the Plt./Plh. acting for a vacant post."""
+        return self.pimpinan or self.sementara
 
 
 @dataclass(frozen=True)
@@ -175,13 +187,15 @@ class LayananStruktur:
             anak: dict[int | None, list[int]] = {}
             akar: dict[int, list[int]] = {}
             for r in rows:
+                if not r.aktif:
+                    continue
                 if r.induk_id is None:
                     akar.setdefault(r.instansi_id, []).append(r.id)
                 else:
                     anak.setdefault(r.induk_id, []).append(r.id)
             unit: dict[int, Unit] = {}
             for r in rows:
-                pimpinan = None
+                pimpinan = sementara = None
                 if r.pimpinan_id is not None:
                     pimpinan = Pejabat(
                         r.pimpinan_id,
@@ -189,6 +203,15 @@ class LayananStruktur:
                         r.nama_jabatan_pimpinan or r.nama_jabatan,
                         JenisJabatan(r.jenis_jabatan),
                         Jenjang(r.jenjang) if r.jenjang else None,
+                    )
+                if r.sementara_id is not None:
+                    jenis = JenisPimpinanSementara(r.jenis_sementara)
+                    sementara = Pejabat(
+                        r.sementara_id,
+                        nama_lengkap(r.s_nama, r.s_gelar_depan, r.s_gelar_belakang),
+                        f"{jenis.label} {r.nama_jabatan_pimpinan or r.s_nama_jabatan}",
+                        JenisJabatan(r.s_jenis_jabatan),
+                        Jenjang(r.s_jenjang) if r.s_jenjang else None,
                     )
                 unit[r.id] = Unit(
                     r.id,
@@ -201,10 +224,22 @@ class LayananStruktur:
                     bool(r.mandiri),
                     pimpinan,
                     tuple(anak.get(r.id, ())),
+                    bool(r.aktif),
+                    sementara,
+                    JenisPimpinanSementara(r.jenis_sementara) if r.jenis_sementara else None,
                 )
             self._akar = {k: tuple(v) for k, v in akar.items()}
             self._unit = unit
             return unit
+
+    def segarkan(self) -> None:
+        """Forget the unit tree and the search index after a change (`layanan.ubah_struktur`); the tree is read
+        again now, the index on the next `siapkan_indeks` (the app builds it in a worker)."""
+        with self._kunci_indeks:
+            self._indeks = self._indeks_unit = None
+        with self._kunci:
+            self._unit = None
+        self._muat_unit()
 
     def unit(self, unit_id: int) -> Unit:
         return self._muat_unit()[unit_id]
@@ -241,7 +276,7 @@ class LayananStruktur:
 
     def _rantai(self, unit_id: int) -> tuple[UnitRantai, ...]:
         return tuple(
-            UnitRantai(u.id, u.nama, u.jenis, u.mandiri, u.pimpinan, u.jabatan_pimpinan)
+            UnitRantai(u.id, u.nama, u.jenis, u.mandiri, u.pimpinan_ppk, u.jabatan_pimpinan)
             for u in reversed(self.jalur_unit(unit_id))
         )
 
@@ -263,7 +298,7 @@ class LayananStruktur:
         """Leader of the instansi's Sekretariat Daerah: PPK of the heads of Perangkat Daerah."""
         for u in self.unit_akar(instansi_id):
             if u.jenis is JenisUnit.SEKRETARIAT_DAERAH:
-                return u.pimpinan
+                return u.pimpinan_ppk
         return None
 
     def _pejabat_override(self, ids: set[int]) -> dict[int, Pejabat]:
@@ -317,6 +352,11 @@ class LayananStruktur:
         """Index of the pegawai in the ordering used by `halaman_pegawai`."""
         unit_ids = self.subpohon(unit_id) if termasuk_sub else [unit_id]
         return kueri.posisi_pegawai(self.pembaca, unit_ids, pegawai_id)
+
+    def ppk_baris(self, rows: list[Any]) -> list[HasilPPK]:
+        """The PPK of each row (the columns of `kueri.struktur.pegawai`), the overrides read in one query."""
+        override = self._pejabat_override({r.ppk_override_id for r in rows if r.ppk_override_id})
+        return [self._ppk(r, override.get(r.ppk_override_id)) for r in rows]
 
     def ppk_pegawai(self, pegawai_id: int) -> HasilPPK:
         """The PPK of one pegawai, with the passage behind it."""
@@ -379,6 +419,7 @@ class LayananStruktur:
                 unit = (
                     (u.nama, HasilCari(0, u.id, u.nama, "", u.label_pimpinan, self._di_atas(u.id), adalah_unit=True))
                     for u in semua.values()
+                    if u.aktif
                 )
                 self._indeks_unit = IndeksCari(unit)
                 pegawai = ((f"{r.nama} {r.gelar_belakang} {r.gelar_depan} {r.nip} {r.nama_jabatan}", r) for r in rows)
