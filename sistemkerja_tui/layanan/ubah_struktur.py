@@ -128,6 +128,28 @@ class LayananUbahStruktur:
         self.layanan = layanan
         self.struktur = layanan.struktur
 
+    def data_pegawai(self, pegawai_id: int) -> DataPegawai:
+        """What the pegawai form shows when editing `pegawai_id`."""
+        from sistemkerja_tui.store.kueri.struktur import detail_pegawai
+
+        try:
+            r = detail_pegawai(self.struktur.pembaca, pegawai_id)
+        except LookupError:
+            raise Ditolak(f"Pegawai dengan id {pegawai_id} tidak ditemukan; pilih pegawai dari daftar.") from None
+        return DataPegawai(
+            nip=r.nip,
+            nama=r.nama,
+            golongan=r.golongan,
+            jenis_jabatan=JenisJabatan(r.jenis_jabatan),
+            nama_jabatan=r.nama_jabatan,
+            pendidikan=Pendidikan(r.pendidikan),
+            status_asn=StatusASN(r.status_asn),
+            jenjang=Jenjang(r.jenjang) if r.jenjang else None,
+            gelar_depan=r.gelar_depan,
+            gelar_belakang=r.gelar_belakang,
+            kelas_jabatan=r.kelas_jabatan,
+        )
+
     def segarkan(self) -> None:
         """Make the in-memory tree and the search index show the changes (call after a use case)."""
         self.struktur.segarkan()

@@ -310,6 +310,7 @@ class SistemKerjaApp(App[int]):
     # --- help & palette ---------------------------------------------------
 
     def bagian_bantuan(self) -> list[tuple[str, list[Binding]]]:
+        from sistemkerja_tui.tui.screens.anomali import LayarAnomali
         from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
         from sistemkerja_tui.tui.screens.form_individu import FormIndividu
         from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
@@ -321,6 +322,7 @@ class SistemKerjaApp(App[int]):
         from sistemkerja_tui.tui.screens.pilih import PilihBanyak, PilihSatu
         from sistemkerja_tui.tui.screens.surat import LayarSurat
         from sistemkerja_tui.tui.screens.tim import FormSaring, LayarTim, TabelVim
+        from sistemkerja_tui.tui.screens.ubah_struktur import FormPegawai, FormUnit
 
         def daftar(kelas) -> list[Binding]:
             return [b for b in kelas.BINDINGS if isinstance(b, Binding)]
@@ -341,9 +343,11 @@ class SistemKerjaApp(App[int]):
             ("Layar Tim", daftar(LayarTim) + daftar(TabelVim) + daftar(FormSaring)),
             ("Pilih ketua", [*daftar(PemilihKetua), Binding("enter", "", "Pilih calon yang memenuhi kriteria")]),
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
+            ("Formulir unit dan pegawai", daftar(FormUnit) + daftar(FormPegawai)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
             ("Layar Surat", daftar(LayarSurat)),
             ("Pemantauan", daftar(LayarPemantauan)),
+            ("Daftar anomali", daftar(LayarAnomali)),
             ("Papan Kegiatan", [*daftar(LayarKegiatan), Binding("enter", "", "Rincian: langkah dan lini masa")]),
             ("Pilih pengguna", daftar(PilihPengguna)),
             ("Pilihan", daftar(PilihSatu) + daftar(PilihBanyak) + [Binding("space", "", "Tandai/lepas pilihan")]),

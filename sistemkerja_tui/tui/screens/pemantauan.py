@@ -57,6 +57,13 @@ class LayarPemantauan(Screen):
             tooltip="Laporan pemantauan dan evaluasi enam bulanan (.md/.txt)",
         ),
         Binding("x", "mpph", "MPPH", id="pemantauan.mpph", tooltip="Matriks Pembagian Peran dan Hasil (.xlsx/.csv)"),
+        Binding(
+            "a",
+            "anomali",
+            "Anomali",
+            id="pemantauan.anomali",
+            tooltip="Daftar anomali: NIP tidak sah, JF tanpa jenjang, unit tanpa pimpinan, PPK tidak sesuai e-Kinerja",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -169,8 +176,21 @@ class LayarPemantauan(Screen):
             PilihSatu("Matriks Pembagian Peran dan Hasil", [("Excel (.xlsx)", "xlsx"), ("CSV (.csv)", "csv")]), pilih
         )
 
+    def action_anomali(self) -> None:
+        if self.app.layanan is None:
+            return
+        from sistemkerja_tui.tui.screens.anomali import LayarAnomali
+
+        def ke(hasil) -> None:
+            if hasil is not None:
+                self.app.action_layar("struktur")
+                self.app.struktur.tampilkan_ulang(hasil)
+
+        self.app.push_screen(LayarAnomali(), ke)
+
     def perintah(self):
         return [
             ("Laporan pemantauan semester", "Markdown atau teks (Pasal 49)", self.action_laporan),
             ("Matriks Pembagian Peran dan Hasil", "Excel atau CSV", self.action_mpph),
+            ("Daftar anomali", "NIP, jenjang, pimpinan unit, PPK, dan pejabat penilai e-Kinerja", self.action_anomali),
         ]
