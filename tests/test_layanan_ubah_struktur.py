@@ -79,7 +79,8 @@ def test_tambah_unit_tampil_di_pohon_dan_pencarian(layanan, db_demo):
         (sql(db_demo, "SELECT tingkat FROM unit_organisasi WHERE id = ?", dinas)[0][0] + 1, 1)
     ]
     assert _riwayat(db_demo, "tambah_unit") == 1
-    ubah.segarkan()
+    ubah.segarkan(hasil)
+    assert struktur.indeks_siap  # patched, not dropped
     assert hasil.id in struktur.unit(dinas).anak
     assert [h.unit_id for h in struktur.cari("Kesehatan Haji", unit=True) if h.adalah_unit] == [hasil.id]
 
@@ -197,7 +198,8 @@ def test_tambah_pegawai_tampil_di_tabel_dan_pencarian(layanan, db_demo):
     assert sql(db_demo, "SELECT nip, unit_id, aktif FROM pegawai WHERE id = ?", hasil.id) == [(NIP_BARU, bidang, 1)]
     (rincian,) = sql(db_demo, "SELECT rincian FROM riwayat WHERE aksi = 'tambah_pegawai'")[0]
     assert NIP_BARU not in rincian
-    ubah.segarkan()
+    ubah.segarkan(hasil)
+    assert struktur.indeks_siap  # the new row is patched in, the index is not rebuilt
     assert [h.pegawai_id for h in struktur.cari("Rina Kusumawati")] == [hasil.id]
     assert [h.pegawai_id for h in struktur.cari("19850202 201001 2 003")] == [hasil.id]
     halaman = struktur.halaman_pegawai(bidang, halaman=struktur.posisi_pegawai(hasil.id, bidang) // 100)
@@ -258,12 +260,15 @@ def test_mutasi_pimpinan_mengosongkan_unit_asal(layanan, db_demo):
     ubah, struktur = layanan.ubah_struktur, layanan.struktur
     (kabid,) = sql(db_demo, "SELECT pimpinan_id FROM unit_organisasi WHERE id = ?", bidang)[0]
     _ditolak(db_demo, lambda: ubah.mutasi(kabid, bidang, oleh_id=None), "Unit tujuan", "sudah berada")
+    struktur.siapkan_indeks()
     hasil = ubah.mutasi(kabid, dinas_lain, oleh_id=None)
     assert any("tanpa pimpinan" in p for p in hasil.peringatan)
     assert sql(db_demo, "SELECT unit_id FROM pegawai WHERE id = ?", kabid) == [(dinas_lain,)]
     assert sql(db_demo, "SELECT pimpinan_id FROM unit_organisasi WHERE id = ?", bidang) == [(None,)]
-    ubah.segarkan()
+    ubah.segarkan(hasil)
     assert struktur.unit(bidang).pimpinan is None
+    (nama,) = sql(db_demo, "SELECT nama FROM pegawai WHERE id = ?", kabid)[0]
+    assert [h.unit_id for h in struktur.cari(nama) if h.pegawai_id == kabid] == [dinas_lain]
     assert kabid in [b.id for b in struktur.halaman_pegawai(dinas_lain, per_halaman=10_000).baris]
 
 
@@ -272,10 +277,17 @@ def test_nonaktifkan_pegawai(layanan, db_demo):
     ubah, struktur = layanan.ubah_struktur, layanan.struktur
     pid = ubah.tambah_pegawai(_pegawai(), bidang, oleh_id=None).id
     _ditolak(db_demo, lambda: ubah.nonaktifkan(pid, " ", oleh_id=None), "Alasan wajib diisi")
-    ubah.nonaktifkan(pid, "pensiun", oleh_id=None)
+    ubah.segarkan(ubah.tambah_pegawai(_pegawai(nip="198502022010012004", nama="Rina Kusumadewi"), bidang, oleh_id=None))
+    struktur.siapkan_indeks()
+    assert len(struktur.cari("Rina Kusuma")) == 2
+    hasil = ubah.nonaktifkan(pid, "pensiun", oleh_id=None)
     assert sql(db_demo, "SELECT aktif, alasan_nonaktif FROM pegawai WHERE id = ?", pid) == [(0, "pensiun")]
-    ubah.segarkan()
-    assert struktur.cari("Rina Kusumawati") == []
+    ubah.segarkan(hasil)
+    assert struktur.indeks_siap
+    assert [h.nama for h in struktur.cari("Rina Kusuma")] == ["Rina Kusumadewi, S.Kep."]
+    ubah.segarkan()  # without a result: the pegawai index is built again on the next search
+    assert not struktur.indeks_siap
+    assert [h.nama for h in struktur.cari("Rina Kusuma")] == ["Rina Kusumadewi, S.Kep."]
     _ditolak(db_demo, lambda: ubah.mutasi(pid, bidang, oleh_id=None), "sudah tidak aktif", "pensiun")
 
 

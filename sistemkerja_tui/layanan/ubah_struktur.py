@@ -3,7 +3,7 @@ move (mutasi) or deactivate a pegawai; set a PPK override with its reason.
 
 Each public method is one transaction that writes the audit log; a refusal raises `Ditolak` naming the field and
 the fix and leaves the database unchanged. Warnings (e.g. a golongan unusual for the jabatan) are returned in
-`HasilUbah.peringatan`. After a change the caller calls `segarkan()` so that the tree, the tables and the search
+`HasilUbah.peringatan`. After a change the caller calls `segarkan(hasil)` so that the tree, the tables and the search
 index show it (`LayananStruktur.segarkan`).
 """
 
@@ -101,6 +101,7 @@ class HasilUbah:
 
     id: int
     peringatan: tuple[str, ...] = ()
+    pegawai: tuple[int, ...] = ()  # whose search row changed (`segarkan` patches them into the index)
 
 
 def kewajaran_golongan(
@@ -150,9 +151,10 @@ class LayananUbahStruktur:
             kelas_jabatan=r.kelas_jabatan,
         )
 
-    def segarkan(self) -> None:
-        """Make the in-memory tree and the search index show the changes (call after a use case)."""
-        self.struktur.segarkan()
+    def segarkan(self, hasil: HasilUbah | None = None) -> None:
+        """Make the in-memory tree and the search index show the change `hasil` (call after a use case); without
+        it the whole pegawai index is rebuilt on the next search."""
+        self.struktur.segarkan(hasil.pegawai if hasil is not None else None)
 
     # --- units ----------------------------------------------------------------
 
@@ -382,7 +384,7 @@ class LayananUbahStruktur:
             sesi.flush()
             assert p.id is not None  # the flush gave the new row its key
             catat(sesi, oleh_id=oleh_id, aksi="tambah_pegawai", entitas="pegawai", entitas_id=p.id, unit_id=unit_id)
-            return HasilUbah(p.id, peringatan)
+            return HasilUbah(p.id, peringatan, (p.id,))
 
     def ubah_pegawai(self, pegawai_id: int, data: DataPegawai, *, oleh_id: int | None) -> HasilUbah:
         """Correct a pegawai's data (the unit changes through `mutasi`)."""
@@ -397,7 +399,7 @@ class LayananUbahStruktur:
             for k, v in nilai.items():
                 setattr(p, k, v)
             catat(sesi, oleh_id=oleh_id, aksi="ubah_pegawai", entitas="pegawai", entitas_id=pegawai_id, kolom=berubah)
-            return HasilUbah(pegawai_id, peringatan)
+            return HasilUbah(pegawai_id, peringatan, (pegawai_id,))
 
     def mutasi(self, pegawai_id: int, unit_id: int, *, oleh_id: int | None) -> HasilUbah:
         """Move the pegawai to another open unit; a unit they headed is left vacant (and said so)."""
@@ -420,7 +422,7 @@ class LayananUbahStruktur:
                 dari_unit=asal,
                 ke_unit=unit_id,
             )
-            return HasilUbah(pegawai_id, peringatan)
+            return HasilUbah(pegawai_id, peringatan, (pegawai_id,))
 
     def nonaktifkan(self, pegawai_id: int, alasan: str, *, oleh_id: int | None) -> HasilUbah:
         """Mark the pegawai no longer active (pensiun, pindah instansi, …): never deleted, history kept."""
@@ -443,7 +445,7 @@ class LayananUbahStruktur:
                 entitas_id=pegawai_id,
                 alasan=alasan,
             )
-            return HasilUbah(pegawai_id, tuple(peringatan))
+            return HasilUbah(pegawai_id, tuple(peringatan), (pegawai_id,))
 
     def tetapkan_ppk(self, pegawai_id: int, ppk_id: int | None, alasan: str = "", *, oleh_id: int | None) -> HasilUbah:
         """Override the PPK the regulation gives (a delegation), with its reason; None goes back to the rule."""

@@ -125,11 +125,17 @@ def keanggotaan_pegawai(pembaca: Pembaca, pegawai_id: int) -> list[Any]:
     )
 
 
+_KOLOM_INDEKS = "id, unit_id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan"
+
+
 def baris_indeks(pembaca: Pembaca) -> list[Any]:
     """Every active pegawai as the search index reads them."""
-    return pembaca.semua(
-        "SELECT id, unit_id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan FROM pegawai WHERE aktif"
-    )
+    return pembaca.semua(f"SELECT {_KOLOM_INDEKS} FROM pegawai WHERE aktif")
+
+
+def baris_indeks_id(pembaca: Pembaca, ids: Iterable[int]) -> list[Any]:
+    """The pegawai `ids` that are active, as the search index reads them (patching it after a change)."""
+    return pembaca.semua(f"SELECT {_KOLOM_INDEKS} FROM pegawai WHERE aktif AND id IN :ids", ids=sorted(ids))
 
 
 # --- demo Pemda: bulk writes inside its one transaction ----------------------------

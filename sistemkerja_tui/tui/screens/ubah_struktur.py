@@ -286,7 +286,7 @@ class PenyuntingStruktur:
 
         def jalan() -> HasilUbah:
             hasil = kerja()
-            layanan.ubah_struktur.segarkan()
+            layanan.ubah_struktur.segarkan(hasil)
             return hasil
 
         return jalan
