@@ -244,6 +244,7 @@ class LayananStruktur:
         after many patches) the pegawai index is dropped and built again on the next `siapkan_indeks`."""
         with self._kunci:
             self._unit = None
+            self.__dict__.pop("instansi", None)  # the cached property: an instansi may have been set up meanwhile
         self._muat_unit()
         with self._kunci_indeks:
             if self._indeks is None:

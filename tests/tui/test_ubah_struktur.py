@@ -186,3 +186,30 @@ async def test_daftar_anomali_dari_pemantauan(db_demo):
         await pilot.press("enter")
         await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur) and _info(app).startswith(nama))
         assert app.struktur.unit_id == unit_id
+
+
+async def test_pemda_tanpa_unit_diisi_sendiri(engine, db_url):
+    """A Pemda set up without units: e offers only a new Perangkat Daerah, which then fills the tree."""
+    sql(
+        db_url,
+        "INSERT INTO instansi (nama, jenis, profil, kepala_daerah, tempat, kop_surat, pola_nomor_surat, luar, alamat, "
+        "telepon, kode_klasifikasi, fiktif) VALUES ('Pemerintah Kabupaten Contoh', 'kabupaten', 'madiun', 'Bupati', "
+        "'Contoh', '', '{kode_klasifikasi}/{nomor_urut}/{kode_unit}/{tahun}', ?, '', '', '{}', ?)",
+        False,
+        False,
+    )
+    engine.dispose()
+    app = buat_app(db_url)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu(pilot, lambda: "belum berisi unit" in _info(app))
+        await pilot.press("e")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        assert [k for _, k in app.screen.pilihan] == ["tambah_pd"]
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormUnit))
+        _isi(app, nama="Dinas Kesehatan", kode="DINKES", jabatan="Kepala Dinas")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur) and _info(app).startswith("Dinas Kesehatan"))
+        assert sql(db_url, "SELECT nama, jenis, induk_id, tingkat FROM unit_organisasi") == [
+            ("Dinas Kesehatan", "dinas", None, 0)
+        ]

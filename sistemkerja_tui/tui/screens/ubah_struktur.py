@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select
 
-from sistemkerja_tui.layanan.struktur import HasilCari, Unit
+from sistemkerja_tui.layanan.struktur import HasilCari, Instansi, Unit
 from sistemkerja_tui.layanan.ubah_struktur import (
     DataPegawai,
     DataUnit,
@@ -54,9 +54,16 @@ class FormUnit(FormModal):
         Binding("ctrl+s", "simpan", "Simpan", id="form_unit.simpan", tooltip="Simpan unit"),
     ]
 
-    def __init__(self, judul: str, keterangan: str, simpan: Callable[[DataUnit], Any], awal: Unit | None) -> None:
+    def __init__(
+        self,
+        judul: str,
+        keterangan: str,
+        simpan: Callable[[DataUnit], Any],
+        awal: Unit | None,
+        jenis: JenisUnit = JenisUnit.BIDANG,
+    ) -> None:
         super().__init__()
-        self.judul, self.keterangan, self.simpan, self.awal = judul, keterangan, simpan, awal
+        self.judul, self.keterangan, self.simpan, self.awal, self.jenis = judul, keterangan, simpan, awal, jenis
 
     def compose(self) -> ComposeResult:
         a = self.awal
@@ -72,7 +79,7 @@ class FormUnit(FormModal):
                     [(j.label, j.value) for j in JenisUnit],
                     id="jenis",
                     allow_blank=False,
-                    value=(a.jenis if a else JenisUnit.BIDANG).value,
+                    value=(a.jenis if a else self.jenis).value,
                 )
                 yield Label("Kode unit (pada nomor surat)")
                 yield Input(value=a.kode if a else "", id="kode", placeholder="mis. YANKES")
@@ -216,19 +223,21 @@ def _pilihan(layar: FormModal, selektor: str) -> str:
 
 # --- the menu and the actions ----------------------------------------------------
 
-# (code, label, needs a pegawai): what the "Ubah…" menu offers; the palette lists the same
-AKSI: tuple[tuple[str, str, bool], ...] = (
-    ("tambah_unit", "Tambah sub-unit", False),
-    ("ubah_unit", "Ubah nama/data unit", False),
-    ("pindah_unit", "Pindahkan unit ke induk lain", False),
-    ("tutup_unit", "Tutup unit", False),
-    ("pimpinan", "Tetapkan pimpinan unit", False),
-    ("sementara", "Tetapkan atau akhiri Plt./Plh.", False),
-    ("tambah_pegawai", "Tambah pegawai di unit ini", False),
-    ("ubah_pegawai", "Ubah data pegawai", True),
-    ("mutasi", "Mutasi pegawai ke unit lain", True),
-    ("nonaktifkan", "Nonaktifkan pegawai", True),
-    ("ppk", "Tetapkan PPK pegawai (override)", True),
+# (code, label, what it needs highlighted: a unit, a pegawai, or nothing but the instansi): what the "Ubah…" menu
+# offers; the palette lists the same
+AKSI: tuple[tuple[str, str, str], ...] = (
+    ("tambah_unit", "Tambah sub-unit", "unit"),
+    ("ubah_unit", "Ubah nama/data unit", "unit"),
+    ("pindah_unit", "Pindahkan unit ke induk lain", "unit"),
+    ("tutup_unit", "Tutup unit", "unit"),
+    ("pimpinan", "Tetapkan pimpinan unit", "unit"),
+    ("sementara", "Tetapkan atau akhiri Plt./Plh.", "unit"),
+    ("tambah_pegawai", "Tambah pegawai di unit ini", "unit"),
+    ("ubah_pegawai", "Ubah data pegawai", "pegawai"),
+    ("mutasi", "Mutasi pegawai ke unit lain", "pegawai"),
+    ("nonaktifkan", "Nonaktifkan pegawai", "pegawai"),
+    ("ppk", "Tetapkan PPK pegawai (override)", "pegawai"),
+    ("tambah_pd", "Tambah Perangkat Daerah", "instansi"),
 )
 
 
@@ -251,33 +260,34 @@ class PenyuntingStruktur:
 
     def menu(self) -> None:
         """The "Ubah…" menu: the actions for the unit, then those for the highlighted pegawai."""
-        if self._layanan is None or self.layar.unit_id is None:
-            self.app.notify("Pilih dahulu sebuah unit di pohon.", severity="warning")
+        layanan = self._layanan
+        if layanan is None or not layanan.struktur.instansi:
+            self.app.notify("Database belum siap.", severity="warning")
             return
-        unit = self._layanan.struktur.unit(self.layar.unit_id)
-        pegawai = self.layar.pegawai_terpilih()
-        pilihan = [
-            (f"{label} — {pegawai[1] if perlu and pegawai else unit.nama}", kode)
-            for kode, label, perlu in AKSI
-            if not perlu or pegawai
-        ]
+        unit = layanan.struktur.unit(self.layar.unit_id) if self.layar.unit_id is not None else None
+        pegawai = self.layar.pegawai_terpilih() if unit is not None else None
+        sasaran = {
+            "unit": unit.nama if unit else None,
+            "pegawai": pegawai[1] if pegawai else None,
+            "instansi": _instansi(layanan, unit).nama,
+        }
+        pilihan = [(f"{label} — {sasaran[perlu]}", kode) for kode, label, perlu in AKSI if sasaran[perlu]]
         self.app.push_screen(PilihSatu("Ubah struktur", pilihan), self.jalankan)
 
     def jalankan(self, kode: str | None) -> None:
         """Start the action `kode` of `AKSI` (from the menu or the palette)."""
-        if kode is None:
+        layanan = self._layanan
+        if kode is None or layanan is None:
             return
-        layanan, unit_id = self._layanan, self.layar.unit_id
-        if layanan is None or unit_id is None:
-            self.app.notify("Pilih dahulu sebuah unit di pohon.", severity="warning")
-            return
-        unit = layanan.struktur.unit(unit_id)
+        unit = layanan.struktur.unit(self.layar.unit_id) if self.layar.unit_id is not None else None
+        pegawai = self.layar.pegawai_terpilih() if unit is not None else None
         perlu = next(p for k, _, p in AKSI if k == kode)
-        pegawai = self.layar.pegawai_terpilih()
-        if perlu and pegawai is None:
+        if perlu == "unit" and unit is None:
+            self.app.notify("Pilih dahulu sebuah unit di pohon.", severity="warning")
+        elif perlu == "pegawai" and pegawai is None:
             self.app.notify("Pilih dahulu seorang pegawai di tabel.", severity="warning")
-            return
-        getattr(self, f"_{kode}")(layanan, unit, pegawai)
+        else:
+            getattr(self, f"_{kode}")(layanan, unit, pegawai)
 
     # --- after a change ---------------------------------------------------------
 
@@ -334,6 +344,16 @@ class PenyuntingStruktur:
 
         form = FormUnit("Tambah sub-unit", f"Di bawah: {unit.nama}", simpan, None)
         self._form(form, "Unit ditambahkan.", lambda h: _ke_unit(h.id))
+
+    def _tambah_pd(self, layanan: Layanan, unit: Unit | None, _pegawai) -> None:
+        oleh, instansi = self._oleh(), _instansi(layanan, unit)
+
+        def simpan(data: DataUnit) -> HasilUbah:
+            data = DataUnit(**{**data.__dict__, "instansi_id": instansi.id})
+            return self._ubah(layanan, lambda: layanan.ubah_struktur.tambah_unit(data, oleh_id=oleh))()
+
+        form = FormUnit("Tambah Perangkat Daerah", f"Di puncak: {instansi.nama}", simpan, None, JenisUnit.DINAS)
+        self._form(form, "Perangkat Daerah ditambahkan.", lambda h: _ke_unit(h.id))
 
     def _ubah_unit(self, layanan: Layanan, unit: Unit, _pegawai) -> None:
         oleh = self._oleh()
@@ -482,6 +502,14 @@ class PenyuntingStruktur:
 
         pilihan = [("Tetapkan PPK lain (pendelegasian)…", "pilih"), ("Kembalikan PPK menurut peraturan", "aturan")]
         self.app.push_screen(PilihSatu(f"PPK {nama}", pilihan), pilih)
+
+
+def _instansi(layanan: Layanan, unit: Unit | None) -> Instansi:
+    """The instansi a new Perangkat Daerah goes into: the highlighted unit's, else the Pemda itself."""
+    if unit is not None:
+        return layanan.struktur.instansi_dari_id(unit.instansi_id)
+    semua = layanan.struktur.instansi
+    return next((i for i in semua if not i.luar), semua[0])
 
 
 def _ke_unit(unit_id: int) -> HasilCari:
