@@ -213,3 +213,27 @@ async def test_pemda_tanpa_unit_diisi_sendiri(engine, db_url):
         assert sql(db_url, "SELECT nama, jenis, induk_id, tingkat FROM unit_organisasi") == [
             ("Dinas Kesehatan", "dinas", None, 0)
         ]
+
+
+async def test_tutup_unit_dengan_konfirmasi(db_demo):
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        induk = app.struktur.unit_id
+        nama_induk = app.struktur.layanan.unit(induk).nama
+        await _menu(pilot, "tambah_unit")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormUnit))
+        _isi(app, nama="Seksi Sementara", kode="SEMENTARA")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur) and _info(app).startswith("Seksi Sementara"))
+        await _menu(pilot, "tutup_unit")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
+        assert "Tutup unit Seksi Sementara?" in teks(app.screen.query_one("Label"))
+        await pilot.press("y")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur) and _info(app).startswith(nama_induk))
+        assert sql(db_demo, "SELECT aktif FROM unit_organisasi WHERE kode = 'SEMENTARA'") == [(0,)]
+        simpul = app.screen.query_one(PohonUnit).cursor_node
+        simpul.expand()
+        await tunggu(pilot, lambda: simpul.data.dimuat)
+        anak = [str(n.label).split(" · ")[0] for n in simpul.children]
+        assert anak and "Seksi Sementara" not in anak

@@ -9,6 +9,7 @@ background. A refusal stays in the form (or a notification) and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -339,7 +340,7 @@ class PenyuntingStruktur:
         oleh = self._oleh()
 
         def simpan(data: DataUnit) -> HasilUbah:
-            data = DataUnit(**{**data.__dict__, "induk_id": unit.id})
+            data = replace(data, induk_id=unit.id)
             return self._ubah(layanan, lambda: layanan.ubah_struktur.tambah_unit(data, oleh_id=oleh))()
 
         form = FormUnit("Tambah sub-unit", f"Di bawah: {unit.nama}", simpan, None)
@@ -349,7 +350,7 @@ class PenyuntingStruktur:
         oleh, instansi = self._oleh(), _instansi(layanan, unit)
 
         def simpan(data: DataUnit) -> HasilUbah:
-            data = DataUnit(**{**data.__dict__, "instansi_id": instansi.id})
+            data = replace(data, instansi_id=instansi.id)
             return self._ubah(layanan, lambda: layanan.ubah_struktur.tambah_unit(data, oleh_id=oleh))()
 
         form = FormUnit("Tambah Perangkat Daerah", f"Di puncak: {instansi.nama}", simpan, None, JenisUnit.DINAS)
