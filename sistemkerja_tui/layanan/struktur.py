@@ -302,19 +302,28 @@ class LayananStruktur:
             for u in reversed(self.jalur_unit(unit_id))
         )
 
-    def _ppk(self, r, override: Pejabat | None) -> HasilPPK:
+    def _ppk(self, r, override: Pejabat | None, ingat: dict[Any, Any] | None = None) -> HasilPPK:
+        """The PPK of row `r`; `ingat` keeps each unit's chain and each instansi's profile over many rows."""
         unit = self.unit(r.unit_id)
         instansi = self.instansi_dari_id(unit.instansi_id)
+        if ingat is None:
+            rantai, profil, sekda = self._rantai(r.unit_id), muat_profil(instansi.profil), self._sekda(instansi.id)
+        else:
+            if r.unit_id not in ingat:
+                ingat[r.unit_id] = self._rantai(r.unit_id)
+            if ("instansi", instansi.id) not in ingat:
+                ingat["instansi", instansi.id] = (muat_profil(instansi.profil), self._sekda(instansi.id))
+            rantai, (profil, sekda) = ingat[r.unit_id], ingat["instansi", instansi.id]
         subjek = SubjekPPK(
             r.id,
             JenisJabatan(r.jenis_jabatan),
             Jenjang(r.jenjang) if r.jenjang else None,
-            self._rantai(r.unit_id),
+            rantai,
             override,
             r.ppk_override_alasan,
-            self._sekda(unit.instansi_id),
+            sekda,
         )
-        return tentukan_ppk(subjek, muat_profil(instansi.profil), kepala_daerah=instansi.kepala_daerah)
+        return tentukan_ppk(subjek, profil, kepala_daerah=instansi.kepala_daerah)
 
     def _sekda(self, instansi_id: int) -> Pejabat | None:
         """Leader of the instansi's Sekretariat Daerah: PPK of the heads of Perangkat Daerah."""
@@ -378,7 +387,8 @@ class LayananStruktur:
     def ppk_baris(self, rows: list[Any]) -> list[HasilPPK]:
         """The PPK of each row (the columns of `kueri.struktur.pegawai`), the overrides read in one query."""
         override = self._pejabat_override({r.ppk_override_id for r in rows if r.ppk_override_id})
-        return [self._ppk(r, override.get(r.ppk_override_id)) for r in rows]
+        ingat: dict[Any, Any] = {}
+        return [self._ppk(r, override.get(r.ppk_override_id), ingat) for r in rows]
 
     def ppk_pegawai(self, pegawai_id: int) -> HasilPPK:
         """The PPK of one pegawai, with the passage behind it."""
