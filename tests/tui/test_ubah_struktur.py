@@ -237,3 +237,55 @@ async def test_tutup_unit_dengan_konfirmasi(db_demo):
         await tunggu(pilot, lambda: simpul.data.dimuat)
         anak = [str(n.label).split(" · ")[0] for n in simpul.children]
         assert anak and "Seksi Sementara" not in anak
+
+
+async def _pilih_hasil(pilot, kata: str, cocok) -> None:
+    """On the search screen: type `kata`, highlight the first result for which `cocok(hasil)` holds, choose it."""
+    app = pilot.app
+    await tunggu(pilot, lambda: isinstance(app.screen, LayarCari))
+    await tunggu(pilot, lambda: app.struktur.layanan.indeks_siap)
+    app.screen.query_one(Input).value = kata
+    await tunggu(pilot, lambda: any(cocok(h) for h in app.screen.hasil))
+    app.screen.query_one(OptionList).highlighted = next(i for i, h in enumerate(app.screen.hasil) if cocok(h))
+    await pilot.press("enter")
+
+
+async def test_plt_untuk_jabatan_kosong_dan_override_ppk(db_demo):
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        unit_id = app.struktur.unit_id
+        (plt_id, plt_nama) = sql(
+            db_demo,
+            "SELECT p.id, p.nama FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id "
+            "WHERE u.induk_id = ? AND u.pimpinan_id = p.id ORDER BY p.id LIMIT 1",
+            unit_id,
+        )[0]
+        await _menu(pilot, "pimpinan")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("down", "enter")  # Kosongkan jabatan pimpinan
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur) and "belum ditetapkan" in _info(app))
+        await _menu(pilot, "sementara")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("enter")  # Plt.
+        await _pilih_hasil(pilot, plt_nama, lambda h: h.pegawai_id == plt_id)
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur) and "Pimpinan: Plt. " in _info(app))
+        assert sql(
+            db_demo, "SELECT pimpinan_id, sementara_id, jenis_sementara FROM unit_organisasi WHERE id = ?", unit_id
+        ) == [(None, plt_id, "plt")]
+
+        pid, _ = app.struktur.pegawai_terpilih()
+        await _menu(pilot, "ppk")
+        await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
+        await pilot.press("enter")  # Tetapkan PPK lain
+        await _pilih_hasil(pilot, plt_nama, lambda h: h.pegawai_id == plt_id)
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogAlasan))
+        app.screen.query_one(Input).value = "Surat Bupati Nomor 800/9"
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur))
+        await tunggu(
+            pilot, lambda: sql(db_demo, "SELECT ppk_override_id FROM pegawai WHERE id = ?", pid) == [(plt_id,)]
+        )
+        await tunggu(
+            pilot, lambda: any(c.endswith("*") for c in map(str, app.screen.query_one(DataTable).get_row_at(0)))
+        )
