@@ -289,3 +289,22 @@ async def test_plt_untuk_jabatan_kosong_dan_override_ppk(db_demo):
         await tunggu(
             pilot, lambda: any(c.endswith("*") for c in map(str, app.screen.query_one(DataTable).get_row_at(0)))
         )
+
+
+async def test_ubah_pegawai_terisi_dan_peringatan_golongan(db_demo):
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        pid, _ = app.struktur.pegawai_terpilih()
+        (nip, golongan, jenis) = sql(db_demo, "SELECT nip, golongan, jenis_jabatan FROM pegawai WHERE id = ?", pid)[0]
+        assert jenis == "jpt_pratama"  # the Sekretaris Daerah
+        await _menu(pilot, "ubah_pegawai")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormPegawai))
+        assert app.screen.query_one("#nip", Input).value == nip
+        assert app.screen.query_one("#golongan", Input).value == golongan
+        _isi(app, golongan="II/a")
+        await pilot.press("ctrl+s")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur))
+        assert sql(db_demo, "SELECT golongan FROM pegawai WHERE id = ?", pid) == [("II/a",)]
+        pesan = [n.message for n in app._notifications]
+        assert any("II/a tidak lazim" in p and "JPT Pratama" in p for p in pesan)
