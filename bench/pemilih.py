@@ -80,7 +80,7 @@ async def _buka_pemilih(db: Path, tim_id: int, ulang: int) -> tuple[list[float],
     from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
     from sistemkerja_tui.tui.screens.tim import LayarTim
 
-    app = SistemKerjaApp(url=str(db), demo_jika_kosong=False)
+    app = SistemKerjaApp(url=str(db))
     sampel: list[float] = []
     jumlah = layak = 0
     async with app.run_test(size=(80, 24)) as pilot:

@@ -167,7 +167,7 @@ async def _bench_cari_async(db: Path) -> tuple[list[float], list[float], bool]:
     from sistemkerja_tui.tui.app import SistemKerjaApp
     from sistemkerja_tui.tui.screens.cari import LayarCari
 
-    app = SistemKerjaApp(url=str(db), demo_jika_kosong=False)
+    app = SistemKerjaApp(url=str(db))
     async with app.run_test(size=(80, 24)) as pilot:
         while app.waktu_siap is None:
             await asyncio.sleep(0.01)

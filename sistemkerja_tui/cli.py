@@ -19,7 +19,9 @@ CONTOH = """\
 contoh:
   sistemkerja                          buka aplikasi (database di folder data pengguna)
   sistemkerja --db ~/uji.db            buka aplikasi dengan database lain
-  sistemkerja demo --db /tmp/demo.db   isi database baru dengan Pemda demo
+  sistemkerja init --instansi "Pemerintah Kabupaten Klaten" --jenis kabupaten --profil klaten
+                                       siapkan database baru untuk Pemda sendiri
+  sistemkerja demo --db /tmp/demo.db   isi database baru dengan Pemda demo fiktif
   sistemkerja profil                   daftar profil regulasi
   sistemkerja nip "19670416 199303 1 015"   periksa dan uraikan NIP
   sistemkerja surat buat --jenis surat_tugas --tim 3 --format docx --keluaran ~/Surat
@@ -119,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="perintah", title="perintah", metavar="PERINTAH")
 
+    _parser_init(sub, db)
     demo = _indonesiakan(
         sub.add_parser(
             "demo",
@@ -253,6 +256,66 @@ def _parser() -> argparse.ArgumentParser:
     )
     nip.add_argument("nip", metavar="NIP", help='18 angka, spasi boleh: "19670416 199303 1 015"')
     return p
+
+
+def _parser_init(sub, db: argparse.ArgumentParser) -> None:
+    """`sistemkerja init`: the Pemda's own instansi in an empty database (the demo only comes from `demo`)."""
+    from sistemkerja_tui.aturan.enums import JenisInstansi
+
+    init = _indonesiakan(
+        sub.add_parser(
+            "init",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="siapkan database kosong untuk Pemda sendiri",
+            description="Mencatat instansi (Pemda) Anda di database kosong; unit dan pegawai lalu diimpor "
+            "(sistemkerja impor pegawai BERKAS) atau diisi di aplikasi. Pengaturan lain diubah di layar "
+            "Instansi (tombol i di layar Struktur).",
+        )
+    )
+    init.add_argument(
+        "--instansi", required=True, metavar="NAMA", help='nama lengkap, misalnya "Pemerintah Kabupaten Klaten"'
+    )
+    init.add_argument(
+        "--jenis", required=True, choices=[j.value for j in JenisInstansi], help="kabupaten, kota, atau provinsi"
+    )
+    init.add_argument("--profil", required=True, metavar="P", help="profil regulasi (lihat: sistemkerja profil)")
+    init.add_argument(
+        "--tempat", default="", metavar="TEMPAT", help="tempat penandatanganan surat (bawaan: dari nama instansi)"
+    )
+
+
+def _init(args) -> int:
+    from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
+    from sistemkerja_tui.layanan.instansi import DataInstansi, JenisInstansi, periksa
+    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
+
+    data = DataInstansi(nama=args.instansi, jenis=JenisInstansi(args.jenis), profil=args.profil, tempat=args.tempat)
+    try:
+        periksa(data)  # before the database is opened: a refused init creates no file
+    except Ditolak as e:
+        return _galat(e.pesan)
+    try:
+        layanan = buka_database(getattr(args, "db", None)).layanan
+    except (GagalBuka, DatabaseError) as e:
+        return _galat(str(e))
+    try:
+        instansi, peringatan = layanan.instansi.siapkan_instansi(data)
+    except Ditolak as e:
+        return _galat(e.pesan)
+    except DatabaseError as e:
+        return _galat(str(e))
+    finally:
+        layanan.tutup()
+    for p in peringatan:
+        print(f"peringatan: {p}", file=sys.stderr)
+    print(
+        f"Instansi {instansi.data.nama} ({instansi.data.jenis.label}, profil {instansi.data.profil}, "
+        f"tempat {instansi.data.tempat}) dicatat di {layanan.url}.\n"
+        "Berikutnya: impor pegawai (sistemkerja impor pegawai BERKAS), atau buka aplikasi (sistemkerja)."
+    )
+    return 0
 
 
 def _galat(pesan: str) -> int:
@@ -478,6 +541,8 @@ def _tutup_stdout() -> None:
 
 
 def _jalankan(args) -> int:
+    if args.perintah == "init":
+        return _init(args)
     if args.perintah == "demo":
         return _demo(args)
     if args.perintah == "profil":

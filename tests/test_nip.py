@@ -51,3 +51,19 @@ def test_nip_salah_menyebut_bagiannya(teks, bagian, pesan):
 def test_tmt_tepat_usia_18_diterima():
     assert nip_sah("19670416 198504 1 001", HARI_INI)
     assert not nip_sah("19670416 198503 1 001", HARI_INI)
+
+
+def test_nip_pppk_diterima():
+    """A PPPK NIP carries `2n` (PPPK code, intake) where a PNS NIP has the TMT month: 19900101 2022 2 1 1 001."""
+    n = urai_nip("19900101 202221 1 001", HARI_INI)
+    assert n.pppk and n.tmt_bulan is None and n.angkatan_pppk == 1
+    assert (n.tmt_tahun, n.jenis_kelamin, n.urut) == (2022, "L", 1)
+    assert n.tmt_label == "PPPK 2022 tahap 1"
+    assert not urai_nip("19670416 199303 1 015", HARI_INI).pppk
+
+
+def test_nip_pppk_tahap_nol_dan_bulan_lain_ditolak():
+    with pytest.raises(NIPTidakSah, match=r"21 s\.d\. 29"):
+        urai_nip("19900101 202220 1 001", HARI_INI)
+    with pytest.raises(NIPTidakSah, match=r"21 s\.d\. 29"):
+        urai_nip("19900101 202231 1 001", HARI_INI)

@@ -1,7 +1,10 @@
 """NIP: the 18-digit civil-servant number.
 
 Layout `YYYYMMDD YYYYMM J NNN`: birth date, TMT CPNS (year and month), sex
-(1 male, 2 female), sequence. Spaces between the groups are allowed.
+(1 male, 2 female), sequence. A PPPK NIP has `2n` where a PNS NIP has the
+month: `YYYYMMDD YYYY 2 n J NNN`, the PPPK code 2 then the intake (1-9) of
+that year — no month begins with 2, so the two layouts never collide.
+Spaces between the groups are allowed.
 """
 
 from __future__ import annotations
@@ -26,9 +29,14 @@ class NIP:
     angka: str
     tanggal_lahir: date
     tmt_tahun: int
-    tmt_bulan: int
+    tmt_bulan: int | None  # None on a PPPK NIP, which carries the intake instead
     jenis_kelamin: str  # "L" or "P"
     urut: int
+    angkatan_pppk: int | None = None  # the PPPK intake of `tmt_tahun` (digit 14)
+
+    @property
+    def pppk(self) -> bool:
+        return self.angkatan_pppk is not None
 
     @property
     def berkelompok(self) -> str:
@@ -40,6 +48,8 @@ class NIP:
 
     @property
     def tmt_label(self) -> str:
+        if self.tmt_bulan is None:
+            return f"PPPK {self.tmt_tahun} tahap {self.angkatan_pppk}"
         return f"{self.tmt_bulan:02d}/{self.tmt_tahun}"
 
     def __str__(self) -> str:
@@ -75,19 +85,26 @@ def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
     if lahir >= hari_ini:
         raise NIPTidakSah("tanggal_lahir", f"Tanggal lahir pada NIP ({lahir:%d-%m-%Y}) belum terjadi.")
 
-    tmt_tahun, tmt_bulan = int(angka[8:12]), int(angka[12:14])
-    if not 1 <= tmt_bulan <= 12:
-        raise NIPTidakSah("tmt", f"Bulan TMT pada NIP (angka ke-13 s.d. 14: '{angka[12:14]}') harus 01 s.d. 12.")
+    tmt_tahun = int(angka[8:12])
+    angkatan = int(angka[13]) if angka[12] == "2" else None
+    tmt_bulan = None if angkatan is not None else int(angka[12:14])
+    if angkatan == 0 or (tmt_bulan is not None and not 1 <= tmt_bulan <= 12):
+        raise NIPTidakSah(
+            "tmt",
+            f"Bulan TMT pada NIP (angka ke-13 s.d. 14: '{angka[12:14]}') harus 01 s.d. 12 (PNS) "
+            "atau 21 s.d. 29 (PPPK).",
+        )
     if not TAHUN_TMT_PALING_AWAL <= tmt_tahun <= hari_ini.year + 1:
         raise NIPTidakSah(
             "tmt",
             f"Tahun TMT pada NIP ({tmt_tahun}, angka ke-9 s.d. 12) harus antara "
             f"{TAHUN_TMT_PALING_AWAL} dan {hari_ini.year + 1}.",
         )
-    if (tmt_tahun, tmt_bulan) < (lahir.year + 18, lahir.month):
+    if (tmt_tahun, tmt_bulan or 12) < (lahir.year + 18, lahir.month):
+        tmt = f"{tmt_bulan:02d}/{tmt_tahun}" if tmt_bulan else str(tmt_tahun)
         raise NIPTidakSah(
             "tmt",
-            f"TMT pada NIP ({tmt_bulan:02d}/{tmt_tahun}) sebelum pegawai berusia 18 tahun (lahir {lahir:%d-%m-%Y}).",
+            f"TMT pada NIP ({tmt}) sebelum pegawai berusia 18 tahun (lahir {lahir:%d-%m-%Y}).",
         )
 
     kelamin = angka[14]
@@ -100,7 +117,7 @@ def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
     if urut == 0:
         raise NIPTidakSah("urut", "Nomor urut pada NIP (3 angka terakhir) tidak boleh 000.")
 
-    return NIP(angka, lahir, tmt_tahun, tmt_bulan, "L" if kelamin == "1" else "P", urut)
+    return NIP(angka, lahir, tmt_tahun, tmt_bulan, "L" if kelamin == "1" else "P", urut, angkatan)
 
 
 def nip_sah(teks: str, hari_ini: date | None = None) -> bool:

@@ -39,6 +39,10 @@ class BarisPegawai:
     unit_induk_nama: str | None = None  # e-Kinerja `skp_unor_atasan` and similar
     atasan_nip: str | None = None  # e-Kinerja `pegawai_atasan_nip` (for the anomaly report)
     tanggal_lahir: date | None = None
+    nama_jf: str = ""  # a JF's name without its jenjang ("Perawat" of "Perawat Ahli Pertama"); "" otherwise
+    # The fields whose value the file gave; the others are defaults or guesses (pendidikan from the gelar,
+    # status from the golongan) that an update should not write over a value already in the database.
+    bidang_berkas: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -71,3 +75,4 @@ class HasilBaca(Generic[T]):
     baris: list[T] = field(default_factory=list)
     ditolak: list[Penolakan] = field(default_factory=list)
     jumlah_baris: int = 0  # data rows read (passed + refused)
+    catatan: list[str] = field(default_factory=list)  # file-level messages (Indonesian): missing columns, no header

@@ -1,4 +1,4 @@
-"""Opening the database the app works on (migrating it, seeding the demo on first start)."""
+"""Opening the database the app works on (migrating it; an empty one stays empty until the user sets it up)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from sistemkerja_tui.layanan.anomali import LayananAnomali
+    from sistemkerja_tui.layanan.instansi import LayananInstansi
     from sistemkerja_tui.layanan.kegiatan import LayananKegiatan
     from sistemkerja_tui.layanan.laporan import LayananLaporan
     from sistemkerja_tui.layanan.pengguna import LayananPengguna
@@ -50,6 +51,12 @@ class Layanan:
         from sistemkerja_tui.layanan.tim import LayananTim
 
         return LayananTim(self)
+
+    @cached_property
+    def instansi(self) -> LayananInstansi:
+        from sistemkerja_tui.layanan.instansi import LayananInstansi
+
+        return LayananInstansi(self)
 
     @cached_property
     def kegiatan(self) -> LayananKegiatan:
@@ -105,6 +112,11 @@ class HasilBuka:
     demo_dibuat: bool
 
     @property
+    def kosong(self) -> bool:
+        """No instansi yet: the TUI opens its setup screen."""
+        return not self.layanan.struktur.instansi
+
+    @property
     def struktur(self) -> LayananStruktur:
         return self.layanan.struktur
 
@@ -113,13 +125,13 @@ class HasilBuka:
         return self.layanan.url
 
 
-def buka_database(url: str | None = None, *, demo_jika_kosong: bool = True) -> HasilBuka:
+def buka_database(url: str | None = None, *, demo_jika_kosong: bool = False) -> HasilBuka:
     """Open the database at `url` (see `store.lokasi.url_database`) and return the services.
 
     A SQLite file already at the current schema is read without SQLAlchemy;
     anything else is created, migrated (after a backup) or refused by
-    `store.db.siapkan_database`. An empty database gets the demo Pemda
-    when `demo_jika_kosong`.
+    `store.db.siapkan_database`. An empty database is never filled unasked:
+    only `demo_jika_kosong` (tests, benches) seeds the demo Pemda there.
     """
     from sistemkerja_tui.store.baca import Pembaca, pembaca_cepat
     from sistemkerja_tui.store.lokasi import url_database

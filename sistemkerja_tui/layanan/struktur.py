@@ -50,6 +50,7 @@ class Instansi:
     profil: str
     kepala_daerah: str
     luar: bool
+    fiktif: bool = False  # the demo Pemda
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,21 @@ class LayananStruktur:
     @cached_property
     def instansi(self) -> tuple[Instansi, ...]:
         rows = kueri.instansi(self.pembaca)
-        return tuple(Instansi(r.id, r.nama, r.jenis, r.profil, r.kepala_daerah, bool(r.luar)) for r in rows)
+        return tuple(
+            Instansi(r.id, r.nama, r.jenis, r.profil, r.kepala_daerah, bool(r.luar), bool(r.fiktif)) for r in rows
+        )
+
+    def lupakan(self) -> None:
+        """Forget the instansi, the units and the search index read so far (after a use case changed them):
+        the next call reads the database again."""
+        # one lock after the other: `siapkan_indeks` takes the index lock, then (reading the units) the units' lock
+        with self._kunci_indeks:
+            self._indeks = self._indeks_unit = self._tambalan = None
+            self._baris_tambalan = {}
+        with self._kunci:
+            self.__dict__.pop("instansi", None)
+            self._unit = None
+            self._akar = {}
 
     def muat(self) -> None:
         """Read the instansi and the unit tree (call from a worker before the first screen)."""

@@ -23,8 +23,8 @@ from sistemkerja_tui.aturan.enums import LingkupPenugasan, PeranTim, StatusPermo
 from sistemkerja_tui.aturan.nomor_surat import POLA_BAWAAN, PolaNomorTidakSah, susun_nomor
 from sistemkerja_tui.aturan.sebutan import label_golongan
 from sistemkerja_tui.layanan.galat import Ditolak
+from sistemkerja_tui.layanan.instansi import KODE_KLASIFIKASI_BAWAAN
 from sistemkerja_tui.store.baca import sebagai_tanggal
-from sistemkerja_tui.store.kueri import pengaturan
 from sistemkerja_tui.store.kueri import surat as kueri
 from sistemkerja_tui.surat import JenisSurat, KeluaranTidakSah, TemplatTidakSah, periksa, periksa_folder, render, tulis
 from sistemkerja_tui.surat.konteks import (
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HasilSurat", "JenisSurat", "LayananSurat", "RingkasSurat"]
 
-KODE_KLASIFIKASI_BAWAAN = "800"  # Permendagri 83/2022: 800 Kepegawaian; per kind in settings `kode_klasifikasi.<jenis>`
 _SETUJU = (StatusPermohonan.DISETUJUI.value, StatusPermohonan.SURAT_TUGAS_TERBIT.value)
 # letters answering a request, the statuses it must have, and the refusal otherwise
 _STATUS_SURAT = {
@@ -118,6 +117,10 @@ class LayananSurat:
     def _kop(self, unit_id: int) -> Kop:
         instansi = self._instansi(unit_id)
         baris = [b.strip() for b in instansi.kop_surat.splitlines() if b.strip()] or [instansi.nama.upper()]
+        telepon = instansi.telepon.strip()
+        if telepon and not telepon[0].isalpha():
+            telepon = f"Telepon {telepon}"
+        baris += [b for b in (instansi.alamat.strip(), telepon) if b and not any(b in k for k in baris)]
         pd = self.struktur.jalur_unit(unit_id)[0].nama.upper()
         return Kop(baris=(baris[0], pd, *baris[1:]))
 
@@ -133,10 +136,13 @@ class LayananSurat:
         ), p
 
     def _pola_dan_klasifikasi(self, jenis: JenisSurat, unit_id: int) -> tuple[str, str]:
-        klasifikasi = pengaturan.nilai(self.struktur.pembaca, f"kode_klasifikasi.{jenis.value}")
-        return self._instansi(unit_id).pola_nomor_surat or POLA_BAWAAN, (
-            KODE_KLASIFIKASI_BAWAAN if klasifikasi is None else klasifikasi
-        )
+        instansi = self._instansi(unit_id)
+        try:
+            kode = json.loads(instansi.kode_klasifikasi or "{}")
+        except ValueError:
+            kode = {}
+        klasifikasi = kode.get(jenis.value) if isinstance(kode, dict) else None
+        return instansi.pola_nomor_surat or POLA_BAWAAN, klasifikasi or KODE_KLASIFIKASI_BAWAAN
 
     def _kepala(
         self,

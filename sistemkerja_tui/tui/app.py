@@ -26,6 +26,10 @@ from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
 
 ENV_KELUAR_SAAT_SIAP = "SISTEMKERJA_KELUAR_SAAT_SIAP"
 PESAN_PILIH_PENGGUNA = "Pilih dahulu siapa Anda (pimpinan unit): tekan p."
+PESAN_TANPA_PIMPINAN = (
+    "Belum ada pimpinan unit untuk dipilih: Pemda ini belum berisi unit dan pegawai. "
+    "Impor dahulu: sistemkerja impor pegawai BERKAS."
+)
 
 
 class SistemKerjaApp(App[int]):
@@ -100,7 +104,6 @@ class SistemKerjaApp(App[int]):
         konfigurasi: Konfigurasi | None = None,
         galat_konfigurasi: str | None = None,
         waktu_mulai: float | None = None,
-        demo_jika_kosong: bool = True,
         hari_ini: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
@@ -110,7 +113,6 @@ class SistemKerjaApp(App[int]):
         self.galat_konfigurasi = galat_konfigurasi
         self.waktu_mulai = waktu_mulai or time.perf_counter()
         self.waktu_siap: float | None = None
-        self.demo_jika_kosong = demo_jika_kosong
         self.hasil_buka: HasilBuka | None = None
         self.layanan: Layanan | None = None
         self.pengguna: Pengguna | None = None
@@ -136,7 +138,7 @@ class SistemKerjaApp(App[int]):
     @work(thread=True, group="buka", exit_on_error=False)
     def _buka(self) -> None:
         try:
-            hasil = buka_database(self.url, demo_jika_kosong=self.demo_jika_kosong)
+            hasil = buka_database(self.url)  # an empty database stays empty: the setup screen asks
         except GagalBuka as e:
             self.call_from_thread(self._gagal_buka, str(e))
             return
@@ -153,10 +155,30 @@ class SistemKerjaApp(App[int]):
         self.pengguna = pengguna
         utama = next((i for i in hasil.struktur.instansi if not i.luar), None)
         if utama is not None:
-            self.sub_title = utama.nama
-        if hasil.demo_dibuat:
-            self.notify("Database baru diisi dengan Pemda demo fiktif.", title="Selamat datang", timeout=8)
+            self.sub_title = f"{utama.nama} — DEMO FIKTIF" if utama.fiktif else utama.nama
+        if hasil.kosong:
+            from sistemkerja_tui.tui.screens.siapkan import LayarSiapkan
+
+            self.sub_title = "Pemda baru"
+            self.push_screen(LayarSiapkan())
         self.struktur.mulai(hasil.struktur)
+
+    def database_berubah(self, lalu: Callable[[], None] | None = None) -> None:
+        """The instansi or its units changed (setup, settings): read the structure again, show it, then `lalu`."""
+        hasil = self.hasil_buka
+        if hasil is None:
+            return
+
+        def baca() -> Pengguna | None:
+            hasil.struktur.muat()
+            return hasil.layanan.pengguna.sekarang()
+
+        def siap(pengguna: Pengguna | None) -> None:
+            self._database_siap(hasil, pengguna)
+            if lalu is not None:
+                lalu()
+
+        kerjakan(self, baca, siap)
 
     def halaman_tampil(self) -> None:
         """Called by the Struktur screen whenever a page is shown; the first time marks 'ready'."""
@@ -184,6 +206,9 @@ class SistemKerjaApp(App[int]):
     def action_layar(self, nama: str) -> None:
         if self.layanan is None:
             self.notify("Database belum siap.", severity="warning")
+            return
+        if not self.layanan.struktur.instansi:
+            self.notify("Siapkan dahulu Pemda Anda: pilih salah satu cara di layar awal.", severity="warning")
             return
         if self.screen is not self._layar(nama):
             self.switch_screen(nama)
@@ -222,6 +247,9 @@ class SistemKerjaApp(App[int]):
         from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 
         def tampil(calon: list[Pengguna]) -> None:
+            if not calon:  # a Pemda set up by hand, before its units and pegawai are in
+                self.notify(PESAN_TANPA_PIMPINAN, severity="warning", timeout=10)
+                return
             self.push_screen(PilihPengguna(calon), pilih)
 
         kerjakan(self, layanan.pengguna.calon, tampil)
@@ -314,6 +342,7 @@ class SistemKerjaApp(App[int]):
         from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
         from sistemkerja_tui.tui.screens.form_individu import FormIndividu
         from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
+        from sistemkerja_tui.tui.screens.instansi import FormInstansi, LayarInstansi
         from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
         from sistemkerja_tui.tui.screens.pemantauan import LayarPemantauan
         from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
@@ -345,6 +374,7 @@ class SistemKerjaApp(App[int]):
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
             ("Formulir unit dan pegawai", daftar(FormUnit) + daftar(FormPegawai)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
+            ("Pengaturan instansi", daftar(LayarInstansi) + daftar(FormInstansi)),
             ("Layar Surat", daftar(LayarSurat)),
             ("Pemantauan", daftar(LayarPemantauan)),
             ("Daftar anomali", daftar(LayarAnomali)),

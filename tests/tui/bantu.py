@@ -14,7 +14,7 @@ UKURAN = (80, 24)
 
 
 def buat_app(db: str, **kwargs) -> SistemKerjaApp:
-    return SistemKerjaApp(url=db, demo_jika_kosong=False, **kwargs)
+    return SistemKerjaApp(url=db, **kwargs)
 
 
 async def tunggu(pilot, syarat, batas: float = 30.0) -> None:

@@ -43,13 +43,14 @@ async def test_database_tak_dapat_dibuat(tmp_path):
         assert app.is_running
 
 
-async def test_database_kosong_diisi_demo_saat_pertama(db_baru):
-    from sistemkerja_tui.tui.app import SistemKerjaApp
+async def test_database_kosong_tidak_diisi_tanpa_diminta(db_baru):
+    from sistemkerja_tui.tui.screens.siapkan import LayarSiapkan
 
-    app = SistemKerjaApp(url=db_baru("baru"))
+    db = db_baru("baru")
+    app = buat_app(db)
     async with app.run_test(size=UKURAN) as pilot:
-        await tunggu(pilot, lambda: app.waktu_siap is not None, batas=60)
-        assert any("Pemda demo" in p for p in _pesan(app))
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarSiapkan) and app.waktu_siap is not None)
+    assert sql(db, "SELECT COUNT(*) FROM instansi") == [(0,)]
 
 
 def test_konfigurasi_rusak_menyebut_berkas(tmp_path):
@@ -94,7 +95,7 @@ class Rusak(SistemKerjaApp):
         nip_rahasia = "197001012000031001"  # a local the old traceback would print
         raise RuntimeError("galat uji " + nip_rahasia[:0])
 
-app = Rusak(url=sys.argv[1], demo_jika_kosong=False)
+app = Rusak(url=sys.argv[1])
 app.run(headless=True, size=(80, 24))
 sys.exit(app.return_code)  # as the CLI does
 """

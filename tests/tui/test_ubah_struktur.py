@@ -201,7 +201,7 @@ async def test_pemda_tanpa_unit_diisi_sendiri(engine, db_url):
     engine.dispose()
     app = buat_app(db_url)
     async with app.run_test(size=UKURAN) as pilot:
-        await tunggu(pilot, lambda: "belum berisi unit" in _info(app))
+        await tunggu(pilot, lambda: "belum mempunyai unit" in _info(app) and "tombol e" in _info(app))
         await pilot.press("e")
         await tunggu(pilot, lambda: isinstance(app.screen, PilihSatu))
         assert [k for _, k in app.screen.pilihan] == ["tambah_pd"]

@@ -1,8 +1,8 @@
 """Queries of the settings table (`pengaturan`): one text value per key.
 
 Keys used by the app: `pengguna_id` (the current user, a unit head) and
-`ttd.<pegawai id>` (that unit head signs as Plt./Plh.); the letter code
-keys `kode_klasifikasi.<jenis>` are read through `nilai` too.
+`ttd.<pegawai id>` (that unit head signs as Plt./Plh.). The classification
+codes of letters are the instansi's (`instansi.kode_klasifikasi`).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ _JUMLAH_INSTANSI = "SELECT COUNT(*) FROM instansi"
 
 def instansi(pembaca: Pembaca) -> list[Any]:
     """Every instansi, the Pemda itself first (`luar` last)."""
-    return pembaca.semua("SELECT id, nama, jenis, profil, kepala_daerah, luar FROM instansi ORDER BY luar, id")
+    return pembaca.semua("SELECT id, nama, jenis, profil, kepala_daerah, luar, fiktif FROM instansi ORDER BY luar, id")
 
 
 def jumlah_instansi(pembaca: Pembaca) -> int:

@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
 
+PETUNJUK_TANPA_UNIT = (
+    "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
+    "(ekspor SIASN, e-Kinerja, atau DUK; lihat sistemkerja --help). Isi sendiri: tombol e.\n"
+    "Pengaturan instansi: tombol i."
+)
+
+
 class LayarStruktur(Screen):
     """Browse units, their leaders, pegawai and PPK."""
 
@@ -59,6 +66,7 @@ class LayarStruktur(Screen):
             id="struktur.halaman_sebelum",
             tooltip="Halaman pegawai sebelumnya",
         ),
+        Binding("i", "instansi", "Instansi", id="struktur.instansi", tooltip="Pengaturan instansi dan kode unit"),
         Binding(
             "d",
             "detail",
@@ -115,7 +123,8 @@ class LayarStruktur(Screen):
         pohon = self.query_one(PohonUnit)
         pohon.isi_instansi(daftar)
         if not daftar or not daftar[0][1]:
-            self.gagal("Database belum berisi unit organisasi. Isi dengan: sistemkerja demo --db …")
+            self.gagal(PETUNJUK_TANPA_UNIT if daftar else "Database masih kosong: siapkan Pemda Anda di layar awal.")
+            self.app.halaman_tampil()
             return
         pohon.focus()
         # node lines exist only after the tree has laid itself out
@@ -227,6 +236,11 @@ class LayarStruktur(Screen):
             self.maximize(panel, container=False)
             panel.focus()
 
+    def action_instansi(self) -> None:
+        from sistemkerja_tui.tui.screens.instansi import buka_layar_instansi
+
+        buka_layar_instansi(self.app)
+
     def action_cari(self) -> None:
         if self.layanan is None:
             self.notify("Database belum siap.", severity="warning")
@@ -308,6 +322,7 @@ class LayarStruktur(Screen):
             ("Halaman pegawai berikutnya", "Halaman berikut tabel pegawai", lambda: self.action_halaman(1)),
             ("Halaman pegawai sebelumnya", "Halaman sebelum tabel pegawai", lambda: self.action_halaman(-1)),
             ("Perbesar panel detail", "Perbesar atau kembalikan panel detail pegawai", self.action_detail),
+            ("Pengaturan instansi", "Nama, profil, kop, pola nomor, kode klasifikasi, kode unit", self.action_instansi),
             *(
                 (f"Ubah: {label}", "Ubah unit atau pegawai yang disorot", lambda k=kode: self.penyunting.jalankan(k))
                 for kode, label, _ in AKSI
