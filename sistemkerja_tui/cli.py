@@ -28,7 +28,7 @@ contoh:
   sistemkerja surat daftar             register surat
   sistemkerja surat ulang 800/12/DINKES/2026   ekspor ulang dari register
   sistemkerja laporan mpph --unit DINKES --format xlsx   matriks peran dan hasil unit
-  sistemkerja laporan anomali --penilaian penilaian.csv   NIP, jenjang, pimpinan, PPK vs e-Kinerja
+  sistemkerja laporan anomali --penilaian penilaian.xlsx   NIP, jenjang, pimpinan, PPK vs e-Kinerja
 
 Database: --db URL (atau path berkas SQLite), lalu $SISTEMKERJA_DB, lalu
 berkas sistemkerja.db di folder data pengguna.
@@ -248,7 +248,7 @@ def _parser() -> argparse.ArgumentParser:
     anomali.add_argument(
         "--penilaian",
         metavar="BERKAS",
-        help="ekspor Penilaian SKP e-Kinerja (CSV): bandingkan pegawai_atasan_nip dengan PPK menurut peraturan",
+        help="ekspor Penilaian SKP e-Kinerja (.xlsx, .xls, .ods, CSV): bandingkan pegawai_atasan_nip dengan PPK",
     )
 
     nip = _indonesiakan(

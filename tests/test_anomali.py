@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from tests.bantu import sql
+from tests.berkas_impor import tulis_xlsx
 
 from sistemkerja_tui.cli import main
 from sistemkerja_tui.layanan import anomali as A
@@ -66,7 +67,7 @@ def test_anomali_tertanam_terdaftar(db_demo, tanam) -> None:
         assert "198502302010012003" not in a.keterangan + a.nama
 
 
-def _penilaian(tmp_path: Path, db) -> tuple[Path, int, int]:
+def _penilaian(tmp_path: Path, db, *, xlsx: bool = False) -> tuple[Path, int, int]:
     """A penilaian export (title block, `;`) with one pegawai rated by the PPK derived here, one rated by someone
     else, and an unknown NIP; returns (file, the pegawai rated by someone else, their derived PPK)."""
     layanan = _layanan(db)
@@ -79,20 +80,24 @@ def _penilaian(tmp_path: Path, db) -> tuple[Path, int, int]:
     (benar, _), (salah, _), (lain, _) = baris
     assert ppk[benar] and ppk[salah] and ppk[salah].pegawai_id != lain
     (nip_ppk_benar,) = sql(db, "SELECT nip FROM pegawai WHERE id = ?", ppk[benar].pegawai_id)[0]
-    teks = (
-        "Penilaian SKP Tahunan 2026\nInstansi Pemerintah Kabupaten Sukamaju\n\n"
-        "id;nip;nama;pegawai_nip;pegawai_atasan_nip;hasil_akhir\n"
-        f"1;x;A;'{nip[benar]};'{nip_ppk_benar};Baik\n"
-        f"2;x;B;{nip[salah]};{nip[lain]};Baik\n"
-        "3;x;C;199001012015011001;;Baik\n"
-    )
-    berkas = tmp_path / "penilaian.csv"
-    berkas.write_text(teks, encoding="cp1252")
+    kepala = ["id", "nip", "nama", "skp_jabatan", "pegawai_atasan_nip", "hasil_akhir"]
+    data = [
+        ["1", f"'{nip[benar]}", "A", "Perawat", f"'{nip_ppk_benar}", "Baik"],
+        ["2", nip[salah], "B", "Perawat", nip[lain], "Baik"],
+        ["3", "199001012015011001", "C", "Perawat", "-", "Baik"],
+    ]
+    judul = [["PENILAIAN SKP TAHUNAN 2026"], ["Instansi Pemerintah Kabupaten Sukamaju"], []]
+    if xlsx:
+        berkas = tulis_xlsx(tmp_path / "penilaian.xlsx", [kepala, *data], judul=judul)
+    else:
+        berkas = tmp_path / "penilaian.csv"
+        berkas.write_text("\n".join(";".join(r) for r in [*(j[:1] for j in judul), kepala, *data]), encoding="cp1252")
     return berkas, salah, lain
 
 
-def test_penilaian_ekinerja_dibandingkan_dengan_ppk(db_demo, tmp_path):
-    berkas, salah, lain = _penilaian(tmp_path, db_demo)
+@pytest.mark.parametrize("xlsx", [False, True], ids=["csv-cp1252", "xlsx-judul"])
+def test_penilaian_ekinerja_dibandingkan_dengan_ppk(db_demo, tmp_path, xlsx):
+    berkas, salah, lain = _penilaian(tmp_path, db_demo, xlsx=xlsx)
     layanan = _layanan(db_demo)
     try:
         hasil = layanan.anomali.daftar(berkas)
@@ -111,7 +116,7 @@ def test_berkas_bukan_penilaian_ditolak(db_demo, tmp_path):
     berkas.write_text("nip,nama\n1,A\n", encoding="utf-8")
     layanan = _layanan(db_demo)
     try:
-        with pytest.raises(Ditolak, match="pegawai_atasan_nip"):
+        with pytest.raises(Ditolak, match="pegawai_atasan_nip"):  # a pegawai list, not a penilaian export
             layanan.anomali.daftar(berkas)
     finally:
         layanan.tutup()
@@ -130,4 +135,4 @@ def test_cli_laporan_anomali(db_demo, tanam, tmp_path, capsys, monkeypatch):
 
 def test_cli_berkas_penilaian_tidak_ada(db_demo, tmp_path, capsys):
     assert main(["laporan", "anomali", "--db", db_demo, "--penilaian", str(tmp_path / "tidak-ada.csv")]) == 2
-    assert "tidak dapat dibaca" in capsys.readouterr().err
+    assert "tidak ditemukan. Periksa lokasi" in capsys.readouterr().err

@@ -8,7 +8,6 @@ is named with the unit; a NIP of the file unknown to the database is named by it
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,41 +65,31 @@ class DaftarAnomali:
         return hasil
 
 
-def _bersih_nip(teks: str) -> str:
-    return "".join(teks.strip().lstrip("'").split())
-
-
 def _baca_penilaian(path: Path) -> list[tuple[str, str]]:
-    """(pegawai_nip, pegawai_atasan_nip) of each data row of an e-Kinerja penilaian export saved as CSV.
+    """(NIP, atasan NIP) of each data row of an e-Kinerja penilaian export (.xlsx/.xls/.ods or CSV, header below
+    a title block; `sistemkerja_tui.impor` reads it). Only the two NIP columns are read: a row is never dropped
+    for its other values; an empty atasan (`-`) is ""."""
+    from sistemkerja_tui.impor.berkas import BerkasTidakTerbaca, baca_tabel
+    from sistemkerja_tui.impor.kolom import ALIAS_PEGAWAI, TabelAlias
+    from sistemkerja_tui.impor.nilai import teks
 
-    Until the file readers of `sistemkerja_tui.impor` land: the header row may sit below a title block (it is the
-    first row holding `pegawai_nip`), the delimiter is guessed from it, UTF-8 (with BOM) or cp1252."""
+    alias = TabelAlias({b: ALIAS_PEGAWAI[b] for b in ("nip", "atasan_nip")}, ("nip", "atasan_nip"))
     try:
-        mentah = path.read_bytes()
-    except OSError as e:
-        raise Ditolak(f"Berkas penilaian {path} tidak dapat dibaca: {e.strerror}. Periksa nama dan lokasinya.") from e
-    try:
-        teks = mentah.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        teks = mentah.decode("cp1252", errors="replace")
-    baris = teks.splitlines()
-    for i, b in enumerate(baris[:20]):
-        if "pegawai_nip" in b.casefold():
-            pemisah = max(",;\t|", key=b.count)
-            pembaca = csv.reader(baris[i:], delimiter=pemisah)
-            kepala = [k.strip().casefold() for k in next(pembaca)]
-            if "pegawai_atasan_nip" not in kepala:
-                break
-            a, b_ = kepala.index("pegawai_nip"), kepala.index("pegawai_atasan_nip")
-            return [
-                (_bersih_nip(r[a]), _bersih_nip(r[b_]) if len(r) > b_ else "")
-                for r in pembaca
-                if len(r) > a and r[a].strip()
-            ]
-    raise Ditolak(
-        f"Berkas {path.name} bukan ekspor penilaian e-Kinerja: kolom pegawai_nip dan pegawai_atasan_nip tidak "
-        "ditemukan dalam 20 baris pertama. Unduh ulang ekspor Penilaian SKP dari e-Kinerja."
-    )
+        tabel = baca_tabel(path, alias.kenali)
+        peta = alias.petakan(tabel.header) if tabel is not None else None
+        if tabel is None or peta is None or peta.hilang:
+            raise Ditolak(
+                f"Berkas {path.name} bukan ekspor Penilaian SKP e-Kinerja: kolom nip dan pegawai_atasan_nip tidak "
+                "ditemukan dalam 20 baris pertama. Unduh ulang ekspor Penilaian SKP dari e-Kinerja."
+            )
+        i, j = peta.indeks["nip"], peta.indeks["atasan_nip"]
+        return [
+            ("".join(teks(sel[i]).split()), "".join(teks(sel[j]).split()) if j < len(sel) else "")
+            for _, sel in tabel.baris
+            if i < len(sel) and teks(sel[i])
+        ]
+    except BerkasTidakTerbaca as e:
+        raise Ditolak(str(e)) from e
 
 
 class LayananAnomali:

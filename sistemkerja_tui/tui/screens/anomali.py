@@ -42,7 +42,7 @@ class LayarAnomali(ModalScreen[HasilCari | None]):
             "penilaian",
             "Penilaian e-Kinerja",
             id="anomali.penilaian",
-            tooltip="Bandingkan pejabat penilai ekspor Penilaian SKP e-Kinerja (CSV) dengan PPK menurut peraturan",
+            tooltip="Bandingkan pejabat penilai ekspor Penilaian SKP e-Kinerja dengan PPK menurut peraturan",
         ),
     ]
 
@@ -102,7 +102,7 @@ class LayarAnomali(ModalScreen[HasilCari | None]):
             if teks:
                 self._muat(Path(teks).expanduser())
 
-        label = "Path berkas ekspor Penilaian SKP (CSV dengan kolom pegawai_nip dan pegawai_atasan_nip)"
+        label = "Path berkas ekspor Penilaian SKP (.xlsx, .xls, .ods atau CSV; kolom nip dan pegawai_atasan_nip)"
         self.app.push_screen(DialogAlasan("Bandingkan dengan e-Kinerja", label), berkas)
 
     def action_tutup(self) -> None:
