@@ -30,6 +30,7 @@ contoh:
   sistemkerja laporan mpph --unit DINKES --format xlsx   matriks peran dan hasil unit
   sistemkerja impor unit unor.csv --pratinjau   lihat dulu pohon unit dari berkas
   sistemkerja impor pegawai siasn.csv --laporan hasil.md   impor pegawai SIASN, tulis laporan
+  sistemkerja laporan anomali --penilaian penilaian.xlsx   NIP, jenjang, pimpinan, PPK vs e-Kinerja
 
 Database: --db URL (atau path berkas SQLite), lalu $SISTEMKERJA_DB, lalu
 berkas sistemkerja.db di folder data pengguna.
@@ -238,6 +239,20 @@ def _parser() -> argparse.ArgumentParser:
     mpph.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
 
     _parser_impor(sub, db)
+    anomali = _indonesiakan(
+        laporan_sub.add_parser(
+            "anomali",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="daftar anomali: NIP tidak sah, JF tanpa jenjang, unit tanpa pimpinan, PPK tidak sesuai",
+        )
+    )
+    anomali.add_argument(
+        "--penilaian",
+        metavar="BERKAS",
+        help="ekspor Penilaian SKP e-Kinerja (.xlsx, .xls, .ods, CSV): bandingkan pegawai_atasan_nip dengan PPK",
+    )
 
     nip = _indonesiakan(
         sub.add_parser("nip", add_help=False, formatter_class=_Format, help="periksa dan uraikan sebuah NIP")
@@ -668,6 +683,9 @@ def _surat(args) -> int:
 def _laporan(args) -> int:
     from sistemkerja_tui.layanan.laporan import periode_semester
 
+    if args.aksi_laporan == "anomali":
+        return _laporan_anomali(args)
+
     if args.aksi_laporan == "pemantauan":
         try:
             mulai, selesai = periode_semester(args.semester)
@@ -681,6 +699,35 @@ def _laporan(args) -> int:
             print(layanan.laporan.tulis_pemantauan(unit_id, mulai, selesai, folder, args.format))
         else:
             print(layanan.laporan.tulis_mpph(unit_id, folder, args.format))
+        return 0
+
+    return _dengan_layanan(args, kerja)
+
+
+def _laporan_anomali(args) -> int:
+    """Print the anomaly list as a table; exit 0 whatever it finds (a report, not a check)."""
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.table import Table
+
+    def kerja(layanan) -> int:
+        berkas = Path(args.penilaian).expanduser() if args.penilaian else None
+        hasil = layanan.anomali.daftar(berkas)
+        konsol = Console()
+        if not hasil.anomali:
+            konsol.print("Tidak ada anomali.")
+            return 0
+        tabel = Table(title="Daftar anomali", show_lines=False)
+        for kolom in ("Jenis", "Pegawai / unit", "Unit", "Keterangan", "Rujukan"):
+            tabel.add_column(kolom, overflow="fold")
+        for a in hasil.anomali:
+            tabel.add_row(a.jenis, a.nama, a.unit, a.keterangan, a.rujukan)
+        konsol.print(tabel)
+        ringkas = ", ".join(f"{jenis}: {n}" for jenis, n in hasil.jumlah().items())
+        if hasil.dengan_penilaian:
+            ringkas += f" (dibandingkan dengan {hasil.baris_penilaian} baris penilaian e-Kinerja)"
+        konsol.print(f"{len(hasil.anomali)} anomali — {ringkas}.")
         return 0
 
     return _dengan_layanan(args, kerja)

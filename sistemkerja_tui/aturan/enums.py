@@ -263,6 +263,13 @@ class JenisUnit(KodeEnum):
         return self in _PERANGKAT_DAERAH
 
 
+class JenisPimpinanSementara(KodeEnum):
+    """Who leads a unit while its head is absent (Plt.: the post is vacant; Plh.: the head is away)."""
+
+    PLT = ("plt", "Plt.")
+    PLH = ("plh", "Plh.")
+
+
 _PERANGKAT_DAERAH = frozenset(
     {
         JenisUnit.SEKRETARIAT_DAERAH,

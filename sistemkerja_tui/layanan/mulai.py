@@ -12,6 +12,7 @@ from sistemkerja_tui.layanan.struktur import LayananStruktur
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from sistemkerja_tui.layanan.anomali import LayananAnomali
     from sistemkerja_tui.layanan.impor import LayananImpor
     from sistemkerja_tui.layanan.instansi import LayananInstansi
     from sistemkerja_tui.layanan.kegiatan import LayananKegiatan
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from sistemkerja_tui.layanan.penugasan import LayananPenugasan
     from sistemkerja_tui.layanan.surat import LayananSurat
     from sistemkerja_tui.layanan.tim import LayananTim
+    from sistemkerja_tui.layanan.ubah_struktur import LayananUbahStruktur
     from sistemkerja_tui.store.baca import Pembaca
 
 
@@ -92,6 +94,18 @@ class Layanan:
         from sistemkerja_tui.layanan.impor import LayananImpor
 
         return LayananImpor(self)
+
+    @cached_property
+    def ubah_struktur(self) -> LayananUbahStruktur:
+        from sistemkerja_tui.layanan.ubah_struktur import LayananUbahStruktur
+
+        return LayananUbahStruktur(self)
+
+    @cached_property
+    def anomali(self) -> LayananAnomali:
+        from sistemkerja_tui.layanan.anomali import LayananAnomali
+
+        return LayananAnomali(self)
 
     def tutup(self) -> None:
         self.struktur.pembaca.tutup()

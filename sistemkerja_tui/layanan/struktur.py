@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from sistemkerja_tui.aturan.enums import (
     JenisJabatan,
+    JenisPimpinanSementara,
     JenisUnit,
     Jenjang,
     Pendidikan,
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
 PER_HALAMAN = 100
 BATAS_CARI = 50
+BATAS_TAMBALAN = 2000  # pegawai changed since the index was built before it is rebuilt whole
 
 
 @dataclass(frozen=True)
@@ -61,11 +64,22 @@ class Unit:
     jabatan_pimpinan: str
     mandiri: bool
     pimpinan: Pejabat | None
-    anak: tuple[int, ...] = ()
+    anak: tuple[int, ...] = ()  # the open sub-units
+    aktif: bool = True  # a closed unit stays (history, letters) but leaves the tree and the search
+    sementara: Pejabat | None = None  # the Plt./Plh.
+    jenis_sementara: JenisPimpinanSementara | None = None
 
     @property
     def label_pimpinan(self) -> str:
-        return self.pimpinan.nama if self.pimpinan else "(pimpinan belum ditetapkan)"
+        s = f"{self.jenis_sementara.label} {self.sementara.nama}" if self.sementara and self.jenis_sementara else ""
+        if self.pimpinan is None:
+            return s or "(pimpinan belum ditetapkan)"
+        return f"{self.pimpinan.nama} ({s})" if s else self.pimpinan.nama
+
+    @property
+    def pimpinan_ppk(self) -> Pejabat | None:
+        """Who leads the unit as PPK: the head, else the Plt./Plh. acting for a vacant post."""
+        return self.pimpinan or self.sementara
 
 
 @dataclass(frozen=True)
@@ -149,6 +163,10 @@ class LayananStruktur:
         self._kunci_indeks = threading.Lock()
         self._indeks: IndeksCari[Any] | None = None
         self._indeks_unit: IndeksCari[HasilCari] | None = None
+        # pegawai changed since the index was built (`segarkan`): their old rows are skipped, their rows now searched
+        # in a small second index, so that an edit never rebuilds the whole index (seconds at 200 000 pegawai)
+        self._tambalan: tuple[IndeksCari[Any], frozenset[int]] | None = None
+        self._baris_tambalan: dict[int, Any] = {}
 
     # --- instansi & units -------------------------------------------------
 
@@ -162,11 +180,14 @@ class LayananStruktur:
     def lupakan(self) -> None:
         """Forget the instansi, the units and the search index read so far (after a use case changed them):
         the next call reads the database again."""
-        with self._kunci, self._kunci_indeks:
+        # one lock after the other: `siapkan_indeks` takes the index lock, then (reading the units) the units' lock
+        with self._kunci_indeks:
+            self._indeks = self._indeks_unit = self._tambalan = None
+            self._baris_tambalan = {}
+        with self._kunci:
             self.__dict__.pop("instansi", None)
             self._unit = None
             self._akar = {}
-            self._indeks = self._indeks_unit = None
 
     def muat(self) -> None:
         """Read the instansi and the unit tree (call from a worker before the first screen)."""
@@ -197,13 +218,15 @@ class LayananStruktur:
             anak: dict[int | None, list[int]] = {}
             akar: dict[int, list[int]] = {}
             for r in rows:
+                if not r.aktif:
+                    continue
                 if r.induk_id is None:
                     akar.setdefault(r.instansi_id, []).append(r.id)
                 else:
                     anak.setdefault(r.induk_id, []).append(r.id)
             unit: dict[int, Unit] = {}
             for r in rows:
-                pimpinan = None
+                pimpinan = sementara = None
                 if r.pimpinan_id is not None:
                     pimpinan = Pejabat(
                         r.pimpinan_id,
@@ -211,6 +234,15 @@ class LayananStruktur:
                         r.nama_jabatan_pimpinan or r.nama_jabatan,
                         JenisJabatan(r.jenis_jabatan),
                         Jenjang(r.jenjang) if r.jenjang else None,
+                    )
+                if r.sementara_id is not None:
+                    jenis = JenisPimpinanSementara(r.jenis_sementara)
+                    sementara = Pejabat(
+                        r.sementara_id,
+                        nama_lengkap(r.s_nama, r.s_gelar_depan, r.s_gelar_belakang),
+                        f"{jenis.label} {r.nama_jabatan_pimpinan or r.s_nama_jabatan}",
+                        JenisJabatan(r.s_jenis_jabatan),
+                        Jenjang(r.s_jenjang) if r.s_jenjang else None,
                     )
                 unit[r.id] = Unit(
                     r.id,
@@ -223,10 +255,38 @@ class LayananStruktur:
                     bool(r.mandiri),
                     pimpinan,
                     tuple(anak.get(r.id, ())),
+                    bool(r.aktif),
+                    sementara,
+                    JenisPimpinanSementara(r.jenis_sementara) if r.jenis_sementara else None,
                 )
             self._akar = {k: tuple(v) for k, v in akar.items()}
             self._unit = unit
             return unit
+
+    def segarkan(self, pegawai: Iterable[int] | None = None) -> None:
+        """Read the unit tree again after a change (`layanan.ubah_struktur`) and bring the search index up to date:
+        the units' index is rebuilt, the rows of the pegawai `pegawai` are patched in. With `pegawai` None (or
+        after many patches) the pegawai index is dropped and built again on the next `siapkan_indeks`."""
+        with self._kunci:
+            self._unit = None
+            self.__dict__.pop("instansi", None)  # the cached property: an instansi may have been set up meanwhile
+        self._muat_unit()
+        with self._kunci_indeks:
+            if self._indeks is None:
+                return
+            dibuang = self._tambalan[1] if self._tambalan else frozenset()
+            if pegawai is None or len(dibuang) > BATAS_TAMBALAN:
+                self._indeks = self._indeks_unit = self._tambalan = None
+                self._baris_tambalan = {}
+                return
+            self._indeks_unit = self._buat_indeks_unit()
+            ids = set(pegawai)
+            if ids:
+                for i in ids:
+                    self._baris_tambalan.pop(i, None)
+                self._baris_tambalan.update((r.id, r) for r in kueri.baris_indeks_id(self.pembaca, ids))
+                baris = IndeksCari(_entri_pegawai(self._baris_tambalan.values()))
+                self._tambalan = (baris, dibuang | ids)
 
     def unit(self, unit_id: int) -> Unit:
         return self._muat_unit()[unit_id]
@@ -263,29 +323,38 @@ class LayananStruktur:
 
     def _rantai(self, unit_id: int) -> tuple[UnitRantai, ...]:
         return tuple(
-            UnitRantai(u.id, u.nama, u.jenis, u.mandiri, u.pimpinan, u.jabatan_pimpinan)
+            UnitRantai(u.id, u.nama, u.jenis, u.mandiri, u.pimpinan_ppk, u.jabatan_pimpinan)
             for u in reversed(self.jalur_unit(unit_id))
         )
 
-    def _ppk(self, r, override: Pejabat | None) -> HasilPPK:
+    def _ppk(self, r, override: Pejabat | None, ingat: dict[Any, Any] | None = None) -> HasilPPK:
+        """The PPK of row `r`; `ingat` keeps each unit's chain and each instansi's profile over many rows."""
         unit = self.unit(r.unit_id)
         instansi = self.instansi_dari_id(unit.instansi_id)
+        if ingat is None:
+            rantai, profil, sekda = self._rantai(r.unit_id), muat_profil(instansi.profil), self._sekda(instansi.id)
+        else:
+            if r.unit_id not in ingat:
+                ingat[r.unit_id] = self._rantai(r.unit_id)
+            if ("instansi", instansi.id) not in ingat:
+                ingat["instansi", instansi.id] = (muat_profil(instansi.profil), self._sekda(instansi.id))
+            rantai, (profil, sekda) = ingat[r.unit_id], ingat["instansi", instansi.id]
         subjek = SubjekPPK(
             r.id,
             JenisJabatan(r.jenis_jabatan),
             Jenjang(r.jenjang) if r.jenjang else None,
-            self._rantai(r.unit_id),
+            rantai,
             override,
             r.ppk_override_alasan,
-            self._sekda(unit.instansi_id),
+            sekda,
         )
-        return tentukan_ppk(subjek, muat_profil(instansi.profil), kepala_daerah=instansi.kepala_daerah)
+        return tentukan_ppk(subjek, profil, kepala_daerah=instansi.kepala_daerah)
 
     def _sekda(self, instansi_id: int) -> Pejabat | None:
         """Leader of the instansi's Sekretariat Daerah: PPK of the heads of Perangkat Daerah."""
         for u in self.unit_akar(instansi_id):
             if u.jenis is JenisUnit.SEKRETARIAT_DAERAH:
-                return u.pimpinan
+                return u.pimpinan_ppk
         return None
 
     def _pejabat_override(self, ids: set[int]) -> dict[int, Pejabat]:
@@ -339,6 +408,12 @@ class LayananStruktur:
         """Index of the pegawai in the ordering used by `halaman_pegawai`."""
         unit_ids = self.subpohon(unit_id) if termasuk_sub else [unit_id]
         return kueri.posisi_pegawai(self.pembaca, unit_ids, pegawai_id)
+
+    def ppk_baris(self, rows: list[Any]) -> list[HasilPPK]:
+        """The PPK of each row (the columns of `kueri.struktur.pegawai`), the overrides read in one query."""
+        override = self._pejabat_override({r.ppk_override_id for r in rows if r.ppk_override_id})
+        ingat: dict[Any, Any] = {}
+        return [self._ppk(r, override.get(r.ppk_override_id), ingat) for r in rows]
 
     def ppk_pegawai(self, pegawai_id: int) -> HasilPPK:
         """The PPK of one pegawai, with the passage behind it."""
@@ -396,17 +471,21 @@ class LayananStruktur:
         """The search index of pegawai and of units, built once per database (safe from several workers)."""
         with self._kunci_indeks:
             if self._indeks is None:
-                semua = self._muat_unit()
                 rows = kueri.baris_indeks(self.pembaca)
-                unit = (
-                    (u.nama, HasilCari(0, u.id, u.nama, "", u.label_pimpinan, self._di_atas(u.id), adalah_unit=True))
-                    for u in semua.values()
-                )
-                self._indeks_unit = IndeksCari(unit)
-                pegawai = ((f"{r.nama} {r.gelar_belakang} {r.gelar_depan} {r.nip} {r.nama_jabatan}", r) for r in rows)
-                self._indeks = IndeksCari(pegawai)  # the rows themselves: a HasilCari is made for a result only
+                self._indeks_unit = self._buat_indeks_unit()
+                # the rows themselves: a HasilCari is made for a result only
+                self._indeks = IndeksCari(_entri_pegawai(rows))
+                self._tambalan, self._baris_tambalan = None, {}
                 gc.freeze()  # millions of long-lived objects: keep the collector from walking them on every key
             return self._indeks
+
+    def _buat_indeks_unit(self) -> IndeksCari[HasilCari]:
+        unit = (
+            (u.nama, HasilCari(0, u.id, u.nama, "", u.label_pimpinan, self._di_atas(u.id), adalah_unit=True))
+            for u in self._muat_unit().values()
+            if u.aktif
+        )
+        return IndeksCari(unit)
 
     def _di_atas(self, unit_id: int) -> str:
         """The units above `unit_id`, top first."""
@@ -421,8 +500,16 @@ class LayananStruktur:
         """Pegawai whose name, NIP, gelar or jabatan words begin with every word of `teks` (see `IndeksCari`);
         with `unit`, the units whose name matches come first."""
         indeks = self.siapkan_indeks()
-        hasil_unit = self._indeks_unit.cari(teks, batas) if unit and self._indeks_unit is not None else []
+        indeks_unit, tambalan = self._indeks_unit, self._tambalan
+        hasil_unit = indeks_unit.cari(teks, batas) if unit and indeks_unit is not None else []
         semua = self._muat_unit()
+        sisa = batas - len(hasil_unit)
+        if tambalan is None:
+            rows = indeks.cari(teks, sisa)
+        else:
+            baru, dibuang = tambalan
+            rows = baru.cari(teks, sisa)
+            rows += [r for r in indeks.cari(teks, sisa + len(dibuang)) if r.id not in dibuang][: sisa - len(rows)]
         return hasil_unit + [
             HasilCari(
                 r.id,
@@ -432,5 +519,10 @@ class LayananStruktur:
                 r.nama_jabatan,
                 semua[r.unit_id].nama,
             )
-            for r in indeks.cari(teks, batas - len(hasil_unit))
+            for r in rows
         ]
+
+
+def _entri_pegawai(rows: Iterable[Any]) -> Iterator[tuple[str, Any]]:
+    """(searchable text, row) of index rows (`kueri.struktur.baris_indeks`)."""
+    return ((f"{r.nama} {r.gelar_belakang} {r.gelar_depan} {r.nip} {r.nama_jabatan}", r) for r in rows)

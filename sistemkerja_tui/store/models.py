@@ -71,7 +71,9 @@ class UnitOrganisasi(SQLModel, table=True):
     __tablename__ = "unit_organisasi"
     __table_args__ = (
         _di("jenis", E.JenisUnit),
+        _di("jenis_sementara", E.JenisPimpinanSementara, boleh_kosong=True),
         CheckConstraint("tingkat >= 0", name="ck_tingkat_positif"),
+        CheckConstraint("(sementara_id IS NULL) = (jenis_sementara IS NULL)", name="ck_sementara_berjenis"),
         UniqueConstraint("instansi_id", "kode", name="uq_unit_kode"),
     )
 
@@ -91,6 +93,12 @@ class UnitOrganisasi(SQLModel, table=True):
     urutan: int = Field(default=0)
     sumber_id: str | None = Field(default=None, index=True)  # the source system's id (SIASN UNOR ID)
     aktif: bool = Field(default=True)  # a closed unit stays for its history and letters
+    # a Plt. (vacant post) or Plh. (head away) leading the unit for now, beside or instead of `pimpinan_id`
+    sementara_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("pegawai.id", use_alter=True, name="fk_unit_sementara"), index=True),
+    )
+    jenis_sementara: str | None = None
 
 
 class Pegawai(SQLModel, table=True):

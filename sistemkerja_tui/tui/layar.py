@@ -79,6 +79,11 @@ LAYAR: tuple[Layar, ...] = (
             Perintah("Halaman pegawai sebelumnya", "Halaman sebelum tabel pegawai", "halaman(-1)"),
             Perintah("Perbesar panel detail", "Perbesar atau kembalikan panel detail pegawai", "detail"),
             Perintah("Pengaturan instansi", "Nama, profil, kop, pola nomor, kode klasifikasi, kode unit", "instansi"),
+            Perintah(
+                "Ubah unit atau pegawai…",
+                "Tambah, ubah, pindah, tutup unit; pimpinan, Plt./Plh.; pegawai, mutasi, nonaktif, PPK",
+                "ubah",
+            ),
         ),
         (
             Bagian("Layar Struktur", (_S + "struktur:LayarStruktur",)),
@@ -90,6 +95,7 @@ LAYAR: tuple[Layar, ...] = (
             Bagian("Tabel pegawai", (_W + "tabel:TabelPegawai",), (("pageup,pagedown", "Gulir satu layar"),)),
             Bagian("Pencarian", (_S + "cari:LayarCari",), (("enter", "Pilih hasil dan lompat ke unitnya"),)),
             Bagian("Pengaturan instansi", (_S + "instansi:LayarInstansi", _S + "instansi:FormInstansi")),
+            Bagian("Formulir unit dan pegawai", (_S + "ubah_struktur:FormUnit", _S + "ubah_struktur:FormPegawai")),
         ),
     ),
     Layar(
@@ -194,8 +200,12 @@ LAYAR: tuple[Layar, ...] = (
         (
             Perintah("Laporan pemantauan semester", "Markdown atau teks (Pasal 49)", "laporan"),
             Perintah("Matriks Pembagian Peran dan Hasil", "Excel atau CSV", "mpph"),
+            Perintah("Daftar anomali", "NIP, jenjang, pimpinan unit, PPK, dan pejabat penilai e-Kinerja", "anomali"),
         ),
-        (Bagian("Pemantauan", (_S + "pemantauan:LayarPemantauan",)),),
+        (
+            Bagian("Pemantauan", (_S + "pemantauan:LayarPemantauan",)),
+            Bagian("Daftar anomali", (_S + "anomali:LayarAnomali",)),
+        ),
     ),
 )
 

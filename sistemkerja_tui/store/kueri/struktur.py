@@ -44,12 +44,17 @@ def jumlah_instansi(pembaca: Pembaca) -> int:
 
 
 def unit(pembaca: Pembaca) -> list[Any]:
-    """Every unit in tree order with its leader's name and jabatan (columns `p_nama`, `gelar_*`, …)."""
+    """Every unit in tree order with its leader's name and jabatan (columns `p_nama`, `gelar_*`, …) and its
+    Plt./Plh. (`s_*`)."""
     return pembaca.semua(
         "SELECT u.id, u.instansi_id, u.induk_id, u.nama, u.jenis, u.kode, u.nama_jabatan_pimpinan, "
-        "u.mandiri, u.pimpinan_id, p.nama AS p_nama, p.gelar_depan, p.gelar_belakang, "
-        "p.nama_jabatan, p.jenis_jabatan, p.jenjang "
+        "u.mandiri, u.aktif, u.pimpinan_id, p.nama AS p_nama, p.gelar_depan, p.gelar_belakang, "
+        "p.nama_jabatan, p.jenis_jabatan, p.jenjang, "
+        "u.sementara_id, u.jenis_sementara, s.nama AS s_nama, s.gelar_depan AS s_gelar_depan, "
+        "s.gelar_belakang AS s_gelar_belakang, s.nama_jabatan AS s_nama_jabatan, "
+        "s.jenis_jabatan AS s_jenis_jabatan, s.jenjang AS s_jenjang "
         "FROM unit_organisasi u LEFT JOIN pegawai p ON p.id = u.pimpinan_id "
+        "LEFT JOIN pegawai s ON s.id = u.sementara_id "
         "ORDER BY u.urutan, u.id"
     )
 
@@ -120,11 +125,17 @@ def keanggotaan_pegawai(pembaca: Pembaca, pegawai_id: int) -> list[Any]:
     )
 
 
+_KOLOM_INDEKS = "id, unit_id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan"
+
+
 def baris_indeks(pembaca: Pembaca) -> list[Any]:
     """Every active pegawai as the search index reads them."""
-    return pembaca.semua(
-        "SELECT id, unit_id, nip, nama, gelar_depan, gelar_belakang, nama_jabatan FROM pegawai WHERE aktif"
-    )
+    return pembaca.semua(f"SELECT {_KOLOM_INDEKS} FROM pegawai WHERE aktif")
+
+
+def baris_indeks_id(pembaca: Pembaca, ids: Iterable[int]) -> list[Any]:
+    """The pegawai `ids` that are active, as the search index reads them (patching it after a change)."""
+    return pembaca.semua(f"SELECT {_KOLOM_INDEKS} FROM pegawai WHERE aktif AND id IN :ids", ids=sorted(ids))
 
 
 # --- demo Pemda: bulk writes inside its one transaction ----------------------------

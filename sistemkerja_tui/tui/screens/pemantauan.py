@@ -60,6 +60,13 @@ class LayarPemantauan(Screen):
         Binding("j", "gulir(1)", "Turun", show=False, id="pemantauan.turun", tooltip="Gulir ke bawah"),
         Binding("k", "gulir(-1)", "Naik", show=False, id="pemantauan.naik", tooltip="Gulir ke atas"),
         Binding("x", "mpph", "MPPH", id="pemantauan.mpph", tooltip="Matriks Pembagian Peran dan Hasil (.xlsx/.csv)"),
+        Binding(
+            "a",
+            "anomali",
+            "Anomali",
+            id="pemantauan.anomali",
+            tooltip="Daftar anomali: NIP tidak sah, JF tanpa jenjang, unit tanpa pimpinan, PPK tidak sesuai e-Kinerja",
+        ),
     ]
 
     AUTO_FOCUS = "#kotak-pemantauan"
@@ -177,3 +184,15 @@ class LayarPemantauan(Screen):
         self.app.push_screen(
             PilihSatu("Matriks Pembagian Peran dan Hasil", [("Excel (.xlsx)", "xlsx"), ("CSV (.csv)", "csv")]), pilih
         )
+
+    def action_anomali(self) -> None:
+        if self.app.layanan is None:
+            return
+        from sistemkerja_tui.tui.screens.anomali import LayarAnomali
+
+        def ke(hasil) -> None:
+            if hasil is not None:
+                self.app.action_layar("struktur")
+                self.app.struktur.tampilkan_ulang(hasil)
+
+        self.app.push_screen(LayarAnomali(), ke)

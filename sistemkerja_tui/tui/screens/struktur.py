@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from sistemkerja_tui.layanan.struktur import HalamanPegawai, HasilCari, LayananStruktur, Unit
 from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.screens.cari import LayarCari
+from sistemkerja_tui.tui.screens.ubah_struktur import PenyuntingStruktur
 from sistemkerja_tui.tui.widgets.detail import PanelDetail
 from sistemkerja_tui.tui.widgets.pohon import DataSimpul, PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 PETUNJUK_TANPA_UNIT = (
     "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
-    "(ekspor SIASN, e-Kinerja, atau DUK; lihat sistemkerja --help). Pengaturan instansi: tombol i."
+    "(ekspor SIASN, e-Kinerja, atau DUK; lihat sistemkerja --help). Isi sendiri: tombol e.\n"
+    "Pengaturan instansi: tombol i."
 )
 
 
@@ -42,6 +44,13 @@ class LayarStruktur(Screen):
     BINDINGS = [
         Binding("slash", "cari", "Cari", id="struktur.cari", tooltip="Cari pegawai di seluruh Pemda"),
         Binding("s", "sub_unit", "Sub-unit", id="struktur.sub_unit", tooltip="Tampilkan juga pegawai di sub-unit"),
+        Binding(
+            "e",
+            "ubah",
+            "Ubah…",
+            id="struktur.ubah",
+            tooltip="Ubah struktur: tambah/ubah/pindah/tutup unit, pimpinan, Plt./Plh., pegawai, mutasi, PPK",
+        ),
         Binding(
             "right_square_bracket",
             "halaman(1)",
@@ -78,6 +87,7 @@ class LayarStruktur(Screen):
         self.halaman_terakhir: HalamanPegawai | None = None
         self._lompat: tuple[int, int] | None = None
         self._fokus_sebelum_detail: Widget | None = None
+        self.penyunting = PenyuntingStruktur(self)
 
     AUTO_FOCUS = "#pohon"
 
@@ -274,3 +284,38 @@ class LayarStruktur(Screen):
             self._tampilkan_unit(simpul.data.unit_id)
         else:
             self.call_after_refresh(pohon.move_cursor, simpul)
+
+    # --- editing (tui.screens.ubah_struktur) ---------------------------------
+
+    def action_ubah(self) -> None:
+        self.penyunting.menu()
+
+    def pegawai_terpilih(self) -> tuple[int, str] | None:
+        """(id, name) of the pegawai highlighted in the table, if any."""
+        tabel, halaman = self.query_one(TabelPegawai), self.halaman_terakhir
+        if halaman is None or not tabel.row_count:
+            return None
+        kunci = tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value
+        return next(((b.id, b.nama) for b in halaman.baris if str(b.id) == kunci), None)
+
+    def tampilkan_ulang(self, hasil: HasilCari) -> None:
+        """After a change: the tree read again, then the unit (and pegawai) of `hasil` shown; the search index is
+        rebuilt in the background."""
+        self._segarkan(hasil)
+
+    @work(group="lompat", exclusive=True, thread=True, exit_on_error=False)
+    def _segarkan(self, hasil: HasilCari) -> None:
+        layanan = self._siap()
+        daftar = [(i, layanan.unit_akar(i.id)) for i in layanan.instansi]
+        jalur = layanan.jalur_unit(hasil.unit_id)
+        anak = [layanan.anak_unit(u.id) for u in jalur[:-1]]
+        posisi = 0 if hasil.adalah_unit else layanan.posisi_pegawai(hasil.pegawai_id, hasil.unit_id)
+
+        def tampil() -> None:
+            pohon = self.query_one(PohonUnit)
+            pohon.move_cursor(None)  # the old line number must not survive the refill: the jump moves from nowhere
+            pohon.isi_instansi(daftar)
+            self._lompat_ke(hasil, jalur, anak, posisi)
+
+        self.app.call_from_thread(tampil)
+        layanan.siapkan_indeks()

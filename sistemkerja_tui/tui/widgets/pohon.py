@@ -42,6 +42,13 @@ class PohonUnit(Tree[DataSimpul]):
         self.show_root = False
         self.guide_depth = 2
 
+    def move_cursor(self, node: TreeNode[DataSimpul] | None, animate: bool = False) -> None:
+        """As `Tree.move_cursor`, but builds the node lines first: a node added since the last idle has no line
+        yet (Tree builds them on idle; Textual is pinned exactly), and the cursor would silently stay put."""
+        if node is not None and node.line < 0:
+            self._tree_lines  # noqa: B018 — reading it builds the lines
+        super().move_cursor(node, animate)
+
     def action_buka(self) -> None:
         node = self.cursor_node
         if node is not None and node.allow_expand:
