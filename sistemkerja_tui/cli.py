@@ -28,6 +28,8 @@ contoh:
   sistemkerja surat daftar             register surat
   sistemkerja surat ulang 800/12/DINKES/2026   ekspor ulang dari register
   sistemkerja laporan mpph --unit DINKES --format xlsx   matriks peran dan hasil unit
+  sistemkerja impor unit unor.csv --pratinjau   lihat dulu pohon unit dari berkas
+  sistemkerja impor pegawai siasn.csv --laporan hasil.md   impor pegawai SIASN, tulis laporan
 
 Database: --db URL (atau path berkas SQLite), lalu $SISTEMKERJA_DB, lalu
 berkas sistemkerja.db di folder data pengguna.
@@ -235,6 +237,8 @@ def _parser() -> argparse.ArgumentParser:
     mpph.add_argument("--format", choices=("xlsx", "csv"), default="xlsx", help="format berkas (bawaan xlsx)")
     mpph.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
 
+    _parser_impor(sub, db)
+
     nip = _indonesiakan(
         sub.add_parser("nip", add_help=False, formatter_class=_Format, help="periksa dan uraikan sebuah NIP")
     )
@@ -300,6 +304,249 @@ def _init(args) -> int:
         "Berikutnya: impor pegawai (sistemkerja impor pegawai BERKAS), atau buka aplikasi (sistemkerja)."
     )
     return 0
+
+
+# --- impor: pegawai and unit files (SIASN, e-Kinerja, DUK) -------------------------------------------
+
+
+def _parser_impor(sub, db: argparse.ArgumentParser) -> None:
+    impor = _indonesiakan(
+        sub.add_parser(
+            "impor",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="impor pegawai atau unit dari berkas SIASN, e-Kinerja atau DUK",
+            description="Membaca berkas .csv, .xlsx, .xls atau .ods, menampilkan pratinjau, lalu menerapkannya "
+            "dalam satu transaksi. Kode keluar: 0 selesai, 1 ada baris ditolak (tanpa --lewati-galat; tidak ada "
+            "yang ditulis), 2 galat pemakaian atau berkas.",
+        )
+    )
+    impor_sub = impor.add_subparsers(dest="jenis_impor", metavar="JENIS", required=True)
+    for jenis, bantuan in (
+        ("pegawai", "impor pegawai (SIASN Export Data ASN, e-Kinerja, DUK/nominatif)"),
+        ("unit", "impor pohon unit organisasi (SIASN ref-unor dan sejenisnya); impor ini dulu sebelum pegawai"),
+    ):
+        p = _indonesiakan(
+            impor_sub.add_parser(jenis, parents=[db], add_help=False, formatter_class=_Format, help=bantuan)
+        )
+        p.add_argument("berkas", metavar="BERKAS", help="berkas .csv, .xlsx, .xls atau .ods")
+        p.add_argument("--pratinjau", action="store_true", help="hanya tampilkan apa yang akan berubah; tidak menulis")
+        p.add_argument(
+            "--lewati-galat", action="store_true", help="terapkan baris yang sah saja, lewati baris yang ditolak"
+        )
+        p.add_argument("--laporan", metavar="BERKAS", help="tulis laporan hasil impor ke berkas .md atau .csv")
+        if jenis == "pegawai":
+            p.add_argument(
+                "--penuh",
+                action="store_true",
+                help="berkas memuat SEMUA pegawai Pemda: pegawai yang tidak tercantum ditandai tidak aktif",
+            )
+
+
+_TAMPIL_MAKS = 50  # changed rows printed before "… lihat --laporan"
+
+
+def _impor(args) -> int:
+    """`sistemkerja impor pegawai|unit BERKAS`: read, preview, apply; exit 0 / 1 (refused rows) / 2 (file, usage)."""
+    from pathlib import Path
+    from typing import Any
+
+    from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
+    from sistemkerja_tui.layanan.impor import ImporDibatalkan, ImporDitolak, tulis_laporan
+    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
+
+    berkas = Path(args.berkas).expanduser()
+    if not berkas.is_file():
+        return _galat(f"berkas {berkas} tidak ditemukan; periksa path dan nama berkasnya.")
+    if args.laporan and Path(args.laporan).suffix.lower() not in (".md", ".csv"):
+        return _galat(f"--laporan {args.laporan}: nama berkas laporan harus berakhiran .md atau .csv.")
+    penuh = getattr(args, "penuh", False)
+    try:
+        layanan = buka_database(getattr(args, "db", None), demo_jika_kosong=False).layanan
+    except (GagalBuka, DatabaseError) as e:
+        return _galat(str(e))
+    try:
+        with _Kemajuan() as kemajuan:
+            hasil: Any  # HasilBaca of pegawai or of units
+            if args.jenis_impor == "pegawai":
+                hasil = layanan.impor.baca_pegawai(berkas, kemajuan=kemajuan.dibaca)
+            else:
+                hasil = layanan.impor.baca_unit(berkas)
+            _cetak_pemetaan(hasil)
+            if hasil.kolom_wajib_hilang:
+                return _galat(
+                    f"berkas {berkas.name} tidak dapat diimpor: "
+                    + (
+                        " ".join(hasil.catatan)
+                        or f"kolom wajib tidak ditemukan: {', '.join(hasil.kolom_wajib_hilang)}. Tambahkan kolom itu "
+                        "atau ganti judul kolomnya dengan nama yang dikenal (lihat pemetaan di atas)."
+                    )
+                )
+            if args.pratinjau:
+                if args.jenis_impor == "pegawai":
+                    p = layanan.impor.pratinjau_pegawai(hasil, penuh=penuh, kemajuan=kemajuan.tahap)
+                else:
+                    p = layanan.impor.pratinjau_unit(hasil)
+                kemajuan.selesai()
+                _cetak_pratinjau(p)
+                if args.laporan:
+                    print(f"Laporan: {tulis_laporan(p, args.laporan)}")
+                return 1 if p.ada_galat and not args.lewati_galat else 0
+            hasil_impor = _terapkan(layanan, args, hasil, penuh, kemajuan)
+            kemajuan.selesai()
+    except ImporDitolak as e:
+        _cetak_pratinjau(e.pratinjau)
+        if args.laporan:
+            print(f"Laporan: {tulis_laporan(e.pratinjau, args.laporan)}")
+        print(f"galat: {e.pesan}", file=sys.stderr)
+        return 1
+    except ImporDibatalkan as e:
+        print(e.pesan, file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:  # while reading: nothing was written yet
+        print("Impor dibatalkan; database tidak diubah.", file=sys.stderr)
+        return 130
+    except (Ditolak, DatabaseError) as e:
+        return _galat(e.pesan if isinstance(e, Ditolak) else str(e))
+    finally:
+        layanan.tutup()
+    _cetak_pratinjau(hasil_impor.pratinjau, diterapkan=True)
+    print(
+        f"Selesai: {hasil_impor.baru} baru, {hasil_impor.diubah} diubah, {hasil_impor.pratinjau.tetap} tetap, "
+        f"{hasil_impor.dinonaktifkan} dinonaktifkan, {hasil_impor.dilewati} dilewati."
+    )
+    if hasil_impor.anggota_nonaktif:
+        print("Anggota tim yang tidak aktif lagi (perlu diganti oleh pimpinan unit):")
+        for a in hasil_impor.anggota_nonaktif:
+            print(f"  {a.tim}: {a.nama} ({a.peran}) — {a.alasan}")
+    if args.laporan:
+        try:
+            print(f"Laporan: {tulis_laporan(hasil_impor, args.laporan)}")
+        except Ditolak as e:
+            return _galat(f"impor sudah diterapkan, tetapi {e.pesan[0].lower()}{e.pesan[1:]}")
+    return 0
+
+
+def _terapkan(layanan, args, hasil, penuh: bool, kemajuan):
+    """Apply in a worker thread so Ctrl+C in the main thread can cancel it (the transaction is rolled back)."""
+    import threading
+
+    batal = threading.Event()
+    keluaran: dict[str, object] = {}
+
+    def kerja() -> None:
+        try:
+            if args.jenis_impor == "pegawai":
+                keluaran["hasil"] = layanan.impor.terapkan_pegawai(
+                    hasil,
+                    oleh_id=None,
+                    lewati_galat=args.lewati_galat,
+                    penuh=penuh,
+                    batal=batal,
+                    kemajuan=kemajuan.tahap,
+                )
+            else:
+                keluaran["hasil"] = layanan.impor.terapkan_unit(
+                    hasil, oleh_id=None, lewati_galat=args.lewati_galat, batal=batal
+                )
+        except BaseException as e:  # handed to the main thread, which reports it
+            keluaran["galat"] = e
+
+    pekerja = threading.Thread(target=kerja, name="impor", daemon=True)
+    pekerja.start()
+    try:
+        while pekerja.is_alive():
+            pekerja.join(0.1)
+    except KeyboardInterrupt:
+        batal.set()
+        pekerja.join()
+    if "galat" in keluaran:
+        raise keluaran["galat"]  # type: ignore[misc]
+    return keluaran["hasil"]
+
+
+def _cetak_pemetaan(hasil) -> None:
+    if hasil.pemetaan:
+        print(f"Pemetaan kolom (judul di baris {hasil.baris_header}):")
+        for kolom, bidang in hasil.pemetaan.items():
+            print(f"  {kolom:28} → {bidang}")
+
+
+def _cetak_pratinjau(p, *, diterapkan: bool = False) -> None:
+    if not diterapkan:
+        print(
+            f"Pratinjau {p.berkas}: {p.jumlah_baris} baris; {len(p.baru)} baru, {len(p.diubah)} diubah, "
+            f"{p.tetap} tetap" + (f", {len(p.hilang)} tidak ada di berkas (akan dinonaktifkan)" if p.penuh else "")
+        )
+    for u in p.diubah[:_TAMPIL_MAKS]:
+        rincian = "; ".join(f"{k}: {lama} → {baru}" if lama else f"{k} {baru}" for k, lama, baru in u.kolom)
+        print(f"  diubah baris {u.baris} {u.nama}: {rincian}")
+    if len(p.diubah) > _TAMPIL_MAKS:
+        print(f"  … dan {len(p.diubah) - _TAMPIL_MAKS} lagi (rincian lengkap: --laporan BERKAS.md)")
+    if not diterapkan:
+        for h in p.hilang[:_TAMPIL_MAKS]:
+            print(f"  tidak ada di berkas: {h.nama} ({h.unit})")
+        if len(p.hilang) > _TAMPIL_MAKS:
+            print(f"  … dan {len(p.hilang) - _TAMPIL_MAKS} lagi (rincian lengkap: --laporan BERKAS.md)")
+    for t in p.tanpa_unit:
+        akibat = "tidak dapat diimpor" if t.baru else "unitnya tetap"
+        print(f"  unit tidak cocok baris {t.baris} {t.nama}: {t.unit} ({akibat}); impor berkas unit dulu")
+    for w in p.pimpinan:
+        print(f"  pimpinan unit{' ditetapkan' if diterapkan else ''}: {w}")
+    for w in p.peringatan:
+        print(f"  peringatan: {w}")
+    if p.ditolak:
+        print(f"Baris ditolak ({len(p.ditolak)}):", file=sys.stderr)
+        for t in p.ditolak:
+            print(f"  baris {t.baris}, kolom {t.kolom}: {t.alasan}", file=sys.stderr)
+
+
+class _Kemajuan:
+    """Rich progress bars on stderr (rows read, checked, written) when it is a terminal; silent otherwise."""
+
+    def __init__(self) -> None:
+        self._progres = None
+        self._tugas: dict[str, object] = {}
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progres = Progress(
+                TextColumn("{task.description:10}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                redirect_stdout=sys.stdout.isatty(),  # printed above the bars on the same terminal; a file stays a file
+            )
+
+    def __enter__(self) -> _Kemajuan:
+        if self._progres is not None:
+            self._progres.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.selesai()
+
+    def selesai(self) -> None:
+        if self._progres is not None:
+            self._progres.stop()
+            self._progres = None
+
+    def _perbarui(self, nama: str, selesai: int, total: int | None) -> None:
+        if self._progres is None:
+            return
+        if nama not in self._tugas:
+            self._tugas[nama] = self._progres.add_task(nama, total=total)
+        self._progres.update(self._tugas[nama], completed=selesai, total=total)  # type: ignore[arg-type]
+
+    def dibaca(self, n: int) -> None:
+        self._perbarui("dibaca", n, None)
+
+    def tahap(self, tahap: str, selesai: int, total: int) -> None:
+        self._perbarui({"periksa": "diperiksa", "tulis": "ditulis"}.get(tahap, tahap), selesai, total)
 
 
 def _galat(pesan: str) -> int:
@@ -505,4 +752,6 @@ def _jalankan(args) -> int:
         return _surat(args)
     if args.perintah == "laporan":
         return _laporan(args)
+    if args.perintah == "impor":
+        return _impor(args)
     return _tui(args)

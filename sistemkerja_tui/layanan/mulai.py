@@ -12,6 +12,7 @@ from sistemkerja_tui.layanan.struktur import LayananStruktur
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from sistemkerja_tui.layanan.impor import LayananImpor
     from sistemkerja_tui.layanan.instansi import LayananInstansi
     from sistemkerja_tui.layanan.kegiatan import LayananKegiatan
     from sistemkerja_tui.layanan.laporan import LayananLaporan
@@ -85,6 +86,12 @@ class Layanan:
         from sistemkerja_tui.layanan.penugasan import LayananPenugasan
 
         return LayananPenugasan(self)
+
+    @cached_property
+    def impor(self) -> LayananImpor:
+        from sistemkerja_tui.layanan.impor import LayananImpor
+
+        return LayananImpor(self)
 
     def tutup(self) -> None:
         self.struktur.pembaca.tutup()

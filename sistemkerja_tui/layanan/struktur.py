@@ -173,6 +173,16 @@ class LayananStruktur:
         self.instansi  # noqa: B018 — reading it fills the cached property
         self._muat_unit()
 
+    def muat_ulang(self) -> None:
+        """Forget the cached instansi, unit tree and search index and read them again (after an import)."""
+        with self._kunci, self._kunci_indeks:
+            self.__dict__.pop("instansi", None)
+            self._unit = None
+            self._akar = {}
+            self._indeks = None
+            self._indeks_unit = None
+        self.muat()
+
     def instansi_dari_id(self, instansi_id: int) -> Instansi:
         return next(i for i in self.instansi if i.id == instansi_id)
 

@@ -1,0 +1,156 @@
+"""SQL of importing pegawai and units: what the import compares with, and its batched writes.
+
+Reads take a `Pembaca` (a preview, outside any transaction) or the use case's
+session (`sumber`): the same SQL either way. Writes are executemany batches
+inside the import's one transaction; there is no SELECT per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from operator import itemgetter
+from typing import Any
+
+from sistemkerja_tui.store.baca import Pembaca
+from sistemkerja_tui.store.kueri import jalankan, syarat, tabel
+
+POTONGAN = 5000  # rows per executemany batch; the import checks for cancellation between batches
+
+_KOLOM_PEGAWAI = (
+    "p.id, p.nip, p.pns_id, p.nama, p.gelar_depan, p.gelar_belakang, p.status_asn, p.golongan, "
+    "p.jenis_jabatan, p.nama_jabatan, p.jenjang, p.pendidikan, p.unit_id, p.aktif, u.instansi_id"
+)
+_KOLOM_UNIT = (
+    "id, instansi_id, induk_id, nama, jenis, tingkat, kode, nama_jabatan_pimpinan, pimpinan_id, mandiri, "
+    "urutan, sumber_id, aktif"
+)
+
+
+def _semua(sumber: Any, sql: str, **param: Any) -> list[Any]:
+    if isinstance(sumber, Pembaca):
+        return sumber.semua(sql, **param)
+    return list(jalankan(sumber, sql, **param).all())
+
+
+def instansi_sendiri(sumber: Any) -> Any | None:
+    """The Pemda's own instansi (not `luar`), the first one; None in a database without one."""
+    baris = _semua(sumber, "SELECT id, nama, profil FROM instansi WHERE NOT luar ORDER BY id LIMIT 1")
+    return baris[0] if baris else None
+
+
+def pegawai(sumber: Any) -> list[Any]:
+    """Every pegawai (active or not) with the columns an import compares and their unit's instansi."""
+    return _semua(
+        sumber, f"SELECT {_KOLOM_PEGAWAI} FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id ORDER BY p.id"
+    )
+
+
+def unit(sumber: Any, instansi_id: int) -> list[Any]:
+    """Every unit of `instansi_id`, open or closed, in tree order."""
+    return _semua(
+        sumber,
+        f"SELECT {_KOLOM_UNIT} FROM unit_organisasi WHERE instansi_id = :i ORDER BY urutan, id",
+        i=instansi_id,
+    )
+
+
+def kode_unit_lain(sumber: Any, instansi_id: int) -> set[str]:
+    """Unit codes in use in `instansi_id` (uq_unit_kode)."""
+    return {r.kode for r in _semua(sumber, "SELECT kode FROM unit_organisasi WHERE instansi_id = :i", i=instansi_id)}
+
+
+def anggota_nonaktif(sumber: Any, unit_ids: Iterable[int] | None = None) -> list[Any]:
+    """Running team memberships of pegawai no longer active, by team unit and team (of `unit_ids` if given)."""
+    saring = " AND t.unit_id IN :unit" if unit_ids is not None else ""
+    param: dict[str, Any] = {"unit": sorted(unit_ids)} if unit_ids is not None else {}
+    return _semua(
+        sumber,
+        "SELECT k.id, k.peran, t.id AS tim_id, t.nama AS tim, t.unit_id, p.id AS pegawai_id, p.nama, "
+        "p.gelar_depan, p.gelar_belakang, p.alasan_nonaktif FROM keanggotaan k "
+        "JOIN tim_kerja t ON t.id = k.tim_id JOIN pegawai p ON p.id = k.pegawai_id "
+        f"WHERE NOT p.aktif AND {syarat.keanggotaan_berjalan()}{saring} ORDER BY t.unit_id, t.nama, p.nama, k.id",
+        **param,
+        **syarat.PARAM,
+    )
+
+
+# --- writes, in the import's transaction -------------------------------------------------
+
+
+def _batch(sesi: Any, perintah: Any, baris: list[Any]) -> None:
+    conn = sesi.connection()
+    for awal in range(0, len(baris), POTONGAN):
+        conn.execute(perintah, baris[awal : awal + POTONGAN])
+
+
+def _batch_driver(
+    sesi: Any, sql: str, kolom: list[str], baris: list[dict[str, Any]], setiap: Any, tetap: tuple[Any, ...] = ()
+) -> None:
+    """executemany straight on the driver with positional tuples (the values of `kolom`, then `tetap`):
+    SQLAlchemy's per-row parameter processing costs more than the insert itself at 80 000 rows.
+    `sql` has one `?` per value."""
+    conn = sesi.connection()
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")  # psycopg's placeholder; the SQL holds no other '?' or '%'
+    ambil = itemgetter(*kolom)
+    for awal in range(0, len(baris), POTONGAN):
+        conn.exec_driver_sql(sql, [ambil(b) + tetap for b in baris[awal : awal + POTONGAN]])
+        if setiap is not None:
+            setiap(min(awal + POTONGAN, len(baris)))
+
+
+def sisipkan_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
+    """Insert new pegawai (ids from the database); `setiap(n)` after each batch (progress, cancellation).
+    Columns the rows do not carry get their schema defaults."""
+    if not baris:
+        return
+    t = tabel("pegawai")
+    bawaan = {
+        c.name: c.default.arg
+        for c in t.columns
+        if c.name not in baris[0] and not c.primary_key and c.default is not None and not callable(c.default.arg)
+    }
+    kolom = list(baris[0])
+    sql = (
+        f"INSERT INTO {t.name} ({', '.join([*kolom, *bawaan])}) VALUES ({', '.join('?' * (len(kolom) + len(bawaan)))})"
+    )
+    _batch_driver(sesi, sql, kolom, baris, setiap, tuple(bawaan.values()))
+
+
+def perbarui_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
+    """Update pegawai by `b_id`; every dict carries the same columns (the ones an import sets)."""
+    if not baris:
+        return
+    t = tabel("pegawai")
+    kolom = [k for k in baris[0] if k != "b_id"]
+    sql = f"UPDATE {t.name} SET {', '.join(f'{t.c[k].name} = ?' for k in kolom)} WHERE id = ?"
+    _batch_driver(sesi, sql, [*kolom, "b_id"], baris, setiap)
+
+
+def sisipkan_unit(sesi: Any, baris: list[dict[str, Any]]) -> list[int]:
+    """Insert new units (ids given by the caller, see `id_berikut`)."""
+    from sqlalchemy import insert
+
+    _batch(sesi, insert(tabel("unit_organisasi")), baris)
+    return [b["id"] for b in baris]
+
+
+def perbarui_unit(sesi: Any, baris: list[dict[str, Any]]) -> None:
+    """Update units by `b_id`; every dict carries the same columns."""
+    _perbarui(sesi, "unit_organisasi", baris)
+
+
+def _perbarui(sesi: Any, nama_tabel: str, baris: list[dict[str, Any]]) -> None:
+    from sqlalchemy import bindparam, update
+
+    if not baris:
+        return
+    t = tabel(nama_tabel)
+    kolom = [k for k in baris[0] if k != "b_id"]
+    perintah = update(t).where(t.c.id == bindparam("b_id")).values({k: bindparam(f"b_{k}") for k in kolom})
+    _batch(sesi, perintah, [{f"b_{k}" if k != "b_id" else k: v for k, v in b.items()} for b in baris])
+
+
+def pegawai_per_nip(sesi: Any, nip: list[str]) -> dict[str, int]:
+    """Ids of the pegawai with the NIPs `nip` (one query, the list is one parameter)."""
+    return {r.nip: r.id for r in jalankan(sesi, "SELECT id, nip FROM pegawai WHERE nip IN :nip", nip=nip)}
