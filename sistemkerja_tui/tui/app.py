@@ -341,6 +341,7 @@ class SistemKerjaApp(App[int]):
         from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
         from sistemkerja_tui.tui.screens.form_individu import FormIndividu
         from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
+        from sistemkerja_tui.tui.screens.impor import LayarImpor, LayarPratinjau
         from sistemkerja_tui.tui.screens.instansi import FormInstansi, LayarInstansi
         from sistemkerja_tui.tui.screens.kegiatan import LayarKegiatan
         from sistemkerja_tui.tui.screens.pemantauan import LayarPemantauan
@@ -372,6 +373,7 @@ class SistemKerjaApp(App[int]):
             ("Formulir tim dan permohonan", daftar(FormTim) + daftar(FormPermohonan) + daftar(FormIndividu)),
             ("Layar Penugasan", daftar(LayarPenugasan)),
             ("Pengaturan instansi", daftar(LayarInstansi) + daftar(FormInstansi)),
+            ("Impor dari berkas", daftar(LayarImpor) + daftar(LayarPratinjau)),
             ("Layar Surat", daftar(LayarSurat)),
             ("Pemantauan", daftar(LayarPemantauan)),
             ("Papan Kegiatan", [*daftar(LayarKegiatan), Binding("enter", "", "Rincian: langkah dan lini masa")]),

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 PETUNJUK_TANPA_UNIT = (
     "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
-    "(ekspor SIASN, e-Kinerja, atau DUK; lihat sistemkerja --help). Pengaturan instansi: tombol i."
+    "(ekspor SIASN, e-Kinerja, atau DUK), atau tombol I di sini. Pengaturan instansi: tombol i."
 )
 
 
@@ -58,6 +58,14 @@ class LayarStruktur(Screen):
             tooltip="Halaman pegawai sebelumnya",
         ),
         Binding("i", "instansi", "Instansi", id="struktur.instansi", tooltip="Pengaturan instansi dan kode unit"),
+        Binding(
+            "I",
+            "impor",
+            "Impor",
+            show=False,
+            id="struktur.impor",
+            tooltip="Impor pegawai atau unit dari berkas SIASN, e-Kinerja, atau DUK",
+        ),
         Binding(
             "d",
             "detail",
@@ -231,6 +239,15 @@ class LayarStruktur(Screen):
 
         buka_layar_instansi(self.app)
 
+    def action_impor(self) -> None:
+        from sistemkerja_tui.tui.screens.impor import LayarImpor
+
+        if self.layanan is None or not self.layanan.instansi:
+            self.notify("Siapkan dahulu Pemda Anda di layar awal.", severity="warning")
+            return
+        tanpa_unit = not any(self.layanan.unit_akar(i.id) for i in self.layanan.instansi if not i.luar)
+        self.app.push_screen(LayarImpor(jenis="unit" if tanpa_unit else "pegawai"))
+
     def action_cari(self) -> None:
         if self.layanan is None:
             self.notify("Database belum siap.", severity="warning")
@@ -278,4 +295,9 @@ class LayarStruktur(Screen):
             ("Halaman pegawai sebelumnya", "Halaman sebelum tabel pegawai", lambda: self.action_halaman(-1)),
             ("Perbesar panel detail", "Perbesar atau kembalikan panel detail pegawai", self.action_detail),
             ("Pengaturan instansi", "Nama, profil, kop, pola nomor, kode klasifikasi, kode unit", self.action_instansi),
+            (
+                "Impor dari berkas",
+                "Pegawai atau unit dari SIASN, e-Kinerja, DUK (.csv .xlsx .xls .ods)",
+                self.action_impor,
+            ),
         ]
