@@ -267,3 +267,39 @@ async def test_dari_database_kosong_sampai_struktur_pemda_sendiri(db_baru, tmp_p
         assert app.sub_title == "Pemerintah Kabupaten Klaten"
     assert sql(db, "SELECT nama FROM instansi") == [("Pemerintah Kabupaten Klaten",)]
     assert sql(db, "SELECT COUNT(*) FROM pegawai") == [(25,)]
+
+
+def _kaki_utuh(app, lebar: int = UKURAN[0]) -> None:
+    """The footer shows the screen's keys, `?` and `q`, none cut off."""
+    from textual.widgets import Footer
+
+    kunci = list(app.screen.query_one(Footer).query("FooterKey"))
+    assert [k.key for k in kunci if k.region.width == 0 or k.region.right > lebar] == []
+    assert {"question_mark", "q"} <= {k.key for k in kunci}
+
+
+async def test_impor_ada_di_bantuan_palet_dan_kaki_layar(db_unit, tmp_path):
+    from textual.command import CommandList, CommandPalette
+
+    siasn = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai_fiktif(5, NAMA_UNIT, seed=4))
+    app = buat_app(db_unit)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        bantuan = dict(app.bagian_bantuan())
+        assert "struktur.impor" in {b.id for b in bantuan["Layar Struktur"]}
+        assert {"pratinjau.terapkan", "pratinjau.laporan"} <= {b.id for b in bantuan["Impor dari berkas"]}
+        await pilot.press("ctrl+p")
+        await tunggu(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"Impor dari berkas")
+        daftar = app.screen.query_one(CommandList)
+        await tunggu(pilot, lambda: any("Impor dari berkas" in str(o.prompt) for o in daftar.options))
+        await pilot.press("enter")
+        layar = await _baca(pilot, siasn)  # units exist: the form starts on pegawai
+        assert layar.bacaan.jenis == "pegawai"
+        _kaki_utuh(app)
+        await pilot.press("m")  # the column mapping tab
+        assert layar.query_one("#isi-pratinjau").active == "tab-pemetaan"
+        await _terapkan(pilot, layar)
+        await pilot.pause()
+        _kaki_utuh(app)
+        assert "escape" in {k.key for k in app.screen.query("FooterKey") if "Struktur" in str(k.description)}

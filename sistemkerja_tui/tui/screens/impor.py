@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Checkbox,
@@ -26,6 +26,8 @@ from textual.widgets import (
     RadioButton,
     RadioSet,
     Static,
+    TabbedContent,
+    TabPane,
 )
 
 from sistemkerja_tui.layanan.galat import Ditolak
@@ -43,12 +45,11 @@ if TYPE_CHECKING:
 
 AKHIRAN = (".csv", ".xlsx", ".xls", ".ods")
 PETUNJUK = (
-    'Berkas yang dapat dibaca: ekspor SIASN "Export Data ASN" (.csv), ekspor e-Kinerja (.xlsx), daftar DUK/'
-    "nominatif, dan berkas .csv, .xlsx, .xls atau .ods lain yang berjudul kolom. Bila Pemda belum mempunyai unit, "
-    "impor berkas unit (SIASN ref-unor) dahulu, lalu berkas pegawai."
+    'Dapat dibaca: ekspor SIASN "Export Data ASN" (.csv), ekspor e-Kinerja (.xlsx), daftar DUK/nominatif; '
+    "berkas .csv .xlsx .xls .ods berjudul kolom. Pemda tanpa unit: impor berkas unit (SIASN ref-unor) dahulu."
 )
 PENJELASAN_PENUH = "Berkas memuat SEMUA pegawai Pemda: yang tidak tercantum ditandai tidak aktif (tidak dihapus)."
-KOLOM_RINCIAN = ("Bagian", "Baris", "Nama", "Kolom", "Keterangan")
+KOLOM_RINCIAN = (("Bagian", 12), ("Baris", 5), ("Nama", 24), ("Kolom", 12), ("Keterangan", None))
 
 
 @dataclass
@@ -91,13 +92,13 @@ def rincian(p: Pratinjau, hasil: HasilImpor | None = None) -> list[tuple[str, st
         baris += [
             ("berubah", str(u.baris), u.nama, k, f"{lama} → {baru}" if lama else baru) for k, lama, baru in u.kolom
         ]
-    baris += [("tidak ada di berkas", "", h.nama, "", f"ditandai tidak aktif; unit {h.unit}") for h in p.hilang]
+    baris += [("tak di berkas", "", h.nama, "", f"ditandai tidak aktif; unit {h.unit}") for h in p.hilang]
     baris += [("baru", str(b.baris), b.nama, "", "") for b in p.baru]
-    baris += [("pimpinan unit", "", "", "", w) for w in p.pimpinan]
+    baris += [("pimpinan", "", "", "", w) for w in p.pimpinan]
     baris += [("peringatan", "", "", "", w) for w in p.peringatan]
     if hasil is not None:
         baris += [
-            ("anggota tim tidak aktif", "", a.nama, a.tim, f"{a.peran}: {a.alasan}") for a in hasil.anggota_nonaktif
+            ("anggota tim", "", a.nama, a.tim, f"{a.peran}, tidak aktif: {a.alasan}") for a in hasil.anggota_nonaktif
         ]
     return baris
 
@@ -166,10 +167,13 @@ class LayarImpor(Screen[None]):
     AUTO_FOCUS = "#berkas-impor"
     DEFAULT_CSS = """
     LayarImpor { align: center middle; }
-    LayarImpor #kotak-impor { height: auto; max-height: 100%; }
-    LayarImpor RadioSet { width: 100%; }
+    LayarImpor #kotak-berkas {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        padding: 0 1; border: round $primary; background: $surface;
+    }
+    LayarImpor #kotak-berkas .judul-dialog { margin-bottom: 0; }
+    LayarImpor RadioSet, LayarImpor Checkbox { width: 100%; border: none; padding: 0; background: transparent; }
     LayarImpor #penjelasan-penuh { color: $text-muted; padding-left: 4; }
-    LayarImpor ProgressBar { margin-top: 1; }
     LayarImpor #status-baca { color: $text-muted; }
     """
     BINDINGS = [
@@ -185,10 +189,11 @@ class LayarImpor(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="kotak-impor"):
+        with VerticalScroll(id="kotak-berkas"):
             yield Label("Impor dari berkas", classes="judul-dialog")
             yield Static(PETUNJUK, id="keterangan-impor")
             yield Input(id="berkas-impor", placeholder="Berkas, mis. ~/Unduhan/Export_Data_ASN.csv")
+            yield Label("Isi berkas (Tab lalu ↑↓):")
             with RadioSet(id="jenis-impor"):
                 yield RadioButton("Pegawai (SIASN, e-Kinerja, DUK)", id="pegawai", value=self.jenis_awal == "pegawai")
                 yield RadioButton("Unit organisasi (pohon unit)", id="unit", value=self.jenis_awal == "unit")
@@ -313,11 +318,13 @@ class LayarPratinjau(Screen[bool]):
 
     AUTO_FOCUS = "#rincian"
     DEFAULT_CSS = """
+    LayarPratinjau #judul-pratinjau { margin-bottom: 0; padding: 0 1; }
     LayarPratinjau #ringkasan { height: auto; padding: 0 1; }
     LayarPratinjau #isi-pratinjau { height: 1fr; }
-    LayarPratinjau #pemetaan { width: 34; height: 1fr; }
-    LayarPratinjau #rincian { height: 1fr; }
+    LayarPratinjau TabPane { padding: 0; }
+    LayarPratinjau #rincian, LayarPratinjau #pemetaan { height: 1fr; }
     LayarPratinjau #halaman-rincian, LayarPratinjau #status-terapkan { color: $text-muted; padding: 0 1; }
+    LayarPratinjau #baris-terpilih { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     LayarPratinjau #pesan-pratinjau { height: auto; padding: 0 1; }
     """
     BINDINGS = [
@@ -328,7 +335,8 @@ class LayarPratinjau(Screen[bool]):
             "halaman(1)",
             "Halaman",
             key_display="] [",
-            id="pratinjau.halaman_berikut",
+            show=False,
+            id="pratinjau.hal_berikut",
             tooltip="Halaman rincian berikutnya ( [ : sebelumnya)",
         ),
         Binding(
@@ -336,11 +344,13 @@ class LayarPratinjau(Screen[bool]):
             "halaman(-1)",
             "Hal. sebelum",
             show=False,
-            id="pratinjau.halaman_sebelum",
+            id="pratinjau.hal_sebelum",
             tooltip="Halaman rincian sebelumnya",
         ),
+        Binding("m", "pemetaan", "Pemetaan", id="pratinjau.pemetaan", tooltip="Pemetaan kolom / rincian baris"),
         Binding("b", "lain", "Berkas lain", id="pratinjau.lain", tooltip="Impor berkas berikutnya (mis. pegawai)"),
         Binding("escape", "kembali", "Kembali", id="pratinjau.kembali", tooltip="Kembali; saat menerapkan: batalkan"),
+        Binding("escape", "ke_struktur", "Ke Struktur", id="pratinjau.struktur", tooltip="Ke layar Struktur"),
     ]
 
     def __init__(self, bacaan: Bacaan) -> None:
@@ -362,11 +372,13 @@ class LayarPratinjau(Screen[bool]):
             classes="judul-dialog",
         )
         yield Static(ringkasan(self.pratinjau), id="ringkasan")
-        with Horizontal(id="isi-pratinjau"):
-            yield DataTable(id="pemetaan", cursor_type="row", zebra_stripes=True)
-            with Vertical():
+        with TabbedContent(id="isi-pratinjau", initial="tab-rincian"):
+            with TabPane("Rincian baris", id="tab-rincian"):
                 yield TabelHalaman(KOLOM_RINCIAN, id="rincian")
-                yield Label("", id="halaman-rincian")
+            with TabPane(f"Pemetaan kolom ({len(self.pratinjau.pemetaan)})", id="tab-pemetaan"):
+                yield DataTable(id="pemetaan", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="halaman-rincian")
+        yield Static("", id="baris-terpilih")
         yield ProgressBar(id="kemajuan-terapkan", show_eta=False)
         yield Static("", id="status-terapkan")
         yield Static(self._petunjuk(), id="pesan-pratinjau")
@@ -400,11 +412,23 @@ class LayarPratinjau(Screen[bool]):
         self.query_one("#pesan-pratinjau", Static).update(teks)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "terapkan":
-            return self.hasil is None and not self.menerapkan
-        if action == "lain":
+        if action in ("terapkan", "kembali"):
+            return self.hasil is None
+        if action in ("lain", "ke_struktur"):
             return self.hasil is not None
         return True
+
+    @on(DataTable.RowHighlighted, "#rincian")
+    def _baris_disorot(self, event: DataTable.RowHighlighted) -> None:
+        """The whole highlighted row, wrapped: the table's columns are cut at 80 columns."""
+        bagian, baris, *isi = (str(x) for x in event.data_table.get_row_at(event.cursor_row))
+        teks = " · ".join([f"{bagian}, baris {baris}" if baris else bagian, *(x for x in isi if x)])
+        self.query_one("#baris-terpilih", Static).update(teks)
+
+    def action_pemetaan(self) -> None:
+        tab = self.query_one("#isi-pratinjau", TabbedContent)
+        tab.active = "tab-pemetaan" if tab.active == "tab-rincian" else "tab-rincian"
+        self.query_one("#pemetaan" if tab.active == "tab-pemetaan" else "#rincian").focus()
 
     def action_halaman(self, langkah: int) -> None:
         tabel = self.query_one("#rincian", TabelHalaman)
@@ -497,7 +521,10 @@ class LayarPratinjau(Screen[bool]):
         if self.menerapkan:
             _tanya_batal(self, "Batalkan impor? Tidak ada yang akan ditulis.", self.kemajuan, lambda: self.menerapkan)
             return
-        self.dismiss(self.hasil is not None)
+        self.dismiss(False)
+
+    def action_ke_struktur(self) -> None:
+        self.dismiss(True)
 
     def action_lain(self) -> None:
         if self.hasil is not None:

@@ -17,7 +17,8 @@ def ribuan(n: int) -> str:
 class TabelHalaman(DataTable):
     """`isi(baris)` keeps the whole list; `geser(±1)` shows the next or previous page of it."""
 
-    def __init__(self, kolom: Sequence[str], *, per_halaman: int = PER_HALAMAN, **kwargs) -> None:
+    def __init__(self, kolom: Sequence[tuple[str, int | None]], *, per_halaman: int = PER_HALAMAN, **kwargs) -> None:
+        """`kolom`: (label, width or None for as wide as its content)."""
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.kolom = tuple(kolom)
         self.per_halaman = per_halaman
@@ -25,7 +26,8 @@ class TabelHalaman(DataTable):
         self.halaman = 0
 
     def on_mount(self) -> None:
-        self.add_columns(*self.kolom)
+        for label, lebar in self.kolom:
+            self.add_column(label, width=lebar)
         self._tampil()
 
     def isi(self, baris: Sequence[Sequence[str]]) -> None:
