@@ -246,66 +246,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _parser_init(sub, db: argparse.ArgumentParser) -> None:
-    """`sistemkerja init`: the Pemda's own instansi in an empty database (the demo only comes from `demo`)."""
-    from sistemkerja_tui.aturan.enums import JenisInstansi
-
-    init = _indonesiakan(
-        sub.add_parser(
-            "init",
-            parents=[db],
-            add_help=False,
-            formatter_class=_Format,
-            help="siapkan database kosong untuk Pemda sendiri",
-            description="Mencatat instansi (Pemda) Anda di database kosong; unit dan pegawai lalu diimpor "
-            "(sistemkerja impor pegawai BERKAS) atau diisi di aplikasi. Pengaturan lain diubah di layar "
-            "Instansi (tombol i di layar Struktur).",
-        )
-    )
-    init.add_argument(
-        "--instansi", required=True, metavar="NAMA", help='nama lengkap, misalnya "Pemerintah Kabupaten Klaten"'
-    )
-    init.add_argument(
-        "--jenis", required=True, choices=[j.value for j in JenisInstansi], help="kabupaten, kota, atau provinsi"
-    )
-    init.add_argument("--profil", required=True, metavar="P", help="profil regulasi (lihat: sistemkerja profil)")
-    init.add_argument(
-        "--tempat", default="", metavar="TEMPAT", help="tempat penandatanganan surat (bawaan: dari nama instansi)"
-    )
-
-
-def _init(args) -> int:
-    from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
-    from sistemkerja_tui.layanan.instansi import DataInstansi, JenisInstansi, periksa
-    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
-
-    data = DataInstansi(nama=args.instansi, jenis=JenisInstansi(args.jenis), profil=args.profil, tempat=args.tempat)
-    try:
-        periksa(data)  # before the database is opened: a refused init creates no file
-    except Ditolak as e:
-        return _galat(e.pesan)
-    try:
-        layanan = buka_database(getattr(args, "db", None)).layanan
-    except (GagalBuka, DatabaseError) as e:
-        return _galat(str(e))
-    try:
-        instansi, peringatan = layanan.instansi.siapkan_instansi(data)
-    except Ditolak as e:
-        return _galat(e.pesan)
-    except DatabaseError as e:
-        return _galat(str(e))
-    finally:
-        layanan.tutup()
-    for p in peringatan:
-        print(f"peringatan: {p}", file=sys.stderr)
-    print(
-        f"Instansi {instansi.data.nama} ({instansi.data.jenis.label}, profil {instansi.data.profil}, "
-        f"tempat {instansi.data.tempat}) dicatat di {layanan.url}.\n"
-        "Berikutnya: impor pegawai (sistemkerja impor pegawai BERKAS), atau buka aplikasi (sistemkerja)."
-    )
-    return 0
-
-
 # --- impor: pegawai and unit files (SIASN, e-Kinerja, DUK) -------------------------------------------
 
 
@@ -414,7 +354,8 @@ def _impor(args) -> int:
     _cetak_pratinjau(hasil_impor.pratinjau, diterapkan=True)
     print(
         f"Selesai: {hasil_impor.baru} baru, {hasil_impor.diubah} diubah, {hasil_impor.pratinjau.tetap} tetap, "
-        f"{hasil_impor.dinonaktifkan} dinonaktifkan, {hasil_impor.dilewati} dilewati."
+        f"{hasil_impor.dinonaktifkan} dinonaktifkan, {hasil_impor.dilewati} dilewati"
+        + (f"; {hasil_impor.unit_baru} unit baru dari berkas." if hasil_impor.unit_baru else ".")
     )
     if hasil_impor.anggota_nonaktif:
         print("Anggota tim yang tidak aktif lagi (perlu diganti oleh pimpinan unit):")
@@ -477,7 +418,9 @@ def _cetak_pratinjau(p, *, diterapkan: bool = False) -> None:
     if not diterapkan:
         print(
             f"Pratinjau {p.berkas}: {p.jumlah_baris} baris; {len(p.baru)} baru, {len(p.diubah)} diubah, "
-            f"{p.tetap} tetap" + (f", {len(p.hilang)} tidak ada di berkas (akan dinonaktifkan)" if p.penuh else "")
+            f"{p.tetap} tetap"
+            + (f", {len(p.hilang)} tidak ada di berkas (akan dinonaktifkan)" if p.penuh else "")
+            + (f"; {len(p.unit_baru)} unit baru dari berkas" if p.unit_baru else "")
         )
     for u in p.diubah[:_TAMPIL_MAKS]:
         rincian = "; ".join(f"{k}: {lama} → {baru}" if lama else f"{k} {baru}" for k, lama, baru in u.kolom)
@@ -547,6 +490,66 @@ class _Kemajuan:
 
     def tahap(self, tahap: str, selesai: int, total: int) -> None:
         self._perbarui({"periksa": "diperiksa", "tulis": "ditulis"}.get(tahap, tahap), selesai, total)
+
+
+def _parser_init(sub, db: argparse.ArgumentParser) -> None:
+    """`sistemkerja init`: the Pemda's own instansi in an empty database (the demo only comes from `demo`)."""
+    from sistemkerja_tui.aturan.enums import JenisInstansi
+
+    init = _indonesiakan(
+        sub.add_parser(
+            "init",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="siapkan database kosong untuk Pemda sendiri",
+            description="Mencatat instansi (Pemda) Anda di database kosong; unit dan pegawai lalu diimpor "
+            "(sistemkerja impor pegawai BERKAS) atau diisi di aplikasi. Pengaturan lain diubah di layar "
+            "Instansi (tombol i di layar Struktur).",
+        )
+    )
+    init.add_argument(
+        "--instansi", required=True, metavar="NAMA", help='nama lengkap, misalnya "Pemerintah Kabupaten Klaten"'
+    )
+    init.add_argument(
+        "--jenis", required=True, choices=[j.value for j in JenisInstansi], help="kabupaten, kota, atau provinsi"
+    )
+    init.add_argument("--profil", required=True, metavar="P", help="profil regulasi (lihat: sistemkerja profil)")
+    init.add_argument(
+        "--tempat", default="", metavar="TEMPAT", help="tempat penandatanganan surat (bawaan: dari nama instansi)"
+    )
+
+
+def _init(args) -> int:
+    from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
+    from sistemkerja_tui.layanan.instansi import DataInstansi, JenisInstansi, periksa
+    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
+
+    data = DataInstansi(nama=args.instansi, jenis=JenisInstansi(args.jenis), profil=args.profil, tempat=args.tempat)
+    try:
+        periksa(data)  # before the database is opened: a refused init creates no file
+    except Ditolak as e:
+        return _galat(e.pesan)
+    try:
+        layanan = buka_database(getattr(args, "db", None)).layanan
+    except (GagalBuka, DatabaseError) as e:
+        return _galat(str(e))
+    try:
+        instansi, peringatan = layanan.instansi.siapkan_instansi(data)
+    except Ditolak as e:
+        return _galat(e.pesan)
+    except DatabaseError as e:
+        return _galat(str(e))
+    finally:
+        layanan.tutup()
+    for p in peringatan:
+        print(f"peringatan: {p}", file=sys.stderr)
+    print(
+        f"Instansi {instansi.data.nama} ({instansi.data.jenis.label}, profil {instansi.data.profil}, "
+        f"tempat {instansi.data.tempat}) dicatat di {layanan.url}.\n"
+        "Berikutnya: impor pegawai (sistemkerja impor pegawai BERKAS), atau buka aplikasi (sistemkerja)."
+    )
+    return 0
 
 
 def _galat(pesan: str) -> int:

@@ -21,14 +21,10 @@ def jalankan(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def db_instansi(db_url) -> str:
-    """A database holding only the instansi (what `sistemkerja init` will make)."""
-    from sistemkerja_tui.store.db import siapkan_database, transaksi
-    from sistemkerja_tui.store.models import Instansi
-
-    engine = siapkan_database(db_url)
-    with transaksi(engine) as sesi:
-        sesi.add(Instansi(nama="Pemerintah Kabupaten Fiktif", jenis="kabupaten", profil="umum"))
-    engine.dispose()
+    """A database holding only the instansi, made by `sistemkerja init`."""
+    r = jalankan("init", "--instansi", "Pemerintah Kabupaten Fiktif", "--jenis", "kabupaten", "--profil", "umum",
+                 "--db", db_url)  # fmt: skip
+    assert r.returncode == 0, r.stderr
     return db_url
 
 
@@ -129,11 +125,29 @@ def test_tanpa_instansi_keluar_2_dengan_saran(db_url, tmp_path):
     assert r.returncode == 2 and "sistemkerja init" in r.stderr
 
 
-def test_pegawai_tanpa_unit_keluar_1(db_instansi, tmp_path):
-    berkas = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai_fiktif(3, NAMA_UNIT))
+def test_init_lalu_impor_pegawai_membuat_unitnya(db_instansi, tmp_path):
+    """The first-run path: `init`, then the SIASN file alone; its UNOR ID/UNOR NAMA become units."""
+    berkas = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai_fiktif(21, NAMA_UNIT))
+    r = jalankan("impor", "pegawai", str(berkas), "--db", db_instansi)
+    assert r.returncode == 0, r.stderr
+    assert f"{len(UNIT)} unit baru dari berkas" in r.stdout
+    assert sql(db_instansi, "SELECT COUNT(*) FROM unit_organisasi WHERE sumber_id IS NOT NULL") == [(len(UNIT),)]
+    assert sql(db_instansi, "SELECT COUNT(*) FROM pegawai") == [(21,)]
+    # the unit file afterwards gives the tree to the same units (matched by UNOR ID)
+    unor = tulis_csv(tmp_path / "unor.csv", tabel_unit(UNIT))
+    r = jalankan("impor", "unit", str(unor), "--db", db_instansi)
+    assert r.returncode == 0, r.stderr
+    assert "0 baru" in r.stdout
+    assert sql(db_instansi, "SELECT COUNT(*) FROM unit_organisasi WHERE induk_id IS NOT NULL") == [(len(UNIT) - 1,)]
+
+
+def test_pegawai_tanpa_unit_yang_dapat_dibuat_keluar_1(db_instansi, tmp_path):
+    pegawai = [ubah(p, unor_id="X1", unor_nama="Tim Entah Apa") for p in pegawai_fiktif(3, NAMA_UNIT)]
+    berkas = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai)
+    sebelum = sidik(db_instansi)
     r = jalankan("impor", "pegawai", str(berkas), "--db", db_instansi)
     assert r.returncode == 1 and "impor berkas unit dulu" in r.stdout + r.stderr
-    assert sql(db_instansi, "SELECT COUNT(*) FROM pegawai") == [(0,)]
+    assert sidik(db_instansi) == sebelum
 
 
 def test_bantuan_impor(tmp_path: Path):

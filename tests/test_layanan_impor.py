@@ -126,6 +126,21 @@ def pemda(db_url) -> Iterator[Pemda]:
     p.layanan.tutup()
 
 
+@pytest.fixture
+def pemda_kosong(db_url) -> Iterator[Pemda]:
+    """An instansi without units (what `sistemkerja init` leaves)."""
+    from sistemkerja_tui.store.db import siapkan_database, transaksi
+    from sistemkerja_tui.store.models import Instansi
+
+    engine = siapkan_database(db_url)
+    with transaksi(engine) as sesi:
+        sesi.add(Instansi(nama="Pemerintah Kabupaten Fiktif", jenis="kabupaten", profil="umum"))
+    engine.dispose()
+    p = Pemda(db_url, buka_database(db_url, demo_jika_kosong=False).layanan)
+    yield p
+    p.layanan.tutup()
+
+
 def pegawai(n: int = 20) -> list[PegawaiFiktif]:
     return pegawai_fiktif(n, NAMA_UNIT, seed=7)
 
@@ -470,3 +485,34 @@ def test_baca_berkas_lewat_layanan(pemda, tmp_path):
     rusak.write_bytes(b"bukan spreadsheet")
     with pytest.raises(Ditolak, match=r"rusak\.xlsx"):
         pemda.layanan.impor.baca_pegawai(rusak)
+
+
+def test_unit_dibuat_dari_berkas_pegawai(pemda_kosong):
+    """SIASN carries a flat UNOR ID/UNOR NAMA: those units are made (kind guessed, top level); e-Kinerja's
+    parent name (`unit_induk_nama`) places a unit under its parent; a name no kind fits leaves its rows unplaced."""
+    from dataclasses import replace
+
+    semua = pegawai(9)
+    hasil = hasil_pegawai(semua)
+    puskesmas = next(u for u in UNIT if u.nama.startswith("UPTD"))
+    hasil.baris = [
+        replace(b, unit_induk_nama=UNIT[0].nama) if b.unit_sumber_id == puskesmas.id else b for b in hasil.baris
+    ]
+    hasil.baris.append(replace(baris_pegawai(pegawai(10)[9], 20), unit_sumber_id=None, unit_nama="Tim Entah Apa"))
+    impor = pemda_kosong.layanan.impor
+    p = impor.pratinjau_pegawai(hasil, penuh=False)
+    assert {u.nama for u in p.unit_baru} == {u.nama for u in UNIT}
+    assert [t.baris for t in p.tanpa_unit] == [20] and p.ada_galat
+    assert any("unit baru dibuat dari berkas pegawai" in w for w in p.peringatan)
+    h = impor.terapkan_pegawai(hasil, oleh_id=None, lewati_galat=True, penuh=False)
+    assert (h.unit_baru, h.baru, h.dilewati) == (len(UNIT), 9, 1)
+    rows = {r[0]: r[1:] for r in pemda_kosong.sql(
+        "SELECT u.nama, u.sumber_id, i.nama, u.jenis FROM unit_organisasi u "
+        "LEFT JOIN unit_organisasi i ON i.id = u.induk_id"
+    )}  # fmt: skip
+    assert rows[puskesmas.nama] == (puskesmas.id, UNIT[0].nama, "puskesmas")
+    assert rows[UNIT[1].nama] == (UNIT[1].id, None, "sekretariat")
+    assert len({r[0] for r in pemda_kosong.sql("SELECT kode FROM unit_organisasi")}) == len(UNIT)
+    # the unit file then gives the same units their tree (matched by UNOR ID), nothing duplicated
+    pu = impor.pratinjau_unit(baris_unit(UNIT))
+    assert len(pu.baru) == 0 and len(pu.diubah) >= len(UNIT) - 2

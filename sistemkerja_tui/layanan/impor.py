@@ -16,7 +16,9 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter, itemgetter
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from sistemkerja_tui.aturan.enums import (
@@ -56,6 +58,8 @@ _LABEL_PEGAWAI = {
     "unit_id": "Unit",
     "aktif": "Aktif",
 }
+_AMBIL_DB = attrgetter(*_LABEL_PEGAWAI)
+_AMBIL_BARU = itemgetter(*_LABEL_PEGAWAI)
 _RAHASIA = frozenset({"nip", "pns_id"})  # changed, but their values stay out of reports and the audit trail
 _LABEL_UNIT = {
     "nama": "Nama",
@@ -152,6 +156,7 @@ class Pratinjau:
     tanpa_unit: list[TanpaUnit] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
     pimpinan: list[str] = field(default_factory=list)  # heads set on units that had none ("unit: name (jabatan)")
+    unit_baru: list[Baru] = field(default_factory=list)  # units a pegawai file names and no stored unit matches
 
     @property
     def ada_galat(self) -> bool:
@@ -173,6 +178,7 @@ class HasilImpor:
     dinonaktifkan: int = 0
     dilewati: int = 0
     anggota_nonaktif: list[AnggotaNonaktif] = field(default_factory=list)
+    unit_baru: int = 0  # units made from the pegawai file
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -229,6 +235,7 @@ class _Rencana:
     nonaktif: list[int] = field(default_factory=list)
     pimpinan: dict[int, tuple[str, bool]] = field(default_factory=dict)  # unit id -> (head's NIP, is a JF)
     pimpinan_lepas: list[int] = field(default_factory=list)  # units whose head a full import deactivates
+    unit_sisip: list[dict[str, Any]] = field(default_factory=list)  # units the pegawai file names that none matches
 
 
 class _Unit:
@@ -285,6 +292,8 @@ def _rencana_pegawai(
     penuh: bool,
     batal: threading.Event | None,
     kemajuan: Kemajuan | None,
+    id_unit_awal: int,
+    buat_unit: bool = True,
 ) -> _Rencana:
     """Compare the file's rows with the database: pure Python over two reads, no query per row."""
     p = Pratinjau(
@@ -298,6 +307,10 @@ def _rencana_pegawai(
     )
     r = _Rencana(p)
     unit = _Unit(unit_db)
+    tanpa = [b for b in hasil.baris if (b.unit_sumber_id or b.unit_nama) and unit.cocok(b) is None]
+    if tanpa and buat_unit:
+        r.unit_sisip = _unit_dari_berkas(p, tanpa, unit, unit_db, pegawai_db, id_unit_awal)
+        unit = _Unit([*unit_db, *(SimpleNamespace(**u) for u in r.unit_sisip)])
     per_nip = {q.nip: q for q in pegawai_db}
     per_pns = {q.pns_id: q for q in pegawai_db if q.pns_id}
     baris_nip: dict[str, int] = {}
@@ -342,10 +355,10 @@ def _rencana_pegawai(
             p.baru.append(Baru(b.baris, nama_lengkap(b.nama, b.gelar_depan, b.gelar_belakang)))
             continue
         terlihat.add(lama.id)
-        beda = [k for k in _LABEL_PEGAWAI if _nilai_db(lama, k) != target[k]]
-        if not beda:
+        if _AMBIL_DB(lama) == _AMBIL_BARU(target):  # one C-level comparison for the common case (1 == True)
             p.tetap += 1
             continue
+        beda = [k for k in _LABEL_PEGAWAI if _nilai_db(lama, k) != target[k]]
         p.diubah.append(
             Perubahan(
                 b.baris,
@@ -391,6 +404,39 @@ def _rencana_pegawai(
                     "tetapkan pimpinan yang baru (atau Plt.)."
                 )
     return r
+
+
+def _unit_dari_berkas(
+    p: Pratinjau, tanpa: list[BarisPegawai], unit: _Unit, unit_db: list[Any], pegawai_db: list[Any], id_awal: int
+) -> list[dict[str, Any]]:
+    """The units that pegawai rows name and no stored unit matches (SIASN `UNOR ID`/`UNOR NAMA`, e-Kinerja
+    `skp_unor`/`skp_unor_atasan`), as rows to insert: kind guessed from the name, parent when the file names it."""
+    from sistemkerja_tui.impor.unit import unit_dari_pegawai
+
+    baris = unit_dari_pegawai(tanpa)
+    dikenal = {b.sumber_id: unit.per_nama[_normal(b.nama)] for b in baris if _normal(b.nama) in unit.per_nama}
+    ru = _rencana_unit(
+        HasilBaca(p.berkas, 0, {}, baris=[b for b in baris if b.sumber_id not in dikenal]),
+        unit_db,
+        pegawai_db,
+        id_awal,
+        dikenal=dikenal,
+    )
+    ber_id = {b.unit_sumber_id for b in tanpa if b.unit_sumber_id}
+    for u in ru.sisip:
+        if u["sumber_id"] not in ber_id:
+            u["sumber_id"] = None  # keyed by its name in the file: no source id to keep
+    p.unit_baru = ru.pratinjau.baru
+    if ru.sisip:
+        teratas = sum(u["induk_id"] is None for u in ru.sisip)
+        p.peringatan.append(
+            f"{len(ru.sisip)} unit baru dibuat dari berkas pegawai ({teratas} di antaranya unit teratas karena "
+            "berkas tidak menyebut induknya); jenisnya ditebak dari nama. Periksa di layar Struktur, atau impor "
+            "berkas unit (sistemkerja impor unit BERKAS) untuk pohon dan pimpinannya."
+        )
+    for t in ru.pratinjau.ditolak:
+        p.peringatan.append(f"Unit pada baris {t.baris} tidak dapat dibuat: {t.alasan}.")
+    return ru.sisip
 
 
 def _periksa_baris(b: BarisPegawai, baris_nip: dict[str, int], baris_pns: dict[str, int]) -> Penolakan | None:
@@ -481,7 +527,15 @@ def buat_kode(nama: str, terpakai: set[str]) -> str:
     return kode
 
 
-def _rencana_unit(hasil: HasilBaca[BarisUnit], unit_db: list[Any], pegawai_db: list[Any], id_awal: int) -> _RencanaUnit:
+def _rencana_unit(
+    hasil: HasilBaca[BarisUnit],
+    unit_db: list[Any],
+    pegawai_db: list[Any],
+    id_awal: int,
+    *,
+    dikenal: dict[str, int] | None = None,
+) -> _RencanaUnit:
+    """Compare the unit rows with the stored units; `dikenal` = parent keys already known (key -> unit id)."""
     p = Pratinjau(
         _nama_berkas(hasil),
         "unit",
@@ -550,6 +604,8 @@ def _rencana_unit(hasil: HasilBaca[BarisUnit], unit_db: list[Any], pegawai_db: l
             induk[i] = id_baris[s]
         elif s in per_sumber:
             induk[i] = per_sumber[s].id
+        elif dikenal and s in dikenal:
+            induk[i] = dikenal[s]
         else:
             induk[i] = None
             p.peringatan.append(f"Baris {b.baris} ({b.nama}): induk '{s}' tidak ditemukan; dijadikan unit teratas.")
@@ -758,20 +814,25 @@ class LayananImpor:
         penuh: bool,
         batal: threading.Event | None = None,
         kemajuan: Kemajuan | None = None,
+        buat_unit: bool = True,
     ) -> Pratinjau:
         """What applying `hasil` would do: new, changed (fields per pegawai), unchanged, missing (`penuh`),
-        refused rows and rows whose unit matches none. Writes nothing."""
+        refused rows, units the file names that none matches (made from the file unless not `buat_unit`)
+        and rows whose unit still matches none. Writes nothing."""
         from sistemkerja_tui.store.kueri import impor as kueri
 
         instansi = self._instansi(self._pembaca)
+        unit_db = kueri.unit(self._pembaca, instansi.id)
         return _rencana_pegawai(
             hasil,
             kueri.pegawai(self._pembaca),
-            kueri.unit(self._pembaca, instansi.id),
+            unit_db,
             instansi.id,
             penuh=penuh,
             batal=batal,
             kemajuan=kemajuan,
+            id_unit_awal=max((u.id for u in unit_db), default=0) + 1,  # only to tell new units apart
+            buat_unit=buat_unit,
         ).pratinjau
 
     def terapkan_pegawai(
@@ -784,11 +845,13 @@ class LayananImpor:
         batal: threading.Event | None = None,
         kemajuan: Kemajuan | None = None,
         alasan_nonaktif: str | None = None,
+        buat_unit: bool = True,
     ) -> HasilImpor:
         """Apply `hasil` in one transaction (see the module doc); `Ditolak` leaves the database unchanged."""
         from sistemkerja_tui.store import riwayat
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import impor as kueri
+        from sistemkerja_tui.store.kueri.struktur import id_berikut, selaraskan_sekuens
 
         _cek_kolom(hasil)
         if penuh and hasil.ditolak:
@@ -807,6 +870,8 @@ class LayananImpor:
                 penuh=penuh,
                 batal=batal,
                 kemajuan=kemajuan,
+                id_unit_awal=id_berikut(sesi, "unit_organisasi"),
+                buat_unit=buat_unit,
             )
             p = r.pratinjau
             if p.ada_galat and not lewati_galat:
@@ -822,6 +887,8 @@ class LayananImpor:
 
             _cek_batal(batal)
             _lapor(kemajuan, "tulis", 0, total)
+            kueri.sisipkan_unit(sesi, [{**u, "instansi_id": instansi.id} for u in r.unit_sisip])
+            selaraskan_sekuens(sesi, ["unit_organisasi"])
             kueri.sisipkan_pegawai(sesi, r.sisip, setiap)
             ditulis += len(r.sisip)
             kueri.perbarui_pegawai(sesi, [{**u, "alasan_nonaktif": ""} for u in r.ubah], setiap)
@@ -854,6 +921,7 @@ class LayananImpor:
                 entitas_id=instansi.id,
                 berkas=p.berkas,
                 baru=len(r.sisip),
+                unit_baru=len(r.unit_sisip),
                 diubah=len(r.ubah),
                 dinonaktifkan=len(r.nonaktif),
                 dilewati=p.jumlah_dilewati,
@@ -863,7 +931,9 @@ class LayananImpor:
             anggota = [a for a in _anggota(kueri.anggota_nonaktif(sesi)) if a.pegawai_id in baru_nonaktif]
             _cek_batal(batal)
         self._segarkan()
-        return HasilImpor(p, len(r.sisip), len(r.ubah), len(r.nonaktif), p.jumlah_dilewati, anggota)
+        return HasilImpor(
+            p, len(r.sisip), len(r.ubah), len(r.nonaktif), p.jumlah_dilewati, anggota, unit_baru=len(r.unit_sisip)
+        )
 
     @staticmethod
     def _tetapkan_pimpinan(sesi: Any, pimpinan: dict[int, tuple[str, bool]], oleh_id: int | None) -> None:
@@ -1020,6 +1090,7 @@ def tulis_laporan(hasil: HasilImpor | Pratinjau, path: str | Path) -> Path:
 
 def _baris_laporan(p: Pratinjau) -> list[tuple[str, str, str, str, str]]:
     hasil: list[tuple[str, str, str, str, str]] = []
+    hasil += [("unit baru", str(b.baris), b.nama, "", "dibuat dari berkas pegawai") for b in p.unit_baru]
     hasil += [("baru", str(b.baris), b.nama, "", "") for b in p.baru]
     for u in p.diubah:
         hasil += [

@@ -7,6 +7,7 @@ inside the import's one transaction; there is no SELECT per row.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
@@ -27,9 +28,13 @@ _KOLOM_UNIT = (
 
 
 def _semua(sumber: Any, sql: str, **param: Any) -> list[Any]:
+    """Rows as named tuples on both paths (an import reads every field of 80 000 rows: a SQLAlchemy Row's
+    attribute access costs several times a named tuple's)."""
     if isinstance(sumber, Pembaca):
         return sumber.semua(sql, **param)
-    return list(jalankan(sumber, sql, **param).all())
+    hasil = jalankan(sumber, sql, **param)
+    kelas = namedtuple("Baris", tuple(hasil.keys()), rename=True)  # type: ignore[misc]
+    return [kelas._make(r) for r in hasil]
 
 
 def instansi_sendiri(sumber: Any) -> Any | None:
