@@ -60,10 +60,12 @@ async def _baca(pilot, path, *, jenis: str | None = None) -> LayarPratinjau:
     app = pilot.app
     await tunggu(pilot, lambda: isinstance(app.screen, LayarImpor))
     form = app.screen
-    if jenis is not None:
-        form.query_one(f"#{jenis}").value = True
     form.query_one("#berkas-impor", Input).value = ""
-    await pilot.press(*str(path), "enter")
+    await pilot.press(*str(path))
+    if jenis is not None and form.jenis != jenis:  # Tab to the choice, ↓ or ↑, Enter, then back to the path
+        await pilot.press("tab", "down" if jenis == "unit" else "up", "enter", "shift+tab")
+        assert form.jenis == jenis
+    await pilot.press("enter")
     await tunggu(pilot, lambda: isinstance(app.screen, LayarPratinjau))
     return app.screen
 
@@ -110,8 +112,8 @@ async def test_impor_unit_lalu_pegawai_tampil_di_struktur(db_pemda, tmp_path):
     app = buat_app(db_pemda)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu_siap(pilot)
-        await pilot.press("I")  # no units yet: the form starts on the unit file
-        layar = await _baca(pilot, unor)
+        await pilot.press("I")
+        layar = await _baca(pilot, unor, jenis="unit")
         assert "baru 7" in teks(layar.query_one("#ringkasan"))
         assert layar.query_one("#pemetaan").row_count >= 2
         assert sql(db_pemda, "SELECT COUNT(*) FROM unit_organisasi") == [(0,)]  # a preview writes nothing
@@ -119,6 +121,7 @@ async def test_impor_unit_lalu_pegawai_tampil_di_struktur(db_pemda, tmp_path):
         assert sql(db_pemda, "SELECT COUNT(*) FROM unit_organisasi") == [(7,)]
         await pilot.press("b")  # next file: the form now on pegawai
         layar = await _baca(pilot, siasn)
+        assert layar.bacaan.jenis == "pegawai"
         ringkas = teks(layar.query_one("#ringkasan"))
         assert "baru 30" in ringkas and "ditolak 0" in ringkas and "tanpa unit 0" in ringkas
         pemetaan = layar.query_one("#pemetaan")
@@ -244,8 +247,8 @@ async def test_formulir_menyebut_berkas_dan_kolom_yang_salah(db_unit, tmp_path):
 
 async def test_dari_database_kosong_sampai_struktur_pemda_sendiri(db_baru, tmp_path):
     db = db_baru("kosong")
-    unor = tulis_csv(tmp_path / "unor.csv", tabel_unit(UNIT))
-    siasn = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai_fiktif(25, NAMA_UNIT, seed=11))
+    pegawai = pegawai_fiktif(25, NAMA_UNIT, seed=11)
+    siasn = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai)
     app = buat_app(db)
     async with app.run_test(size=UKURAN) as pilot:
         await tunggu(pilot, lambda: isinstance(app.screen, LayarSiapkan))
@@ -255,16 +258,24 @@ async def test_dari_database_kosong_sampai_struktur_pemda_sendiri(db_baru, tmp_p
         await pilot.press(*"Pemerintah Kabupaten Klaten")
         form.query_one("#profil", Select).value = "klaten"
         await pilot.press("ctrl+s")
-        layar = await _baca(pilot, unor)  # a new Pemda: the unit file first
-        assert layar.bacaan.jenis == "unit"
-        await _terapkan(pilot, layar)
-        await pilot.press("b")
-        layar = await _baca(pilot, siasn)
+        layar = await _baca(pilot, siasn)  # the SIASN export alone: its units are made from it
         assert layar.bacaan.jenis == "pegawai"
+        assert "baru 25 · unit baru 7" in teks(layar.query_one("#ringkasan"))
         await _terapkan(pilot, layar)
+        assert "7 unit dibuat dari berkas" in teks(layar.query_one("#ringkasan"))
         await pilot.press("escape")
-        await _struktur_menampilkan(pilot, 25)
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur))
         assert app.sub_title == "Pemerintah Kabupaten Klaten"
+        pohon = app.screen.query_one(PohonUnit)
+        await tunggu(pilot, lambda: len(pohon.root.children[0].children) == 7)  # flat: SIASN names no parent
+        await tunggu(pilot, lambda: app.struktur.halaman_terakhir is not None)
+        unit_pertama = app.struktur.unit_id
+        assert (
+            app.struktur.halaman_terakhir.total
+            == sql(db, "SELECT COUNT(*) FROM pegawai WHERE unit_id = ?", unit_pertama)[0][0]
+        )
+        p = pegawai[0]
+        await _cari(pilot, nama_lengkap(p.nama, p.gelar_depan, p.gelar_belakang))
     assert sql(db, "SELECT nama FROM instansi") == [("Pemerintah Kabupaten Klaten",)]
     assert sql(db, "SELECT COUNT(*) FROM pegawai") == [(25,)]
 

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 AKHIRAN = (".csv", ".xlsx", ".xls", ".ods")
 PETUNJUK = (
     'Dapat dibaca: ekspor SIASN "Export Data ASN" (.csv), ekspor e-Kinerja (.xlsx), daftar DUK/nominatif; '
-    "berkas .csv .xlsx .xls .ods berjudul kolom. Pemda tanpa unit: impor berkas unit (SIASN ref-unor) dahulu."
+    "berkas .csv .xlsx .xls .ods berjudul kolom. Unit yang belum ada dibuat dari berkas pegawai; berkas unit "
+    "(SIASN ref-unor) memberi pohon dan pimpinannya."
 )
 PENJELASAN_PENUH = "Berkas memuat SEMUA pegawai Pemda: yang tidak tercantum ditandai tidak aktif (tidak dihapus)."
 KOLOM_RINCIAN = (("Bagian", 12), ("Baris", 5), ("Nama", 24), ("Kolom", 12), ("Keterangan", None))
@@ -93,6 +94,7 @@ def rincian(p: Pratinjau, hasil: HasilImpor | None = None) -> list[tuple[str, st
             ("berubah", str(u.baris), u.nama, k, f"{lama} → {baru}" if lama else baru) for k, lama, baru in u.kolom
         ]
     baris += [("tak di berkas", "", h.nama, "", f"ditandai tidak aktif; unit {h.unit}") for h in p.hilang]
+    baris += [("unit baru", str(b.baris), b.nama, "", "dibuat dari berkas pegawai") for b in p.unit_baru]
     baris += [("baru", str(b.baris), b.nama, "", "") for b in p.baru]
     baris += [("pimpinan", "", "", "", w) for w in p.pimpinan]
     baris += [("peringatan", "", "", "", w) for w in p.peringatan]
@@ -105,8 +107,9 @@ def rincian(p: Pratinjau, hasil: HasilImpor | None = None) -> list[tuple[str, st
 
 def ringkasan(p: Pratinjau) -> str:
     hilang = ribuan(len(p.hilang)) if p.penuh else "— (bukan impor penuh)"
+    unit = f" · unit baru {ribuan(len(p.unit_baru))}" if p.unit_baru else ""
     return (
-        f"{ribuan(p.jumlah_baris)} baris dibaca · baru {ribuan(len(p.baru))} · berubah {ribuan(len(p.diubah))} · "
+        f"{ribuan(p.jumlah_baris)} baris dibaca · baru {ribuan(len(p.baru))}{unit} · berubah {ribuan(len(p.diubah))} · "
         f"tetap {ribuan(p.tetap)} · tidak ada di berkas {hilang} · ditolak {ribuan(len(p.ditolak))} · "
         f"tanpa unit {ribuan(len(p.tanpa_unit))}"
     )
@@ -448,7 +451,7 @@ class LayarPratinjau(Screen[bool]):
                 "'Impor penuh'."
             )
             return
-        if not (p.baru or p.diubah or p.hilang or p.pimpinan):
+        if not (p.baru or p.diubah or p.hilang or p.pimpinan or p.unit_baru):
             self._pesan("Tidak ada yang perlu diterapkan: berkas ini tidak mengubah apa pun di database.")
             return
         pertanyaan = []
@@ -510,7 +513,8 @@ class LayarPratinjau(Screen[bool]):
         self.query_one("#judul-pratinjau", Label).update(f"Impor {b.jenis} diterapkan: {b.berkas.name}")
         self.query_one("#ringkasan", Static).update(
             f"Selesai: {ribuan(hasil.baru)} baru, {ribuan(hasil.diubah)} diubah, {ribuan(self.pratinjau.tetap)} tetap, "
-            f"{ribuan(hasil.dinonaktifkan)} dinonaktifkan, {ribuan(hasil.dilewati)} dilewati."
+            f"{ribuan(hasil.dinonaktifkan)} dinonaktifkan, {ribuan(hasil.dilewati)} dilewati"
+            + (f"; {ribuan(hasil.unit_baru)} unit dibuat dari berkas." if hasil.unit_baru else ".")
         )
         self._isi_rincian()
         lanjut = "b: impor berkas pegawai · " if b.jenis == "unit" else "b: impor berkas lain · "

@@ -95,4 +95,4 @@ class LayarSiapkan(Screen[None]):
     def _ke_impor(self) -> None:
         from sistemkerja_tui.tui.screens.impor import LayarImpor
 
-        self.app.switch_screen(LayarImpor(jenis="unit"))  # a new Pemda has no units yet: its unit file first
+        self.app.switch_screen(LayarImpor())

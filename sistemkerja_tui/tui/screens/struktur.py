@@ -245,8 +245,7 @@ class LayarStruktur(Screen):
         if self.layanan is None or not self.layanan.instansi:
             self.notify("Siapkan dahulu Pemda Anda di layar awal.", severity="warning")
             return
-        tanpa_unit = not any(self.layanan.unit_akar(i.id) for i in self.layanan.instansi if not i.luar)
-        self.app.push_screen(LayarImpor(jenis="unit" if tanpa_unit else "pegawai"))
+        self.app.push_screen(LayarImpor())
 
     def action_cari(self) -> None:
         if self.layanan is None:
