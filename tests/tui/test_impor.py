@@ -334,3 +334,34 @@ async def test_pembacaan_berkas_dapat_dihentikan(db_unit, tmp_path):
         assert app.screen is form  # no preview of a cancelled read
         assert "Impor dibatalkan; database tidak diubah." in teks(form.query_one("#pesan-impor"))
         assert not form.query_one("#kemajuan-baca").display
+
+
+async def test_impor_penuh_menonaktifkan_yang_tidak_tercantum_setelah_konfirmasi(db_unit, tmp_path):
+    from sistemkerja_tui.layanan.mulai import buka_database
+
+    pegawai = pegawai_fiktif(10, NAMA_UNIT, seed=6)
+    layanan = buka_database(db_unit).layanan
+    awal = layanan.impor.baca_pegawai(tulis_siasn_csv(tmp_path / "awal.csv", pegawai))
+    layanan.impor.terapkan_pegawai(awal, oleh_id=None, lewati_galat=False, penuh=False)
+    layanan.tutup()
+    siasn = tulis_siasn_csv(tmp_path / "siasn.csv", pegawai[1:])  # the first one has retired
+    app = buat_app(db_unit)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("I")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarImpor))
+        form = app.screen
+        await pilot.press(*str(siasn), "tab", "tab", "space", "ctrl+s")  # path, choice, "Impor penuh" ticked
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarPratinjau))
+        layar = app.screen
+        assert form.query_one("#penuh").value and layar.bacaan.penuh
+        assert "tidak ada di berkas 1" in teks(layar.query_one("#ringkasan"))
+        assert layar.query_one("#rincian", TabelHalaman).get_row_at(0)[0] == "tak di berkas"
+        await pilot.press("ctrl+s")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
+        assert "1 pegawai yang tidak ada di berkas akan ditandai tidak aktif" in app.screen.pertanyaan
+        await pilot.press("y")
+        await tunggu(pilot, lambda: layar.hasil is not None)
+        assert "1 dinonaktifkan" in teks(layar.query_one("#ringkasan"))
+    assert sql(db_unit, "SELECT aktif FROM pegawai WHERE nip = ?", pegawai[0].nip) == [(0,)]
+    assert sql(db_unit, "SELECT COUNT(*) FROM pegawai WHERE aktif") == [(9,)]
