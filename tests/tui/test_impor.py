@@ -316,26 +316,6 @@ async def test_impor_ada_di_bantuan_palet_dan_kaki_layar(db_unit, tmp_path):
         assert "escape" in {k.key for k in app.screen.query("FooterKey") if "Struktur" in str(k.description)}
 
 
-async def test_pembacaan_berkas_dapat_dihentikan(db_unit, tmp_path):
-    besar = tulis_siasn_csv(tmp_path / "besar.csv", pegawai_fiktif(20_000, NAMA_UNIT, seed=1))  # seconds to read
-    app = buat_app(db_unit)
-    async with app.run_test(size=UKURAN) as pilot:
-        await tunggu_siap(pilot)
-        await pilot.press("I")
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarImpor))
-        form = app.screen
-        await pilot.press(*str(besar), "enter")
-        assert form.membaca and form.query_one("#kemajuan-baca").display
-        assert form.query_one("#berkas-impor").disabled  # nothing to edit while reading
-        await pilot.press("escape")  # asked first
-        await _sampai(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
-        await pilot.press("y")
-        await tunggu(pilot, lambda: not form.membaca)
-        assert app.screen is form  # no preview of a cancelled read
-        assert "Impor dibatalkan; database tidak diubah." in teks(form.query_one("#pesan-impor"))
-        assert not form.query_one("#kemajuan-baca").display
-
-
 async def test_impor_penuh_menonaktifkan_yang_tidak_tercantum_setelah_konfirmasi(db_unit, tmp_path):
     from sistemkerja_tui.layanan.mulai import buka_database
 
