@@ -1133,3 +1133,11 @@ def _markdown(hasil: HasilImpor | Pratinjau, p: Pratinjau, baris: list[tuple[str
 
 def _sel(teks: str) -> str:
     return teks.replace("|", "\\|").replace("\n", " ")
+
+
+def label_bidang(jenis: str, bidang: str) -> str:
+    """The Indonesian label of a mapped field (`pemetaan` values) of a pegawai or unit file."""
+    from sistemkerja_tui.impor.kolom import ALIAS_PEGAWAI, ALIAS_UNIT
+
+    alias = ALIAS_PEGAWAI if jenis == "pegawai" else ALIAS_UNIT
+    return alias[bidang][0] if bidang in alias else bidang

@@ -84,6 +84,9 @@ LAYAR: tuple[Layar, ...] = (
                 "Tambah, ubah, pindah, tutup unit; pimpinan, Plt./Plh.; pegawai, mutasi, nonaktif, PPK",
                 "ubah",
             ),
+            Perintah(
+                "Impor dari berkas", "Pegawai atau unit dari SIASN, e-Kinerja, DUK (.csv .xlsx .xls .ods)", "impor"
+            ),
         ),
         (
             Bagian("Layar Struktur", (_S + "struktur:LayarStruktur",)),
@@ -96,6 +99,7 @@ LAYAR: tuple[Layar, ...] = (
             Bagian("Pencarian", (_S + "cari:LayarCari",), (("enter", "Pilih hasil dan lompat ke unitnya"),)),
             Bagian("Pengaturan instansi", (_S + "instansi:LayarInstansi", _S + "instansi:FormInstansi")),
             Bagian("Formulir unit dan pegawai", (_S + "ubah_struktur:FormUnit", _S + "ubah_struktur:FormPegawai")),
+            Bagian("Impor dari berkas", (_S + "impor:LayarImpor", _S + "impor:LayarPratinjau")),
         ),
     ),
     Layar(

@@ -9,7 +9,7 @@ from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 from textual.widgets import Input, Select
 
 from sistemkerja_tui.tui.screens.instansi import FormInstansi, LayarInstansi
-from sistemkerja_tui.tui.screens.siapkan import LayarImpor, LayarSiapkan
+from sistemkerja_tui.tui.screens.siapkan import LayarSiapkan
 from sistemkerja_tui.tui.screens.struktur import LayarStruktur
 
 
@@ -87,32 +87,6 @@ async def test_coba_demo_dibangun_dan_kepala_menyebut_fiktif(db_baru):
         await tunggu(pilot, lambda: app.screen.halaman_terakhir is not None)
         assert app.screen.halaman_terakhir.total > 0
     assert sql(db, "SELECT fiktif FROM instansi WHERE NOT luar") == [(1,)]
-
-
-async def test_impor_memeriksa_berkas_dan_menyebut_perintah_cli(db_baru, tmp_path):
-    db = db_baru("impor")
-    berkas = tmp_path / "Export Data ASN.csv"
-    berkas.write_text("NIP BARU,NAMA\n", encoding="utf-8")
-    app = buat_app(db)
-    async with app.run_test(size=UKURAN) as pilot:
-        form = await _ke_form(pilot, 0)
-        await _isi_klaten(pilot, form)
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarImpor))
-        layar = app.screen
-        hasil = layar.query_one("#hasil-impor")
-        await pilot.press(*str(tmp_path / "tidak-ada.csv"), "enter")
-        assert "tidak ditemukan" in teks(hasil)
-        assert "adalah folder" in layar.periksa_berkas(str(tmp_path))
-        (tmp_path / "data.pdf").write_text("x")
-        assert "hanya .csv, .xlsx, .xls, .ods" in layar.periksa_berkas(str(tmp_path / "data.pdf"))
-        layar.query_one("#berkas-impor", Input).value = str(berkas)
-        await pilot.press("enter")
-        pesan = teks(hasil)
-        assert "sistemkerja impor pegawai" in pesan and "--pratinjau" in pesan and f"--db {db}" in pesan
-        assert f"'{berkas}'" in pesan  # quoted: the name has spaces
-        await pilot.press("escape")
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarStruktur))
-        assert app.sub_title == "Pemerintah Kabupaten Klaten"
 
 
 @pytest.fixture

@@ -3,16 +3,13 @@ or try the fictional demo Pemda."""
 
 from __future__ import annotations
 
-import shlex
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sistemkerja_tui.layanan.instansi import Instansi, ProfilTersedia, profil_tersedia
@@ -23,7 +20,6 @@ if TYPE_CHECKING:
 
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
-AKHIRAN_IMPOR = (".csv", ".xlsx", ".xls", ".ods")
 PESAN_MEMBANGUN_DEMO = "Sedang membangun Pemda demo fiktif (Kabupaten Sukamaju, data rekaan)… tunggu beberapa detik."
 
 
@@ -97,65 +93,6 @@ class LayarSiapkan(Screen[None]):
         self.dismiss()
 
     def _ke_impor(self) -> None:
+        from sistemkerja_tui.tui.screens.impor import LayarImpor
+
         self.app.switch_screen(LayarImpor())
-
-
-class LayarImpor(Screen[None]):
-    """The file to import. For now the path is checked here and the import itself runs in the CLI."""
-
-    if TYPE_CHECKING:
-        app = getters.app(SistemKerjaApp)
-
-    AUTO_FOCUS = "#berkas-impor"
-    BINDINGS = [
-        Binding("escape", "struktur", "Ke Struktur", id="impor.struktur", tooltip="Ke layar Struktur Pemda Anda"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="kotak-impor"):
-            yield Label("Impor data pegawai", classes="judul-dialog")
-            yield Static(
-                'Berkas yang dapat dibaca: ekspor SIASN "Export Data ASN" (.csv), ekspor e-Kinerja (.xlsx), '
-                "dan daftar DUK/nominatif (.csv, .xlsx, .xls, .ods). Tulis path berkasnya lalu tekan Enter.",
-                id="keterangan-impor",
-            )
-            yield Input(id="berkas-impor", placeholder="mis. ~/Unduhan/Export_Data_ASN.csv")
-            yield Static("", id="hasil-impor")
-            with Horizontal(classes="tombol-dialog"):
-                yield Button("Periksa (Enter)", variant="primary", id="periksa-impor")
-                yield Button("Ke Struktur (Esc)", id="ke-struktur")
-        yield Footer(show_command_palette=False, compact=True)
-
-    @on(Input.Submitted, "#berkas-impor")
-    @on(Button.Pressed, "#periksa-impor")
-    def _periksa(self) -> None:
-        teks = self.query_one("#berkas-impor", Input).value.strip()
-        self.query_one("#hasil-impor", Static).update(self.periksa_berkas(teks))
-
-    def periksa_berkas(self, teks: str) -> str:
-        """What to tell about the path `teks`: the fix, or the exact command that continues the import."""
-        if not teks:
-            return "Tulis path berkas yang akan diimpor, misalnya ~/Unduhan/Export_Data_ASN.csv."
-        berkas = Path(teks).expanduser()
-        if berkas.is_dir():
-            return f"{berkas} adalah folder; tulis path berkas di dalamnya."
-        if not berkas.is_file():
-            return f"Berkas {berkas} tidak ditemukan; periksa ejaan dan foldernya."
-        if berkas.suffix.lower() not in AKHIRAN_IMPOR:
-            return (
-                f"Berkas {berkas.name} tidak dapat dibaca: yang dapat diimpor hanya {', '.join(AKHIRAN_IMPOR)}. "
-                "Simpan ulang dari Excel/LibreOffice dalam salah satu format itu."
-            )
-        perintah = ["sistemkerja", "impor", "pegawai", str(berkas.resolve())]
-        if self.app.url:
-            perintah += ["--db", self.app.url]
-        return (
-            f"Berkas {berkas.name} ditemukan. Impor dilanjutkan di terminal: keluar dari aplikasi (q), lalu "
-            f"jalankan\n\n  {shlex.join(perintah)} --pratinjau\n\nuntuk melihat hasilnya tanpa menulis apa pun, "
-            "lalu perintah yang sama tanpa --pratinjau untuk menyimpannya."
-        )
-
-    @on(Button.Pressed, "#ke-struktur")
-    def action_struktur(self) -> None:
-        self.dismiss()

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 PETUNJUK_TANPA_UNIT = (
     "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
-    "(ekspor SIASN, e-Kinerja, atau DUK; lihat sistemkerja --help). Isi sendiri: tombol e.\n"
+    "(ekspor SIASN, e-Kinerja, atau DUK), atau tombol I di sini. Isi sendiri: tombol e.\n"
     "Pengaturan instansi: tombol i."
 )
 
@@ -68,6 +68,14 @@ class LayarStruktur(Screen):
             tooltip="Halaman pegawai sebelumnya",
         ),
         Binding("i", "instansi", "Instansi", id="struktur.instansi", tooltip="Pengaturan instansi dan kode unit"),
+        Binding(
+            "I",
+            "impor",
+            "Impor",
+            show=False,
+            id="struktur.impor",
+            tooltip="Impor pegawai atau unit dari berkas SIASN, e-Kinerja, atau DUK",
+        ),
         Binding(
             "d",
             "detail",
@@ -246,6 +254,14 @@ class LayarStruktur(Screen):
         from sistemkerja_tui.tui.screens.instansi import buka_layar_instansi
 
         buka_layar_instansi(self.app)
+
+    def action_impor(self) -> None:
+        from sistemkerja_tui.tui.screens.impor import LayarImpor
+
+        if self.layanan is None or not self.layanan.instansi:
+            self.notify("Siapkan dahulu Pemda Anda di layar awal.", severity="warning")
+            return
+        self.app.push_screen(LayarImpor())
 
     def action_cari(self) -> None:
         if self.layanan is None:
