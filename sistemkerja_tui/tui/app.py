@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -14,15 +15,14 @@ from textual.screen import Screen
 
 from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
 from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_database
-from sistemkerja_tui.layanan.pengguna import Pengguna
 from sistemkerja_tui.tui.pekerja import kerjakan
-from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
-from sistemkerja_tui.tui.screens.cari import LayarCari
-from sistemkerja_tui.tui.screens.struktur import LayarStruktur
+from sistemkerja_tui.tui.screens.struktur import AwalStruktur, LayarStruktur
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
-from sistemkerja_tui.tui.widgets.palet import PaletPerintah
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
+
+if TYPE_CHECKING:  # the rest is imported on first use: a fast start-up
+    from sistemkerja_tui.layanan.pengguna import Pengguna
 
 ENV_KELUAR_SAAT_SIAP = "SISTEMKERJA_KELUAR_SAAT_SIAP"
 PESAN_PILIH_PENGGUNA = "Pilih dahulu siapa Anda (pimpinan unit): tekan p."
@@ -141,13 +141,14 @@ class SistemKerjaApp(App[int]):
             self.call_from_thread(self._gagal_buka, str(e))
             return
         pengguna = hasil.layanan.pengguna.sekarang()
-        self.call_from_thread(self._database_siap, hasil, pengguna)
+        awal = LayarStruktur.baca_awal(hasil.struktur)  # in this worker too: the screen fills in one frame
+        self.call_from_thread(self._database_siap, hasil, pengguna, awal)
 
     def _gagal_buka(self, pesan: str) -> None:
         self.notify(pesan, title="Database tidak dapat dibuka", severity="error", timeout=30)
         self.struktur.gagal(pesan)
 
-    def _database_siap(self, hasil: HasilBuka, pengguna: Pengguna | None) -> None:
+    def _database_siap(self, hasil: HasilBuka, pengguna: Pengguna | None, awal: AwalStruktur) -> None:
         self.hasil_buka = hasil
         self.layanan = hasil.layanan
         self.pengguna = pengguna
@@ -156,7 +157,7 @@ class SistemKerjaApp(App[int]):
             self.sub_title = utama.nama
         if hasil.demo_dibuat:
             self.notify("Database baru diisi dengan Pemda demo fiktif.", title="Selamat datang", timeout=8)
-        self.struktur.mulai(hasil.struktur)
+        self.struktur.mulai(hasil.struktur, awal)
 
     def halaman_tampil(self) -> None:
         """Called by the Struktur screen whenever a page is shown; the first time marks 'ready'."""
@@ -289,6 +290,8 @@ class SistemKerjaApp(App[int]):
     def action_tema(self) -> None:
         from textual.theme import ThemeProvider
 
+        from sistemkerja_tui.tui.widgets.palet import PaletPerintah
+
         self.push_screen(PaletPerintah([ThemeProvider], placeholder="Cari tema…"))
 
     def _tema_berganti(self, tema) -> None:
@@ -310,6 +313,8 @@ class SistemKerjaApp(App[int]):
     # --- help & palette ---------------------------------------------------
 
     def bagian_bantuan(self) -> list[tuple[str, list[Binding]]]:
+        from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
+        from sistemkerja_tui.tui.screens.cari import LayarCari
         from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
         from sistemkerja_tui.tui.screens.form_individu import FormIndividu
         from sistemkerja_tui.tui.screens.form_tim import FormPermohonan, FormTim
@@ -352,10 +357,14 @@ class SistemKerjaApp(App[int]):
         ]
 
     def action_command_palette(self) -> None:
+        from sistemkerja_tui.tui.widgets.palet import PaletPerintah
+
         if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
             self.push_screen(PaletPerintah(id="--command-palette"))
 
     def action_bantuan(self) -> None:
+        from sistemkerja_tui.tui.screens.bantuan import LayarBantuan
+
         if not isinstance(self.screen, LayarBantuan):
             self.push_screen(LayarBantuan(self.bagian_bantuan(), self.konfigurasi.keymap))
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from sistemkerja_tui.layanan.struktur import HalamanPegawai
+if TYPE_CHECKING:
+    from sistemkerja_tui.layanan.struktur import HalamanPegawai
 
 KOLOM = ("Nama", "Jabatan", "NIP", "Pangkat/Gol", "PPK")
 
