@@ -28,10 +28,12 @@ _Bagian = tuple[str, str]  # (text, style)
 class BarisHasil(Visual):
     """One result in two lines (a line longer than the list wraps, as text does). The option list measures
     every result it holds: a line that fits is measured by its length alone, and text is styled and laid
-    out only for the rows on screen, so a keystroke stays cheap with a full page of results."""
+    out only for the rows on screen, so a keystroke stays cheap with a full page of results. The screen keeps
+    a result's rows while the next keystroke finds it again."""
 
     def __init__(self, atas: list[_Bagian], bawah: _Bagian) -> None:
         self.atas, self.bawah = atas, bawah
+        self._gambar: dict[tuple[int, int | None, Style], list[Strip]] = {}
 
     def __str__(self) -> str:
         return "\n".join(self._polos())
@@ -51,13 +53,16 @@ class BarisHasil(Visual):
         return sum(b.get_height(rules, width) for b in self._isi())
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        strips: list[Strip] = []
+        if (strips := self._gambar.get((width, height, style))) is not None:
+            return strips
+        strips = []
         for b in self._isi():
             if b.cell_length <= width:
                 strips.append(Strip(b.render_segments(style), b.cell_length))
             else:
                 strips.extend(b.render_strips(width, None, style, options))
-        return strips[:height]
+        self._gambar[width, height, style] = strips = strips[:height]
+        return strips
 
 
 class LayarCari(ModalScreen[HasilCari | None]):
@@ -77,6 +82,7 @@ class LayarCari(ModalScreen[HasilCari | None]):
         self.hasil: list[HasilCari] = []
         self.generasi = 0  # counts result lists painted on screen
         self.waktu_tampil = 0.0  # perf_counter() when the latest list was painted
+        self._tergambar: dict[HasilCari, BarisHasil] = {}  # the rows of the results on screen, kept for the next key
 
     def compose(self) -> ComposeResult:
         if self.unit:
@@ -112,7 +118,8 @@ class LayarCari(ModalScreen[HasilCari | None]):
         hasil = self.layanan.cari(teks, unit=self.unit)
         self.hasil = hasil
         daftar = self.query_one("#hasil-cari", OptionList)
-        daftar.set_options(Option(self._baris(h), id=str(i)) for i, h in enumerate(hasil))
+        self._tergambar = {h: self._tergambar.get(h) or self._baris(h) for h in hasil}
+        daftar.set_options(Option(self._tergambar[h], id=str(i)) for i, h in enumerate(hasil))
         if hasil:
             daftar.highlighted = 0
         status = self.query_one("#status-cari", Label)
