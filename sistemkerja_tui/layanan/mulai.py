@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sistemkerja_tui.layanan.struktur import LayananStruktur
-
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
@@ -19,6 +17,7 @@ if TYPE_CHECKING:
     from sistemkerja_tui.layanan.laporan import LayananLaporan
     from sistemkerja_tui.layanan.pengguna import LayananPengguna
     from sistemkerja_tui.layanan.penugasan import LayananPenugasan
+    from sistemkerja_tui.layanan.struktur import LayananStruktur
     from sistemkerja_tui.layanan.surat import LayananSurat
     from sistemkerja_tui.layanan.tim import LayananTim
     from sistemkerja_tui.layanan.ubah_struktur import LayananUbahStruktur
@@ -140,6 +139,7 @@ def buka_database(url: str | None = None, *, demo_jika_kosong: bool = False) -> 
     `store.db.siapkan_database`. An empty database is never filled unasked:
     only `demo_jika_kosong` (tests, benches) seeds the demo Pemda there.
     """
+    from sistemkerja_tui.layanan.struktur import LayananStruktur  # with the rules it reads by: in this worker
     from sistemkerja_tui.store.baca import Pembaca, pembaca_cepat
     from sistemkerja_tui.store.lokasi import url_database
 

@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -14,14 +15,16 @@ from textual.screen import Screen
 
 from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
 from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_database
-from sistemkerja_tui.layanan.pengguna import Pengguna
 from sistemkerja_tui.tui.kunci import PenahanKunci
 from sistemkerja_tui.tui.layar import LAYAR, MENURUT_NAMA
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan, bagian_bantuan
-from sistemkerja_tui.tui.screens.struktur import LayarStruktur
+from sistemkerja_tui.tui.screens.struktur import AwalStruktur, LayarStruktur
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
 from sistemkerja_tui.tui.widgets.palet import PaletPerintah, PerintahAplikasi
+
+if TYPE_CHECKING:  # the rest is imported on first use: a fast start-up
+    from sistemkerja_tui.layanan.pengguna import Pengguna
 
 ENV_KELUAR_SAAT_SIAP = "SISTEMKERJA_KELUAR_SAAT_SIAP"
 PESAN_PILIH_PENGGUNA = "Pilih dahulu siapa Anda (pimpinan unit): tekan p."
@@ -110,13 +113,14 @@ class SistemKerjaApp(PenahanKunci, App[int]):
             self.call_from_thread(self._gagal_buka, str(e))
             return
         pengguna = hasil.layanan.pengguna.sekarang()
-        self.call_from_thread(self._database_siap, hasil, pengguna)
+        awal = LayarStruktur.baca_awal(hasil.struktur)  # in this worker too: the screen fills in one frame
+        self.call_from_thread(self._database_siap, hasil, pengguna, awal)
 
     def _gagal_buka(self, pesan: str) -> None:
         self.notify(pesan, title="Database tidak dapat dibuka", severity="error", timeout=30)
         self.struktur.gagal(pesan)
 
-    def _database_siap(self, hasil: HasilBuka, pengguna: Pengguna | None) -> None:
+    def _database_siap(self, hasil: HasilBuka, pengguna: Pengguna | None, awal: AwalStruktur) -> None:
         self.hasil_buka = hasil
         self.layanan = hasil.layanan
         self.pengguna = pengguna
@@ -128,7 +132,7 @@ class SistemKerjaApp(PenahanKunci, App[int]):
 
             self.sub_title = "Pemda baru"
             self.push_screen(LayarSiapkan())
-        self.struktur.mulai(hasil.struktur)
+        self.struktur.mulai(hasil.struktur, awal)
 
     def database_berubah(self, lalu: Callable[[], None] | None = None) -> None:
         """The instansi or its units changed (setup, settings): read the structure again, show it, then `lalu`."""
@@ -136,12 +140,12 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         if hasil is None:
             return
 
-        def baca() -> Pengguna | None:
+        def baca() -> tuple[Pengguna | None, AwalStruktur]:
             hasil.struktur.muat()
-            return hasil.layanan.pengguna.sekarang()
+            return hasil.layanan.pengguna.sekarang(), LayarStruktur.baca_awal(hasil.struktur)
 
-        def siap(pengguna: Pengguna | None) -> None:
-            self._database_siap(hasil, pengguna)
+        def siap(dibaca: tuple[Pengguna | None, AwalStruktur]) -> None:
+            self._database_siap(hasil, *dibaca)
             if lalu is not None:
                 lalu()
 
@@ -290,9 +294,11 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         return bagian_bantuan([b for b in self.BINDINGS if isinstance(b, Binding)])
 
     def action_command_palette(self) -> None:
+
         if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
             self.push_screen(PaletPerintah(id="--command-palette"))
 
     def action_bantuan(self) -> None:
+
         if not isinstance(self.screen, LayarBantuan):
             self.push_screen(LayarBantuan(self.bagian_bantuan(), self.konfigurasi.keymap))

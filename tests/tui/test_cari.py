@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from tests.bantu import sql as _sql
 from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
-from sistemkerja_tui.tui.screens.cari import PESAN_MENYIAPKAN, LayarCari, LayarCariNama
+from sistemkerja_tui.layanan.struktur import BATAS_CARI
+from sistemkerja_tui.tui.screens.cari import PESAN_MENYIAPKAN, BarisHasil, LayarCari, LayarCariNama
 from sistemkerja_tui.tui.screens.tim import LayarTim
 from sistemkerja_tui.tui.widgets.pohon import PohonUnit
 
@@ -124,3 +125,33 @@ async def test_cari_tim_menurut_nama(db_demo):
         await tunggu(pilot, lambda: isinstance(app.screen, LayarCariNama))
         await pilot.press("ctrl+u", "enter")  # an empty line shows every team again
         await tunggu(pilot, lambda: app.screen is layar and len(layar.tim) == semua)
+
+
+async def test_hasil_penuh_hanya_baris_di_layar_yang_digambar(db_demo, monkeypatch):
+    # a full page of results (BATAS_CARI) is measured without laying the text out; only the rows on screen are drawn
+    digambar: list[BarisHasil] = []
+    gambar = BarisHasil.render_strips
+
+    def catat(self, *args, **kwargs):
+        digambar.append(self)
+        return gambar(self, *args, **kwargs)
+
+    monkeypatch.setattr(BarisHasil, "render_strips", catat)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("slash", *"a")
+        layar = app.screen
+        await tunggu(pilot, lambda: layar.generasi > 0 and len(layar.hasil) == BATAS_CARI)
+        daftar = layar.query_one("#hasil-cari", OptionList)
+        assert daftar.option_count == BATAS_CARI
+        assert 0 < len({id(b) for b in digambar}) < BATAS_CARI // 2
+
+
+def test_baris_hasil_dua_baris_yang_terlalu_panjang_dibungkus():
+    pendek = BarisHasil([("Siti Aminah", "bold"), ("  19850202 201001 2 002", "")], ("Perawat · Puskesmas", "dim"))
+    assert pendek.get_height({}, 60) == 2
+    assert str(pendek) == "Siti Aminah  19850202 201001 2 002\nPerawat · Puskesmas"
+    jabatan = "Pengawas Penyelenggaraan Urusan Pemerintahan di Daerah Ahli Madya · Inspektur Pembantu Khusus"
+    panjang = BarisHasil([("Arifin Syam", "bold")], (jabatan, "dim"))
+    assert panjang.get_height({}, 60) == 3  # the jabatan wraps onto a second line, as text does

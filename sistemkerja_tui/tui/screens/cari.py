@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import time
 
-from rich.text import Text
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.screen import ModalScreen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -17,6 +22,47 @@ from sistemkerja_tui.layanan.struktur import BATAS_CARI, HasilCari, LayananStruk
 from sistemkerja_tui.tui.pekerja import kerjakan
 
 PESAN_MENYIAPKAN = "Menyiapkan indeks pencarian… hasil muncul begitu siap."
+_Bagian = tuple[str, str]  # (text, style)
+
+
+class BarisHasil(Visual):
+    """One result in two lines (a line longer than the list wraps, as text does). The option list measures
+    every result it holds: a line that fits is measured by its length alone, and text is styled and laid
+    out only for the rows on screen, so a keystroke stays cheap with a full page of results. The screen keeps
+    a result's rows while the next keystroke finds it again."""
+
+    def __init__(self, atas: list[_Bagian], bawah: _Bagian) -> None:
+        self.atas, self.bawah = atas, bawah
+        self._gambar: dict[tuple[int, int | None, Style], list[Strip]] = {}
+
+    def __str__(self) -> str:
+        return "\n".join(self._polos())
+
+    def _polos(self) -> tuple[str, str]:
+        return "".join(t for t, _ in self.atas), self.bawah[0]
+
+    def _isi(self) -> tuple[Content, Content]:
+        return Content.assemble(*self.atas), Content.assemble(self.bawah)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(cell_len(b) for b in self._polos())
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if all(cell_len(b) <= width for b in self._polos()):
+            return 2
+        return sum(b.get_height(rules, width) for b in self._isi())
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        if (strips := self._gambar.get((width, height, style))) is not None:
+            return strips
+        strips = []
+        for b in self._isi():
+            if b.cell_length <= width:
+                strips.append(Strip(b.render_segments(style), b.cell_length))
+            else:
+                strips.extend(b.render_strips(width, None, style, options))
+        self._gambar[width, height, style] = strips = strips[:height]
+        return strips
 
 
 class LayarCari(ModalScreen[HasilCari | None]):
@@ -36,6 +82,7 @@ class LayarCari(ModalScreen[HasilCari | None]):
         self.hasil: list[HasilCari] = []
         self.generasi = 0  # counts result lists painted on screen
         self.waktu_tampil = 0.0  # perf_counter() when the latest list was painted
+        self._tergambar: dict[HasilCari, BarisHasil] = {}  # the rows of the results on screen, kept for the next key
 
     def compose(self) -> ComposeResult:
         if self.unit:
@@ -71,7 +118,8 @@ class LayarCari(ModalScreen[HasilCari | None]):
         hasil = self.layanan.cari(teks, unit=self.unit)
         self.hasil = hasil
         daftar = self.query_one("#hasil-cari", OptionList)
-        daftar.set_options(Option(self._baris(h), id=str(i)) for i, h in enumerate(hasil))
+        self._tergambar = {h: self._tergambar.get(h) or self._baris(h) for h in hasil}
+        daftar.set_options(Option(self._tergambar[h], id=str(i)) for i, h in enumerate(hasil))
         if hasil:
             daftar.highlighted = 0
         status = self.query_one("#status-cari", Label)
@@ -88,13 +136,13 @@ class LayarCari(ModalScreen[HasilCari | None]):
             status.update(f"{jumlah} · Enter memilih · Esc menutup")
         self.call_after_refresh(self._tercat)
 
-    def _baris(self, h: HasilCari) -> Text:
-        """Two lines per result; in a search that finds units too, each line is marked unit or pegawai."""
+    def _baris(self, h: HasilCari) -> BarisHasil:
+        """Two lines per result; in a search that finds units too, each result is marked unit or pegawai."""
         if h.adalah_unit:
             di = f" · di bawah {h.unit}" if h.unit else ""
-            return Text.assemble(("Unit    ", "bold reverse"), " ", (h.nama, "bold"), "\n", (f"{h.jabatan}{di}", "dim"))
-        baris = Text.assemble((h.nama, "bold"), f"  {h.nip}\n", (f"{h.jabatan} · {h.unit}", "dim"))
-        return Text.assemble(("Pegawai ", "reverse"), " ", baris) if self.unit else baris
+            return BarisHasil([("Unit    ", "bold reverse"), (" ", ""), (h.nama, "bold")], (f"{h.jabatan}{di}", "dim"))
+        awal = [("Pegawai ", "reverse"), (" ", "")] if self.unit else []
+        return BarisHasil([*awal, (h.nama, "bold"), (f"  {h.nip}", "")], (f"{h.jabatan} · {h.unit}", "dim"))
 
     def _tercat(self) -> None:
         self.generasi += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -14,10 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
-from sistemkerja_tui.layanan.struktur import HalamanPegawai, HasilCari, LayananStruktur, Unit
 from sistemkerja_tui.tui.fokus import fokus_utama
-from sistemkerja_tui.tui.screens.cari import LayarCari
-from sistemkerja_tui.tui.screens.ubah_struktur import PenyuntingStruktur
 from sistemkerja_tui.tui.widgets.detail import PanelDetail
 from sistemkerja_tui.tui.widgets.pohon import DataSimpul, PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
@@ -25,8 +23,12 @@ from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
 if TYPE_CHECKING:
     from textual import getters
 
+    from sistemkerja_tui.layanan.struktur import HalamanPegawai, HasilCari, Instansi, LayananStruktur, Unit
     from sistemkerja_tui.tui.app import SistemKerjaApp
+    from sistemkerja_tui.tui.screens.ubah_struktur import PenyuntingStruktur
 
+
+AwalStruktur = tuple[list[tuple["Instansi", list["Unit"]]], "HalamanPegawai | None"]
 
 PETUNJUK_TANPA_UNIT = (
     "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
@@ -94,8 +96,8 @@ class LayarStruktur(Screen):
         self.termasuk_sub = False
         self.halaman_terakhir: HalamanPegawai | None = None
         self._lompat: tuple[int, int] | None = None
+        self._halaman_awal: HalamanPegawai | None = None  # the first unit's page, read with the tree
         self._fokus_sebelum_detail: Widget | None = None
-        self.penyunting = PenyuntingStruktur(self)
 
     AUTO_FOCUS = "#pohon"
 
@@ -114,9 +116,16 @@ class LayarStruktur(Screen):
 
     # --- start ------------------------------------------------------------
 
-    def mulai(self, layanan: LayananStruktur) -> None:
+    def mulai(self, layanan: LayananStruktur, awal: AwalStruktur) -> None:
+        """Show `layanan`'s structure, `awal` read by `baca_awal` in the worker that opened the database."""
         self.layanan = layanan
-        self._muat_pohon()
+        self.call_later(self._pohon_siap, *awal)  # from this screen's queue: after its widgets are mounted
+
+    @staticmethod
+    def baca_awal(layanan: LayananStruktur) -> AwalStruktur:
+        """The tree's top levels and the first page of the unit the cursor starts on (call from a worker)."""
+        daftar = [(i, layanan.unit_akar(i.id)) for i in layanan.instansi]
+        return daftar, layanan.halaman_pegawai(daftar[0][1][0].id) if daftar and daftar[0][1] else None
 
     def gagal(self, pesan: str) -> None:
         self.query_one("#info-unit", Label).update(pesan)
@@ -127,13 +136,7 @@ class LayarStruktur(Screen):
         assert self.layanan is not None
         return self.layanan
 
-    @work(group="pohon", exclusive=True, thread=True, exit_on_error=False)
-    def _muat_pohon(self) -> None:
-        layanan = self._siap()
-        daftar = [(i, layanan.unit_akar(i.id)) for i in layanan.instansi]
-        self.app.call_from_thread(self._pohon_siap, daftar)
-
-    def _pohon_siap(self, daftar) -> None:
+    def _pohon_siap(self, daftar: list[tuple[Instansi, list[Unit]]], awal: HalamanPegawai | None) -> None:
         pohon = self.query_one(PohonUnit)
         pohon.isi_instansi(daftar)
         if not daftar or not daftar[0][1]:
@@ -141,8 +144,13 @@ class LayarStruktur(Screen):
             self.app.halaman_tampil()
             return
         pohon.focus()
-        # node lines exist only after the tree has laid itself out
-        self.call_after_refresh(pohon.move_cursor, pohon.root.children[0].children[0])
+        pertama = pohon.root.children[0].children[0]
+        if awal is not None:  # shown now, in the frame that shows the tree
+            self.unit_id, self.halaman = awal.unit_id, 0
+            self._halaman_siap(awal, None)
+        self._halaman_awal = awal
+        pohon.get_node_at_line(0)  # lays out the node lines: the cursor moves before the first paint, no scroll
+        pohon.cursor_line = pertama.line
 
     # --- tree -------------------------------------------------------------
 
@@ -169,6 +177,9 @@ class LayarStruktur(Screen):
 
     def _tampilkan_unit(self, unit_id: int) -> None:
         """Load the first page of `unit_id`, or the page of a pending search jump."""
+        awal, self._halaman_awal = self._halaman_awal, None
+        if awal is not None and awal.unit_id == unit_id and self._lompat is None:
+            return  # the cursor's first unit: its page, read with the tree, is shown already
         self.unit_id = unit_id
         pilih = None
         if self._lompat is not None:
@@ -267,6 +278,8 @@ class LayarStruktur(Screen):
         if self.layanan is None:
             self.notify("Database belum siap.", severity="warning")
             return
+        from sistemkerja_tui.tui.screens.cari import LayarCari
+
         self.app.push_screen(LayarCari(self.layanan, unit=True), self._ke_hasil)
 
     def _ke_hasil(self, hasil: HasilCari | None) -> None:
@@ -302,6 +315,13 @@ class LayarStruktur(Screen):
             self.call_after_refresh(pohon.move_cursor, simpul)
 
     # --- editing (tui.screens.ubah_struktur) ---------------------------------
+
+    @cached_property
+    def penyunting(self) -> PenyuntingStruktur:
+        """The edit actions (imported on first use: start-up loads none of the forms)."""
+        from sistemkerja_tui.tui.screens.ubah_struktur import PenyuntingStruktur
+
+        return PenyuntingStruktur(self)
 
     def action_ubah(self) -> None:
         self.penyunting.menu()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from sistemkerja_tui.layanan.struktur import DetailPegawai
+if TYPE_CHECKING:
+    from sistemkerja_tui.layanan.struktur import DetailPegawai
 
 
 def render_detail(d: DetailPegawai) -> Table:

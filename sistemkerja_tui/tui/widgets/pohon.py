@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from sistemkerja_tui.layanan.struktur import Instansi, Unit
+if TYPE_CHECKING:
+    from sistemkerja_tui.layanan.struktur import Instansi, Unit
 
 
 @dataclass

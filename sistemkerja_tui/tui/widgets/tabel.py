@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from rich.measure import Measurement
 from rich.text import Text
@@ -15,7 +16,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from sistemkerja_tui.layanan.struktur import HalamanPegawai
+if TYPE_CHECKING:
+    from sistemkerja_tui.layanan.struktur import HalamanPegawai
 
 
 class TabelVim(DataTable):

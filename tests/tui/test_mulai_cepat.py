@@ -1,0 +1,48 @@
+"""Start-up: the first screen is filled in one go, and the main thread imports no rules before its first paint."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.tui.bantu import UKURAN, buat_app, teks, tunggu_siap
+
+from sistemkerja_tui.layanan.struktur import LayananStruktur
+from sistemkerja_tui.tui.widgets.pohon import PohonUnit
+
+
+async def test_halaman_pertama_dibaca_sekali_bersama_pohon(db_demo, monkeypatch):
+    dibaca: list[int] = []
+    baca = LayananStruktur.halaman_pegawai
+
+    def catat(self, unit_id, **kwargs):
+        dibaca.append(unit_id)
+        return baca(self, unit_id, **kwargs)
+
+    monkeypatch.setattr(LayananStruktur, "halaman_pegawai", catat)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        pohon = app.screen.query_one(PohonUnit)
+        assert pohon.cursor_node is pohon.root.children[0].children[0]
+        assert dibaca == [pohon.cursor_node.data.unit_id]  # read with the tree, not again when the cursor lands
+        assert pohon.scroll_offset.y == 0  # the instansi line above the cursor stays in view
+        assert "hal. 1/" in teks(app.screen.query_one("#info-unit"))
+
+
+async def test_mulai_berulang_selalu_sampai_siap(db_demo):
+    # the database may answer before the screen's widgets are mounted: the page waits for them
+    for _ in range(6):
+        app = buat_app(db_demo)
+        async with app.run_test(size=UKURAN) as pilot:
+            await tunggu_siap(pilot)
+            assert app.struktur.query_one("#tabel").row_count > 0
+
+
+def test_impor_aplikasi_tanpa_aturan_dan_sqlalchemy():
+    # the rules, the structure services and SQLAlchemy are imported by the worker that opens the database
+    berat = ["sistemkerja_tui.aturan.enums", "sistemkerja_tui.aturan.profil", "sistemkerja_tui.aturan.ppk"]
+    berat += ["sistemkerja_tui.layanan.struktur", "sqlalchemy", "sqlmodel", "babel", "jinja2"]
+    kode = f"import sys, sistemkerja_tui.cli, sistemkerja_tui.tui.app; print(sorted(set({berat!r}) & set(sys.modules)))"
+    keluaran = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True).stdout
+    assert keluaran.strip() == "[]"
