@@ -34,10 +34,12 @@ from sistemkerja_tui.aturan.enums import (
     StatusTim,
 )
 from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, kondisi_kumpulan, nilai_kandidat
+from sistemkerja_tui.aturan.peringkat import ADA_JF_LAYAK, KELAS_PENUH, RumusPeringkat, rumus_peringkat
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.temuan import Temuan
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 from sistemkerja_tui.store.baca import sebagai_tanggal
+from sistemkerja_tui.store.kueri import calon as kueri_calon
 from sistemkerja_tui.store.kueri import tim as kueri
 
 if TYPE_CHECKING:
@@ -299,13 +301,20 @@ class LayananTim:
 
     def kandidat_pimpinan(self, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> DaftarCalon:
         """Candidates for `peran`, in `urutkan_kandidat`'s order: eligible ones first, each other with the reasons
-        why not (see `DaftarCalon`: one read, the rules run once per kind of candidate, not once per pegawai)."""
+        why not (see `DaftarCalon`: counted and ranked by the database, read and judged a page at a time)."""
         try:
             tim = kueri.unit_bentuk_tim(self.struktur.pembaca, tim_id)
         except LookupError:
             raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.") from None
-        rows = kueri.calon_pimpinan(self.struktur.pembaca, self.struktur.subpohon(tim.unit_id), kecuali_tim=tim_id)
-        return DaftarCalon.dari(rows, peran, self._profil_unit(tim.unit_id), BentukTim(tim.bentuk))
+        kumpulan = _Kumpulan(
+            self.struktur.pembaca,
+            self.struktur.subpohon(tim.unit_id),
+            tim_id,
+            peran,
+            self._profil_unit(tim.unit_id),
+            BentukTim(tim.bentuk),
+        )
+        return DaftarCalon.buka(kumpulan)
 
     def tetapkan_pimpinan(
         self,
@@ -747,78 +756,124 @@ def _jenis_calon(r: Any) -> tuple[Any, ...]:
     )
 
 
-def _wakil_jenis(
-    rows: Iterable[Any], jenis: Iterable[tuple[Any, ...]] | None = None
-) -> dict[tuple[Any, ...], Kandidat]:
-    """One candidate per kind (`_jenis_calon`, or `jenis` when already worked out), the first row of that kind."""
+def _wakil_jenis(rows: Iterable[Any]) -> dict[tuple[Any, ...], Kandidat]:
+    """One candidate per kind (`_jenis_calon`), the first row of that kind."""
     wakil: dict[tuple[Any, ...], Kandidat] = {}
-    rows = list(rows)
-    for r, j in zip(rows, jenis if jenis is not None else map(_jenis_calon, rows), strict=True):
-        if j not in wakil:
-            wakil[j] = _kandidat(r, r.peran_pimpinan, r.kelompok_kerja)
+    for r in rows:
+        wakil.setdefault(_jenis_calon(r), _kandidat(r, r.peran_pimpinan, r.kelompok_kerja))
     return wakil
 
 
+@dataclass
 class _Kumpulan:
-    """The rows of a pool, judged once per kind of candidate and ordered; shared by every filtered view."""
+    """The pool of a team's candidates for one role: ranked and paged by the database (`store.kueri.calon`) from
+    `aturan.peringkat`'s terms; `aturan.kriteria` judges only the rows read, for their reasons and rujukan."""
 
-    def __init__(self, rows: list[Any], peran: PeranTim, profil: Any, bentuk: BentukTim) -> None:
-        self.rows, self.peran, self.profil, self.bentuk = rows, peran, profil, bentuk
-        jenis = [_jenis_calon(r) for r in rows]
-        wakil = _wakil_jenis(rows, jenis)
-        self.kondisi = kondisi_kumpulan(wakil.values(), peran, profil, bentuk=bentuk)
-        layak: dict[tuple[Any, ...], bool] = {}
-        kunci: dict[tuple[Any, ...], tuple[int, int, int]] = {}
-        for j, k in wakil.items():  # urutkan_kandidat's order: eligible by skor, the rest by number of errors
-            n = self.nilai(k)
-            layak[j] = n.layak
-            kunci[j] = (0, 0, -n.skor) if n.layak else (1, len(n.galat), -n.skor)
-        self.layak = [layak[j] for j in jenis]
-        urut = [(*kunci[j], nama_lengkap(*_nama(r)).casefold(), r.id) for r, j in zip(rows, jenis, strict=True)]
-        self.urutan = sorted(range(len(rows)), key=urut.__getitem__)
-        self.cache: dict[int, Penilaian] = {}
-        self._teks: list[str] | None = None
+    pembaca: Any
+    unit_ids: list[int]
+    kecuali_tim: int
+    peran: PeranTim
+    profil: Any
+    bentuk: BentukTim
+    rumus: RumusPeringkat = field(init=False)
+    fakta: dict[str, bool] = field(default_factory=dict)
 
-    def nilai(self, k: Kandidat) -> Penilaian:
-        jf, penuh = self.kondisi
-        return nilai_kandidat(
-            k, self.peran, self.profil, bentuk=self.bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh
+    def __post_init__(self) -> None:
+        self.rumus = rumus_peringkat(self.peran, self.profil, bentuk=self.bentuk)
+
+    def kelompok(self, saring: Sequence[str]) -> list[Any]:
+        return kueri_calon.kelompok(
+            self.pembaca, self.unit_ids, self.rumus, kecuali_tim=self.kecuali_tim, saring=saring
         )
 
-    def penilaian(self, b: int) -> Penilaian:
-        if b not in self.cache:
-            r = self.rows[b]
-            self.cache[b] = self.nilai(_kandidat(r, r.peran_pimpinan, r.kelompok_kerja))
-        return self.cache[b]
+    def tetapkan_fakta(self, kelompok: list[Any]) -> None:
+        """`kondisi_kumpulan` from the pool's counts: a JF qualifies, then a pelaksana of the full kelas does."""
+        semua = dict.fromkeys((ADA_JF_LAYAK, KELAS_PENUH), True)
+        ada_jf = any(r.jenis_jabatan == JenisJabatan.FUNGSIONAL.value and _galat(r, semua) == 0 for r in kelompok)
+        ada_penuh = any(
+            r.jenis_jabatan == JenisJabatan.PELAKSANA.value
+            and _galat(r, {ADA_JF_LAYAK: ada_jf, KELAS_PENUH: True}) == 0
+            for r in kelompok
+        )
+        self.fakta = {ADA_JF_LAYAK: ada_jf, KELAS_PENUH: ada_penuh}
 
-    def teks(self) -> list[str]:
-        """Per row, what a filter searches: full name, NIP, jabatan (built at the first filter)."""
-        if self._teks is None:
-            self._teks = [
-                f"{nama_lengkap(*_nama(r))} {r.nip or ''} {r.nama_jabatan or ''} {r.jenis_jabatan}".casefold()
-                for r in self.rows
-            ]
-        return self._teks
+    def baca(self, saring: Sequence[str], mulai: int, batas: int) -> list[tuple[Penilaian, str]]:
+        """Candidates `mulai`… in rank order, each judged by the rules, with its NIP."""
+        rows = kueri_calon.halaman(
+            self.pembaca,
+            self.unit_ids,
+            self.rumus,
+            kecuali_tim=self.kecuali_tim,
+            fakta=self.fakta,
+            mulai=mulai,
+            batas=batas,
+            saring=saring,
+        )
+        jf, penuh = self.fakta[ADA_JF_LAYAK], self.fakta[KELAS_PENUH]
+        return [
+            (
+                nilai_kandidat(
+                    _kandidat(r, r.peran_pimpinan, r.kelompok_kerja),
+                    self.peran,
+                    self.profil,
+                    bentuk=self.bentuk,
+                    ada_jf_layak=jf,
+                    ada_pelaksana_kelas_penuh=penuh,
+                ),
+                r.nip or "",
+            )
+            for r in rows
+        ]
+
+
+def _galat(kelompok: Any, fakta: dict[str, bool]) -> int:
+    return int(kelompok.galat_tetap) + sum(int(getattr(kelompok, f"galat_{f}", 0)) for f, ya in fakta.items() if ya)
 
 
 class DaftarCalon(Sequence[Penilaian]):
-    """The candidates of a team for one role, in `urutkan_kandidat`'s order, each judged when it is read.
+    """The candidates of a team for one role, in `urutkan_kandidat`'s order, read a page at a time.
 
-    The rules (`aturan.kriteria`) run once per kind of candidate (`_jenis_calon`) to order the pool and once
-    more for a candidate only when `daftar[i]` is read, so a unit of 100 000 pegawai costs one read and a sort.
-    `saring` narrows it by name, NIP and jabatan.
+    The database counts and ranks the pool (`aturan.peringkat` as SQL); a page (`HALAMAN` candidates) is read
+    and judged by `aturan.kriteria` when first needed: `muat(i)` in a worker, or `daftar[i]` on the spot.
+    `termuat(i)` says whether reading `daftar[i]` costs nothing. `saring` narrows it by name, NIP and jabatan.
     """
 
-    def __init__(self, kumpulan: _Kumpulan, urutan: list[int]) -> None:
-        self._kumpulan, self._urutan = kumpulan, urutan
+    HALAMAN = 100
+
+    def __init__(self, kumpulan: _Kumpulan, saring: tuple[str, ...], kelompok: list[Any]) -> None:
+        self._kumpulan, self._saring = kumpulan, saring
+        fakta = kumpulan.fakta
+        self._jumlah = sum(int(r.n) for r in kelompok)
+        self._jumlah_layak = sum(int(r.n) for r in kelompok if _galat(r, fakta) == 0)
+        self._halaman: dict[int, list[tuple[Penilaian, str]]] = {}
 
     @classmethod
-    def dari(cls, rows: list[Any], peran: PeranTim, profil: Any, bentuk: BentukTim) -> DaftarCalon:
-        kumpulan = _Kumpulan(rows, peran, profil, bentuk)
-        return cls(kumpulan, kumpulan.urutan)
+    def buka(cls, kumpulan: _Kumpulan) -> DaftarCalon:
+        """The whole pool, its first page read."""
+        kelompok = kumpulan.kelompok(())
+        kumpulan.tetapkan_fakta(kelompok)
+        daftar = cls(kumpulan, (), kelompok)
+        daftar.muat(0)
+        return daftar
 
     def __len__(self) -> int:
-        return len(self._urutan)
+        return self._jumlah
+
+    def termuat(self, i: int) -> bool:
+        return i // self.HALAMAN in self._halaman
+
+    def muat(self, i: int) -> None:
+        """Read the page holding candidate `i` (blocking: call it in a worker)."""
+        h = i // self.HALAMAN
+        if h not in self._halaman and 0 <= i < len(self):
+            self._halaman[h] = self._kumpulan.baca(self._saring, h * self.HALAMAN, self.HALAMAN)
+
+    def _baris(self, i: int) -> tuple[Penilaian, str]:
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        self.muat(i)
+        return self._halaman[i // self.HALAMAN][i % self.HALAMAN]
 
     @overload
     def __getitem__(self, i: int) -> Penilaian: ...
@@ -826,37 +881,36 @@ class DaftarCalon(Sequence[Penilaian]):
     def __getitem__(self, i: slice) -> list[Penilaian]: ...
     def __getitem__(self, i: int | slice) -> Penilaian | list[Penilaian]:
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        return self._kumpulan.penilaian(self._urutan[i])
+            awal, akhir, langkah = i.indices(len(self))
+            if langkah != 1:
+                return [self[j] for j in range(awal, akhir, langkah)]
+            baris = self._kumpulan.baca(self._saring, awal, max(0, akhir - awal))  # one read, however long
+            return [n for n, _ in baris]
+        return self._baris(i)[0]
 
     def __iter__(self) -> Iterator[Penilaian]:
-        return (self[i] for i in range(len(self)))
+        return iter(self[:])
 
     @property
     def peran(self) -> PeranTim:
         return self._kumpulan.peran
 
     def layak(self, i: int) -> bool:
-        """Whether the i-th candidate is eligible, without judging it again."""
-        return self._kumpulan.layak[self._urutan[i]]
+        return self._baris(i)[0].layak
 
     @property
     def jumlah_layak(self) -> int:
-        layak = self._kumpulan.layak
-        return sum(layak[b] for b in self._urutan)
+        return self._jumlah_layak
 
     def nip(self, i: int) -> str:
-        return self._kumpulan.rows[self._urutan[i]].nip or ""
+        return self._baris(i)[1]
 
     def saring(self, teks: str) -> DaftarCalon:
-        """The whole pool's candidates whose name, NIP or jabatan holds every word of `teks` (any case)."""
-        kata = teks.casefold().split()
-        semua = self._kumpulan.urutan
-        if not kata:
-            return DaftarCalon(self._kumpulan, semua)
-        baris = self._kumpulan.teks()
-        return DaftarCalon(self._kumpulan, [b for b in semua if all(k in baris[b] for k in kata)])
-
-
-def _nama(r: Any) -> tuple[str, str, str]:
-    return r.nama, r.gelar_depan or "", r.gelar_belakang or ""
+        """The pool's candidates whose full name, NIP, jabatan or jenis holds every word of `teks` (any case),
+        its first page read."""
+        kata = tuple(teks.casefold().split())
+        if not kata and not self._saring:
+            return self
+        daftar = DaftarCalon(self._kumpulan, kata, self._kumpulan.kelompok(kata))
+        daftar.muat(0)
+        return daftar
