@@ -1,7 +1,8 @@
 """Ketua picker: eligible candidates first; for every other one, why not, with the rujukan.
 
-The candidates are read in a worker ("memuat…" meanwhile) and shown one line each in a virtual list; the
-detail pane below shows the highlighted one's findings. Typing filters by name, NIP or jabatan.
+The candidates are counted and their first page read in a worker ("memuat…" meanwhile), then shown one line
+each in a virtual list that reads the other pages as the cursor comes near; the detail pane below shows the
+highlighted one's findings. Typing filters by name, NIP or jabatan (from the first page again).
 """
 
 from __future__ import annotations
@@ -129,6 +130,9 @@ class PemilihKetua(ModalScreen[int | None]):
         daftar = self.penilaian
         if daftar is None or not daftar:
             self.notify("Belum ada calon untuk dipilih.", severity="warning")
+            return
+        if not daftar.termuat(i):
+            self.notify("Calon ini masih dimuat; tekan Enter lagi sebentar lagi.", severity="warning")
             return
         n = daftar[i]
         if daftar.layak(i):
