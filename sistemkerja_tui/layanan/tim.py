@@ -8,9 +8,12 @@ and stays *menunggu persetujuan* until it is approved.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, overload
 
 from sistemkerja_tui.aturan import aturan_tim
@@ -34,7 +37,6 @@ from sistemkerja_tui.aturan.enums import (
     StatusTim,
 )
 from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, kondisi_kumpulan, nilai_kandidat
-from sistemkerja_tui.aturan.peringkat import ADA_JF_LAYAK, KELAS_PENUH, RumusPeringkat, rumus_peringkat
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.temuan import Temuan
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
@@ -764,10 +766,18 @@ def _wakil_jenis(rows: Iterable[Any]) -> dict[tuple[Any, ...], Kandidat]:
     return wakil
 
 
+@dataclass(frozen=True)
+class _Kelompok:
+    """Candidates of equal rank (eligibility, number of errors, skor): ordered among themselves by name."""
+
+    layak: bool
+    ids: list[int]
+
+
 @dataclass
 class _Kumpulan:
-    """The pool of a team's candidates for one role: ranked and paged by the database (`store.kueri.calon`) from
-    `aturan.peringkat`'s terms; `aturan.kriteria` judges only the rows read, for their reasons and rujukan."""
+    """The pool of a team's candidates for one role. The rules (`aturan.kriteria`) judge one candidate per kind
+    (`store.kueri.calon.jenis`) to rank the pool, then each candidate read, a page at a time, for its reasons."""
 
     pembaca: Any
     unit_ids: list[int]
@@ -775,89 +785,92 @@ class _Kumpulan:
     peran: PeranTim
     profil: Any
     bentuk: BentukTim
-    rumus: RumusPeringkat = field(init=False)
-    fakta: dict[str, bool] = field(default_factory=dict)
+    kondisi: tuple[bool, bool] = (True, True)  # kondisi_kumpulan of the whole pool, set by its first read
+    _semua: list[_Kelompok] | None = None
+    _nilai_jenis: dict[tuple[Any, ...], Penilaian] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.rumus = rumus_peringkat(self.peran, self.profil, bentuk=self.bentuk)
-
-    def kelompok(self, saring: Sequence[str]) -> list[Any]:
-        return kueri_calon.kelompok(
-            self.pembaca, self.unit_ids, self.rumus, kecuali_tim=self.kecuali_tim, saring=saring
+    def nilai(self, k: Kandidat) -> Penilaian:
+        jf, penuh = self.kondisi
+        return nilai_kandidat(
+            k, self.peran, self.profil, bentuk=self.bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh
         )
 
-    def tetapkan_fakta(self, kelompok: list[Any]) -> None:
-        """`kondisi_kumpulan` from the pool's counts: a JF qualifies, then a pelaksana of the full kelas does."""
-        semua = dict.fromkeys((ADA_JF_LAYAK, KELAS_PENUH), True)
-        ada_jf = any(r.jenis_jabatan == JenisJabatan.FUNGSIONAL.value and _galat(r, semua) == 0 for r in kelompok)
-        ada_penuh = any(
-            r.jenis_jabatan == JenisJabatan.PELAKSANA.value
-            and _galat(r, {ADA_JF_LAYAK: ada_jf, KELAS_PENUH: True}) == 0
-            for r in kelompok
-        )
-        self.fakta = {ADA_JF_LAYAK: ada_jf, KELAS_PENUH: ada_penuh}
+    def kelompok(self, saring: Sequence[str] = ()) -> list[_Kelompok]:
+        """The candidates holding every word of `saring` as runs of equal rank, in `urutkan_kandidat`'s order.
 
-    def baca(self, saring: Sequence[str], mulai: int, batas: int) -> list[tuple[Penilaian, str]]:
-        """Candidates `mulai`… in rank order, each judged by the rules, with its NIP."""
-        rows = kueri_calon.halaman(
-            self.pembaca,
-            self.unit_ids,
-            self.rumus,
-            kecuali_tim=self.kecuali_tim,
-            fakta=self.fakta,
-            mulai=mulai,
-            batas=batas,
-            saring=saring,
-        )
-        jf, penuh = self.fakta[ADA_JF_LAYAK], self.fakta[KELAS_PENUH]
-        return [
-            (
-                nilai_kandidat(
-                    _kandidat(r, r.peran_pimpinan, r.kelompok_kerja),
-                    self.peran,
-                    self.profil,
-                    bentuk=self.bentuk,
-                    ada_jf_layak=jf,
-                    ada_pelaksana_kelas_penuh=penuh,
-                ),
-                r.nip or "",
-            )
-            for r in rows
-        ]
+        Read without `saring` first: that read also works out the pool's `kondisi` (and is kept).
+        """
+        if not saring and self._semua is not None:
+            return self._semua
+        jenis = kueri_calon.jenis(self.pembaca, self.unit_ids, kecuali_tim=self.kecuali_tim, saring=saring)
+        wakil = [(_kunci_jenis(r), _wakil(r), ids) for r, ids in jenis]
+        if not saring:
+            self.kondisi = kondisi_kumpulan((k for _, k, _ in wakil), self.peran, self.profil, bentuk=self.bentuk)
+        per_kunci: dict[tuple[int, int, int], list[int]] = {}
+        for kunci_jenis, k, ids in wakil:
+            n = self._nilai_jenis.get(kunci_jenis)
+            if n is None:
+                n = self._nilai_jenis[kunci_jenis] = self.nilai(k)
+            per_kunci.setdefault((0, 0, -n.skor) if n.layak else (1, len(n.galat), -n.skor), []).extend(ids)
+        kelompok = [_Kelompok(kunci[0] == 0, ids) for kunci, ids in sorted(per_kunci.items())]
+        if not saring:
+            self._semua = kelompok
+        return kelompok
+
+    def baca(self, ids: list[int], mulai: int, batas: int) -> list[tuple[Penilaian, str]]:
+        """Candidates `mulai`… of `ids` by name, each judged by the rules, with its NIP."""
+        rows = kueri_calon.halaman(self.pembaca, ids, kecuali_tim=self.kecuali_tim, mulai=mulai, batas=batas)
+        return [(self.nilai(_kandidat(r, r.peran_pimpinan, r.kelompok_kerja)), r.nip or "") for r in rows]
 
 
-def _galat(kelompok: Any, fakta: dict[str, bool]) -> int:
-    return int(kelompok.galat_tetap) + sum(int(getattr(kelompok, f"galat_{f}", 0)) for f, ya in fakta.items() if ya)
+def _kunci_jenis(r: Any) -> tuple[Any, ...]:
+    """The kind of a row of `kueri.calon.jenis`: every column the rules read."""
+    return (*(getattr(r, k) for k in kueri_calon.KOLOM_JENIS), int(r.peran_pimpinan), int(r.kelompok_kerja))
+
+
+def _wakil(r: Any) -> Kandidat:
+    """A nameless candidate of the kind `r` (a row of `kueri.calon.jenis`): who the rules judge for that kind."""
+    lain = {"id": 0, "nama": "", "gelar_depan": "", "gelar_belakang": "", "unit_id": 0, "aktif": True}
+    baris = SimpleNamespace(**lain, kompetensi="", nama_jabatan="", **r._asdict())
+    return _kandidat(baris, int(r.peran_pimpinan), int(r.kelompok_kerja))
 
 
 class DaftarCalon(Sequence[Penilaian]):
     """The candidates of a team for one role, in `urutkan_kandidat`'s order, read a page at a time.
 
-    The database counts and ranks the pool (`aturan.peringkat` as SQL); a page (`HALAMAN` candidates) is read
-    and judged by `aturan.kriteria` when first needed: `muat(i)` in a worker, or `daftar[i]` on the spot.
-    `termuat(i)` says whether reading `daftar[i]` costs nothing. `saring` narrows it by name, NIP and jabatan.
+    One read counts the pool by kind of candidate and the rules rank the kinds (`_Kumpulan`); a page
+    (`HALAMAN` candidates) is read and judged by `aturan.kriteria` when first needed: `muat(i)` in a worker,
+    or `daftar[i]` on the spot. `termuat(i)` says whether `daftar[i]` is read already. `saring` narrows it by
+    name, NIP and jabatan.
     """
 
     HALAMAN = 100
 
-    def __init__(self, kumpulan: _Kumpulan, saring: tuple[str, ...], kelompok: list[Any]) -> None:
-        self._kumpulan, self._saring = kumpulan, saring
-        fakta = kumpulan.fakta
-        self._jumlah = sum(int(r.n) for r in kelompok)
-        self._jumlah_layak = sum(int(r.n) for r in kelompok if _galat(r, fakta) == 0)
+    def __init__(self, kumpulan: _Kumpulan, saring: tuple[str, ...], kelompok: list[_Kelompok]) -> None:
+        self._kumpulan, self._saring, self._kelompok = kumpulan, saring, kelompok
+        self._awal = list(accumulate((len(k.ids) for k in kelompok), initial=0))  # where each run starts
+        self._jumlah_layak = sum(len(k.ids) for k in kelompok if k.layak)
         self._halaman: dict[int, list[tuple[Penilaian, str]]] = {}
 
     @classmethod
     def buka(cls, kumpulan: _Kumpulan) -> DaftarCalon:
         """The whole pool, its first page read."""
-        kelompok = kumpulan.kelompok(())
-        kumpulan.tetapkan_fakta(kelompok)
-        daftar = cls(kumpulan, (), kelompok)
+        daftar = cls(kumpulan, (), kumpulan.kelompok())
         daftar.muat(0)
         return daftar
 
     def __len__(self) -> int:
-        return self._jumlah
+        return self._awal[-1]
+
+    def _baca(self, awal: int, akhir: int) -> list[tuple[Penilaian, str]]:
+        """Candidates `awal` … `akhir − 1`: one read per run of equal rank they fall in."""
+        hasil: list[tuple[Penilaian, str]] = []
+        g = bisect_right(self._awal, awal) - 1
+        while awal < akhir:
+            sampai = min(akhir, self._awal[g + 1])
+            hasil += self._kumpulan.baca(self._kelompok[g].ids, awal - self._awal[g], sampai - awal)
+            awal, g = sampai, g + 1
+        return hasil
 
     def termuat(self, i: int) -> bool:
         return i // self.HALAMAN in self._halaman
@@ -866,7 +879,7 @@ class DaftarCalon(Sequence[Penilaian]):
         """Read the page holding candidate `i` (blocking: call it in a worker)."""
         h = i // self.HALAMAN
         if h not in self._halaman and 0 <= i < len(self):
-            self._halaman[h] = self._kumpulan.baca(self._saring, h * self.HALAMAN, self.HALAMAN)
+            self._halaman[h] = self._baca(h * self.HALAMAN, min(len(self), (h + 1) * self.HALAMAN))
 
     def _baris(self, i: int) -> tuple[Penilaian, str]:
         if not -len(self) <= i < len(self):
@@ -884,8 +897,7 @@ class DaftarCalon(Sequence[Penilaian]):
             awal, akhir, langkah = i.indices(len(self))
             if langkah != 1:
                 return [self[j] for j in range(awal, akhir, langkah)]
-            baris = self._kumpulan.baca(self._saring, awal, max(0, akhir - awal))  # one read, however long
-            return [n for n, _ in baris]
+            return [n for n, _ in self._baca(awal, max(awal, akhir))]  # one read per run, however long
         return self._baris(i)[0]
 
     def __iter__(self) -> Iterator[Penilaian]:
@@ -909,7 +921,7 @@ class DaftarCalon(Sequence[Penilaian]):
         """The pool's candidates whose full name, NIP, jabatan or jenis holds every word of `teks` (any case),
         its first page read."""
         kata = tuple(teks.casefold().split())
-        if not kata and not self._saring:
+        if kata == self._saring:
             return self
         daftar = DaftarCalon(self._kumpulan, kata, self._kumpulan.kelompok(kata))
         daftar.muat(0)

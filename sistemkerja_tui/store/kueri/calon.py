@@ -1,33 +1,29 @@
-"""The leader candidates of a team, ranked and paged by the database (the ketua picker at any size).
+"""The leader candidates of a team, read for a picker of any size: counted by kind, then a page at a time.
 
-The ranking is `aturan.peringkat.RumusPeringkat` rendered as SQL: per candidate `galat_tetap` (blocking
-findings that hold whatever the pool), one column per pool fact (`galat_<fakta>`: findings counted only
-while that fact holds) and `skor`. `kelompok` counts candidates per (jenis, galat) so the use case can
-work out the pool facts and the totals; `halaman` returns one page in `urutkan_kandidat`'s order: galat
-ascending (eligible first), skor descending, full name (ASCII case-insensitively), id.
+A candidate's *kind* is what the criteria (`aturan.kriteria`) read of them: the columns of `KOLOM_JENIS` and
+the leader roles they already hold (`peran_pimpinan`, `kelompok_kerja`). `jenis` gives each kind of a pool
+with its pegawai ids in one pass — for pegawai who lead no other team, a walk of the index
+`ix_pegawai_jenis_calon` in its own order (migration 0006), no sort and no table row read — so the rules
+judge kinds, not rows. `halaman` reads the full rows of one page among given ids, by full name (ASCII
+case-insensitively, as `urutkan_kandidat` orders them) then id.
 
 `saring`: words that must each occur in the full name, NIP, jabatan or jenis (any case).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sistemkerja_tui.aturan.enums import BentukTim, PeranTim
-from sistemkerja_tui.aturan.peringkat import RumusPeringkat, Suku, Uji
 from sistemkerja_tui.store.kueri import syarat
 
 if TYPE_CHECKING:
     from sistemkerja_tui.store.baca import Pembaca
 
-KOLOM_PEGAWAI = (
-    "id",
-    "nama",
-    "gelar_depan",
-    "gelar_belakang",
-    "status_asn",
+KOLOM_JENIS = (
     "jenis_jabatan",
+    "status_asn",
     "jenjang",
     "kelas_jabatan",
     "golongan",
@@ -35,18 +31,35 @@ KOLOM_PEGAWAI = (
     "predikat_kinerja_1",
     "predikat_kinerja_2",
     "hasil_penyetaraan",
-    "unit_id",
-    "aktif",
-    "kompetensi",
-    "nama_jabatan",
-    "nip",
 )
-_HITUNGAN = {"peran_pimpinan": "COALESCE(pp.n, 0)", "kelompok_kerja": "COALESCE(kk.n, 0)"}
-_BOOLEAN = {"hasil_penyetaraan", "aktif"}
+"""What the criteria read of a pegawai row beside the leader roles (the index's order). Not: `aktif` (the pool
+holds active pegawai only), `kompetensi` (a warning only), the name (the wording only)."""
+
+KOLOM_CALON = (
+    "id, nama, gelar_depan, gelar_belakang, status_asn, jenis_jabatan, jenjang, kelas_jabatan, golongan, "
+    "pendidikan, predikat_kinerja_1, predikat_kinerja_2, hasil_penyetaraan, unit_id, aktif, kompetensi, "
+    "nama_jabatan, nip"
+)
 _NAMA_LENGKAP = (  # aturan.sebutan.nama_lengkap
     "CASE WHEN p.gelar_depan != '' THEN p.gelar_depan || ' ' ELSE '' END || p.nama"
     " || CASE WHEN p.gelar_belakang != '' THEN ', ' || p.gelar_belakang ELSE '' END"
 )
+
+
+def _pimpinan(peran: str) -> str:
+    """Per pegawai, how many leader roles of `peran` (a fragment) they hold in running teams other than `:tim`."""
+    return (
+        "(SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
+        f"WHERE {peran} AND {syarat.keanggotaan_berjalan('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id)"
+    )
+
+
+_PP = _pimpinan("k.peran IN :s_peran_pimpinan")  # ketua/koordinator of any team
+_KK = _pimpinan("k.peran = :ketua AND t.bentuk = :kelompok_kerja")  # ketua of a kelompok kerja (Klaten)
+
+
+def _param(kecuali_tim: int) -> dict[str, Any]:
+    return {"tim": kecuali_tim, "ketua": PeranTim.KETUA.value, "kelompok_kerja": BentukTim.KELOMPOK_KERJA.value}
 
 
 def sumber(kecuali_tim: int) -> tuple[str, dict[str, Any]]:
@@ -54,111 +67,58 @@ def sumber(kecuali_tim: int) -> tuple[str, dict[str, Any]]:
     (`pp.n`: ketua/koordinator roles in running teams other than `kecuali_tim`; `kk.n`: running kelompok kerja
     other than `kecuali_tim` they are ketua of)."""
     sql = (
-        "FROM pegawai p "
-        "LEFT JOIN (SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-        f"WHERE {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id) pp "
-        "ON pp.pegawai_id = p.id "
-        "LEFT JOIN (SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-        "WHERE k.peran = :ketua AND t.bentuk = :kelompok_kerja "
-        f"AND {syarat.keanggotaan_berjalan('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id) kk "
-        "ON kk.pegawai_id = p.id "
+        f"FROM pegawai p LEFT JOIN {_PP} pp ON pp.pegawai_id = p.id LEFT JOIN {_KK} kk ON kk.pegawai_id = p.id "
         f"WHERE {syarat.staf_aktif('p')} AND p.unit_id IN :unit"
     )
-    param = {
-        "tim": kecuali_tim,
-        "ketua": PeranTim.KETUA.value,
-        "kelompok_kerja": BentukTim.KELOMPOK_KERJA.value,
-        **syarat.PARAM,
-    }
-    return sql, param
-
-
-def _uji(u: Uji, param: dict[str, Any]) -> str:
-    kolom = _HITUNGAN.get(u.kolom) or f"p.{u.kolom}"
-    if u.kolom not in _HITUNGAN and u.kolom not in KOLOM_PEGAWAI:
-        raise ValueError(f"kolom calon tidak dikenal: {u.kolom}")
-    nama = f"r{len(param)}"
-    if u.minimal is not None:
-        param[nama] = u.minimal
-        return f"{kolom} >= :{nama}"
-    if u.kolom in _BOOLEAN:
-        benar, salah = True in u.nilai, False in u.nilai
-        return "1 = 1" if benar and salah else kolom if benar else f"NOT {kolom}" if salah else "1 = 0"
-    bagian = [f"{kolom} IS NULL"] if None in u.nilai else []
-    nilai = sorted(v for v in u.nilai if v is not None)  # one type per column
-    if nilai:
-        param[nama] = nilai
-        bagian.append(f"{kolom} IN :{nama}")
-    return f"({' OR '.join(bagian)})" if bagian else "1 = 0"
-
-
-def _jumlah(suku: Sequence[Suku], param: dict[str, Any]) -> str:
-    """The sum of `suku` as an integer expression (0 without terms)."""
-    bagian = []
-    for s in suku:
-        kondisi = " OR ".join(f"({' AND '.join(_uji(u, param) for u in dan) or '1 = 1'})" for dan in s.atau)
-        bagian.append(f"CASE WHEN {kondisi or '1 = 0'} THEN {int(s.bobot)} ELSE 0 END")
-    return " + ".join(bagian) or "0"
-
-
-def _fakta(rumus: RumusPeringkat) -> list[str]:
-    return sorted({s.bila for s in rumus.galat if s.bila is not None})
-
-
-def _calon(
-    rumus: RumusPeringkat, kecuali_tim: int, saring: Sequence[str], dialek: str
-) -> tuple[str, dict[str, Any], list[str]]:
-    """The ranked candidates as a subquery (columns, galat parts, skor, name key) and the pool facts it names."""
-    dari, param = sumber(kecuali_tim)
-    fakta = _fakta(rumus)
-    kolom = [f"p.{k}" for k in KOLOM_PEGAWAI]
-    kolom += [f"{sql} AS {nama}" for nama, sql in _HITUNGAN.items()]
-    kolom.append(f"{_jumlah([s for s in rumus.galat if s.bila is None], param)} AS galat_tetap")
-    kolom += [f"{_jumlah([s for s in rumus.galat if s.bila == f], param)} AS galat_{f}" for f in fakta]
-    kolom.append(f"{_jumlah(rumus.skor, param)} AS skor")
-    urut = f"lower({_NAMA_LENGKAP})" + (' COLLATE "C"' if dialek == "postgresql" else "")  # code point order
-    kolom.append(f"{urut} AS urut_nama")
-    teks = f"lower({_NAMA_LENGKAP} || ' ' || p.nip || ' ' || p.nama_jabatan || ' ' || p.jenis_jabatan)"
-    for i, kata in enumerate(saring):
-        param[f"s{i}"] = "%" + kata.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
-        dari += f" AND {teks} LIKE :s{i} ESCAPE '!'"
-    return f"SELECT {', '.join(kolom)} {dari}", param, fakta
+    return sql, {**_param(kecuali_tim), **syarat.PARAM}
 
 
 def _dialek(pembaca: Pembaca) -> str:
     return "sqlite" if pembaca.engine is None else pembaca.engine.dialect.name
 
 
-def kelompok(
-    pembaca: Pembaca, unit_ids: list[int], rumus: RumusPeringkat, *, kecuali_tim: int, saring: Sequence[str] = ()
-) -> list[Any]:
-    """(jenis_jabatan, galat_tetap, galat_<fakta>…, n): how many candidates of `unit_ids` share each galat."""
-    sql, param, fakta = _calon(rumus, kecuali_tim, saring, _dialek(pembaca))
-    kunci = ", ".join(["c.jenis_jabatan", "c.galat_tetap", *(f"c.galat_{f}" for f in fakta)])
-    return pembaca.semua(f"SELECT {kunci}, COUNT(*) AS n FROM ({sql}) c GROUP BY {kunci}", unit=unit_ids, **param)
+def _saring(saring: Sequence[str], param: dict[str, Any]) -> str:
+    teks = f"lower({_NAMA_LENGKAP} || ' ' || p.nip || ' ' || p.nama_jabatan || ' ' || p.jenis_jabatan)"
+    kondisi = ""
+    for i, kata in enumerate(saring):
+        param[f"s{i}"] = "%" + kata.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+        kondisi += f" AND {teks} LIKE :s{i} ESCAPE '!'"
+    return kondisi
 
 
-def halaman(
-    pembaca: Pembaca,
-    unit_ids: list[int],
-    rumus: RumusPeringkat,
-    *,
-    kecuali_tim: int,
-    fakta: Mapping[str, bool],
-    mulai: int,
-    batas: int,
-    saring: Sequence[str] = (),
-) -> list[Any]:
-    """Candidates `mulai` … `mulai + batas − 1` in rank order, each with its `galat` count (under `fakta`) and
-    `skor`, plus the columns of `KOLOM_PEGAWAI`, `peran_pimpinan` and `kelompok_kerja`."""
-    sql, param, nama_fakta = _calon(rumus, kecuali_tim, saring, _dialek(pembaca))
-    galat = " + ".join(["c.galat_tetap", *(f"c.galat_{f} * :f_{f}" for f in nama_fakta)])
-    param.update({f"f_{f}": int(bool(fakta.get(f))) for f in nama_fakta})
-    return pembaca.semua(
-        f"SELECT c.*, {galat} AS galat FROM ({sql}) c "
-        f"ORDER BY {galat}, c.skor DESC, c.urut_nama, c.id LIMIT :batas OFFSET :mulai",
+def jenis(
+    pembaca: Pembaca, unit_ids: list[int], *, kecuali_tim: int, saring: Sequence[str] = ()
+) -> list[tuple[Any, list[int]]]:
+    """Each kind of candidate to lead team `kecuali_tim` from `unit_ids`: (row, ids) with the row's columns
+    `KOLOM_JENIS`, `peran_pimpinan`, `kelompok_kerja` and `n`, and the pegawai ids of that kind."""
+    param: dict[str, Any] = {**_param(kecuali_tim), **syarat.PARAM}
+    kondisi = f"{syarat.staf_aktif('p')} AND p.unit_id IN :unit{_saring(saring, param)}"
+    kolom = ", ".join(f"p.{k}" for k in KOLOM_JENIS)
+    ids = "group_concat(p.id)" if _dialek(pembaca) == "sqlite" else "string_agg(CAST(p.id AS VARCHAR), ',')"
+    rows = pembaca.semua(
+        f"SELECT {kolom}, 0 AS peran_pimpinan, 0 AS kelompok_kerja, COUNT(*) AS n, {ids} AS ids FROM pegawai p "
+        f"WHERE {kondisi} AND p.id NOT IN (SELECT pp.pegawai_id FROM {_PP} pp) GROUP BY {kolom} "
+        f"UNION ALL SELECT {kolom}, pp.n, COALESCE(kk.n, 0), COUNT(*), {ids} FROM pegawai p "
+        f"JOIN {_PP} pp ON pp.pegawai_id = p.id LEFT JOIN {_KK} kk ON kk.pegawai_id = p.id "
+        f"WHERE {kondisi} GROUP BY {kolom}, pp.n, kk.n",
         unit=unit_ids,
+        **param,
+    )
+    return [(r, [int(i) for i in r.ids.split(",")]) for r in rows]
+
+
+def halaman(pembaca: Pembaca, ids: list[int], *, kecuali_tim: int, mulai: int, batas: int) -> list[Any]:
+    """Candidates `mulai` … `mulai + batas − 1` among pegawai `ids` by full name, then id: the columns of
+    `KOLOM_CALON` with `peran_pimpinan` and `kelompok_kerja`."""
+    kolom = ", ".join(f"p.{k.strip()}" for k in KOLOM_CALON.split(","))
+    urut = f"lower({_NAMA_LENGKAP})" + (' COLLATE "C"' if _dialek(pembaca) == "postgresql" else "")  # code points
+    return pembaca.semua(
+        f"SELECT {kolom}, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja "
+        f"FROM pegawai p LEFT JOIN {_PP} pp ON pp.pegawai_id = p.id LEFT JOIN {_KK} kk ON kk.pegawai_id = p.id "
+        f"WHERE p.id IN :ids ORDER BY {urut}, p.id LIMIT :batas OFFSET :mulai",
+        ids=ids,
         batas=batas,
         mulai=mulai,
-        **param,
+        **_param(kecuali_tim),
+        **syarat.PARAM,
     )
