@@ -91,3 +91,9 @@ def test_halaman_dan_saringan(kolam):
     assert [x.kandidat.pegawai_id for x in daftar.saring(nip)] == [k.pegawai_id]
     assert len(daftar.saring("%")) == 0 and len(daftar.saring("zzzz tidak ada")) == 0
     assert len(daftar.saring("  ")) == n
+    # once the texts are read, filtering in memory gives what the database gives
+    kata_uji = (kata.upper(), nip, nip[:8], "%", "_", "ahli muda", "PELAKSANA", f"{kata} ahli", "zzzz")
+    di_database = {w: [x.kandidat.pegawai_id for x in daftar.saring(w)] for w in kata_uji}
+    daftar.siapkan_saringan()
+    assert {w: [x.kandidat.pegawai_id for x in daftar.saring(w)] for w in kata_uji} == di_database
+    assert len(di_database["ahli muda"]) > 0 and len(di_database["PELAKSANA"]) > 0

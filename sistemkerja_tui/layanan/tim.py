@@ -788,6 +788,12 @@ class _Kumpulan:
     kondisi: tuple[bool, bool] = (True, True)  # kondisi_kumpulan of the whole pool, set by its first read
     _semua: list[_Kelompok] | None = None
     _nilai_jenis: dict[tuple[Any, ...], Penilaian] = field(default_factory=dict)
+    _teks: list[Any] | None = None  # (id, teks) of the whole pool once `siapkan_saringan` has read it
+
+    def siapkan_saringan(self) -> None:
+        """Read what a filter looks in for every candidate once (blocking), so later filters run in memory."""
+        if self._teks is None:
+            self._teks = kueri_calon.teks(self.pembaca, self.unit_ids)
 
     def nilai(self, k: Kandidat) -> Penilaian:
         jf, penuh = self.kondisi
@@ -802,6 +808,10 @@ class _Kumpulan:
         """
         if not saring and self._semua is not None:
             return self._semua
+        if saring and self._teks is not None:  # the same test as the database's, in memory
+            cocok = {r.id for r in self._teks if all(w in r.teks for w in saring)}
+            saringan = ([i for i in k.ids if i in cocok] for k in self.kelompok())
+            return [_Kelompok(k.layak, ids) for k, ids in zip(self.kelompok(), saringan, strict=True) if ids]
         jenis = kueri_calon.jenis(self.pembaca, self.unit_ids, kecuali_tim=self.kecuali_tim, saring=saring)
         wakil = [(_kunci_jenis(r), _wakil(r), ids) for r, ids in jenis]
         if not saring:
@@ -916,6 +926,10 @@ class DaftarCalon(Sequence[Penilaian]):
 
     def nip(self, i: int) -> str:
         return self._baris(i)[1]
+
+    def siapkan_saringan(self) -> None:
+        """Make later `saring` calls fast (blocking: call it in a worker once the list is shown)."""
+        self._kumpulan.siapkan_saringan()
 
     def saring(self, teks: str) -> DaftarCalon:
         """The pool's candidates whose full name, NIP, jabatan or jenis holds every word of `teks` (any case),

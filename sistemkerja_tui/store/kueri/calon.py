@@ -77,13 +77,25 @@ def _dialek(pembaca: Pembaca) -> str:
     return "sqlite" if pembaca.engine is None else pembaca.engine.dialect.name
 
 
+_TEKS = f"lower({_NAMA_LENGKAP} || ' ' || p.nip || ' ' || p.nama_jabatan || ' ' || p.jenis_jabatan)"
+"""What a filter word is looked for in: full name, NIP, jabatan and jenis, in lower case."""
+
+
 def _saring(saring: Sequence[str], param: dict[str, Any]) -> str:
-    teks = f"lower({_NAMA_LENGKAP} || ' ' || p.nip || ' ' || p.nama_jabatan || ' ' || p.jenis_jabatan)"
     kondisi = ""
     for i, kata in enumerate(saring):
         param[f"s{i}"] = "%" + kata.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
-        kondisi += f" AND {teks} LIKE :s{i} ESCAPE '!'"
+        kondisi += f" AND {_TEKS} LIKE :s{i} ESCAPE '!'"
     return kondisi
+
+
+def teks(pembaca: Pembaca, unit_ids: list[int]) -> list[Any]:
+    """(id, teks) of every candidate of `unit_ids`: what `saring` looks in, for filtering in memory."""
+    return pembaca.semua(
+        f"SELECT p.id, {_TEKS} AS teks FROM pegawai p WHERE {syarat.staf_aktif('p')} AND p.unit_id IN :unit",
+        unit=unit_ids,
+        **syarat.PARAM,
+    )
 
 
 def jenis(

@@ -80,6 +80,7 @@ class PemilihKetua(ModalScreen[int | None]):
     def _dimuat(self, daftar: DaftarCalon) -> None:
         self.semua = daftar
         self._tampil(daftar)
+        kerjakan(self, daftar.siapkan_saringan, grup="saringan-calon")  # typing then filters in memory
 
     def _tampil(self, daftar: DaftarCalon) -> None:
         self.penilaian = daftar
