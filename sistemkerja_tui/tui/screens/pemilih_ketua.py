@@ -80,7 +80,8 @@ class PemilihKetua(ModalScreen[int | None]):
     def _dimuat(self, daftar: DaftarCalon) -> None:
         self.semua = daftar
         self._tampil(daftar)
-        kerjakan(self, daftar.siapkan_saringan, grup="saringan-calon")  # typing then filters in memory
+        # once the list is painted, read what a filter looks in: typing then filters in memory
+        self.call_after_refresh(kerjakan, self, daftar.siapkan_saringan, grup="saringan-calon")
 
     def _tampil(self, daftar: DaftarCalon) -> None:
         self.penilaian = daftar
