@@ -768,10 +768,13 @@ def _wakil_jenis(rows: Iterable[Any]) -> dict[tuple[Any, ...], Kandidat]:
 
 @dataclass(frozen=True)
 class _Kelompok:
-    """Candidates of equal rank (eligibility, number of errors, skor): ordered among themselves by name."""
+    """`n` candidates of equal rank (eligibility, number of errors, skor), ordered among themselves by name:
+    the pegawai `ids` but the pool's leaders, and the leaders `tambah` (ids as text `1,2,3`)."""
 
     layak: bool
-    ids: list[int]
+    n: int
+    ids: str
+    tambah: str = ""
 
 
 @dataclass
@@ -786,14 +789,18 @@ class _Kumpulan:
     profil: Any
     bentuk: BentukTim
     kondisi: tuple[bool, bool] = (True, True)  # kondisi_kumpulan of the whole pool, set by its first read
+    pemimpin: str = ""  # the pool's candidates holding a leader role elsewhere (ids as text)
     _semua: list[_Kelompok] | None = None
     _nilai_jenis: dict[tuple[Any, ...], Penilaian] = field(default_factory=dict)
-    _teks: list[Any] | None = None  # (id, teks) of the whole pool once `siapkan_saringan` has read it
+    _teks: list[tuple[int, str]] | None = None  # (id, teks) of the whole pool once `siapkan_saringan` has read it
+    _id: list[tuple[list[int], list[int]]] | None = None  # per run of `_semua`: its ids and `tambah`, as integers
 
     def siapkan_saringan(self) -> None:
         """Read what a filter looks in for every candidate once (blocking), so later filters run in memory."""
         if self._teks is None:
-            self._teks = kueri_calon.teks(self.pembaca, self.unit_ids)
+            semua, pemimpin = self.kelompok(), set(_id(self.pemimpin))
+            self._id = [([i for i in _id(k.ids) if i not in pemimpin], _id(k.tambah)) for k in semua]
+            self._teks = [(r.id, r.teks) for r in kueri_calon.teks(self.pembaca, self.unit_ids)]
 
     def nilai(self, k: Kandidat) -> Penilaian:
         jf, penuh = self.kondisi
@@ -808,29 +815,61 @@ class _Kumpulan:
         """
         if not saring and self._semua is not None:
             return self._semua
-        if saring and self._teks is not None:  # the same test as the database's, in memory
-            cocok = {r.id for r in self._teks if all(w in r.teks for w in saring)}
-            saringan = ([i for i in k.ids if i in cocok] for k in self.kelompok())
-            return [_Kelompok(k.layak, ids) for k, ids in zip(self.kelompok(), saringan, strict=True) if ids]
+        if saring and self._teks is not None and self._id is not None:  # the database's test, in memory
+            cocok = {i for i, t in self._teks if all(w in t for w in saring)}
+            hasil = []
+            for k, (biasa_k, tambah_k) in zip(self.kelompok(), self._id, strict=True):
+                a, b = [i for i in biasa_k if i in cocok], [i for i in tambah_k if i in cocok]
+                if a or b:
+                    hasil.append(_Kelompok(k.layak, len(a) + len(b), ",".join(map(str, a)), ",".join(map(str, b))))
+            return hasil
         jenis = kueri_calon.jenis(self.pembaca, self.unit_ids, kecuali_tim=self.kecuali_tim, saring=saring)
-        wakil = [(_kunci_jenis(r), _wakil(r), ids) for r, ids in jenis]
+        biasa = [r for r in jenis if not r.pemimpin]
+        pemimpin = [r for r in jenis if r.pemimpin]
+        lepas: dict[tuple[Any, ...], int] = {}  # per kind, how many of its rows hold a leader role
+        for r in pemimpin:
+            kunci = _kunci_jenis(r)[: len(kueri_calon.KOLOM_JENIS)]
+            lepas[kunci] = lepas.get(kunci, 0) + int(r.n)
+        wakil = [
+            (r, n) for r in biasa if (n := int(r.n) - lepas.get(_kunci_jenis(r)[: len(kueri_calon.KOLOM_JENIS)], 0))
+        ] + [(r, int(r.n)) for r in pemimpin]
         if not saring:
-            self.kondisi = kondisi_kumpulan((k for _, k, _ in wakil), self.peran, self.profil, bentuk=self.bentuk)
-        per_kunci: dict[tuple[int, int, int], list[int]] = {}
-        for kunci_jenis, k, ids in wakil:
-            n = self._nilai_jenis.get(kunci_jenis)
-            if n is None:
-                n = self._nilai_jenis[kunci_jenis] = self.nilai(k)
-            per_kunci.setdefault((0, 0, -n.skor) if n.layak else (1, len(n.galat), -n.skor), []).extend(ids)
-        kelompok = [_Kelompok(kunci[0] == 0, ids) for kunci, ids in sorted(per_kunci.items())]
+            self.kondisi = kondisi_kumpulan((_wakil(r) for r, _ in wakil), self.peran, self.profil, bentuk=self.bentuk)
+            self.pemimpin = ",".join(r.ids for r in pemimpin)
+        per_kunci: dict[tuple[int, int, int], tuple[int, list[str], list[str]]] = {}
+        for r, n in wakil:
+            kunci_jenis = _kunci_jenis(r)
+            nilai = self._nilai_jenis.get(kunci_jenis)
+            if nilai is None:
+                nilai = self._nilai_jenis[kunci_jenis] = self.nilai(_wakil(r))
+            kunci = (0, 0, -nilai.skor) if nilai.layak else (1, len(nilai.galat), -nilai.skor)
+            jumlah, ids, tambah = per_kunci.get(kunci, (0, [], []))
+            (tambah if r.pemimpin else ids).append(r.ids)
+            per_kunci[kunci] = (jumlah + n, ids, tambah)
+        kelompok = [
+            _Kelompok(kunci[0] == 0, n, ",".join(ids), ",".join(tambah))
+            for kunci, (n, ids, tambah) in sorted(per_kunci.items())
+        ]
         if not saring:
             self._semua = kelompok
         return kelompok
 
-    def baca(self, ids: list[int], mulai: int, batas: int) -> list[tuple[Penilaian, str]]:
-        """Candidates `mulai`… of `ids` by name, each judged by the rules, with its NIP."""
-        rows = kueri_calon.halaman(self.pembaca, ids, kecuali_tim=self.kecuali_tim, mulai=mulai, batas=batas)
+    def baca(self, k: _Kelompok, mulai: int, batas: int) -> list[tuple[Penilaian, str]]:
+        """Candidates `mulai`… of the run `k` by name, each judged by the rules, with its NIP."""
+        rows = kueri_calon.halaman(
+            self.pembaca,
+            k.ids,
+            tanpa=self.pemimpin,
+            tambah=k.tambah,
+            kecuali_tim=self.kecuali_tim,
+            mulai=mulai,
+            batas=batas,
+        )
         return [(self.nilai(_kandidat(r, r.peran_pimpinan, r.kelompok_kerja)), r.nip or "") for r in rows]
+
+
+def _id(teks: str) -> list[int]:
+    return [int(i) for i in teks.split(",")] if teks else []
 
 
 def _kunci_jenis(r: Any) -> tuple[Any, ...]:
@@ -858,8 +897,8 @@ class DaftarCalon(Sequence[Penilaian]):
 
     def __init__(self, kumpulan: _Kumpulan, saring: tuple[str, ...], kelompok: list[_Kelompok]) -> None:
         self._kumpulan, self._saring, self._kelompok = kumpulan, saring, kelompok
-        self._awal = list(accumulate((len(k.ids) for k in kelompok), initial=0))  # where each run starts
-        self._jumlah_layak = sum(len(k.ids) for k in kelompok if k.layak)
+        self._awal = list(accumulate((k.n for k in kelompok), initial=0))  # where each run starts
+        self._jumlah_layak = sum(k.n for k in kelompok if k.layak)
         self._halaman: dict[int, list[tuple[Penilaian, str]]] = {}
 
     @classmethod
@@ -878,7 +917,7 @@ class DaftarCalon(Sequence[Penilaian]):
         g = bisect_right(self._awal, awal) - 1
         while awal < akhir:
             sampai = min(akhir, self._awal[g + 1])
-            hasil += self._kumpulan.baca(self._kelompok[g].ids, awal - self._awal[g], sampai - awal)
+            hasil += self._kumpulan.baca(self._kelompok[g], awal - self._awal[g], sampai - awal)
             awal, g = sampai, g + 1
         return hasil
 

@@ -5,7 +5,8 @@ the leader roles they already hold (`peran_pimpinan`, `kelompok_kerja`). `jenis`
 with its pegawai ids in one pass — for pegawai who lead no other team, a walk of the index
 `ix_pegawai_jenis_calon` in its own order (migration 0006), no sort and no table row read — so the rules
 judge kinds, not rows. `halaman` reads the full rows of one page among given ids, by full name (ASCII
-case-insensitively, as `urutkan_kandidat` orders them) then id.
+case-insensitively, as `urutkan_kandidat` orders them) then id. Ids travel as text (`1,2,3`), as the
+database aggregates them: a pool of 100 000 is never turned into Python integers to be page-read.
 
 `saring`: words that must each occur in the full name, NIP, jabatan or jenis (any case).
 """
@@ -98,37 +99,55 @@ def teks(pembaca: Pembaca, unit_ids: list[int]) -> list[Any]:
     )
 
 
-def jenis(
-    pembaca: Pembaca, unit_ids: list[int], *, kecuali_tim: int, saring: Sequence[str] = ()
-) -> list[tuple[Any, list[int]]]:
-    """Each kind of candidate to lead team `kecuali_tim` from `unit_ids`: (row, ids) with the row's columns
-    `KOLOM_JENIS`, `peran_pimpinan`, `kelompok_kerja` and `n`, and the pegawai ids of that kind."""
+def jenis(pembaca: Pembaca, unit_ids: list[int], *, kecuali_tim: int, saring: Sequence[str] = ()) -> list[Any]:
+    """Each kind of candidate to lead team `kecuali_tim` from `unit_ids`: the columns `KOLOM_JENIS`,
+    `peran_pimpinan`, `kelompok_kerja`, `n` and `ids` (the kind's pegawai ids, text `1,2,3`).
+
+    Rows with `pemimpin` 0 count every candidate as holding no leader role; rows with `pemimpin` 1 are the
+    kinds of those who do hold one (a few): the caller moves them from the first to the second.
+    """
     param: dict[str, Any] = {**_param(kecuali_tim), **syarat.PARAM}
     kondisi = f"{syarat.staf_aktif('p')} AND p.unit_id IN :unit{_saring(saring, param)}"
     kolom = ", ".join(f"p.{k}" for k in KOLOM_JENIS)
     ids = "group_concat(p.id)" if _dialek(pembaca) == "sqlite" else "string_agg(CAST(p.id AS VARCHAR), ',')"
-    rows = pembaca.semua(
-        f"SELECT {kolom}, 0 AS peran_pimpinan, 0 AS kelompok_kerja, COUNT(*) AS n, {ids} AS ids FROM pegawai p "
-        f"WHERE {kondisi} AND p.id NOT IN (SELECT pp.pegawai_id FROM {_PP} pp) GROUP BY {kolom} "
-        f"UNION ALL SELECT {kolom}, pp.n, COALESCE(kk.n, 0), COUNT(*), {ids} FROM pegawai p "
+    return pembaca.semua(
+        f"SELECT {kolom}, 0 AS peran_pimpinan, 0 AS kelompok_kerja, COUNT(*) AS n, {ids} AS ids, 0 AS pemimpin "
+        f"FROM pegawai p WHERE {kondisi} GROUP BY {kolom} "
+        f"UNION ALL SELECT {kolom}, pp.n, COALESCE(kk.n, 0), COUNT(*), {ids}, 1 FROM pegawai p "
         f"JOIN {_PP} pp ON pp.pegawai_id = p.id LEFT JOIN {_KK} kk ON kk.pegawai_id = p.id "
         f"WHERE {kondisi} GROUP BY {kolom}, pp.n, kk.n",
         unit=unit_ids,
         **param,
     )
-    return [(r, [int(i) for i in r.ids.split(",")]) for r in rows]
 
 
-def halaman(pembaca: Pembaca, ids: list[int], *, kecuali_tim: int, mulai: int, batas: int) -> list[Any]:
-    """Candidates `mulai` … `mulai + batas − 1` among pegawai `ids` by full name, then id: the columns of
-    `KOLOM_CALON` with `peran_pimpinan` and `kelompok_kerja`."""
+def _daftar(nama: str, dialek: str) -> str:
+    """The ids in the text parameter `:nama` (`1,2,3`) as a one-column query."""
+    if dialek == "sqlite":
+        return f"SELECT value FROM json_each(:{nama})"
+    return f"SELECT unnest(CAST(string_to_array(:{nama}, ',') AS INTEGER[]))"
+
+
+def halaman(
+    pembaca: Pembaca, ids: str, *, tanpa: str = "", tambah: str = "", kecuali_tim: int, mulai: int, batas: int
+) -> list[Any]:
+    """Candidates `mulai` … `mulai + batas − 1` among pegawai `ids` but not `tanpa`, or `tambah` (each text
+    `1,2,3`, as `jenis` gives them), by full name then id: the columns of `KOLOM_CALON` with `peran_pimpinan`
+    and `kelompok_kerja`."""
+    dialek = _dialek(pembaca)
     kolom = ", ".join(f"p.{k.strip()}" for k in KOLOM_CALON.split(","))
-    urut = f"lower({_NAMA_LENGKAP})" + (' COLLATE "C"' if _dialek(pembaca) == "postgresql" else "")  # code points
+    urut = f"lower({_NAMA_LENGKAP})" + (' COLLATE "C"' if dialek == "postgresql" else "")  # code point order
+    di_antara = (
+        f"p.id IN ({_daftar('ids', dialek)} EXCEPT {_daftar('tanpa', dialek)} UNION {_daftar('tambah', dialek)})"
+    )
+    teks = (lambda t: f"[{t}]") if dialek == "sqlite" else (lambda t: t)  # SQLite reads the ids as JSON
     return pembaca.semua(
         f"SELECT {kolom}, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja "
         f"FROM pegawai p LEFT JOIN {_PP} pp ON pp.pegawai_id = p.id LEFT JOIN {_KK} kk ON kk.pegawai_id = p.id "
-        f"WHERE p.id IN :ids ORDER BY {urut}, p.id LIMIT :batas OFFSET :mulai",
-        ids=ids,
+        f"WHERE {di_antara} ORDER BY {urut}, p.id LIMIT :batas OFFSET :mulai",
+        ids=teks(ids),
+        tanpa=teks(tanpa),
+        tambah=teks(tambah),
         batas=batas,
         mulai=mulai,
         **_param(kecuali_tim),
