@@ -55,6 +55,14 @@ def _pimpinan(peran: str) -> str:
     )
 
 
+def _peran_dari(peran: str) -> str:
+    """How many leader roles of `peran` (a fragment) pegawai `p` holds in running teams other than `:tim`."""
+    return (
+        "(SELECT COUNT(*) FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id WHERE k.pegawai_id = p.id "
+        f"AND {peran} AND {syarat.keanggotaan_berjalan('k', 't')} AND t.id != :tim)"
+    )
+
+
 _PP = _pimpinan("k.peran IN :s_peran_pimpinan")  # ketua/koordinator of any team
 _KK = _pimpinan("k.peran = :ketua AND t.bentuk = :kelompok_kerja")  # ketua of a kelompok kerja (Klaten)
 
@@ -141,10 +149,11 @@ def halaman(
         f"p.id IN ({_daftar('ids', dialek)} EXCEPT {_daftar('tanpa', dialek)} UNION {_daftar('tambah', dialek)})"
     )
     teks = (lambda t: f"[{t}]") if dialek == "sqlite" else (lambda t: t)  # SQLite reads the ids as JSON
-    return pembaca.semua(
-        f"SELECT {kolom}, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja "
-        f"FROM pegawai p LEFT JOIN {_PP} pp ON pp.pegawai_id = p.id LEFT JOIN {_KK} kk ON kk.pegawai_id = p.id "
-        f"WHERE {di_antara} ORDER BY {urut}, p.id LIMIT :batas OFFSET :mulai",
+    return pembaca.semua(  # the page's ids first (name and id only), then their rows and leader roles
+        f"SELECT {kolom}, {_peran_dari('k.peran IN :s_peran_pimpinan')} AS peran_pimpinan, "
+        f"{_peran_dari('k.peran = :ketua AND t.bentuk = :kelompok_kerja')} AS kelompok_kerja "
+        f"FROM (SELECT p.id, {urut} AS urut FROM pegawai p WHERE {di_antara} "
+        "ORDER BY urut, p.id LIMIT :batas OFFSET :mulai) h JOIN pegawai p ON p.id = h.id ORDER BY h.urut, h.id",
         ids=teks(ids),
         tanpa=teks(tanpa),
         tambah=teks(tambah),

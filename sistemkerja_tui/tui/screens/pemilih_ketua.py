@@ -111,6 +111,9 @@ class PemilihKetua(ModalScreen[int | None]):
             rincian_calon.update("Tidak ada calon yang cocok dengan saringan." if self.semua is not None else "")
             return
         self.query_one("#pesan-calon", Static).display = False
+        if not event.termuat:
+            rincian_calon.update("Memuat calon…")
+            return
         i = event.indeks
         rincian_calon.update(rincian(self.penilaian[i], self.penilaian.nip(i), self.penilaian.layak(i), self.sebutan))
         self.query_one("#gulir-rincian-calon", VerticalScroll).scroll_home(animate=False)

@@ -59,11 +59,12 @@ class DaftarCalonVirtual(ScrollView, can_focus=True):
     ]
 
     class Disorot(Message):
-        """The cursor is on `indeks`, whose candidate is read (None when the list is empty)."""
+        """The cursor is on `indeks` (None when the list is empty); `termuat`: its candidate is read (else
+        another `Disorot` follows once it is)."""
 
-        def __init__(self, indeks: int | None) -> None:
+        def __init__(self, indeks: int | None, termuat: bool = True) -> None:
             super().__init__()
-            self.indeks = indeks
+            self.indeks, self.termuat = indeks, termuat
 
     class Dipilih(Message):
         """Enter on the candidate at `indeks`."""
@@ -95,6 +96,7 @@ class DaftarCalonVirtual(ScrollView, can_focus=True):
         elif self.daftar.termuat(self.kursor):
             self.post_message(self.Disorot(self.kursor))
         else:
+            self.post_message(self.Disorot(self.kursor, termuat=False))
             self._baca(self.kursor)
 
     def _baca(self, indeks: int) -> None:
