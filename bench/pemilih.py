@@ -87,7 +87,8 @@ async def _saring(app, pilot, kata: str) -> list[float]:
     from textual.widgets import Input
 
     pemilih = app.screen
-    await app.workers.wait_for_complete()  # the texts a filter looks in are read
+    while not pemilih.semua.saringan_siap:  # the texts a filter looks in are read (a worker, soon after opening)
+        await asyncio.sleep(0.05)
     kotak = pemilih.query_one("#saring-calon", Input)
     sampel = []
     for i in range(len(kata)):

@@ -970,6 +970,11 @@ class DaftarCalon(Sequence[Penilaian]):
         """Make later `saring` calls fast (blocking: call it in a worker once the list is shown)."""
         self._kumpulan.siapkan_saringan()
 
+    @property
+    def saringan_siap(self) -> bool:
+        """Whether `saring` filters in memory (`siapkan_saringan` has run)."""
+        return self._kumpulan._teks is not None
+
     def saring(self, teks: str) -> DaftarCalon:
         """The pool's candidates whose full name, NIP, jabatan or jenis holds every word of `teks` (any case),
         its first page read."""

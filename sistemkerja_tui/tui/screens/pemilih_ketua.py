@@ -34,6 +34,10 @@ def rincian(n: Penilaian, nip: str, layak: bool, sebutan: str) -> Text:
     return teks
 
 
+JEDA_SARINGAN = 0.5
+"""Seconds after the first page is shown before the filter's texts are read."""
+
+
 class PemilihKetua(ModalScreen[int | None]):
     BINDINGS = [
         Binding("escape", "batal", "Batal", id="pemilih.batal", tooltip="Tutup tanpa memilih"),
@@ -80,8 +84,9 @@ class PemilihKetua(ModalScreen[int | None]):
     def _dimuat(self, daftar: DaftarCalon) -> None:
         self.semua = daftar
         self._tampil(daftar)
-        # once the list is painted, read what a filter looks in: typing then filters in memory
-        self.call_after_refresh(kerjakan, self, daftar.siapkan_saringan, grup="saringan-calon")
+        # a moment after the list is shown (not while it is painted), read what a filter looks in: typing then
+        # filters in memory; a picker closed before that reads nothing (its timer stops with it)
+        self.set_timer(JEDA_SARINGAN, lambda: kerjakan(self, daftar.siapkan_saringan, grup="saringan-calon"))
 
     def _tampil(self, daftar: DaftarCalon) -> None:
         self.penilaian = daftar
