@@ -2,11 +2,11 @@
 
 A candidate's *kind* is what the criteria (`aturan.kriteria`) read of them: the columns of `KOLOM_JENIS` and
 the leader roles they already hold (`peran_pimpinan`, `kelompok_kerja`). `jenis` gives each kind of a pool
-with its pegawai ids in one pass — for pegawai who lead no other team, a walk of the index
-`ix_pegawai_jenis_calon` in its own order (migration 0006), no sort and no table row read — so the rules
-judge kinds, not rows. `halaman` reads the full rows of one page among given ids, by full name (ASCII
-case-insensitively, as `urutkan_kandidat` orders them) then id. Ids travel as text (`1,2,3`), as the
-database aggregates them: a pool of 100 000 is never turned into Python integers to be page-read.
+with its pegawai ids in one pass — a walk of the index `ix_pegawai_jenis_calon` in its own order (migration
+0006): no sort, no table row read — plus the few who lead another team, so the rules judge kinds, not rows.
+`halaman` reads the full rows of one page among given ids, by full name (ASCII case-insensitively, as
+`urutkan_kandidat` orders them) then id. Ids travel as text (`1,2,3`), as the database aggregates them: a
+pool of 100 000 is never turned into Python integers to be page-read.
 
 `saring`: words that must each occur in the full name, NIP, jabatan or jenis (any case).
 """

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sistemkerja_tui.aturan.enums import PeranTim, StatusKeanggotaan, StatusPermohonan, StatusTim
 from sistemkerja_tui.store.kueri import jalankan, syarat
-from sistemkerja_tui.store.kueri.calon import sumber
+from sistemkerja_tui.store.kueri.calon import KOLOM_CALON, sumber
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -282,8 +282,8 @@ def calon_pimpinan_sesi(sesi: Session, unit_ids: list[int], *, kecuali_tim: int)
     of every candidate to lead team `kecuali_tim` (`kueri.calon.sumber`), inside a use case's transaction:
     setting a leader judges the pool it is chosen from."""
     dari, param = sumber(kecuali_tim)
-    kolom = ", ".join(f"p.{c.strip()}" for c in _KOLOM_KANDIDAT.split(","))
-    sql = f"SELECT {kolom}, p.nip, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja {dari}"
+    kolom = ", ".join(f"p.{c.strip()}" for c in KOLOM_CALON.split(","))
+    sql = f"SELECT {kolom}, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja {dari}"
     return list(jalankan(sesi, sql, unit=unit_ids, **param).all())
 
 
