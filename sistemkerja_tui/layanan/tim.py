@@ -8,9 +8,12 @@ and stays *menunggu persetujuan* until it is approved.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, overload
 
 from sistemkerja_tui.aturan import aturan_tim
@@ -38,6 +41,7 @@ from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.temuan import Temuan
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
 from sistemkerja_tui.store.baca import sebagai_tanggal
+from sistemkerja_tui.store.kueri import calon as kueri_calon
 from sistemkerja_tui.store.kueri import tim as kueri
 
 if TYPE_CHECKING:
@@ -307,13 +311,20 @@ class LayananTim:
 
     def kandidat_pimpinan(self, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> DaftarCalon:
         """Candidates for `peran`, in `urutkan_kandidat`'s order: eligible ones first, each other with the reasons
-        why not (see `DaftarCalon`: one read, the rules run once per kind of candidate, not once per pegawai)."""
+        why not (see `DaftarCalon`: counted and ranked by the database, read and judged a page at a time)."""
         try:
             tim = kueri.unit_bentuk_tim(self.struktur.pembaca, tim_id)
         except LookupError:
             raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.") from None
-        rows = kueri.calon_pimpinan(self.struktur.pembaca, self.struktur.subpohon(tim.unit_id), kecuali_tim=tim_id)
-        return DaftarCalon.dari(rows, peran, self._profil_unit(tim.unit_id), BentukTim(tim.bentuk))
+        kumpulan = _Kumpulan(
+            self.struktur.pembaca,
+            self.struktur.subpohon(tim.unit_id),
+            tim_id,
+            peran,
+            self._profil_unit(tim.unit_id),
+            BentukTim(tim.bentuk),
+        )
+        return DaftarCalon.buka(kumpulan)
 
     def tetapkan_pimpinan(
         self,
@@ -755,37 +766,49 @@ def _jenis_calon(r: Any) -> tuple[Any, ...]:
     )
 
 
-def _wakil_jenis(
-    rows: Iterable[Any], jenis: Iterable[tuple[Any, ...]] | None = None
-) -> dict[tuple[Any, ...], Kandidat]:
-    """One candidate per kind (`_jenis_calon`, or `jenis` when already worked out), the first row of that kind."""
+def _wakil_jenis(rows: Iterable[Any]) -> dict[tuple[Any, ...], Kandidat]:
+    """One candidate per kind (`_jenis_calon`), the first row of that kind."""
     wakil: dict[tuple[Any, ...], Kandidat] = {}
-    rows = list(rows)
-    for r, j in zip(rows, jenis if jenis is not None else map(_jenis_calon, rows), strict=True):
-        if j not in wakil:
-            wakil[j] = _kandidat(r, r.peran_pimpinan, r.kelompok_kerja)
+    for r in rows:
+        wakil.setdefault(_jenis_calon(r), _kandidat(r, r.peran_pimpinan, r.kelompok_kerja))
     return wakil
 
 
-class _Kumpulan:
-    """The rows of a pool, judged once per kind of candidate and ordered; shared by every filtered view."""
+@dataclass(frozen=True)
+class _Kelompok:
+    """`n` candidates of equal rank (eligibility, number of errors, skor), ordered among themselves by name:
+    the pegawai `ids` but the pool's leaders, and the leaders `tambah` (ids as text `1,2,3`)."""
 
-    def __init__(self, rows: list[Any], peran: PeranTim, profil: Any, bentuk: BentukTim) -> None:
-        self.rows, self.peran, self.profil, self.bentuk = rows, peran, profil, bentuk
-        jenis = [_jenis_calon(r) for r in rows]
-        wakil = _wakil_jenis(rows, jenis)
-        self.kondisi = kondisi_kumpulan(wakil.values(), peran, profil, bentuk=bentuk)
-        layak: dict[tuple[Any, ...], bool] = {}
-        kunci: dict[tuple[Any, ...], tuple[int, int, int]] = {}
-        for j, k in wakil.items():  # urutkan_kandidat's order: eligible by skor, the rest by number of errors
-            n = self.nilai(k)
-            layak[j] = n.layak
-            kunci[j] = (0, 0, -n.skor) if n.layak else (1, len(n.galat), -n.skor)
-        self.layak = [layak[j] for j in jenis]
-        urut = [(*kunci[j], nama_lengkap(*_nama(r)).casefold(), r.id) for r, j in zip(rows, jenis, strict=True)]
-        self.urutan = sorted(range(len(rows)), key=urut.__getitem__)
-        self.cache: dict[int, Penilaian] = {}
-        self._teks: list[str] | None = None
+    layak: bool
+    n: int
+    ids: str
+    tambah: str = ""
+
+
+@dataclass
+class _Kumpulan:
+    """The pool of a team's candidates for one role. The rules (`aturan.kriteria`) judge one candidate per kind
+    (`store.kueri.calon.jenis`) to rank the pool, then each candidate read, a page at a time, for its reasons."""
+
+    pembaca: Any
+    unit_ids: list[int]
+    kecuali_tim: int
+    peran: PeranTim
+    profil: Any
+    bentuk: BentukTim
+    kondisi: tuple[bool, bool] = (True, True)  # kondisi_kumpulan of the whole pool, set by its first read
+    pemimpin: str = ""  # the pool's candidates holding a leader role elsewhere (ids as text)
+    _semua: list[_Kelompok] | None = None
+    _nilai_jenis: dict[tuple[Any, ...], Penilaian] = field(default_factory=dict)
+    _teks: list[tuple[int, str]] | None = None  # (id, teks) of the whole pool once `siapkan_saringan` has read it
+    _id: list[tuple[list[int], list[int]]] | None = None  # per run of `_semua`: its ids and `tambah`, as integers
+
+    def siapkan_saringan(self) -> None:
+        """Read what a filter looks in for every candidate once (blocking), so later filters run in memory."""
+        if self._teks is None:
+            semua, pemimpin = self.kelompok(), set(_id(self.pemimpin))
+            self._id = [([i for i in _id(k.ids) if i not in pemimpin], _id(k.tambah)) for k in semua]
+            self._teks = [(r.id, r.teks) for r in kueri_calon.teks(self.pembaca, self.unit_ids)]
 
     def nilai(self, k: Kandidat) -> Penilaian:
         jf, penuh = self.kondisi
@@ -793,40 +816,134 @@ class _Kumpulan:
             k, self.peran, self.profil, bentuk=self.bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh
         )
 
-    def penilaian(self, b: int) -> Penilaian:
-        if b not in self.cache:
-            r = self.rows[b]
-            self.cache[b] = self.nilai(_kandidat(r, r.peran_pimpinan, r.kelompok_kerja))
-        return self.cache[b]
+    def kelompok(self, saring: Sequence[str] = ()) -> list[_Kelompok]:
+        """The candidates holding every word of `saring` as runs of equal rank, in `urutkan_kandidat`'s order.
 
-    def teks(self) -> list[str]:
-        """Per row, what a filter searches: full name, NIP, jabatan (built at the first filter)."""
-        if self._teks is None:
-            self._teks = [
-                f"{nama_lengkap(*_nama(r))} {r.nip or ''} {r.nama_jabatan or ''} {r.jenis_jabatan}".casefold()
-                for r in self.rows
-            ]
-        return self._teks
+        Read without `saring` first: that read also works out the pool's `kondisi` (and is kept).
+        """
+        if not saring and self._semua is not None:
+            return self._semua
+        if saring and self._teks is not None and self._id is not None:  # the database's test, in memory
+            cocok = {i for i, t in self._teks if all(w in t for w in saring)}
+            hasil = []
+            for k, (biasa_k, tambah_k) in zip(self.kelompok(), self._id, strict=True):
+                a, b = [i for i in biasa_k if i in cocok], [i for i in tambah_k if i in cocok]
+                if a or b:
+                    hasil.append(_Kelompok(k.layak, len(a) + len(b), ",".join(map(str, a)), ",".join(map(str, b))))
+            return hasil
+        jenis = kueri_calon.jenis(self.pembaca, self.unit_ids, kecuali_tim=self.kecuali_tim, saring=saring)
+        biasa = [r for r in jenis if not r.pemimpin]
+        pemimpin = [r for r in jenis if r.pemimpin]
+        lepas: dict[tuple[Any, ...], int] = {}  # per kind, how many of its rows hold a leader role
+        for r in pemimpin:
+            kunci = _kunci_jenis(r)[: len(kueri_calon.KOLOM_JENIS)]
+            lepas[kunci] = lepas.get(kunci, 0) + int(r.n)
+        wakil = [
+            (r, n) for r in biasa if (n := int(r.n) - lepas.get(_kunci_jenis(r)[: len(kueri_calon.KOLOM_JENIS)], 0))
+        ] + [(r, int(r.n)) for r in pemimpin]
+        if not saring:
+            self.kondisi = kondisi_kumpulan((_wakil(r) for r, _ in wakil), self.peran, self.profil, bentuk=self.bentuk)
+            self.pemimpin = ",".join(r.ids for r in pemimpin)
+        per_kunci: dict[tuple[int, int, int], tuple[int, list[str], list[str]]] = {}
+        for r, n in wakil:
+            kunci_jenis = _kunci_jenis(r)
+            nilai = self._nilai_jenis.get(kunci_jenis)
+            if nilai is None:
+                nilai = self._nilai_jenis[kunci_jenis] = self.nilai(_wakil(r))
+            kunci = (0, 0, -nilai.skor) if nilai.layak else (1, len(nilai.galat), -nilai.skor)
+            jumlah, ids, tambah = per_kunci.get(kunci, (0, [], []))
+            (tambah if r.pemimpin else ids).append(r.ids)
+            per_kunci[kunci] = (jumlah + n, ids, tambah)
+        kelompok = [
+            _Kelompok(kunci[0] == 0, n, ",".join(ids), ",".join(tambah))
+            for kunci, (n, ids, tambah) in sorted(per_kunci.items())
+        ]
+        if not saring:
+            self._semua = kelompok
+        return kelompok
+
+    def baca(self, k: _Kelompok, mulai: int, batas: int) -> list[tuple[Penilaian, str]]:
+        """Candidates `mulai`… of the run `k` by name, each judged by the rules, with its NIP."""
+        rows = kueri_calon.halaman(
+            self.pembaca,
+            k.ids,
+            tanpa=self.pemimpin,
+            tambah=k.tambah,
+            kecuali_tim=self.kecuali_tim,
+            mulai=mulai,
+            batas=batas,
+        )
+        return [(self.nilai(_kandidat(r, r.peran_pimpinan, r.kelompok_kerja)), r.nip or "") for r in rows]
+
+
+def _id(teks: str) -> list[int]:
+    return [int(i) for i in teks.split(",")] if teks else []
+
+
+def _kunci_jenis(r: Any) -> tuple[Any, ...]:
+    """The kind of a row of `kueri.calon.jenis`: every column the rules read."""
+    return (*(getattr(r, k) for k in kueri_calon.KOLOM_JENIS), int(r.peran_pimpinan), int(r.kelompok_kerja))
+
+
+def _wakil(r: Any) -> Kandidat:
+    """A nameless candidate of the kind `r` (a row of `kueri.calon.jenis`): who the rules judge for that kind."""
+    lain = {"id": 0, "nama": "", "gelar_depan": "", "gelar_belakang": "", "unit_id": 0, "aktif": True}
+    baris = SimpleNamespace(**lain, kompetensi="", nama_jabatan="", **r._asdict())
+    return _kandidat(baris, int(r.peran_pimpinan), int(r.kelompok_kerja))
 
 
 class DaftarCalon(Sequence[Penilaian]):
-    """The candidates of a team for one role, in `urutkan_kandidat`'s order, each judged when it is read.
+    """The candidates of a team for one role, in `urutkan_kandidat`'s order, read a page at a time.
 
-    The rules (`aturan.kriteria`) run once per kind of candidate (`_jenis_calon`) to order the pool and once
-    more for a candidate only when `daftar[i]` is read, so a unit of 100 000 pegawai costs one read and a sort.
-    `saring` narrows it by name, NIP and jabatan.
+    One read counts the pool by kind of candidate and the rules rank the kinds (`_Kumpulan`); a page
+    (`HALAMAN` candidates) is read and judged by `aturan.kriteria` when first needed: `muat(i)` in a worker,
+    or `daftar[i]` on the spot. `termuat(i)` says whether `daftar[i]` is read already. `saring` narrows it by
+    name, NIP and jabatan.
     """
 
-    def __init__(self, kumpulan: _Kumpulan, urutan: list[int]) -> None:
-        self._kumpulan, self._urutan = kumpulan, urutan
+    HALAMAN = 100
+
+    def __init__(self, kumpulan: _Kumpulan, saring: tuple[str, ...], kelompok: list[_Kelompok]) -> None:
+        self._kumpulan, self._saring, self._kelompok = kumpulan, saring, kelompok
+        self._awal = list(accumulate((k.n for k in kelompok), initial=0))  # where each run starts
+        self._jumlah_layak = sum(k.n for k in kelompok if k.layak)
+        self._halaman: dict[int, list[tuple[Penilaian, str]]] = {}
 
     @classmethod
-    def dari(cls, rows: list[Any], peran: PeranTim, profil: Any, bentuk: BentukTim) -> DaftarCalon:
-        kumpulan = _Kumpulan(rows, peran, profil, bentuk)
-        return cls(kumpulan, kumpulan.urutan)
+    def buka(cls, kumpulan: _Kumpulan) -> DaftarCalon:
+        """The whole pool, its first page read."""
+        daftar = cls(kumpulan, (), kumpulan.kelompok())
+        daftar.muat(0)
+        return daftar
 
     def __len__(self) -> int:
-        return len(self._urutan)
+        return self._awal[-1]
+
+    def _baca(self, awal: int, akhir: int) -> list[tuple[Penilaian, str]]:
+        """Candidates `awal` … `akhir − 1`: one read per run of equal rank they fall in."""
+        hasil: list[tuple[Penilaian, str]] = []
+        g = bisect_right(self._awal, awal) - 1
+        while awal < akhir:
+            sampai = min(akhir, self._awal[g + 1])
+            hasil += self._kumpulan.baca(self._kelompok[g], awal - self._awal[g], sampai - awal)
+            awal, g = sampai, g + 1
+        return hasil
+
+    def termuat(self, i: int) -> bool:
+        return i // self.HALAMAN in self._halaman
+
+    def muat(self, i: int) -> None:
+        """Read the page holding candidate `i` (blocking: call it in a worker)."""
+        h = i // self.HALAMAN
+        if h not in self._halaman and 0 <= i < len(self):
+            self._halaman[h] = self._baca(h * self.HALAMAN, min(len(self), (h + 1) * self.HALAMAN))
+
+    def _baris(self, i: int) -> tuple[Penilaian, str]:
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        self.muat(i)
+        return self._halaman[i // self.HALAMAN][i % self.HALAMAN]
 
     @overload
     def __getitem__(self, i: int) -> Penilaian: ...
@@ -834,37 +951,44 @@ class DaftarCalon(Sequence[Penilaian]):
     def __getitem__(self, i: slice) -> list[Penilaian]: ...
     def __getitem__(self, i: int | slice) -> Penilaian | list[Penilaian]:
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        return self._kumpulan.penilaian(self._urutan[i])
+            awal, akhir, langkah = i.indices(len(self))
+            if langkah != 1:
+                return [self[j] for j in range(awal, akhir, langkah)]
+            return [n for n, _ in self._baca(awal, max(awal, akhir))]  # one read per run, however long
+        return self._baris(i)[0]
 
     def __iter__(self) -> Iterator[Penilaian]:
-        return (self[i] for i in range(len(self)))
+        return iter(self[:])
 
     @property
     def peran(self) -> PeranTim:
         return self._kumpulan.peran
 
     def layak(self, i: int) -> bool:
-        """Whether the i-th candidate is eligible, without judging it again."""
-        return self._kumpulan.layak[self._urutan[i]]
+        return self._baris(i)[0].layak
 
     @property
     def jumlah_layak(self) -> int:
-        layak = self._kumpulan.layak
-        return sum(layak[b] for b in self._urutan)
+        return self._jumlah_layak
 
     def nip(self, i: int) -> str:
-        return self._kumpulan.rows[self._urutan[i]].nip or ""
+        return self._baris(i)[1]
+
+    def siapkan_saringan(self) -> None:
+        """Make later `saring` calls fast (blocking: call it in a worker once the list is shown)."""
+        self._kumpulan.siapkan_saringan()
+
+    @property
+    def saringan_siap(self) -> bool:
+        """Whether `saring` filters in memory (`siapkan_saringan` has run)."""
+        return self._kumpulan._teks is not None
 
     def saring(self, teks: str) -> DaftarCalon:
-        """The whole pool's candidates whose name, NIP or jabatan holds every word of `teks` (any case)."""
-        kata = teks.casefold().split()
-        semua = self._kumpulan.urutan
-        if not kata:
-            return DaftarCalon(self._kumpulan, semua)
-        baris = self._kumpulan.teks()
-        return DaftarCalon(self._kumpulan, [b for b in semua if all(k in baris[b] for k in kata)])
-
-
-def _nama(r: Any) -> tuple[str, str, str]:
-    return r.nama, r.gelar_depan or "", r.gelar_belakang or ""
+        """The pool's candidates whose full name, NIP, jabatan or jenis holds every word of `teks` (any case),
+        its first page read."""
+        kata = tuple(teks.casefold().split())
+        if kata == self._saring:
+            return self
+        daftar = DaftarCalon(self._kumpulan, kata, self._kumpulan.kelompok(kata))
+        daftar.muat(0)
+        return daftar

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pydantic import NaiveDatetime
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from sistemkerja_tui.aturan import enums as E
@@ -122,6 +122,11 @@ class Pegawai(SQLModel, table=True):
         ),
         CheckConstraint("jenis_jabatan != 'fungsional' OR jenjang IS NOT NULL", name="ck_jf_berjenjang"),
         CheckConstraint("ppk_override_id IS NULL OR ppk_override_id != id", name="ck_ppk_bukan_diri"),
+        Index(  # the ketua picker counts a unit's candidates by kind along it (store.kueri.calon.jenis)
+            "ix_pegawai_jenis_calon",
+            *("jenis_jabatan", "status_asn", "jenjang", "kelas_jabatan", "golongan", "pendidikan"),
+            *("predikat_kinerja_1", "predikat_kinerja_2", "hasil_penyetaraan", "aktif", "unit_id"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

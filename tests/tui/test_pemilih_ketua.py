@@ -6,6 +6,7 @@ from tests.tui.bantu import UKURAN, buat_app, teks, tunggu, tunggu_siap
 
 from sistemkerja_tui.aturan.enums import PeranTim, StatusKeanggotaan
 from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.layanan.tim import DaftarCalon
 from sistemkerja_tui.tui.screens.pemilih_ketua import PemilihKetua
 from sistemkerja_tui.tui.screens.tim import LayarTim
 from sistemkerja_tui.tui.widgets.daftar_calon import DaftarCalonVirtual
@@ -114,3 +115,57 @@ async def test_saring_nama_lalu_pilih_calon_layak_menetapkan_ketua(db_demo):
             and a.status is StatusKeanggotaan.AKTIF
             for a in anggota
         )
+
+
+def _tim_id(pilot) -> int:
+    layar = pilot.app.screen_stack[-2]
+    assert isinstance(layar, LayarTim) and layar.detail is not None
+    return layar.detail.ringkas.id
+
+
+async def test_calon_tidak_layak_di_luar_halaman_pertama_dimuat_dengan_alasannya(db_demo, monkeypatch):
+    monkeypatch.setattr(DaftarCalon, "HALAMAN", 10)  # pages of 10: the demo team's pool spans several
+    _dengan_kadis(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        pemilih = await _buka_pemilih(pilot)
+        daftar = pemilih.penilaian
+        assert daftar is not None
+        n = len(daftar)
+        assert n > DaftarCalon.HALAMAN and not daftar.termuat(n - 1)  # only the first page was read
+        terakhir = app.layanan.tim.kandidat_pimpinan(_tim_id(pilot))[n - 1]  # read apart, not through the list
+        assert not terakhir.layak
+        await pilot.press("tab", "end")
+        rincian = pemilih.query_one("#rincian-calon")
+        await tunggu(pilot, lambda: terakhir.kandidat.nama in teks(rincian))
+        kursor = pemilih.query_one(DaftarCalonVirtual)
+        assert kursor.kursor == n - 1 and daftar.termuat(n - 1)
+        for t in terakhir.galat:
+            assert t.pesan in teks(rincian) and f"({t.rujukan})" in teks(rincian)
+        baris = kursor.render_line(kursor.kursor - kursor.scroll_offset.y).text  # the list's own line for it
+        assert baris.startswith(f"✗ {terakhir.kandidat.nama}")
+        # back up one page and down past the first page boundary: each row read before the cursor shows it
+        await pilot.press("home", *["pagedown"] * (DaftarCalon.HALAMAN // 3 + 1))
+        await tunggu(pilot, lambda: kursor.kursor > DaftarCalon.HALAMAN and daftar.termuat(kursor.kursor))
+        calon = app.layanan.tim.kandidat_pimpinan(_tim_id(pilot))[kursor.kursor]
+        await tunggu(pilot, lambda: calon.kandidat.nama in teks(rincian))
+
+
+async def test_saringan_nama_lengkap_mempersempit_ke_calon_itu(db_demo, monkeypatch):
+    monkeypatch.setattr(DaftarCalon, "HALAMAN", 10)
+    _dengan_kadis(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        pemilih = await _buka_pemilih(pilot)
+        n = len(pemilih.penilaian or ())
+        terakhir = app.layanan.tim.kandidat_pimpinan(_tim_id(pilot))[n - 1].kandidat
+        kata = [w.rstrip(",") for w in terakhir.nama.split() if "." not in w]  # the name without its gelar
+        await _saring(pilot, pemilih, " ".join(kata))
+        tersaring = pemilih.penilaian
+        assert tersaring is not None and 0 < len(tersaring) < n
+        assert terakhir.pegawai_id not in [c.kandidat.pegawai_id for c in (pemilih.semua or [])[: DaftarCalon.HALAMAN]]
+        nama = [c.kandidat.nama for c in tersaring]
+        assert terakhir.nama in nama
+        assert all(all(w.casefold() in x.casefold() for w in kata) for x in nama)
+        assert "tersaring" in teks(pemilih.query_one("#ringkas-calon"))
+        assert teks(pemilih.query_one("#rincian-calon")).startswith(tersaring[0].kandidat.nama)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sistemkerja_tui.aturan.enums import BentukTim, PeranTim, StatusKeanggotaan, StatusPermohonan, StatusTim
+from sistemkerja_tui.aturan.enums import PeranTim, StatusKeanggotaan, StatusPermohonan, StatusTim
 from sistemkerja_tui.store.kueri import jalankan, syarat
+from sistemkerja_tui.store.kueri.calon import KOLOM_CALON, sumber
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -276,41 +277,13 @@ def kandidat(sesi: Session, pegawai_id: int) -> Any | None:
     return jalankan(sesi, f"SELECT {_KOLOM_KANDIDAT} FROM pegawai WHERE id = :id", id=pegawai_id).one_or_none()
 
 
-def _calon_pimpinan(kecuali_tim: int) -> tuple[str, dict[str, Any]]:
-    """The candidates' query: the criteria's columns, the NIP and the leader roles held elsewhere of every active
-    JF and pelaksana of `:unit` (`peran_pimpinan`: ketua/koordinator roles in running teams other than
-    `kecuali_tim`; `kelompok_kerja`: running kelompok kerja other than `kecuali_tim` they are ketua of)."""
-    kolom = ", ".join(f"p.{c.strip()}" for c in _KOLOM_KANDIDAT.split(","))
-    sql = (
-        f"SELECT {kolom}, p.nip, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja "
-        "FROM pegawai p "
-        "LEFT JOIN (SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-        f"WHERE {syarat.peran_pimpinan_aktif('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id) pp "
-        "ON pp.pegawai_id = p.id "
-        "LEFT JOIN (SELECT k.pegawai_id, COUNT(*) AS n FROM keanggotaan k JOIN tim_kerja t ON t.id = k.tim_id "
-        "WHERE k.peran = :ketua AND t.bentuk = :kelompok_kerja "
-        f"AND {syarat.keanggotaan_berjalan('k', 't')} AND t.id != :tim GROUP BY k.pegawai_id) kk "
-        "ON kk.pegawai_id = p.id "
-        f"WHERE {syarat.staf_aktif('p')} AND p.unit_id IN :unit"
-    )
-    param = {
-        "tim": kecuali_tim,
-        "ketua": PeranTim.KETUA.value,
-        "kelompok_kerja": BentukTim.KELOMPOK_KERJA.value,
-        **syarat.PARAM,
-    }
-    return sql, param
-
-
-def calon_pimpinan(pembaca: Pembaca, unit_ids: list[int], *, kecuali_tim: int) -> list[Any]:
-    """Who could lead team `kecuali_tim` (see `_calon_pimpinan`), read in one query for the picker."""
-    sql, param = _calon_pimpinan(kecuali_tim)
-    return pembaca.semua(sql, unit=unit_ids, **param)
-
-
 def calon_pimpinan_sesi(sesi: Session, unit_ids: list[int], *, kecuali_tim: int) -> list[Any]:
-    """`calon_pimpinan` inside a use case's transaction (setting a leader judges the pool it is chosen from)."""
-    sql, param = _calon_pimpinan(kecuali_tim)
+    """The criteria's columns, the NIP and the leader roles held elsewhere (`peran_pimpinan`, `kelompok_kerja`)
+    of every candidate to lead team `kecuali_tim` (`kueri.calon.sumber`), inside a use case's transaction:
+    setting a leader judges the pool it is chosen from."""
+    dari, param = sumber(kecuali_tim)
+    kolom = ", ".join(f"p.{c.strip()}" for c in KOLOM_CALON.split(","))
+    sql = f"SELECT {kolom}, COALESCE(pp.n, 0) AS peran_pimpinan, COALESCE(kk.n, 0) AS kelompok_kerja {dari}"
     return list(jalankan(sesi, sql, unit=unit_ids, **param).all())
 
 

@@ -1,7 +1,8 @@
 """Ketua picker: eligible candidates first; for every other one, why not, with the rujukan.
 
-The candidates are read in a worker ("memuat…" meanwhile) and shown one line each in a virtual list; the
-detail pane below shows the highlighted one's findings. Typing filters by name, NIP or jabatan.
+The candidates are counted and their first page read in a worker ("memuat…" meanwhile), then shown one line
+each in a virtual list that reads the other pages as the cursor comes near; the detail pane below shows the
+highlighted one's findings. Typing filters by name, NIP or jabatan (from the first page again).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def rincian(n: Penilaian, nip: str, layak: bool, sebutan: str) -> Text:
         teks.append(f"\n{'✗' if t.memblokir else '!'} {t.pesan}", style="red" if t.memblokir else "yellow")
         teks.append(f" ({t.rujukan})", style="dim")
     return teks
+
+
+JEDA_SARINGAN = 0.5
+"""Seconds after the first page is shown before the filter's texts are read."""
 
 
 class PemilihKetua(ModalScreen[int | None]):
@@ -79,6 +84,9 @@ class PemilihKetua(ModalScreen[int | None]):
     def _dimuat(self, daftar: DaftarCalon) -> None:
         self.semua = daftar
         self._tampil(daftar)
+        # a moment after the list is shown (not while it is painted), read what a filter looks in: typing then
+        # filters in memory; a picker closed before that reads nothing (its timer stops with it)
+        self.set_timer(JEDA_SARINGAN, lambda: kerjakan(self, daftar.siapkan_saringan, grup="saringan-calon"))
 
     def _tampil(self, daftar: DaftarCalon) -> None:
         self.penilaian = daftar
@@ -108,6 +116,9 @@ class PemilihKetua(ModalScreen[int | None]):
             rincian_calon.update("Tidak ada calon yang cocok dengan saringan." if self.semua is not None else "")
             return
         self.query_one("#pesan-calon", Static).display = False
+        if not event.termuat:
+            rincian_calon.update("Memuat calon…")
+            return
         i = event.indeks
         rincian_calon.update(rincian(self.penilaian[i], self.penilaian.nip(i), self.penilaian.layak(i), self.sebutan))
         self.query_one("#gulir-rincian-calon", VerticalScroll).scroll_home(animate=False)
@@ -129,6 +140,9 @@ class PemilihKetua(ModalScreen[int | None]):
         daftar = self.penilaian
         if daftar is None or not daftar:
             self.notify("Belum ada calon untuk dipilih.", severity="warning")
+            return
+        if not daftar.termuat(i):
+            self.notify("Calon ini masih dimuat; tekan Enter lagi sebentar lagi.", severity="warning")
             return
         n = daftar[i]
         if daftar.layak(i):

@@ -1,4 +1,8 @@
-"""The candidate list of the ketua picker: one line per candidate, only the visible lines are drawn."""
+"""The candidate list of the ketua picker: one line per candidate, only the visible lines are drawn.
+
+The list knows how many candidates there are; their pages are read in a worker as the view or the cursor
+comes near them (a row not read yet shows "…"), so a pool of any size opens with its first page.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sistemkerja_tui.layanan.tim import DaftarCalon, Penilaian
+from sistemkerja_tui.tui.pekerja import kerjakan
 
 
 def jabatan_calon(n: Penilaian) -> str:
@@ -54,11 +59,12 @@ class DaftarCalonVirtual(ScrollView, can_focus=True):
     ]
 
     class Disorot(Message):
-        """The cursor moved to `indeks` (None when the list is empty)."""
+        """The cursor is on `indeks` (None when the list is empty); `termuat`: its candidate is read (else
+        another `Disorot` follows once it is)."""
 
-        def __init__(self, indeks: int | None) -> None:
+        def __init__(self, indeks: int | None, termuat: bool = True) -> None:
             super().__init__()
-            self.indeks = indeks
+            self.indeks, self.termuat = indeks, termuat
 
     class Dipilih(Message):
         """Enter on the candidate at `indeks`."""
@@ -71,15 +77,47 @@ class DaftarCalonVirtual(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.daftar: DaftarCalon | None = None
         self.kursor = 0
+        self._dibaca: set[int] = set()  # pages being read, by their first candidate
 
     def isi(self, daftar: DaftarCalon) -> None:
         """Show `daftar` from its first candidate."""
         self.daftar = daftar
         self.kursor = 0
+        self._dibaca = set()
         self.virtual_size = Size(0, len(daftar))
         self.scroll_to(y=0, animate=False)
         self.refresh()
-        self.post_message(self.Disorot(0 if len(daftar) else None))
+        self._sorot()
+
+    def _sorot(self) -> None:
+        """Report the cursor's candidate, or read its page first."""
+        if not self.daftar:
+            self.post_message(self.Disorot(None))
+        elif self.daftar.termuat(self.kursor):
+            self.post_message(self.Disorot(self.kursor))
+        else:
+            self.post_message(self.Disorot(self.kursor, termuat=False))
+            self._baca(self.kursor)
+
+    def _baca(self, indeks: int) -> None:
+        """Read the page of candidate `indeks` in a worker unless it is read or being read."""
+        daftar = self.daftar
+        if daftar is None or not 0 <= indeks < len(daftar) or daftar.termuat(indeks):
+            return
+        awal = indeks - indeks % daftar.HALAMAN
+        if awal in self._dibaca:
+            return
+        self._dibaca.add(awal)
+
+        def selesai(_: None) -> None:
+            if self.daftar is not daftar:  # a filter replaced the list meanwhile
+                return
+            self._dibaca.discard(awal)
+            self.refresh()
+            if awal <= self.kursor < awal + daftar.HALAMAN:
+                self.post_message(self.Disorot(self.kursor))
+
+        kerjakan(self, lambda: daftar.muat(indeks), selesai, grup="halaman-calon")
 
     def pindah(self, indeks: int) -> None:
         """Put the cursor on `indeks` (clamped) and keep it in view."""
@@ -92,7 +130,9 @@ class DaftarCalonVirtual(ScrollView, can_focus=True):
         elif self.kursor >= self.scroll_offset.y + tinggi:
             self.scroll_to(y=self.kursor - tinggi + 1, animate=False)
         self.refresh()
-        self.post_message(self.Disorot(self.kursor))
+        self._sorot()
+        for dekat in (self.kursor + tinggi + self.daftar.HALAMAN // 4, self.kursor - self.daftar.HALAMAN // 4):
+            self._baca(dekat)  # the next page (or the previous one) before the cursor reaches it
 
     def action_bawah(self) -> None:
         self.pindah(self.kursor + 1)
@@ -115,6 +155,9 @@ class DaftarCalonVirtual(ScrollView, can_focus=True):
         lebar = self.scrollable_content_region.width
         if self.daftar is None or indeks >= len(self.daftar):
             return Strip.blank(lebar, self.rich_style)
+        if not self.daftar.termuat(indeks):
+            self.call_later(self._baca, indeks)
+            return Strip([Segment("  …".ljust(lebar), self.rich_style)], lebar)
         n = self.daftar[indeks]
         layak = self.daftar.layak(indeks)
         teks = Text.assemble(
