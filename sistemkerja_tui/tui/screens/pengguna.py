@@ -45,7 +45,8 @@ class PilihPengguna(ModalScreen[int | None]):
             :200
         ]
         daftar = self.query_one(OptionList)
-        daftar.set_options(Option(Text.assemble((p.nama, "bold"), f"  {p.jabatan}")) for p in self.tampil)
+        # the jabatan on its own line: a long name wrapped into it and the separating spaces were dropped
+        daftar.set_options(Option(Text.assemble((p.nama, "bold"), "\n  ", (p.jabatan, "dim"))) for p in self.tampil)
         if self.tampil:
             daftar.highlighted = 0
 
