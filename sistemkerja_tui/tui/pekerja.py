@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.app import App
 from textual.dom import DOMNode
+from textual.worker import get_current_worker
 
 from sistemkerja_tui.layanan.galat import DatabaseError, Ditolak
 
@@ -48,7 +49,9 @@ def kerjakan(
 
     Any error is told by `laporkan` — a refusal goes to `gagal(pesan)` alone when given (a form shows it
     beside its fields) — and after any error `gagal` gets the message, so a form never stays on
-    "Menyimpan…". Nothing else happens.
+    "Menyimpan…". Nothing else happens. With `eksklusif`, a call replaced by a newer one delivers nothing:
+    its thread cannot be stopped, and its result (read for the previous user, filter, unit…) must not land
+    after the newer one.
     """
     app = node.app
 
@@ -61,7 +64,7 @@ def kerjakan(
             if gagal is not None:
                 app.call_from_thread(gagal, pesan)
             return
-        if berhasil is not None:
+        if berhasil is not None and not get_current_worker().is_cancelled:
             app.call_from_thread(berhasil, hasil)
 
     node.run_worker(kerja, thread=True, group=grup, exclusive=eksklusif, exit_on_error=False)
