@@ -15,7 +15,6 @@ from textual.widgets import Button, Footer, Input, Label
 from sistemkerja_tui.layanan.kegiatan import baca_rupiah, rupiah
 from sistemkerja_tui.layanan.penugasan import DataIndividu, IsiSuratPermohonan
 from sistemkerja_tui.layanan.sebutan import baca_tanggal
-from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.form_tim import FormPermohonan
 from sistemkerja_tui.tui.widgets.form import FormModal, PesanForm
 
@@ -120,8 +119,4 @@ class FormIndividu(FormModal):
             nilai["perjanjian_kinerja"],
         )
         isi = IsiSuratPermohonan(**{k: nilai[k] for k, _ in FormPermohonan.BIDANG}) if self.lintas else None
-        self.tampilkan_pesan("Menyimpan…")
-        kerjakan(self, lambda: self.tugaskan(data, isi), self._tutup, gagal=self.tampilkan_pesan)
-
-    def _tutup(self, status: object) -> None:
-        self.dismiss((status,))
+        self.simpan_lalu_tutup(lambda: self.tugaskan(data, isi))

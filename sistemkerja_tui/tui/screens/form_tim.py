@@ -15,7 +15,6 @@ from textual.widgets import Button, Footer, Input, Label, Select
 from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
 from sistemkerja_tui.layanan.sebutan import baca_tanggal, tanggal_singkat
 from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
-from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.widgets.form import FormModal, PesanForm
 
 if TYPE_CHECKING:
@@ -92,8 +91,8 @@ class FormTim(FormModal):
             data = DataTim(
                 nama=nilai["nama"],
                 unit_id=self.unit_id,
-                jenis_pembentukan=JenisPembentukan(self._pilihan("#pembentukan")),
-                sasaran=SasaranTim(self._pilihan("#sasaran")),
+                jenis_pembentukan=JenisPembentukan(self.pilihan("#pembentukan")),
+                sasaran=SasaranTim(self.pilihan("#sasaran")),
                 mulai=baca_tanggal(nilai["mulai"], "Tanggal mulai"),
                 selesai=baca_tanggal(nilai["selesai"], "Tanggal selesai"),
                 tahun_anggaran=int(tahun) if tahun else None,
@@ -102,17 +101,7 @@ class FormTim(FormModal):
         except ValueError as e:
             self.tampilkan_pesan(str(e))
             return
-        self.tampilkan_pesan("Menyimpan…")
-        kerjakan(self, lambda: self.simpan(data), self._tutup, gagal=self.tampilkan_pesan)
-
-    def _pilihan(self, selektor: str) -> str:
-        """The code chosen in a Select made with allow_blank=False (so never blank)."""
-        nilai = self.query_one(selektor, Select).value
-        assert isinstance(nilai, str)
-        return nilai
-
-    def _tutup(self, hasil: object) -> None:
-        self.dismiss((hasil,))
+        self.simpan_lalu_tutup(lambda: self.simpan(data))
 
 
 class FormPermohonan(FormModal):
@@ -161,8 +150,4 @@ class FormPermohonan(FormModal):
             ekspektasi=nilai["ekspektasi"],
             durasi=nilai["durasi"],
         )
-        self.tampilkan_pesan("Mengajukan…")
-        kerjakan(self, lambda: self.ajukan(nilai["uraian"], isi), self._tutup, gagal=self.tampilkan_pesan)
-
-    def _tutup(self, hasil: object) -> None:
-        self.dismiss((hasil,))
+        self.simpan_lalu_tutup(lambda: self.ajukan(nilai["uraian"], isi), "Mengajukan…")

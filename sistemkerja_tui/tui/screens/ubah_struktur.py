@@ -103,16 +103,12 @@ class FormUnit(FormModal):
         nilai = {i.id: i.value for i in self.query(Input)}
         data = DataUnit(
             nama=nilai["nama"],
-            jenis=JenisUnit(_pilihan(self, "#jenis")),
+            jenis=JenisUnit(self.pilihan("#jenis")),
             kode=nilai["kode"],
             nama_jabatan_pimpinan=nilai["jabatan"],
-            mandiri=_pilihan(self, "#mandiri") == "ya",
+            mandiri=self.pilihan("#mandiri") == "ya",
         )
-        self.tampilkan_pesan("Menyimpan…")
-        kerjakan(self, lambda: self.simpan(data), self._tutup, gagal=self.tampilkan_pesan)
-
-    def _tutup(self, hasil: HasilUbah) -> None:
-        self.dismiss((hasil,))
+        self.simpan_lalu_tutup(lambda: self.simpan(data))
 
 
 class FormPegawai(FormModal):
@@ -200,26 +196,15 @@ class FormPegawai(FormModal):
             nama=nilai["nama"],
             gelar_depan=nilai["gelar_depan"],
             gelar_belakang=nilai["gelar_belakang"],
-            status_asn=StatusASN(_pilihan(self, "#status")),
+            status_asn=StatusASN(self.pilihan("#status")),
             golongan=nilai["golongan"],
-            jenis_jabatan=JenisJabatan(_pilihan(self, "#jenis_jabatan")),
+            jenis_jabatan=JenisJabatan(self.pilihan("#jenis_jabatan")),
             jenjang=Jenjang(jenjang) if isinstance(jenjang, str) else None,
             nama_jabatan=nilai["nama_jabatan"],
-            pendidikan=Pendidikan(_pilihan(self, "#pendidikan")),
+            pendidikan=Pendidikan(self.pilihan("#pendidikan")),
             kelas_jabatan=int(kelas) if kelas else None,
         )
-        self.tampilkan_pesan("Menyimpan…")
-        kerjakan(self, lambda: self.simpan(data), self._tutup, gagal=self.tampilkan_pesan)
-
-    def _tutup(self, hasil: HasilUbah) -> None:
-        self.dismiss((hasil,))
-
-
-def _pilihan(layar: FormModal, selektor: str) -> str:
-    """The code chosen in a Select made with allow_blank=False (so never blank)."""
-    nilai = layar.query_one(selektor, Select).value
-    assert isinstance(nilai, str)
-    return nilai
+        self.simpan_lalu_tutup(lambda: self.simpan(data))
 
 
 # --- the menu and the actions ----------------------------------------------------

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import on
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
 
 
@@ -45,6 +47,21 @@ class FormModal(ModalScreen[tuple[Any] | None]):
     def tampilkan_pesan(self, pesan: str) -> None:
         """Show `pesan` whole in the form's message area (above its scrolling fields)."""
         self.query_one(PesanForm).tampilkan(pesan)
+
+    def pilihan(self, selektor: str) -> str:
+        """The code chosen in a Select made with allow_blank=False (so never blank)."""
+        nilai = self.query_one(selektor, Select).value
+        assert isinstance(nilai, str)
+        return nilai
+
+    def simpan_lalu_tutup(self, simpan: Callable[[], Any], pesan: str = "Menyimpan…") -> None:
+        """Run the use case `simpan` in a worker, `pesan` shown meanwhile; dismissed with `(result,)`, or the
+        refusal shown in the form, which stays open with everything typed."""
+        self.tampilkan_pesan(pesan)
+        kerjakan(self, simpan, self._tersimpan, gagal=self.tampilkan_pesan)
+
+    def _tersimpan(self, hasil: object) -> None:
+        self.dismiss((hasil,))
 
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:
