@@ -406,7 +406,7 @@ def _keputusan_tim(s: Penyusun) -> None:
     )
     s.p("SUSUNAN {{ tim }}", rata="tengah", tebal=True, sesudah=12)
     s.tag("set n = namespace(i=0)", None)
-    t = s.tabel([1.0, 6.4, 5.4, 3.2], bingkai=True)
+    t = s.tabel([1.2, 6.3, 5.3, 3.2], bingkai=True)
     s.baris(t, "No.", "Nama / NIP", "Jabatan", "Kedudukan dalam Tim", judul=True)
     for judul, daftar in (
         ("Pengarah", "surat.pengarah"),
@@ -488,7 +488,7 @@ def _surat_tugas(s: Penyusun) -> None:
     s.tag("if surat.kolektif", None)
     s.lampiran_kepala(["LAMPIRAN SURAT TUGAS", "Nomor\t: {{ k.nomor }}", "Tanggal\t: {{ k.tanggal | tanggal }}"])
     s.p("DAFTAR PEGAWAI YANG DITUGASKAN", rata="tengah", tebal=True, sesudah=12)
-    t = s.tabel([1.0, 6.4, 4.8, 3.8], bingkai=True)
+    t = s.tabel([1.2, 6.3, 4.7, 3.8], bingkai=True)
     s.baris(t, "No.", "Nama / Pangkat/Gol / NIP", "Jabatan", "Unit Kerja", judul=True)
     s.baris_tag(t, "for o in surat.pegawai")
     s.baris(
@@ -632,7 +632,7 @@ def _rekomendasi_penilaian(s: Penyusun) -> None:
         s.isi("Catatan: {{ r.catatan }}", awal=0)
         s.tag("endif", None)
         s.tag("else", None)
-        t = s.tabel([1.0, 6.4, 4.8, 3.8], bingkai=True)
+        t = s.tabel([1.2, 6.3, 4.7, 3.8], bingkai=True)
         s.baris(t, "No.", "Nama / Pangkat/Gol / NIP", "Jabatan / Unit Kerja", "Rekomendasi", judul=True)
         s.baris_tag(t, "for r in surat.rekomendasi")
         s.baris(
