@@ -360,6 +360,33 @@ def test_pdf_tanpa_libreoffice_ditolak_dengan_nama_paket(layanan, tim, db_demo, 
     assert cli.returncode != 0 and "libreoffice-writer-nogui" in cli.stderr and "Traceback" not in cli.stderr
 
 
+@PERLU_PDF
+def test_pdf_setiap_jenis_f4_tanpa_halaman_kosong(tmp_path):
+    """Every shipped template prints on F4 with no empty page; a lampiran starts its own page."""
+    for nama, jenis, konteks in KASUS:
+        (tmp_path / f"{nama}.docx").write_bytes(render_docx(jenis, konteks))
+    profil = f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}"
+    dokumen = sorted(str(b) for b in tmp_path.glob("*.docx"))
+    subprocess.run(
+        ["soffice", profil, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *dokumen],
+        capture_output=True,
+        check=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    for nama, jenis, konteks in KASUS:
+        berkas = tmp_path / f"{nama}.pdf"
+        halaman = _pdf_teks(berkas)
+        assert halaman and all(h.strip() for h in halaman), nama
+        ukuran = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, text=True, check=True).stdout
+        lebar, tinggi = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", ukuran).groups())
+        assert (round(lebar / 72 * 25.4), round(tinggi / 72 * 25.4)) == (215, 330), nama
+        if jenis is JenisSurat.KEPUTUSAN_TIM or nama == "surat_tugas_kolektif":
+            assert len(halaman) >= 2 and halaman[-1].lstrip().startswith("LAMPIRAN"), nama
+        if jenis is not JenisSurat.SUKARELA_LINTAS_UNIT:
+            assert konteks.kepala.nomor in _rata(halaman[0]), nama
+
+
 def _pdf_teks(berkas: Path) -> list[str]:
     """The text of each page (pdftotext separates pages with a form feed)."""
     keluaran = subprocess.run(

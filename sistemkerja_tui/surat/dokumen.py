@@ -41,6 +41,7 @@ from sistemkerja_tui.surat.lingkungan import (
 
 BATAS_XML = 5_000_000  # characters of a rendered document.xml (a letter's is some tens of thousands)
 BATAS_GAMBAR = 5 * 1024 * 1024  # bytes of a logo or other picture
+BATAS_TEMPLAT = 20 * 1024 * 1024  # bytes of a Word template (the shipped ones are about 40 KB)
 WAKTU_PDF = 180  # seconds LibreOffice may take for one letter
 PAKET_PDF = "libreoffice-writer-nogui"
 _NAMA_LOGO = ("logo.png", "logo.jpg", "logo.jpeg")
@@ -114,6 +115,8 @@ def render_docx(jenis: JenisSurat, konteks: Konteks, *, folder_pengguna: Path | 
 
     berkas = berkas_templat(jenis, folder_pengguna)
     folder = _folder_docx(folder_pengguna)
+    if berkas.is_file() and berkas.stat().st_size > BATAS_TEMPLAT:
+        raise TemplatTidakSah(f"Templat Word {berkas} lebih dari 20 MB; perkecil gambar di dalamnya.", str(berkas))
     try:
         tpl = DocxTemplate(str(berkas))
         tpl.init_docx()
