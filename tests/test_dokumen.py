@@ -23,6 +23,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from tests.bantu import sql as _sql
 from tests.test_surat import KOLEKTIF, KONTEKS, REKOMENDASI_BANYAK
 
@@ -175,6 +176,15 @@ def test_keputusan_kop_garis_tabel_lampiran_bergaris_dan_tanda_tangan_utuh():
     baris = ttd[0].paragraphs
     nama = next(i for i, p in enumerate(baris) if p.runs and p.runs[0].bold)
     assert all(p.paragraph_format.keep_with_next for p in baris[: nama + 1])  # place, date, office, name together
+
+
+def test_daftar_kosong_dalam_sel_tetap_berparagraf():
+    """A loop over nothing in a cell (here: no Menimbang) leaves the cell a paragraph: Word needs one."""
+    k = dataclasses.replace(KONTEKS[JenisSurat.KEPUTUSAN_TIM], menimbang=())
+    dok = _dok(render_docx(JenisSurat.KEPUTUSAN_TIM, k))
+    for sel in dok.element.body.iter(qn("w:tc")):
+        assert sel.find(qn("w:p")) is not None
+    assert all(t._tbl.tblPr.index(t._tbl.tblPr.find(qn("w:tblLook"))) == len(t._tbl.tblPr) - 1 for t in dok.tables)
 
 
 def test_surat_tugas_kolektif_penutup_ikut_tanda_tangan_dan_lampiran_bergaris():

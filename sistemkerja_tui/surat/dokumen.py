@@ -127,6 +127,7 @@ def render_docx(jenis: JenisSurat, konteks: Konteks, *, folder_pengguna: Path | 
             "gambar": lambda nama, lebar_mm=22: _gambar(tpl, folder, berkas, nama, lebar_mm),
         }
         tpl.render(isi, jinja_env=_lingkungan(), autoescape=True)
+        _sel_berparagraf(tpl.docx.element.body)
         keluaran = io.BytesIO()
         tpl.save(keluaran)
     except TemplatTidakSah:
@@ -144,6 +145,17 @@ def render_docx(jenis: JenisSurat, konteks: Konteks, *, folder_pengguna: Path | 
             ) from exc
         raise galat_templat(exc, str(berkas), str(berkas)) from exc
     return keluaran.getvalue()
+
+
+def _sel_berparagraf(body: Any) -> None:
+    """Word requires a paragraph in every table cell: give one to a cell whose only content was a loop over
+    nothing (e.g. an empty Menimbang)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for sel in body.iter(qn("w:tc")):
+        if sel.find(qn("w:p")) is None and sel.find(qn("w:tbl")) is None:
+            sel.append(OxmlElement("w:p"))
 
 
 def pengubah_pdf() -> str | None:

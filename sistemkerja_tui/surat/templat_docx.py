@@ -195,7 +195,7 @@ class Penyusun:
                 el.set(qn("w:w"), nilai)
                 el.set(qn("w:type"), "dxa")
                 margin.append(el)
-            tblpr.append(margin)
+            tblpr.insert_element_before(margin, "w:tblLook", "w:tblCaption", "w:tblDescription")  # schema order
         return tabel
 
     def baris(self, tabel: Any, *sel: str | Sequence[str] | None, utuh: bool = True, judul: bool = False) -> Any:
