@@ -27,11 +27,12 @@ from docx.oxml.ns import qn
 from tests.bantu import sql as _sql
 from tests.test_surat import KOLEKTIF, KONTEKS, REKOMENDASI_BANYAK
 
+from sistemkerja_tui.aturan.enums import PredikatPenilaian
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.surat import JenisSurat
 from sistemkerja_tui.surat import TemplatTidakSah, render
 from sistemkerja_tui.surat.dokumen import berkas_templat, render_docx
-from sistemkerja_tui.surat.konteks import Penandatangan
+from sistemkerja_tui.surat.konteks import Orang, Penandatangan
 from sistemkerja_tui.surat.lingkungan import tanggal
 from sistemkerja_tui.surat.pulih import KonteksRusak, pulihkan
 
@@ -99,6 +100,28 @@ def _isian(nilai, keluar: set[str]) -> set[str]:
 def test_konteks_dipulihkan_dari_json_register(nama, jenis, konteks):
     teks_json = json.dumps(dataclasses.asdict(konteks), ensure_ascii=False, default=str)
     assert pulihkan(jenis, teks_json) == konteks
+
+
+def test_konteks_dengan_isian_baru_dipulihkan_menurut_petunjuk_tipe():
+    """A field another change adds to a context (here a made-up one) is rebuilt by its type hint, no code."""
+
+    @dataclasses.dataclass(frozen=True, kw_only=True)
+    class Contoh:
+        orang: tuple[Orang, ...]
+        per_peran: dict[str, list[Orang]]
+        predikat: PredikatPenilaian | None = None
+        berlaku: date | None = None
+
+    from sistemkerja_tui.surat.pulih import _dataclass
+
+    asli = Contoh(
+        orang=(KONTEKS[JenisSurat.SURAT_TUGAS].pegawai[0],),
+        per_peran={"ketua": [KONTEKS[JenisSurat.SURAT_TUGAS].pegawai[0]]},
+        predikat=PredikatPenilaian.DI_ATAS,
+        berlaku=date(2026, 3, 1),
+    )
+    data = json.loads(json.dumps(dataclasses.asdict(asli), default=str))
+    assert _dataclass(Contoh, data, "") == asli
 
 
 def test_konteks_lama_tanpa_isian_baru_memakai_bawaan_dan_yang_rusak_ditolak():

@@ -1,8 +1,8 @@
 """Rebuild a letter's context from the JSON the register stores (`json.dumps(asdict(konteks), default=str)`).
 
 Generic over the dataclasses of `surat.konteks`: each field is read by its
-type hint (dataclass, `X | None`, `tuple[X, ...]`, `date`, enums, `Literal`,
-scalars), so fields added to a context later are rebuilt with no change
+type hint (dataclass, `X | None`, `tuple[X, ...]`, `list`/`dict` of those,
+`date`, enums, `Literal`, scalars), so fields added to a context later are rebuilt with no change
 here. A field missing from old JSON takes its default.
 """
 
@@ -40,6 +40,12 @@ def _nilai(jenis: Any, data: Any, jalur: str) -> Any:
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_nilai(args[0], x, f"{jalur}[{i}]") for i, x in enumerate(data))
         return tuple(_nilai(a, x, f"{jalur}[{i}]") for i, (a, x) in enumerate(zip(args, data, strict=True)))
+    if asal in (list, set, frozenset):
+        (butir,) = get_args(jenis) or (Any,)
+        return asal(_nilai(butir, x, f"{jalur}[{i}]") for i, x in enumerate(data))
+    if asal is dict:
+        _, isi = get_args(jenis) or (Any, Any)
+        return {k: _nilai(isi, v, f"{jalur}.{k}") for k, v in data.items()}
     if asal is Literal or jenis is Any:
         return data
     if dataclasses.is_dataclass(jenis) and isinstance(jenis, type):
