@@ -14,6 +14,7 @@ from collections.abc import Callable  # noqa: E402
 from sistemkerja_tui import __version__  # noqa: E402
 
 TINGKAT_LOG = ("DEBUG", "INFO", "WARNING", "ERROR")  # --log-level choices (sistemkerja_tui.catatan)
+FORMAT_SURAT = ("txt", "md", "docx", "pdf")  # surat.penulis.FORMAT, without importing the letter engine
 
 CONTOH = """\
 contoh:
@@ -26,7 +27,7 @@ contoh:
   sistemkerja nip "19670416 199303 1 015"   periksa dan uraikan NIP
   sistemkerja surat buat --jenis surat_tugas --tim 3 --format docx --keluaran ~/Surat
   sistemkerja surat daftar             register surat
-  sistemkerja surat ulang 800/12/DINKES/2026   ekspor ulang dari register
+  sistemkerja surat ulang 800/12/DINKES/2026 --format pdf   ekspor ulang dari register (nomor yang sama)
   sistemkerja laporan mpph --unit DINKES --format xlsx   matriks peran dan hasil unit
   sistemkerja impor unit unor.csv --pratinjau   lihat dulu pohon unit dari berkas
   sistemkerja impor pegawai siasn.csv --laporan hasil.md   impor pegawai SIASN, tulis laporan
@@ -176,7 +177,9 @@ def _parser() -> argparse.ArgumentParser:
     sumber.add_argument("--tim", type=_id, metavar="ID", help="id tim kerja")
     sumber.add_argument("--permohonan", type=_id, metavar="ID", help="id permohonan")
     sumber.add_argument("--penilaian", type=_id, metavar="ID", help="id penilaian anggota (surat rekomendasi)")
-    buat.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
+    buat.add_argument(
+        "--format", choices=FORMAT_SURAT, default="txt", help="format berkas (bawaan txt; pdf lewat LibreOffice)"
+    )
     buat.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
     _indonesiakan(
         surat_sub.add_parser(
@@ -197,7 +200,9 @@ def _parser() -> argparse.ArgumentParser:
         )
     )
     ulang.add_argument("nomor", metavar="NOMOR", help="nomor surat, misalnya 800/12/DINKES/2026")
-    ulang.add_argument("--format", choices=("txt", "md", "docx"), default="txt", help="format berkas (bawaan txt)")
+    ulang.add_argument(
+        "--format", choices=FORMAT_SURAT, default="txt", help="format berkas (bawaan txt; pdf lewat LibreOffice)"
+    )
     ulang.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
 
     laporan = _indonesiakan(

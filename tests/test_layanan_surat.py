@@ -276,6 +276,8 @@ def test_kesembilan_surat_dari_pemda_demo(layanan, db_demo, tmp_path):
     assert len({s.nomor for s in dibuat}) == 9
     for hasil in dibuat:
         berkas = layanan.surat.ekspor(hasil.surat_id, folder=tmp_path, format="docx")
-        isi_docx = "\n".join(p.text for p in Document(str(berkas)).paragraphs)
+        dok = Document(str(berkas))
+        sel = [c.text for t in dok.tables for r in t.rows for c in r.cells]
+        isi_docx = "\n".join([p.text for p in dok.paragraphs] + sel)
         if "sukarela" not in berkas.name:  # the pegawai's own letter carries no number
             assert hasil.nomor.split("/")[1] in isi_docx

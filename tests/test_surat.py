@@ -653,7 +653,8 @@ def test_docx_dapat_dibuka_dan_memuat_nomor_nama_tanggal(tmp_path):
     teks = render(JenisSurat.SURAT_TUGAS, k).teks
     berkas = tulis(teks, JenisSurat.SURAT_TUGAS, k.kepala.nomor, tmp_path, "docx", konteks=k)
     dok = docx.Document(str(berkas))
-    isi = "\n".join(p.text for p in dok.paragraphs)
+    sel = [c for t in dok.tables for r in t.rows for c in r.cells]
+    isi = "\n".join([p.text for p in dok.paragraphs] + [c.text for c in sel])
     for harus in (
         "800.1.2.3/20/DINKES/2026",
         "Budi Santoso",
@@ -663,7 +664,7 @@ def test_docx_dapat_dibuka_dan_memuat_nomor_nama_tanggal(tmp_path):
         "dr. Siti Aminah, M.Kes.",
     ):
         assert harus in isi
-    kop = dok.paragraphs[0]
+    kop = dok.tables[0].rows[0].cells[1].paragraphs[0]  # logo | kop | spacer (tests/test_dokumen.py)
     assert kop.text == "PEMERINTAH KABUPATEN SUKAMAJU" and kop.runs[0].bold
     assert kop.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
 

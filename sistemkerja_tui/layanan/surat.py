@@ -411,7 +411,7 @@ class LayananSurat:
         from sistemkerja_tui.store.riwayat import catat
 
         if folder is not None:
-            _periksa_folder(folder)
+            _periksa_keluaran(folder, format)
         tanggal = tanggal or date.today()
         if penilaian_id is not None:
             if jenis is not JenisSurat.REKOMENDASI_PENILAIAN or tim_id is not None or permohonan_id is not None:
@@ -460,7 +460,7 @@ class LayananSurat:
                     perihal=konteks.kepala.hal,
                     tujuan="; ".join(konteks.kepala.kepada),
                     isi=hasil.teks,
-                    konteks=json.dumps(asdict(konteks), ensure_ascii=False, default=str),
+                    konteks=(data_konteks := json.dumps(asdict(konteks), ensure_ascii=False, default=str)),
                     sumber_jenis=sumber[0],
                     sumber_id=sumber[1],
                     sidik_templat=hasil.sidik,
@@ -477,8 +477,8 @@ class LayananSurat:
                     sumber=sumber[0],
                     sumber_id=sumber[1],
                 )
-                if folder is not None:
-                    berkas = _tulis(hasil.teks, jenis, nomor, folder, format)
+                if folder is not None:  # the path `ekspor` takes: the registered text and context
+                    berkas = _tulis(jenis.value, nomor, hasil.teks, data_konteks, folder, format)
         except BaseException:
             if berkas is not None:  # written, but the register did not commit: no file without its entry
                 berkas.unlink(missing_ok=True)
@@ -494,18 +494,25 @@ class LayananSurat:
             for r in rows
         ]
 
-    def teks(self, surat_id: int | None = None, *, nomor: str | None = None) -> tuple[str, str, str]:
-        """(jenis, nomor, text) of a registered letter, exactly as issued."""
+    def _terdaftar(self, surat_id: int | None, nomor: str | None):
         r = kueri.surat(self.struktur.pembaca, surat_id, nomor)
         if r is None:
             raise Ditolak(f"Surat {'nomor ' + nomor if nomor else surat_id} tidak ada di register.")
+        return r
+
+    def teks(self, surat_id: int | None = None, *, nomor: str | None = None) -> tuple[str, str, str]:
+        """(jenis, nomor, text) of a registered letter, exactly as issued."""
+        r = self._terdaftar(surat_id, nomor)
         return r.jenis, r.nomor, r.isi
 
     def ekspor(
         self, surat_id: int | None = None, *, nomor: str | None = None, folder: Path, format: str = "txt"
     ) -> Path:
-        jenis, nomor, isi = self.teks(surat_id, nomor=nomor)
-        return _tulis(isi, JenisSurat(jenis), nomor, folder, format)
+        """Write a registered letter as `format` — the path `buat` takes, so the number and text are the ones
+        issued: .txt/.md from the stored text, .docx/.pdf from the stored context and the Word template."""
+        _periksa_keluaran(folder, format)
+        r = self._terdaftar(surat_id, nomor)
+        return _tulis(r.jenis, r.nomor, r.isi, r.konteks, folder, format)
 
 
 def _periksa_status(jenis: JenisSurat, status: str | None) -> None:
@@ -515,17 +522,37 @@ def _periksa_status(jenis: JenisSurat, status: str | None) -> None:
         raise Ditolak(pesan)
 
 
-def _periksa_folder(folder: Path) -> None:
+def _periksa_keluaran(folder: Path, format: str) -> None:
+    """Refuse, before anything is numbered, a folder that cannot be written, an unknown format, or PDF
+    where LibreOffice is not installed (the message names the package)."""
+    from sistemkerja_tui.surat.dokumen import PdfTidakTersedia, periksa_pdf
+    from sistemkerja_tui.surat.penulis import FORMAT
+
+    if format not in FORMAT:
+        raise Ditolak(f"Format keluaran '{format}' tidak dikenal; pilih {', '.join(FORMAT)}.")
     try:
         periksa_folder(folder)
-    except KeluaranTidakSah as e:
+        if format == "pdf":
+            periksa_pdf()
+    except (KeluaranTidakSah, PdfTidakTersedia) as e:
         raise Ditolak(str(e)) from e
 
 
-def _tulis(isi: str, jenis: JenisSurat, nomor: str, folder: Path, format: str) -> Path:
+def _tulis(jenis: str, nomor: str, isi: str, konteks: str | None, folder: Path, format: str) -> Path:
+    """Write a registered letter: its text for .txt/.md; for .docx/.pdf its context rebuilt from the register."""
+    from sistemkerja_tui.surat.dokumen import PdfTidakTersedia
+    from sistemkerja_tui.surat.pulih import KonteksRusak, pulihkan
+
+    j = JenisSurat(jenis)
+    dipulihkan = None
+    if format in ("docx", "pdf"):
+        try:
+            dipulihkan = pulihkan(j, konteks or "")
+        except KonteksRusak as e:
+            raise Ditolak(f"{e} Ekspor surat {nomor} sebagai .txt atau .md.") from e
     try:
-        return tulis(isi, jenis, nomor, folder, cast("Format", format))  # tulis refuses an unknown format
-    except KeluaranTidakSah as e:
+        return tulis(isi, j, nomor, folder, cast("Format", format), konteks=dipulihkan)
+    except (KeluaranTidakSah, TemplatTidakSah, PdfTidakTersedia) as e:
         raise Ditolak(str(e)) from e
 
 

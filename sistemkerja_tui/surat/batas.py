@@ -134,14 +134,14 @@ def _range(*args: int) -> range:
     return rentang
 
 
-def _gabung(bagian: Iterable[str]) -> str:
-    """`"".join` for the rendered text (and macro or block output), stopping at `BATAS_TEKS`."""
+def _gabung(bagian: Iterable[str], batas: int = BATAS_TEKS) -> str:
+    """`"".join` for the rendered text (and macro or block output), stopping at `batas` characters."""
     keluaran, panjang = [], 0
     for b in bagian:
         panjang += len(b)
-        if panjang > BATAS_TEKS:
+        if panjang > batas:
             berkas, baris = _letak(bagian)
-            raise MelampauiBatas(f"teks hasil templat melebihi {_angka(BATAS_TEKS)} karakter", berkas, baris)
+            raise MelampauiBatas(f"teks hasil templat melebihi {_angka(batas)} karakter", berkas, baris)
         keluaran.append(b)
     return "".join(keluaran)
 
@@ -179,15 +179,18 @@ class _Templat(Template):
 
 
 class LingkunganTerbatas(ImmutableSandboxedEnvironment):
-    """The immutable sandbox with the bounds of this module."""
+    """The immutable sandbox with the bounds of this module.
+
+    `batas_teks` bounds the rendered output only (a Word template renders XML, far longer than its text).
+    """
 
     code_generator_class = _Kode
     template_class = _Templat
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, batas_teks: int = BATAS_TEKS, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.concat = _gabung  # type: ignore[method-assign]
+        self.concat = functools.partial(_gabung, batas=batas_teks)  # type: ignore[method-assign]
         self.globals["range"] = _range
         self.globals.pop("lipsum", None)  # filler text of any size; a letter has no use for it
         self.ulang_terbatas = _ulang

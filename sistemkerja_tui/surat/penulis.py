@@ -1,8 +1,12 @@
-"""Write a rendered letter to disk as .txt, .md or .docx, atomically."""
+"""Write a letter to disk as .txt, .md, .docx or .pdf, atomically.
+
+.txt is the rendered text as issued and .md is made from it; .docx comes from
+the kind's Word template and the same context (`surat.dokumen`), .pdf from
+that .docx through LibreOffice.
+"""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import tempfile
@@ -12,7 +16,8 @@ from typing import Literal
 from sistemkerja_tui.surat.konteks import JenisSurat, Konteks
 from sistemkerja_tui.surat.lingkungan import GARIS, LEBAR
 
-Format = Literal["txt", "md", "docx"]
+Format = Literal["txt", "md", "docx", "pdf"]
+FORMAT: tuple[Format, ...] = ("txt", "md", "docx", "pdf")
 HALAMAN_BARU = "\f"
 
 
@@ -64,37 +69,6 @@ def ke_markdown(teks: str, konteks: Konteks | None = None) -> str:
     return "\n".join(keluar)
 
 
-def ke_docx(teks: str, konteks: Konteks | None = None) -> bytes:
-    """One paragraph per line in a monospace font; kop centred bold, titles centred."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Mm, Pt
-
-    dok = Document()
-    for bagian in dok.sections:  # A4, 20 mm margins: a 78-column line fits in 10 pt Courier
-        bagian.page_width, bagian.page_height = Mm(210), Mm(297)
-        bagian.left_margin = bagian.right_margin = Mm(20)
-    gaya = dok.styles["Normal"]
-    gaya.font.name = "Courier New"
-    gaya.font.size = Pt(10)
-    gaya.paragraph_format.space_after = Pt(0)
-    baris = teks.rstrip("\n").split("\n")
-    kop = _baris_kop(baris, konteks)
-    for i, b in enumerate(baris):
-        if b == HALAMAN_BARU:
-            dok.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            continue
-        if i in kop or _di_tengah(b):
-            p = dok.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.add_run(b.strip()).bold = i in kop
-        else:
-            dok.add_paragraph(b)
-    isi = io.BytesIO()
-    dok.save(isi)
-    return isi.getvalue()
-
-
 def periksa_folder(folder: Path) -> None:
     """Refuse (`KeluaranTidakSah`) an output folder that is missing, is not a folder, or is not writable."""
     folder = Path(folder)
@@ -112,17 +86,24 @@ def periksa_folder(folder: Path) -> None:
 def tulis(
     teks: str, jenis: JenisSurat, nomor: str, folder: Path, format: Format = "txt", konteks: Konteks | None = None
 ) -> Path:
-    """Write the letter into `folder` (temp file, then `os.replace`); return its path."""
+    """Write the letter into `folder` (temp file, then `os.replace`); return its path. .docx and .pdf need
+    `konteks`; nothing is written when the template or the converter refuses."""
     folder = Path(folder)
     periksa_folder(folder)
     if format == "txt":
         data = teks.encode()
     elif format == "md":
         data = ke_markdown(teks, konteks).encode()
-    elif format == "docx":
-        data = ke_docx(teks, konteks)
+    elif format in ("docx", "pdf"):
+        from sistemkerja_tui.surat.dokumen import ke_pdf, render_docx
+
+        if konteks is None:
+            raise KeluaranTidakSah(f"Berkas .{format} dibuat dari konteks surat, yang tidak diberikan.")
+        data = render_docx(jenis, konteks)  # TemplatTidakSah names a broken Word template
+        if format == "pdf":
+            data = ke_pdf(data)  # PdfTidakTersedia says how to get LibreOffice
     else:
-        raise KeluaranTidakSah(f"Format keluaran '{format}' tidak dikenal; pilih txt, md, atau docx.")
+        raise KeluaranTidakSah(f"Format keluaran '{format}' tidak dikenal; pilih txt, md, docx, atau pdf.")
     tujuan = folder / nama_berkas(jenis, nomor, format)
     sementara = None
     try:

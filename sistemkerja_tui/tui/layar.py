@@ -168,7 +168,7 @@ LAYAR: tuple[Layar, ...] = (
         _S + "surat:LayarSurat",
         ("Register surat", "Naskah dinas yang telah diterbitkan"),
         (
-            Perintah("Ekspor surat", "Ke .txt, .md atau .docx", "ekspor"),
+            Perintah("Ekspor surat", "Ke .txt, .md, .docx atau .pdf", "ekspor"),
             Perintah("Salin teks surat", "Ke papan klip terminal (OSC 52)", "salin"),
         ),
         (Bagian("Layar Surat", (_S + "surat:LayarSurat",)),),

@@ -109,9 +109,9 @@ def register(pembaca: Pembaca, *, jenis: str | None = None, tahun: int | None = 
 
 
 def surat(pembaca: Pembaca, surat_id: int | None = None, nomor: str | None = None) -> Any | None:
-    """(jenis, nomor, isi) of the letter with this id or number; None when it is not registered."""
+    """(jenis, nomor, isi, konteks) of the letter with this id or number; None when it is not registered."""
     baris = pembaca.semua(
-        "SELECT jenis, nomor, isi FROM surat WHERE id = :id OR nomor = :nomor", id=surat_id or -1, nomor=nomor
+        "SELECT jenis, nomor, isi, konteks FROM surat WHERE id = :id OR nomor = :nomor", id=surat_id or -1, nomor=nomor
     )
     return baris[0] if baris else None
 

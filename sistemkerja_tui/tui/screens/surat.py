@@ -29,7 +29,12 @@ if TYPE_CHECKING:
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
 SEMPIT = 100  # columns below which the register goes above the preview (app.tcss: LayarSurat.-sempit)
-FORMAT = (("Teks (.txt)", "txt"), ("Markdown (.md)", "md"), ("Word/LibreOffice (.docx)", "docx"))
+FORMAT = (
+    ("Teks (.txt)", "txt"),
+    ("Markdown (.md)", "md"),
+    ("Word/LibreOffice (.docx)", "docx"),
+    ("PDF (.pdf, lewat LibreOffice)", "pdf"),
+)
 
 
 class LayarSurat(Screen):
@@ -37,7 +42,7 @@ class LayarSurat(Screen):
         app = getters.app(SistemKerjaApp)
 
     BINDINGS = [
-        Binding("e", "ekspor", "Ekspor", id="surat.ekspor", tooltip="Ekspor surat ke .txt, .md atau .docx"),
+        Binding("e", "ekspor", "Ekspor", id="surat.ekspor", tooltip="Ekspor surat ke .txt, .md, .docx atau .pdf"),
         Binding("c", "salin", "Salin", id="surat.salin", tooltip="Salin teks surat ke papan klip (OSC 52)"),
         Binding("f", "saring", "Saring", id="surat.saring", tooltip="Saring register menurut jenis surat"),
     ]
