@@ -31,6 +31,7 @@ contoh:
   sistemkerja impor unit unor.csv --pratinjau   lihat dulu pohon unit dari berkas
   sistemkerja impor pegawai siasn.csv --laporan hasil.md   impor pegawai SIASN, tulis laporan
   sistemkerja laporan anomali --penilaian penilaian.xlsx   NIP, jenjang, pimpinan, PPK vs e-Kinerja
+  sistemkerja serve --port 8000        buka aplikasi di peramban: http://127.0.0.1:8000
 
 Database: --db URL (atau path berkas SQLite), lalu $SISTEMKERJA_DB, lalu
 berkas sistemkerja.db di folder data pengguna.
@@ -258,6 +259,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_parser("nip", add_help=False, formatter_class=_Format, help="periksa dan uraikan sebuah NIP")
     )
     nip.add_argument("nip", metavar="NIP", help='18 angka, spasi boleh: "19670416 199303 1 015"')
+    _parser_serve(sub, db)
     return p
 
 
@@ -733,6 +735,52 @@ def _laporan_anomali(args) -> int:
     return _dengan_layanan(args, kerja)
 
 
+def _parser_serve(sub, db: argparse.ArgumentParser) -> None:
+    """`sistemkerja serve`: the app in a browser, one app process per browser tab."""
+    from sistemkerja_tui.web import HOST_BAWAAN, PORT_BAWAAN
+
+    serve = _indonesiakan(
+        sub.add_parser(
+            "serve",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="buka aplikasi di peramban (browser) lewat http://HOST:PORT",
+            description="Menjalankan aplikasi untuk peramban: setiap tab mendapat aplikasinya sendiri pada "
+            "database yang sama. Hentikan dengan Ctrl+C.",
+        )
+    )
+    serve.add_argument("--host", default=HOST_BAWAAN, metavar="HOST", help=f"alamat (bawaan {HOST_BAWAAN})")
+    serve.add_argument(
+        "--port",
+        type=_antara(1, 65535, "port"),
+        default=PORT_BAWAAN,
+        metavar="PORT",
+        help=f"port (bawaan {PORT_BAWAAN})",
+    )
+
+
+def _serve(args) -> int:
+    from sistemkerja_tui.layanan.galat import DatabaseError
+    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
+    from sistemkerja_tui.web import hanya_lokal, layani
+
+    if not hanya_lokal(args.host):
+        return _galat(
+            f"--host {args.host}: aplikasi belum memiliki akun dan kata sandi, jadi hanya dilayani untuk komputer "
+            "ini (127.0.0.1 atau localhost); siapa pun di jaringan akan dapat bertindak sebagai pimpinan mana pun."
+        )
+    try:  # opened (and migrated) once here, so a wrong --db is told before the server starts
+        hasil = buka_database(getattr(args, "db", None))
+    except (GagalBuka, DatabaseError) as e:
+        return _galat(str(e))
+    url = hasil.layanan.url
+    hasil.layanan.tutup()
+    print(f"Sistem Kerja dilayani di http://{args.host}:{args.port} — hentikan dengan Ctrl+C.", flush=True)
+    layani(url, host=args.host, port=args.port, log_level=getattr(args, "log_level", None))
+    return 0
+
+
 def _tui(args) -> int:
     from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, KonfigurasiTidakSah, muat_konfigurasi
 
@@ -804,4 +852,6 @@ def _jalankan(args) -> int:
         return _laporan(args)
     if args.perintah == "impor":
         return _impor(args)
+    if args.perintah == "serve":
+        return _serve(args)
     return _tui(args)
