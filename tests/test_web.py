@@ -132,7 +132,7 @@ def test_serve_menolak_host_jaringan_tanpa_akun(db_demo, capsys):
 
     assert main(["--db", db_demo, "serve", "--host", "0.0.0.0"]) == 2
     pesan = capsys.readouterr().err
-    assert "--host 0.0.0.0" in pesan and "127.0.0.1" in pesan
+    assert "--host 0.0.0.0" in pesan and "127.0.0.1" in pesan and "akun mode bersama" in pesan
     assert "Traceback" not in pesan
 
 

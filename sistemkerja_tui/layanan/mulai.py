@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from sistemkerja_tui.layanan.akun import LayananAkun, SesiMasuk
     from sistemkerja_tui.layanan.anomali import LayananAnomali
     from sistemkerja_tui.layanan.impor import LayananImpor
     from sistemkerja_tui.layanan.instansi import LayananInstansi
@@ -36,6 +37,7 @@ class Layanan:
         self.struktur = struktur
         self._engine = engine
         self._kunci = threading.Lock()
+        self.sesi: SesiMasuk | None = None  # mode "bersama": the account logged in to this instance
 
     @property
     def engine(self) -> Engine:
@@ -45,6 +47,12 @@ class Layanan:
 
                 self._engine = siapkan_database(self.url)
             return self._engine
+
+    @cached_property
+    def akun(self) -> LayananAkun:
+        from sistemkerja_tui.layanan.akun import LayananAkun
+
+        return LayananAkun(self)
 
     @cached_property
     def tim(self) -> LayananTim:

@@ -58,7 +58,13 @@ class LayananPengguna:
         return hasil
 
     def sekarang(self) -> Pengguna | None:
-        """This instance's user: the one it chose, else the last choice saved (read once, at the first call)."""
+        """This instance's user: in mode "bersama" the logged-in account (if a unit head); else the one it
+        chose, else the last choice saved (read once, at the first call)."""
+        if self.layanan.sesi is not None:
+            pid = self.layanan.sesi.pegawai_id
+            return next((p for p in self.calon() if p.pegawai_id == pid), None)
+        if self._bersama():
+            return None
         if self._pegawai_id is None:
             nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.KUNCI_PENGGUNA)
             if nilai is None or not nilai.isdigit():
@@ -79,12 +85,22 @@ class LayananPengguna:
 
     def tetapkan(self, pegawai_id: int) -> Pengguna:
         """Make unit head `pegawai_id` the current user; each switches to themselves (the audit's actor)."""
+        if self._bersama():
+            raise Ditolak(
+                "Dalam mode bersama pengguna adalah akun yang masuk: keluar, lalu masuk dengan NIP dan kata sandi "
+                "pimpinan itu."
+            )
         pengguna = next((p for p in self.calon() if p.pegawai_id == pegawai_id), None)
         if pengguna is None:
             raise Ditolak("Pengguna harus pimpinan sebuah unit organisasi; pilih dari daftar pimpinan unit.")
         self._simpan(pengaturan.KUNCI_PENGGUNA, str(pegawai_id), "tetapkan_pengguna", oleh_id=pegawai_id)
         self._pegawai_id = pegawai_id
         return pengguna
+
+    def _bersama(self) -> bool:
+        from sistemkerja_tui.aturan.enums import ModeKerja
+
+        return self.layanan.akun.mode() is ModeKerja.BERSAMA
 
     def _simpan(self, kunci: str, nilai: str, aksi: str, *, oleh_id: int) -> None:
         from sistemkerja_tui.store.db import transaksi
