@@ -13,7 +13,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from sistemkerja_tui.aturan.enums import ModeKerja
 from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
 from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_database
 from sistemkerja_tui.tui.kunci import PenahanKunci
@@ -120,6 +119,8 @@ class SistemKerjaApp(PenahanKunci, App[int]):
             return
         pengguna = hasil.layanan.pengguna.sekarang()
         awal = LayarStruktur.baca_awal(hasil.struktur)  # in this worker too: the screen fills in one frame
+        from sistemkerja_tui.aturan.enums import ModeKerja  # here, in the worker: the rules load off the UI thread
+
         self.bersama = not hasil.kosong and hasil.layanan.akun.mode() is ModeKerja.BERSAMA
         self.call_from_thread(self._database_siap, hasil, pengguna, awal)
 
