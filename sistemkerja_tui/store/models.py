@@ -264,6 +264,11 @@ class RiwayatPermohonan(SQLModel, table=True):
     sebagai: str = Field(default="")
     alasan: str = Field(default="")
     waktu: NaiveDatetime = Field(default_factory=sekarang)
+    # a decision recorded from the answering office's letter (LayananPenugasan.catat_jawaban)
+    surat_dari: str | None = None
+    surat_nomor: str | None = None
+    surat_tanggal: date | None = None
+    surat_berkas: str | None = None
 
 
 class Kegiatan(SQLModel, table=True):
