@@ -72,9 +72,9 @@ def test_gagal_masuk_ditunda_makin_lama_dan_diaudit(bersama, db_demo):
     a, _ = _dua_pimpinan(layanan)
     nip = _nip(db_demo, a.pegawai_id)
     for _ in range(5):
-        with pytest.raises(Ditolak, match="^NIP atau kata sandi salah.$"):
+        with pytest.raises(Ditolak, match=r"^NIP atau kata sandi salah\.$"):
             layanan.akun.masuk(nip, "bukan-sandinya")
-    with pytest.raises(Ditolak, match="^NIP atau kata sandi salah.$"):  # an unknown NIP reads the same
+    with pytest.raises(Ditolak, match=r"^NIP atau kata sandi salah\.$"):  # an unknown NIP reads the same
         layanan.akun.masuk("199001012020121001", "apa saja")
     assert jeda == [1.0, 2.0, 4.0, 8.0, 8.0, 1.0]
     gagal = sql(db_demo, "SELECT rincian FROM riwayat WHERE aksi = 'masuk_gagal' ORDER BY id")
