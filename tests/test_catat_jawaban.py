@@ -4,6 +4,7 @@ the history says who recorded it and from which letter — never that the other 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from tests.bantu import sidik, sql
@@ -24,8 +25,8 @@ def _menunggu(db) -> tuple[int, int, int]:
     )[0]
 
 
-def _jawaban(**ubah) -> JawabanSurat:
-    nilai = {
+def _jawaban(**ubah: Any) -> JawabanSurat:
+    nilai: dict[str, Any] = {
         "setuju": True,
         "kantor": "Dinas Kesehatan",
         "nomor": "800/41/DINKES/2026",
