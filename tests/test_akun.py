@@ -145,3 +145,18 @@ def test_cli_akun_buat_daftar_dan_mode(db_demo):
     assert sementara not in daftar.stdout and "argon2" not in daftar.stdout
     dua_kali = cli("buat", "--nip", nip)
     assert dua_kali.returncode == 2 and "sudah ada" in dua_kali.stderr and "Traceback" not in dua_kali.stderr
+
+
+def test_hanya_administrator_mengubah_struktur(bersama, db_demo):
+    layanan, _ = bersama
+    admin, kepala = _dua_pimpinan(layanan)
+    nip_kepala = _nip(db_demo, kepala.pegawai_id)
+    layanan.akun.masuk(nip_kepala, layanan.akun.buat(nip_kepala))  # a unit head, not an administrator
+    sebelum = sidik(db_demo)
+    with pytest.raises(Ditolak, match="hanya dapat dilakukan administrator"):
+        layanan.ubah_struktur.ganti_nama_unit(kepala.unit_id, "Unit Baru", oleh_id=kepala.pegawai_id)
+    assert sidik(db_demo) == sebelum
+    nip_admin = _nip(db_demo, admin.pegawai_id)
+    layanan.akun.masuk(nip_admin, layanan.akun.reset(nip_admin))
+    layanan.ubah_struktur.ganti_nama_unit(kepala.unit_id, "Unit Baru", oleh_id=admin.pegawai_id)
+    assert sql(db_demo, "SELECT nama FROM unit_organisasi WHERE id = ?", kepala.unit_id) == [("Unit Baru",)]

@@ -48,6 +48,19 @@ class Layanan:
                 self._engine = siapkan_database(self.url)
             return self._engine
 
+    def transaksi_admin(self, apa: str):
+        """The write transaction of a structure change (`store.db.transaksi`): in mode bersama only an
+        administrator's logged-in instance may make it (the CLI, with no login, is the administrator's tool)."""
+        from sistemkerja_tui.layanan.galat import Ditolak
+        from sistemkerja_tui.store.db import transaksi
+
+        if self.sesi is not None and not self.sesi.admin:
+            raise Ditolak(
+                f"{apa} hanya dapat dilakukan administrator (Bagian Organisasi / BKPSDM) dalam mode bersama; "
+                "hubungi administrator Pemda Anda."
+            )
+        return transaksi(self.engine)
+
     @cached_property
     def akun(self) -> LayananAkun:
         from sistemkerja_tui.layanan.akun import LayananAkun
