@@ -61,9 +61,13 @@ def _tunggu(syarat: Callable[[], bool], apa: str, tidur: Callable[[], object] = 
 
 @pytest.fixture
 def server(db_demo) -> Iterator[str]:
+    yield from _layani(db_demo)
+
+
+def _layani(db_demo: str, *argumen: str) -> Iterator[str]:
     port = _port_bebas()
     proses = subprocess.Popen(
-        [sys.executable, "-m", "sistemkerja_tui", "--db", db_demo, "serve", "--port", str(port)],
+        [sys.executable, "-m", "sistemkerja_tui", "--db", db_demo, "serve", "--port", str(port), *argumen],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -146,3 +150,83 @@ def test_perintah_aplikasi_mengutip_path_database(tmp_path):
     assert argumen[-2:] == ["--db", str(berkas)]
     assert hanya_lokal("localhost") and hanya_lokal("127.0.0.1") and hanya_lokal("::1")
     assert not hanya_lokal("0.0.0.0") and not hanya_lokal("192.168.1.10") and not hanya_lokal("kantor.local")
+
+
+class Peramban:
+    """One headless Chromium page on the served app, reading what the app painted from the websocket."""
+
+    def __init__(self, halaman) -> None:
+        self.halaman = halaman
+        self.diterima: list[bytes] = []
+        halaman.on(
+            "websocket",
+            lambda ws: ws.on(
+                "framereceived", lambda isi: self.diterima.append(isi if isinstance(isi, bytes) else isi.encode())
+            ),
+        )
+
+    def layar(self, sejak: int = 0) -> str:
+        return _ESC.sub("", b"".join(self.diterima[sejak:]).decode("utf-8", "replace"))
+
+    def tunggu(self, teks: str, sejak: int = 0) -> None:
+        _tunggu(lambda: teks in self.layar(sejak), f"tergambar: {teks}", lambda: self.halaman.wait_for_timeout(100))
+
+    def ketik(self, teks: str) -> int:
+        """Type `teks` and Enter; the frame count before, for `tunggu(…, sejak=)`."""
+        sejak = len(self.diterima)
+        self.halaman.keyboard.type(teks, delay=10)
+        self.halaman.keyboard.press("Enter")
+        return sejak
+
+
+@tanpa_chromium
+def test_kantor_bersama_masuk_cari_lalu_keluar_di_peramban(db_demo):
+    from sistemkerja_tui.aturan.enums import ModeKerja
+    from sistemkerja_tui.layanan.mulai import buka_database
+
+    layanan = buka_database(db_demo).layanan
+    try:
+        kepala = layanan.pengguna.calon()[1]
+        ((nip,),) = sql(db_demo, "SELECT nip FROM pegawai WHERE id = ?", kepala.pegawai_id)
+        sementara = layanan.akun.buat(nip, admin=True)
+        layanan.akun.tetapkan_mode(ModeKerja.BERSAMA)
+    finally:
+        layanan.tutup()
+    (nama,) = sql(
+        db_demo,
+        "SELECT nama FROM pegawai p WHERE aktif AND (SELECT COUNT(*) FROM pegawai q WHERE q.nama = p.nama) = 1 "
+        "ORDER BY unit_id DESC, id DESC LIMIT 1",
+    )[0]
+    layani = _layani(db_demo)
+    alamat = next(layani)
+    try:
+        with playwright.sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGUMEN_CHROMIUM)
+            try:
+                b = Peramban(chromium.new_page(viewport={"width": 1280, "height": 800}))
+                b.halaman.goto(alamat)
+                b.tunggu("Masuk — Sistem Kerja")
+                assert nama not in b.layar()
+                b.halaman.locator(".xterm").first.click()
+                b.ketik(nip)
+                b.tunggu("Ganti kata sandi sementara", b.ketik(sementara))
+                for isian in (sementara, "Kenanga-Merah-2026"):
+                    b.ketik(isian)
+                b.tunggu(kepala.nama, b.ketik("Kenanga-Merah-2026"))  # "Masuk sebagai …"
+                sejak = len(b.diterima)
+                b.halaman.keyboard.press("/")
+                b.tunggu("Cari pegawai", sejak)
+                b.halaman.keyboard.type(nama.lower(), delay=10)
+                b.tunggu(nama, sejak)
+                b.halaman.keyboard.press("Enter")  # to the pegawai in the Struktur screen
+                b.tunggu("Sub-unit", sejak)  # the Struktur screen's footer again
+                b.halaman.wait_for_timeout(300)
+                sejak = len(b.diterima)
+                b.halaman.keyboard.press("p")  # log out
+                b.tunggu("Masuk — Sistem Kerja", sejak)
+            finally:
+                chromium.close()
+    finally:
+        layani.close()  # stops the server (the generator's finally)
+    aksi = [a for (a,) in sql(db_demo, "SELECT aksi FROM riwayat WHERE entitas = 'akun' ORDER BY id")]
+    assert aksi == ["akun_dibuat", "masuk", "ganti_sandi"]
