@@ -32,6 +32,8 @@ contoh:
   sistemkerja impor unit unor.csv --pratinjau   lihat dulu pohon unit dari berkas
   sistemkerja impor pegawai siasn.csv --laporan hasil.md   impor pegawai SIASN, tulis laporan
   sistemkerja laporan anomali --penilaian penilaian.xlsx   NIP, jenjang, pimpinan, PPK vs e-Kinerja
+  sistemkerja serve --port 8000        buka aplikasi di peramban: http://127.0.0.1:8000
+  sistemkerja akun buat --nip "19670416 199303 1 015" --admin   akun administrator (mode bersama)
 
 Database: --db URL (atau path berkas SQLite), lalu $SISTEMKERJA_DB, lalu
 berkas sistemkerja.db di folder data pengguna.
@@ -263,6 +265,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_parser("nip", add_help=False, formatter_class=_Format, help="periksa dan uraikan sebuah NIP")
     )
     nip.add_argument("nip", metavar="NIP", help='18 angka, spasi boleh: "19670416 199303 1 015"')
+    _parser_serve(sub, db)
+    _parser_akun(sub, db)
     return p
 
 
@@ -738,6 +742,130 @@ def _laporan_anomali(args) -> int:
     return _dengan_layanan(args, kerja)
 
 
+def _parser_serve(sub, db: argparse.ArgumentParser) -> None:
+    """`sistemkerja serve`: the app in a browser, one app process per browser tab."""
+    from sistemkerja_tui.web import HOST_BAWAAN, PORT_BAWAAN
+
+    serve = _indonesiakan(
+        sub.add_parser(
+            "serve",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="buka aplikasi di peramban (browser) lewat http://HOST:PORT",
+            description="Menjalankan aplikasi untuk peramban: setiap tab mendapat aplikasinya sendiri pada "
+            "database yang sama. Hentikan dengan Ctrl+C.",
+        )
+    )
+    serve.add_argument("--host", default=HOST_BAWAAN, metavar="HOST", help=f"alamat (bawaan {HOST_BAWAAN})")
+    serve.add_argument(
+        "--port",
+        type=_antara(1, 65535, "port"),
+        default=PORT_BAWAAN,
+        metavar="PORT",
+        help=f"port (bawaan {PORT_BAWAAN})",
+    )
+
+
+def _serve(args) -> int:
+    from sistemkerja_tui.aturan.enums import ModeKerja
+    from sistemkerja_tui.layanan.galat import DatabaseError
+    from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
+    from sistemkerja_tui.web import hanya_lokal, layani
+
+    try:  # opened (and migrated) once here, so a wrong --db is told before the server starts
+        hasil = buka_database(getattr(args, "db", None))
+        mode = hasil.layanan.akun.mode()
+    except (GagalBuka, DatabaseError) as e:
+        return _galat(str(e))
+    url = hasil.layanan.url
+    hasil.layanan.tutup()
+    if not hanya_lokal(args.host) and mode is not ModeKerja.BERSAMA:
+        return _galat(
+            f"--host {args.host}: database ini dalam mode sendiri (tanpa akun), jadi hanya dilayani untuk komputer "
+            "ini (127.0.0.1 atau localhost); di jaringan siapa pun akan dapat bertindak sebagai pimpinan mana pun. "
+            "Untuk kantor bersama: buat akun (sistemkerja akun buat --nip NIP --admin), lalu "
+            "sistemkerja akun mode bersama."
+        )
+    print(f"Sistem Kerja dilayani di http://{args.host}:{args.port} — hentikan dengan Ctrl+C.", flush=True)
+    layani(url, host=args.host, port=args.port, log_level=getattr(args, "log_level", None))
+    return 0
+
+
+def _parser_akun(sub, db: argparse.ArgumentParser) -> None:
+    """`sistemkerja akun`: accounts of mode "bersama", made and reset by an administrator."""
+    akun = _indonesiakan(
+        sub.add_parser(
+            "akun",
+            parents=[db],
+            add_help=False,
+            formatter_class=_Format,
+            help="akun pimpinan untuk mode bersama: buat, reset, daftar, mode",
+            description="Mode bersama: satu database untuk seluruh Pemda, setiap pimpinan masuk dengan NIP dan "
+            "kata sandinya sendiri. Kata sandi sementara ditampilkan sekali dan wajib diganti saat masuk pertama.",
+        )
+    )
+    aksi = akun.add_subparsers(dest="aksi_akun", metavar="AKSI", required=True)
+    for nama, bantuan in (("buat", "buat akun untuk pegawai ber-NIP ini"), ("reset", "kata sandi sementara baru")):
+        p = _indonesiakan(aksi.add_parser(nama, parents=[db], add_help=False, formatter_class=_Format, help=bantuan))
+        p.add_argument("--nip", required=True, metavar="NIP", help="NIP pegawai pemilik akun")
+        if nama == "buat":
+            p.add_argument(
+                "--admin",
+                action="store_true",
+                help="administrator (Bagian Organisasi / BKPSDM): impor dan ubah struktur",
+            )
+    _indonesiakan(aksi.add_parser("daftar", parents=[db], add_help=False, formatter_class=_Format, help="daftar akun"))
+    mode = _indonesiakan(
+        aksi.add_parser("mode", parents=[db], add_help=False, formatter_class=_Format, help="mode kerja database ini")
+    )
+    mode.add_argument("mode", nargs="?", choices=("sendiri", "bersama"), help="tetapkan mode (tanpa ini: tampilkan)")
+
+
+def _akun(args) -> int:
+    from sistemkerja_tui.aturan.enums import ModeKerja
+
+    def kerja(layanan) -> int:
+        if args.aksi_akun in ("buat", "reset"):
+            if args.aksi_akun == "buat":
+                sandi = layanan.akun.buat(args.nip, admin=args.admin)
+            else:
+                sandi = layanan.akun.reset(args.nip)
+            print(f"Kata sandi sementara: {sandi}")
+            print("Sampaikan langsung kepada pemiliknya; wajib diganti saat masuk pertama. Tidak ditampilkan lagi.")
+            return 0
+        if args.aksi_akun == "mode":
+            if args.mode:
+                layanan.akun.tetapkan_mode(ModeKerja(args.mode))
+            print(f"Mode: {layanan.akun.mode().label}")
+            return 0
+        from rich.console import Console
+        from rich.table import Table
+
+        from sistemkerja_tui.aturan.nip import kelompokkan_nip
+
+        tabel = Table(title="Akun")
+        tabel.add_column("NIP", no_wrap=True)
+        for kolom in ("Nama", "Jabatan", "Peran", "Status", "Masuk terakhir"):
+            tabel.add_column(kolom, overflow="fold")
+        for a in layanan.akun.daftar():
+            status = "aktif" if a.aktif else "nonaktif"
+            if a.harus_ganti:
+                status += ", kata sandi sementara"
+            tabel.add_row(
+                kelompokkan_nip(a.nip),
+                a.nama,
+                a.jabatan,
+                "administrator" if a.admin else "pimpinan",
+                status,
+                a.masuk_terakhir,
+            )
+        Console().print(tabel)
+        return 0
+
+    return _dengan_layanan(args, kerja)
+
+
 def _tui(args) -> int:
     from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, KonfigurasiTidakSah, muat_konfigurasi
 
@@ -809,4 +937,8 @@ def _jalankan(args) -> int:
         return _laporan(args)
     if args.perintah == "impor":
         return _impor(args)
+    if args.perintah == "serve":
+        return _serve(args)
+    if args.perintah == "akun":
+        return _akun(args)
     return _tui(args)

@@ -229,6 +229,13 @@ class PredikatKinerja(UrutEnum):
     SANGAT_BAIK = ("sangat_baik", "Sangat Baik")
 
 
+class ModeKerja(KodeEnum):
+    """How an installation is used (DESIGN §10): one person on their laptop, or one database for a Pemda."""
+
+    SENDIRI = ("sendiri", "Sendiri (satu pengguna)")
+    BERSAMA = ("bersama", "Bersama (akun per pimpinan)")
+
+
 class JenisInstansi(KodeEnum):
     KABUPATEN = ("kabupaten", "Kabupaten")
     KOTA = ("kota", "Kota")

@@ -246,11 +246,10 @@ class LayananInstansi:
 
     def siapkan_instansi(self, data: DataInstansi, *, oleh_id: int | None = None) -> tuple[Instansi, list[str]]:
         """Write the Pemda into an empty database; (it, warnings). Refused when the database already holds one."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         rapi, peringatan = periksa(data)
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah pengaturan instansi") as sesi:
             ada = kueri.nama_ada(sesi)
             if ada is not None:
                 raise Ditolak(PESAN_SUDAH_ADA.format(nama=ada))
@@ -270,7 +269,6 @@ class LayananInstansi:
 
     def ubah_instansi(self, data: DataInstansi, *, oleh_id: int | None = None) -> tuple[Instansi, list[str]]:
         """Change every setting of the Pemda; (it, warnings). Refused in an empty database."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         rapi, peringatan = periksa(data)
@@ -278,7 +276,7 @@ class LayananInstansi:
         if kini is None:
             raise Ditolak("Database ini belum berisi instansi; siapkan dahulu: sistemkerja init --instansi … .")
         baru = _kolom(rapi)
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah pengaturan instansi") as sesi:
             baris = kueri.instansi(sesi, kini.id)
             if baris is None:
                 raise Ditolak("Instansi ini sudah tidak ada di database; buka ulang aplikasi.")
@@ -320,7 +318,6 @@ class LayananInstansi:
     def ubah_kode_unit(self, unit_id: int, kode: str, *, oleh_id: int | None = None) -> KodeUnit:
         """Set the code of unit `unit_id` in letter numbers (unique in the Pemda; letters already issued keep
         their numbers)."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         kode = kode.strip()
@@ -331,7 +328,7 @@ class LayananInstansi:
                 f"Kode unit '{kode}' tidak sah: pakai huruf, angka, titik, atau tanda hubung tanpa spasi dan "
                 f"tanpa '/', paling panjang {_PANJANG_KODE_UNIT} karakter, misalnya DINKES atau PKM-KLATEN."
             )
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah pengaturan instansi") as sesi:
             unit = kueri.unit(sesi, unit_id)
             if unit is None:
                 raise Ditolak("Unit ini sudah tidak ada di database; buka ulang layar Instansi.")

@@ -13,6 +13,9 @@ NAMA_BERKAS = "config.toml"
 TEMA_BAWAAN = "sistemkerja"
 
 
+KUNCI_MENIT_BAWAAN = 10
+
+
 class KonfigurasiTidakSah(ValueError):
     """An unreadable or malformed config file; the message names the file and the fix."""
 
@@ -21,6 +24,7 @@ class KonfigurasiTidakSah(ValueError):
 class Konfigurasi:
     tema: str = TEMA_BAWAAN
     keymap: dict[str, str] = field(default_factory=dict)
+    kunci_menit: int = KUNCI_MENIT_BAWAAN  # mode bersama: the screen locks after this many idle minutes
     berkas: Path | None = None
 
 
@@ -59,7 +63,13 @@ def muat_konfigurasi(berkas: Path | None = None) -> Konfigurasi:
             f'Berkas konfigurasi {berkas}: bagian [keymap] harus berisi id tombol = "tombol", '
             'misalnya "struktur.cari" = "ctrl+f".'
         )
-    return Konfigurasi(tema=tema, keymap=dict(keymap), berkas=berkas)
+    kunci_menit = data.get("kunci_menit", KUNCI_MENIT_BAWAAN)
+    if not isinstance(kunci_menit, int) or isinstance(kunci_menit, bool) or not 1 <= kunci_menit <= 480:
+        raise KonfigurasiTidakSah(
+            f"Berkas konfigurasi {berkas}: kunci 'kunci_menit' harus bilangan bulat 1 sampai 480 (menit diam sebelum "
+            f"layar terkunci dalam mode bersama), misalnya kunci_menit = {KUNCI_MENIT_BAWAAN}."
+        )
+    return Konfigurasi(tema=tema, keymap=dict(keymap), kunci_menit=kunci_menit, berkas=berkas)
 
 
 def simpan_konfigurasi(konfigurasi: Konfigurasi) -> Path:
@@ -69,6 +79,8 @@ def simpan_konfigurasi(konfigurasi: Konfigurasi) -> Path:
     berkas = konfigurasi.berkas or berkas_konfigurasi()
     paths.ensure_private_dir(berkas.parent)
     data: dict = {"tema": konfigurasi.tema}
+    if konfigurasi.kunci_menit != KUNCI_MENIT_BAWAAN:
+        data["kunci_menit"] = konfigurasi.kunci_menit
     if konfigurasi.keymap:
         data["keymap"] = konfigurasi.keymap
     sementara = berkas.with_suffix(".toml.tmp")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from sistemkerja_tui.layanan.akun import LayananAkun, SesiMasuk
     from sistemkerja_tui.layanan.anomali import LayananAnomali
     from sistemkerja_tui.layanan.impor import LayananImpor
     from sistemkerja_tui.layanan.instansi import LayananInstansi
@@ -36,6 +37,7 @@ class Layanan:
         self.struktur = struktur
         self._engine = engine
         self._kunci = threading.Lock()
+        self.sesi: SesiMasuk | None = None  # mode "bersama": the account logged in to this instance
 
     @property
     def engine(self) -> Engine:
@@ -45,6 +47,25 @@ class Layanan:
 
                 self._engine = siapkan_database(self.url)
             return self._engine
+
+    def transaksi_admin(self, apa: str):
+        """The write transaction of a structure change (`store.db.transaksi`): in mode bersama only an
+        administrator's logged-in instance may make it (the CLI, with no login, is the administrator's tool)."""
+        from sistemkerja_tui.layanan.galat import Ditolak
+        from sistemkerja_tui.store.db import transaksi
+
+        if self.sesi is not None and not self.sesi.admin:
+            raise Ditolak(
+                f"{apa} hanya dapat dilakukan administrator (Bagian Organisasi / BKPSDM) dalam mode bersama; "
+                "hubungi administrator Pemda Anda."
+            )
+        return transaksi(self.engine)
+
+    @cached_property
+    def akun(self) -> LayananAkun:
+        from sistemkerja_tui.layanan.akun import LayananAkun
+
+        return LayananAkun(self)
 
     @cached_property
     def tim(self) -> LayananTim:

@@ -1,7 +1,10 @@
-"""Who is using the app: a unit head, chosen once and kept in the settings table.
+"""Who is using the app: a unit head, held by this running instance.
 
 Approvals are recorded in the name of the current user, so the app can be
-shared by the heads of several units (each switches to themselves).
+shared by the heads of several units (each switches to themselves). The user
+belongs to the instance: two windows (or a window and a CLI run) on one
+database each act, and sign, as their own user. The settings table only keeps
+the last choice, as the default the next start opens with.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class LayananPengguna:
     def __init__(self, layanan: Layanan) -> None:
         self.layanan = layanan
         self.struktur = layanan.struktur
+        self._pegawai_id: int | None = None  # this instance's user, once chosen or read at start
 
     def calon(self) -> list[Pengguna]:
         """Every unit head, Perangkat Daerah first, in tree order."""
@@ -54,11 +58,19 @@ class LayananPengguna:
         return hasil
 
     def sekarang(self) -> Pengguna | None:
-        nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.KUNCI_PENGGUNA)
-        if nilai is None or not nilai.isdigit():
+        """This instance's user: in mode "bersama" the logged-in account (if a unit head); else the one it
+        chose, else the last choice saved (read once, at the first call)."""
+        if self.layanan.sesi is not None:
+            pid = self.layanan.sesi.pegawai_id
+            return next((p for p in self.calon() if p.pegawai_id == pid), None)
+        if self._bersama():
             return None
-        pid = int(nilai)
-        return next((p for p in self.calon() if p.pegawai_id == pid), None)
+        if self._pegawai_id is None:
+            nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.KUNCI_PENGGUNA)
+            if nilai is None or not nilai.isdigit():
+                return None
+            self._pegawai_id = int(nilai)
+        return next((p for p in self.calon() if p.pegawai_id == self._pegawai_id), None)
 
     def status_ttd(self, pegawai_id: int) -> PltPlh | None:
         """ "Plt."/"Plh." when this unit head signs as an acting official, else None."""
@@ -73,11 +85,22 @@ class LayananPengguna:
 
     def tetapkan(self, pegawai_id: int) -> Pengguna:
         """Make unit head `pegawai_id` the current user; each switches to themselves (the audit's actor)."""
+        if self._bersama():
+            raise Ditolak(
+                "Dalam mode bersama pengguna adalah akun yang masuk: keluar, lalu masuk dengan NIP dan kata sandi "
+                "pimpinan itu."
+            )
         pengguna = next((p for p in self.calon() if p.pegawai_id == pegawai_id), None)
         if pengguna is None:
             raise Ditolak("Pengguna harus pimpinan sebuah unit organisasi; pilih dari daftar pimpinan unit.")
         self._simpan(pengaturan.KUNCI_PENGGUNA, str(pegawai_id), "tetapkan_pengguna", oleh_id=pegawai_id)
+        self._pegawai_id = pegawai_id
         return pengguna
+
+    def _bersama(self) -> bool:
+        from sistemkerja_tui.aturan.enums import ModeKerja
+
+        return self.layanan.akun.mode() is ModeKerja.BERSAMA
 
     def _simpan(self, kunci: str, nilai: str, aksi: str, *, oleh_id: int) -> None:
         from sistemkerja_tui.store.db import transaksi

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sistemkerja_tui.aturan.enums import (
@@ -34,10 +35,10 @@ from sistemkerja_tui.aturan.permohonan import (  # IsiSuratPermohonan: re-export
     transisi,
 )
 from sistemkerja_tui.aturan.profil_model import LANGKAH_PENUGASAN, Pihak
-from sistemkerja_tui.aturan.sebutan import nama_lengkap
+from sistemkerja_tui.aturan.sebutan import nama_lengkap, tanggal_panjang
 from sistemkerja_tui.aturan.tahap import DataKegiatan, periksa_data
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
-from sistemkerja_tui.store.baca import sebagai_waktu
+from sistemkerja_tui.store.baca import sebagai_tanggal, sebagai_waktu
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
@@ -84,6 +85,19 @@ class Transisi:
     oleh: str
     sebagai: str
     alasan: str
+    dari_surat: str = ""  # "dari surat … nomor … tanggal …" when recorded from the answering office's letter
+
+
+@dataclass(frozen=True)
+class JawabanSurat:
+    """The answer of another office, as its letter says: recorded by the user, not decided by them."""
+
+    setuju: bool
+    kantor: str  # the answering office, e.g. "Dinas Kesehatan"
+    nomor: str  # the number on the letter received
+    tanggal: date  # the date on the letter received
+    alasan: str = ""  # the reason of a refusal, as the letter gives it
+    berkas: str = ""  # the scan of the letter, optional
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,7 @@ __all__ = [
     "DataIndividu",
     "DetailPermohonan",
     "IsiSuratPermohonan",
+    "JawabanSurat",
     "LayananPenugasan",
     "LingkupPenugasan",
     "RingkasPermohonan",
@@ -377,6 +392,32 @@ class LayananPenugasan:
     def terbitkan_surat_tugas(self, permohonan_id: int, *, oleh_id: int | None) -> StatusPermohonan:
         return self._putuskan(permohonan_id, Aksi.TERBITKAN_SURAT_TUGAS, oleh_id)
 
+    def catat_jawaban(
+        self, permohonan_id: int, jawaban: JawabanSurat, *, oleh_id: int, hari_ini: date | None = None
+    ) -> StatusPermohonan:
+        """Record the awaited step's decision from the answering office's letter (mode sendiri: that head is not
+        at this laptop). The step is taken as its party; the history says who recorded it, from which letter."""
+        hari_ini = hari_ini or date.today()
+        kantor, nomor = " ".join(jawaban.kantor.split()), " ".join(jawaban.nomor.split())
+        if not kantor:
+            raise Ditolak("Kantor penjawab wajib diisi: tuliskan unit atau instansi yang mengirim surat jawaban.")
+        if not nomor:
+            raise Ditolak("Nomor surat jawaban wajib diisi, seperti tertulis pada surat yang diterima.")
+        if jawaban.tanggal > hari_ini:
+            raise Ditolak("Tanggal surat jawaban tidak boleh sesudah hari ini; periksa kolom tanggal.")
+        if not jawaban.setuju and not jawaban.alasan.strip():
+            raise Ditolak("Alasan penolakan wajib diisi, seperti tertulis pada surat jawaban.")
+        if jawaban.berkas and not Path(jawaban.berkas).expanduser().is_file():
+            raise Ditolak(f"Berkas pindaian surat {jawaban.berkas} tidak ditemukan; periksa path-nya atau kosongkan.")
+        surat = (kantor, nomor, jawaban.tanggal, str(Path(jawaban.berkas).expanduser()) if jawaban.berkas else None)
+        return self._putuskan(
+            permohonan_id,
+            Aksi.SETUJUI if jawaban.setuju else Aksi.TOLAK,
+            oleh_id,
+            alasan=jawaban.alasan,
+            dari_surat=surat,
+        )
+
     def _putuskan(
         self,
         permohonan_id: int,
@@ -386,6 +427,7 @@ class LayananPenugasan:
         alasan: str = "",
         jawaban_ketersediaan: str = "",
         daftar_pegawai: str = "",
+        dari_surat: tuple[str, str, date, str | None] | None = None,
     ) -> StatusPermohonan:
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import permohonan as kueri
@@ -401,7 +443,19 @@ class LayananPenugasan:
             if aksi in (Aksi.SETUJUI, Aksi.TOLAK) and keadaan.langkah_disetujui < len(rute.langkah):
                 langkah = rute.langkah[keadaan.langkah_disetujui]
                 pihak = self.pihak(p, self._unit_pegawai(sesi, p.pegawai_id), p.dari_unit_id)
-                if pihak.get(langkah.pihak) == oleh_id:
+                if dari_surat is not None:  # the awaited party decided, by letter; the user records it
+                    if oleh_id not in pihak.values() and oleh_id != p.pemohon_id:
+                        raise Ditolak(
+                            "Jawaban surat dicatat oleh pimpinan yang mengajukan permohonan atau pihak lain pada "
+                            "alurnya; pilih pengguna yang tepat."
+                        )
+                    if pihak.get(langkah.pihak) == oleh_id:
+                        raise Ditolak(
+                            f"Langkah ini menunggu keputusan Anda sendiri ({langkah.sebutan}): setujui atau tolak "
+                            "langsung, bukan dicatat dari surat."
+                        )
+                    sebagai = langkah.pihak
+                elif pihak.get(langkah.pihak) == oleh_id:
                     sebagai = langkah.pihak
                 else:  # let the rule name the party that should act
                     sebagai = next((ph for ph, pid in pihak.items() if pid == oleh_id), None)
@@ -423,7 +477,7 @@ class LayananPenugasan:
                 p.daftar_pegawai = daftar_pegawai.strip()
             if aksi is Aksi.TOLAK:
                 p.alasan_penolakan = alasan.strip()
-            self._terapkan(sesi, p, hasil.keadaan, aksi, oleh_id, sebagai.label if sebagai else "", alasan)
+            self._terapkan(sesi, p, hasil.keadaan, aksi, oleh_id, sebagai.label if sebagai else "", alasan, dari_surat)
             if rute.langkah and hasil.keadaan.langkah_disetujui < len(rute.langkah):
                 berikut = rute.langkah[hasil.keadaan.langkah_disetujui].pihak
                 p.penerima_id = self.pihak(p, self._unit_pegawai(sesi, p.pegawai_id), p.dari_unit_id).get(berikut)
@@ -436,7 +490,9 @@ class LayananPenugasan:
                 kegiatan.sub_tahap = f"penugasan {hasil.keadaan.status.label.lower()}"
             return hasil.keadaan.status
 
-    def _terapkan(self, sesi, p, keadaan: Keadaan, aksi: Aksi, oleh_id, sebagai: str, alasan: str) -> None:
+    def _terapkan(
+        self, sesi, p, keadaan: Keadaan, aksi: Aksi, oleh_id, sebagai: str, alasan: str, dari_surat=None
+    ) -> None:
         dari = p.status
         p.status, p.langkah_disetujui = keadaan.status.value, keadaan.langkah_disetujui
         sekarang = datetime.now().replace(microsecond=0)
@@ -444,7 +500,7 @@ class LayananPenugasan:
             p.diajukan = sekarang
         elif keadaan.status in (StatusPermohonan.DISETUJUI, StatusPermohonan.DITOLAK):
             p.diputus = sekarang
-        self.catat_transisi(sesi, p.id, aksi.value, dari, p.status, oleh_id, sebagai, alasan)
+        self.catat_transisi(sesi, p.id, aksi.value, dari, p.status, oleh_id, sebagai, alasan, dari_surat)
 
     def catat_transisi(
         self,
@@ -456,11 +512,14 @@ class LayananPenugasan:
         oleh_id: int | None,
         sebagai: str,
         alasan: str,
+        dari_surat: tuple[str, str, date, str | None] | None = None,
     ) -> None:
-        """Write one transition: the request's own history and the audit row, in `sesi`'s transaction."""
+        """Write one transition: the request's own history and the audit row, in `sesi`'s transaction.
+        `dari_surat` (office, number, date, scan): recorded from that letter by `oleh_id`."""
         from sistemkerja_tui.store.models import RiwayatPermohonan
         from sistemkerja_tui.store.riwayat import catat
 
+        kantor, nomor, tanggal, berkas = dari_surat or (None, None, None, None)
         sesi.add(
             RiwayatPermohonan(
                 permohonan_id=permohonan_id,
@@ -470,8 +529,13 @@ class LayananPenugasan:
                 oleh_id=oleh_id,
                 sebagai=sebagai,
                 alasan=alasan.strip(),
+                surat_dari=kantor,
+                surat_nomor=nomor,
+                surat_tanggal=tanggal,
+                surat_berkas=berkas,
             )
         )
+        surat = {"dicatat_dari_surat": {"kantor": kantor, "nomor": nomor, "tanggal": tanggal}} if dari_surat else {}
         catat(
             sesi,
             oleh_id=oleh_id,
@@ -481,6 +545,7 @@ class LayananPenugasan:
             dari=dari,
             ke=ke,
             alasan=alasan.strip(),
+            **surat,
         )
 
     # --- reading ---------------------------------------------------------------------------
@@ -561,8 +626,17 @@ class LayananPenugasan:
                     nama_lengkap(h.nama, h.gelar_depan, h.gelar_belakang) if h.nama else "—",
                     h.sebagai,
                     h.alasan,
+                    _dari_surat(h),
                 )
                 for h in riwayat
             ),
             tuple(lk.sebutan for lk in rute.langkah),
         )
+
+
+def _dari_surat(h) -> str:
+    """'dari surat Dinas X nomor N tanggal T' of a transition recorded from a letter, else empty."""
+    if not h.surat_nomor:
+        return ""
+    tanggal = sebagai_tanggal(h.surat_tanggal)
+    return f"dari surat {h.surat_dari} nomor {h.surat_nomor} tanggal {tanggal_panjang(tanggal) if tanggal else '-'}"

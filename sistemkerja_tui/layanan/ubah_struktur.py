@@ -160,12 +160,11 @@ class LayananUbahStruktur:
 
     def tambah_unit(self, data: DataUnit, *, oleh_id: int | None) -> HasilUbah:
         """A new open unit under `data.induk_id` (or at the top of `data.instansi_id`)."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import UnitOrganisasi
         from sistemkerja_tui.store.riwayat import catat
 
         nama, kode = _wajib(data.nama, "Nama unit", "mis. Bidang Pelayanan Kesehatan"), _kode(data.kode)
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             if data.induk_id is not None:
                 induk = self._unit_terbuka(sesi, data.induk_id, "Unit induk", kunci=False)
                 instansi_id, tingkat = induk.instansi_id, induk.tingkat + 1
@@ -194,11 +193,10 @@ class LayananUbahStruktur:
 
     def ubah_unit(self, unit_id: int, data: DataUnit, *, oleh_id: int | None) -> HasilUbah:
         """Rename a unit, or change its kind, code, head's title or *mandiri* (the parent: `pindah_unit`)."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         nama, kode = _wajib(data.nama, "Nama unit", "mis. Bidang Pelayanan Kesehatan"), _kode(data.kode)
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             unit = self._unit_terbuka(sesi, unit_id, "Unit")
             if kueri.kode_terpakai(sesi, unit.instansi_id, kode, kecuali=unit_id):
                 raise Ditolak(f"Kode unit: kode '{kode}' sudah dipakai unit lain; pilih kode lain.")
@@ -211,11 +209,10 @@ class LayananUbahStruktur:
             return HasilUbah(unit_id)
 
     def ganti_nama_unit(self, unit_id: int, nama: str, *, oleh_id: int | None) -> HasilUbah:
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         nama = _wajib(nama, "Nama unit", "mis. Bidang Pelayanan Kesehatan")
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             unit = self._unit_terbuka(sesi, unit_id, "Unit")
             lama, unit.nama = unit.nama, nama
             catat(
@@ -231,10 +228,9 @@ class LayananUbahStruktur:
 
     def pindah_unit(self, unit_id: int, induk_id: int, *, oleh_id: int | None) -> HasilUbah:
         """Put the unit (with everything beneath it) under `induk_id`; the depth of the subtree follows."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             unit = self._unit_terbuka(sesi, unit_id, "Unit")
             induk = self._unit_terbuka(sesi, induk_id, "Unit induk baru", kunci=False)
             if induk.instansi_id != unit.instansi_id:
@@ -263,10 +259,9 @@ class LayananUbahStruktur:
 
     def tutup_unit(self, unit_id: int, *, oleh_id: int | None) -> HasilUbah:
         """Close an empty unit: it leaves the tree, its history and letters stay."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             unit = self._unit_terbuka(sesi, unit_id, "Unit")
             isi = kueri.isi_unit(sesi, unit_id)
             sisa = []
@@ -287,10 +282,9 @@ class LayananUbahStruktur:
         """Make `pegawai_id` (of the unit or a unit above it) the head; None leaves the post vacant.
 
         A Plt. of the unit steps down once there is a head again."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             unit = self._unit_terbuka(sesi, unit_id, "Unit")
             peringatan: list[str] = []
             if pegawai_id is not None:
@@ -331,10 +325,9 @@ class LayananUbahStruktur:
         """A Plt. (the head's post is vacant) or Plh. (the head is away) for the unit; None ends it.
 
         The Plt. of a vacant post acts as the PPK of the unit's staff."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             unit = self._unit_terbuka(sesi, unit_id, "Unit")
             peringatan: tuple[str, ...] = ()
             if pegawai_id is not None:
@@ -371,12 +364,11 @@ class LayananUbahStruktur:
 
     def tambah_pegawai(self, data: DataPegawai, unit_id: int, *, oleh_id: int | None) -> HasilUbah:
         """A new active pegawai in `unit_id`."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Pegawai
         from sistemkerja_tui.store.riwayat import catat
 
         nilai, peringatan = _periksa_pegawai(data)
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             self._unit_terbuka(sesi, unit_id, "Unit kerja", kunci=False)
             self._nip_baru(sesi, nilai["nip"])
             p = Pegawai(unit_id=unit_id, **nilai)
@@ -388,11 +380,10 @@ class LayananUbahStruktur:
 
     def ubah_pegawai(self, pegawai_id: int, data: DataPegawai, *, oleh_id: int | None) -> HasilUbah:
         """Correct a pegawai's data (the unit changes through `mutasi`)."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         nilai, peringatan = _periksa_pegawai(data)
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             p = self._pegawai_aktif(sesi, pegawai_id, "Pegawai")
             self._nip_baru(sesi, nilai["nip"], kecuali=pegawai_id)
             berubah = sorted(k for k, v in nilai.items() if getattr(p, k) != v)
@@ -403,10 +394,9 @@ class LayananUbahStruktur:
 
     def mutasi(self, pegawai_id: int, unit_id: int, *, oleh_id: int | None) -> HasilUbah:
         """Move the pegawai to another open unit; a unit they headed is left vacant (and said so)."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             p = self._pegawai_aktif(sesi, pegawai_id, "Pegawai")
             tujuan = self._unit_terbuka(sesi, unit_id, "Unit tujuan", kunci=False)
             if p.unit_id == unit_id:
@@ -426,11 +416,10 @@ class LayananUbahStruktur:
 
     def nonaktifkan(self, pegawai_id: int, alasan: str, *, oleh_id: int | None) -> HasilUbah:
         """Mark the pegawai no longer active (pensiun, pindah instansi, …): never deleted, history kept."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         alasan = _wajib(alasan, "Alasan", "mis. pensiun, pindah instansi, meninggal dunia")
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             p = self._pegawai_aktif(sesi, pegawai_id, "Pegawai")
             peringatan = list(self._lepas_jabatan(sesi, p, lambda _u: True))
             n = kueri.jumlah_override_ke(sesi, pegawai_id)
@@ -449,10 +438,9 @@ class LayananUbahStruktur:
 
     def tetapkan_ppk(self, pegawai_id: int, ppk_id: int | None, alasan: str = "", *, oleh_id: int | None) -> HasilUbah:
         """Override the PPK the regulation gives (a delegation), with its reason; None goes back to the rule."""
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Mengubah struktur organisasi") as sesi:
             p = self._pegawai_aktif(sesi, pegawai_id, "Pegawai")
             if ppk_id is None:
                 p.ppk_override_id, p.ppk_override_alasan = None, None

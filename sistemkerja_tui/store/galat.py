@@ -79,3 +79,7 @@ def terjemahkan(galat: BaseException, lokasi: str) -> DatabaseError | None:
             f"Database {lokasi} tidak dapat dibaca atau ditulis ({asli}). Periksa disk dan izin foldernya."
         )
     return None
+
+
+class PelakuTidakSah(DatabaseError):
+    """Mode "bersama": a write in the name of someone other than the logged-in account (nothing written)."""

@@ -264,6 +264,11 @@ class RiwayatPermohonan(SQLModel, table=True):
     sebagai: str = Field(default="")
     alasan: str = Field(default="")
     waktu: NaiveDatetime = Field(default_factory=sekarang)
+    # a decision recorded from the answering office's letter (LayananPenugasan.catat_jawaban)
+    surat_dari: str | None = None
+    surat_nomor: str | None = None
+    surat_tanggal: date | None = None
+    surat_berkas: str | None = None
 
 
 class Kegiatan(SQLModel, table=True):
@@ -398,3 +403,20 @@ class Pengaturan(SQLModel, table=True):
 
     kunci: str = Field(primary_key=True)
     nilai: str = Field(default="")
+
+
+class Akun(SQLModel, table=True):
+    """A pimpinan's (or an administrator's) login in mode "bersama"; `sandi` is an argon2id hash."""
+
+    __tablename__ = "akun"
+    __table_args__ = (CheckConstraint("gagal >= 0", name="ck_akun_gagal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pegawai_id: int = Field(foreign_key="pegawai.id", unique=True, index=True)
+    sandi: str
+    admin: bool = False
+    harus_ganti: bool = True  # a new or reset account changes its password at the next login
+    gagal: int = 0  # failed logins in a row
+    aktif: bool = True
+    dibuat: NaiveDatetime = Field(default_factory=sekarang)
+    masuk_terakhir: NaiveDatetime | None = None

@@ -11,16 +11,40 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import text
 
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
+from sistemkerja_tui.store.galat import PelakuTidakSah
 
 _NAMA = text("SELECT nama, gelar_depan, gelar_belakang FROM pegawai WHERE id = :id")
 _TULIS = text(
     "INSERT INTO riwayat (waktu, pelaku_id, pelaku, aksi, entitas, entitas_id, rincian) "
     "VALUES (:waktu, :pelaku_id, :pelaku, :aksi, :entitas, :entitas_id, :rincian)"
 )
+
+
+# mode "bersama": the one pegawai a logged-in instance may act as, by its engine's connection pool
+_PELAKU_SAH: WeakKeyDictionary[Any, int] = WeakKeyDictionary()
+
+
+def batasi_pelaku(engine: Any, pegawai_id: int | None) -> None:
+    """From now on every write through `engine` is in the name of `pegawai_id` (or of the app itself); None lifts it."""
+    if pegawai_id is None:
+        _PELAKU_SAH.pop(engine.pool, None)
+    else:
+        _PELAKU_SAH[engine.pool] = pegawai_id
+
+
+def _periksa_pelaku(sesi: Any, oleh_id: int | None) -> None:
+    bind = sesi.get_bind() if hasattr(sesi, "get_bind") else sesi.engine
+    sah = _PELAKU_SAH.get(bind.pool)
+    if sah is not None and oleh_id is not None and oleh_id != sah:
+        raise PelakuTidakSah(
+            "Tindakan ini atas nama pegawai lain, bukan akun yang sedang masuk; tidak ada yang disimpan. "
+            "Keluar, lalu masuk dengan akun pegawai itu."
+        )
 
 
 def _pelaku(sesi: Any, oleh_id: int | None) -> str:
@@ -35,6 +59,7 @@ def catat(sesi: Any, *, oleh_id: int | None, aksi: str, entitas: str, entitas_id
     """Write one audit row in `sesi`'s transaction: `oleh_id` did `aksi` on `entitas` #`entitas_id`."""
     from sistemkerja_tui.store.models import sekarang
 
+    _periksa_pelaku(sesi, oleh_id)
     pelaku = _pelaku(sesi, oleh_id)
     sesi.execute(
         _TULIS,
@@ -58,6 +83,7 @@ def catat_banyak(
 
     if not rincian:
         return
+    _periksa_pelaku(sesi, oleh_id)
     pelaku = _pelaku(sesi, oleh_id)
     waktu = sekarang()
     sesi.execute(

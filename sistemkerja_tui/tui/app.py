@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -87,6 +87,10 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         self.pengguna: Pengguna | None = None
         self.struktur = LayarStruktur()
         self.layar: dict[str, Screen] = {"struktur": self.struktur}  # the others are made on first use
+        self.bersama = False  # mode bersama: a login screen, log out instead of `p`, the idle lock
+        self.jam: Callable[[], float] = time.monotonic  # the idle lock's clock
+        self._aktif_terakhir = self.jam()
+        self._terkunci = False
 
     def on_mount(self) -> None:
         self._pasang_penahan()
@@ -97,6 +101,7 @@ class SistemKerjaApp(PenahanKunci, App[int]):
             self.theme = TEMA_RUMAH.name
             self.notify(f"Tema '{self.konfigurasi.tema}' tidak dikenal; tema bawaan dipakai.", severity="warning")
         self.theme_changed_signal.subscribe(self, self._tema_berganti)
+        self.set_interval(5, self.periksa_diam)
         if self.konfigurasi.keymap:
             self.set_keymap(self.konfigurasi.keymap)
         if self.galat_konfigurasi:
@@ -114,6 +119,9 @@ class SistemKerjaApp(PenahanKunci, App[int]):
             return
         pengguna = hasil.layanan.pengguna.sekarang()
         awal = LayarStruktur.baca_awal(hasil.struktur)  # in this worker too: the screen fills in one frame
+        from sistemkerja_tui.aturan.enums import ModeKerja  # here, in the worker: the rules load off the UI thread
+
+        self.bersama = not hasil.kosong and hasil.layanan.akun.mode() is ModeKerja.BERSAMA
         self.call_from_thread(self._database_siap, hasil, pengguna, awal)
 
     def _gagal_buka(self, pesan: str) -> None:
@@ -133,6 +141,8 @@ class SistemKerjaApp(PenahanKunci, App[int]):
             self.sub_title = "Pemda baru"
             self.push_screen(LayarSiapkan())
         self.struktur.mulai(hasil.struktur, awal)
+        if self.bersama and hasil.layanan.sesi is None and not self._terkunci:
+            self._minta_masuk()
 
     def database_berubah(self, lalu: Callable[[], None] | None = None) -> None:
         """The instansi or its units changed (setup, settings): read the structure again, show it, then `lalu`."""
@@ -195,6 +205,9 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         if self.layanan is None:
             return
         layanan = self.layanan
+        if self.bersama:
+            self._keluar_akun()
+            return
 
         def pilih(pegawai_id: int | None) -> None:
             if pegawai_id is not None:
@@ -264,6 +277,52 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         self.notify(f"Masuk sebagai {pengguna.nama} ({pengguna.jabatan}).", timeout=4)
         if hasattr(self.screen, "muat"):
             self.screen.muat()
+
+    # --- mode bersama: log in, log out, idle lock ---------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
+            self._aktif_terakhir = self.jam()
+        await super().on_event(event)
+
+    def _minta_masuk(self, alasan: str = "") -> None:
+        layanan = self.layanan
+        assert layanan is not None
+        self._terkunci = True
+        self.pengguna = None
+
+        from sistemkerja_tui.tui.screens.masuk import LayarGantiSandi, LayarMasuk
+
+        def masuk(sesi) -> None:
+            if sesi.harus_ganti:
+                self.push_screen(LayarGantiSandi(layanan), masuk)
+                return
+            self._terkunci = False
+            self._aktif_terakhir = self.jam()
+            kerjakan(self, layanan.pengguna.sekarang, self._sudah_masuk)
+
+        self.push_screen(LayarMasuk(layanan, alasan=alasan), masuk)
+
+    def _sudah_masuk(self, pengguna: Pengguna | None) -> None:
+        if pengguna is not None:
+            self._pengguna_berganti(pengguna)
+        elif hasattr(self.screen, "muat"):
+            self.screen.muat()
+
+    def _keluar_akun(self, alasan: str = "Anda telah keluar.") -> None:
+        layanan = self.layanan
+        if layanan is None or self._terkunci:
+            return
+        layanan.akun.keluar()
+        self._minta_masuk(alasan)
+
+    def periksa_diam(self) -> None:
+        """Mode bersama: lock the screen after `kunci_menit` idle minutes (checked every few seconds)."""
+        if not self.bersama or self._terkunci or self.layanan is None or self.layanan.sesi is None:
+            return
+        menit = self.konfigurasi.kunci_menit
+        if self.jam() - self._aktif_terakhir >= menit * 60:
+            self._keluar_akun(f"Layar terkunci: tidak ada kegiatan selama {menit} menit. Masuk lagi untuk lanjut.")
 
     # --- theme ------------------------------------------------------------
 

@@ -147,10 +147,11 @@ LAYAR: tuple[Layar, ...] = (
             Perintah("Tugaskan individu", "Seorang JF/pelaksana pada target kinerja", "individu"),
             Perintah("Setujui permohonan", "Permohonan yang dipilih", "setujui"),
             Perintah("Tolak permohonan", "Dengan alasan", "tolak"),
+            Perintah("Catat jawaban dari surat", "Keputusan pihak lain lewat suratnya", "catat_jawaban"),
             Perintah("Batalkan permohonan", "Menarik anggota yang menunggu", "batalkan"),
             Perintah("Ganti daftar permohonan", "Masuk, keluar, semua", "arah"),
         ),
-        (Bagian("Layar Penugasan", (_S + "penugasan:LayarPenugasan",)),),
+        (Bagian("Layar Penugasan", (_S + "penugasan:LayarPenugasan", _S + "form_jawaban:FormJawaban")),),
     ),
     Layar(
         "beban",

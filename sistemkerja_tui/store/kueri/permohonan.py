@@ -68,7 +68,8 @@ def riwayat(pembaca: Pembaca, permohonan_id: int) -> list[Any]:
     """The transitions of a request in order, with who made them."""
     return pembaca.semua(
         "SELECT h.waktu, h.aksi, h.dari_status, h.ke_status, h.sebagai, h.alasan, o.nama, o.gelar_depan, "
-        "o.gelar_belakang FROM riwayat_permohonan h LEFT JOIN pegawai o ON o.id = h.oleh_id "
+        "o.gelar_belakang, h.surat_dari, h.surat_nomor, h.surat_tanggal "
+        "FROM riwayat_permohonan h LEFT JOIN pegawai o ON o.id = h.oleh_id "
         "WHERE h.permohonan_id = :id ORDER BY h.id",
         id=permohonan_id,
     )

@@ -47,6 +47,13 @@ class LayarPenugasan(Screen):
         Binding("m", "arah", "Daftar", id="penugasan.arah", tooltip="Ganti daftar: masuk, keluar, semua"),
         Binding("y", "setujui", "Setujui", id="penugasan.setujui", tooltip="Setujui permohonan yang dipilih"),
         Binding("r", "tolak", "Tolak", id="penugasan.tolak", tooltip="Tolak dengan alasan (wajib)"),
+        Binding(
+            "c",
+            "catat_jawaban",
+            "Jawaban",
+            id="penugasan.catat_jawaban",
+            tooltip="Catat jawaban pihak lain dari suratnya (disetujui/ditolak, nomor dan tanggal surat)",
+        ),
         Binding("b", "batalkan", "Batal", id="penugasan.batalkan", tooltip="Batalkan permohonan (menarik anggota)"),
         Binding(
             "i",
@@ -161,10 +168,11 @@ class LayarPenugasan(Screen):
             t.add_row("Alasan tolak", Text(d.alasan_penolakan, style="red"))
         t.add_row("Dasar", Text(d.rujukan, style="italic"))
         for h in d.riwayat:
+            oleh = f"{h.sebagai}, dicatat oleh {h.oleh} {h.dari_surat}" if h.dari_surat else h.oleh
             t.add_row(
                 waktu_singkat(h.waktu),
-                f"{h.aksi}: {h.dari} → {h.ke} oleh {h.oleh}"
-                + (f" ({h.sebagai})" if h.sebagai else "")
+                f"{h.aksi}: {h.dari} → {h.ke} oleh {oleh}"
+                + (f" ({h.sebagai})" if h.sebagai and not h.dari_surat else "")
                 + (f" — {h.alasan}" if h.alasan else ""),
             )
         self.query_one("#isi-permohonan", Static).update(t)
@@ -287,6 +295,26 @@ class LayarPenugasan(Screen):
                 )
 
         self.app.push_screen(DialogAlasan(f"Tolak permohonan No. {p.id} ({p.pegawai})", "Alasan penolakan"), alasan)
+
+    def action_catat_jawaban(self) -> None:
+        p, pengguna = self._terpilih(), self._pengguna()
+        if p is None or pengguna is None:
+            return
+        from sistemkerja_tui.tui.screens.form_jawaban import FormJawaban
+
+        def selesai(hasil) -> None:
+            if hasil is not None:
+                self.notify(f"Jawaban untuk permohonan No. {p.id} dicatat ({hasil[0].label.lower()}).", timeout=4)
+                self.muat(pilih=p.id)
+
+        def catat(jawaban):
+            return self.layanan.penugasan.catat_jawaban(
+                p.id, jawaban, oleh_id=pengguna.pegawai_id, hari_ini=self.app.hari_ini()
+            )
+
+        self.app.push_screen(
+            FormJawaban(f"Catat jawaban: permohonan No. {p.id} ({p.pegawai})", p.ke_unit, catat), selesai
+        )
 
     def action_batalkan(self) -> None:
         p, pengguna = self._terpilih(), self._pengguna()

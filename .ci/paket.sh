@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install the Debian packages the suite needs beyond Python, when missing and the caller is root (CI):
+#   .ci/paket.sh PERINTAH:PAKET ...   e.g. chromium:chromium
+# A package is skipped when its command is already on PATH; not root and missing → a warning (the tests
+# that need it then fail in CI, where CI=true, and skip elsewhere).
+set -euo pipefail
+kurang=()
+for pasangan in "$@"; do
+    perintah=${pasangan%%:*}
+    paket=${pasangan#*:}
+    command -v "$perintah" >/dev/null 2>&1 || kurang+=("$paket")
+done
+[ ${#kurang[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+    echo "paket.sh: belum terpasang: ${kurang[*]} (pasang dengan apt-get sebagai root)" >&2
+    exit 0
+fi
+apt-get update -qq >&2
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${kurang[@]}" >&2
