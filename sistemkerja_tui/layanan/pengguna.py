@@ -118,9 +118,7 @@ class LayananPengguna:
         return pengguna
 
     def _bersama(self) -> bool:
-        from sistemkerja_tui.aturan.enums import ModeKerja
-
-        return self.layanan.akun.mode() is ModeKerja.BERSAMA
+        return self.layanan.akun.bersama()
 
     def _simpan(self, kunci: str, nilai: str, aksi: str, *, oleh_id: int) -> None:
         from sistemkerja_tui.store.db import transaksi

@@ -119,9 +119,7 @@ class SistemKerjaApp(PenahanKunci, App[int]):
             return
         pengguna = hasil.layanan.pengguna.sekarang()
         awal = LayarStruktur.baca_awal(hasil.struktur)  # in this worker too: the screen fills in one frame
-        from sistemkerja_tui.aturan.enums import ModeKerja  # here, in the worker: the rules load off the UI thread
-
-        self.bersama = not hasil.kosong and hasil.layanan.akun.mode() is ModeKerja.BERSAMA
+        self.bersama = not hasil.kosong and hasil.layanan.akun.bersama()
         self.call_from_thread(self._database_siap, hasil, pengguna, awal)
 
     def _gagal_buka(self, pesan: str) -> None:
