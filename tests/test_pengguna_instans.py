@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.bantu import sql
+import pytest
+from tests.bantu import sidik, sql
 
+from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.layanan.surat import JenisSurat
 
@@ -68,3 +70,80 @@ def test_instans_baru_mulai_dengan_pilihan_terakhir(db_demo):
         assert berikut.pengguna.sekarang().pegawai_id == kepala
     finally:
         berikut.tutup()
+
+
+def test_mode_sendiri_pemda_sendiri_punya_satu_pemilik(db_demo):
+    """Mode sendiri on a real Pemda (issue 13, 2): the first head chosen owns the installation; acting as another
+    head is refused (their decisions are recorded from their letters) unless the owner is changed explicitly."""
+    sql(db_demo, "UPDATE instansi SET fiktif = ?", False)  # the demo's data, as if it were the user's own Pemda
+    layanan = buka_database(db_demo).layanan
+    try:
+        pemilik, lain = layanan.pengguna.calon()[:2]
+        assert layanan.pengguna.pemilik() is None  # nobody chosen yet: the first choice is free
+        layanan.pengguna.tetapkan(pemilik.pegawai_id)
+        assert layanan.pengguna.pemilik().pegawai_id == pemilik.pegawai_id
+        sebelum = sidik(db_demo)
+        with pytest.raises(Ditolak, match="Keputusan pimpinan lain dicatat dari suratnya"):
+            layanan.pengguna.tetapkan(lain.pegawai_id)
+        assert sidik(db_demo) == sebelum
+        layanan.pengguna.tetapkan(lain.pegawai_id, ganti_pemilik=True)  # a new head of the unit
+        assert layanan.pengguna.pemilik().pegawai_id == lain.pegawai_id
+        assert sql(db_demo, "SELECT aksi FROM riwayat WHERE aksi = 'ganti_pemilik'") == [("ganti_pemilik",)]
+    finally:
+        layanan.tutup()
+
+
+def test_demo_tetap_boleh_berganti_pimpinan(layanan):
+    a, b = layanan.pengguna.calon()[:2]
+    layanan.pengguna.tetapkan(a.pegawai_id)
+    layanan.pengguna.tetapkan(b.pegawai_id)  # the demo is for trying every role
+    assert layanan.pengguna.sekarang().pegawai_id == b.pegawai_id
+
+
+_INSTANS = """
+import sys
+from datetime import date
+from sistemkerja_tui.layanan.mulai import buka_database
+from sistemkerja_tui.layanan.surat import JenisSurat
+db, kepala, tim = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+layanan = buka_database(db).layanan
+layanan.pengguna.tetapkan(kepala)
+print("siap", flush=True)
+sys.stdin.readline()  # the test lets it go on once the other instance has chosen its own user
+print(layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim, tanggal=date(2026, 3, 2)).nomor, flush=True)
+layanan.tutup()
+"""
+
+
+def test_dua_proses_menandatangani_sebagai_penggunanya_sendiri(db_demo):
+    """The same with two real processes: the first chooses its head and waits; the second chooses another and
+    makes its letter; then the first makes its letter — signed by its own head."""
+    import subprocess
+    import sys
+
+    layanan = buka_database(db_demo).layanan
+    try:
+        (tim_a, kepala_a, nip_a), (tim_b, kepala_b, nip_b) = _dua_tim_dua_pimpinan(layanan, db_demo)
+    finally:
+        layanan.tutup()
+
+    def mulai(kepala: int, tim: int) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-c", _INSTANS, db_demo, str(kepala), str(tim)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    pertama = mulai(kepala_a, tim_a)
+    assert pertama.stdout is not None and pertama.stdin is not None
+    assert pertama.stdout.readline().strip() == "siap"
+    kedua = mulai(kepala_b, tim_b)
+    keluaran_kedua, _ = kedua.communicate("\n", timeout=120)
+    nomor_b = keluaran_kedua.split()[-1]
+    keluaran_pertama, _ = pertama.communicate("\n", timeout=120)
+    nomor_a = keluaran_pertama.split()[-1]
+    assert pertama.returncode == kedua.returncode == 0
+    teks = dict(sql(db_demo, "SELECT nomor, isi FROM surat"))
+    assert nip_a in "".join(teks[nomor_a].split()) and nip_b not in "".join(teks[nomor_a].split())
+    assert nip_b in "".join(teks[nomor_b].split())

@@ -65,6 +65,9 @@ class LayananAkun:
         nilai = pengaturan.nilai(self.layanan.struktur.pembaca, kueri.KUNCI_MODE)
         return ModeKerja.BERSAMA if nilai == ModeKerja.BERSAMA.value else ModeKerja.SENDIRI
 
+    def bersama(self) -> bool:
+        return self.mode() is ModeKerja.BERSAMA
+
     def tetapkan_mode(self, mode: ModeKerja) -> None:
         """Switch the installation's mode; "bersama" needs an active administrator account first."""
         from sistemkerja_tui.store.db import transaksi

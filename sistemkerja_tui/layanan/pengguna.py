@@ -83,8 +83,21 @@ class LayananPengguna:
             raise Ditolak(f"Status penandatangan '{status}' tidak dikenal; pilih Plt., Plh., atau definitif.")
         self._simpan(pengaturan.kunci_ttd(pegawai_id), status or "", "tetapkan_status_ttd", oleh_id=pegawai_id)
 
-    def tetapkan(self, pegawai_id: int) -> Pengguna:
-        """Make unit head `pegawai_id` the current user; each switches to themselves (the audit's actor)."""
+    def pemilik(self) -> Pengguna | None:
+        """Mode sendiri on the user's own Pemda: the owner of this installation, once chosen (switching to another
+        head is then a change of owner, asked for explicitly); None where heads switch freely (the demo, or no
+        owner yet)."""
+        if self._bersama() or any(i.fiktif for i in self.struktur.instansi if not i.luar):
+            return None
+        nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.KUNCI_PENGGUNA)
+        if nilai is None or not nilai.isdigit():
+            return None
+        return next((p for p in self.calon() if p.pegawai_id == int(nilai)), None)
+
+    def tetapkan(self, pegawai_id: int, *, ganti_pemilik: bool = False) -> Pengguna:
+        """Make unit head `pegawai_id` the current user (the audit's actor). Mode sendiri on a real Pemda: the
+        first choice makes them the installation's owner; another head only with `ganti_pemilik` (a new head
+        of the unit) — the decisions of other heads are recorded from their letters (`catat_jawaban`)."""
         if self._bersama():
             raise Ditolak(
                 "Dalam mode bersama pengguna adalah akun yang masuk: keluar, lalu masuk dengan NIP dan kata sandi "
@@ -93,14 +106,19 @@ class LayananPengguna:
         pengguna = next((p for p in self.calon() if p.pegawai_id == pegawai_id), None)
         if pengguna is None:
             raise Ditolak("Pengguna harus pimpinan sebuah unit organisasi; pilih dari daftar pimpinan unit.")
-        self._simpan(pengaturan.KUNCI_PENGGUNA, str(pegawai_id), "tetapkan_pengguna", oleh_id=pegawai_id)
+        pemilik = self.pemilik()
+        if pemilik is not None and pemilik.pegawai_id != pegawai_id and not ganti_pemilik:
+            raise Ditolak(
+                f"Pemasangan ini milik {pemilik.nama} ({pemilik.jabatan}). Keputusan pimpinan lain dicatat dari "
+                "suratnya: tombol c di layar Penugasan. Untuk pimpinan baru, ganti pemilik pemasangan."
+            )
+        aksi = "ganti_pemilik" if pemilik is not None and pemilik.pegawai_id != pegawai_id else "tetapkan_pengguna"
+        self._simpan(pengaturan.KUNCI_PENGGUNA, str(pegawai_id), aksi, oleh_id=pegawai_id)
         self._pegawai_id = pegawai_id
         return pengguna
 
     def _bersama(self) -> bool:
-        from sistemkerja_tui.aturan.enums import ModeKerja
-
-        return self.layanan.akun.mode() is ModeKerja.BERSAMA
+        return self.layanan.akun.bersama()
 
     def _simpan(self, kunci: str, nilai: str, aksi: str, *, oleh_id: int) -> None:
         from sistemkerja_tui.store.db import transaksi

@@ -119,9 +119,7 @@ class SistemKerjaApp(PenahanKunci, App[int]):
             return
         pengguna = hasil.layanan.pengguna.sekarang()
         awal = LayarStruktur.baca_awal(hasil.struktur)  # in this worker too: the screen fills in one frame
-        from sistemkerja_tui.aturan.enums import ModeKerja  # here, in the worker: the rules load off the UI thread
-
-        self.bersama = not hasil.kosong and hasil.layanan.akun.mode() is ModeKerja.BERSAMA
+        self.bersama = not hasil.kosong and hasil.layanan.akun.bersama()
         self.call_from_thread(self._database_siap, hasil, pengguna, awal)
 
     def _gagal_buka(self, pesan: str) -> None:
@@ -209,19 +207,41 @@ class SistemKerjaApp(PenahanKunci, App[int]):
             self._keluar_akun()
             return
 
+        ganti = False
+
         def pilih(pegawai_id: int | None) -> None:
             if pegawai_id is not None:
-                kerjakan(self, lambda: layanan.pengguna.tetapkan(pegawai_id), self._pengguna_berganti)
+                kerjakan(
+                    self, lambda: layanan.pengguna.tetapkan(pegawai_id, ganti_pemilik=ganti), self._pengguna_berganti
+                )
 
+        from sistemkerja_tui.tui.screens.dialog import DialogKonfirmasi
         from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
 
-        def tampil(calon: list[Pengguna]) -> None:
+        def tampil(dibaca: tuple[Pengguna | None, list[Pengguna]]) -> None:
+            pemilik, calon = dibaca
             if not calon:  # a Pemda set up by hand, before its units and pegawai are in
                 self.notify(PESAN_TANPA_PIMPINAN, severity="warning", timeout=10)
                 return
-            self.push_screen(PilihPengguna(calon), pilih)
+            if pemilik is None:
+                self.push_screen(PilihPengguna(calon), pilih)
+                return
 
-        kerjakan(self, layanan.pengguna.calon, tampil)
+            def jawab(ya: bool | None) -> None:
+                nonlocal ganti
+                if ya:
+                    ganti = True
+                    self.push_screen(PilihPengguna(calon), pilih)
+
+            self.push_screen(
+                DialogKonfirmasi(
+                    f"Pemasangan ini milik {pemilik.nama} ({pemilik.jabatan}). Keputusan pimpinan lain dicatat "
+                    "dari suratnya (tombol c di layar Penugasan). Ganti pemilik pemasangan ini (pimpinan baru)?"
+                ),
+                jawab,
+            )
+
+        kerjakan(self, lambda: (layanan.pengguna.pemilik(), layanan.pengguna.calon()), tampil)
 
     def buat_surat(self, node, pilihan: list[tuple[str, object]], **sumber) -> None:
         """Ask which letter, make it from `sumber` (tim_id= or permohonan_id=), then show it on the Surat screen."""

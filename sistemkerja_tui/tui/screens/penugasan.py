@@ -51,6 +51,7 @@ class LayarPenugasan(Screen):
             "c",
             "catat_jawaban",
             "Jawaban",
+            show=False,  # the footer keeps ? and q at 80 columns; help and palette list it
             id="penugasan.catat_jawaban",
             tooltip="Catat jawaban pihak lain dari suratnya (disetujui/ditolak, nomor dan tanggal surat)",
         ),
