@@ -160,3 +160,20 @@ def test_hanya_administrator_mengubah_struktur(bersama, db_demo):
     layanan.akun.masuk(nip_admin, layanan.akun.reset(nip_admin))
     layanan.ubah_struktur.ganti_nama_unit(kepala.unit_id, "Unit Baru", oleh_id=admin.pegawai_id)
     assert sql(db_demo, "SELECT nama FROM unit_organisasi WHERE id = ?", kepala.unit_id) == [("Unit Baru",)]
+
+
+def test_langkah_oleh_yang_bukan_pihak_alur_ditolak(bersama, db_demo):
+    layanan, _ = bersama
+    permohonan, penerima = sql(
+        db_demo,
+        "SELECT id, penerima_id FROM permohonan WHERE status = 'diajukan' AND penerima_id IS NOT NULL ORDER BY id",
+    )[0]
+    luar = next(p for p in layanan.pengguna.calon() if p.pegawai_id != penerima)
+    nip = _nip(db_demo, luar.pegawai_id)
+    layanan.akun.masuk(nip, layanan.akun.buat(nip))  # logged in, but not the party this step awaits
+    sebelum = sidik(db_demo)
+    with pytest.raises(Ditolak):
+        layanan.penugasan.setujui(permohonan, oleh_id=luar.pegawai_id)
+    with pytest.raises(DatabaseError, match="atas nama pegawai lain"):
+        layanan.penugasan.setujui(permohonan, oleh_id=penerima)  # nor in the awaited head's name
+    assert sidik(db_demo) == sebelum

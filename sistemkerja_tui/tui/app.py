@@ -44,7 +44,14 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         # screen keys 1…7 (from the registry) stay out of the footer (it must keep each screen's own keys, ? and q
         # at 80 columns); the help screen and the command palette list them
         *(layar.binding() for layar in LAYAR),
-        Binding("p", "pengguna", "Pengguna", show=False, id="app.pengguna", tooltip="Masuk sebagai pimpinan unit lain"),
+        Binding(
+            "p",
+            "pengguna",
+            "Pengguna",
+            show=False,
+            id="app.pengguna",
+            tooltip="Pilih pengguna (pimpinan unit); mode bersama: keluar dari akun",
+        ),
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan", tooltip="Daftar semua tombol"),
         Binding("ctrl+p", "command_palette", "Perintah", show=False, id="app.perintah", tooltip="Palet perintah"),
         Binding("t", "tema", "Tema", show=False, id="app.tema", tooltip="Ganti tema tampilan"),
