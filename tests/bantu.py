@@ -137,3 +137,20 @@ def bidang_dinas(db: str) -> tuple[int, int]:
         db, "SELECT id FROM pegawai WHERE unit_id = ? AND jenis_jabatan = 'fungsional' ORDER BY id LIMIT 1", unit_id
     )[0]
     return unit_id, pegawai_id
+
+
+def mode_bersama(db) -> tuple[str, str, int]:
+    """Put database `db` in mode bersama with an administrator account for its second unit head:
+    (NIP, temporary password, pegawai id) of that account."""
+    from sistemkerja_tui.aturan.enums import ModeKerja
+    from sistemkerja_tui.layanan.mulai import buka_database
+
+    layanan = buka_database(db).layanan
+    try:
+        kepala = layanan.pengguna.calon()[1]
+        ((nip,),) = sql(db, "SELECT nip FROM pegawai WHERE id = ?", kepala.pegawai_id)
+        sementara = layanan.akun.buat(nip, admin=True)
+        layanan.akun.tetapkan_mode(ModeKerja.BERSAMA)
+    finally:
+        layanan.tutup()
+    return nip, sementara, kepala.pegawai_id

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import playwright.sync_api as playwright
 import pytest
-from tests.bantu import sql
+from tests.bantu import mode_bersama, sql
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -181,17 +181,8 @@ class Peramban:
 
 @tanpa_chromium
 def test_kantor_bersama_masuk_cari_lalu_keluar_di_peramban(db_demo):
-    from sistemkerja_tui.aturan.enums import ModeKerja
-    from sistemkerja_tui.layanan.mulai import buka_database
-
-    layanan = buka_database(db_demo).layanan
-    try:
-        kepala = layanan.pengguna.calon()[1]
-        ((nip,),) = sql(db_demo, "SELECT nip FROM pegawai WHERE id = ?", kepala.pegawai_id)
-        sementara = layanan.akun.buat(nip, admin=True)
-        layanan.akun.tetapkan_mode(ModeKerja.BERSAMA)
-    finally:
-        layanan.tutup()
+    nip, sementara, pegawai_id = mode_bersama(db_demo)
+    ((kepala,),) = sql(db_demo, "SELECT nama FROM pegawai WHERE id = ?", pegawai_id)
     (nama,) = sql(
         db_demo,
         "SELECT nama FROM pegawai p WHERE aktif AND (SELECT COUNT(*) FROM pegawai q WHERE q.nama = p.nama) = 1 "
@@ -212,7 +203,7 @@ def test_kantor_bersama_masuk_cari_lalu_keluar_di_peramban(db_demo):
                 b.tunggu("Ganti kata sandi sementara", b.ketik(sementara))
                 for isian in (sementara, "Kenanga-Merah-2026"):
                     b.ketik(isian)
-                b.tunggu(kepala.nama, b.ketik("Kenanga-Merah-2026"))  # "Masuk sebagai …"
+                b.tunggu(kepala, b.ketik("Kenanga-Merah-2026"))  # "Masuk sebagai …"
                 sejak = len(b.diterima)
                 b.halaman.keyboard.press("/")
                 b.tunggu("Cari pegawai", sejak)

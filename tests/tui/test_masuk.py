@@ -6,12 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.bantu import sql
+from tests.bantu import mode_bersama, sql
 from tests.tui.bantu import UKURAN, buat_app, tunggu, tunggu_siap
 from textual.widgets import Input
 
-from sistemkerja_tui.aturan.enums import ModeKerja
-from sistemkerja_tui.layanan.mulai import buka_database
 from sistemkerja_tui.tui.screens.masuk import LayarGantiSandi, LayarMasuk
 from sistemkerja_tui.tui.widgets.form import PesanForm
 
@@ -21,15 +19,7 @@ SANDI_BARU = "Kenanga-Merah-2026"
 @pytest.fixture
 def bersama(db_demo) -> tuple[str, str, int]:
     """The demo in mode bersama: (NIP, temporary password, pegawai id) of a unit head's account."""
-    layanan = buka_database(db_demo).layanan
-    try:
-        kepala = layanan.pengguna.calon()[1]
-        ((nip,),) = sql(db_demo, "SELECT nip FROM pegawai WHERE id = ?", kepala.pegawai_id)
-        sementara = layanan.akun.buat(nip, admin=True)
-        layanan.akun.tetapkan_mode(ModeKerja.BERSAMA)
-    finally:
-        layanan.tutup()
-    return nip, sementara, kepala.pegawai_id
+    return mode_bersama(db_demo)
 
 
 async def _ketik(pilot, teks: str) -> None:
