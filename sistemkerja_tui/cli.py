@@ -771,7 +771,7 @@ def _serve(args) -> int:
     from sistemkerja_tui.aturan.enums import ModeKerja
     from sistemkerja_tui.layanan.galat import DatabaseError
     from sistemkerja_tui.layanan.mulai import GagalBuka, buka_database
-    from sistemkerja_tui.web import hanya_lokal, layani
+    from sistemkerja_tui.web import TidakDapatDilayani, hanya_lokal, layani, periksa_port
 
     try:  # opened (and migrated) once here, so a wrong --db is told before the server starts
         hasil = buka_database(getattr(args, "db", None))
@@ -787,8 +787,12 @@ def _serve(args) -> int:
             "Untuk kantor bersama: buat akun (sistemkerja akun buat --nip NIP --admin), lalu "
             "sistemkerja akun mode bersama."
         )
-    print(f"Sistem Kerja dilayani di http://{args.host}:{args.port} — hentikan dengan Ctrl+C.", flush=True)
-    layani(url, host=args.host, port=args.port, log_level=getattr(args, "log_level", None))
+    try:
+        periksa_port(args.host, args.port)
+        print(f"Sistem Kerja dilayani di http://{args.host}:{args.port} — hentikan dengan Ctrl+C.", flush=True)
+        layani(url, host=args.host, port=args.port, log_level=getattr(args, "log_level", None))
+    except TidakDapatDilayani as e:
+        return _galat(str(e))
     return 0
 
 

@@ -33,8 +33,32 @@ def hanya_lokal(host: str) -> bool:
         return False
 
 
+class TidakDapatDilayani(Exception):
+    """The server cannot start; the message (Indonesian) names the cause and the fix."""
+
+
+def periksa_port(host: str, port: int) -> None:
+    """Refuse a port another program already listens on (before the server would fail with a traceback)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((host, port))
+    except OSError as e:
+        raise TidakDapatDilayani(
+            f"--port {port}: alamat {host}:{port} tidak dapat dipakai ({e.strerror}); kemungkinan sudah dipakai "
+            "program lain. Pilih port lain, misalnya --port 8080."
+        ) from None
+
+
 def layani(url: str, *, host: str = HOST_BAWAAN, port: int = PORT_BAWAAN, log_level: str | None = None) -> None:
     """Serve the app at http://host:port until interrupted (Ctrl+C)."""
-    from textual_serve.server import Server
-
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise TidakDapatDilayani(
+            "Paket textual-serve belum terpasang; pasang dengan: pip install textual-serve (atau make run)."
+        ) from None
+    periksa_port(host, port)
     Server(perintah_aplikasi(url, log_level), host=host, port=port, title="Sistem Kerja").serve()

@@ -221,3 +221,15 @@ def test_kantor_bersama_masuk_cari_lalu_keluar_di_peramban(db_demo):
         layani.close()  # stops the server (the generator's finally)
     aksi = [a for (a,) in sql(db_demo, "SELECT aksi FROM riwayat WHERE entitas = 'akun' ORDER BY id")]
     assert aksi == ["akun_dibuat", "masuk", "ganti_sandi"]
+
+
+def test_serve_port_terpakai_ditolak_dengan_pesan(db_demo, capsys):
+    from sistemkerja_tui.cli import main
+
+    with socket.socket() as dipakai:
+        dipakai.bind(("127.0.0.1", 0))
+        dipakai.listen()
+        port = dipakai.getsockname()[1]
+        assert main(["--db", db_demo, "serve", "--port", str(port)]) == 2
+    pesan = capsys.readouterr().err
+    assert f"--port {port}" in pesan and "port lain" in pesan and "Traceback" not in pesan

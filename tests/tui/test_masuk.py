@@ -34,6 +34,7 @@ async def test_masuk_ganti_sandi_keluar_dan_terkunci_saat_diam(db_demo, bersama)
         assert app.pengguna is None
         await _ketik(pilot, nip)
         await _ketik(pilot, "salah-sekali")
+        await pilot.press("enter", "enter")  # a burst while the first attempt waits: no second attempt
         layar = app.screen
         await tunggu(pilot, lambda: "NIP atau kata sandi salah" in str(layar.query_one(PesanForm).content))
         assert isinstance(app.screen, LayarMasuk)  # still locked out

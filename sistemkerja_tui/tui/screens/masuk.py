@@ -33,6 +33,7 @@ class LayarMasuk(Screen[SesiMasuk]):
         super().__init__()
         self.layanan = layanan
         self.alasan = alasan
+        self._memeriksa = False  # one attempt at a time: Enter again while one waits does nothing
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak-masuk"):
@@ -55,6 +56,8 @@ class LayarMasuk(Screen[SesiMasuk]):
 
     @on(Input.Submitted, "#sandi-masuk")
     def _masuk(self) -> None:
+        if self._memeriksa:
+            return
         nip, sandi = self.query_one("#nip-masuk", Input).value, self.query_one("#sandi-masuk", Input).value
         pesan = self.query_one(PesanForm)
         if not nip.strip() or not sandi:
@@ -62,8 +65,10 @@ class LayarMasuk(Screen[SesiMasuk]):
             return
         pesan.tampilkan("Memeriksa…")
         self.query_one("#sandi-masuk", Input).value = ""
+        self._memeriksa = True
 
         def gagal(teks: str) -> None:
+            self._memeriksa = False
             pesan.tampilkan(teks)
             self.query_one("#sandi-masuk", Input).focus()
 
