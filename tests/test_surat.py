@@ -138,7 +138,7 @@ KONTEKS: dict[JenisSurat, Konteks] = {
     JenisSurat.KEPUTUSAN_TIM: KonteksKeputusanTim(
         kop=KOP,
         kepala=Kepala(
-            nomor="12",
+            nomor="800.1.3/12/DINKES/2026",  # the register's number in the issuer's pattern, printed whole
             tanggal=date(2026, 1, 5),
             tempat="Sukamaju",
             tembusan=("Bupati Sukamaju (sebagai laporan)", "Inspektur Kabupaten Sukamaju"),
@@ -344,9 +344,16 @@ KOLEKTIF = dataclasses.replace(
     pegawai=(BUDI, RINA),
     untuk=(
         (
-            "Melaksanakan tugas sebagai anggota Tim Percepatan Penurunan Stunting pada sub kegiatan Pengelolaan"
-            " Pelayanan Kesehatan Gizi Masyarakat Tahun Anggaran 2026;"
+            "Melaksanakan tugas sebagai Ketua dan Anggota Tim Percepatan Penurunan Stunting sesuai peran"
+            " masing-masing sebagaimana tercantum dalam Lampiran pada sub kegiatan Pengelolaan Pelayanan Kesehatan"
+            " Gizi Masyarakat Tahun Anggaran 2026;"
         ),
+    ),
+    ppk=None,
+    peran=("Ketua", "Anggota"),  # the ketua is told he leads (not "sebagai anggota")
+    ppk_anggota=(  # one PPK per member, each named in the Lampiran
+        "Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+        "Kepala UPTD Puskesmas Sukamaju",
     ),
 )
 REKOMENDASI_BANYAK = dataclasses.replace(
