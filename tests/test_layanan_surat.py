@@ -359,3 +359,21 @@ def test_cli_penandatangan_nip_tanpa_pengguna(db_demo, tmp_path):
     assert baik.returncode == 0, baik.stderr
     teks = Path(baik.stdout.strip()).read_text()
     assert "Tembusan:\n1. Inspektur Kabupaten Sukamaju" in teks
+
+
+def test_buat_banyak_satu_transaksi_semua_atau_tidak_sama_sekali(layanan, tim, db_demo):
+    """A batch of Surat Tugas: all checked first, then numbered in one transaction; one refusal (a team the
+    signer does not lead) names its team and leaves the database as it was."""
+    (unit_tim,) = _sql(db_demo, "SELECT unit_id FROM tim_kerja WHERE id = ?", tim)[0]
+    lain = next(
+        t
+        for (t, u) in _sql(db_demo, "SELECT id, unit_id FROM tim_kerja ORDER BY id")
+        if layanan.struktur.jalur_unit(u)[0].id != layanan.struktur.jalur_unit(unit_tim)[0].id
+    )
+    sebelum = sidik(db_demo)
+    with pytest.raises(Ditolak, match=f"tim {lain} ditolak"):
+        layanan.surat.buat_banyak(JenisSurat.SURAT_TUGAS, tim_id=(tim, lain, tim), tanggal=date(2026, 1, 5))
+    assert sidik(db_demo) == sebelum
+    hasil = layanan.surat.buat_banyak(JenisSurat.SURAT_TUGAS, tim_id=(tim,) * 3, tanggal=date(2026, 1, 5))
+    assert [h.nomor.split("/")[1] for h in hasil] == ["1", "2", "3"]
+    assert [s.nomor for s in layanan.surat.daftar()] == [h.nomor for h in reversed(hasil)]

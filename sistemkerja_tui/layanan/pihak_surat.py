@@ -108,12 +108,16 @@ class PihakSurat:
 
     def kantor_ppk(self, pegawai_id: int, *, bagi: int | None = None) -> str:
         """The office of the pegawai's Pejabat Penilai Kinerja (the Kepala Daerah when not a pegawai)."""
+        return self.ppk(pegawai_id, bagi=bagi)[0]
+
+    def ppk(self, pegawai_id: int, *, bagi: int | None = None) -> tuple[str, int | None]:
+        """(office, pegawai id) of the pegawai's Pejabat Penilai Kinerja; no id for the Kepala Daerah."""
         _, unit_id = self.orang(pegawai_id)
         hasil = self.struktur.ppk_pegawai(pegawai_id)
         if hasil.ppk is None:
             kd = self.struktur.instansi_dari_id(self.struktur.unit(unit_id).instansi_id).kepala_daerah
-            return self.kepala_daerah(unit_id) if hasil.sebutan.startswith(kd) else hasil.sebutan
-        return self.kantor_pegawai(hasil.ppk.pegawai_id, unit_id, bagi=bagi)
+            return (self.kepala_daerah(unit_id) if hasil.sebutan.startswith(kd) else hasil.sebutan), None
+        return self.kantor_pegawai(hasil.ppk.pegawai_id, unit_id, bagi=bagi), hasil.ppk.pegawai_id
 
     def unit_pimpinan(self, pegawai_id: int) -> Unit | None:
         """The unit `pegawai_id` leads (or acts for), found on their own unit's chain."""

@@ -100,6 +100,15 @@ class _Terbit:
     pegawai_id: int | None
 
 
+@dataclass(frozen=True)
+class _Siap:
+    """A checked letter waiting for its number: context, source (kind, id), the checker's warnings."""
+
+    terbit: _Terbit
+    sumber: tuple[str, int | None]
+    peringatan: tuple[str, ...]
+
+
 class LayananSurat:
     def __init__(self, layanan: Layanan) -> None:
         self.layanan = layanan
@@ -260,8 +269,9 @@ class LayananSurat:
             ]
             orang = tuple(self.pihak.orang(r.pegawai_id)[0] for r in baris)
             peran = tuple(PeranTim(r.peran).label for r in baris)
-            ppk_id = [self.struktur.ppk_pegawai(r.pegawai_id).ppk for r in baris]
-            ppk = tuple(self.pihak.kantor_ppk(r.pegawai_id, bagi=unit_ttd) for r in baris)
+            ppk_pasangan = [self.pihak.ppk(r.pegawai_id, bagi=unit_ttd) for r in baris]
+            ppk = tuple(k for k, _ in ppk_pasangan)
+            ppk_id = [i for _, i in ppk_pasangan]
             kegiatan = self._kegiatan(tim_id, None)
             dasar, belum = self._dasar_tim(t, tahun)
             if len(set(peran)) > 1:
@@ -274,7 +284,7 @@ class LayananSurat:
             pada = f" pada sub kegiatan {kegiatan}" if kegiatan else ""
             ppk_orang = None
             if len(set(ppk)) == 1 and ppk_id[0] is not None:
-                ppk_orang = replace(self.pihak.orang(ppk_id[0].pegawai_id)[0], jabatan=ppk[0])
+                ppk_orang = replace(self.pihak.orang(ppk_id[0])[0], jabatan=ppk[0])
             elif len(set(ppk)) == 1:
                 ppk_orang = Orang(nama="", jabatan=ppk[0])
             salinan = tembusan if tembusan is not None else tuple(dict.fromkeys(ppk))
@@ -790,7 +800,6 @@ class LayananSurat:
         the letter is written there (as `format`) before the transaction commits: the folder is checked
         first, and a letter that cannot be written is neither numbered nor registered."""
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.riwayat import catat
 
         if folder is not None:
             _periksa_folder(folder)
@@ -803,70 +812,118 @@ class LayananSurat:
                 raise Ditolak(f"Penilaian dengan id {penilaian_id} tidak ditemukan.")
         if (tim_id is None) == (permohonan_id is None):
             raise Ditolak("Sebutkan satu sumber surat: sebuah tim atau sebuah permohonan.")
+        siap = self._siapkan(jenis, tim_id, permohonan_id, tanggal, penandatangan_id, tembusan)
+        berkas: list[Path] = []
+        try:
+            with transaksi(self.layanan.engine) as sesi:
+                hasil = self._daftarkan(sesi, jenis, siap, tanggal, folder, format, berkas)
+        except BaseException:
+            for b in berkas:  # written, but the register did not commit: no file without its entry
+                b.unlink(missing_ok=True)
+            raise
+        return hasil
+
+    def buat_banyak(
+        self,
+        jenis: JenisSurat,
+        *,
+        tim_id: tuple[int, ...] = (),
+        permohonan_id: tuple[int, ...] = (),
+        tanggal: date | None = None,
+        penandatangan_id: int | None = None,
+    ) -> list[HasilSurat]:
+        """One batch of letters of one kind (e.g. the Surat Tugas of many teams or approved requests), in one
+        transaction: every one checked first, then all numbered and registered, or none (a refusal names the
+        team or request at fault and uses no number)."""
+        from sistemkerja_tui.store.db import transaksi
+
+        tanggal = tanggal or date.today()
+        siap = []
+        for sumber, nilai in [("tim", t) for t in tim_id] + [("permohonan", p) for p in permohonan_id]:
+            try:
+                siap.append(
+                    self._siapkan(
+                        jenis,
+                        nilai if sumber == "tim" else None,
+                        nilai if sumber == "permohonan" else None,
+                        tanggal,
+                        penandatangan_id,
+                        None,
+                    )
+                )
+            except Ditolak as e:
+                raise Ditolak(f"{jenis.label} untuk {sumber} {nilai} ditolak: {e.pesan}") from e
+        with transaksi(self.layanan.engine) as sesi:
+            return [self._daftarkan(sesi, jenis, s, tanggal, None, "txt", []) for s in siap]
+
+    def _siapkan(self, jenis, tim_id, permohonan_id, tanggal, penandatangan_id, tembusan) -> _Siap:
+        """The context from the records, checked (a blocking finding refuses it), before any number is taken."""
         if tembusan is not None:
             tembusan = tuple(t.strip() for t in tembusan if t.strip())
         if tim_id is not None:
             terbit = self._dari_tim(jenis, tim_id, tanggal, penandatangan_id, tembusan)
         else:
-            assert permohonan_id is not None  # exactly one source, checked above
+            assert permohonan_id is not None  # exactly one source, checked by the callers
             terbit = self._dari_permohonan(jenis, permohonan_id, tanggal, penandatangan_id, tembusan)
-        konteks = terbit.konteks
-        temuan = [t for t in periksa(jenis, konteks) if t.kode != "nomor_kosong"]  # the number comes below
+        temuan = [t for t in periksa(jenis, terbit.konteks) if t.kode != "nomor_kosong"]  # numbered later
         galat = [t for t in temuan if t.memblokir]
         if galat:
             raise Ditolak(galat)
+        sumber = ("tim", tim_id) if tim_id is not None else ("permohonan", permohonan_id)
+        return _Siap(terbit, sumber, tuple(str(t) for t in temuan if not t.memblokir))
+
+    def _daftarkan(self, sesi, jenis, siap: _Siap, tanggal: date, folder, format: str, berkas: list[Path]):
+        """Number, render and register one checked letter inside `sesi`'s transaction (and write it to
+        `folder`, appending the file to `berkas` so the caller removes it if the transaction fails)."""
+        from sistemkerja_tui.store.riwayat import catat
+
+        terbit, sumber = siap.terbit, siap.sumber
         unit_pd = terbit.unit_nomor
         pola, klasifikasi = self._pola_dan_klasifikasi(jenis, unit_pd.id)
-        sumber = ("tim", tim_id) if tim_id is not None else ("permohonan", permohonan_id)
-        berkas: Path | None = None
+        if sumber[0] == "permohonan" and sumber[1] is not None:  # the status it answers, locked until commit
+            _periksa_status(jenis, kueri.status_permohonan(sesi, sumber[1]))
+        urut = kueri.nomor_berikut(sesi, klasifikasi, unit_pd.kode, tanggal.year)
         try:
-            with transaksi(self.layanan.engine) as sesi:
-                if permohonan_id is not None:  # the status the letter answers, locked until commit
-                    _periksa_status(jenis, kueri.status_permohonan(sesi, permohonan_id))
-                urut = kueri.nomor_berikut(sesi, klasifikasi, unit_pd.kode, tanggal.year)
-                try:
-                    nomor = susun_nomor(
-                        pola, kode_klasifikasi=klasifikasi, nomor_urut=urut, kode_unit=unit_pd.kode, tahun=tanggal.year
-                    )
-                except PolaNomorTidakSah as e:
-                    raise Ditolak(str(e)) from e
-                konteks = _dengan_nomor(konteks, nomor)
-                try:
-                    hasil = render(jenis, konteks)
-                except TemplatTidakSah as e:
-                    raise Ditolak(str(e)) from e
-                surat_id = kueri.daftarkan(
-                    sesi,
-                    jenis=jenis.value,
-                    nomor=nomor,
-                    tanggal=tanggal,
-                    perihal=konteks.kepala.hal,
-                    tujuan="; ".join(konteks.kepala.kepada),
-                    isi=hasil.teks,
-                    konteks=json.dumps(asdict(konteks), ensure_ascii=False, default=str),
-                    sumber_jenis=sumber[0],
-                    sumber_id=sumber[1],
-                    sidik_templat=hasil.sidik,
-                    unit_id=unit_pd.id,
-                )
-                catat(
-                    sesi,
-                    oleh_id=terbit.pegawai_id,
-                    aksi="surat_dibuat",
-                    entitas="surat",
-                    entitas_id=surat_id,
-                    jenis=jenis.value,
-                    nomor=nomor,
-                    sumber=sumber[0],
-                    sumber_id=sumber[1],
-                )
-                if folder is not None:
-                    berkas = _tulis(hasil.teks, jenis, nomor, folder, format)
-        except BaseException:
-            if berkas is not None:  # written, but the register did not commit: no file without its entry
-                berkas.unlink(missing_ok=True)
-            raise
-        return HasilSurat(surat_id, nomor, hasil.teks, tuple(str(t) for t in temuan if not t.memblokir), berkas)
+            nomor = susun_nomor(
+                pola, kode_klasifikasi=klasifikasi, nomor_urut=urut, kode_unit=unit_pd.kode, tahun=tanggal.year
+            )
+        except PolaNomorTidakSah as e:
+            raise Ditolak(str(e)) from e
+        konteks = _dengan_nomor(terbit.konteks, nomor)
+        try:
+            hasil = render(jenis, konteks)
+        except TemplatTidakSah as e:
+            raise Ditolak(str(e)) from e
+        surat_id = kueri.daftarkan(
+            sesi,
+            jenis=jenis.value,
+            nomor=nomor,
+            tanggal=tanggal,
+            perihal=konteks.kepala.hal,
+            tujuan="; ".join(konteks.kepala.kepada),
+            isi=hasil.teks,
+            konteks=json.dumps(asdict(konteks), ensure_ascii=False, default=str),
+            sumber_jenis=sumber[0],
+            sumber_id=sumber[1],
+            sidik_templat=hasil.sidik,
+            unit_id=unit_pd.id,
+        )
+        catat(
+            sesi,
+            oleh_id=terbit.pegawai_id,
+            aksi="surat_dibuat",
+            entitas="surat",
+            entitas_id=surat_id,
+            jenis=jenis.value,
+            nomor=nomor,
+            sumber=sumber[0],
+            sumber_id=sumber[1],
+        )
+        tertulis = None
+        if folder is not None:
+            tertulis = _tulis(hasil.teks, jenis, nomor, folder, format)
+            berkas.append(tertulis)
+        return HasilSurat(surat_id, nomor, hasil.teks, siap.peringatan, tertulis)
 
     def jenis_surat_permohonan(self, permohonan_id: int) -> JenisSurat:
         """The letter that asks for this request (what a persetujuan or penolakan cites)."""
