@@ -377,3 +377,70 @@ def test_buat_banyak_satu_transaksi_semua_atau_tidak_sama_sekali(layanan, tim, d
     hasil = layanan.surat.buat_banyak(JenisSurat.SURAT_TUGAS, tim_id=(tim,) * 3, tanggal=date(2026, 1, 5))
     assert [h.nomor.split("/")[1] for h in hasil] == ["1", "2", "3"]
     assert [s.nomor for s in layanan.surat.daftar()] == [h.nomor for h in reversed(hasil)]
+
+
+def _dengan_profil(db_demo, profil: str):
+    from sistemkerja_tui.layanan.mulai import buka_database
+
+    _sql(db_demo, "UPDATE instansi SET profil = ? WHERE NOT luar", profil)
+    return buka_database(db_demo, demo_jika_kosong=False).layanan
+
+
+def _kepala(layanan, unit_id: int) -> tuple[int, int]:
+    """(head of the nearest unit with one, head of the Perangkat Daerah)."""
+    jalur = layanan.struktur.jalur_unit(unit_id)
+    return [u.pimpinan.pegawai_id for u in jalur if u.pimpinan][-1], jalur[0].pimpinan.pegawai_id
+
+
+def test_keputusan_luwu_utara_oleh_kepala_perangkat_daerah(db_demo):
+    """Perbup Luwu Utara 59/2023, Format Naskah Dinas huruf a: "KEPUTUSAN KEPALA ..... NOMOR ..... TAHUN ....."
+    — set by the Kepala Perangkat Daerah (profile: penetap = "Kepala Perangkat Daerah"), not a Kepala Bidang;
+    "KEEMPAT Keputusan ini mulai berlaku pada tanggal ditetapkan."."""
+    layanan = _dengan_profil(db_demo, "luwu_utara")
+    try:
+        tim_id, unit_id = 4, _sql(db_demo, "SELECT unit_id FROM tim_kerja WHERE id = 4")[0][0]  # Bidang Aptika
+        kabid, kadis = _kepala(layanan, unit_id)
+        with pytest.raises(Ditolak, match="Kepala Dinas Komunikasi dan Informatika"):
+            layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim_id, penandatangan_id=kabid)
+        hasil = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=tim_id, penandatangan_id=kadis)
+        teks = " ".join(hasil.teks.split())
+        assert "KEPUTUSAN KEPALA DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN SUKAMAJU" in teks
+        assert "KEPALA BIDANG" not in teks.split("Menimbang")[0] and "/DISKOMINFO/" in hasil.nomor
+        assert "mulai berlaku pada tanggal ditetapkan" in teks and "Tim Tim" not in teks
+    finally:
+        layanan.tutup()
+
+
+def test_keputusan_cilegon_lintas_instansi_oleh_wali_kota(db_demo):
+    """Perwal Cilegon 17/2023 Pasal 9 ayat (2): "Pembentukan dan susunan tim kerja lintas Instansi Pemerintah
+    ... ditetapkan dengan Keputusan Wali Kota." (ayat (1): dalam unit/lintas unit by the Pimpinan Unit)."""
+    layanan = _dengan_profil(db_demo, "cilegon")
+    try:
+        (unit_id,) = _sql(db_demo, "SELECT unit_id FROM tim_kerja WHERE id = 1")[0]  # a member from Mekarjaya
+        kabid, _ = _kepala(layanan, unit_id)
+        teks = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=1, penandatangan_id=kabid).teks
+        assert "KEPUTUSAN BUPATI SUKAMAJU" in teks and teks.lstrip().startswith("BUPATI SUKAMAJU")
+        # Permendagri 1/2023 Pasal 44: the Kepala Daerah's name without gelar on a penetapan, no NIP
+        ttd = teks.split("Ditetapkan di")[1].split("LAMPIRAN")[0]
+        assert "Raden Wiratmaja Sasmita" in ttd and "H. " not in ttd and "S.H." not in ttd and "NIP." not in ttd
+        (unit_dalam,) = _sql(db_demo, "SELECT unit_id FROM tim_kerja WHERE id = 4")[0]  # members of one unit
+        kabid, _ = _kepala(layanan, unit_dalam)
+        dalam = layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=4, penandatangan_id=kabid).teks
+        assert "KEPUTUSAN KEPALA BIDANG APLIKASI INFORMATIKA" in " ".join(dalam.split())
+    finally:
+        layanan.tutup()
+
+
+def test_keputusan_klaten_kelompok_kerja(db_demo):
+    """Perbup Klaten 34/2024 Pasal 1 angka 24: "Kelompok Kerja adalah Tim kerja yang berbasis layanan utama Unit
+    Organisasi ..." — the letter says Kelompok Kerja, never "TIM", and is set by the Kepala Perangkat Daerah."""
+    _sql(db_demo, "UPDATE tim_kerja SET bentuk = 'kelompok_kerja' WHERE id = 4")
+    layanan = _dengan_profil(db_demo, "klaten")
+    try:
+        (unit_id,) = _sql(db_demo, "SELECT unit_id FROM tim_kerja WHERE id = 4")[0]
+        _, kadis = _kepala(layanan, unit_id)
+        teks = " ".join(layanan.surat.buat(JenisSurat.KEPUTUSAN_TIM, tim_id=4, penandatangan_id=kadis).teks.split())
+        assert "PEMBENTUKAN KELOMPOK KERJA PENGEMBANGAN APLIKASI SPBE TERINTEGRASI" in teks
+        assert "Membentuk Kelompok Kerja Pengembangan" in teks and " TIM " not in teks.split("SUSUNAN")[0]
+    finally:
+        layanan.tutup()

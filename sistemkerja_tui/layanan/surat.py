@@ -63,6 +63,7 @@ _STATUS_SURAT = {
     JenisSurat.PENOLAKAN: ((StatusPermohonan.DITOLAK.value,), "Surat penolakan hanya untuk permohonan yang ditolak."),
     JenisSurat.SURAT_TUGAS: (_SETUJU, "Surat Tugas diterbitkan setelah permohonan disetujui."),
 }
+_KEPALA_DAERAH = ("Bupati", "Wali Kota", "Walikota", "Gubernur")
 # the letters that ask for a member, which a persetujuan or penolakan answers
 _SURAT_PERMOHONAN = (
     JenisSurat.PERMOHONAN_PELIBATAN,
@@ -375,11 +376,11 @@ class LayananSurat:
             kd = self.pihak.kepala_daerah(t.unit_id)
             ttd = replace(penanda.ttd, atas_nama=kd.upper())
             penetap, kop, unit_nomor = kd, self._kop_dengan(t.unit_id, None), sekda or pd
-        elif teks.startswith(instansi.kepala_daerah):
+        elif teks.startswith((instansi.kepala_daerah, *_KEPALA_DAERAH)):  # the profile's term, the Pemda's own
             self.pihak.penanda(pid, t.unit_id, apa=f"konsep {apa}")  # a head in the chain drafts it
             kd = self.pihak.kepala_daerah(t.unit_id)
             nama_kd = self._instansi(t.unit_id).nama_kepala_daerah or ""
-            ttd = Penandatangan(orang=Orang(nama=nama_kd, jabatan=kd), jabatan_ttd=kd.upper(), kepala_daerah=True)
+            ttd = Penandatangan(orang=_orang_bergelar(nama_kd, kd), jabatan_ttd=kd.upper(), kepala_daerah=True)
             penetap, kop, unit_nomor = kd, self._kop_dengan(t.unit_id, None), sekda or pd
         else:
             hanya = pd if "perangkat daerah" in teks.lower() else None
@@ -988,6 +989,20 @@ def folder_dokumen() -> Path:
     from platformdirs import user_documents_path
 
     return user_documents_path()
+
+
+def _orang_bergelar(nama: str, jabatan: str) -> Orang:
+    """A name as written with its titles ('H. Raden Wiratmaja, S.H., M.Si.') split into gelar and name, so a
+    penetapan prints it without gelar (Permendagri 1/2023 Pasal 44 ayat (1))."""
+    inti, _, belakang = nama.partition(",")
+    kata = inti.split()
+    depan = [k for k in kata[:-1] if k.endswith(".")]
+    return Orang(
+        nama=" ".join(kata[len(depan) :]),
+        gelar_depan=" ".join(depan),
+        gelar_belakang=belakang.strip(),
+        jabatan=jabatan,
+    )
 
 
 def _dengan_nomor(konteks, nomor: str):
