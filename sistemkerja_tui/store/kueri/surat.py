@@ -34,8 +34,8 @@ def pegawai(pembaca: Pembaca, pegawai_id: int) -> Any:
 def instansi_unit(pembaca: Pembaca, unit_id: int) -> Any:
     """The instansi of a unit, with its letterhead, address, place, number pattern and classification codes."""
     return pembaca.satu(
-        "SELECT i.id, i.nama, i.kepala_daerah, i.nama_kepala_daerah, i.tempat, i.kop_surat, i.alamat, i.telepon, i.pola_nomor_surat, "
-        "i.kode_klasifikasi FROM instansi i "
+        "SELECT i.id, i.nama, i.kepala_daerah, i.nama_kepala_daerah, i.tempat, i.kop_surat, i.alamat, i.telepon, "
+        "i.pola_nomor_surat, i.kode_klasifikasi FROM instansi i "
         "JOIN unit_organisasi u ON u.instansi_id = i.id WHERE u.id = :u",
         u=unit_id,
     )
