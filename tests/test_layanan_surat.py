@@ -444,3 +444,48 @@ def test_keputusan_klaten_kelompok_kerja(db_demo):
         assert "Membentuk Kelompok Kerja Pengembangan" in teks and " TIM " not in teks.split("SUSUNAN")[0]
     finally:
         layanan.tutup()
+
+
+def test_tembusan_dari_formulir_permohonan_dan_rute(layanan, db_demo):
+    """Tembusan are named offices: typed in the request form they replace the route's; the route's
+    "Pejabat Penilai Kinerja bersangkutan" becomes the office of the pegawai's own PPK (Perbup Luwu Utara
+    59/2023, Lampiran Bab II huruf B angka 2 huruf a angka 2) huruf a): ditembuskan kepada PPK)."""
+    from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
+    from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
+
+    (unit_id,) = _sql(db_demo, "SELECT unit_id FROM tim_kerja WHERE id = 4")[0]
+    kepala = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
+    pd = layanan.struktur.jalur_unit(unit_id)[0].id
+    sub = ",".join(map(str, layanan.struktur.subpohon(pd)))
+    (luar,) = _sql(
+        db_demo,
+        "SELECT p.id FROM pegawai p JOIN unit_organisasi u ON u.id = p.unit_id JOIN instansi i ON i.id = u.instansi_id "
+        f"WHERE NOT i.luar AND p.unit_id NOT IN ({sub}) AND p.jenis_jabatan = 'fungsional' ORDER BY p.id LIMIT 1",
+    )[0]
+    tim_id = layanan.tim.bentuk_tim(
+        DataTim(
+            "Tim Uji Tembusan",
+            unit_id,
+            JenisPembentukan.INSIDENTAL,
+            SasaranTim.INTERVENSI,
+            date(2026, 2, 1),
+            date(2026, 8, 1),
+        ),
+        oleh_id=kepala,
+    )
+    isi = IsiSuratPermohonan(
+        maksud_tujuan="Membantu tim",
+        kompetensi="Analisis data",
+        ekspektasi="Laporan",
+        durasi="3 bulan",
+        tembusan=("Inspektur Kabupaten Sukamaju", "Pejabat Penilai Kinerja bersangkutan"),
+    )
+    layanan.tim.tambah_anggota(tim_id, luar, "analis", oleh_id=kepala, isi=isi)
+    (pid,) = _sql(db_demo, "SELECT id FROM permohonan WHERE tim_id = ?", tim_id)[0]
+    teks = layanan.surat.buat(JenisSurat.PERMOHONAN_PELIBATAN, permohonan_id=pid, penandatangan_id=kepala).teks
+    salinan = teks.split("Tembusan:\n")[1].splitlines()
+    ppk = layanan.surat.pihak.kantor_ppk(luar, bagi=unit_id)
+    yth = teks.split("Yth. ")[1].split("\ndi-")[0]
+    assert salinan[0] == "1. Inspektur Kabupaten Sukamaju" and "Pejabat Penilai Kinerja" not in ppk
+    # the PPK's office is copied, unless the letter is addressed to it already
+    assert salinan[1:] == ([] if ppk == " ".join(yth.split()) else [f"2. {ppk}"])
