@@ -489,3 +489,22 @@ def test_tembusan_dari_formulir_permohonan_dan_rute(layanan, db_demo):
     assert salinan[0] == "1. Inspektur Kabupaten Sukamaju" and "Pejabat Penilai Kinerja" not in ppk
     # the PPK's office is copied, unless the letter is addressed to it already
     assert salinan[1:] == ([] if ppk == " ".join(yth.split()) else [f"2. {ppk}"])
+
+
+def test_surat_tugas_menunggu_keputusan_yang_dirujuk(layanan, db_demo):
+    """A yearly team is set by Keputusan (Perwal Madiun 73/2023 Lampiran Bab II huruf B angka 1 huruf a); its
+    Surat Tugas cites it under Dasar, so until it is registered the checker says to make it first."""
+    tim_id, unit_id = _sql(db_demo, "SELECT id, unit_id FROM tim_kerja WHERE jenis_pembentukan = 'tahunan' LIMIT 1")[0]
+    _sql(db_demo, "UPDATE tim_kerja SET dasar_penetapan = '' WHERE id = ?", tim_id)
+    jalur = layanan.struktur.jalur_unit(unit_id)
+    kepala, kadis = [u.pimpinan.pegawai_id for u in jalur if u.pimpinan][-1], jalur[0].pimpinan.pegawai_id
+    sebelum = sidik(db_demo)
+    with pytest.raises(Ditolak, match="buat dan daftarkan dahulu Keputusan pembentukan tim"):
+        layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim_id, penandatangan_id=kepala)
+    assert sidik(db_demo) == sebelum
+    keputusan = layanan.surat.buat(
+        JenisSurat.KEPUTUSAN_TIM, tim_id=tim_id, penandatangan_id=kadis, tanggal=date(2026, 1, 5)
+    )
+    tugas = layanan.surat.buat(JenisSurat.SURAT_TUGAS, tim_id=tim_id, penandatangan_id=kepala)
+    dasar = " ".join(tugas.teks.split("MENUGASKAN")[0].split())
+    assert f"Keputusan Bupati Sukamaju Nomor {keputusan.nomor} tanggal 5 Januari 2026 tentang Pembentukan" in dasar
