@@ -244,7 +244,7 @@ def _putusan_dan_penilaian(engine: Engine) -> int:
         lintas_pd = [r for r in kd.permohonan_lintas_unit(baca) if pd[r.dari_unit_id] != pd[r.ke_unit_id]]
         if len(lintas_pd) < 2:
             return 0
-        setuju, tolak = lintas_pd[0], lintas_pd[1]
+        setuju, tolak = lintas_pd[-1], lintas_pd[-2]  # the last ones: the first stay pending for trying out
         for _ in range(10):  # one step per approver on the route
             r = kd.status_penerima(baca, setuju.id)
             if r.status != StatusPermohonan.DIAJUKAN.value:

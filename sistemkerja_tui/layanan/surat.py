@@ -540,7 +540,7 @@ class LayananSurat:
                     ),
                     pemohon=pegawai,
                     nama_tim=nama,
-                    kinerja=p.ekspektasi or kegiatan or nama,
+                    kinerja=kegiatan or p.ekspektasi or nama,  # the kegiatan the pegawai offers to join
                     kompetensi=p.kompetensi or pegawai.jabatan,
                     sebutan_tim=sebutan,
                 ),
