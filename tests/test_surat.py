@@ -725,3 +725,23 @@ def test_surat_tidak_memuat_textual_atau_database():
     )
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
     assert json.loads(hasil.stdout) == []
+
+
+def test_periksa_rujukan_belum_dibuat_menyebut_surat_yang_harus_dibuat_dahulu():
+    """A persetujuan cites "surat Saudara Nomor … tanggal …" (Perbup Luwu Utara 59/2023, Format Naskah Dinas
+    huruf f): with the request letter not yet registered, the checker blocks and names it."""
+    konteks = dataclasses.replace(
+        cast(KonteksPersetujuan, KONTEKS[JenisSurat.PERSETUJUAN_ANGGOTA]),
+        rujukan_belum_dibuat=(JenisSurat.PERMOHONAN_PELIBATAN.label,),
+    )
+    (temuan,) = [t for t in periksa(JenisSurat.PERSETUJUAN_ANGGOTA, konteks) if t.kode == "rujukan_belum_dibuat"]
+    assert temuan.memblokir and JenisSurat.PERMOHONAN_PELIBATAN.label in str(temuan)
+
+
+@pytest.mark.parametrize(
+    ("nomor", "tertulis"),
+    [("800.1.3/12/DINKES/2026", "800.1.3/12/DINKES/2026"), ("12", "12 TAHUN 2026"), ("188.4/7", "188.4/7 TAHUN 2026")],
+)
+def test_nomor_penetapan_menurut_pola_penerbit(nomor, tertulis):
+    """NOMOR of a Keputusan: the registered number as the issuer writes it; 'TAHUN' only when it has no year."""
+    assert Kepala(nomor=nomor, tanggal=date(2026, 1, 5), tempat="Sukamaju").nomor_penetapan == tertulis

@@ -1,9 +1,13 @@
 """Naskah dinas from the records: build the context, check it, number it, register it — one transaction.
 
 A letter is made from a tim or a permohonan (never from typed names). The
-signer is the app's user (a unit head) with their NIP and pangkat; the kop
-is the instansi's first line, the signer's Perangkat Daerah, then the
-address lines. The number is taken from the counter inside the same
+signer is the one named (`penandatangan_id`, the CLI's `--penandatangan`)
+or the app's user, and must be entitled to sign it (`pihak_surat`); the
+parties are offices; a reply or a Surat Tugas cites the registered letters
+it rests on, and the checker names one still to be made. The kop is the
+instansi's first line, the issuing Perangkat Daerah, then the address lines
+(the Kepala Daerah's own for a Keputusan Kepala Daerah), and the counter is
+that issuer's. The number is taken from the counter inside the same
 transaction that writes the register, so a refused or failed letter uses no
 number; a letter asked for in a folder is written there before that
 transaction commits, so a letter that cannot be written is neither numbered
