@@ -713,6 +713,8 @@ class LayananSurat:
             keputusan = self._keputusan_terdaftar(p.tim_id)
             if keputusan:
                 dasar.append(keputusan)
+            elif (p.dasar_tim or "").strip():  # the basis recorded with the team (made outside the app)
+                dasar.append(p.dasar_tim.strip().rstrip(".;") + ";")
         setuju = self._rujukan("permohonan", p.id, (JenisSurat.PERSETUJUAN_ANGGOTA,))
         if setuju is not None:
             dasar.append(f"Surat Nomor {setuju.nomor} tanggal {tanggal_panjang(setuju.tanggal)} hal {setuju.hal};")

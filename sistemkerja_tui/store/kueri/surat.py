@@ -83,7 +83,8 @@ def permohonan(pembaca: Pembaca, permohonan_id: int, tahun: int) -> Any | None:
     """A request with its team's or kegiatan's name (`nama_tim`) and budget year (`tahun`: the team's, else `tahun`)."""
     baris = pembaca.semua(
         "SELECT p.*, COALESCE(t.nama, k.judul) AS nama_tim, COALESCE(t.tahun_anggaran, :th) AS tahun, "
-        "t.mulai AS tim_mulai, t.selesai AS tim_selesai, t.bentuk AS bentuk, k.mulai AS kegiatan_mulai, "
+        "t.mulai AS tim_mulai, t.selesai AS tim_selesai, t.bentuk AS bentuk, t.dasar_penetapan AS dasar_tim, "
+        "k.mulai AS kegiatan_mulai, "
         "k.tenggat AS kegiatan_tenggat "
         "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN kegiatan k ON k.id = p.kegiatan_id "
         "WHERE p.id = :id",
