@@ -183,6 +183,17 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=FORMAT_SURAT, default="txt", help="format berkas (bawaan txt; pdf lewat LibreOffice)"
     )
     buat.add_argument("--keluaran", metavar="DIR", help="folder keluaran (bawaan: folder dokumen pengguna)")
+    buat.add_argument(
+        "--penandatangan",
+        metavar="NIP",
+        help="NIP pejabat yang menandatangani (bawaan: pengguna yang dipilih); yang tidak berwenang ditolak",
+    )
+    buat.add_argument(
+        "--tembusan",
+        action="append",
+        metavar="JABATAN",
+        help="tembusan, satu jabatan per opsi (dapat diulang); menggantikan tembusan dari rute persetujuan",
+    )
     _indonesiakan(
         surat_sub.add_parser(
             "daftar",
@@ -680,6 +691,8 @@ def _surat(args) -> int:
             penilaian_id=args.penilaian,
             folder=folder,
             format=args.format,
+            penandatangan_id=layanan.surat.penandatangan_nip(args.penandatangan) if args.penandatangan else None,
+            tembusan=tuple(args.tembusan) if args.tembusan else None,
         )
         for p in hasil.peringatan:
             print(f"peringatan: {p}", file=sys.stderr)

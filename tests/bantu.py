@@ -154,3 +154,14 @@ def mode_bersama(db) -> tuple[str, str, int]:
     finally:
         layanan.tutup()
     return nip, sementara, kepala.pegawai_id
+
+
+def surat_permohonan(layanan, db, permohonan_id: int, tanggal: date | None = None):
+    """Make and register the letter that asks for a request, signed by the nearest head of the owner unit."""
+    from sistemkerja_tui.surat.konteks import JenisSurat
+
+    (dari,) = sql(db, "SELECT dari_unit_id FROM permohonan WHERE id = ?", permohonan_id)[0]
+    jenis = layanan.surat.jenis_surat_permohonan(permohonan_id)
+    kepala = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(dari) if u.pimpinan][-1]
+    penandatangan = None if jenis is JenisSurat.SUKARELA_LINTAS_UNIT else kepala
+    return layanan.surat.buat(jenis, permohonan_id=permohonan_id, penandatangan_id=penandatangan, tanggal=tanggal)

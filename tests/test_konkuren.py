@@ -129,6 +129,20 @@ def test_empat_proses_campur_tidak_ganda_tidak_hilang(basis, tmp_path):
     tugas = _siapkan(db)
     awal = proses.keadaan_awal(baris)
     tahap_awal = dict(baris("SELECT kegiatan_id, COUNT(*) FROM riwayat_tahap GROUP BY kegiatan_id"))
+    # the demo decided a few requests itself (so that every letter can be made): counted apart
+    sudah = Counter(
+        dict(
+            baris(
+                "SELECT permohonan_id, COUNT(*) FROM riwayat_permohonan WHERE aksi = 'setujui' GROUP BY permohonan_id"
+            )
+        )
+    )
+    sudah_tolak = Counter(
+        dict(
+            baris("SELECT permohonan_id, COUNT(*) FROM riwayat_permohonan WHERE aksi = 'tolak' GROUP BY permohonan_id")
+        )
+    )
+    terbuka = {r[0] for r in baris("SELECT id FROM permohonan WHERE status = 'diajukan'")}
     mulai = tmp_path / "mulai"
     pekerja = [
         proses.mulai("campur", db, {**tugas, "iterasi": ITERASI, "benih": i, "nama": f"P{i}", "mulai": str(mulai)})
@@ -159,7 +173,7 @@ def test_empat_proses_campur_tidak_ganda_tidak_hilang(basis, tmp_path):
             )
         )
     )
-    assert tercatat == setujui, "persetujuan yang berhasil tidak sama dengan yang tercatat"
+    assert tercatat - sudah == setujui, "persetujuan yang berhasil tidak sama dengan yang tercatat"
     assert (
         Counter(
             dict(
@@ -168,6 +182,7 @@ def test_empat_proses_campur_tidak_ganda_tidak_hilang(basis, tmp_path):
                 )
             )
         )
+        - sudah_tolak
         == tolak
     )
 
@@ -188,6 +203,8 @@ def test_empat_proses_campur_tidak_ganda_tidak_hilang(basis, tmp_path):
         for pid, jenis, lingkup, dari, status, langkah in baris(
             "SELECT id, jenis, lingkup, dari_unit_id, status, langkah_disetujui FROM permohonan"
         ):
+            if pid not in terbuka:
+                continue
             n = len(
                 alur(
                     JenisPermohonan(jenis), LingkupPenugasan(lingkup), struktur.profil(struktur.unit(dari).instansi_id)

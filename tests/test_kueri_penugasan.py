@@ -45,11 +45,12 @@ def _isi(db) -> str:
 
 
 def _menunggu(db) -> list[tuple[int, int]]:
-    """(permohonan, penerima) of the demo's submitted lintas-unit requests: one approval each (Madiun)."""
+    """(permohonan, penerima) of the demo's submitted lintas-unit penunjukan: one approval each (Madiun; the demo's
+    pengajuan sukarela takes two)."""
     return _sql(
         db,
         "SELECT id, penerima_id FROM permohonan WHERE status = 'diajukan' AND lingkup = 'lintas_unit' "
-        "AND penerima_id IS NOT NULL ORDER BY id",
+        "AND jenis = 'penunjukan' AND penerima_id IS NOT NULL ORDER BY id",
     )
 
 

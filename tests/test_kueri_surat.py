@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from tests.bantu import sql as _sql
+from tests.bantu import surat_permohonan
 
 import sistemkerja_tui
 from sistemkerja_tui.aturan import enums
@@ -107,16 +108,17 @@ def test_surat_memutuskan_atas_status_permohonan_terkini(layanan, tim, db_demo, 
     """Another process cancels the request while the letter is being put together: refused, no number."""
     pid = _sql(db_demo, "SELECT id FROM permohonan WHERE status = 'diajukan' ORDER BY id LIMIT 1")[0][0]
     penerima = _sql(db_demo, "SELECT penerima_id FROM permohonan WHERE id = ?", pid)[0][0]
+    surat_permohonan(layanan, db_demo, pid)  # the request letter the refusal cites
     layanan.penugasan.tolak(pid, "Sedang menyelesaikan audit reguler", oleh_id=penerima)
     layanan.pengguna.tetapkan(penerima)
-    asli = layanan.surat.konteks_permohonan
+    asli = layanan.surat._dari_permohonan
 
     def lalu_dibatalkan(*args):
-        konteks = asli(*args)
+        terbit = asli(*args)
         _sql(db_demo, "UPDATE permohonan SET status = ? WHERE id = ?", enums.StatusPermohonan.DIBATALKAN.value, pid)
-        return konteks
+        return terbit
 
-    monkeypatch.setattr(layanan.surat, "konteks_permohonan", lalu_dibatalkan)
+    monkeypatch.setattr(layanan.surat, "_dari_permohonan", lalu_dibatalkan)
     sebelum = _surat_dan_nomor(db_demo)
     with pytest.raises(Ditolak, match="Surat penolakan hanya untuk permohonan yang ditolak"):
         layanan.surat.buat(JenisSurat.PENOLAKAN, permohonan_id=pid)

@@ -138,7 +138,7 @@ KONTEKS: dict[JenisSurat, Konteks] = {
     JenisSurat.KEPUTUSAN_TIM: KonteksKeputusanTim(
         kop=KOP,
         kepala=Kepala(
-            nomor="12",
+            nomor="800.1.3/12/DINKES/2026",  # the register's number in the issuer's pattern, printed whole
             tanggal=date(2026, 1, 5),
             tempat="Sukamaju",
             tembusan=("Bupati Sukamaju (sebagai laporan)", "Inspektur Kabupaten Sukamaju"),
@@ -344,9 +344,16 @@ KOLEKTIF = dataclasses.replace(
     pegawai=(BUDI, RINA),
     untuk=(
         (
-            "Melaksanakan tugas sebagai anggota Tim Percepatan Penurunan Stunting pada sub kegiatan Pengelolaan"
-            " Pelayanan Kesehatan Gizi Masyarakat Tahun Anggaran 2026;"
+            "Melaksanakan tugas sebagai Ketua dan Anggota Tim Percepatan Penurunan Stunting sesuai peran"
+            " masing-masing sebagaimana tercantum dalam Lampiran pada sub kegiatan Pengelolaan Pelayanan Kesehatan"
+            " Gizi Masyarakat Tahun Anggaran 2026;"
         ),
+    ),
+    ppk=None,
+    peran=("Ketua", "Anggota"),  # the ketua is told he leads (not "sebagai anggota")
+    ppk_anggota=(  # one PPK per member, each named in the Lampiran
+        "Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+        "Kepala UPTD Puskesmas Sukamaju",
     ),
 )
 REKOMENDASI_BANYAK = dataclasses.replace(
@@ -719,3 +726,23 @@ def test_surat_tidak_memuat_textual_atau_database():
     )
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
     assert json.loads(hasil.stdout) == []
+
+
+def test_periksa_rujukan_belum_dibuat_menyebut_surat_yang_harus_dibuat_dahulu():
+    """A persetujuan cites "surat Saudara Nomor … tanggal …" (Perbup Luwu Utara 59/2023, Format Naskah Dinas
+    huruf f): with the request letter not yet registered, the checker blocks and names it."""
+    konteks = dataclasses.replace(
+        cast(KonteksPersetujuan, KONTEKS[JenisSurat.PERSETUJUAN_ANGGOTA]),
+        rujukan_belum_dibuat=(JenisSurat.PERMOHONAN_PELIBATAN.label,),
+    )
+    (temuan,) = [t for t in periksa(JenisSurat.PERSETUJUAN_ANGGOTA, konteks) if t.kode == "rujukan_belum_dibuat"]
+    assert temuan.memblokir and JenisSurat.PERMOHONAN_PELIBATAN.label in str(temuan)
+
+
+@pytest.mark.parametrize(
+    ("nomor", "tertulis"),
+    [("800.1.3/12/DINKES/2026", "800.1.3/12/DINKES/2026"), ("12", "12 TAHUN 2026"), ("188.4/7", "188.4/7 TAHUN 2026")],
+)
+def test_nomor_penetapan_menurut_pola_penerbit(nomor, tertulis):
+    """NOMOR of a Keputusan: the registered number as the issuer writes it; 'TAHUN' only when it has no year."""
+    assert Kepala(nomor=nomor, tanggal=date(2026, 1, 5), tempat="Sukamaju").nomor_penetapan == tertulis

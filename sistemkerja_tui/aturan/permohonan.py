@@ -138,6 +138,7 @@ class IsiSuratPermohonan:
     kompetensi: str = ""
     ekspektasi: str = ""
     durasi: str = ""
+    tembusan: tuple[str, ...] = ()  # the letter's copies as typed; empty: those of the route
 
 
 # Field, the name the user sees in the form; in the order of the profile's `isi_permohonan.butir`.

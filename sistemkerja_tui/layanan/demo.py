@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
@@ -169,7 +169,8 @@ def buat_demo(
             **asdict(ringkasan),
         )
     _arahkan_permohonan(engine)
-    return ringkasan
+    ditambah = _putusan_dan_penilaian(engine)
+    return replace(ringkasan, keanggotaan=ringkasan.keanggotaan + ditambah, permohonan=ringkasan.permohonan + ditambah)
 
 
 def _susun(data: dict, awal: dict, rng: random.Random, jumlah: int, profil: str) -> tuple[dict, dict[int, int]]:
@@ -216,6 +217,84 @@ def _arahkan_permohonan(engine: Engine) -> None:
     layanan.struktur.muat()
     layanan.penugasan.selaraskan_penerima()
     layanan.struktur.pembaca.tutup()
+
+
+def _putusan_dan_penilaian(engine: Engine) -> int:
+    """So that every kind of letter can be made from the demo: one request across Perangkat Daerah approved
+    along its whole route, one refused with its reason, one pengajuan sukarela lintas unit, and the
+    approved member rated at the end of the team's period. Each through the use cases, as its pihak; the
+    number of requests added."""
+    from datetime import datetime
+
+    from sistemkerja_tui.aturan.enums import PredikatPenilaian, StatusPermohonan
+    from sistemkerja_tui.layanan.galat import Ditolak
+    from sistemkerja_tui.layanan.mulai import Layanan
+    from sistemkerja_tui.layanan.penugasan import IsiSuratPermohonan
+    from sistemkerja_tui.layanan.struktur import LayananStruktur
+    from sistemkerja_tui.store.baca import Pembaca, sebagai_tanggal
+    from sistemkerja_tui.store.kueri import demo_surat as kd
+    from sistemkerja_tui.store.models import sekarang
+
+    sejak, ditambah = sekarang(), 0
+    layanan = Layanan(str(engine.url), LayananStruktur(Pembaca.untuk_engine(engine)), engine)
+    try:
+        layanan.struktur.muat()
+        baca = layanan.struktur.pembaca
+        pd = {u: layanan.struktur.jalur_unit(u)[0].id for u in kd.unit(baca)}
+        lintas_pd = [r for r in kd.permohonan_lintas_unit(baca) if pd[r.dari_unit_id] != pd[r.ke_unit_id]]
+        if len(lintas_pd) < 2:
+            return 0
+        setuju, tolak = lintas_pd[-1], lintas_pd[-2]  # the last ones: the first stay pending for trying out
+        for _ in range(10):  # one step per approver on the route
+            r = kd.status_penerima(baca, setuju.id)
+            if r.status != StatusPermohonan.DIAJUKAN.value:
+                break
+            layanan.penugasan.setujui(
+                setuju.id,
+                oleh_id=r.penerima_id,
+                jawaban_ketersediaan="Pegawai tersedia untuk dilibatkan.",
+                daftar_pegawai="Sesuai nama dalam permohonan.",
+            )
+        layanan.penugasan.tolak(
+            tolak.id,
+            "Pegawai yang bersangkutan sedang melaksanakan tugas lain pada periode yang sama.",
+            oleh_id=tolak.penerima_id,
+        )
+        pemilik = setuju.dari_unit_id  # a JF of another unit of the same Perangkat Daerah offers themselves
+        calon = next(
+            (
+                r.id
+                for r in kd.pegawai_fungsional(baca)
+                if pd.get(r.unit_id) == pd[pemilik] and not layanan.struktur.di_bawah(r.unit_id, pemilik)
+            ),
+            None,
+        )
+        if calon is not None:
+            isi = IsiSuratPermohonan(
+                maksud_tujuan="Ikut menyelesaikan sasaran tim",
+                kompetensi="pengolahan dan analisis data",
+                ekspektasi="data sasaran tim terolah tepat waktu",
+                durasi="sampai akhir periode tim",
+            )
+            try:
+                layanan.penugasan.ajukan_sukarela(setuju.tim_id, calon, "pengolah data", oleh_id=calon, isi=isi)
+                ditambah = 1
+            except Ditolak:  # a profile where it is spoken, not written (Klaten): no letter to show
+                pass
+        for k in kd.anggota_permohonan(baca, setuju.id):
+            kepala = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(k.unit_id) if u.pimpinan][-1]
+            layanan.tim.nilai_anggota(
+                k.id,
+                PredikatPenilaian.DI_ATAS,
+                "Laporan diselesaikan sebelum tenggat.",
+                oleh_id=kepala,
+                hari_ini=sebagai_tanggal(k.selesai),
+            )
+        with transaksi(engine) as sesi:
+            kd.tetapkan_waktu(sesi, sejak, datetime(2026, 1, 27, 9, 0))
+    finally:
+        layanan.struktur.pembaca.tutup()
+    return ditambah
 
 
 def _muat() -> dict[str, dict]:

@@ -217,6 +217,9 @@ class LayananPenugasan:
         if isi is not None:
             p.maksud_tujuan, p.kompetensi = isi.maksud_tujuan.strip(), isi.kompetensi.strip()
             p.ekspektasi, p.durasi = isi.ekspektasi.strip(), isi.durasi.strip()
+            tembusan = [t.strip() for t in isi.tembusan if t.strip()]
+            if tembusan:  # typed in the request form: replaces the route's copies
+                p.tembusan = "\n".join(tembusan)
         hasil = transisi(
             Keadaan(StatusPermohonan.DRAF), Aksi.AJUKAN, rute, isi=isi, catatan_lisan=catatan_lisan, profil=profil
         )

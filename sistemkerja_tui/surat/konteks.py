@@ -138,6 +138,14 @@ class Kepala:
     di: str = "Tempat"
     tembusan: tuple[str, ...] = ()
 
+    @property
+    def nomor_penetapan(self) -> str:
+        """The NOMOR of a penetapan in the issuer's pattern: 'TAHUN yyyy' only when the number has no year."""
+        tahun = str(self.tanggal.year) if self.tanggal else ""
+        if not tahun or tahun in self.nomor.split("/"):
+            return self.nomor
+        return f"{self.nomor} TAHUN {tahun}"
+
 
 @dataclass(frozen=True, kw_only=True)
 class RujukanSurat:
@@ -169,6 +177,7 @@ class IsiPermohonan:
     ekspektasi: str
     durasi: str
     calon: tuple[Orang, ...] = ()
+    sebutan_tim: str = "Tim"  # the profile's term before `nama_tim` ("Tim Kerja", "Kelompok Kerja")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -197,6 +206,7 @@ class KonteksKeputusanTim:
     penanggung_jawab: tuple[Orang, ...] = ()
     diktum_tambahan: tuple[str, ...] = ()
     berlaku: date | None = None
+    sebutan_tim: str = "Tim"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -210,10 +220,28 @@ class KonteksSuratTugas:
     mulai: date
     selesai: date
     ppk: Orang | None = None
+    peran: tuple[str, ...] = ()  # each pegawai's role ("Ketua", "Anggota"), in the order of `pegawai`
+    ppk_anggota: tuple[str, ...] = ()  # each pegawai's PPK office, in the order of `pegawai`
+    rujukan_belum_dibuat: tuple[str, ...] = ()  # letters to cite under Dasar that are not registered yet
 
     @property
     def kolektif(self) -> bool:
         return len(self.pegawai) > 1
+
+    @property
+    def kelompok_peran(self) -> tuple[tuple[str, tuple[Orang, ...]], ...]:
+        """(role, pegawai) in order of first appearance; one group when no roles are given."""
+        if len(self.peran) != len(self.pegawai):
+            return (("", self.pegawai),)
+        kelompok: dict[str, list[Orang]] = {}
+        for peran, orang in zip(self.peran, self.pegawai, strict=True):
+            kelompok.setdefault(peran, []).append(orang)
+        return tuple((peran, tuple(o)) for peran, o in kelompok.items())
+
+    @property
+    def ppk_masing_masing(self) -> bool:
+        """The pegawai report to different PPKs: each is named in the Lampiran."""
+        return len(set(self.ppk_anggota)) > 1
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -243,6 +271,8 @@ class KonteksPersetujuan:
     nama_tim: str
     kegiatan: str
     tahun_anggaran: int
+    sebutan_tim: str = "Tim"
+    rujukan_belum_dibuat: tuple[str, ...] = ()  # the request letter to cite, not registered yet
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -256,6 +286,8 @@ class KonteksPenolakan:
     tahun_anggaran: int
     alasan: tuple[str, ...]
     pegawai: tuple[Orang, ...] = ()
+    sebutan_tim: str = "Tim"
+    rujukan_belum_dibuat: tuple[str, ...] = ()  # the request letter to cite, not registered yet
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -277,6 +309,7 @@ class KonteksSukarelaLintasUnit:
     kinerja: str
     kompetensi: str
     penyetuju: Penandatangan | None = None
+    sebutan_tim: str = "Tim"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -289,6 +322,7 @@ class KonteksRekomendasiPenilaian:
     mulai: date
     selesai: date
     rekomendasi: tuple[Rekomendasi, ...]
+    sebutan_tim: str = "Tim"
 
 
 Konteks = (

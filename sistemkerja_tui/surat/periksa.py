@@ -146,6 +146,19 @@ def _sukarela(konteks: KonteksSukarelaLintasUnit, rujukan: str) -> list[Temuan]:
     return temuan
 
 
+def _belum_dibuat(konteks: KonteksSuratTugas | KonteksPersetujuan | KonteksPenolakan, rujukan: str) -> list[Temuan]:
+    """A letter this one cites that is not in the register yet: say which to make first."""
+    return [
+        Temuan(
+            "rujukan_belum_dibuat",
+            f"Surat yang dirujuk belum dibuat: buat dan daftarkan dahulu {nama}, lalu buat surat ini agar nomor "
+            "dan tanggalnya dapat dikutip.",
+            rujukan,
+        )
+        for nama in konteks.rujukan_belum_dibuat
+    ]
+
+
 def periksa(jenis: JenisSurat, konteks: Konteks) -> list[Temuan]:
     """Findings for `konteks` as a letter of kind `jenis`; errors block the export."""
     rujukan = RUJUKAN_FORMAT[jenis]
@@ -175,10 +188,10 @@ def periksa(jenis: JenisSurat, konteks: Konteks) -> list[Temuan]:
             if not konteks.anggota:
                 temuan.append(_kosong("anggota_kosong", "anggota", "tim harus beranggota.", rujukan))
         case KonteksSuratTugas():
-            temuan += _wajib(konteks, rujukan, "dasar", "pegawai", "untuk")
+            temuan += _wajib(konteks, rujukan, "dasar", "pegawai", "untuk") + _belum_dibuat(konteks, rujukan)
             if konteks.selesai < konteks.mulai:
                 temuan.append(Temuan("masa_tugas_terbalik", "Tanggal selesai tugas mendahului tanggal mulai.", rujukan))
-            if konteks.ppk is None:
+            if konteks.ppk is None and not konteks.ppk_masing_masing:
                 temuan.append(
                     _kosong(
                         "ppk_kosong",
@@ -215,9 +228,9 @@ def periksa(jenis: JenisSurat, konteks: Konteks) -> list[Temuan]:
         case KonteksNotaDinas():
             temuan += _isi_permohonan(konteks.isi) + _wajib(konteks, rujukan, "dari")
         case KonteksPersetujuan():
-            temuan += _wajib(konteks, rujukan, "pegawai", "nama_tim")
+            temuan += _wajib(konteks, rujukan, "pegawai", "nama_tim") + _belum_dibuat(konteks, rujukan)
         case KonteksPenolakan():
-            temuan += _wajib(konteks, rujukan, "nama_tim")
+            temuan += _wajib(konteks, rujukan, "nama_tim") + _belum_dibuat(konteks, rujukan)
             if not any(a.strip() for a in konteks.alasan):
                 temuan.append(
                     _kosong(

@@ -34,8 +34,8 @@ def pegawai(pembaca: Pembaca, pegawai_id: int) -> Any:
 def instansi_unit(pembaca: Pembaca, unit_id: int) -> Any:
     """The instansi of a unit, with its letterhead, address, place, number pattern and classification codes."""
     return pembaca.satu(
-        "SELECT i.id, i.nama, i.kepala_daerah, i.tempat, i.kop_surat, i.alamat, i.telepon, i.pola_nomor_surat, "
-        "i.kode_klasifikasi FROM instansi i "
+        "SELECT i.id, i.nama, i.kepala_daerah, i.nama_kepala_daerah, i.tempat, i.kop_surat, i.alamat, i.telepon, "
+        "i.pola_nomor_surat, i.kode_klasifikasi FROM instansi i "
         "JOIN unit_organisasi u ON u.instansi_id = i.id WHERE u.id = :u",
         u=unit_id,
     )
@@ -43,7 +43,8 @@ def instansi_unit(pembaca: Pembaca, unit_id: int) -> Any:
 
 def tim(pembaca: Pembaca, tim_id: int) -> Any | None:
     baris = pembaca.semua(
-        "SELECT id, nama, unit_id, tahun_anggaran, mulai, selesai, tujuan, jenis_pembentukan FROM tim_kerja "
+        "SELECT id, nama, unit_id, tahun_anggaran, mulai, selesai, tujuan, jenis_pembentukan, bentuk, "
+        "dasar_penetapan FROM tim_kerja "
         "WHERE id = :id",
         id=tim_id,
     )
@@ -51,9 +52,10 @@ def tim(pembaca: Pembaca, tim_id: int) -> Any | None:
 
 
 def anggota_aktif(pembaca: Pembaca, tim_id: int) -> list[Any]:
-    """(pegawai_id, peran) of the team's active members, in the order they joined."""
+    """(pegawai_id, peran, asal, mulai, selesai) of the team's active members, in the order they joined."""
     return pembaca.semua(
-        "SELECT pegawai_id, peran FROM keanggotaan WHERE tim_id = :t AND status = :aktif ORDER BY id",
+        "SELECT pegawai_id, peran, asal, mulai, selesai FROM keanggotaan WHERE tim_id = :t AND status = :aktif "
+        "ORDER BY id",
         t=tim_id,
         aktif=StatusKeanggotaan.AKTIF.value,
     )
@@ -80,11 +82,64 @@ def tim_penilaian(pembaca: Pembaca, penilaian_id: int) -> int | None:
 def permohonan(pembaca: Pembaca, permohonan_id: int, tahun: int) -> Any | None:
     """A request with its team's or kegiatan's name (`nama_tim`) and budget year (`tahun`: the team's, else `tahun`)."""
     baris = pembaca.semua(
-        "SELECT p.*, COALESCE(t.nama, k.judul) AS nama_tim, COALESCE(t.tahun_anggaran, :th) AS tahun "
+        "SELECT p.*, COALESCE(t.nama, k.judul) AS nama_tim, COALESCE(t.tahun_anggaran, :th) AS tahun, "
+        "t.mulai AS tim_mulai, t.selesai AS tim_selesai, t.bentuk AS bentuk, t.dasar_penetapan AS dasar_tim, "
+        "k.mulai AS kegiatan_mulai, "
+        "k.tenggat AS kegiatan_tenggat "
         "FROM permohonan p LEFT JOIN tim_kerja t ON t.id = p.tim_id LEFT JOIN kegiatan k ON k.id = p.kegiatan_id "
         "WHERE p.id = :id",
         id=permohonan_id,
         th=tahun,
+    )
+    return baris[0] if baris else None
+
+
+def pegawai_nip(pembaca: Pembaca, nip: str) -> int | None:
+    """The id of the pegawai with this NIP; None when there is none."""
+    baris = pembaca.semua("SELECT id FROM pegawai WHERE nip = :nip", nip=nip)
+    return int(baris[0].id) if baris else None
+
+
+def asal_anggota(pembaca: Pembaca, tim_id: int) -> list[str]:
+    """The scopes (`asal`) members of the team come from, active or awaiting approval."""
+    return [
+        str(r.asal)
+        for r in pembaca.semua(
+            "SELECT DISTINCT asal FROM keanggotaan WHERE tim_id = :t AND status IN :status",
+            t=tim_id,
+            status=[StatusKeanggotaan.AKTIF.value, StatusKeanggotaan.MENUNGGU.value],
+        )
+    ]
+
+
+def kegiatan(pembaca: Pembaca, tim_id: int | None, kegiatan_id: int | None) -> list[str]:
+    """The titles of the kegiatan a letter names: this one, else the team's, in order."""
+    if kegiatan_id is not None:
+        baris = pembaca.semua("SELECT judul FROM kegiatan WHERE id = :k", k=kegiatan_id)
+    elif tim_id is not None:
+        baris = pembaca.semua("SELECT judul FROM kegiatan WHERE tim_id = :t ORDER BY id", t=tim_id)
+    else:
+        return []
+    return [str(r.judul) for r in baris]
+
+
+def keanggotaan_permohonan(pembaca: Pembaca, permohonan_id: int) -> Any | None:
+    """(mulai, selesai) of the membership a request made."""
+    baris = pembaca.semua(
+        "SELECT mulai, selesai FROM keanggotaan WHERE permohonan_id = :p ORDER BY id LIMIT 1", p=permohonan_id
+    )
+    return baris[0] if baris else None
+
+
+def surat_terdaftar(pembaca: Pembaca, sumber_jenis: str, sumber_id: int, jenis: tuple[str, ...]) -> Any | None:
+    """(nomor, tanggal, perihal, jenis, konteks) of the latest registered letter of one of `jenis` made from
+    this record."""
+    baris = pembaca.semua(
+        "SELECT nomor, tanggal, perihal, jenis, konteks FROM surat WHERE sumber_jenis = :s AND sumber_id = :i "
+        "AND jenis IN :j ORDER BY id DESC LIMIT 1",
+        s=sumber_jenis,
+        i=sumber_id,
+        j=list(jenis),
     )
     return baris[0] if baris else None
 

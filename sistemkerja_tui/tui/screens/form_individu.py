@@ -118,5 +118,14 @@ class FormIndividu(FormModal):
             anggaran,
             nilai["perjanjian_kinerja"],
         )
-        isi = IsiSuratPermohonan(**{k: nilai[k] for k, _ in FormPermohonan.BIDANG}) if self.lintas else None
+        isi = (
+            IsiSuratPermohonan(
+                maksud_tujuan=nilai["maksud_tujuan"],
+                kompetensi=nilai["kompetensi"],
+                ekspektasi=nilai["ekspektasi"],
+                durasi=nilai["durasi"],
+            )
+            if self.lintas
+            else None
+        )
         self.simpan_lalu_tutup(lambda: self.tugaskan(data, isi))

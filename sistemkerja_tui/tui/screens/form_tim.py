@@ -136,6 +136,8 @@ class FormPermohonan(FormModal):
                 for kunci, label in self.BIDANG:
                     yield Label(label)
                     yield Input(id=kunci)
+                yield Label("Tembusan (jabatan, pisahkan dengan ;) — kosong: menurut rute persetujuan")
+                yield Input(id="tembusan", placeholder="mis. Kepala Dinas Kesehatan; Inspektur Kabupaten Sukamaju")
             with Horizontal(classes="tombol-dialog"):
                 yield Button("Ajukan (Ctrl+S)", variant="primary", id="simpan")
                 yield Button("Batal", id="batal")
@@ -149,5 +151,6 @@ class FormPermohonan(FormModal):
             kompetensi=nilai["kompetensi"],
             ekspektasi=nilai["ekspektasi"],
             durasi=nilai["durasi"],
+            tembusan=tuple(t.strip() for t in nilai["tembusan"].split(";") if t.strip()),
         )
         self.simpan_lalu_tutup(lambda: self.ajukan(nilai["uraian"], isi), "Mengajukan…")
