@@ -315,7 +315,13 @@ def test_madiun_alur_reviu():
     assert madiun.alur_reviu([JenisUnit.UPTD, JenisUnit.DINAS]).langkah[0].unit == (JenisUnit.UPTD,)
     # huruf e: Sekretariat Daerah — Kepala Bagian, Asisten, Sekretaris Daerah
     setda = madiun.alur_reviu([JenisUnit.BAGIAN, JenisUnit.ASISTEN, JenisUnit.SEKRETARIAT_DAERAH])
-    assert [lk.sebutan for lk in setda.langkah] == ["Kepala Bagian", "Asisten", "Sekretaris Daerah"]
+    # (huruf c: the team's Koordinator Tim Kerja first, where one is appointed)
+    assert [lk.sebutan for lk in setda.langkah] == [
+        "Koordinator Tim Kerja",
+        "Kepala Bagian",
+        "Asisten",
+        "Sekretaris Daerah",
+    ]
     # No specific chain for a Kecamatan: Lampiran Bab III huruf A angka 3, Level 2 then Level 1.
     assert madiun.alur_reviu([JenisUnit.SEKSI, JenisUnit.KECAMATAN]) is madiun.reviu["bawaan"]
 

@@ -9,6 +9,7 @@ regulation states (an empty name, an end before the start) cite
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from sistemkerja_tui.aturan.enums import (
     BentukTim,
     JenisJabatan,
     JenisPembentukan,
+    JenisUnit,
     PeranTim,
     SasaranTim,
 )
@@ -269,6 +271,38 @@ def periksa_asal_ketua(
             "Pastikan tidak ada calon yang sesuai di unit pemilik kinerja.",
             asal.rujukan,
             "peringatan",
+        )
+    ]
+
+
+# --- where a role may be appointed ------------------------------------------------------
+
+
+def periksa_unit_peran(
+    peran: PeranTim, rantai: Sequence[JenisUnit], profil: Profil, *, satu_tingkat: bool = False
+) -> list[Temuan]:
+    """A role the profile allows only in some units (`kriteria.<peran>.unit`): Madiun's Koordinator Tim Kerja
+    only in Sekretariat Daerah and in a Perangkat Daerah simplified to one level (Lampiran Bab II huruf C
+    angka 1); Klaten's Penanggungjawab only in DPMPTSP (Pasal 1 angka 23, Pasal 13 ayat (1)).
+
+    `rantai`: the kinds of the owner unit and the units above it (own unit first). `satu_tingkat`: the owner
+    unit is a Perangkat Daerah with no unit of the profile's `tingkat_kedua` beneath it.
+    """
+    kriteria = profil.kriteria.get(peran)
+    syarat = kriteria.unit if kriteria else None
+    if syarat is None or set(rantai) & set(syarat.jenis) or (syarat.satu_tingkat and satu_tingkat):
+        return []
+    sebutan = sebutan_peran(peran, profil)
+    tempat = " atau ".join(j.label for j in syarat.jenis)
+    if syarat.satu_tingkat:
+        tempat += " dan Perangkat Daerah yang struktur organisasinya telah disederhanakan menjadi 1 (satu) tingkatan"
+    unit = rantai[0].label if rantai else "unit ini"
+    return [
+        Temuan(
+            "peran_di_luar_unit",
+            f"{sebutan} hanya dapat ditunjuk pada {tempat}; tim ini milik {unit}. "
+            f"Bentuk tim di unit tersebut atau pilih peran lain.",
+            syarat.rujukan,
         )
     ]
 

@@ -60,6 +60,7 @@ from sistemkerja_tui.aturan.profil_model import (
     Naskah,
     ObjekPenetapan,
     Penetapan,
+    Pengganti,
     Pengusulan,
     Peran,
     Persetujuan,
@@ -74,7 +75,9 @@ from sistemkerja_tui.aturan.profil_model import (
     SyaratKinerja,
     SyaratPelaksana,
     SyaratPendidikan,
+    SyaratUnit,
     Tahapan,
+    WaktuUsulan,
 )
 from sistemkerja_tui.paths import resource_dir
 
@@ -104,6 +107,7 @@ __all__ = [
     "Naskah",
     "ObjekPenetapan",
     "Penetapan",
+    "Pengganti",
     "Pengusulan",
     "Peran",
     "Persetujuan",
@@ -118,7 +122,9 @@ __all__ = [
     "SyaratKinerja",
     "SyaratPelaksana",
     "SyaratPendidikan",
+    "SyaratUnit",
     "Tahapan",
+    "WaktuUsulan",
     "daftar_profil",
     "muat_profil",
 ]
@@ -463,6 +469,27 @@ def _kriteria(t: _Tabel) -> Kriteria:
             lambda s: _aturan(s, lambda s, r: Pengusulan(s.bilangan("calon_minimum"), s.teks("rekomendasi"), r)),
         ),
         jenis_jabatan=opsi("jenis_jabatan", _jenis_jabatan),
+        unit=opsi(
+            "unit",
+            lambda s: _aturan(
+                s,
+                lambda s, r: SyaratUnit(
+                    jenis=s.kode_daftar("jenis", JenisUnit),
+                    uraian=s.teks("uraian"),
+                    rujukan=r,
+                    satu_tingkat=s.opsional("satu_tingkat", s.benar, False),
+                    tingkat_kedua=s.opsional("tingkat_kedua", lambda k: s.kode_daftar(k, JenisUnit), ()),
+                ),
+            ),
+        ),
+        pengganti=opsi(
+            "pengganti",
+            lambda s: _aturan(s, lambda s, r: Pengganti(s.kode_daftar("jenis", JenisJabatan), s.teks("uraian"), r)),
+        ),
+        waktu_usulan=opsi(
+            "waktu_usulan",
+            lambda s: _aturan(s, lambda s, r: WaktuUsulan(s.bilangan("bulan_akhir_tahun"), s.teks("uraian"), r)),
+        ),
     )
     t.selesai()
     return hasil
@@ -612,9 +639,12 @@ def _reviu(t: _Tabel) -> dict[str, AlurReviu]:
             sebutan=s.teks("sebutan"),
             unit=s.opsional("unit", lambda k: s.kode_daftar(k, JenisUnit), ()),
             naik=s.opsional("naik", s.bilangan),
+            peran=s.opsional("peran", lambda k: s.kode(k, PeranTim)),
         )
-        if bool(hasil.unit) == (hasil.naik is not None):
-            raise s.asal.galat(s.jalur, f"langkah '{s.jalur}' harus memuat tepat salah satu dari 'unit' atau 'naik'.")
+        if [bool(hasil.unit), hasil.naik is not None, hasil.peran is not None].count(True) != 1:
+            raise s.asal.galat(
+                s.jalur, f"langkah '{s.jalur}' harus memuat tepat salah satu dari 'unit', 'naik' atau 'peran'."
+            )
         s.selesai()
         return hasil
 
@@ -627,7 +657,12 @@ def _reviu(t: _Tabel) -> dict[str, AlurReviu]:
                 f"{KUNCI_REVIU_BAWAAN} atau jenis unit ({', '.join(JenisUnit.kode_semua())}).",
             )
         hasil[kunci] = _aturan(
-            t.tabel(kunci), lambda s, r: AlurReviu(tuple(langkah(x) for x in s.daftar_tabel("langkah")), r)
+            t.tabel(kunci),
+            lambda s, r: AlurReviu(
+                tuple(langkah(x) for x in s.daftar_tabel("langkah")),
+                r,
+                s.opsional("meliputi_subunit", lambda k: _ketentuan(s.tabel(k))),
+            ),
         )
         if not hasil[kunci].langkah:
             raise t.asal.galat(t.jalur_ke(kunci), f"alur '{t.jalur_ke(kunci)}' tidak memuat satu pun langkah reviu.")

@@ -182,6 +182,36 @@ class SyaratAsalUnit:
 
 
 @dataclass(frozen=True)
+class SyaratUnit:
+    """Where a role may be appointed: the owner unit lies in (or is) a unit of one of `jenis`, or, when
+    `satu_tingkat`, it is a Perangkat Daerah simplified to one level (no unit of `tingkat_kedua` beneath it)."""
+
+    jenis: tuple[JenisUnit, ...]
+    uraian: str
+    rujukan: str
+    satu_tingkat: bool = False
+    tingkat_kedua: tuple[JenisUnit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pengganti:
+    """Who carries out a role's task when the owner unit has no Pejabat Fungsional or pelaksana at all."""
+
+    jenis: tuple[JenisJabatan, ...]
+    uraian: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class WaktuUsulan:
+    """When candidates are proposed: in the last `bulan_akhir_tahun` months of a year, or when the role is vacant."""
+
+    bulan_akhir_tahun: int
+    uraian: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
 class Kriteria:
     """Criteria for one role; a None field means the regulation is silent on it."""
 
@@ -196,6 +226,9 @@ class Kriteria:
     pelaksana: SyaratPelaksana | None = None
     pengusulan: Pengusulan | None = None
     jenis_jabatan: SyaratJenisJabatan | None = None
+    unit: SyaratUnit | None = None
+    pengganti: Pengganti | None = None
+    waktu_usulan: WaktuUsulan | None = None
 
 
 @dataclass(frozen=True)
@@ -343,19 +376,26 @@ class AturanPPK:
 
 @dataclass(frozen=True)
 class LangkahReviu:
-    """One reviewer: leader of the nearest unit of `unit` in the chain, or `naik` units up (0 = own)."""
+    """One reviewer: leader of the nearest unit of `unit` in the chain, or `naik` units up (0 = own), or the
+    team's holder of `peran` (skipped when the kegiatan's team has none, or the kegiatan is individual)."""
 
     sebutan: str
     unit: tuple[JenisUnit, ...] = ()
     naik: int | None = None
+    peran: PeranTim | None = None
 
 
 @dataclass(frozen=True)
 class AlurReviu:
-    """Reviewers of the evaluation stage in order; the last one declares the kegiatan selesai."""
+    """Reviewers of the evaluation stage in order; the last one declares the kegiatan selesai.
+
+    `meliputi_subunit`: the chain of this unit (led in its own right) also reviews kegiatan of the units
+    beneath it, whose heads only hand the results over (Padang Panjang Lampiran II huruf H angka 2 huruf c).
+    """
 
     langkah: tuple[LangkahReviu, ...]
     rujukan: str
+    meliputi_subunit: Ketentuan | None = None
 
 
 @dataclass(frozen=True)
@@ -433,6 +473,10 @@ class Profil:
             if i == 0 or (disebut & dilewati and disebut >= dilewati & _UNIT_MANDIRI):
                 kunci: str = jenis.value  # mypy reads an enum value with a custom __new__ as Any
                 return kunci
+            # a unit led in its own right whose chain covers its sub-units (their heads only hand over)
+            if alur.meliputi_subunit is not None and jenis in _UNIT_MANDIRI and not dilewati & _UNIT_MANDIRI:
+                kunci_induk: str = jenis.value
+                return kunci_induk
         return KUNCI_REVIU_BAWAAN
 
     def alur_reviu(self, rantai: Sequence[JenisUnit]) -> AlurReviu:

@@ -135,11 +135,24 @@ class LayananKegiatan:
             self.struktur.unit(unit_id).instansi_id
         )
 
-    def peninjau(self, unit_id: int) -> tuple[Peninjau, ...]:
-        """The review chain of a unit's kegiatan, nearest reviewer first."""
+    def peninjau(self, unit_id: int, tim_id: int | None = None) -> tuple[Peninjau, ...]:
+        """The review chain of a unit's kegiatan (of team `tim_id`, if it is a team's), nearest reviewer first.
+
+        A step for a role of the team (Madiun Setda: the Koordinator Tim Kerja) is the team's holder of it."""
+        from sistemkerja_tui.store.kueri import kegiatan as kueri
+
         units, profil = self._ke_atas(unit_id)
+        pemegang = {}
+        if tim_id is not None:
+            for langkah in profil.alur_reviu([u.jenis for u in units]).langkah:
+                if langkah.peran is not None:
+                    ada = kueri.pemegang_peran(self.struktur.pembaca, tim_id, langkah.peran.value)
+                    if ada is not None:
+                        pemegang[langkah.peran] = (ada.id, ada.nama_jabatan)
         return peninjau(
-            [(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan) for u in units], profil
+            [(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan) for u in units],
+            profil,
+            pemegang,
         )
 
     def tahapan_unit(self, unit_id: int) -> tuple[str, Tahapan]:
@@ -258,7 +271,7 @@ class LayananKegiatan:
                 self._keadaan(k),
                 aksi,
                 tahapan=self._tahapan(k),
-                peninjau=self.peninjau(k.unit_id),
+                peninjau=self.peninjau(k.unit_id, k.tim_id),
                 pelaku_id=oleh_id,
                 alasan=alasan,
                 data=self._data(k),
@@ -352,7 +365,7 @@ class LayananKegiatan:
     def _ringkas(self, r) -> RingkasKegiatan:
         """A row of `store.kueri.kegiatan` as the board shows it."""
         keadaan = self._keadaan(r)
-        daftar = self.peninjau(r.unit_id) if keadaan.tahap is Tahap.EVALUASI else ()
+        daftar = self.peninjau(r.unit_id, r.tim_id) if keadaan.tahap is Tahap.EVALUASI else ()
         kini = daftar[keadaan.reviu_ke - 1].nama_tampil if daftar and keadaan.reviu_ke else ""
         return RingkasKegiatan(
             r.id,
@@ -369,7 +382,7 @@ class LayananKegiatan:
         keadaan = self._keadaan(r)
         if keadaan.tahap is not Tahap.EVALUASI or not keadaan.reviu_ke:
             return False
-        daftar = self.peninjau(r.unit_id)
+        daftar = self.peninjau(r.unit_id, r.tim_id)
         return len(daftar) >= keadaan.reviu_ke and daftar[keadaan.reviu_ke - 1].pegawai_id == pegawai_id
 
     def daftar(
@@ -414,7 +427,7 @@ class LayananKegiatan:
         if k is None:
             raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
         keadaan = self._keadaan(k)
-        daftar = self.peninjau(k.unit_id)
+        daftar = self.peninjau(k.unit_id, k.tim_id)
         tahapan = self._tahapan(k)
         urutan = [s for t in Tahap for s in sub_tahap(tahapan, t, len(daftar))]
         posisi = urutan.index(keadaan.sub_tahap) if keadaan.sub_tahap in urutan else 0

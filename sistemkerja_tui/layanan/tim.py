@@ -201,12 +201,31 @@ class LayananTim:
         peran = kueri.peran_pimpinan_per_bentuk(sesi, pegawai_id, kecuali_tim=kecuali_tim)
         return _kandidat(r, sum(n for _, n in peran), sum(n for b, n in peran if b == BentukTim.KELOMPOK_KERJA))
 
-    def _kondisi_kumpulan(self, sesi, tim, calon: Kandidat, peran: PeranTim, profil) -> tuple[bool, bool]:
+    def _kondisi_kumpulan(self, sesi, tim, calon: Kandidat, peran: PeranTim, profil) -> tuple[bool, bool, bool]:
         """`kondisi_kumpulan` of the pool `calon` is chosen from: the JF and pelaksana of the owner unit and the
-        units beneath it, with `calon` (who may come from elsewhere) in place of their own row."""
+        units beneath it, with `calon` (who may come from elsewhere) in place of their own row; and whether that
+        pool holds any JF or pelaksana at all (Madiun Lampiran Bab II huruf F angka 1)."""
         rows = kueri.calon_pimpinan_sesi(sesi, self.struktur.subpohon(tim.unit_id), kecuali_tim=tim.id)
-        wakil = [*_wakil_jenis(r for r in rows if r.id != calon.pegawai_id).values(), calon]
-        return kondisi_kumpulan(wakil, peran, profil, bentuk=BentukTim(tim.bentuk))
+        lain = [r for r in rows if r.id != calon.pegawai_id]
+        wakil = [*_wakil_jenis(lain).values(), calon]
+        jf, penuh = kondisi_kumpulan(wakil, peran, profil, bentuk=BentukTim(tim.bentuk))
+        staf = bool(lain) or calon.jenis in (JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA)
+        return jf, penuh, staf
+
+    def _rantai_jenis(self, unit_id: int) -> list[JenisUnit]:
+        """The kinds of a unit and of the units above it, own unit first."""
+        return [u.jenis for u in reversed(self.struktur.jalur_unit(unit_id))]
+
+    def _satu_tingkat(self, unit_id: int, peran: PeranTim, profil) -> bool:
+        """The unit is a Perangkat Daerah with no unit of the role's `tingkat_kedua` beneath it (Madiun Lampiran
+        Bab II huruf C angka 1: simplified to one level)."""
+        kriteria = profil.kriteria.get(peran)
+        syarat = kriteria.unit if kriteria else None
+        if syarat is None or not syarat.satu_tingkat or not self.struktur.unit(unit_id).jenis.perangkat_daerah:
+            return False
+        return not any(
+            self.struktur.unit(i).jenis in syarat.tingkat_kedua for i in self.struktur.subpohon(unit_id) if i != unit_id
+        )
 
     def _tim(self, sesi, tim_id: int, *, kunci: bool = True):
         """The team, locked unless the use case only reads it (`kunci=False`)."""
@@ -352,17 +371,31 @@ class LayananTim:
             temuan: list[Temuan] = aturan_tim.periksa_peran(peran, profil)
             if peran in PERAN_PIMPINAN or peran is PeranTim.PENANGGUNG_JAWAB:
                 calon = self.kandidat(sesi, pegawai_id, kecuali_tim=tim_id)
-                jf, penuh = self._kondisi_kumpulan(sesi, tim, calon, peran, profil)
+                jf, penuh, ada_staf = self._kondisi_kumpulan(sesi, tim, calon, peran, profil)
                 nilai = nilai_kandidat(
-                    calon, peran, profil, bentuk=bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh
+                    calon,
+                    peran,
+                    profil,
+                    bentuk=bentuk,
+                    ada_jf_layak=jf,
+                    ada_pelaksana_kelas_penuh=penuh,
+                    ada_jf_pelaksana=ada_staf,
                 )
                 temuan += nilai.temuan
                 temuan += aturan_tim.periksa_rangkap(calon, peran, profil, bentuk=bentuk)
+                temuan += aturan_tim.periksa_unit_peran(
+                    peran,
+                    self._rantai_jenis(tim.unit_id),
+                    profil,
+                    satu_tingkat=self._satu_tingkat(tim.unit_id, peran, profil),
+                )
+                # the owner unit is the team's unit and every unit beneath it (Madiun Pasal 25 ayat (4); for the
+                # Koordinator, Lampiran Bab II huruf C angka 1, it is required)
+                dari_pemilik = self.struktur.di_bawah(calon.unit_id, tim.unit_id)
+                temuan += aturan_tim.periksa_asal_ketua(
+                    tim.unit_id if dari_pemilik else calon.unit_id, tim.unit_id, profil, peran=peran, nama=calon.nama
+                )
                 if peran is PeranTim.KETUA:
-                    dari_pemilik = self.struktur.di_bawah(calon.unit_id, tim.unit_id)
-                    temuan += aturan_tim.periksa_asal_ketua(
-                        tim.unit_id if dari_pemilik else calon.unit_id, tim.unit_id, profil
-                    )
                     temuan += self._periksa_pengusulan(sesi, tim, pegawai_id, profil)
             peringatan = tolak_jika_error(_unik(temuan))
             if peran in PERAN_PIMPINAN:
