@@ -638,10 +638,11 @@ def test_tahapan_unit_tanpa_alur_reviu_sendiri_memakai_jenis_unit_terdekat_di_at
 
 def test_seksi_kelurahan_tidak_ditinjau_dengan_alur_kecamatan():
     # Perwal Padang Panjang 48/2024, Lampiran II huruf H (Kelurahan): the Lurah reviews the Kelurahan's work;
-    # the Kecamatan's chain (huruf G) names its own Seksi, not a Seksi of a Kelurahan beneath it.
+    # the Kecamatan's chain (huruf G) names its own Seksi, not a Seksi of a Kelurahan beneath it. Huruf H angka 2
+    # huruf c: "lurah meninjau hasil pelaksanaan kegiatan" — the Kelurahan's own chain covers its Seksi.
     pp = muat_profil("padang_panjang")
     rantai = [JenisUnit.SEKSI, JenisUnit.KELURAHAN, JenisUnit.KECAMATAN]
-    assert pp.kunci_mekanisme(rantai) == "bawaan"
+    assert pp.kunci_mekanisme(rantai) == "kelurahan"
     assert pp.tahapan_untuk(rantai)[0] == "kelurahan"
     assert pp.kunci_mekanisme([JenisUnit.SEKSI, JenisUnit.KECAMATAN]) == "kecamatan"
     # Perbup Klaten 34/2024, Lampiran huruf B angka 5.4: the Dinas chain names the Puskesmas it reviews.

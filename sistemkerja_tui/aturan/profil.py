@@ -47,6 +47,7 @@ from sistemkerja_tui.aturan.profil_model import (
     AturanUnitPPK,
     BatasRangkap,
     BentukTimProfil,
+    DialogKinerja,
     Diutamakan,
     IsiPermohonan,
     Istilah,
@@ -94,6 +95,7 @@ __all__ = [
     "AturanUnitPPK",
     "BatasRangkap",
     "BentukTimProfil",
+    "DialogKinerja",
     "Diutamakan",
     "IsiPermohonan",
     "Istilah",
@@ -731,6 +733,44 @@ def _tahapan(t: _Tabel) -> dict[str, Tahapan]:
     return hasil
 
 
+KUNCI_DIALOG = "dialog_kinerja"
+
+
+def _dialog_kinerja(t: _Tabel) -> DialogKinerja:
+    return _aturan(
+        t,
+        lambda t, r: DialogKinerja(
+            setelah=t.teks("setelah"),
+            label=t.teks("label"),
+            pelaku=t.teks("pelaku"),
+            uraian=t.teks("uraian"),
+            catatan=t.opsional("catatan", t.teks, ""),
+            rujukan=r,
+        ),
+    )
+
+
+def _sisipkan_dialog(tahapan: Tahapan, dialog: DialogKinerja, asal: _Asal) -> Tahapan:
+    """The tahapan with the dialog kinerja step right after its perencanaan step `dialog.setelah`."""
+    kunci = [x.kunci for x in tahapan.perencanaan]
+    if dialog.setelah not in kunci:
+        raise asal.galat(
+            "dialog_kinerja.setelah",
+            f"kunci 'dialog_kinerja.setelah' berisi '{dialog.setelah}', bukan langkah perencanaan setiap tahapan "
+            f"(mis. '{LANGKAH_PENUGASAN}').",
+        )
+    if KUNCI_DIALOG in kunci or KUNCI_DIALOG in {x.kunci for x in tahapan.pelaksanaan}:
+        raise asal.galat("dialog_kinerja", f"langkah '{KUNCI_DIALOG}' sudah ada pada tahapan; hapus salah satunya.")
+    i = kunci.index(dialog.setelah) + 1
+    langkah = LangkahTahap(KUNCI_DIALOG, dialog.label, dialog.pelaku, dialog.rujukan)
+    return Tahapan(
+        (*tahapan.perencanaan[:i], langkah, *tahapan.perencanaan[i:]),
+        tahapan.pelaksanaan,
+        tahapan.kembali,
+        tahapan.rujukan,
+    )
+
+
 def _peran(kode: PeranTim, s: _Tabel, r: str) -> Peran:
     return Peran(kode, s.teks("sebutan"), r, s.opsional("keterangan", s.teks, ""))
 
@@ -802,6 +842,10 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
     larangan_pembentuk = tuple(
         _larangan_pembentuk(s) for s in akar.opsional("larangan_pembentuk", akar.daftar_tabel) or ()
     )
+    dialog = akar.opsional("dialog_kinerja", lambda k: _dialog_kinerja(akar.tabel(k)))
+    tahapan = _tahapan(akar.tabel("tahapan"))
+    if dialog is not None:
+        tahapan = {k: _sisipkan_dialog(t, dialog, akar.asal) for k, t in tahapan.items()}
 
     profil = Profil(
         nama=nama,
@@ -818,9 +862,10 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
         penetapan=penetapan,
         ppk=_ppk(akar.tabel("ppk")),
         reviu=MappingProxyType(_reviu(akar.tabel("reviu"))),
-        tahapan=MappingProxyType(_tahapan(akar.tabel("tahapan"))),
+        tahapan=MappingProxyType(tahapan),
         pembentukan=MappingProxyType({k: pembentukan[k] for k in JenisPembentukan if k in pembentukan}),
         larangan_pembentuk=larangan_pembentuk,
+        dialog_kinerja=dialog,
     )
     akar.selesai()
     return profil

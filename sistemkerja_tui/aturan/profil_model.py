@@ -423,6 +423,22 @@ class Tahapan:
 
 
 @dataclass(frozen=True)
+class DialogKinerja:
+    """A *dialog kinerja* step put right after the perencanaan step `setelah` of every tahapan: it is due once
+    that step is done and held when it is checked (who and when go into the kegiatan's history).
+
+    `rujukan` cites the passage placing it; `catatan` says how it sits with passages that order the steps
+    otherwise (Padang Panjang Lampiran II gives the ekspektasi before the penugasan)."""
+
+    setelah: str
+    label: str
+    pelaku: str
+    uraian: str
+    catatan: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
 class LaranganPembentuk:
     """An official of kind `jenis` may not form a team (only while acting as ketua of a substansi, if
     `ketua_substansi`; only for teams of these `sasaran`, if given)."""
@@ -455,6 +471,7 @@ class Profil:
     tahapan: Mapping[str, Tahapan]
     pembentukan: Mapping[JenisPembentukan, Ketentuan] = field(default_factory=lambda: MappingProxyType({}))
     larangan_pembentuk: tuple[LaranganPembentuk, ...] = ()
+    dialog_kinerja: DialogKinerja | None = None
 
     def kunci_mekanisme(self, rantai: Sequence[JenisUnit]) -> str:
         """The unit type whose review chain governs a kegiatan whose owner unit has this chain.
