@@ -380,6 +380,27 @@ def periksa_pengusulan_ketua(
     return temuan
 
 
+def periksa_waktu_usulan(tanggal: date, ada_pemegang: bool, profil: Profil, *, peran: PeranTim) -> list[Temuan]:
+    """Klaten Pasal 13 ayat (3) huruf b and Pasal 14 ayat (1) huruf b: candidates are proposed "setiap akhir
+    tahun atau setiap terjadi kekosongan" — at the end of a year (its last `bulan_akhir_tahun` months), or when
+    the role has no holder in the team."""
+    kriteria = profil.kriteria.get(peran)
+    waktu = kriteria.waktu_usulan if kriteria else None
+    if waktu is None or not ada_pemegang or tanggal.month > 12 - waktu.bulan_akhir_tahun:
+        return []
+    sebutan = sebutan_peran(peran, profil)
+    akhir = "Desember" if waktu.bulan_akhir_tahun == 1 else f"{waktu.bulan_akhir_tahun} bulan terakhir tahun berjalan"
+    return [
+        Temuan(
+            "usulan_di_luar_waktu",
+            f"Usulan calon {sebutan} disampaikan setiap akhir tahun ({akhir}) atau bila terjadi kekosongan; "
+            f"tim ini masih memiliki {sebutan} pada {tanggal_panjang(tanggal)}. Ajukan usulan pada akhir tahun, "
+            f"atau akhiri dahulu peran {sebutan} yang sekarang.",
+            waktu.rujukan,
+        )
+    ]
+
+
 # --- the name ------------------------------------------------------------------------
 
 

@@ -41,6 +41,9 @@ KUNCI_TAHAPAN_BAWAAN = "bawaan"
 LANGKAH_PENUGASAN = "penugasan"  # every perencanaan has it: a penugasan individu starts there
 # Units led in their own right under a Perangkat Daerah: their steps are never the parent's.
 _UNIT_MANDIRI = frozenset({JenisUnit.KELURAHAN, JenisUnit.UPTD, JenisUnit.PUSKESMAS, JenisUnit.SEKOLAH, JenisUnit.RSUD})
+# A unit type the seeds run as another unless a profile gives it a chain of its own: a DPMPTSP is a Dinas
+# (Perbup Klaten 34/2024 Lampiran huruf B angka 5.5; Perwal Padang Panjang 48/2024 Lampiran II huruf D and E).
+SETARA = MappingProxyType({JenisUnit.DPMPTSP: JenisUnit.DINAS})
 
 
 class ProfilTidakSah(ValueError):
@@ -473,6 +476,10 @@ class Profil:
     larangan_pembentuk: tuple[LaranganPembentuk, ...] = ()
     dialog_kinerja: DialogKinerja | None = None
 
+    def jenis_setara(self, rantai: Sequence[JenisUnit]) -> list[JenisUnit]:
+        """`rantai` with each unit type this profile has no chain for replaced by the type it runs as (`SETARA`)."""
+        return [SETARA[j] if j in SETARA and j.value not in self.reviu else j for j in rantai]
+
     def kunci_mekanisme(self, rantai: Sequence[JenisUnit]) -> str:
         """The unit type whose review chain governs a kegiatan whose owner unit has this chain.
 
@@ -480,6 +487,7 @@ class Profil:
         owner unit is that unit or lies under a unit named in its steps (and every unit led in its
         own right on the way is named too); otherwise `bawaan` (the baseline Level 2 → Level 1 chain).
         """
+        rantai = self.jenis_setara(rantai)
         for i, jenis in enumerate(rantai):
             alur = self.reviu.get(jenis.value)
             if alur is None:
@@ -510,7 +518,7 @@ class Profil:
         kunci = self.kunci_mekanisme(rantai)
         if kunci != KUNCI_TAHAPAN_BAWAAN and kunci in self.tahapan:
             return kunci, self.tahapan[kunci]
-        for jenis in rantai:
+        for jenis in self.jenis_setara(rantai):
             if jenis.value in self.tahapan:
                 return jenis.value, self.tahapan[jenis.value]
             if jenis in _UNIT_MANDIRI:

@@ -226,7 +226,7 @@ def peninjau(
     """
     if not rantai:
         return ()
-    jenis = [r[0] for r in rantai]
+    jenis = profil.jenis_setara([r[0] for r in rantai])
     alur = profil.alur_reviu(jenis)
     hasil: list[Peninjau] = []
     mulai = 0

@@ -68,6 +68,7 @@ __all__ = [  # the enums are re-exported for the TUI's forms and views
 ]
 
 PERAN_PIMPINAN = (PeranTim.KETUA, PeranTim.KOORDINATOR)
+PERAN_BERUSULAN = (PeranTim.KETUA, PeranTim.PENANGGUNG_JAWAB)  # appointed from proposed candidates (Klaten)
 STATUS_BERLAKU = (StatusKeanggotaan.AKTIF.value, StatusKeanggotaan.MENUNGGU.value, StatusKeanggotaan.USULAN.value)
 
 
@@ -395,10 +396,10 @@ class LayananTim:
                 temuan += aturan_tim.periksa_asal_ketua(
                     tim.unit_id if dari_pemilik else calon.unit_id, tim.unit_id, profil, peran=peran, nama=calon.nama
                 )
-                if peran is PeranTim.KETUA:
-                    temuan += self._periksa_pengusulan(sesi, tim, pegawai_id, profil)
+                if peran in PERAN_BERUSULAN:
+                    temuan += self._periksa_pengusulan(sesi, tim, pegawai_id, profil, peran)
             peringatan = tolak_jika_error(_unik(temuan))
-            if peran in PERAN_PIMPINAN:
+            if peran in PERAN_PIMPINAN or peran in PERAN_BERUSULAN:
                 kueri.akhiri_peran(sesi, tim_id, peran, kecuali=pegawai_id)
             self._tambah(sesi, tim, pegawai_id, peran, "", isi, oleh_id, peringatan)
             if peran is PeranTim.KETUA and tim.status == StatusTim.DRAF.value:
@@ -406,41 +407,77 @@ class LayananTim:
                 catat(sesi, oleh_id=oleh_id, aksi="aktifkan_tim", entitas="tim_kerja", entitas_id=tim_id)
             return peringatan
 
-    def _periksa_pengusulan(self, sesi, tim, pegawai_id: int, profil) -> list[Temuan]:
-        """Klaten Pasal 14: the ketua is chosen from ≥ 2 proposed candidates after the Sekda's recommendation."""
-        calon = kueri.calon_ketua(sesi, tim.id)
-        temuan = aturan_tim.periksa_pengusulan_ketua(len(calon), tim.rekomendasi_ketua_id is not None, profil)
+    def _periksa_pengusulan(self, sesi, tim, pegawai_id: int, profil, peran: PeranTim) -> list[Temuan]:
+        """Klaten Pasal 14 (ketua) and Pasal 13 ayat (3) (Penanggungjawab): chosen from ≥ 2 proposed candidates
+        after the Sekda's recommendation."""
+        calon = kueri.calon_ketua(sesi, tim.id, peran)
+        rekomendasi = tim.rekomendasi_ketua_id if peran is PeranTim.KETUA else tim.rekomendasi_pj_id
+        temuan = aturan_tim.periksa_pengusulan_ketua(len(calon), rekomendasi is not None, profil, peran=peran)
         if temuan or not calon:
             return temuan
         if pegawai_id not in calon:
+            sebutan = aturan_tim.sebutan_peran(peran, profil)
             return [
                 Temuan(
                     "ketua_bukan_calon",
-                    "Ketua harus dipilih dari calon yang diusulkan kepada Sekretaris "
+                    f"{sebutan} harus dipilih dari calon yang diusulkan kepada Sekretaris "
                     "Daerah; usulkan pegawai ini sebagai calon terlebih dahulu.",
-                    temuan_rujukan(profil),
+                    temuan_rujukan(profil, peran),
                 )
             ]
         return []
 
-    def usulkan_calon_ketua(self, tim_id: int, pegawai_ids: list[int], *, oleh_id: int | None) -> None:
-        """Record the ketua candidates proposed to the Sekda (Klaten Pasal 14 ayat (1))."""
+    def peran_berusulan(self, tim_id: int) -> list[tuple[PeranTim, str]]:
+        """The roles of this team's regulation appointed from proposed candidates (Klaten: Ketua Kelompok Kerja,
+        Penanggungjawab), as (peran, sebutan)."""
+        profil = self._profil_unit(kueri.unit_tim(self.struktur.pembaca, tim_id))
+        return [
+            (p, aturan_tim.sebutan_peran(p, profil))
+            for p in PERAN_BERUSULAN
+            if (k := profil.kriteria.get(p)) is not None and k.pengusulan is not None
+        ]
+
+    def usulkan_calon_ketua(
+        self,
+        tim_id: int,
+        pegawai_ids: list[int],
+        *,
+        oleh_id: int | None,
+        peran: PeranTim = PeranTim.KETUA,
+        hari_ini: date | None = None,
+    ) -> None:
+        """Record the ketua (or Penanggungjawab) candidates proposed to the Sekda (Klaten Pasal 14 ayat (1),
+        Pasal 13 ayat (3)): at least two, at the end of a year or when the role is vacant."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Keanggotaan
         from sistemkerja_tui.store.riwayat import catat
 
-        if len(set(pegawai_ids)) < 2:
-            raise Ditolak("Usulkan paling sedikit 2 (dua) calon ketua yang berbeda.")
         with transaksi(self.layanan.engine) as sesi:
             tim = self._tim(sesi, tim_id)
             self._tim_terbuka(tim)
+            profil = self._profil_unit(tim.unit_id)
+            sebutan = aturan_tim.sebutan_peran(peran, profil)
+            if len(set(pegawai_ids)) < 2:
+                raise Ditolak(f"Usulkan paling sedikit 2 (dua) calon {sebutan} yang berbeda.")
+            temuan = aturan_tim.periksa_peran(peran, profil)
+            temuan += aturan_tim.periksa_unit_peran(peran, self._rantai_jenis(tim.unit_id), profil)
+            temuan += aturan_tim.periksa_waktu_usulan(
+                hari_ini or date.today(), kueri.ada_pemegang(sesi, tim_id, peran), profil, peran=peran
+            )
+            tolak_jika_error(temuan)
             for pid in dict.fromkeys(pegawai_ids):
-                self.kandidat(sesi, pid)
+                calon = self.kandidat(sesi, pid)
+                ada = kueri.keanggotaan_peran(sesi, tim_id, pid, peran)
+                if ada is not None and ada.status == StatusKeanggotaan.AKTIF.value:
+                    raise Ditolak(f"{calon.nama} sudah menjadi {sebutan} tim ini; usulkan pegawai lain.")
+                if ada is not None:  # proposed before (not chosen, or ended): proposed again
+                    ada.status = StatusKeanggotaan.USULAN.value
+                    continue
                 sesi.add(
                     Keanggotaan(
                         tim_id=tim_id,
                         pegawai_id=pid,
-                        peran=PeranTim.KETUA.value,
+                        peran=peran.value,
                         asal=self._lingkup(tim.unit_id, pid, sesi).value,
                         status=StatusKeanggotaan.USULAN.value,
                     )
@@ -452,17 +489,26 @@ class LayananTim:
                 entitas="tim_kerja",
                 entitas_id=tim_id,
                 calon=list(pegawai_ids),
+                peran=peran.value,
             )
 
-    def catat_rekomendasi_sekda(self, tim_id: int, pegawai_id: int, catatan: str, *, oleh_id: int | None) -> None:
+    def catat_rekomendasi_sekda(
+        self, tim_id: int, pegawai_id: int, catatan: str, *, oleh_id: int | None, peran: PeranTim = PeranTim.KETUA
+    ) -> None:
+        """The Sekda's recommendation among the proposed candidates (Klaten Pasal 13 ayat (3) huruf c, Pasal 14
+        ayat (1) huruf c)."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         with transaksi(self.layanan.engine) as sesi:
             tim = self._tim(sesi, tim_id)
-            if pegawai_id not in kueri.calon_ketua(sesi, tim_id):
-                raise Ditolak("Rekomendasi Sekretaris Daerah harus untuk salah satu calon ketua yang diusulkan.")
-            tim.rekomendasi_ketua_id, tim.rekomendasi_catatan = pegawai_id, catatan.strip()
+            if pegawai_id not in kueri.calon_ketua(sesi, tim_id, peran):
+                sebutan = aturan_tim.sebutan_peran(peran, self._profil_unit(tim.unit_id))
+                raise Ditolak(f"Rekomendasi Sekretaris Daerah harus untuk salah satu calon {sebutan} yang diusulkan.")
+            if peran is PeranTim.KETUA:
+                tim.rekomendasi_ketua_id, tim.rekomendasi_catatan = pegawai_id, catatan.strip()
+            else:
+                tim.rekomendasi_pj_id, tim.rekomendasi_pj_catatan = pegawai_id, catatan.strip()
             catat(
                 sesi,
                 oleh_id=oleh_id,
@@ -470,6 +516,7 @@ class LayananTim:
                 entitas="tim_kerja",
                 entitas_id=tim_id,
                 pegawai_id=pegawai_id,
+                peran=peran.value,
             )
 
     # --- members ----------------------------------------------------------------
@@ -749,8 +796,9 @@ class LayananTim:
         )
 
 
-def temuan_rujukan(profil) -> str:
-    pengusulan = profil.kriteria.ketua.pengusulan
+def temuan_rujukan(profil, peran: PeranTim = PeranTim.KETUA) -> str:
+    kriteria = profil.kriteria.get(peran)
+    pengusulan = kriteria.pengusulan if kriteria is not None else None
     return pengusulan.rujukan if pengusulan is not None else profil.judul
 
 
