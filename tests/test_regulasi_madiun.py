@@ -138,6 +138,7 @@ def test_tanpa_jf_dan_pelaksana_tugas_ketua_oleh_pimpinan_unit(layanan, db_demo)
     )[0][0]
     layanan.ubah_struktur.segarkan(layanan.ubah_struktur.mutasi(kasi, baru, oleh_id=None))
     tim = layanan.tim.bentuk_tim(data_tim(baru, nama="Tim Percontohan"), oleh_id=kabid)
+    assert "Lampiran Bab II huruf F angka 1" in (layanan.tim.pengganti(tim) or "")  # the TUI searches all pegawai
     peringatan = layanan.tim.tetapkan_pimpinan(tim, kasi, oleh_id=kabid)
     assert [t.kode for t in peringatan if t.kode == "pengganti"] == ["pengganti"]
     assert "Lampiran Bab II huruf F angka 1" in next(t.rujukan for t in peringatan if t.kode == "pengganti")
@@ -146,6 +147,7 @@ def test_tanpa_jf_dan_pelaksana_tugas_ketua_oleh_pimpinan_unit(layanan, db_demo)
 
     # where the owner unit has JF or pelaksana, the unit head is not the ketua
     tim_bidang = layanan.tim.bentuk_tim(data_tim(bidang, nama="Tim Bidang"), oleh_id=kabid)
+    assert layanan.tim.pengganti(tim_bidang) is None
     sebelum = bantu.sidik(db_demo)
     with pytest.raises(Ditolak, match="Lampiran Bab II huruf F angka 1") as e:
         layanan.tim.tetapkan_pimpinan(tim_bidang, kabid, oleh_id=kabid)

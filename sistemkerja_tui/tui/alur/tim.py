@@ -82,7 +82,13 @@ def _pemilih(layar: LayarTim, t: RingkasTim, peran: PeranTim, judul: str) -> Pem
 
 
 async def ketua(layar: LayarTim, t: RingkasTim) -> None:
-    pegawai_id = await layar.app.push_screen_wait(_pemilih(layar, t, PeranTim.KETUA, f"Pilih ketua — {t.nama}"))
+    pengganti = await lakukan(layar, partial(layar.layanan.tim.pengganti, t.id))
+    if pengganti is not None:  # no JF or pelaksana in the owner unit: a PPK, unit head or Administrator instead
+        layar.notify(f"Unit pemilik tidak memiliki JF atau pelaksana. {pengganti}")
+        hasil = await layar.app.push_screen_wait(LayarCari(layar.layanan.struktur))
+        pegawai_id = hasil.pegawai_id if hasil else None
+    else:
+        pegawai_id = await layar.app.push_screen_wait(_pemilih(layar, t, PeranTim.KETUA, f"Pilih ketua — {t.nama}"))
     if pegawai_id is not None:
         await _pimpinan(layar, t, PeranTim.KETUA, pegawai_id)
 
