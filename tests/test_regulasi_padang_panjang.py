@@ -160,3 +160,20 @@ def test_setiap_tahapan_memuat_dialog_sesudah_penugasan():
         profil = muat_profil(nama)
         assert profil.dialog_kinerja is None
         assert all(bantu.DIALOG not in (x.kunci for x in t.perencanaan) for t in profil.tahapan.values())
+
+
+def test_dpmptsp_huruf_e_sekretaris_lalu_kepala_dinas(pp):
+    # Lampiran II huruf E angka 2 huruf c: "Kepala Dinas dan sekretaris meninjau hasil pelaksanaan kegiatan"; angka 3)
+    # "Sekretaris menyampaikan hasil pelaksanaan kegiatan di lingkup sekretariat ... kepada Kepala Dinas, dan Kepala
+    # Dinas menerima hasil pelaksanaan kegiatan". The demo's DPMPTSP is its own unit type, not a plain Dinas.
+    layanan, db = pp
+    (sekretariat, kadis) = sql(
+        db,
+        "SELECT s.id, d.pimpinan_id FROM unit_organisasi s JOIN unit_organisasi d ON d.id = s.induk_id "
+        "WHERE d.jenis = 'dpmptsp' AND s.jenis = 'sekretariat'",
+    )[0]
+    urutan = layanan.kegiatan.peninjau(sekretariat)
+    assert [p.sebutan for p in urutan] == ["Sekretaris", "Kepala Dinas"]
+    assert urutan[1].pegawai_id == kadis and "huruf E" in urutan[0].rujukan
+    kunci, tahapan = layanan.kegiatan.tahapan_unit(sekretariat)
+    assert kunci == "dpmptsp" and tahapan.rujukan.startswith("Perwal Padang Panjang 48/2024, Lampiran II huruf E")

@@ -265,6 +265,7 @@ def test_setiap_tahapan_sah_dan_ringkas(pp):
         "sekretariat_dprd",
         "inspektorat",
         "dinas",
+        "dpmptsp",
         "badan",
         "satuan",
         "rsud",

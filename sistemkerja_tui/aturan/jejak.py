@@ -839,11 +839,10 @@ JEJAK: tuple[Jejak, ...] = (
     _j(
         PADANG_PANJANG,
         "Lampiran II huruf E",
-        "DPMPTSP: Kepala Dinas dan Sekretaris meninjau.",
-        TIDAK,
-        "jenis unit dpmptsp (memakai huruf D)",
-        alasan="Belum ada [tahapan.dpmptsp]/[reviu.dpmptsp] sendiri: DPMPTSP setara Dinas (huruf D); alur huruf E "
-        "hampir sama (Kepala Dinas dan Sekretaris).",
+        "DPMPTSP: Kepala Dinas dan Sekretaris meninjau; Sekretaris menyampaikan hasil lingkup sekretariat.",
+        D,
+        "jenis unit dpmptsp; reviu.dpmptsp, tahapan.dpmptsp",
+        f"{T_PP}test_dpmptsp_huruf_e_sekretaris_lalu_kepala_dinas",
     ),
     _j(
         PADANG_PANJANG,
