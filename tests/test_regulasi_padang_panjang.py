@@ -36,25 +36,14 @@ def _pimpinan(layanan, unit_id: int) -> int:
 
 
 def _seksi_kelurahan(layanan, db) -> tuple[int, int]:
-    """A Seksi of a Kelurahan and its Kasi: (seksi, kasi)."""
+    """A Seksi of a Kelurahan (the demo gives the larger Kelurahan one) and its Kasi: (seksi, kasi)."""
     ada = sql(
         db,
         "SELECT s.id, s.pimpinan_id FROM unit_organisasi s JOIN unit_organisasi k ON k.id = s.induk_id "
         "WHERE s.jenis = 'seksi' AND k.jenis = 'kelurahan' AND s.pimpinan_id IS NOT NULL ORDER BY s.id LIMIT 1",
     )
-    if ada:
-        seksi, kasi = ada[0]
-    else:  # a demo without Seksi in its Kelurahan: make one through the structure use cases
-        (kelurahan,) = sql(db, "SELECT id FROM unit_organisasi WHERE jenis = 'kelurahan' ORDER BY id LIMIT 1")[0]
-        hasil = layanan.ubah_struktur.tambah_unit(
-            DataUnit("Seksi Pemerintahan", JenisUnit.SEKSI, "SPEMKEL", induk_id=kelurahan), oleh_id=None
-        )
-        layanan.ubah_struktur.segarkan(hasil)
-        seksi = hasil.id
-        (kasi,) = sql(db, "SELECT id FROM pegawai WHERE jenis_jabatan = 'pengawas' ORDER BY id DESC LIMIT 1")[0]
-        layanan.ubah_struktur.segarkan(layanan.ubah_struktur.mutasi(kasi, seksi, oleh_id=None))
-        layanan.ubah_struktur.segarkan(layanan.ubah_struktur.tetapkan_pimpinan(seksi, kasi, oleh_id=None))
-    return seksi, kasi
+    assert ada, "demo tanpa Seksi pada Kelurahan"
+    return ada[0]
 
 
 # --- Lampiran II huruf H angka 2 huruf c: the Lurah reviews alone -------------------------------------------

@@ -265,16 +265,16 @@ def _subunit(utama: _Struktur, induk: _Unit, cfg: dict, *, pelaksana_jadi_kepala
         pelaksana = pelaksana[: len(pelaksana) // 2]
         kepala.update(
             jenis_jabatan=JenisJabatan.PENGAWAS.value,
-            nama_jabatan=cfg["jabatan"].format(induk=induk.tempat or induk.nama),
+            nama_jabatan=cfg["jabatan"].format(induk=induk.nama),
             kelas_jabatan=None,
             golongan=max(kepala["golongan"], _GOLONGAN_PIMPINAN[JenisJabatan.PENGAWAS][0], key=Golongan),
         )
     unit = utama.tambah(
         f"{induk.kode}.{cfg['kode']}",
-        cfg["nama"],
+        cfg["nama"].format(induk=induk.nama),
         cfg["jenis"],
         induk,
-        jabatan=cfg["jabatan"].format(induk=induk.tempat or induk.nama),
+        jabatan=cfg["jabatan"].format(induk=induk.nama),
         kelompok=induk.kelompok,
     )
     unit.pimpinan = kepala
