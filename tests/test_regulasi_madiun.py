@@ -102,6 +102,8 @@ def test_setda_koordinator_meninjau_sebelum_kepala_bagian(layanan, db_demo):
     assert layanan.kegiatan.peninjau(bagian)[0].sebutan == "Kepala Bagian"  # huruf d: individu
 
     bantu.ke_evaluasi(layanan, tanpa, kabag)
+    assert layanan.kegiatan.menunggu_reviu(koordinator) == [tanpa]  # in the Koordinator's review queue
+    assert layanan.kegiatan.daftar(tim_id=tim)[0].peninjau_kini.startswith("Koordinator Tim Kerja")
     sebelum = bantu.sidik(db_demo)
     with pytest.raises(Ditolak, match="hanya Koordinator Tim Kerja"):
         layanan.kegiatan.setujui(tanpa, oleh_id=kabag)

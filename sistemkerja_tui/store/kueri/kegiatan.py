@@ -97,13 +97,13 @@ def dalam_evaluasi(pembaca: Pembaca) -> list[Any]:
     )
 
 
-def pemegang_peran(pembaca: Pembaca, tim_id: int, peran: str) -> Any | None:
-    """(id, nama_jabatan) of the active holder of `peran` in team `tim_id`, the newest if several; None if none."""
-    baris = pembaca.semua(
-        "SELECT p.id, p.nama_jabatan FROM keanggotaan a JOIN pegawai p ON p.id = a.pegawai_id "
-        "WHERE a.tim_id = :t AND a.peran = :r AND a.status = :s_anggota_aktif ORDER BY a.id DESC",
-        t=tim_id,
+def pemegang_peran(pembaca: Pembaca, tim_ids: list[int], peran: list[str]) -> list[Any]:
+    """(tim_id, peran, id, nama_jabatan) of the active holders of `peran` in the teams `tim_ids` (list parameters),
+    the newest membership last."""
+    return pembaca.semua(
+        "SELECT a.tim_id, a.peran, p.id, p.nama_jabatan FROM keanggotaan a JOIN pegawai p ON p.id = a.pegawai_id "
+        "WHERE a.tim_id IN :t AND a.peran IN :r AND a.status = :s_anggota_aktif ORDER BY a.id",
+        t=tim_ids,
         r=peran,
         **s.PARAM,
     )
-    return baris[0] if baris else None
