@@ -411,8 +411,9 @@ class LayananTim:
                 if peran in PERAN_BERUSULAN:
                     temuan += self._periksa_pengusulan(sesi, tim, pegawai_id, profil, peran)
             peringatan = tolak_jika_error(_unik(temuan))
-            if peran in PERAN_PIMPINAN or peran in PERAN_BERUSULAN:
-                kueri.akhiri_peran(sesi, tim_id, peran, kecuali=pegawai_id)
+            kriteria = profil.kriteria.get(peran)
+            if peran in PERAN_PIMPINAN or (kriteria is not None and kriteria.pengusulan is not None):
+                kueri.akhiri_peran(sesi, tim_id, peran, kecuali=pegawai_id)  # one holder; other candidates cancelled
             self._tambah(sesi, tim, pegawai_id, peran, "", isi, oleh_id, peringatan)
             if peran is PeranTim.KETUA and tim.status == StatusTim.DRAF.value:
                 tim.status = StatusTim.AKTIF.value
