@@ -53,6 +53,7 @@ def test_penanggungjawab_hanya_di_dpmptsp(klaten):
     )[0]
     tim = layanan.tim.bentuk_tim(data_tim(dinkes), oleh_id=kadis)
     jf = next(n.kandidat.pegawai_id for n in layanan.tim.kandidat_pimpinan(tim, PJ))
+    assert [p for p, _ in layanan.tim.peran_berusulan(tim)] == [PeranTim.KETUA]  # U offers the ketua only
     sebelum = bantu.sidik(db)
     with pytest.raises(Ditolak, match=r"Pasal 13 ayat \(1\)") as e:
         layanan.tim.tetapkan_pimpinan(tim, jf, PJ, oleh_id=kadis)
@@ -77,7 +78,7 @@ def test_penanggungjawab_dari_dua_calon_dengan_rekomendasi_sekda(klaten):
     assert layak, "DPMPTSP demo tanpa JF Ahli Muda/Madya"
     a = layak[0]
     b = next(n.kandidat.pegawai_id for n in calon if n.kandidat.pegawai_id != a)
-    assert (PJ, "Penanggungjawab") in layanan.tim.peran_berusulan(tim)
+    assert [p for p, _ in layanan.tim.peran_berusulan(tim)] == [PeranTim.KETUA, PJ]
 
     sebelum = bantu.sidik(db)
     with pytest.raises(Ditolak, match=r"Pasal 13 ayat \(3\)") as e:

@@ -441,13 +441,16 @@ class LayananTim:
         return []
 
     def peran_berusulan(self, tim_id: int) -> list[tuple[PeranTim, str]]:
-        """The roles of this team's regulation appointed from proposed candidates (Klaten: Ketua Kelompok Kerja,
-        Penanggungjawab), as (peran, sebutan)."""
-        profil = self._profil_unit(kueri.unit_tim(self.struktur.pembaca, tim_id))
+        """The roles of this team's regulation appointed from proposed candidates and allowed in its unit (Klaten:
+        Ketua Kelompok Kerja; Penanggungjawab in a DPMPTSP), as (peran, sebutan)."""
+        unit_id = kueri.unit_tim(self.struktur.pembaca, tim_id)
+        profil, rantai = self._profil_unit(unit_id), self._rantai_jenis(unit_id)
         return [
             (p, aturan_tim.sebutan_peran(p, profil))
             for p in PERAN_BERUSULAN
-            if (k := profil.kriteria.get(p)) is not None and k.pengusulan is not None
+            if (k := profil.kriteria.get(p)) is not None
+            and k.pengusulan is not None
+            and not aturan_tim.periksa_unit_peran(p, rantai, profil)  # Klaten: a Penanggungjawab only in a DPMPTSP
         ]
 
     def usulkan_calon_ketua(

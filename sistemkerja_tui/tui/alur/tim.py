@@ -165,7 +165,10 @@ async def sukarela(layar: LayarTim, t: RingkasTim) -> None:
 
 async def _peran_usulan(layar: LayarTim, t: RingkasTim) -> tuple[PeranTim, str] | None:
     """The role proposed for: the ketua, or (Klaten Pasal 13 ayat (3)) the Penanggungjawab, asked when both apply."""
-    daftar = await lakukan(layar, partial(layar.layanan.tim.peran_berusulan, t.id))
+    daftar = [
+        (p, "ketua" if p is PeranTim.KETUA else s)
+        for p, s in await lakukan(layar, partial(layar.layanan.tim.peran_berusulan, t.id))
+    ]
     if len(daftar) <= 1:
         return daftar[0] if daftar else (PeranTim.KETUA, "ketua")
     return await layar.app.push_screen_wait(PilihSatu("Usulan calon untuk peran", [(s, (p, s)) for p, s in daftar]))
@@ -207,20 +210,27 @@ async def rekomendasi(layar: LayarTim, t: RingkasTim) -> None:
     if not usulan:
         layar.notify("Belum ada calon yang diusulkan; tekan U untuk mengusulkan.", severity="warning")
         return
+    peran_usul: PeranTim | None = usulan[0].peran
+    if len({a.peran for a in usulan}) > 1:  # ketua and Penanggungjawab candidates both wait (Klaten)
+        pilihan_peran = [(p.label, p) for p in PERAN_USULAN if any(a.peran is p for a in usulan)]
+        peran_usul = await layar.app.push_screen_wait(PilihSatu("Rekomendasi untuk peran", pilihan_peran))
+        if peran_usul is None:
+            return
+    calon = [a for a in usulan if a.peran is peran_usul]
     judul = "Calon yang direkomendasikan Sekretaris Daerah"
-    pilihan = [(f"{a.nama} · {a.uraian_peran or a.peran.label}", a) for a in usulan]
-    a = await layar.app.push_screen_wait(PilihSatu(judul, pilihan))
-    if a is None:
+    pegawai_id = await layar.app.push_screen_wait(PilihSatu(judul, [(a.nama, a.pegawai_id) for a in calon]))
+    if pegawai_id is None:
         return
     dialog = DialogAlasan("Rekomendasi Sekretaris Daerah", "Catatan rekomendasi", wajib=False)
     catatan = await layar.app.push_screen_wait(dialog)
     if catatan is not None:
+        peran_pilih = calon[0].peran
         await lakukan(
             layar,
-            lambda: layanan.tim.catat_rekomendasi_sekda(t.id, a.pegawai_id, catatan, oleh_id=oleh, peran=a.peran),
+            lambda: layanan.tim.catat_rekomendasi_sekda(t.id, pegawai_id, catatan, oleh_id=oleh, peran=peran_pilih),
         )
-        tombol = "c" if a.peran is PeranTim.KETUA else "r"
-        layar.selesai(f"Rekomendasi Sekretaris Daerah dicatat; tekan {tombol} untuk menetapkan.", t.id)
+        lanjut = "c untuk menetapkan ketua" if peran_pilih is PeranTim.KETUA else "r untuk menetapkannya"
+        layar.selesai(f"Rekomendasi Sekretaris Daerah dicatat; tekan {lanjut}.", t.id)
 
 
 async def nilai(layar: LayarTim, tim_id: int, a: Anggota) -> None:
