@@ -84,9 +84,18 @@ def galat(folder: Path, nama: str) -> str:
     return str(info.value)
 
 
+DIALOG = "dialog_kinerja"
+
+
+def langkah_tahapan(tahapan) -> list:
+    """The steps a profile's `[tahapan.*]` lists, without the `[dialog_kinerja]` step the profile puts after one
+    of them (its own passage, checked in tests/test_regulasi_padang_panjang.py)."""
+    return [x for x in tahapan.perencanaan + tahapan.pelaksanaan if x.kunci != DIALOG]
+
+
 def kunci_langkah(tahapan) -> tuple[list[str], list[str]]:
-    """The step keys of a profile's `[tahapan.*]`: (perencanaan, pelaksanaan)."""
-    return [x.kunci for x in tahapan.perencanaan], [x.kunci for x in tahapan.pelaksanaan]
+    """The step keys of a profile's `[tahapan.*]`: (perencanaan, pelaksanaan), without the dialog kinerja step."""
+    return [x.kunci for x in tahapan.perencanaan if x.kunci != DIALOG], [x.kunci for x in tahapan.pelaksanaan]
 
 
 def sama_mekanisme(profil, rantai, jenis: str, *, bagian):

@@ -112,12 +112,14 @@ class Kerja:
     def tahap(self) -> int:
         """One step of a kegiatan: forward, or back from its review (so the steps never run out)."""
         kid = self.acak.choice(self.tugas["kegiatan"])
-        k = self.layanan.struktur.pembaca.satu("SELECT unit_id, tahap, sub_tahap FROM kegiatan WHERE id = :id", id=kid)
+        k = self.layanan.struktur.pembaca.satu(
+            "SELECT unit_id, tim_id, tahap, sub_tahap FROM kegiatan WHERE id = :id", id=kid
+        )
         from sistemkerja_tui.aturan.tahap import ke_reviu
 
         reviu = ke_reviu(k.sub_tahap)
         if reviu:
-            peninjau = self.layanan.kegiatan.peninjau(k.unit_id)[reviu - 1].pegawai_id
+            peninjau = self.layanan.kegiatan.peninjau(k.unit_id, k.tim_id)[reviu - 1].pegawai_id
             self.layanan.kegiatan.kembalikan(kid, ALASAN, oleh_id=peninjau)
         else:
             self.layanan.kegiatan.maju(kid, oleh_id=self.tugas["pembentuk"])

@@ -44,6 +44,7 @@ PIMPINAN_MENURUT_JENIS = {
     "sekretariat_dprd": "jpt_pratama",
     "inspektorat": "jpt_pratama",
     "dinas": "jpt_pratama",
+    "dpmptsp": "jpt_pratama",
     "badan": "jpt_pratama",
     "satuan": "jpt_pratama",
     "bagian": "administrator",
@@ -154,6 +155,10 @@ def test_setiap_unit_punya_pimpinan_di_unit_itu(demo, unit):
     for u in unit.values():
         p = pimpinan[u.pimpinan_id]
         assert p.unit_id == u.id, u.kode
+        if u.kode.startswith("PKM.") and u.jenis == "subbagian":
+            # Perbup Klaten 34/2024 Lampiran huruf B tabel huruf i: "Kepala TU (JF Tenaga Kesehatan)"
+            assert p.jenis_jabatan == "fungsional" and not u.mandiri, u.kode
+            continue
         assert p.jenis_jabatan == PIMPINAN_MENURUT_JENIS[u.jenis], u.kode
         if p.jenis_jabatan == "fungsional":
             assert u.mandiri and p.jenjang in ("ahli_muda", "ahli_madya"), u.kode
@@ -259,7 +264,9 @@ def test_setiap_jf_dan_pelaksana_berada_di_bawah_pejabat_penilai(pegawai, unit):
             continue
         u = unit[p.unit_id]
         ketua = pimpinan[u.pimpinan_id]
-        assert ketua.jenis_jabatan in ("pengawas", "administrator", "jpt_pratama") or u.mandiri, u.kode
+        tata_usaha_puskesmas = u.kode.startswith("PKM.") and u.jenis == "subbagian"  # Klaten tabel huruf i
+        assert ketua.jenis_jabatan in ("pengawas", "administrator", "jpt_pratama") or u.mandiri or tata_usaha_puskesmas
+        assert not tata_usaha_puskesmas or p.jenis_jabatan == "pelaksana", u.kode
 
 
 def test_tim_kerja_anggota_dan_kegiatan(demo, pegawai):

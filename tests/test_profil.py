@@ -315,7 +315,13 @@ def test_madiun_alur_reviu():
     assert madiun.alur_reviu([JenisUnit.UPTD, JenisUnit.DINAS]).langkah[0].unit == (JenisUnit.UPTD,)
     # huruf e: Sekretariat Daerah — Kepala Bagian, Asisten, Sekretaris Daerah
     setda = madiun.alur_reviu([JenisUnit.BAGIAN, JenisUnit.ASISTEN, JenisUnit.SEKRETARIAT_DAERAH])
-    assert [lk.sebutan for lk in setda.langkah] == ["Kepala Bagian", "Asisten", "Sekretaris Daerah"]
+    # (huruf c: the team's Koordinator Tim Kerja first, where one is appointed)
+    assert [lk.sebutan for lk in setda.langkah] == [
+        "Koordinator Tim Kerja",
+        "Kepala Bagian",
+        "Asisten",
+        "Sekretaris Daerah",
+    ]
     # No specific chain for a Kecamatan: Lampiran Bab III huruf A angka 3, Level 2 then Level 1.
     assert madiun.alur_reviu([JenisUnit.SEKSI, JenisUnit.KECAMATAN]) is madiun.reviu["bawaan"]
 
@@ -632,10 +638,11 @@ def test_tahapan_unit_tanpa_alur_reviu_sendiri_memakai_jenis_unit_terdekat_di_at
 
 def test_seksi_kelurahan_tidak_ditinjau_dengan_alur_kecamatan():
     # Perwal Padang Panjang 48/2024, Lampiran II huruf H (Kelurahan): the Lurah reviews the Kelurahan's work;
-    # the Kecamatan's chain (huruf G) names its own Seksi, not a Seksi of a Kelurahan beneath it.
+    # the Kecamatan's chain (huruf G) names its own Seksi, not a Seksi of a Kelurahan beneath it. Huruf H angka 2
+    # huruf c: "lurah meninjau hasil pelaksanaan kegiatan" — the Kelurahan's own chain covers its Seksi.
     pp = muat_profil("padang_panjang")
     rantai = [JenisUnit.SEKSI, JenisUnit.KELURAHAN, JenisUnit.KECAMATAN]
-    assert pp.kunci_mekanisme(rantai) == "bawaan"
+    assert pp.kunci_mekanisme(rantai) == "kelurahan"
     assert pp.tahapan_untuk(rantai)[0] == "kelurahan"
     assert pp.kunci_mekanisme([JenisUnit.SEKSI, JenisUnit.KECAMATAN]) == "kecamatan"
     # Perbup Klaten 34/2024, Lampiran huruf B angka 5.4: the Dinas chain names the Puskesmas it reviews.

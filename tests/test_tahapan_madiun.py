@@ -10,7 +10,7 @@ import pytest
 from tests import bantu
 from tests.bantu import kunci_langkah
 
-from sistemkerja_tui.aturan.enums import JenisUnit
+from sistemkerja_tui.aturan.enums import JenisUnit, PeranTim
 from sistemkerja_tui.aturan.profil import muat_profil
 from sistemkerja_tui.aturan.tahap import cari_langkah
 
@@ -302,17 +302,19 @@ def test_huruf_e_sekretariat_daerah(madiun, rantai):
             "arahan_ekspektasi",
             "rencana_kegiatan_anggaran",
         ],
-        ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_ke_koordinator", "hasil_disampaikan"],
+        ["rincian_kegiatan", "pembagian_peran", "pelaksanaan", "hasil_disampaikan"],
     )
     assert cari_langkah(t, "pk_ditetapkan").pelaku == "Sekretaris Daerah"
     assert cari_langkah(t, "pk_kepala_bagian").pelaku == cari_langkah(t, "arahan_koordinasi").pelaku == "Asisten Daerah"
     for k in ("strategi", "distribusi_pengawas", "arahan_ekspektasi"):
         assert cari_langkah(t, k).pelaku == "Kepala Bagian", k
     assert cari_langkah(t, "penugasan").pelaku == "Kepala Bagian / Koordinator Tim Kerja"
-    assert cari_langkah(t, "hasil_ke_koordinator").pelaku == "Ketua Tim Kerja"
-    assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Kepala Bagian"
-    assert madiun.alur_reviu(rantai).langkah[0].sebutan == "Kepala Bagian"
-    # a returned kegiatan goes back to the work itself, not to the hand-over to the Koordinator
+    assert t.pelaksanaan[-1].label == "Hasil disampaikan kepada Koordinator Tim Kerja/Kepala Bagian"
+    # Tahap Evaluasi huruf c: "Koordinator Tim Kerja meninjau hasil pelaksanaan kegiatan Tim Kerja" — a review
+    # step of its own (approve or return), before the Kepala Bagian; skipped where no Koordinator is appointed
+    langkah = madiun.alur_reviu(rantai).langkah
+    assert (langkah[0].peran, langkah[1].sebutan) == (PeranTim.KOORDINATOR, "Kepala Bagian")
+    # a returned kegiatan goes back to the work itself
     assert t.kembali == "pelaksanaan"
 
 

@@ -265,6 +265,7 @@ def test_setiap_tahapan_sah_dan_ringkas(pp):
         "sekretariat_dprd",
         "inspektorat",
         "dinas",
+        "dpmptsp",
         "badan",
         "satuan",
         "rsud",
@@ -277,7 +278,7 @@ def test_setiap_tahapan_sah_dan_ringkas(pp):
     assert set(sendiri) <= set(pp.reviu)
     for jenis, t in sendiri.items():
         assert t.rujukan.startswith(SINGKATAN + "Lampiran II huruf "), jenis
-        for x in t.perencanaan + t.pelaksanaan:
+        for x in bantu.langkah_tahapan(t):
             assert x.rujukan.startswith(SINGKATAN + "Lampiran II huruf "), (jenis, x.kunci)
             assert len(x.label) <= 60 and len(x.pelaku) <= 45, (jenis, x.kunci)
         assert cari_langkah(t, "pelibatan_lintas_unit").pelaku == PELIBATAN

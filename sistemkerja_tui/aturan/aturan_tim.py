@@ -9,6 +9,7 @@ regulation states (an empty name, an end before the start) cite
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from sistemkerja_tui.aturan.enums import (
     BentukTim,
     JenisJabatan,
     JenisPembentukan,
+    JenisUnit,
     PeranTim,
     SasaranTim,
 )
@@ -273,6 +275,38 @@ def periksa_asal_ketua(
     ]
 
 
+# --- where a role may be appointed ------------------------------------------------------
+
+
+def periksa_unit_peran(
+    peran: PeranTim, rantai: Sequence[JenisUnit], profil: Profil, *, satu_tingkat: bool = False
+) -> list[Temuan]:
+    """A role the profile allows only in some units (`kriteria.<peran>.unit`): Madiun's Koordinator Tim Kerja
+    only in Sekretariat Daerah and in a Perangkat Daerah simplified to one level (Lampiran Bab II huruf C
+    angka 1); Klaten's Penanggungjawab only in DPMPTSP (Pasal 1 angka 23, Pasal 13 ayat (1)).
+
+    `rantai`: the kinds of the owner unit and the units above it (own unit first). `satu_tingkat`: the owner
+    unit is a Perangkat Daerah with no unit of the profile's `tingkat_kedua` beneath it.
+    """
+    kriteria = profil.kriteria.get(peran)
+    syarat = kriteria.unit if kriteria else None
+    if syarat is None or set(rantai) & set(syarat.jenis) or (syarat.satu_tingkat and satu_tingkat):
+        return []
+    sebutan = sebutan_peran(peran, profil)
+    tempat = " atau ".join(j.label for j in syarat.jenis)
+    if syarat.satu_tingkat:
+        tempat += " dan Perangkat Daerah yang struktur organisasinya telah disederhanakan menjadi 1 (satu) tingkatan"
+    unit = rantai[0].label if rantai else "unit ini"
+    return [
+        Temuan(
+            "peran_di_luar_unit",
+            f"{sebutan} hanya dapat ditunjuk pada {tempat}; tim ini milik {unit}. "
+            f"Bentuk tim di unit tersebut atau pilih peran lain.",
+            syarat.rujukan,
+        )
+    ]
+
+
 # --- who forms the team ---------------------------------------------------------------
 
 _PEJABAT = {
@@ -344,6 +378,27 @@ def periksa_pengusulan_ketua(
             )
         )
     return temuan
+
+
+def periksa_waktu_usulan(tanggal: date, ada_pemegang: bool, profil: Profil, *, peran: PeranTim) -> list[Temuan]:
+    """Klaten Pasal 13 ayat (3) huruf b and Pasal 14 ayat (1) huruf b: candidates are proposed "setiap akhir
+    tahun atau setiap terjadi kekosongan" — at the end of a year (its last `bulan_akhir_tahun` months), or when
+    the role has no holder in the team."""
+    kriteria = profil.kriteria.get(peran)
+    waktu = kriteria.waktu_usulan if kriteria else None
+    if waktu is None or not ada_pemegang or tanggal.month > 12 - waktu.bulan_akhir_tahun:
+        return []
+    sebutan = sebutan_peran(peran, profil)
+    akhir = "Desember" if waktu.bulan_akhir_tahun == 1 else f"{waktu.bulan_akhir_tahun} bulan terakhir tahun berjalan"
+    return [
+        Temuan(
+            "usulan_di_luar_waktu",
+            f"Usulan calon {sebutan} disampaikan setiap akhir tahun ({akhir}) atau bila terjadi kekosongan; "
+            f"tim ini masih memiliki {sebutan} pada {tanggal_panjang(tanggal)}. Ajukan usulan pada akhir tahun, "
+            f"atau akhiri dahulu peran {sebutan} yang sekarang.",
+            waktu.rujukan,
+        )
+    ]
 
 
 # --- the name ------------------------------------------------------------------------

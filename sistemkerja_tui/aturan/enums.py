@@ -252,6 +252,7 @@ class JenisUnit(KodeEnum):
     INSPEKTORAT = ("inspektorat", "Inspektorat")
     INSPEKTUR_PEMBANTU = ("inspektur_pembantu", "Inspektur Pembantu")
     DINAS = ("dinas", "Dinas")
+    DPMPTSP = ("dpmptsp", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu")
     BADAN = ("badan", "Badan")
     SATUAN = ("satuan", "Satuan")
     SEKRETARIAT = ("sekretariat", "Sekretariat")
@@ -283,6 +284,7 @@ _PERANGKAT_DAERAH = frozenset(
         JenisUnit.SEKRETARIAT_DPRD,
         JenisUnit.INSPEKTORAT,
         JenisUnit.DINAS,
+        JenisUnit.DPMPTSP,
         JenisUnit.BADAN,
         JenisUnit.SATUAN,
         JenisUnit.KECAMATAN,

@@ -91,9 +91,12 @@ def nilai_kandidat(
     ada_jf_layak: bool = True,
     ada_pelaksana_kelas_penuh: bool = True,
     unit_pemilik_id: int | None = None,
+    ada_jf_pelaksana: bool = True,
 ) -> Penilaian:
     """Judge `kandidat` for `peran` under `profil`.
 
+    `ada_jf_pelaksana`: the owner unit has some Pejabat Fungsional or pelaksana at all (else the profile's
+    `pengganti` — PPK, unit head, Administrator — may carry out the role's task).
     `ada_jf_layak`: some Pejabat Fungsional of the pool qualifies (then no pelaksana may be ketua).
     `ada_pelaksana_kelas_penuh`: some pelaksana of the full kelas jabatan qualifies (else one class lower).
     `unit_pemilik_id`: the unit owning the target; a candidate from elsewhere gets the profile's
@@ -114,7 +117,7 @@ def nilai_kandidat(
         )
     kriteria = profil.kriteria.get(peran)
     if kriteria is not None:
-        t, s = _periksa_kriteria(kandidat, kriteria, sebutan, ada_jf_layak, ada_pelaksana_kelas_penuh)
+        t, s = _periksa_kriteria(kandidat, kriteria, sebutan, ada_jf_layak, ada_pelaksana_kelas_penuh, ada_jf_pelaksana)
         temuan += t
         skor += s
         if unit_pemilik_id is not None and kriteria.asal_unit is not None:
@@ -127,17 +130,36 @@ def nilai_kandidat(
 
 
 def _periksa_kriteria(
-    k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: bool, kelas_penuh: bool
+    k: Kandidat, kr: Kriteria, sebutan: str, ada_jf_layak: bool, kelas_penuh: bool, ada_jf_pelaksana: bool = True
 ) -> tuple[list[Temuan], int]:
     temuan: list[Temuan] = []
     skor = 0
     jj = kr.jenis_jabatan
+    pengganti = kr.pengganti
+    pengganti_sah = pengganti is not None and k.jenis in pengganti.jenis
+    if jj is not None and k.jenis not in jj.jenis and pengganti is not None and pengganti_sah and not ada_jf_pelaksana:
+        temuan.append(
+            Temuan(
+                "pengganti",
+                f"Tidak terdapat pejabat fungsional atau pelaksana di unit pemilik kinerja; tugas {sebutan} "
+                f"dilaksanakan oleh {k.nama} ({uraian_jabatan(k)}). {pengganti.uraian}",
+                pengganti.rujukan,
+                "peringatan",
+            )
+        )
+        return temuan, skor  # the JF/pelaksana criteria do not apply to a PPK, unit head or Administrator
     if jj is not None and k.jenis not in jj.jenis:
+        kecuali = (
+            f" {uraian_jabatan(k)} hanya melaksanakan tugas {sebutan} bila unit pemilik kinerja tidak memiliki "
+            f"pejabat fungsional atau pelaksana ({pengganti.rujukan})."
+            if pengganti is not None and pengganti_sah
+            else ""
+        )
         temuan.append(
             Temuan(
                 "jenis_jabatan_tidak_sesuai",
                 f"{sebutan} ditunjuk dari {_daftar_jenis(jj.jenis)}; {k.nama} adalah {uraian_jabatan(k)}. "
-                f"Pilih {_daftar_jenis(jj.jenis)}.",
+                f"Pilih {_daftar_jenis(jj.jenis)}.{kecuali}",
                 jj.rujukan,
             )
         )

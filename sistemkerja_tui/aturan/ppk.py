@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sistemkerja_tui.aturan.enums import JenisJabatan, JenisUnit, Jenjang
 from sistemkerja_tui.aturan.profil import Profil
+from sistemkerja_tui.aturan.profil_model import SETARA
 from sistemkerja_tui.aturan.temuan import Temuan
 
 # Parts of an organisation rather than organisations: skipped when a rule asks which one a unit is `dalam`.
@@ -148,11 +149,12 @@ def _penilai_staf(subjek: SubjekPPK, profil: Profil) -> HasilPPK:
         if ppk is None:
             continue
         organisasi = next((u.jenis for u in rantai[i + 1 :] if u.jenis not in _SUBUNIT), None)
+        setara = SETARA.get(organisasi) if organisasi is not None else None  # a DPMPTSP is a Dinas
         for khusus in aturan.unit:
             if (
                 khusus.jenis_unit is unit.jenis
                 and khusus.berlaku_untuk(subjek.jenis, subjek.jenjang)
-                and (not khusus.dalam or organisasi in khusus.dalam)
+                and (not khusus.dalam or organisasi in khusus.dalam or setara in khusus.dalam)
             ):
                 return _hasil(unit, ppk, khusus.rujukan)
         if unit.mandiri:

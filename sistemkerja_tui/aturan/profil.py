@@ -47,6 +47,7 @@ from sistemkerja_tui.aturan.profil_model import (
     AturanUnitPPK,
     BatasRangkap,
     BentukTimProfil,
+    DialogKinerja,
     Diutamakan,
     IsiPermohonan,
     Istilah,
@@ -60,6 +61,7 @@ from sistemkerja_tui.aturan.profil_model import (
     Naskah,
     ObjekPenetapan,
     Penetapan,
+    Pengganti,
     Pengusulan,
     Peran,
     Persetujuan,
@@ -74,7 +76,9 @@ from sistemkerja_tui.aturan.profil_model import (
     SyaratKinerja,
     SyaratPelaksana,
     SyaratPendidikan,
+    SyaratUnit,
     Tahapan,
+    WaktuUsulan,
 )
 from sistemkerja_tui.paths import resource_dir
 
@@ -91,6 +95,7 @@ __all__ = [
     "AturanUnitPPK",
     "BatasRangkap",
     "BentukTimProfil",
+    "DialogKinerja",
     "Diutamakan",
     "IsiPermohonan",
     "Istilah",
@@ -104,6 +109,7 @@ __all__ = [
     "Naskah",
     "ObjekPenetapan",
     "Penetapan",
+    "Pengganti",
     "Pengusulan",
     "Peran",
     "Persetujuan",
@@ -118,7 +124,9 @@ __all__ = [
     "SyaratKinerja",
     "SyaratPelaksana",
     "SyaratPendidikan",
+    "SyaratUnit",
     "Tahapan",
+    "WaktuUsulan",
     "daftar_profil",
     "muat_profil",
 ]
@@ -463,6 +471,27 @@ def _kriteria(t: _Tabel) -> Kriteria:
             lambda s: _aturan(s, lambda s, r: Pengusulan(s.bilangan("calon_minimum"), s.teks("rekomendasi"), r)),
         ),
         jenis_jabatan=opsi("jenis_jabatan", _jenis_jabatan),
+        unit=opsi(
+            "unit",
+            lambda s: _aturan(
+                s,
+                lambda s, r: SyaratUnit(
+                    jenis=s.kode_daftar("jenis", JenisUnit),
+                    uraian=s.teks("uraian"),
+                    rujukan=r,
+                    satu_tingkat=s.opsional("satu_tingkat", s.benar, False),
+                    tingkat_kedua=s.opsional("tingkat_kedua", lambda k: s.kode_daftar(k, JenisUnit), ()),
+                ),
+            ),
+        ),
+        pengganti=opsi(
+            "pengganti",
+            lambda s: _aturan(s, lambda s, r: Pengganti(s.kode_daftar("jenis", JenisJabatan), s.teks("uraian"), r)),
+        ),
+        waktu_usulan=opsi(
+            "waktu_usulan",
+            lambda s: _aturan(s, lambda s, r: WaktuUsulan(s.bilangan("bulan_akhir_tahun"), s.teks("uraian"), r)),
+        ),
     )
     t.selesai()
     return hasil
@@ -612,9 +641,12 @@ def _reviu(t: _Tabel) -> dict[str, AlurReviu]:
             sebutan=s.teks("sebutan"),
             unit=s.opsional("unit", lambda k: s.kode_daftar(k, JenisUnit), ()),
             naik=s.opsional("naik", s.bilangan),
+            peran=s.opsional("peran", lambda k: s.kode(k, PeranTim)),
         )
-        if bool(hasil.unit) == (hasil.naik is not None):
-            raise s.asal.galat(s.jalur, f"langkah '{s.jalur}' harus memuat tepat salah satu dari 'unit' atau 'naik'.")
+        if [bool(hasil.unit), hasil.naik is not None, hasil.peran is not None].count(True) != 1:
+            raise s.asal.galat(
+                s.jalur, f"langkah '{s.jalur}' harus memuat tepat salah satu dari 'unit', 'naik' atau 'peran'."
+            )
         s.selesai()
         return hasil
 
@@ -627,7 +659,12 @@ def _reviu(t: _Tabel) -> dict[str, AlurReviu]:
                 f"{KUNCI_REVIU_BAWAAN} atau jenis unit ({', '.join(JenisUnit.kode_semua())}).",
             )
         hasil[kunci] = _aturan(
-            t.tabel(kunci), lambda s, r: AlurReviu(tuple(langkah(x) for x in s.daftar_tabel("langkah")), r)
+            t.tabel(kunci),
+            lambda s, r: AlurReviu(
+                tuple(langkah(x) for x in s.daftar_tabel("langkah")),
+                r,
+                s.opsional("meliputi_subunit", lambda k: _ketentuan(s.tabel(k))),
+            ),
         )
         if not hasil[kunci].langkah:
             raise t.asal.galat(t.jalur_ke(kunci), f"alur '{t.jalur_ke(kunci)}' tidak memuat satu pun langkah reviu.")
@@ -694,6 +731,44 @@ def _tahapan(t: _Tabel) -> dict[str, Tahapan]:
     if KUNCI_TAHAPAN_BAWAAN not in hasil:
         raise t.galat_wajib(KUNCI_TAHAPAN_BAWAAN)
     return hasil
+
+
+KUNCI_DIALOG = "dialog_kinerja"
+
+
+def _dialog_kinerja(t: _Tabel) -> DialogKinerja:
+    return _aturan(
+        t,
+        lambda t, r: DialogKinerja(
+            setelah=t.teks("setelah"),
+            label=t.teks("label"),
+            pelaku=t.teks("pelaku"),
+            uraian=t.teks("uraian"),
+            catatan=t.opsional("catatan", t.teks, ""),
+            rujukan=r,
+        ),
+    )
+
+
+def _sisipkan_dialog(tahapan: Tahapan, dialog: DialogKinerja, asal: _Asal) -> Tahapan:
+    """The tahapan with the dialog kinerja step right after its perencanaan step `dialog.setelah`."""
+    kunci = [x.kunci for x in tahapan.perencanaan]
+    if dialog.setelah not in kunci:
+        raise asal.galat(
+            "dialog_kinerja.setelah",
+            f"kunci 'dialog_kinerja.setelah' berisi '{dialog.setelah}', bukan langkah perencanaan setiap tahapan "
+            f"(mis. '{LANGKAH_PENUGASAN}').",
+        )
+    if KUNCI_DIALOG in kunci or KUNCI_DIALOG in {x.kunci for x in tahapan.pelaksanaan}:
+        raise asal.galat("dialog_kinerja", f"langkah '{KUNCI_DIALOG}' sudah ada pada tahapan; hapus salah satunya.")
+    i = kunci.index(dialog.setelah) + 1
+    langkah = LangkahTahap(KUNCI_DIALOG, dialog.label, dialog.pelaku, dialog.rujukan)
+    return Tahapan(
+        (*tahapan.perencanaan[:i], langkah, *tahapan.perencanaan[i:]),
+        tahapan.pelaksanaan,
+        tahapan.kembali,
+        tahapan.rujukan,
+    )
 
 
 def _peran(kode: PeranTim, s: _Tabel, r: str) -> Peran:
@@ -767,6 +842,10 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
     larangan_pembentuk = tuple(
         _larangan_pembentuk(s) for s in akar.opsional("larangan_pembentuk", akar.daftar_tabel) or ()
     )
+    dialog = akar.opsional("dialog_kinerja", lambda k: _dialog_kinerja(akar.tabel(k)))
+    tahapan = _tahapan(akar.tabel("tahapan"))
+    if dialog is not None:
+        tahapan = {k: _sisipkan_dialog(t, dialog, akar.asal) for k, t in tahapan.items()}
 
     profil = Profil(
         nama=nama,
@@ -783,9 +862,10 @@ def _bangun(nama: str, akar: _Tabel) -> Profil:
         penetapan=penetapan,
         ppk=_ppk(akar.tabel("ppk")),
         reviu=MappingProxyType(_reviu(akar.tabel("reviu"))),
-        tahapan=MappingProxyType(_tahapan(akar.tabel("tahapan"))),
+        tahapan=MappingProxyType(tahapan),
         pembentukan=MappingProxyType({k: pembentukan[k] for k in JenisPembentukan if k in pembentukan}),
         larangan_pembentuk=larangan_pembentuk,
+        dialog_kinerja=dialog,
     )
     akar.selesai()
     return profil

@@ -41,6 +41,9 @@ KUNCI_TAHAPAN_BAWAAN = "bawaan"
 LANGKAH_PENUGASAN = "penugasan"  # every perencanaan has it: a penugasan individu starts there
 # Units led in their own right under a Perangkat Daerah: their steps are never the parent's.
 _UNIT_MANDIRI = frozenset({JenisUnit.KELURAHAN, JenisUnit.UPTD, JenisUnit.PUSKESMAS, JenisUnit.SEKOLAH, JenisUnit.RSUD})
+# A unit type the seeds run as another unless a profile gives it a chain of its own: a DPMPTSP is a Dinas
+# (Perbup Klaten 34/2024 Lampiran huruf B angka 5.5; Perwal Padang Panjang 48/2024 Lampiran II huruf D and E).
+SETARA = MappingProxyType({JenisUnit.DPMPTSP: JenisUnit.DINAS})
 
 
 class ProfilTidakSah(ValueError):
@@ -182,6 +185,36 @@ class SyaratAsalUnit:
 
 
 @dataclass(frozen=True)
+class SyaratUnit:
+    """Where a role may be appointed: the owner unit lies in (or is) a unit of one of `jenis`, or, when
+    `satu_tingkat`, it is a Perangkat Daerah simplified to one level (no unit of `tingkat_kedua` beneath it)."""
+
+    jenis: tuple[JenisUnit, ...]
+    uraian: str
+    rujukan: str
+    satu_tingkat: bool = False
+    tingkat_kedua: tuple[JenisUnit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pengganti:
+    """Who carries out a role's task when the owner unit has no Pejabat Fungsional or pelaksana at all."""
+
+    jenis: tuple[JenisJabatan, ...]
+    uraian: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class WaktuUsulan:
+    """When candidates are proposed: in the last `bulan_akhir_tahun` months of a year, or when the role is vacant."""
+
+    bulan_akhir_tahun: int
+    uraian: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
 class Kriteria:
     """Criteria for one role; a None field means the regulation is silent on it."""
 
@@ -196,6 +229,9 @@ class Kriteria:
     pelaksana: SyaratPelaksana | None = None
     pengusulan: Pengusulan | None = None
     jenis_jabatan: SyaratJenisJabatan | None = None
+    unit: SyaratUnit | None = None
+    pengganti: Pengganti | None = None
+    waktu_usulan: WaktuUsulan | None = None
 
 
 @dataclass(frozen=True)
@@ -343,19 +379,26 @@ class AturanPPK:
 
 @dataclass(frozen=True)
 class LangkahReviu:
-    """One reviewer: leader of the nearest unit of `unit` in the chain, or `naik` units up (0 = own)."""
+    """One reviewer: leader of the nearest unit of `unit` in the chain, or `naik` units up (0 = own), or the
+    team's holder of `peran` (skipped when the kegiatan's team has none, or the kegiatan is individual)."""
 
     sebutan: str
     unit: tuple[JenisUnit, ...] = ()
     naik: int | None = None
+    peran: PeranTim | None = None
 
 
 @dataclass(frozen=True)
 class AlurReviu:
-    """Reviewers of the evaluation stage in order; the last one declares the kegiatan selesai."""
+    """Reviewers of the evaluation stage in order; the last one declares the kegiatan selesai.
+
+    `meliputi_subunit`: the chain of this unit (led in its own right) also reviews kegiatan of the units
+    beneath it, whose heads only hand the results over (Padang Panjang Lampiran II huruf H angka 2 huruf c).
+    """
 
     langkah: tuple[LangkahReviu, ...]
     rujukan: str
+    meliputi_subunit: Ketentuan | None = None
 
 
 @dataclass(frozen=True)
@@ -379,6 +422,22 @@ class Tahapan:
     perencanaan: tuple[LangkahTahap, ...]
     pelaksanaan: tuple[LangkahTahap, ...]
     kembali: str
+    rujukan: str
+
+
+@dataclass(frozen=True)
+class DialogKinerja:
+    """A *dialog kinerja* step put right after the perencanaan step `setelah` of every tahapan: it is due once
+    that step is done and held when it is checked (who and when go into the kegiatan's history).
+
+    `rujukan` cites the passage placing it; `catatan` says how it sits with passages that order the steps
+    otherwise (Padang Panjang Lampiran II gives the ekspektasi before the penugasan)."""
+
+    setelah: str
+    label: str
+    pelaku: str
+    uraian: str
+    catatan: str
     rujukan: str
 
 
@@ -415,6 +474,11 @@ class Profil:
     tahapan: Mapping[str, Tahapan]
     pembentukan: Mapping[JenisPembentukan, Ketentuan] = field(default_factory=lambda: MappingProxyType({}))
     larangan_pembentuk: tuple[LaranganPembentuk, ...] = ()
+    dialog_kinerja: DialogKinerja | None = None
+
+    def jenis_setara(self, rantai: Sequence[JenisUnit]) -> list[JenisUnit]:
+        """`rantai` with each unit type this profile has no chain for replaced by the type it runs as (`SETARA`)."""
+        return [SETARA[j] if j in SETARA and j.value not in self.reviu else j for j in rantai]
 
     def kunci_mekanisme(self, rantai: Sequence[JenisUnit]) -> str:
         """The unit type whose review chain governs a kegiatan whose owner unit has this chain.
@@ -423,6 +487,7 @@ class Profil:
         owner unit is that unit or lies under a unit named in its steps (and every unit led in its
         own right on the way is named too); otherwise `bawaan` (the baseline Level 2 → Level 1 chain).
         """
+        rantai = self.jenis_setara(rantai)
         for i, jenis in enumerate(rantai):
             alur = self.reviu.get(jenis.value)
             if alur is None:
@@ -433,6 +498,10 @@ class Profil:
             if i == 0 or (disebut & dilewati and disebut >= dilewati & _UNIT_MANDIRI):
                 kunci: str = jenis.value  # mypy reads an enum value with a custom __new__ as Any
                 return kunci
+            # a unit led in its own right whose chain covers its sub-units (their heads only hand over)
+            if alur.meliputi_subunit is not None and jenis in _UNIT_MANDIRI and not dilewati & _UNIT_MANDIRI:
+                kunci_induk: str = jenis.value
+                return kunci_induk
         return KUNCI_REVIU_BAWAAN
 
     def alur_reviu(self, rantai: Sequence[JenisUnit]) -> AlurReviu:
@@ -449,7 +518,7 @@ class Profil:
         kunci = self.kunci_mekanisme(rantai)
         if kunci != KUNCI_TAHAPAN_BAWAAN and kunci in self.tahapan:
             return kunci, self.tahapan[kunci]
-        for jenis in rantai:
+        for jenis in self.jenis_setara(rantai):
             if jenis.value in self.tahapan:
                 return jenis.value, self.tahapan[jenis.value]
             if jenis in _UNIT_MANDIRI:

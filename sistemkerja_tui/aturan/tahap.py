@@ -15,11 +15,11 @@ unit chain (own unit first, up to the Perangkat Daerah) into the pegawai who rev
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sistemkerja_tui.aturan.enums import JenisCatatan, JenisUnit, KodeEnum, Tahap
+from sistemkerja_tui.aturan.enums import JenisCatatan, JenisUnit, KodeEnum, PeranTim, Tahap
 from sistemkerja_tui.aturan.profil_model import LangkahReviu, LangkahTahap, Profil, Tahapan
 from sistemkerja_tui.aturan.temuan import Temuan
 
@@ -208,29 +208,41 @@ def _indeks_langkah(langkah: LangkahReviu, jenis: Sequence[JenisUnit], mulai: in
     return None
 
 
-def peninjau(rantai: Sequence[tuple[JenisUnit, int | None, str]], profil: Profil) -> tuple[Peninjau, ...]:
+def peninjau(
+    rantai: Sequence[tuple[JenisUnit, int | None, str]],
+    profil: Profil,
+    pemegang: Mapping[PeranTim, tuple[int, str]] | None = None,
+) -> tuple[Peninjau, ...]:
     """Ordered reviewers for a kegiatan of the first unit of `rantai`.
 
     `rantai`: (jenis unit, pimpinan pegawai id, jabatan pimpinan) from the owner unit up to
     the Perangkat Daerah. Each step of the profile's chain is the leader of the nearest unit
     of its kind above the previous reviewer's unit (or `naik` levels up); steps with no such
     unit in the chain are skipped (a kegiatan of the Dinas itself is reviewed by the Kepala
-    Dinas alone). The last reviewer declares the kegiatan selesai.
+    Dinas alone). A step naming a `peran` is the holder of that role in the kegiatan's team
+    (`pemegang`: role → (pegawai id, jabatan)), skipped when there is none (Madiun Setda: the
+    Koordinator Tim Kerja reviews before the Kepala Bagian only where one is appointed). The
+    last reviewer declares the kegiatan selesai.
     """
     if not rantai:
         return ()
-    jenis = [r[0] for r in rantai]
+    jenis = profil.jenis_setara([r[0] for r in rantai])
     alur = profil.alur_reviu(jenis)
     hasil: list[Peninjau] = []
     mulai = 0
     for langkah in alur.langkah:
+        if langkah.peran is not None:
+            ada = (pemegang or {}).get(langkah.peran)
+            if ada is not None:
+                hasil.append(Peninjau(ada[0], langkah.sebutan, alur.rujukan, ada[1], None))
+            continue
         i = _indeks_langkah(langkah, jenis, mulai)
         if i is None:
             continue
         j, pid, jabatan = rantai[i]
         hasil.append(Peninjau(pid, langkah.sebutan, alur.rujukan, jabatan, j))
         mulai = i + 1
-    if not hasil:  # no step applies: the owner unit's own leader reviews and closes
+    if not any(p.jenis_unit is not None for p in hasil):  # no unit step applies: the owner unit's leader closes
         j, pid, jabatan = rantai[0]
         hasil.append(Peninjau(pid, jabatan or "Pimpinan Unit Organisasi", alur.rujukan, jabatan, j))
     return tuple(hasil)

@@ -32,6 +32,7 @@ _JENIS: tuple[tuple[str, JenisUnit], ...] = (
     (r"kelurahan", JenisUnit.KELURAHAN),
     (r"satuan polisi|satpol", JenisUnit.SATUAN),
     (r"uptd?\b|unit pelaksana teknis", JenisUnit.UPTD),
+    (r"dpmptsp|dinas penanaman modal", JenisUnit.DPMPTSP),
     (r"dinas", JenisUnit.DINAS),
     (r"badan", JenisUnit.BADAN),
 )

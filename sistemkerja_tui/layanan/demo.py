@@ -188,6 +188,7 @@ def _susun(data: dict, awal: dict, rng: random.Random, jumlah: int, profil: str)
     _ppk_override(rng, utama, jumlah)
     tim = _Tim(rng, data["tim"], profil, awal, utama, luar)
     tim.susun(utama, max(6, round(jumlah / 100)))
+    _struktur_regulasi(utama, luar.id_berikut, struktur["regulasi"])
 
     units = utama.units + luar.units
     baris = {
@@ -203,6 +204,86 @@ def _susun(data: dict, awal: dict, rng: random.Random, jumlah: int, profil: str)
         Kegiatan: tim.kegiatan,
     }
     return baris, {u.id: u.pimpinan["id"] for u in units}
+
+
+# ---------------------------------------------------------------- structures the regulations name
+
+
+def _struktur_regulasi(utama: _Struktur, id_berikut: int, cfg: dict) -> None:
+    """What the seed rules need to be seen in the demo, made last (after the teams) without drawing from the
+    shared random stream, so the rest of the demo stays as it was and the number of pegawai is unchanged.
+
+    - a Subbagian Tata Usaha in every Puskesmas, led by one of its JF and holding its pelaksana (Perbup Klaten
+      34/2024 Lampiran huruf B tabel huruf i: the Kepala TU is PPK of the pelaksana);
+    - a Seksi in the larger Kelurahan, led by one of its pelaksana made Kepala Seksi (Perwal Padang Panjang
+      48/2024 Lampiran II huruf H: the Lurah reviews its kegiatan, the Kasi hands over);
+    - Pejabat Fungsional Ahli Madya and Ahli Muda in the DPMPTSP (Perbup Klaten 34/2024 Pasal 1 angka 23: the
+      Penanggungjawab is one of them).
+    New units take ids after every unit already made (`id_berikut`, past the other instansi's).
+    """
+    utama.id_berikut = id_berikut
+    for pkm in [u for u in utama.units if u.jenis == JenisUnit.PUSKESMAS.value]:
+        _subunit(utama, pkm, cfg["puskesmas"], pelaksana_jadi_kepala=False)
+    for kel in [u for u in utama.units if u.jenis == JenisUnit.KELURAHAN.value]:
+        if len(kel.staf) >= cfg["kelurahan"]["staf_minimal"]:
+            _subunit(utama, kel, cfg["kelurahan"], pelaksana_jadi_kepala=True)
+    for dpmptsp in [u for u in utama.units if u.jenis == JenisUnit.DPMPTSP.value]:
+        keahlian = [
+            p
+            for u in (dpmptsp, *dpmptsp.anak)
+            for p in u.staf
+            if p["jenjang"] in _JENJANG_KEAHLIAN_BAWAH and p["status_asn"] == "pns"
+        ]
+        for baris, jenjang in zip(keahlian, (Jenjang.AHLI_MADYA, Jenjang.AHLI_MUDA), strict=False):
+            lama = Jenjang(baris["jenjang"])
+            baris["jenjang"] = jenjang.value
+            baris["nama_jabatan"] = baris["nama_jabatan"].removesuffix(lama.label) + jenjang.label
+            baris["golongan"] = _GOLONGAN_JENJANG[jenjang][0]
+            baris["predikat_kinerja_1"] = baris["predikat_kinerja_2"] = "baik"
+
+
+_JENJANG_KEAHLIAN_BAWAH = (Jenjang.AHLI_PERTAMA.value, Jenjang.AHLI_MUDA.value)
+
+
+def _subunit(utama: _Struktur, induk: _Unit, cfg: dict, *, pelaksana_jadi_kepala: bool) -> None:
+    """A sub-unit of `induk` (`cfg`: kode, nama, jenis, jabatan) led by one of its staff, taking its pelaksana
+    (all of them for a Puskesmas' Tata Usaha; half for a Kelurahan's Seksi)."""
+    jenis = JenisJabatan.PELAKSANA if pelaksana_jadi_kepala else JenisJabatan.FUNGSIONAL
+    kepala = next(
+        (
+            p
+            for p in induk.staf
+            if p["jenis_jabatan"] == jenis.value
+            and p["status_asn"] == "pns"
+            and (pelaksana_jadi_kepala or p["jenjang"] in _JENJANG_KEAHLIAN_BAWAH)
+        ),
+        None,
+    )
+    pelaksana = [p for p in induk.staf if p["jenis_jabatan"] == JenisJabatan.PELAKSANA.value and p is not kepala]
+    if kepala is None or not pelaksana:
+        return
+    if pelaksana_jadi_kepala:
+        pelaksana = pelaksana[: len(pelaksana) // 2]
+        kepala.update(
+            jenis_jabatan=JenisJabatan.PENGAWAS.value,
+            nama_jabatan=cfg["jabatan"].format(induk=induk.nama),
+            kelas_jabatan=None,
+            golongan=max(kepala["golongan"], _GOLONGAN_PIMPINAN[JenisJabatan.PENGAWAS][0], key=Golongan),
+        )
+    unit = utama.tambah(
+        f"{induk.kode}.{cfg['kode']}",
+        cfg["nama"].format(induk=induk.nama),
+        cfg["jenis"],
+        induk,
+        jabatan=cfg["jabatan"].format(induk=induk.nama),
+        kelompok=induk.kelompok,
+    )
+    unit.pimpinan = kepala
+    unit.staf = pelaksana
+    pindah = {id(p) for p in (kepala, *pelaksana)}
+    induk.staf = [p for p in induk.staf if id(p) not in pindah]
+    for p in (kepala, *pelaksana):
+        p["unit_id"] = unit.id
 
 
 # ---------------------------------------------------------------- data and ids

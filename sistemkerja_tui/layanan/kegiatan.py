@@ -11,12 +11,13 @@ review chain. The SQL is in `store.kueri.kegiatan`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sistemkerja_tui.aturan.enums import JenisCatatan, Tahap
+from sistemkerja_tui.aturan.enums import JenisCatatan, PeranTim, Tahap
 from sistemkerja_tui.aturan.profil_model import KUNCI_TAHAPAN_BAWAAN, Tahapan
 from sistemkerja_tui.aturan.sebutan import baca_rupiah, rupiah  # re-exported for the screens
 from sistemkerja_tui.aturan.tahap import (
@@ -135,12 +136,44 @@ class LayananKegiatan:
             self.struktur.unit(unit_id).instansi_id
         )
 
-    def peninjau(self, unit_id: int) -> tuple[Peninjau, ...]:
-        """The review chain of a unit's kegiatan, nearest reviewer first."""
+    def peninjau(
+        self,
+        unit_id: int,
+        tim_id: int | None = None,
+        pemegang: Mapping[int, Mapping[PeranTim, tuple[int, str]]] | None = None,
+    ) -> tuple[Peninjau, ...]:
+        """The review chain of a unit's kegiatan (of team `tim_id`, if it is a team's), nearest reviewer first.
+
+        A step for a role of the team (Madiun Setda: the Koordinator Tim Kerja) is the team's holder of it, read
+        from `pemegang` (team → role → (pegawai id, jabatan), `_pemegang` for many rows at once) or else queried."""
         units, profil = self._ke_atas(unit_id)
+        milik_tim: Mapping[PeranTim, tuple[int, str]] = {}
+        if tim_id is not None:
+            peran = [x.peran for x in profil.alur_reviu([u.jenis for u in units]).langkah if x.peran is not None]
+            if peran:
+                milik_tim = (pemegang if pemegang is not None else self._pemegang([tim_id], peran)).get(tim_id, {})
         return peninjau(
-            [(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan) for u in units], profil
+            [(u.jenis, u.pimpinan.pegawai_id if u.pimpinan else None, u.jabatan_pimpinan) for u in units],
+            profil,
+            milik_tim,
         )
+
+    def _pemegang(
+        self, tim_ids: Iterable[int], peran: Iterable[PeranTim] = (PeranTim.KOORDINATOR,)
+    ) -> dict[int, dict[PeranTim, tuple[int, str]]]:
+        """team → role → (pegawai id, jabatan) of the active holders of `peran` in these teams (one query)."""
+        from sistemkerja_tui.store.kueri import kegiatan as kueri
+
+        hasil: dict[int, dict[PeranTim, tuple[int, str]]] = {}
+        ids = sorted(set(tim_ids))
+        if ids:
+            for r in kueri.pemegang_peran(self.struktur.pembaca, ids, [p.value for p in set(peran)]):
+                hasil.setdefault(r.tim_id, {})[PeranTim(r.peran)] = (r.id, r.nama_jabatan)
+        return hasil
+
+    def _pemegang_baris(self, rows: Iterable[Any]) -> dict[int, dict[PeranTim, tuple[int, str]]]:
+        """`_pemegang` for the teams of the rows in review (the only ones whose reviewers are read)."""
+        return self._pemegang(r.tim_id for r in rows if r.tim_id is not None and r.tahap == Tahap.EVALUASI.value)
 
     def tahapan_unit(self, unit_id: int) -> tuple[str, Tahapan]:
         """The perencanaan/pelaksanaan steps the profile lists for this unit's type, and that type."""
@@ -258,7 +291,7 @@ class LayananKegiatan:
                 self._keadaan(k),
                 aksi,
                 tahapan=self._tahapan(k),
-                peninjau=self.peninjau(k.unit_id),
+                peninjau=self.peninjau(k.unit_id, k.tim_id),
                 pelaku_id=oleh_id,
                 alasan=alasan,
                 data=self._data(k),
@@ -349,10 +382,10 @@ class LayananKegiatan:
                 progres=progres,
             )
 
-    def _ringkas(self, r) -> RingkasKegiatan:
+    def _ringkas(self, r, pemegang: Mapping[int, Mapping[PeranTim, tuple[int, str]]] | None = None) -> RingkasKegiatan:
         """A row of `store.kueri.kegiatan` as the board shows it."""
         keadaan = self._keadaan(r)
-        daftar = self.peninjau(r.unit_id) if keadaan.tahap is Tahap.EVALUASI else ()
+        daftar = self.peninjau(r.unit_id, r.tim_id, pemegang) if keadaan.tahap is Tahap.EVALUASI else ()
         kini = daftar[keadaan.reviu_ke - 1].nama_tampil if daftar and keadaan.reviu_ke else ""
         return RingkasKegiatan(
             r.id,
@@ -364,12 +397,14 @@ class LayananKegiatan:
             kini,
         )
 
-    def _giliran(self, r, pegawai_id: int) -> bool:
+    def _giliran(
+        self, r, pegawai_id: int, pemegang: Mapping[int, Mapping[PeranTim, tuple[int, str]]] | None = None
+    ) -> bool:
         """Whether the current review step of kegiatan row `r` belongs to `pegawai_id`."""
         keadaan = self._keadaan(r)
         if keadaan.tahap is not Tahap.EVALUASI or not keadaan.reviu_ke:
             return False
-        daftar = self.peninjau(r.unit_id)
+        daftar = self.peninjau(r.unit_id, r.tim_id, pemegang)
         return len(daftar) >= keadaan.reviu_ke and daftar[keadaan.reviu_ke - 1].pegawai_id == pegawai_id
 
     def daftar(
@@ -379,10 +414,9 @@ class LayananKegiatan:
         from sistemkerja_tui.store.kueri import kegiatan as kueri
 
         unit = self.struktur.subpohon(unit_id) if unit_id is not None else None
-        return [
-            self._ringkas(r)
-            for r in kueri.daftar(self.struktur.pembaca, unit_ids=unit, tim_id=tim_id, pegawai_id=pegawai_id)
-        ]
+        rows = kueri.daftar(self.struktur.pembaca, unit_ids=unit, tim_id=tim_id, pegawai_id=pegawai_id)
+        pemegang = self._pemegang_baris(rows)
+        return [self._ringkas(r, pemegang) for r in rows]
 
     def pemantauan(self, unit_id: int, pengguna_id: int | None, hari_ini: date | None = None) -> Pemantauan:
         """The dashboard of a unit (and beneath): counts per stage, overdue, returned, my reviews, load
@@ -392,13 +426,16 @@ class LayananKegiatan:
         rows = kueri.daftar(
             self.struktur.pembaca, unit_ids=self.struktur.subpohon(unit_id), hari_ini=hari_ini or date.today()
         )
-        daftar = [(r, self._ringkas(r)) for r in rows]
+        pemegang = self._pemegang_baris(rows)
+        daftar = [(r, self._ringkas(r, pemegang)) for r in rows]
         beban = self.layanan.tim.beban_kerja(unit_id, batas=10)
         return Pemantauan(
             per_tahap=tuple((t.label, sum(r.tahap == t.value for r, _ in daftar)) for t in Tahap),
             terlambat=tuple(k for r, k in daftar if r.terlambat),
             dikembalikan=tuple(k for r, k in daftar if r.dikembalikan),
-            menunggu_saya=tuple(k for r, k in daftar if pengguna_id is not None and self._giliran(r, pengguna_id)),
+            menunggu_saya=tuple(
+                k for r, k in daftar if pengguna_id is not None and self._giliran(r, pengguna_id, pemegang)
+            ),
             beban=tuple((p.nama, p.tim, p.di_atas_rata_rata) for p in beban.pegawai),
             rata_rata_beban=beban.rata_rata,
         )
@@ -414,7 +451,7 @@ class LayananKegiatan:
         if k is None:
             raise Ditolak(f"Kegiatan dengan id {kegiatan_id} tidak ditemukan.")
         keadaan = self._keadaan(k)
-        daftar = self.peninjau(k.unit_id)
+        daftar = self.peninjau(k.unit_id, k.tim_id)
         tahapan = self._tahapan(k)
         urutan = [s for t in Tahap for s in sub_tahap(tahapan, t, len(daftar))]
         posisi = urutan.index(keadaan.sub_tahap) if keadaan.sub_tahap in urutan else 0
@@ -472,4 +509,6 @@ class LayananKegiatan:
         """Kegiatan whose current review step belongs to `pegawai_id`."""
         from sistemkerja_tui.store.kueri import kegiatan as kueri
 
-        return [r.id for r in kueri.dalam_evaluasi(self.struktur.pembaca) if self._giliran(r, pegawai_id)]
+        rows = kueri.dalam_evaluasi(self.struktur.pembaca)
+        pemegang = self._pemegang_baris(rows)
+        return [r.id for r in rows if self._giliran(r, pegawai_id, pemegang)]

@@ -68,6 +68,7 @@ __all__ = [  # the enums are re-exported for the TUI's forms and views
 ]
 
 PERAN_PIMPINAN = (PeranTim.KETUA, PeranTim.KOORDINATOR)
+PERAN_BERUSULAN = (PeranTim.KETUA, PeranTim.PENANGGUNG_JAWAB)  # appointed from proposed candidates (Klaten)
 STATUS_BERLAKU = (StatusKeanggotaan.AKTIF.value, StatusKeanggotaan.MENUNGGU.value, StatusKeanggotaan.USULAN.value)
 
 
@@ -201,12 +202,31 @@ class LayananTim:
         peran = kueri.peran_pimpinan_per_bentuk(sesi, pegawai_id, kecuali_tim=kecuali_tim)
         return _kandidat(r, sum(n for _, n in peran), sum(n for b, n in peran if b == BentukTim.KELOMPOK_KERJA))
 
-    def _kondisi_kumpulan(self, sesi, tim, calon: Kandidat, peran: PeranTim, profil) -> tuple[bool, bool]:
+    def _kondisi_kumpulan(self, sesi, tim, calon: Kandidat, peran: PeranTim, profil) -> tuple[bool, bool, bool]:
         """`kondisi_kumpulan` of the pool `calon` is chosen from: the JF and pelaksana of the owner unit and the
-        units beneath it, with `calon` (who may come from elsewhere) in place of their own row."""
+        units beneath it, with `calon` (who may come from elsewhere) in place of their own row; and whether that
+        pool holds any JF or pelaksana at all (Madiun Lampiran Bab II huruf F angka 1)."""
         rows = kueri.calon_pimpinan_sesi(sesi, self.struktur.subpohon(tim.unit_id), kecuali_tim=tim.id)
-        wakil = [*_wakil_jenis(r for r in rows if r.id != calon.pegawai_id).values(), calon]
-        return kondisi_kumpulan(wakil, peran, profil, bentuk=BentukTim(tim.bentuk))
+        lain = [r for r in rows if r.id != calon.pegawai_id]
+        wakil = [*_wakil_jenis(lain).values(), calon]
+        jf, penuh = kondisi_kumpulan(wakil, peran, profil, bentuk=BentukTim(tim.bentuk))
+        staf = bool(lain) or calon.jenis in (JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA)
+        return jf, penuh, staf
+
+    def _rantai_jenis(self, unit_id: int) -> list[JenisUnit]:
+        """The kinds of a unit and of the units above it, own unit first."""
+        return [u.jenis for u in reversed(self.struktur.jalur_unit(unit_id))]
+
+    def _satu_tingkat(self, unit_id: int, peran: PeranTim, profil) -> bool:
+        """The unit is a Perangkat Daerah with no unit of the role's `tingkat_kedua` beneath it (Madiun Lampiran
+        Bab II huruf C angka 1: simplified to one level)."""
+        kriteria = profil.kriteria.get(peran)
+        syarat = kriteria.unit if kriteria else None
+        if syarat is None or not syarat.satu_tingkat or not self.struktur.unit(unit_id).jenis.perangkat_daerah:
+            return False
+        return not any(
+            self.struktur.unit(i).jenis in syarat.tingkat_kedua for i in self.struktur.subpohon(unit_id) if i != unit_id
+        )
 
     def _tim(self, sesi, tim_id: int, *, kunci: bool = True):
         """The team, locked unless the use case only reads it (`kunci=False`)."""
@@ -326,6 +346,18 @@ class LayananTim:
         )
         return DaftarCalon.buka(kumpulan)
 
+    def pengganti(self, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> str | None:
+        """When the owner unit has no JF or pelaksana at all and the profile names who carries out the role's task
+        instead (Madiun Lampiran Bab II huruf F angka 1): that rule with its passage; else None."""
+        try:
+            tim = kueri.unit_bentuk_tim(self.struktur.pembaca, tim_id)
+        except LookupError:
+            raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.") from None
+        kriteria = self._profil_unit(tim.unit_id).kriteria.get(peran)
+        if kriteria is None or kriteria.pengganti is None or len(self.kandidat_pimpinan(tim_id, peran)):
+            return None
+        return f"{kriteria.pengganti.uraian} ({kriteria.pengganti.rujukan})"
+
     def tetapkan_pimpinan(
         self,
         tim_id: int,
@@ -352,62 +384,116 @@ class LayananTim:
             temuan: list[Temuan] = aturan_tim.periksa_peran(peran, profil)
             if peran in PERAN_PIMPINAN or peran is PeranTim.PENANGGUNG_JAWAB:
                 calon = self.kandidat(sesi, pegawai_id, kecuali_tim=tim_id)
-                jf, penuh = self._kondisi_kumpulan(sesi, tim, calon, peran, profil)
+                jf, penuh, ada_staf = self._kondisi_kumpulan(sesi, tim, calon, peran, profil)
                 nilai = nilai_kandidat(
-                    calon, peran, profil, bentuk=bentuk, ada_jf_layak=jf, ada_pelaksana_kelas_penuh=penuh
+                    calon,
+                    peran,
+                    profil,
+                    bentuk=bentuk,
+                    ada_jf_layak=jf,
+                    ada_pelaksana_kelas_penuh=penuh,
+                    ada_jf_pelaksana=ada_staf,
                 )
                 temuan += nilai.temuan
                 temuan += aturan_tim.periksa_rangkap(calon, peran, profil, bentuk=bentuk)
-                if peran is PeranTim.KETUA:
-                    dari_pemilik = self.struktur.di_bawah(calon.unit_id, tim.unit_id)
-                    temuan += aturan_tim.periksa_asal_ketua(
-                        tim.unit_id if dari_pemilik else calon.unit_id, tim.unit_id, profil
-                    )
-                    temuan += self._periksa_pengusulan(sesi, tim, pegawai_id, profil)
+                temuan += aturan_tim.periksa_unit_peran(
+                    peran,
+                    self._rantai_jenis(tim.unit_id),
+                    profil,
+                    satu_tingkat=self._satu_tingkat(tim.unit_id, peran, profil),
+                )
+                # the owner unit is the team's unit and every unit beneath it (Madiun Pasal 25 ayat (4); for the
+                # Koordinator, Lampiran Bab II huruf C angka 1, it is required)
+                dari_pemilik = self.struktur.di_bawah(calon.unit_id, tim.unit_id)
+                temuan += aturan_tim.periksa_asal_ketua(
+                    tim.unit_id if dari_pemilik else calon.unit_id, tim.unit_id, profil, peran=peran, nama=calon.nama
+                )
+                if peran in PERAN_BERUSULAN:
+                    temuan += self._periksa_pengusulan(sesi, tim, pegawai_id, profil, peran)
             peringatan = tolak_jika_error(_unik(temuan))
-            if peran in PERAN_PIMPINAN:
-                kueri.akhiri_peran(sesi, tim_id, peran, kecuali=pegawai_id)
+            kriteria = profil.kriteria.get(peran)
+            if peran in PERAN_PIMPINAN or (kriteria is not None and kriteria.pengusulan is not None):
+                kueri.akhiri_peran(sesi, tim_id, peran, kecuali=pegawai_id)  # one holder; other candidates cancelled
             self._tambah(sesi, tim, pegawai_id, peran, "", isi, oleh_id, peringatan)
             if peran is PeranTim.KETUA and tim.status == StatusTim.DRAF.value:
                 tim.status = StatusTim.AKTIF.value
                 catat(sesi, oleh_id=oleh_id, aksi="aktifkan_tim", entitas="tim_kerja", entitas_id=tim_id)
             return peringatan
 
-    def _periksa_pengusulan(self, sesi, tim, pegawai_id: int, profil) -> list[Temuan]:
-        """Klaten Pasal 14: the ketua is chosen from ≥ 2 proposed candidates after the Sekda's recommendation."""
-        calon = kueri.calon_ketua(sesi, tim.id)
-        temuan = aturan_tim.periksa_pengusulan_ketua(len(calon), tim.rekomendasi_ketua_id is not None, profil)
+    def _periksa_pengusulan(self, sesi, tim, pegawai_id: int, profil, peran: PeranTim) -> list[Temuan]:
+        """Klaten Pasal 14 (ketua) and Pasal 13 ayat (3) (Penanggungjawab): chosen from ≥ 2 proposed candidates
+        after the Sekda's recommendation."""
+        calon = kueri.calon_ketua(sesi, tim.id, peran)
+        rekomendasi = tim.rekomendasi_ketua_id if peran is PeranTim.KETUA else tim.rekomendasi_pj_id
+        temuan = aturan_tim.periksa_pengusulan_ketua(len(calon), rekomendasi is not None, profil, peran=peran)
         if temuan or not calon:
             return temuan
         if pegawai_id not in calon:
+            sebutan = aturan_tim.sebutan_peran(peran, profil)
             return [
                 Temuan(
                     "ketua_bukan_calon",
-                    "Ketua harus dipilih dari calon yang diusulkan kepada Sekretaris "
+                    f"{sebutan} harus dipilih dari calon yang diusulkan kepada Sekretaris "
                     "Daerah; usulkan pegawai ini sebagai calon terlebih dahulu.",
-                    temuan_rujukan(profil),
+                    temuan_rujukan(profil, peran),
                 )
             ]
         return []
 
-    def usulkan_calon_ketua(self, tim_id: int, pegawai_ids: list[int], *, oleh_id: int | None) -> None:
-        """Record the ketua candidates proposed to the Sekda (Klaten Pasal 14 ayat (1))."""
+    def peran_berusulan(self, tim_id: int) -> list[tuple[PeranTim, str]]:
+        """The roles of this team's regulation appointed from proposed candidates and allowed in its unit (Klaten:
+        Ketua Kelompok Kerja; Penanggungjawab in a DPMPTSP), as (peran, sebutan)."""
+        unit_id = kueri.unit_tim(self.struktur.pembaca, tim_id)
+        profil, rantai = self._profil_unit(unit_id), self._rantai_jenis(unit_id)
+        return [
+            (p, aturan_tim.sebutan_peran(p, profil))
+            for p in PERAN_BERUSULAN
+            if (k := profil.kriteria.get(p)) is not None
+            and k.pengusulan is not None
+            and not aturan_tim.periksa_unit_peran(p, rantai, profil)  # Klaten: a Penanggungjawab only in a DPMPTSP
+        ]
+
+    def usulkan_calon_ketua(
+        self,
+        tim_id: int,
+        pegawai_ids: list[int],
+        *,
+        oleh_id: int | None,
+        peran: PeranTim = PeranTim.KETUA,
+        hari_ini: date | None = None,
+    ) -> None:
+        """Record the ketua (or Penanggungjawab) candidates proposed to the Sekda (Klaten Pasal 14 ayat (1),
+        Pasal 13 ayat (3)): at least two, at the end of a year or when the role is vacant."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.models import Keanggotaan
         from sistemkerja_tui.store.riwayat import catat
 
-        if len(set(pegawai_ids)) < 2:
-            raise Ditolak("Usulkan paling sedikit 2 (dua) calon ketua yang berbeda.")
         with transaksi(self.layanan.engine) as sesi:
             tim = self._tim(sesi, tim_id)
             self._tim_terbuka(tim)
+            profil = self._profil_unit(tim.unit_id)
+            sebutan = aturan_tim.sebutan_peran(peran, profil)
+            if len(set(pegawai_ids)) < 2:
+                raise Ditolak(f"Usulkan paling sedikit 2 (dua) calon {sebutan} yang berbeda.")
+            temuan = aturan_tim.periksa_peran(peran, profil)
+            temuan += aturan_tim.periksa_unit_peran(peran, self._rantai_jenis(tim.unit_id), profil)
+            temuan += aturan_tim.periksa_waktu_usulan(
+                hari_ini or date.today(), kueri.ada_pemegang(sesi, tim_id, peran), profil, peran=peran
+            )
+            tolak_jika_error(temuan)
             for pid in dict.fromkeys(pegawai_ids):
-                self.kandidat(sesi, pid)
+                calon = self.kandidat(sesi, pid)
+                ada = kueri.keanggotaan_peran(sesi, tim_id, pid, peran)
+                if ada is not None and ada.status == StatusKeanggotaan.AKTIF.value:
+                    raise Ditolak(f"{calon.nama} sudah menjadi {sebutan} tim ini; usulkan pegawai lain.")
+                if ada is not None:  # proposed before (not chosen, or ended): proposed again
+                    ada.status = StatusKeanggotaan.USULAN.value
+                    continue
                 sesi.add(
                     Keanggotaan(
                         tim_id=tim_id,
                         pegawai_id=pid,
-                        peran=PeranTim.KETUA.value,
+                        peran=peran.value,
                         asal=self._lingkup(tim.unit_id, pid, sesi).value,
                         status=StatusKeanggotaan.USULAN.value,
                     )
@@ -419,17 +505,26 @@ class LayananTim:
                 entitas="tim_kerja",
                 entitas_id=tim_id,
                 calon=list(pegawai_ids),
+                peran=peran.value,
             )
 
-    def catat_rekomendasi_sekda(self, tim_id: int, pegawai_id: int, catatan: str, *, oleh_id: int | None) -> None:
+    def catat_rekomendasi_sekda(
+        self, tim_id: int, pegawai_id: int, catatan: str, *, oleh_id: int | None, peran: PeranTim = PeranTim.KETUA
+    ) -> None:
+        """The Sekda's recommendation among the proposed candidates (Klaten Pasal 13 ayat (3) huruf c, Pasal 14
+        ayat (1) huruf c)."""
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.riwayat import catat
 
         with transaksi(self.layanan.engine) as sesi:
             tim = self._tim(sesi, tim_id)
-            if pegawai_id not in kueri.calon_ketua(sesi, tim_id):
-                raise Ditolak("Rekomendasi Sekretaris Daerah harus untuk salah satu calon ketua yang diusulkan.")
-            tim.rekomendasi_ketua_id, tim.rekomendasi_catatan = pegawai_id, catatan.strip()
+            if pegawai_id not in kueri.calon_ketua(sesi, tim_id, peran):
+                sebutan = aturan_tim.sebutan_peran(peran, self._profil_unit(tim.unit_id))
+                raise Ditolak(f"Rekomendasi Sekretaris Daerah harus untuk salah satu calon {sebutan} yang diusulkan.")
+            if peran is PeranTim.KETUA:
+                tim.rekomendasi_ketua_id, tim.rekomendasi_catatan = pegawai_id, catatan.strip()
+            else:
+                tim.rekomendasi_pj_id, tim.rekomendasi_pj_catatan = pegawai_id, catatan.strip()
             catat(
                 sesi,
                 oleh_id=oleh_id,
@@ -437,6 +532,7 @@ class LayananTim:
                 entitas="tim_kerja",
                 entitas_id=tim_id,
                 pegawai_id=pegawai_id,
+                peran=peran.value,
             )
 
     # --- members ----------------------------------------------------------------
@@ -716,8 +812,9 @@ class LayananTim:
         )
 
 
-def temuan_rujukan(profil) -> str:
-    pengusulan = profil.kriteria.ketua.pengusulan
+def temuan_rujukan(profil, peran: PeranTim = PeranTim.KETUA) -> str:
+    kriteria = profil.kriteria.get(peran)
+    pengusulan = kriteria.pengusulan if kriteria is not None else None
     return pengusulan.rujukan if pengusulan is not None else profil.judul
 
 

@@ -178,6 +178,9 @@ class TimKerja(SQLModel, table=True):
     tujuan: str = Field(default="")
     rekomendasi_ketua_id: int | None = Field(default=None, foreign_key="pegawai.id")
     rekomendasi_catatan: str = Field(default="")
+    # Klaten Pasal 13 ayat (3): the Sekda's recommendation among the Penanggungjawab candidates
+    rekomendasi_pj_id: int | None = Field(default=None, foreign_key="pegawai.id")
+    rekomendasi_pj_catatan: str = Field(default="")
     dibuat: NaiveDatetime = Field(default_factory=sekarang)
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 _KOLOM = (
     "k.id, k.unit_id, k.judul, k.tahap, k.sub_tahap, k.tenggat, k.progres, k.indikator, k.target, k.satuan, "
-    "k.mulai, k.ceklis"
+    "k.mulai, k.ceklis, k.tim_id"
 )
 # Returned from review to pelaksanaan and not advanced past it since.
 _DIKEMBALIKAN = (
@@ -92,6 +92,18 @@ def catatan(pembaca: Pembaca, kegiatan_id: int) -> list[Any]:
 def dalam_evaluasi(pembaca: Pembaca) -> list[Any]:
     """Kegiatan in the review chain (their `sub_tahap` says which review)."""
     return pembaca.semua(
-        "SELECT id, unit_id, tahap, sub_tahap FROM kegiatan WHERE tahap = :evaluasi ORDER BY id",
+        "SELECT id, unit_id, tim_id, tahap, sub_tahap FROM kegiatan WHERE tahap = :evaluasi ORDER BY id",
         evaluasi=Tahap.EVALUASI.value,
+    )
+
+
+def pemegang_peran(pembaca: Pembaca, tim_ids: list[int], peran: list[str]) -> list[Any]:
+    """(tim_id, peran, id, nama_jabatan) of the active holders of `peran` in the teams `tim_ids` (list parameters),
+    the newest membership last."""
+    return pembaca.semua(
+        "SELECT a.tim_id, a.peran, p.id, p.nama_jabatan FROM keanggotaan a JOIN pegawai p ON p.id = a.pegawai_id "
+        "WHERE a.tim_id IN :t AND a.peran IN :r AND a.status = :s_anggota_aktif ORDER BY a.id",
+        t=tim_ids,
+        r=peran,
+        **s.PARAM,
     )

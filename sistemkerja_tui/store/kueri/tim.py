@@ -245,18 +245,32 @@ def akhiri_peran(sesi: Session, tim_id: int, peran: PeranTim, *, kecuali: int) -
     )
 
 
-def calon_ketua(sesi: Session, tim_id: int) -> set[int]:
-    """Pegawai proposed as ketua of team `tim_id` (Klaten Pasal 14) and not yet decided on."""
+def calon_ketua(sesi: Session, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> set[int]:
+    """Pegawai proposed as ketua (or `peran`) of team `tim_id` (Klaten Pasal 13 and 14), not yet decided on."""
     return {
         r[0]
         for r in jalankan(
             sesi,
             "SELECT pegawai_id FROM keanggotaan WHERE tim_id = :t AND peran = :ketua AND status = :usulan",
             t=tim_id,
-            ketua=PeranTim.KETUA.value,
+            ketua=peran.value,
             usulan=StatusKeanggotaan.USULAN.value,
         ).all()
     }
+
+
+def ada_pemegang(sesi: Session, tim_id: int, peran: PeranTim) -> bool:
+    """Whether team `tim_id` has an active holder of `peran`."""
+    return (
+        jalankan(
+            sesi,
+            "SELECT 1 FROM keanggotaan WHERE tim_id = :t AND peran = :r AND status = :s_anggota_aktif",
+            t=tim_id,
+            r=peran.value,
+            **syarat.PARAM,
+        ).first()
+        is not None
+    )
 
 
 def unit_pegawai(sesi: Session, pegawai_id: int) -> int:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sistemkerja_tui.tui.screens.tim import LayarTim
 
 PERAN_BERKRITERIA = (PeranTim.KOORDINATOR, PeranTim.PENANGGUNG_JAWAB)  # chosen in the picker, like the ketua
+PERAN_USULAN = (PeranTim.KETUA, PeranTim.PENANGGUNG_JAWAB)  # appointed from proposed candidates (Klaten)
 
 
 async def saring(layar: LayarTim) -> None:
@@ -81,7 +82,13 @@ def _pemilih(layar: LayarTim, t: RingkasTim, peran: PeranTim, judul: str) -> Pem
 
 
 async def ketua(layar: LayarTim, t: RingkasTim) -> None:
-    pegawai_id = await layar.app.push_screen_wait(_pemilih(layar, t, PeranTim.KETUA, f"Pilih ketua — {t.nama}"))
+    pengganti = await lakukan(layar, partial(layar.layanan.tim.pengganti, t.id))
+    if pengganti is not None:  # no JF or pelaksana in the owner unit: a PPK, unit head or Administrator instead
+        layar.notify(f"Unit pemilik tidak memiliki JF atau pelaksana. {pengganti}")
+        hasil = await layar.app.push_screen_wait(LayarCari(layar.layanan.struktur))
+        pegawai_id = hasil.pegawai_id if hasil else None
+    else:
+        pegawai_id = await layar.app.push_screen_wait(_pemilih(layar, t, PeranTim.KETUA, f"Pilih ketua — {t.nama}"))
     if pegawai_id is not None:
         await _pimpinan(layar, t, PeranTim.KETUA, pegawai_id)
 
@@ -156,15 +163,31 @@ async def sukarela(layar: LayarTim, t: RingkasTim) -> None:
     layar.selesai(f"Pengajuan sukarela {hasil.nama} dicatat; menunggu persetujuan.", t.id)
 
 
+async def _peran_usulan(layar: LayarTim, t: RingkasTim) -> tuple[PeranTim, str] | None:
+    """The role proposed for: the ketua, or (Klaten Pasal 13 ayat (3)) the Penanggungjawab, asked when both apply."""
+    daftar = [
+        (p, "ketua" if p is PeranTim.KETUA else s)
+        for p, s in await lakukan(layar, partial(layar.layanan.tim.peran_berusulan, t.id))
+    ]
+    if len(daftar) <= 1:
+        return daftar[0] if daftar else (PeranTim.KETUA, "ketua")
+    return await layar.app.push_screen_wait(PilihSatu("Usulan calon untuk peran", [(s, (p, s)) for p, s in daftar]))
+
+
 async def usulkan(layar: LayarTim, t: RingkasTim) -> None:
-    """Klaten Pasal 14: at least two ketua candidates go to the Sekretaris Daerah. Each is chosen in the ketua
-    picker (filterable, however many candidates there are), one after another, until Esc."""
+    """Klaten Pasal 14 (ketua) and Pasal 13 ayat (3) (Penanggungjawab): at least two candidates go to the
+    Sekretaris Daerah. Each is chosen in the picker (filterable, however many candidates there are), one after
+    another, until Esc."""
     layanan, oleh = layar.layanan, layar.pengguna().pegawai_id
+    pilihan = await _peran_usulan(layar, t)
+    if pilihan is None:
+        return
+    peran_usul, sebutan = pilihan
     calon: dict[int, str] = {}
     while True:
         sudah = f" · terpilih: {'; '.join(calon.values())}" if calon else ""
-        judul = f"Usulkan calon ketua ke-{len(calon) + 1} — {t.nama}{sudah} · Esc bila selesai"
-        pegawai_id = await layar.app.push_screen_wait(_pemilih(layar, t, PeranTim.KETUA, judul))
+        judul = f"Usulkan calon {sebutan} ke-{len(calon) + 1} — {t.nama}{sudah} · Esc bila selesai"
+        pegawai_id = await layar.app.push_screen_wait(_pemilih(layar, t, peran_usul, judul))
         if pegawai_id is None:
             break
         if pegawai_id in calon:
@@ -173,20 +196,27 @@ async def usulkan(layar: LayarTim, t: RingkasTim) -> None:
         calon[pegawai_id] = (await lakukan(layar, partial(layanan.struktur.detail_pegawai, pegawai_id))).nama
     if not calon:
         return
-    pertanyaan = f"Usulkan {len(calon)} calon ketua kepada Sekretaris Daerah: {'; '.join(calon.values())}?"
+    pertanyaan = f"Usulkan {len(calon)} calon {sebutan} kepada Sekretaris Daerah: {'; '.join(calon.values())}?"
     if await layar.app.push_screen_wait(DialogKonfirmasi(pertanyaan)):
         ids = list(calon)
-        await lakukan(layar, lambda: layanan.tim.usulkan_calon_ketua(t.id, ids, oleh_id=oleh))
-        layar.selesai(f"{len(ids)} calon ketua diusulkan kepada Sekretaris Daerah.", t.id)
+        await lakukan(layar, lambda: layanan.tim.usulkan_calon_ketua(t.id, ids, oleh_id=oleh, peran=peran_usul))
+        layar.selesai(f"{len(ids)} calon {sebutan} diusulkan kepada Sekretaris Daerah.", t.id)
 
 
 async def rekomendasi(layar: LayarTim, t: RingkasTim) -> None:
     d, layanan, oleh = layar.detail, layar.layanan, layar.pengguna().pegawai_id
     assert d is not None
-    calon = [a for a in d.anggota if a.peran is PeranTim.KETUA and a.status is StatusKeanggotaan.USULAN]
-    if not calon:
-        layar.notify("Belum ada calon ketua yang diusulkan; tekan U untuk mengusulkan.", severity="warning")
+    usulan = [a for a in d.anggota if a.peran in PERAN_USULAN and a.status is StatusKeanggotaan.USULAN]
+    if not usulan:
+        layar.notify("Belum ada calon yang diusulkan; tekan U untuk mengusulkan.", severity="warning")
         return
+    peran_usul: PeranTim | None = usulan[0].peran
+    if len({a.peran for a in usulan}) > 1:  # ketua and Penanggungjawab candidates both wait (Klaten)
+        pilihan_peran = [(p.label, p) for p in PERAN_USULAN if any(a.peran is p for a in usulan)]
+        peran_usul = await layar.app.push_screen_wait(PilihSatu("Rekomendasi untuk peran", pilihan_peran))
+        if peran_usul is None:
+            return
+    calon = [a for a in usulan if a.peran is peran_usul]
     judul = "Calon yang direkomendasikan Sekretaris Daerah"
     pegawai_id = await layar.app.push_screen_wait(PilihSatu(judul, [(a.nama, a.pegawai_id) for a in calon]))
     if pegawai_id is None:
@@ -194,8 +224,13 @@ async def rekomendasi(layar: LayarTim, t: RingkasTim) -> None:
     dialog = DialogAlasan("Rekomendasi Sekretaris Daerah", "Catatan rekomendasi", wajib=False)
     catatan = await layar.app.push_screen_wait(dialog)
     if catatan is not None:
-        await lakukan(layar, lambda: layanan.tim.catat_rekomendasi_sekda(t.id, pegawai_id, catatan, oleh_id=oleh))
-        layar.selesai("Rekomendasi Sekretaris Daerah dicatat; tekan c untuk menetapkan ketua.", t.id)
+        peran_pilih = calon[0].peran
+        await lakukan(
+            layar,
+            lambda: layanan.tim.catat_rekomendasi_sekda(t.id, pegawai_id, catatan, oleh_id=oleh, peran=peran_pilih),
+        )
+        lanjut = "c untuk menetapkan ketua" if peran_pilih is PeranTim.KETUA else "r untuk menetapkannya"
+        layar.selesai(f"Rekomendasi Sekretaris Daerah dicatat; tekan {lanjut}.", t.id)
 
 
 async def nilai(layar: LayarTim, tim_id: int, a: Anggota) -> None:

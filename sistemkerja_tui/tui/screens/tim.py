@@ -66,7 +66,7 @@ class LayarTim(Screen):
             "Usulkan calon",
             show=False,
             id="tim.usulkan",
-            tooltip="Usulkan paling sedikit 2 calon ketua kepada Sekretaris Daerah (Klaten Pasal 14)",
+            tooltip="Usulkan paling sedikit 2 calon ketua/penanggungjawab kepada Sekda (Klaten Pasal 13-14)",
         ),
         Binding(
             "R",
@@ -74,7 +74,7 @@ class LayarTim(Screen):
             "Rekomendasi",
             show=False,
             id="tim.rekomendasi",
-            tooltip="Catat rekomendasi Sekretaris Daerah atas calon ketua (Klaten Pasal 14)",
+            tooltip="Catat rekomendasi Sekretaris Daerah atas calon ketua/penanggungjawab (Klaten Pasal 13-14)",
         ),
         Binding(
             "N",
