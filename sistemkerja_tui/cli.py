@@ -176,8 +176,16 @@ def _parser() -> argparse.ArgumentParser:
         "penolakan, permohonan_lintas_instansi, sukarela_lintas_unit, rekomendasi_penilaian",
     )
     sumber = buat.add_mutually_exclusive_group(required=True)
-    sumber.add_argument("--tim", type=_id, metavar="ID", help="id tim kerja")
-    sumber.add_argument("--permohonan", type=_id, metavar="ID", help="id permohonan")
+    sumber.add_argument(
+        "--tim",
+        type=_id,
+        nargs="+",
+        metavar="ID",
+        help="id tim kerja; beberapa id: satu batch (semua atau tidak satu pun)",
+    )
+    sumber.add_argument(
+        "--permohonan", type=_id, nargs="+", metavar="ID", help="id permohonan; beberapa id: satu batch"
+    )
     sumber.add_argument("--penilaian", type=_id, metavar="ID", help="id penilaian anggota (surat rekomendasi)")
     buat.add_argument(
         "--format", choices=FORMAT_SURAT, default="txt", help="format berkas (bawaan txt; pdf lewat LibreOffice)"
@@ -684,14 +692,32 @@ def _surat(args) -> int:
         if args.aksi_surat == "ulang":
             print(layanan.surat.ekspor(nomor=args.nomor, folder=folder, format=args.format))
             return 0
+        penandatangan = layanan.surat.penandatangan_nip(args.penandatangan) if args.penandatangan else None
+        tim, permohonan = args.tim or [], args.permohonan or []
+        if len(tim) + len(permohonan) > 1:  # a batch: all numbered and registered in one transaction, or none
+            if args.tembusan:
+                return _galat("--tembusan hanya untuk satu surat; untuk satu batch tembusan diambil dari rute.")
+            semua = layanan.surat.buat_banyak(
+                jenis,
+                tim_id=tuple(tim),
+                permohonan_id=tuple(permohonan),
+                penandatangan_id=penandatangan,
+                folder=folder,
+                format=args.format,
+            )
+            for hasil in semua:
+                for p in hasil.peringatan:
+                    print(f"peringatan {hasil.nomor}: {p}", file=sys.stderr)
+                print(hasil.berkas)
+            return 0
         hasil = layanan.surat.buat(
             jenis,
-            tim_id=args.tim,
-            permohonan_id=args.permohonan,
+            tim_id=tim[0] if tim else None,
+            permohonan_id=permohonan[0] if permohonan else None,
             penilaian_id=args.penilaian,
             folder=folder,
             format=args.format,
-            penandatangan_id=layanan.surat.penandatangan_nip(args.penandatangan) if args.penandatangan else None,
+            penandatangan_id=penandatangan,
             tembusan=tuple(args.tembusan) if args.tembusan else None,
         )
         for p in hasil.peringatan:

@@ -381,6 +381,31 @@ def test_buat_banyak_satu_transaksi_semua_atau_tidak_sama_sekali(layanan, tim, d
     assert [s.nomor for s in layanan.surat.daftar()] == [h.nomor for h in reversed(hasil)]
 
 
+def test_cli_satu_batch_ditulis_semua_atau_tidak_satu_pun(layanan, tim, db_demo, tmp_path, capsys):
+    """`surat buat --tim A B …`: one batch through the CLI, each letter written as asked; a batch with one team
+    the signer may not sign for writes no file and registers nothing."""
+    from sistemkerja_tui.cli import main
+
+    (unit_tim,) = _sql(db_demo, "SELECT unit_id FROM tim_kerja WHERE id = ?", tim)[0]
+    lain = next(
+        t
+        for (t, u) in _sql(db_demo, "SELECT id, unit_id FROM tim_kerja ORDER BY id")
+        if layanan.struktur.jalur_unit(u)[0].id != layanan.struktur.jalur_unit(unit_tim)[0].id
+    )
+    keluaran = tmp_path / "surat"
+    keluaran.mkdir()
+    perintah = ["--db", db_demo, "surat", "buat", "--jenis", "surat_tugas", "--format", "md", "--keluaran"]
+    sebelum = sidik(db_demo)
+    assert main([*perintah, str(keluaran), "--tim", str(tim), str(lain)]) == 2
+    assert f"tim {lain} ditolak" in capsys.readouterr().err
+    assert sidik(db_demo) == sebelum and list(keluaran.iterdir()) == []
+    assert main([*perintah, str(keluaran), "--tim", str(tim), str(tim)]) == 0
+    berkas = [Path(b) for b in capsys.readouterr().out.split()]
+    assert len(berkas) == 2 and all(b.parent == keluaran and b.suffix == ".md" for b in berkas)
+    assert sorted(keluaran.iterdir()) == sorted(berkas)
+    assert len(layanan.surat.daftar()) == 2
+
+
 def _dengan_profil(db_demo, profil: str):
     from sistemkerja_tui.layanan.mulai import buka_database
 

@@ -838,12 +838,17 @@ class LayananSurat:
         permohonan_id: tuple[int, ...] = (),
         tanggal: date | None = None,
         penandatangan_id: int | None = None,
+        folder: Path | None = None,
+        format: str = "txt",
     ) -> list[HasilSurat]:
         """One batch of letters of one kind (e.g. the Surat Tugas of many teams or approved requests), in one
         transaction: every one checked first, then all numbered and registered, or none (a refusal names the
-        team or request at fault and uses no number)."""
+        team or request at fault and uses no number). With `folder`, each is written there as in `buat`: a
+        batch that cannot be written whole is neither numbered nor registered, and leaves no file."""
         from sistemkerja_tui.store.db import transaksi
 
+        if folder is not None:
+            _periksa_keluaran(folder, format)
         tanggal = tanggal or date.today()
         siap = []
         for sumber, nilai in [("tim", t) for t in tim_id] + [("permohonan", p) for p in permohonan_id]:
@@ -860,8 +865,14 @@ class LayananSurat:
                 )
             except Ditolak as e:
                 raise Ditolak(f"{jenis.label} untuk {sumber} {nilai} ditolak: {e.pesan}") from e
-        with transaksi(self.layanan.engine) as sesi:
-            return [self._daftarkan(sesi, jenis, s, tanggal, None, "txt", []) for s in siap]
+        berkas: list[Path] = []
+        try:
+            with transaksi(self.layanan.engine) as sesi:
+                return [self._daftarkan(sesi, jenis, s, tanggal, folder, format, berkas) for s in siap]
+        except BaseException:
+            for b in berkas:  # written, but the register did not commit: no file without its entry
+                b.unlink(missing_ok=True)
+            raise
 
     def _siapkan(self, jenis, tim_id, permohonan_id, tanggal, penandatangan_id, tembusan) -> _Siap:
         """The context from the records, checked (a blocking finding refuses it), before any number is taken."""
