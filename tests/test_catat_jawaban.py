@@ -48,7 +48,11 @@ def test_persetujuan_dicatat_dari_surat_bukan_oleh_pimpinan_lain(layanan, db_dem
         permohonan,
     )
     assert (oleh, nomor, tanggal) == (pemohon, "800/41/DINKES/2026", "2026-03-09")
-    pelaku = sql(db_demo, "SELECT DISTINCT pelaku_id FROM riwayat WHERE aksi = 'permohonan_setujui'")
+    pelaku = sql(
+        db_demo,
+        "SELECT DISTINCT pelaku_id FROM riwayat WHERE aksi = 'permohonan_setujui' AND entitas_id = ?",
+        permohonan,
+    )
     assert pelaku == [(pemohon,)] and penerima != pemohon  # the audit names the recorder, not the other head
 
 

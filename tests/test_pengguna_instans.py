@@ -15,14 +15,17 @@ from sistemkerja_tui.layanan.surat import JenisSurat
 
 
 def _dua_tim_dua_pimpinan(layanan, db) -> list[tuple[int, int, str]]:
-    """Two teams with a ketua whose owner units have different heads: (tim, head's pegawai id, head's NIP)."""
+    """Two teams with a ketua in different Perangkat Daerah: (tim, the PD head's pegawai id, their NIP)."""
     hasil: list[tuple[int, int, str]] = []
     for tim_id, unit_id in sql(
         db,
         "SELECT t.id, t.unit_id FROM tim_kerja t WHERE EXISTS (SELECT 1 FROM keanggotaan k WHERE k.tim_id = t.id "
         "AND k.peran = 'ketua' AND k.status = 'aktif') ORDER BY t.id",
     ):
-        kepala = [u.pimpinan.pegawai_id for u in layanan.struktur.jalur_unit(unit_id) if u.pimpinan][-1]
+        pd = layanan.struktur.jalur_unit(unit_id)[0]  # a Keputusan is set by the Kepala Perangkat Daerah
+        if pd.pimpinan is None:
+            continue
+        kepala = pd.pimpinan.pegawai_id
         if all(kepala != k for _, k, _ in hasil):
             ((nip,),) = sql(db, "SELECT nip FROM pegawai WHERE id = ?", kepala)
             hasil.append((tim_id, kepala, nip))

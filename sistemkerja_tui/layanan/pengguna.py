@@ -57,12 +57,10 @@ class LayananPengguna:
                 tumpuk.extend(reversed(self.struktur.anak_unit(u.id)))
         return hasil
 
-    def sekarang(self) -> Pengguna | None:
-        """This instance's user: in mode "bersama" the logged-in account (if a unit head); else the one it
-        chose, else the last choice saved (read once, at the first call)."""
+    def pegawai_id_sekarang(self) -> int | None:
+        """The pegawai id of this instance's user (see `sekarang`), without checking they still lead a unit."""
         if self.layanan.sesi is not None:
-            pid = self.layanan.sesi.pegawai_id
-            return next((p for p in self.calon() if p.pegawai_id == pid), None)
+            return self.layanan.sesi.pegawai_id
         if self._bersama():
             return None
         if self._pegawai_id is None:
@@ -70,7 +68,13 @@ class LayananPengguna:
             if nilai is None or not nilai.isdigit():
                 return None
             self._pegawai_id = int(nilai)
-        return next((p for p in self.calon() if p.pegawai_id == self._pegawai_id), None)
+        return self._pegawai_id
+
+    def sekarang(self) -> Pengguna | None:
+        """This instance's user: in mode "bersama" the logged-in account (if a unit head); else the one it
+        chose, else the last choice saved (read once, at the first call)."""
+        pid = self.pegawai_id_sekarang()
+        return None if pid is None else next((p for p in self.calon() if p.pegawai_id == pid), None)
 
     def status_ttd(self, pegawai_id: int) -> PltPlh | None:
         """ "Plt."/"Plh." when this unit head signs as an acting official, else None."""

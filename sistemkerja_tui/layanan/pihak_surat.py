@@ -138,18 +138,16 @@ class PihakSurat:
     # --- the signer ------------------------------------------------------------------
 
     def pilih_penandatangan(self, penandatangan_id: int | None) -> int:
-        """The signer asked for, else the app's user; refused when there is neither."""
+        """The signer asked for, else this instance's user; refused when there is neither."""
         if penandatangan_id is not None:
             return penandatangan_id
-        from sistemkerja_tui.store.kueri import pengaturan
-
-        nilai = pengaturan.nilai(self.struktur.pembaca, pengaturan.KUNCI_PENGGUNA)
-        if nilai is None or not nilai.isdigit():
+        pegawai_id = self.layanan.pengguna.pegawai_id_sekarang()
+        if pegawai_id is None:
             raise Ditolak(
                 "Penandatangan belum ada: pilih dahulu pengguna (pimpinan unit) yang menandatangani, "
                 "atau sebutkan NIP penandatangan (--penandatangan)."
             )
-        return int(nilai)
+        return pegawai_id
 
     def penanda(
         self,
