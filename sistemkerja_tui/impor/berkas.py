@@ -127,8 +127,7 @@ def _baris_csv(path: Path) -> Iterator[tuple[int, list[Sel]]]:
 
     def baris() -> Iterator[tuple[int, list[Sel]]]:
         with path.open(encoding=pengodean, errors="replace", newline="") as f:
-            for nomor, r in enumerate(csv.reader(f, delimiter=pemisah), 1):
-                yield nomor, list[Sel](r)
+            yield from enumerate(csv.reader(f, delimiter=pemisah), 1)  # the cells as csv gives them (list[str])
 
     return baris()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from sistemkerja_tui.aturan.enums import JenisJabatan, Jenjang, Pendidikan, StatusASN
 from sistemkerja_tui.impor import kolom, nilai
 from sistemkerja_tui.impor._baris import Baris, baca
-from sistemkerja_tui.impor.berkas import Kemajuan
+from sistemkerja_tui.impor.berkas import Kemajuan, Sel
 from sistemkerja_tui.impor.model import BarisPegawai, HasilBaca
 
 # Which file fields feed which BarisPegawai field (for `bidang_berkas`).
@@ -29,9 +30,33 @@ _SUMBER = {
 
 
 @cache
-def _dari_berkas(kolom_berkas: frozenset[str]) -> frozenset[str]:
-    """The BarisPegawai fields a file with these mapped fields can give."""
-    return frozenset(f for f, sumber in _SUMBER.items() if not kolom_berkas.isdisjoint(sumber))
+def _dari_berkas(
+    kolom_berkas: frozenset[str], ada_pendidikan: bool, ada_golongan: bool, ada_status: bool
+) -> frozenset[str]:
+    """The BarisPegawai fields a row of a file with these mapped fields gives (one frozenset per kind of row):
+    without its own pendidikan, golongan or status, those are guesses an update must not write."""
+    bidang = {f for f, sumber in _SUMBER.items() if not kolom_berkas.isdisjoint(sumber)}
+    for ada, f in ((ada_pendidikan, "pendidikan"), (ada_golongan, "golongan"), (ada_status, "status_asn")):
+        if not ada:
+            bidang.discard(f)
+    return frozenset(bidang)
+
+
+class _Ubah:
+    """The value conversions of `nilai`, remembered for one file (`nilai.ingat`)."""
+
+    def __init__(self) -> None:
+        self.status_asn = nilai.ingat(nilai.status_asn)
+        self.golongan = nilai.ingat(nilai.golongan)
+        self.jenis_jabatan = nilai.ingat(nilai.jenis_jabatan)
+        self.jenjang_jf = nilai.ingat(nilai.jenjang_jf)
+        self.pendidikan = nilai.ingat(nilai.pendidikan)
+        self.pendidikan_dari_gelar = nilai.ingat(nilai.pendidikan_dari_gelar)
+        self.tanggal = nilai.ingat(nilai.tanggal)
+        self.hari_ini = date.today()
+
+    def tanggal_sel(self, sel: Sel, bidang: str) -> date | None:
+        return self.tanggal(sel, bidang) if type(sel) is str else nilai.tanggal(sel, bidang)
 
 
 def baca_pegawai(path: Path | str, *, kemajuan: Kemajuan | None = None) -> HasilBaca[BarisPegawai]:
@@ -40,9 +65,10 @@ def baca_pegawai(path: Path | str, *, kemajuan: Kemajuan | None = None) -> Hasil
     `kemajuan(n)` is called as rows are read. Raises `BerkasTidakTerbaca` when the file cannot be opened.
     """
     sudah: dict[str, int] = {}  # NIP -> the row it was first seen in
+    ubah = _Ubah()
 
     def satu(b: Baris) -> BarisPegawai | None:
-        baris = _baris_pegawai(b)
+        baris = _baris_pegawai(b, ubah)
         if baris is not None:
             if baris.nip in sudah:
                 b.tolak("nip", f"NIP ini sudah ada di baris {sudah[baris.nip]}. Hapus salah satu baris.")
@@ -53,13 +79,13 @@ def baca_pegawai(path: Path | str, *, kemajuan: Kemajuan | None = None) -> Hasil
     return baca(path, kolom.PEGAWAI, satu, kemajuan)
 
 
-def _status_golongan(b: Baris) -> tuple[StatusASN, str]:
-    status = b.coba("jenis_pegawai", lambda: nilai.status_asn(b.teks("jenis_pegawai"), b.teks("status_cpns")), None)
+def _status_golongan(b: Baris, t: Callable[[str, str], str], u: _Ubah) -> tuple[StatusASN, str]:
+    status = b.coba("jenis_pegawai", None, u.status_asn, t("jenis_pegawai", ""), t("status_cpns", ""))
     gol, status_gol = "", None
-    bidang = next((f for f in ("golongan", "golongan_id", "pangkat") if b.teks(f)), None)
+    bidang = next((f for f in ("golongan", "golongan_id", "pangkat") if t(f, "")), None)
     if bidang is not None:
         kosong: tuple[str, StatusASN | None] = ("", None)
-        gol, status_gol = b.coba(bidang, lambda: nilai.golongan(b.sel(bidang)), kosong)
+        gol, status_gol = b.coba(bidang, kosong, u.golongan, t(bidang, ""))
     if bidang is not None and status is not None and status_gol is not None and status is not status_gol:
         contoh = "III/b" if status is StatusASN.PNS else "IX"
         b.tolak(
@@ -67,23 +93,29 @@ def _status_golongan(b: Baris) -> tuple[StatusASN, str]:
             f"Golongan '{gol}' adalah golongan {status_gol.label}, padahal jenis pegawainya {status.label}. "
             f"Perbaiki golongan (misalnya {contoh}) atau jenis pegawainya.",
         )
-    if status is None and status_gol is None and nilai.nip_pppk("".join(b.teks("nip").split())):
+    if status is None and status_gol is None and nilai.nip_pppk("".join(t("nip", "").split())):
         status = StatusASN.PPPK
     return status or status_gol or StatusASN.PNS, gol
 
 
-def _jabatan(b: Baris, nama_jabatan: str) -> tuple[JenisJabatan, Jenjang | None, str]:
-    kolom_jenis = b.kolom("jenis_jabatan_id" if b.teks("jenis_jabatan_id") else "jenis_jabatan")
+def _jabatan(
+    b: Baris, t: Callable[[str, str], str], nama_jabatan: str, u: _Ubah
+) -> tuple[JenisJabatan, Jenjang | None, str]:
+    jenis_id = t("jenis_jabatan_id", "")
+    bidang_jenis = "jenis_jabatan_id" if jenis_id else "jenis_jabatan"
     jenis = b.coba(
-        "jenis_jabatan_id" if b.teks("jenis_jabatan_id") else "jenis_jabatan",
-        lambda: nilai.jenis_jabatan(
-            b.teks("jenis_jabatan_id"), b.teks("jenis_jabatan"), nama_jabatan, b.teks("eselon"), kolom_jenis
-        ),
+        bidang_jenis,
         JenisJabatan.PELAKSANA,
+        u.jenis_jabatan,
+        jenis_id,
+        t("jenis_jabatan", ""),
+        nama_jabatan,
+        t("eselon", ""),
+        b.kolom(bidang_jenis),
     )
     if jenis is not JenisJabatan.FUNGSIONAL:
         return jenis, None, ""
-    nama_jf, jenjang = nilai.jenjang_jf(nama_jabatan)
+    nama_jf, jenjang = u.jenjang_jf(nama_jabatan)
     if jenjang is None and nama_jabatan:
         b.tolak(
             "nama_jabatan",
@@ -93,42 +125,39 @@ def _jabatan(b: Baris, nama_jabatan: str) -> tuple[JenisJabatan, Jenjang | None,
     return jenis, jenjang, nama_jf
 
 
-def _gelar(b: Baris) -> tuple[str, str, str]:
-    nama, depan, belakang = b.teks("nama"), b.teks("gelar_depan"), b.teks("gelar_belakang")
+def _gelar(t: Callable[[str, str], str]) -> tuple[str, str, str]:
+    nama, depan, belakang = t("nama", ""), t("gelar_depan", ""), t("gelar_belakang", "")
     if not depan and not belakang:
         depan, nama, belakang = nilai.pisah_gelar(nama)
     return depan, " ".join(nama.split()), belakang
 
 
-def _baris_pegawai(b: Baris) -> BarisPegawai | None:
-    nip = b.coba("nip", lambda: nilai.nip(b.sel("nip")), "")
-    depan, nama, belakang = _gelar(b)
+def _baris_pegawai(b: Baris, u: _Ubah) -> BarisPegawai | None:
+    t = b.isi.get  # the row's cells as text; "" for a field the file has no column for
+    nip = b.coba("nip", "", nilai.nip, b.sel("nip"), u.hari_ini)
+    depan, nama, belakang = _gelar(t)
     if not nama:
         b.tolak("nama", "Nama kosong. Isikan nama pegawai.")
-    nama_jabatan = " ".join(b.teks("nama_jabatan").split())
+    nama_jabatan = " ".join(t("nama_jabatan", "").split())
     if not nama_jabatan:
         b.tolak("nama_jabatan", "Jabatan kosong. Isikan nama jabatan, misalnya 'Perawat Ahli Pertama'.")
-    status, gol = _status_golongan(b)
-    jenis, jenjang, nama_jf = _jabatan(b, nama_jabatan)
+    status, gol = _status_golongan(b, t, u)
+    jenis, jenjang, nama_jf = _jabatan(b, t, nama_jabatan, u)
+    pendidikan_id = t("pendidikan_id", "")
     pendidikan = b.coba(
-        "pendidikan_id" if b.teks("pendidikan_id") else "pendidikan",
-        lambda: nilai.pendidikan(b.teks("pendidikan_id"), b.teks("pendidikan")),
-        None,
+        "pendidikan_id" if pendidikan_id else "pendidikan", None, u.pendidikan, pendidikan_id, t("pendidikan", "")
     )
-    lahir = b.coba("tanggal_lahir", lambda: nilai.tanggal(b.sel("tanggal_lahir"), b.kolom("tanggal_lahir")), None)
-    atasan = b.coba("atasan_nip", lambda: nilai.nip_boleh_kosong(b.sel("atasan_nip")), None)
+    lahir = b.coba("tanggal_lahir", None, u.tanggal_sel, b.sel("tanggal_lahir"), b.kolom("tanggal_lahir"))
+    atasan = b.coba("atasan_nip", None, nilai.nip_boleh_kosong, b.sel("atasan_nip")) if "atasan_nip" in b.isi else None
     if b.ditolak:
         return None
     if lahir is None:
         lahir = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))  # the NIP's first 8 digits, checked by nilai.nip
-    bidang = set(_dari_berkas(b.bidang))
+    ada_pendidikan = pendidikan is not None
     if pendidikan is None:
-        bidang.discard("pendidikan")
-        pendidikan = nilai.pendidikan_dari_gelar(depan, belakang) or Pendidikan.SMA
-    if not gol:
-        bidang.discard("golongan")
-    if not (b.teks("jenis_pegawai") or b.teks("status_cpns") or gol):
-        bidang.discard("status_asn")
+        pendidikan = u.pendidikan_dari_gelar(depan, belakang) or Pendidikan.SMA
+    ada_status = bool(t("jenis_pegawai") or t("status_cpns") or gol)
+    unit_nama, induk_nama = t("unit_nama"), t("unit_induk_nama")
     return BarisPegawai(
         baris=b.nomor,
         nip=nip,
@@ -139,14 +168,14 @@ def _baris_pegawai(b: Baris) -> BarisPegawai | None:
         nama_jabatan=nama_jabatan,
         jenjang=jenjang,
         pendidikan=pendidikan,
-        pns_id=b.teks("pns_id") or None,
+        pns_id=t("pns_id") or None,
         gelar_depan=depan,
         gelar_belakang=belakang,
-        unit_sumber_id=b.teks("unit_sumber_id") or None,
-        unit_nama=" ".join(b.teks("unit_nama").split()) or None,
-        unit_induk_nama=" ".join(b.teks("unit_induk_nama").split()) or None,
+        unit_sumber_id=t("unit_sumber_id") or None,
+        unit_nama=" ".join(unit_nama.split()) or None if unit_nama else None,
+        unit_induk_nama=" ".join(induk_nama.split()) or None if induk_nama else None,
         atasan_nip=atasan,
         tanggal_lahir=lahir,
         nama_jf=nama_jf,
-        bidang_berkas=frozenset(bidang),
+        bidang_berkas=_dari_berkas(b.bidang, ada_pendidikan, bool(gol), ada_status),
     )

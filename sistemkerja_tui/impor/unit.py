@@ -77,7 +77,7 @@ def baca_unit(path: Path | str, *, kemajuan: Kemajuan | None = None) -> HasilBac
         if not nama:
             b.tolak("nama", "Nama unit kosong. Isikan nama unit, misalnya 'Bidang Pelayanan Kesehatan'.")
         jenis, ditebak = _jenis(b, nama)
-        nip = b.coba("pimpinan_nip", lambda: nilai.nip_boleh_kosong(b.sel("pimpinan_nip")), None)
+        nip = b.coba("pimpinan_nip", None, nilai.nip_boleh_kosong, b.sel("pimpinan_nip"))
         induk = b.teks("induk_sumber_id")
         if b.ditolak:
             return None

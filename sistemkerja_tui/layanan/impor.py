@@ -471,6 +471,8 @@ def _nilai_db(lama: Any, kolom: str) -> Any:
     return bool(nilai) if kolom == "aktif" else nilai
 
 
+# member -> its code: a dict lookup costs a quarter of `Enum.value` (a Python property), 4 × 80 000 times
+_KODE: dict[Any, str] = {m: m.value for e in (StatusASN, JenisJabatan, Jenjang, Pendidikan) for m in e}
 _BOLEH_TETAP = ("gelar_depan", "gelar_belakang", "status_asn", "jenis_jabatan", "nama_jabatan", "jenjang", "pendidikan")
 
 
@@ -483,12 +485,12 @@ def _kolom_pegawai(b: BarisPegawai, unit_id: int | None, lama: Any, bidang: Coll
         "nama": b.nama,
         "gelar_depan": b.gelar_depan,
         "gelar_belakang": b.gelar_belakang,
-        "status_asn": b.status_asn.value,
+        "status_asn": _KODE[b.status_asn],
         "golongan": b.golongan,
-        "jenis_jabatan": b.jenis_jabatan.value,
+        "jenis_jabatan": _KODE[b.jenis_jabatan],
         "nama_jabatan": b.nama_jabatan,
-        "jenjang": b.jenjang.value if b.jenjang else None,
-        "pendidikan": b.pendidikan.value,
+        "jenjang": _KODE[b.jenjang] if b.jenjang else None,
+        "pendidikan": _KODE[b.pendidikan],
         "unit_id": unit_id,
         "aktif": True,
     }
@@ -889,11 +891,12 @@ class LayananImpor:
             _lapor(kemajuan, "tulis", 0, total)
             kueri.sisipkan_unit(sesi, [{**u, "instansi_id": instansi.id} for u in r.unit_sisip])
             selaraskan_sekuens(sesi, ["unit_organisasi"])
-            kueri.sisipkan_pegawai(sesi, r.sisip, setiap)
-            ditulis += len(r.sisip)
-            kueri.perbarui_pegawai(sesi, [{**u, "alasan_nonaktif": ""} for u in r.ubah], setiap)
-            ditulis += len(r.ubah)
-            kueri.perbarui_pegawai(sesi, nonaktif, setiap)
+            with kueri.cache_besar(sesi):
+                kueri.sisipkan_pegawai(sesi, r.sisip, setiap)
+                ditulis += len(r.sisip)
+                kueri.perbarui_pegawai(sesi, [{**u, "alasan_nonaktif": ""} for u in r.ubah], setiap)
+                ditulis += len(r.ubah)
+                kueri.perbarui_pegawai(sesi, nonaktif, setiap)
             self._tetapkan_pimpinan(sesi, r.pimpinan, oleh_id)
             kueri.perbarui_unit(sesi, [{"b_id": u, "pimpinan_id": None} for u in r.pimpinan_lepas])
             riwayat.catat_banyak(

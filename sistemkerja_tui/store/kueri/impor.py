@@ -8,7 +8,9 @@ inside the import's one transaction; there is no SELECT per row.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -88,24 +90,76 @@ def _batch(sesi: Any, perintah: Any, baris: list[Any]) -> None:
         conn.execute(perintah, baris[awal : awal + POTONGAN])
 
 
-def _batch_driver(
-    sesi: Any, sql: str, kolom: list[str], baris: list[dict[str, Any]], setiap: Any, tetap: tuple[Any, ...] = ()
-) -> None:
-    """executemany straight on the driver with positional tuples (the values of `kolom`, then `tetap`):
-    SQLAlchemy's per-row parameter processing costs more than the insert itself at 80 000 rows.
+def _batch_driver(sesi: Any, sql: str, kolom: list[str], baris: list[dict[str, Any]], setiap: Any) -> None:
+    """executemany straight on the driver with positional tuples (the values of `kolom`):
+    SQLAlchemy's per-row parameter processing costs more than the update itself at 80 000 rows.
     `sql` has one `?` per value."""
     conn = sesi.connection()
-    if conn.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")  # psycopg's placeholder; the SQL holds no other '?' or '%'
+    sql = _tanda(conn, sql)
     ambil = itemgetter(*kolom)
     for awal in range(0, len(baris), POTONGAN):
-        conn.exec_driver_sql(sql, [ambil(b) + tetap for b in baris[awal : awal + POTONGAN]])
+        conn.exec_driver_sql(sql, [ambil(b) for b in baris[awal : awal + POTONGAN]])
         if setiap is not None:
             setiap(min(awal + POTONGAN, len(baris)))
 
 
+def _tanda(conn: Any, sql: str) -> str:
+    """`?` placeholders as the driver wants them (psycopg: `%s`); the SQL holds no other '?' or '%'."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def _batas_parameter(conn: Any) -> int:
+    """Bound parameters one statement may carry: SQLite before 3.32 allows 999, later 32 766; PostgreSQL 65 535."""
+    if conn.dialect.name != "sqlite":
+        return 65_535
+    import sqlite3
+
+    return 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
+
+
+def _sisip_banyak(
+    sesi: Any, nama_tabel: str, kolom: list[str], baris: list[dict[str, Any]], setiap: Any, tetap: dict[str, Any]
+) -> None:
+    """INSERT of many rows per statement (`VALUES (…), (…), …`) on the driver: SQLite evaluates a CHECK with an IN
+    list (the pegawai codes) through a temporary table built once per statement, so one statement per row
+    (executemany) costs twice the insert. `setiap(n)` about every POTONGAN rows and at the end."""
+    conn = sesi.connection()
+    nama = [*kolom, *tetap]
+    per = max(1, min(1000, _batas_parameter(conn) // len(nama)))
+    satu = f"({', '.join('?' * len(nama))})"
+    kepala = f"INSERT INTO {nama_tabel} ({', '.join(nama)}) VALUES "
+    sql_penuh = _tanda(conn, kepala + ", ".join([satu] * per))
+    ambil, ekor = itemgetter(*kolom), tuple(tetap.values())
+    lapor = POTONGAN
+    for awal in range(0, len(baris), per):
+        blok = baris[awal : awal + per]
+        sql = sql_penuh if len(blok) == per else _tanda(conn, kepala + ", ".join([satu] * len(blok)))
+        conn.exec_driver_sql(sql, tuple(chain.from_iterable(ambil(b) + ekor for b in blok)))
+        selesai = awal + len(blok)
+        if setiap is not None and (selesai >= lapor or selesai == len(baris)):
+            setiap(selesai)
+            lapor += POTONGAN
+
+
+@contextmanager
+def cache_besar(sesi: Any) -> Iterator[None]:
+    """SQLite: a 64 MiB page cache while a big import writes (the five pegawai indexes stay in memory instead of
+    spilling mid-transaction), then the connection's own size back. Other databases: nothing."""
+    conn = sesi.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    driver = conn.connection.driver_connection  # a pragma on the driver: valid whatever the transaction's state
+    lama = int(driver.execute("PRAGMA cache_size").fetchone()[0])
+    driver.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA cache_size = {lama}")
+
+
 def sisipkan_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
-    """Insert new pegawai (ids from the database); `setiap(n)` after each batch (progress, cancellation).
+    """Insert new pegawai (ids from the database); `setiap(n)` as batches are written (progress, cancellation).
     Columns the rows do not carry get their schema defaults."""
     if not baris:
         return
@@ -115,11 +169,7 @@ def sisipkan_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None)
         for c in t.columns
         if c.name not in baris[0] and not c.primary_key and c.default is not None and not callable(c.default.arg)
     }
-    kolom = list(baris[0])
-    sql = (
-        f"INSERT INTO {t.name} ({', '.join([*kolom, *bawaan])}) VALUES ({', '.join('?' * (len(kolom) + len(bawaan)))})"
-    )
-    _batch_driver(sesi, sql, kolom, baris, setiap, tuple(bawaan.values()))
+    _sisip_banyak(sesi, t.name, [t.c[k].name for k in baris[0]], baris, setiap, bawaan)
 
 
 def perbarui_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
