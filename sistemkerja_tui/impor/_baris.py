@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import repeat
 from pathlib import Path
+from threading import Event
 from typing import Any, TypeVar
 
 from sistemkerja_tui.impor import nilai
@@ -70,10 +71,12 @@ def baca(
     alias: TabelAlias,
     baca_baris: Callable[[Baris], T | None],
     kemajuan: Kemajuan | None,
+    batal: Event | None = None,
 ) -> HasilBaca[T]:
-    """Find the header, map it, read every row with `baca_baris` (None or refusals: the row is refused)."""
+    """Find the header, map it, read every row with `baca_baris` (None or refusals: the row is refused).
+    `BacaDibatalkan` once `batal` is set (checked every 1000 rows, after `kemajuan`)."""
     nama = Path(path).name
-    tabel: Tabel | None = baca_tabel(path, alias.kenali, kemajuan=kemajuan)
+    tabel: Tabel | None = baca_tabel(path, alias.kenali, kemajuan=kemajuan, batal=batal)
     if tabel is None:
         return HasilBaca(
             berkas=nama,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
+from threading import Event
 
 from sistemkerja_tui.aturan.enums import JenisJabatan, Jenjang, Pendidikan, StatusASN
 from sistemkerja_tui.impor import kolom, nilai
@@ -59,10 +60,13 @@ class _Ubah:
         return self.tanggal(sel, bidang) if type(sel) is str else nilai.tanggal(sel, bidang)
 
 
-def baca_pegawai(path: Path | str, *, kemajuan: Kemajuan | None = None) -> HasilBaca[BarisPegawai]:
+def baca_pegawai(
+    path: Path | str, *, kemajuan: Kemajuan | None = None, batal: Event | None = None
+) -> HasilBaca[BarisPegawai]:
     """Every data row checked; a row with any refused value is in `ditolak`, not in `baris`.
 
-    `kemajuan(n)` is called as rows are read. Raises `BerkasTidakTerbaca` when the file cannot be opened.
+    `kemajuan(n)` is called as rows are read. Raises `BerkasTidakTerbaca` when the file cannot be opened,
+    `BacaDibatalkan` once `batal` is set.
     """
     sudah: dict[str, int] = {}  # NIP -> the row it was first seen in
     ubah = _Ubah()
@@ -76,7 +80,7 @@ def baca_pegawai(path: Path | str, *, kemajuan: Kemajuan | None = None) -> Hasil
             sudah[baris.nip] = b.nomor
         return baris
 
-    return baca(path, kolom.PEGAWAI, satu, kemajuan)
+    return baca(path, kolom.PEGAWAI, satu, kemajuan, batal)
 
 
 def _status_golongan(b: Baris, t: Callable[[str, str], str], u: _Ubah) -> tuple[StatusASN, str]:

@@ -84,10 +84,12 @@ def anggota_nonaktif(sumber: Any, unit_ids: Iterable[int] | None = None) -> list
 # --- writes, in the import's transaction -------------------------------------------------
 
 
-def _batch(sesi: Any, perintah: Any, baris: list[Any]) -> None:
+def _batch(sesi: Any, perintah: Any, baris: list[Any], setiap: Any = None) -> None:
     conn = sesi.connection()
     for awal in range(0, len(baris), POTONGAN):
         conn.execute(perintah, baris[awal : awal + POTONGAN])
+        if setiap is not None:
+            setiap(min(awal + POTONGAN, len(baris)))
 
 
 def _batch_driver(sesi: Any, sql: str, kolom: list[str], baris: list[dict[str, Any]], setiap: Any) -> None:
@@ -182,20 +184,21 @@ def perbarui_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None)
     _batch_driver(sesi, sql, [*kolom, "b_id"], baris, setiap)
 
 
-def sisipkan_unit(sesi: Any, baris: list[dict[str, Any]]) -> list[int]:
-    """Insert new units (ids given by the caller, see `id_berikut`)."""
+def sisipkan_unit(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> list[int]:
+    """Insert new units (ids given by the caller, see `id_berikut`); `setiap(n)` after each batch."""
     from sqlalchemy import insert
 
-    _batch(sesi, insert(tabel("unit_organisasi")), baris)
+    if baris:
+        _batch(sesi, insert(tabel("unit_organisasi")), baris, setiap)
     return [b["id"] for b in baris]
 
 
-def perbarui_unit(sesi: Any, baris: list[dict[str, Any]]) -> None:
-    """Update units by `b_id`; every dict carries the same columns."""
-    _perbarui(sesi, "unit_organisasi", baris)
+def perbarui_unit(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
+    """Update units by `b_id`; every dict carries the same columns; `setiap(n)` after each batch."""
+    _perbarui(sesi, "unit_organisasi", baris, setiap)
 
 
-def _perbarui(sesi: Any, nama_tabel: str, baris: list[dict[str, Any]]) -> None:
+def _perbarui(sesi: Any, nama_tabel: str, baris: list[dict[str, Any]], setiap: Any = None) -> None:
     from sqlalchemy import bindparam, update
 
     if not baris:
@@ -203,7 +206,7 @@ def _perbarui(sesi: Any, nama_tabel: str, baris: list[dict[str, Any]]) -> None:
     t = tabel(nama_tabel)
     kolom = [k for k in baris[0] if k != "b_id"]
     perintah = update(t).where(t.c.id == bindparam("b_id")).values({k: bindparam(f"b_{k}") for k in kolom})
-    _batch(sesi, perintah, [{f"b_{k}" if k != "b_id" else k: v for k, v in b.items()} for b in baris])
+    _batch(sesi, perintah, [{f"b_{k}" if k != "b_id" else k: v for k, v in b.items()} for b in baris], setiap)
 
 
 def pegawai_per_nip(sesi: Any, nip: list[str]) -> dict[str, int]:
