@@ -98,7 +98,7 @@ def test_batal_saat_membaca_pegawai_dan_unit(pemda: Pemda, tmp_path) -> None:
         (pemda.layanan.impor.baca_pegawai, berkas_pegawai),
         (pemda.layanan.impor.baca_unit, berkas_unit),
     ):
-        batal, dilapor = threading.Event(), []
+        batal, dilapor = threading.Event(), list[int]()
 
         def kemajuan(n: int, batal: threading.Event = batal, dilapor: list[int] = dilapor) -> None:
             dilapor.append(n)
