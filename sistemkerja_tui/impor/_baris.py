@@ -32,7 +32,7 @@ class Baris:
         # for, is absent. Text cells (all of a CSV) take the C-level path: 80 000 rows × 20 fields.
         self.isi: dict[str, str]
         try:
-            bersih = map(str.strip, map(str.lstrip, map(str.strip, pemetaan.ambil(sel)), repeat("'")))
+            bersih = map(str.lstrip, map(str.strip, pemetaan.ambil(sel)), repeat(nilai.KUTIP))
             self.isi = {b: t for b, t in zip(pemetaan.urutan, bersih, strict=True) if t not in nilai.KOSONG_SEMUA}
         except (TypeError, IndexError):  # a number, date or empty cell of a spreadsheet; a short row
             n, teks = len(sel), nilai.teks

@@ -77,10 +77,13 @@ def _data(
     """Data rows; empty rows and repeats of the header (a printout's page headers) skipped. Every 1000 rows:
     `kemajuan(n)`, then `BacaDibatalkan` if `batal` is set."""
     n = 0
+    judul = header[0] if header else None
     for nomor, sel in baris:
-        if all(s is None or (isinstance(s, str) and not s.strip()) for s in sel):
-            continue
-        if sel and header and _teks_header(sel[0]) == header[0] and [_teks_header(s) for s in sel] == header:
+        awal = sel[0] if sel else None
+        if type(awal) is str and (awal := awal.strip()):  # the usual row, its first cell text: one test
+            if awal == judul and [_teks_header(s) for s in sel] == header:
+                continue
+        elif _kosong_atau_judul(sel, header):
             continue
         n += 1
         if n % _LAPOR_TIAP == 0:
@@ -91,6 +94,13 @@ def _data(
         yield nomor, sel
     if kemajuan is not None:
         kemajuan(n)
+
+
+def _kosong_atau_judul(sel: list[Sel], header: list[str]) -> bool:
+    """An empty row, or a repeat of the header (a printout's page headers)."""
+    if all(s is None or (isinstance(s, str) and not s.strip()) for s in sel):
+        return True
+    return bool(header) and _teks_header(sel[0]) == header[0] and [_teks_header(s) for s in sel] == header
 
 
 def _baris_berkas(path: Path) -> Iterator[tuple[int, list[Sel]]]:

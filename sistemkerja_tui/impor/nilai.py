@@ -18,6 +18,7 @@ from sistemkerja_tui.aturan.tanggal import baca_tanggal
 from sistemkerja_tui.impor.berkas import Sel
 
 KOSONG = frozenset({"", "null", "-", "none", "nan", "n/a"})
+KUTIP = "' \t"  # Excel's text marker and the blanks after it, stripped from the start of a stripped cell
 # every spelling of those in upper and lower case ("NULL", "Null", "N/A"), for a lookup without casefold
 KOSONG_SEMUA = frozenset("".join(h) for k in KOSONG for h in product(*({c.lower(), c.upper()} for c in k)))
 _EXCEL_NOL = date(1899, 12, 30)  # Excel's day 0 (the 1900 leap-year bug included)
@@ -48,7 +49,7 @@ def ingat(ubah: Callable[..., R]) -> Callable[..., R]:
 def teks(sel: Sel) -> str:
     """A cell as text: a leading `'` (Excel's text marker) stripped, `null` and `-` empty, 40.0 -> "40"."""
     if type(sel) is str:
-        bersih = sel.strip().lstrip("'").strip()
+        bersih = sel.strip().lstrip(KUTIP)
         return "" if bersih in KOSONG_SEMUA else bersih
     if sel is None:
         return ""
@@ -60,7 +61,7 @@ def teks(sel: Sel) -> str:
         return sel.date().isoformat() if sel.time() == datetime.min.time() else sel.isoformat(sep=" ")
     if not isinstance(sel, str):
         return str(sel)
-    bersih = sel.strip().lstrip("'").strip()  # a str subclass
+    bersih = sel.strip().lstrip(KUTIP)  # a str subclass
     return "" if bersih.casefold() in KOSONG else bersih
 
 

@@ -7,12 +7,15 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 from threading import Event
+from typing import Any, TypeVar
 
 from sistemkerja_tui.aturan.enums import JenisJabatan, Jenjang, Pendidikan, StatusASN
 from sistemkerja_tui.impor import kolom, nilai
 from sistemkerja_tui.impor._baris import Baris, baca
 from sistemkerja_tui.impor.berkas import Kemajuan, Sel
 from sistemkerja_tui.impor.model import BarisPegawai, HasilBaca
+
+H = TypeVar("H")
 
 # Which file fields feed which BarisPegawai field (for `bidang_berkas`).
 _SUMBER = {
@@ -43,15 +46,30 @@ def _dari_berkas(
     return frozenset(bidang)
 
 
+# The cells a row's status, golongan, jabatan and pendidikan come from: a file repeats a few thousand
+# combinations of them, so each is worked out once (`_kategori`), its refusals too.
+_KATEGORI = (
+    "jenis_pegawai",
+    "status_cpns",
+    "golongan",
+    "golongan_id",
+    "pangkat",
+    "jenis_jabatan_id",
+    "jenis_jabatan",
+    "eselon",
+    "pendidikan_id",
+    "pendidikan",
+)
+_Kategori = tuple[
+    StatusASN | None, StatusASN | None, str, JenisJabatan, Jenjang | None, str, Pendidikan | None, list[tuple[str, str]]
+]
+
+
 class _Ubah:
-    """The value conversions of `nilai`, remembered for one file (`nilai.ingat`)."""
+    """The value conversions of one file, remembered (`nilai.ingat`, `kategori`)."""
 
     def __init__(self) -> None:
-        self.status_asn = nilai.ingat(nilai.status_asn)
-        self.golongan = nilai.ingat(nilai.golongan)
-        self.jenis_jabatan = nilai.ingat(nilai.jenis_jabatan)
-        self.jenjang_jf = nilai.ingat(nilai.jenjang_jf)
-        self.pendidikan = nilai.ingat(nilai.pendidikan)
+        self.kategori: dict[tuple[str, ...], _Kategori] = {}
         self.pendidikan_dari_gelar = nilai.ingat(nilai.pendidikan_dari_gelar)
         self.tanggal = nilai.ingat(nilai.tanggal)
         self.hari_ini = date.today()
@@ -83,13 +101,45 @@ def baca_pegawai(
     return baca(path, kolom.PEGAWAI, satu, kemajuan, batal)
 
 
-def _status_golongan(b: Baris, t: Callable[[str, str], str], u: _Ubah) -> tuple[StatusASN, str]:
-    status = b.coba("jenis_pegawai", None, u.status_asn, t("jenis_pegawai", ""), t("status_cpns", ""))
+class _Tolakan:
+    """A row as `_kategori` sees it: the file's column names, and the refusals kept to be replayed on each row
+    with the same cells."""
+
+    def __init__(self, b: Baris) -> None:
+        self.kolom = b.kolom
+        self.ditolak: list[tuple[str, str]] = []
+
+    def tolak(self, bidang: str, alasan: str) -> None:
+        self.ditolak.append((bidang, alasan))
+
+    def coba(self, bidang: str, cadangan: H, ubah: Callable[..., H], *args: Any) -> H:
+        try:
+            return ubah(*args)
+        except ValueError as e:
+            self.tolak(bidang, str(e))
+            return cadangan
+
+
+def _kategori(b: Baris, t: Callable[[str, str], str], nama_jabatan: str) -> _Kategori:
+    """Status, golongan, jabatan and pendidikan of the row's cells (`_KATEGORI`), and their refusals."""
+    c = _Tolakan(b)
+    status, status_gol, gol = _status_golongan(c, t)
+    jenis, jenjang, nama_jf = _jabatan(c, t, nama_jabatan)
+    pendidikan_id = t("pendidikan_id", "")
+    pendidikan = c.coba(
+        "pendidikan_id" if pendidikan_id else "pendidikan", None, nilai.pendidikan, pendidikan_id, t("pendidikan", "")
+    )
+    return status, status_gol, gol, jenis, jenjang, nama_jf, pendidikan, c.ditolak
+
+
+def _status_golongan(b: _Tolakan, t: Callable[[str, str], str]) -> tuple[StatusASN | None, StatusASN | None, str]:
+    """The status the file says, the one its golongan implies, the golongan (the NIP decides when both are None)."""
+    status = b.coba("jenis_pegawai", None, nilai.status_asn, t("jenis_pegawai", ""), t("status_cpns", ""))
     gol, status_gol = "", None
     bidang = next((f for f in ("golongan", "golongan_id", "pangkat") if t(f, "")), None)
     if bidang is not None:
         kosong: tuple[str, StatusASN | None] = ("", None)
-        gol, status_gol = b.coba(bidang, kosong, u.golongan, t(bidang, ""))
+        gol, status_gol = b.coba(bidang, kosong, nilai.golongan, t(bidang, ""))
     if bidang is not None and status is not None and status_gol is not None and status is not status_gol:
         contoh = "III/b" if status is StatusASN.PNS else "IX"
         b.tolak(
@@ -97,20 +147,16 @@ def _status_golongan(b: Baris, t: Callable[[str, str], str], u: _Ubah) -> tuple[
             f"Golongan '{gol}' adalah golongan {status_gol.label}, padahal jenis pegawainya {status.label}. "
             f"Perbaiki golongan (misalnya {contoh}) atau jenis pegawainya.",
         )
-    if status is None and status_gol is None and nilai.nip_pppk("".join(t("nip", "").split())):
-        status = StatusASN.PPPK
-    return status or status_gol or StatusASN.PNS, gol
+    return status, status_gol, gol
 
 
-def _jabatan(
-    b: Baris, t: Callable[[str, str], str], nama_jabatan: str, u: _Ubah
-) -> tuple[JenisJabatan, Jenjang | None, str]:
+def _jabatan(b: _Tolakan, t: Callable[[str, str], str], nama_jabatan: str) -> tuple[JenisJabatan, Jenjang | None, str]:
     jenis_id = t("jenis_jabatan_id", "")
     bidang_jenis = "jenis_jabatan_id" if jenis_id else "jenis_jabatan"
     jenis = b.coba(
         bidang_jenis,
         JenisJabatan.PELAKSANA,
-        u.jenis_jabatan,
+        nilai.jenis_jabatan,
         jenis_id,
         t("jenis_jabatan", ""),
         nama_jabatan,
@@ -119,7 +165,7 @@ def _jabatan(
     )
     if jenis is not JenisJabatan.FUNGSIONAL:
         return jenis, None, ""
-    nama_jf, jenjang = u.jenjang_jf(nama_jabatan)
+    nama_jf, jenjang = nilai.jenjang_jf(nama_jabatan)
     if jenjang is None and nama_jabatan:
         b.tolak(
             "nama_jabatan",
@@ -145,12 +191,15 @@ def _baris_pegawai(b: Baris, u: _Ubah) -> BarisPegawai | None:
     nama_jabatan = " ".join(t("nama_jabatan", "").split())
     if not nama_jabatan:
         b.tolak("nama_jabatan", "Jabatan kosong. Isikan nama jabatan, misalnya 'Perawat Ahli Pertama'.")
-    status, gol = _status_golongan(b, t, u)
-    jenis, jenjang, nama_jf = _jabatan(b, t, nama_jabatan, u)
-    pendidikan_id = t("pendidikan_id", "")
-    pendidikan = b.coba(
-        "pendidikan_id" if pendidikan_id else "pendidikan", None, u.pendidikan, pendidikan_id, t("pendidikan", "")
-    )
+    kunci = (nama_jabatan, *[t(f, "") for f in _KATEGORI])
+    if (kategori := u.kategori.get(kunci)) is None:
+        kategori = u.kategori[kunci] = _kategori(b, t, nama_jabatan)
+    status_berkas, status_gol, gol, jenis, jenjang, nama_jf, pendidikan, tolakan = kategori
+    for bidang, alasan in tolakan:
+        b.tolak(bidang, alasan)
+    status = status_berkas or status_gol
+    if status is None:
+        status = StatusASN.PPPK if nilai.nip_pppk("".join(t("nip", "").split())) else StatusASN.PNS
     lahir = b.coba("tanggal_lahir", None, u.tanggal_sel, b.sel("tanggal_lahir"), b.kolom("tanggal_lahir"))
     atasan = b.coba("atasan_nip", None, nilai.nip_boleh_kosong, b.sel("atasan_nip")) if "atasan_nip" in b.isi else None
     if b.ditolak:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from types import SimpleNamespace
@@ -185,6 +186,7 @@ class HasilImpor:
 # --- helpers -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # a file repeats a few hundred jabatan and unit names 80 000 times
 def _normal(teks: str | None) -> str:
     return " ".join((teks or "").split()).casefold()
 
@@ -938,9 +940,10 @@ class LayananImpor:
             )
         with transaksi(self.layanan.engine) as sesi:
             instansi = self._instansi(sesi)
+            pegawai_db = kueri.pegawai(sesi)
             r = _rencana_pegawai(
                 hasil,
-                kueri.pegawai(sesi),
+                pegawai_db,
                 kueri.unit(sesi, instansi.id),
                 instansi.id,
                 penuh=penuh,
@@ -966,7 +969,8 @@ class LayananImpor:
             kueri.sisipkan_unit(sesi, [{**u, "instansi_id": instansi.id} for u in r.unit_sisip])
             selaraskan_sekuens(sesi, ["unit_organisasi"])
             with kueri.cache_besar(sesi):
-                kueri.sisipkan_pegawai(sesi, r.sisip, setiap)
+                with kueri.indeks_ditunda(sesi, "pegawai", len(r.sisip), len(pegawai_db)):
+                    kueri.sisipkan_pegawai(sesi, r.sisip, setiap)
                 ditulis += len(r.sisip)
                 kueri.perbarui_pegawai(sesi, [{**u, "alasan_nonaktif": ""} for u in r.ubah], setiap)
                 ditulis += len(r.ubah)

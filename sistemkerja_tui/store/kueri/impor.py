@@ -160,6 +160,24 @@ def cache_besar(sesi: Any) -> Iterator[None]:
         driver.execute(f"PRAGMA cache_size = {lama}")
 
 
+BANYAK = 5000  # new rows from which a table's indexes are built after the insert, not kept up per row
+
+
+@contextmanager
+def indeks_ditunda(sesi: Any, nama_tabel: str, baru: int, lama: int) -> Iterator[None]:
+    """`baru` rows into a table that holds `lama`: when they are many (at least BANYAK and `lama`), the table's
+    indexes are dropped and built again after the insert, in the same transaction (a rollback restores them).
+    Building an index once costs a third of keeping five of them up row by row (SQLite and PostgreSQL alike).
+    The unique ones check again when rebuilt: a duplicate fails the transaction as it would have row by row."""
+    indeks = list(tabel(nama_tabel).indexes) if baru >= max(BANYAK, lama) else []
+    conn = sesi.connection()
+    for i in indeks:
+        i.drop(conn)
+    yield
+    for i in indeks:
+        i.create(conn)
+
+
 def sisipkan_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
     """Insert new pegawai (ids from the database); `setiap(n)` as batches are written (progress, cancellation).
     Columns the rows do not carry get their schema defaults."""
