@@ -124,3 +124,36 @@ def test_batal_saat_menerapkan_unit_tidak_menulis(pemda: Pemda) -> None:
         pemda.layanan.impor.terapkan_unit(baru, oleh_id=None, batal=batal, kemajuan=kemajuan)
     assert [t for t in tahap if t[0] == "tulis"] == [("tulis", 0, 3)]  # stopped after the first batch
     assert pemda.sidik() == sebelum
+
+
+# --- a big first import ----------------------------------------------------------------------------------------
+
+
+def test_impor_pertama_yang_besar_membangun_ulang_indeks(pemda: Pemda) -> None:
+    """5 000 new pegawai into an empty table (`kueri.impor.BANYAK`): the indexes are dropped for the insert and
+    built again in the same transaction — afterwards they are all there, and the unique NIP still holds."""
+    from sqlalchemy import create_engine, inspect
+
+    from sistemkerja_tui.store.kueri.impor import BANYAK
+
+    def indeks() -> list[tuple[str, bool]]:
+        engine = create_engine(pemda.url)
+        try:
+            return sorted((i["name"], bool(i["unique"])) for i in inspect(engine).get_indexes("pegawai"))
+        finally:
+            engine.dispose()
+
+    sebelum = indeks()
+    semua = pegawai(BANYAK)
+    h = pemda.layanan.impor.terapkan_pegawai(hasil_pegawai(semua), oleh_id=None, lewati_galat=False, penuh=False)
+    assert h.baru == BANYAK
+    assert indeks() == sebelum and ("ix_pegawai_nip", True) in sebelum
+    assert pemda.sql("SELECT count(*) FROM pegawai") == [(BANYAK,)]
+    with pytest.raises(Exception, match=r"(?i)unique"):
+        pemda.sql(
+            "INSERT INTO pegawai (nip, nama, gelar_depan, gelar_belakang, status_asn, golongan, jenis_jabatan, "
+            "nama_jabatan, pendidikan, hasil_penyetaraan, kompetensi, unit_id, aktif, alasan_nonaktif) "
+            "SELECT nip, nama, gelar_depan, gelar_belakang, status_asn, golongan, jenis_jabatan, nama_jabatan, "
+            "pendidikan, hasil_penyetaraan, kompetensi, unit_id, aktif, alasan_nonaktif FROM pegawai WHERE id = ?",
+            pemda.sql("SELECT min(id) FROM pegawai")[0][0],
+        )
