@@ -139,7 +139,7 @@ def test_impor_pertama_yang_besar_membangun_ulang_indeks(pemda: Pemda) -> None:
     def indeks() -> list[tuple[str, bool]]:
         engine = create_engine(pemda.url)
         try:
-            return sorted((i["name"], bool(i["unique"])) for i in inspect(engine).get_indexes("pegawai"))
+            return sorted((str(i["name"]), bool(i["unique"])) for i in inspect(engine).get_indexes("pegawai"))
         finally:
             engine.dispose()
 
