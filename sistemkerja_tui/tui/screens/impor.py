@@ -534,7 +534,8 @@ class LayarPratinjau(Screen[bool]):
         self.query_one("#judul-pratinjau", Label).update(f"Impor {b.jenis} diterapkan: {b.berkas.name}")
         self.query_one("#ringkasan", Static).update(
             f"Selesai: {ribuan(hasil.baru)} baru, {ribuan(hasil.diubah)} diubah, {ribuan(self.pratinjau.tetap)} tetap, "
-            f"{ribuan(hasil.dinonaktifkan)} dinonaktifkan, {ribuan(hasil.dilewati)} dilewati"
+            f"{ribuan(hasil.dinonaktifkan)} {'ditutup' if b.jenis == 'unit' else 'dinonaktifkan'}, "
+            f"{ribuan(hasil.dilewati)} dilewati"
             + (f"; {ribuan(hasil.unit_baru)} unit dibuat dari berkas." if hasil.unit_baru else ".")
         )
         self._isi_rincian()
