@@ -60,6 +60,7 @@ _KATEGORI = (
     "pendidikan_id",
     "pendidikan",
 )
+_KOSONG = ("",) * len(_KATEGORI)  # `t`'s default for each
 _Kategori = tuple[
     StatusASN | None, StatusASN | None, str, JenisJabatan, Jenjang | None, str, Pendidikan | None, list[tuple[str, str]]
 ]
@@ -191,7 +192,7 @@ def _baris_pegawai(b: Baris, u: _Ubah) -> BarisPegawai | None:
     nama_jabatan = " ".join(t("nama_jabatan", "").split())
     if not nama_jabatan:
         b.tolak("nama_jabatan", "Jabatan kosong. Isikan nama jabatan, misalnya 'Perawat Ahli Pertama'.")
-    kunci = (nama_jabatan, *[t(f, "") for f in _KATEGORI])
+    kunci = (nama_jabatan, *map(t, _KATEGORI, _KOSONG))
     if (kategori := u.kategori.get(kunci)) is None:
         kategori = u.kategori[kunci] = _kategori(b, t, nama_jabatan)
     status_berkas, status_gol, gol, jenis, jenjang, nama_jf, pendidikan, tolakan = kategori

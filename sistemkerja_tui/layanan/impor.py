@@ -101,7 +101,7 @@ class Perubahan:
     kolom: tuple[tuple[str, str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Baru:
     baris: int
     nama: str
@@ -232,7 +232,7 @@ def _label_enum(enum: Any, kode: Any) -> str:
 @dataclass
 class _Rencana:
     pratinjau: Pratinjau
-    sisip: list[dict[str, Any]] = field(default_factory=list)
+    sisip: list[tuple[Any, ...]] = field(default_factory=list)  # new pegawai: the columns `_LABEL_PEGAWAI`
     ubah: list[dict[str, Any]] = field(default_factory=list)
     riwayat_ubah: list[tuple[int | None, dict[str, Any]]] = field(default_factory=list)
     nonaktif: list[int] = field(default_factory=list)
@@ -354,7 +354,7 @@ def _rencana_pegawai(
         if kepala and _normal(target["nama_jabatan"]) in kepala:
             calon.setdefault(target["unit_id"], []).append(b)
         if lama is None:
-            r.sisip.append(target)
+            r.sisip.append(_AMBIL_BARU(target))  # a tuple: 80 000 dicts would hold 50 MiB more
             p.baru.append(Baru(b.baris, nama_lengkap(b.nama, b.gelar_depan, b.gelar_belakang)))
             continue
         terlihat.add(lama.id)
@@ -968,10 +968,10 @@ class LayananImpor:
             _lapor(kemajuan, "tulis", 0, total)
             kueri.sisipkan_unit(sesi, [{**u, "instansi_id": instansi.id} for u in r.unit_sisip])
             selaraskan_sekuens(sesi, ["unit_organisasi"])
-            with kueri.cache_besar(sesi):
-                with kueri.indeks_ditunda(sesi, "pegawai", len(r.sisip), len(pegawai_db)):
-                    kueri.sisipkan_pegawai(sesi, r.sisip, setiap)
-                ditulis += len(r.sisip)
+            with kueri.indeks_ditunda(sesi, "pegawai", len(r.sisip), len(pegawai_db)):
+                kueri.sisipkan_pegawai(sesi, list(_LABEL_PEGAWAI), r.sisip, setiap)
+            ditulis += len(r.sisip)
+            with kueri.cache_besar(sesi):  # updates touch the five pegawai indexes at random places
                 kueri.perbarui_pegawai(sesi, [{**u, "alasan_nonaktif": ""} for u in r.ubah], setiap)
                 ditulis += len(r.ubah)
                 kueri.perbarui_pegawai(sesi, nonaktif, setiap)

@@ -120,7 +120,7 @@ def _batas_parameter(conn: Any) -> int:
 
 
 def _sisip_banyak(
-    sesi: Any, nama_tabel: str, kolom: list[str], baris: list[dict[str, Any]], setiap: Any, tetap: dict[str, Any]
+    sesi: Any, nama_tabel: str, kolom: list[str], baris: list[tuple[Any, ...]], setiap: Any, tetap: dict[str, Any]
 ) -> None:
     """INSERT of many rows per statement (`VALUES (…), (…), …`) on the driver: SQLite evaluates a CHECK with an IN
     list (the pegawai codes) through a temporary table built once per statement, so one statement per row
@@ -131,12 +131,12 @@ def _sisip_banyak(
     satu = f"({', '.join('?' * len(nama))})"
     kepala = f"INSERT INTO {nama_tabel} ({', '.join(nama)}) VALUES "
     sql_penuh = _tanda(conn, kepala + ", ".join([satu] * per))
-    ambil, ekor = itemgetter(*kolom), tuple(tetap.values())
+    ekor = tuple(tetap.values())
     lapor = POTONGAN
     for awal in range(0, len(baris), per):
         blok = baris[awal : awal + per]
         sql = sql_penuh if len(blok) == per else _tanda(conn, kepala + ", ".join([satu] * len(blok)))
-        conn.exec_driver_sql(sql, tuple(chain.from_iterable(ambil(b) + ekor for b in blok)))
+        conn.exec_driver_sql(sql, tuple(chain.from_iterable(b + ekor for b in blok)))
         selesai = awal + len(blok)
         if setiap is not None and (selesai >= lapor or selesai == len(baris)):
             setiap(selesai)
@@ -145,7 +145,7 @@ def _sisip_banyak(
 
 @contextmanager
 def cache_besar(sesi: Any) -> Iterator[None]:
-    """SQLite: a 64 MiB page cache while a big import writes (the five pegawai indexes stay in memory instead of
+    """SQLite: a 64 MiB page cache while a big import updates (the five pegawai indexes stay in memory instead of
     spilling mid-transaction), then the connection's own size back. Other databases: nothing."""
     conn = sesi.connection()
     if conn.dialect.name != "sqlite":
@@ -178,18 +178,18 @@ def indeks_ditunda(sesi: Any, nama_tabel: str, baru: int, lama: int) -> Iterator
         i.create(conn)
 
 
-def sisipkan_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
-    """Insert new pegawai (ids from the database); `setiap(n)` as batches are written (progress, cancellation).
-    Columns the rows do not carry get their schema defaults."""
+def sisipkan_pegawai(sesi: Any, kolom: list[str], baris: list[tuple[Any, ...]], setiap: Any = None) -> None:
+    """Insert new pegawai (ids from the database): each row the values of `kolom`; `setiap(n)` as batches are
+    written (progress, cancellation). The other columns get their schema defaults."""
     if not baris:
         return
     t = tabel("pegawai")
     bawaan = {
         c.name: c.default.arg
         for c in t.columns
-        if c.name not in baris[0] and not c.primary_key and c.default is not None and not callable(c.default.arg)
+        if c.name not in kolom and not c.primary_key and c.default is not None and not callable(c.default.arg)
     }
-    _sisip_banyak(sesi, t.name, [t.c[k].name for k in baris[0]], baris, setiap, bawaan)
+    _sisip_banyak(sesi, t.name, [t.c[k].name for k in kolom], baris, setiap, bawaan)
 
 
 def perbarui_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
