@@ -131,7 +131,8 @@ def test_batal_saat_menerapkan_unit_tidak_menulis(pemda: Pemda) -> None:
 
 def test_impor_pertama_yang_besar_membangun_ulang_indeks(pemda: Pemda) -> None:
     """5 000 new pegawai into an empty table (`kueri.impor.BANYAK`): the indexes are dropped for the insert and
-    built again in the same transaction — afterwards they are all there, and the unique NIP still holds."""
+    built again in the same transaction — afterwards they are all there, and the unique NIP still holds; a cancel
+    in between leaves them as they were."""
     from sqlalchemy import create_engine, inspect
 
     from sistemkerja_tui.store.kueri.impor import BANYAK
@@ -145,6 +146,19 @@ def test_impor_pertama_yang_besar_membangun_ulang_indeks(pemda: Pemda) -> None:
 
     sebelum = indeks()
     semua = pegawai(BANYAK)
+    # cancelled between the drop and the rebuild: the rollback brings the indexes back, nothing is written
+    batal = threading.Event()
+
+    def kemajuan(tahap: str, selesai: int, total: int) -> None:
+        if tahap == "tulis":
+            batal.set()  # before the first batch: the check after it, with the indexes dropped, stops the apply
+
+    with pytest.raises(ImporDibatalkan):
+        pemda.layanan.impor.terapkan_pegawai(
+            hasil_pegawai(semua), oleh_id=None, lewati_galat=False, penuh=False, batal=batal, kemajuan=kemajuan
+        )
+    assert indeks() == sebelum and pemda.sql("SELECT count(*) FROM pegawai") == [(0,)]
+
     h = pemda.layanan.impor.terapkan_pegawai(hasil_pegawai(semua), oleh_id=None, lewati_galat=False, penuh=False)
     assert h.baru == BANYAK
     assert indeks() == sebelum and ("ix_pegawai_nip", True) in sebelum
