@@ -75,6 +75,8 @@ def _impor(berkas: Path, db: Path) -> dict[str, float]:
 
     import sistemkerja_tui.store.models  # noqa: F401 — (store.kueri.tabel): imported once per process, ~0.3 s
 
+    layanan.impor  # noqa: B018 — and the import use cases' module (layanan.impor)
+
     siap = time.perf_counter() - awal
     t, cpu = time.perf_counter(), time.process_time()
     hasil = baca_pegawai(berkas)

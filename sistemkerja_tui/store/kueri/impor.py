@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 from typing import Any
@@ -35,8 +36,14 @@ def _semua(sumber: Any, sql: str, **param: Any) -> list[Any]:
     if isinstance(sumber, Pembaca):
         return sumber.semua(sql, **param)
     hasil = jalankan(sumber, sql, **param)
-    kelas = namedtuple("Baris", tuple(hasil.keys()), rename=True)  # type: ignore[misc]
+    kelas = _kelas_baris(tuple(hasil.keys()))
     return [kelas._make(r) for r in hasil]
+
+
+@lru_cache(maxsize=32)
+def _kelas_baris(kolom: tuple[str, ...]) -> Any:
+    """One named-tuple class per column list (making one compiles code: a millisecond each time)."""
+    return namedtuple("Baris", kolom, rename=True)
 
 
 def instansi_sendiri(sumber: Any) -> Any | None:
