@@ -319,12 +319,14 @@ def _parser_impor(sub, db: argparse.ArgumentParser) -> None:
             "--lewati-galat", action="store_true", help="terapkan baris yang sah saja, lewati baris yang ditolak"
         )
         p.add_argument("--laporan", metavar="BERKAS", help="tulis laporan hasil impor ke berkas .md atau .csv")
-        if jenis == "pegawai":
-            p.add_argument(
-                "--penuh",
-                action="store_true",
-                help="berkas memuat SEMUA pegawai Pemda: pegawai yang tidak tercantum ditandai tidak aktif",
-            )
+        p.add_argument(
+            "--penuh",
+            action="store_true",
+            help="berkas memuat SEMUA pegawai Pemda: pegawai yang tidak tercantum ditandai tidak aktif"
+            if jenis == "pegawai"
+            else "berkas memuat SEMUA unit Pemda: unit yang tidak tercantum ditutup (tidak dihapus; pegawai dan "
+            "riwayatnya tetap); unit yang masih berpegawai aktif tidak dapat ditutup",
+        )
 
 
 _TAMPIL_MAKS = 50  # changed rows printed before "… lihat --laporan"
@@ -344,7 +346,7 @@ def _impor(args) -> int:
         return _galat(f"berkas {berkas} tidak ditemukan; periksa path dan nama berkasnya.")
     if args.laporan and Path(args.laporan).suffix.lower() not in (".md", ".csv"):
         return _galat(f"--laporan {args.laporan}: nama berkas laporan harus berakhiran .md atau .csv.")
-    penuh = getattr(args, "penuh", False)
+    penuh = args.penuh
     try:
         layanan = buka_database(getattr(args, "db", None), demo_jika_kosong=False).layanan
     except (GagalBuka, DatabaseError) as e:
@@ -355,7 +357,7 @@ def _impor(args) -> int:
             if args.jenis_impor == "pegawai":
                 hasil = layanan.impor.baca_pegawai(berkas, kemajuan=kemajuan.dibaca)
             else:
-                hasil = layanan.impor.baca_unit(berkas)
+                hasil = layanan.impor.baca_unit(berkas, kemajuan=kemajuan.dibaca)
             _cetak_pemetaan(hasil)
             if hasil.kolom_wajib_hilang:
                 return _galat(
@@ -370,7 +372,7 @@ def _impor(args) -> int:
                 if args.jenis_impor == "pegawai":
                     p = layanan.impor.pratinjau_pegawai(hasil, penuh=penuh, kemajuan=kemajuan.tahap)
                 else:
-                    p = layanan.impor.pratinjau_unit(hasil)
+                    p = layanan.impor.pratinjau_unit(hasil, penuh=penuh, kemajuan=kemajuan.tahap)
                 kemajuan.selesai()
                 _cetak_pratinjau(p)
                 if args.laporan:
@@ -397,7 +399,8 @@ def _impor(args) -> int:
     _cetak_pratinjau(hasil_impor.pratinjau, diterapkan=True)
     print(
         f"Selesai: {hasil_impor.baru} baru, {hasil_impor.diubah} diubah, {hasil_impor.pratinjau.tetap} tetap, "
-        f"{hasil_impor.dinonaktifkan} dinonaktifkan, {hasil_impor.dilewati} dilewati"
+        f"{hasil_impor.dinonaktifkan} {'ditutup' if hasil_impor.pratinjau.jenis == 'unit' else 'dinonaktifkan'}, "
+        f"{hasil_impor.dilewati} dilewati"
         + (f"; {hasil_impor.unit_baru} unit baru dari berkas." if hasil_impor.unit_baru else ".")
     )
     if hasil_impor.anggota_nonaktif:
@@ -432,7 +435,12 @@ def _terapkan(layanan, args, hasil, penuh: bool, kemajuan):
                 )
             else:
                 keluaran["hasil"] = layanan.impor.terapkan_unit(
-                    hasil, oleh_id=None, lewati_galat=args.lewati_galat, batal=batal
+                    hasil,
+                    oleh_id=None,
+                    lewati_galat=args.lewati_galat,
+                    penuh=penuh,
+                    batal=batal,
+                    kemajuan=kemajuan.tahap,
                 )
         except BaseException as e:  # handed to the main thread, which reports it
             keluaran["galat"] = e
@@ -458,11 +466,12 @@ def _cetak_pemetaan(hasil) -> None:
 
 
 def _cetak_pratinjau(p, *, diterapkan: bool = False) -> None:
+    akibat_hilang = "ditutup" if p.jenis == "unit" else "dinonaktifkan"
     if not diterapkan:
         print(
             f"Pratinjau {p.berkas}: {p.jumlah_baris} baris; {len(p.baru)} baru, {len(p.diubah)} diubah, "
             f"{p.tetap} tetap"
-            + (f", {len(p.hilang)} tidak ada di berkas (akan dinonaktifkan)" if p.penuh else "")
+            + (f", {len(p.hilang)} tidak ada di berkas (akan {akibat_hilang})" if p.penuh else "")
             + (f"; {len(p.unit_baru)} unit baru dari berkas" if p.unit_baru else "")
         )
     for u in p.diubah[:_TAMPIL_MAKS]:
@@ -472,7 +481,8 @@ def _cetak_pratinjau(p, *, diterapkan: bool = False) -> None:
         print(f"  … dan {len(p.diubah) - _TAMPIL_MAKS} lagi (rincian lengkap: --laporan BERKAS.md)")
     if not diterapkan:
         for h in p.hilang[:_TAMPIL_MAKS]:
-            print(f"  tidak ada di berkas: {h.nama} ({h.unit})")
+            letak = f"induk {h.unit}" if p.jenis == "unit" else h.unit
+            print(f"  tidak ada di berkas, akan {akibat_hilang}: {h.nama} ({letak})")
         if len(p.hilang) > _TAMPIL_MAKS:
             print(f"  … dan {len(p.hilang) - _TAMPIL_MAKS} lagi (rincian lengkap: --laporan BERKAS.md)")
     for t in p.tanpa_unit:
@@ -485,7 +495,7 @@ def _cetak_pratinjau(p, *, diterapkan: bool = False) -> None:
     if p.ditolak:
         print(f"Baris ditolak ({len(p.ditolak)}):", file=sys.stderr)
         for t in p.ditolak:
-            print(f"  baris {t.baris}, kolom {t.kolom}: {t.alasan}", file=sys.stderr)
+            print(f"  {f'baris {t.baris}, ' if t.baris else ''}kolom {t.kolom}: {t.alasan}", file=sys.stderr)
 
 
 class _Kemajuan:

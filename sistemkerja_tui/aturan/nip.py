@@ -65,8 +65,20 @@ def kelompokkan_nip(angka: str) -> str:
 
 def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
     """Parse and validate a NIP; raise `NIPTidakSah` naming the wrong part."""
-    hari_ini = hari_ini or date.today()
-    angka = "".join(teks.split())
+    angka = teks if len(teks) == 18 and teks.isdigit() else "".join(teks.split())
+    lahir, tmt_tahun, tmt_bulan, angkatan = _periksa(angka, teks, hari_ini or date.today())
+    return NIP(angka, lahir, tmt_tahun, tmt_bulan, "L" if angka[14] == "1" else "P", int(angka[15:]), angkatan)
+
+
+def angka_nip(teks: str, hari_ini: date | None = None) -> str:
+    """The 18 digits of a valid NIP (the checks of `urai_nip`, without building a `NIP`: an import checks 80 000)."""
+    angka = teks if len(teks) == 18 and teks.isdigit() else "".join(teks.split())
+    _periksa(angka, teks, hari_ini or date.today())
+    return angka
+
+
+def _periksa(angka: str, teks: str, hari_ini: date) -> tuple[date, int, int | None, int | None]:
+    """Birth date, TMT year and month, PPPK intake of the digits `angka`; `NIPTidakSah` naming the wrong part."""
     if not angka:
         raise NIPTidakSah("nip", "NIP kosong: isikan 18 angka, misalnya 19670416 199303 1 015.")
     if not angka.isdigit() or not angka.isascii():
@@ -113,11 +125,9 @@ def urai_nip(teks: str, hari_ini: date | None = None) -> NIP:
             "jenis_kelamin",
             f"Angka jenis kelamin pada NIP (angka ke-15: '{kelamin}') harus 1 (laki-laki) atau 2 (perempuan).",
         )
-    urut = int(angka[15:])
-    if urut == 0:
+    if angka.endswith("000"):
         raise NIPTidakSah("urut", "Nomor urut pada NIP (3 angka terakhir) tidak boleh 000.")
-
-    return NIP(angka, lahir, tmt_tahun, tmt_bulan, "L" if kelamin == "1" else "P", urut, angkatan)
+    return lahir, tmt_tahun, tmt_bulan, angkatan
 
 
 def nip_sah(teks: str, hari_ini: date | None = None) -> bool:

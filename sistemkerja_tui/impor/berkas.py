@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import chain, islice
 from pathlib import Path
+from threading import Event
 
 Sel = str | int | float | bool | date | datetime | time | timedelta | None
 Kemajuan = Callable[[int], None]  # called with the number of data rows read so far
@@ -26,6 +27,10 @@ _POTONGAN = 1 << 18
 
 class BerkasTidakTerbaca(ValueError):
     """The file cannot be opened or read as a table; the message (Indonesian) says why and what to do."""
+
+
+class BacaDibatalkan(Exception):
+    """The caller's `batal` event was set while the rows were read (checked every 1000 rows)."""
 
 
 @dataclass
@@ -42,9 +47,11 @@ def baca_tabel(
     kenali: Callable[[Sequence[str]], int],
     *,
     kemajuan: Kemajuan | None = None,
+    batal: Event | None = None,
 ) -> Tabel | None:
     """The table in `path`: its header is the row among the first 20 where `kenali` (how many header cells it knows)
-    is highest and at least 2. None when no such row exists. `BerkasTidakTerbaca` when the file cannot be read."""
+    is highest and at least 2. None when no such row exists. `BerkasTidakTerbaca` when the file cannot be read;
+    `BacaDibatalkan` from the rows once `batal` is set."""
     p = Path(path)
     baris = _baris_berkas(p)
     awal = list(islice(baris, BATAS_CARI_HEADER))
@@ -55,7 +62,7 @@ def baca_tabel(
     nomor, header = awal[terbaik[1]]
     sisa = chain(awal[terbaik[1] + 1 :], baris)
     judul = [_teks_header(s) for s in header]
-    return Tabel(nomor, judul, _data(sisa, judul, kemajuan))
+    return Tabel(nomor, judul, _data(sisa, judul, kemajuan, batal))
 
 
 def _teks_header(sel: Sel) -> str:
@@ -65,21 +72,35 @@ def _teks_header(sel: Sel) -> str:
 
 
 def _data(
-    baris: Iterator[tuple[int, list[Sel]]], header: list[str], kemajuan: Kemajuan | None
+    baris: Iterator[tuple[int, list[Sel]]], header: list[str], kemajuan: Kemajuan | None, batal: Event | None
 ) -> Iterator[tuple[int, list[Sel]]]:
-    """Data rows; empty rows and repeats of the header (a printout's page headers) skipped."""
+    """Data rows; empty rows and repeats of the header (a printout's page headers) skipped. Every 1000 rows:
+    `kemajuan(n)`, then `BacaDibatalkan` if `batal` is set."""
     n = 0
+    judul = header[0] if header else None
     for nomor, sel in baris:
-        if all(s is None or (isinstance(s, str) and not s.strip()) for s in sel):
-            continue
-        if sel and header and _teks_header(sel[0]) == header[0] and [_teks_header(s) for s in sel] == header:
+        awal = sel[0] if sel else None
+        if type(awal) is str and (awal := awal.strip()):  # the usual row, its first cell text: one test
+            if awal == judul and [_teks_header(s) for s in sel] == header:
+                continue
+        elif _kosong_atau_judul(sel, header):
             continue
         n += 1
-        if kemajuan is not None and n % _LAPOR_TIAP == 0:
-            kemajuan(n)
+        if n % _LAPOR_TIAP == 0:
+            if kemajuan is not None:
+                kemajuan(n)
+            if batal is not None and batal.is_set():
+                raise BacaDibatalkan
         yield nomor, sel
     if kemajuan is not None:
         kemajuan(n)
+
+
+def _kosong_atau_judul(sel: list[Sel], header: list[str]) -> bool:
+    """An empty row, or a repeat of the header (a printout's page headers)."""
+    if all(s is None or (isinstance(s, str) and not s.strip()) for s in sel):
+        return True
+    return bool(header) and _teks_header(sel[0]) == header[0] and [_teks_header(s) for s in sel] == header
 
 
 def _baris_berkas(path: Path) -> Iterator[tuple[int, list[Sel]]]:
@@ -127,8 +148,7 @@ def _baris_csv(path: Path) -> Iterator[tuple[int, list[Sel]]]:
 
     def baris() -> Iterator[tuple[int, list[Sel]]]:
         with path.open(encoding=pengodean, errors="replace", newline="") as f:
-            for nomor, r in enumerate(csv.reader(f, delimiter=pemisah), 1):
-                yield nomor, list[Sel](r)
+            yield from enumerate(csv.reader(f, delimiter=pemisah), 1)  # the cells as csv gives them (list[str])
 
     return baris()
 

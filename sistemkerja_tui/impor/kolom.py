@@ -8,9 +8,11 @@ preferred first: when a file has two of them (e-Kinerja `skp_unor` and `unit`), 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
+from typing import Any
 
 # field -> (Indonesian label, accepted headers). Sources: SIASN "Export Data ASN" (66 columns), e-Kinerja
 # Laporan/Penilaian SKP, local DUK/nominatif spreadsheets.
@@ -143,6 +145,24 @@ class Pemetaan:
     @cached_property
     def bidang(self) -> frozenset[str]:
         return frozenset(self.indeks)
+
+    @cached_property
+    def pasangan(self) -> tuple[tuple[str, int], ...]:
+        """(field, column index) pairs, for reading a row's mapped cells in one pass."""
+        return tuple(self.indeks.items())
+
+    @cached_property
+    def urutan(self) -> tuple[str, ...]:
+        """The mapped fields in the order `ambil` gives their cells."""
+        return tuple(self.indeks)
+
+    @cached_property
+    def ambil(self) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+        """A row's mapped cells as a tuple, in `urutan` order (IndexError on a row too short)."""
+        indeks = tuple(self.indeks.values())
+        if len(indeks) == 1:
+            return lambda sel: (sel[indeks[0]],)
+        return itemgetter(*indeks)
 
     def sebagai_berkas(self) -> dict[str, str]:
         """File header -> field, in the file's column order (what `HasilBaca.pemetaan` holds)."""

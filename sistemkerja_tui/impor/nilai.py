@@ -7,24 +7,50 @@ the caller adds the row number and the column.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from itertools import product
+from typing import Any, TypeVar
 
 from sistemkerja_tui.aturan.enums import Golongan, GolonganPPPK, JenisJabatan, Jenjang, Pendidikan, StatusASN
-from sistemkerja_tui.aturan.nip import NIPTidakSah, urai_nip
+from sistemkerja_tui.aturan.nip import NIPTidakSah, angka_nip, urai_nip
 from sistemkerja_tui.aturan.tanggal import baca_tanggal
 from sistemkerja_tui.impor.berkas import Sel
 
 KOSONG = frozenset({"", "null", "-", "none", "nan", "n/a"})
+KUTIP = "' \t"  # Excel's text marker and the blanks after it, stripped from the start of a stripped cell
+# every spelling of those in upper and lower case ("NULL", "Null", "N/A"), for a lookup without casefold
+KOSONG_SEMUA = frozenset("".join(h) for k in KOSONG for h in product(*({c.lower(), c.upper()} for c in k)))
 _EXCEL_NOL = date(1899, 12, 30)  # Excel's day 0 (the 1900 leap-year bug included)
+R = TypeVar("R")
+
+
+def ingat(ubah: Callable[..., R]) -> Callable[..., R]:
+    """`ubah` remembered by its text arguments, its refusal (ValueError) too — for one file: an export repeats a
+    few golongan, jabatan and pendidikan values thousands of times. Only for functions of `str` arguments."""
+    isi: dict[tuple[str, ...], tuple[bool, Any]] = {}
+
+    def ingatan(*args: str) -> R:
+        try:
+            sah, hasil = isi[args]
+        except KeyError:
+            try:
+                sah, hasil = True, ubah(*args)
+            except ValueError as e:
+                sah, hasil = False, str(e)
+            isi[args] = sah, hasil
+        if not sah:
+            raise ValueError(hasil)
+        return hasil  # type: ignore[no-any-return]
+
+    return ingatan
 
 
 def teks(sel: Sel) -> str:
     """A cell as text: a leading `'` (Excel's text marker) stripped, `null` and `-` empty, 40.0 -> "40"."""
     if type(sel) is str:
-        bersih = sel.strip()
-        if bersih[:1] == "'":
-            bersih = bersih[1:].strip()
-        return "" if len(bersih) <= 4 and bersih.casefold() in KOSONG else bersih
+        bersih = sel.strip().lstrip(KUTIP)
+        return "" if bersih in KOSONG_SEMUA else bersih
     if sel is None:
         return ""
     if isinstance(sel, bool):
@@ -35,7 +61,7 @@ def teks(sel: Sel) -> str:
         return sel.date().isoformat() if sel.time() == datetime.min.time() else sel.isoformat(sep=" ")
     if not isinstance(sel, str):
         return str(sel)
-    bersih = sel.strip().removeprefix("'").strip()
+    bersih = sel.strip().lstrip(KUTIP)  # a str subclass
     return "" if bersih.casefold() in KOSONG else bersih
 
 
@@ -49,20 +75,21 @@ PERBAIKI_NIP_ANGKA = (
 )
 
 
-def nip(sel: Sel) -> str:
+def nip(sel: Sel, hari_ini: date | None = None) -> str:
     """An 18-digit NIP checked with `aturan.nip`; a NIP stored as a number is refused (its last digits are lost)."""
     if isinstance(sel, int | float) and not isinstance(sel, bool):
         raise ValueError(PERBAIKI_NIP_ANGKA)
     t = teks(sel)
-    if _ANGKA_ILMIAH.fullmatch(t):
-        raise ValueError(PERBAIKI_NIP_ANGKA)
-    if not t:
-        raise ValueError("NIP kosong. Isikan 18 angka NIP, misalnya 19780315 200501 1 002.")
-    angka = "".join(t.split())
+    if not t.isdigit():
+        if _ANGKA_ILMIAH.fullmatch(t):
+            raise ValueError(PERBAIKI_NIP_ANGKA)
+        if not t:
+            raise ValueError("NIP kosong. Isikan 18 angka NIP, misalnya 19780315 200501 1 002.")
+    angka = t if t.isdigit() else "".join(t.split())
     if len(angka) == 18 and angka.isdigit() and angka.endswith("000"):
         raise ValueError("NIP berakhiran 000, tanda NIP ini pernah tersimpan sebagai angka. " + PERBAIKI_NIP_ANGKA)
     try:
-        return urai_nip(t).angka
+        return angka_nip(t, hari_ini)
     except NIPTidakSah as e:
         raise ValueError(e.pesan) from None
 

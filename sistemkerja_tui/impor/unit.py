@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from threading import Event
 
 from sistemkerja_tui.aturan.enums import JenisUnit
 from sistemkerja_tui.impor import kolom, nilai
@@ -64,8 +65,11 @@ def _jenis(b: Baris, nama: str) -> tuple[JenisUnit | None, bool]:
     return None, False
 
 
-def baca_unit(path: Path | str, *, kemajuan: Kemajuan | None = None) -> HasilBaca[BarisUnit]:
-    """Every unit row checked (id, name, parent id, kind, code, head); duplicates and refusals in `ditolak`."""
+def baca_unit(
+    path: Path | str, *, kemajuan: Kemajuan | None = None, batal: Event | None = None
+) -> HasilBaca[BarisUnit]:
+    """Every unit row checked (id, name, parent id, kind, code, head); duplicates and refusals in `ditolak`.
+    `kemajuan(n)` as rows are read; `BacaDibatalkan` once `batal` is set."""
     sudah: dict[str, int] = {}
 
     def satu(b: Baris) -> BarisUnit | None:
@@ -78,7 +82,7 @@ def baca_unit(path: Path | str, *, kemajuan: Kemajuan | None = None) -> HasilBac
         if not nama:
             b.tolak("nama", "Nama unit kosong. Isikan nama unit, misalnya 'Bidang Pelayanan Kesehatan'.")
         jenis, ditebak = _jenis(b, nama)
-        nip = b.coba("pimpinan_nip", lambda: nilai.nip_boleh_kosong(b.sel("pimpinan_nip")), None)
+        nip = b.coba("pimpinan_nip", None, nilai.nip_boleh_kosong, b.sel("pimpinan_nip"))
         induk = b.teks("induk_sumber_id")
         if b.ditolak:
             return None
@@ -96,7 +100,7 @@ def baca_unit(path: Path | str, *, kemajuan: Kemajuan | None = None) -> HasilBac
             pimpinan_pns_id=b.teks("pimpinan_pns_id") or None,
         )
 
-    return baca(path, kolom.UNIT, satu, kemajuan)
+    return baca(path, kolom.UNIT, satu, kemajuan, batal)
 
 
 def unit_dari_pegawai(pegawai: Iterable[BarisPegawai]) -> list[BarisUnit]:

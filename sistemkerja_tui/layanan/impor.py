@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import csv
 import threading
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from types import SimpleNamespace
@@ -99,7 +101,7 @@ class Perubahan:
     kolom: tuple[tuple[str, str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Baru:
     baris: int
     nama: str
@@ -184,6 +186,7 @@ class HasilImpor:
 # --- helpers -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # a file repeats a few hundred jabatan and unit names 80 000 times
 def _normal(teks: str | None) -> str:
     return " ".join((teks or "").split()).casefold()
 
@@ -229,7 +232,7 @@ def _label_enum(enum: Any, kode: Any) -> str:
 @dataclass
 class _Rencana:
     pratinjau: Pratinjau
-    sisip: list[dict[str, Any]] = field(default_factory=list)
+    sisip: list[tuple[Any, ...]] = field(default_factory=list)  # new pegawai: the columns `_LABEL_PEGAWAI`
     ubah: list[dict[str, Any]] = field(default_factory=list)
     riwayat_ubah: list[tuple[int | None, dict[str, Any]]] = field(default_factory=list)
     nonaktif: list[int] = field(default_factory=list)
@@ -351,7 +354,7 @@ def _rencana_pegawai(
         if kepala and _normal(target["nama_jabatan"]) in kepala:
             calon.setdefault(target["unit_id"], []).append(b)
         if lama is None:
-            r.sisip.append(target)
+            r.sisip.append(_AMBIL_BARU(target))  # a tuple: 80 000 dicts would hold 50 MiB more
             p.baru.append(Baru(b.baris, nama_lengkap(b.nama, b.gelar_depan, b.gelar_belakang)))
             continue
         terlihat.add(lama.id)
@@ -471,6 +474,8 @@ def _nilai_db(lama: Any, kolom: str) -> Any:
     return bool(nilai) if kolom == "aktif" else nilai
 
 
+# member -> its code: a dict lookup costs a quarter of `Enum.value` (a Python property), 4 × 80 000 times
+_KODE: dict[Any, str] = {m: m.value for e in (StatusASN, JenisJabatan, Jenjang, Pendidikan) for m in e}
 _BOLEH_TETAP = ("gelar_depan", "gelar_belakang", "status_asn", "jenis_jabatan", "nama_jabatan", "jenjang", "pendidikan")
 
 
@@ -483,12 +488,12 @@ def _kolom_pegawai(b: BarisPegawai, unit_id: int | None, lama: Any, bidang: Coll
         "nama": b.nama,
         "gelar_depan": b.gelar_depan,
         "gelar_belakang": b.gelar_belakang,
-        "status_asn": b.status_asn.value,
+        "status_asn": _KODE[b.status_asn],
         "golongan": b.golongan,
-        "jenis_jabatan": b.jenis_jabatan.value,
+        "jenis_jabatan": _KODE[b.jenis_jabatan],
         "nama_jabatan": b.nama_jabatan,
-        "jenjang": b.jenjang.value if b.jenjang else None,
-        "pendidikan": b.pendidikan.value,
+        "jenjang": _KODE[b.jenjang] if b.jenjang else None,
+        "pendidikan": _KODE[b.pendidikan],
         "unit_id": unit_id,
         "aktif": True,
     }
@@ -512,6 +517,7 @@ class _RencanaUnit:
     sisip: list[dict[str, Any]] = field(default_factory=list)
     ubah: list[dict[str, Any]] = field(default_factory=list)
     riwayat_ubah: list[tuple[int | None, dict[str, Any]]] = field(default_factory=list)
+    tutup: list[int] = field(default_factory=list)  # units a full import closes (`aktif` false, never deleted)
 
 
 _KATA_LEWAT = frozenset({"DAN", "DI", "KE", "DARI", "UNTUK", "YANG", "PADA"})
@@ -534,13 +540,18 @@ def _rencana_unit(
     id_awal: int,
     *,
     dikenal: dict[str, int] | None = None,
+    penuh: bool = False,
+    batal: threading.Event | None = None,
+    kemajuan: Kemajuan | None = None,
 ) -> _RencanaUnit:
-    """Compare the unit rows with the stored units; `dikenal` = parent keys already known (key -> unit id)."""
+    """Compare the unit rows with the stored units; `dikenal` = parent keys already known (key -> unit id).
+    `penuh`: the file lists every unit, so a stored open unit it does not name is closed (`_tutup_unit`)."""
     p = Pratinjau(
         _nama_berkas(hasil),
         "unit",
         dict(hasil.pemetaan),
         hasil.jumlah_baris,
+        penuh=penuh,
         kolom_wajib_hilang=list(hasil.kolom_wajib_hilang),
         ditolak=list(hasil.ditolak),
     )
@@ -581,13 +592,17 @@ def _rencana_unit(
         terima.append(b)
 
     # 2. ids: a unit of the file is the stored one with its source id (else the same name), or a new one
-    id_baris: dict[str, int] = {}
-    berikut = id_awal
-    for b in terima:
+    def cocok(b: BarisUnit) -> Any | None:
         lama = per_sumber.get(b.sumber_id)
         if lama is None:
             kandidat = per_nama.get(_normal(b.nama), [])
             lama = kandidat[0] if len(kandidat) == 1 else None
+        return lama
+
+    id_baris: dict[str, int] = {}
+    berikut = id_awal
+    for b in terima:
+        lama = cocok(b)
         if lama is not None:
             id_baris[b.sumber_id] = lama.id
         else:
@@ -624,7 +639,11 @@ def _rencana_unit(
     urutan = max((u.urutan for u in unit_db), default=0)
     tersentuh: set[int] = set()
     nama_unit = {**{u.id: u.nama for u in unit_db}, **{id_baris[x.sumber_id]: x.nama for x in terima}}
-    for b in terima:
+    total = len(terima)
+    for nomor, b in enumerate(terima, 1):
+        if nomor % SETIAP == 0:
+            _cek_batal(batal)
+            _lapor(kemajuan, "periksa", nomor, total)
         i = id_baris[b.sumber_id]
         lama = lama_per_id.get(i)
         jenis = b.jenis
@@ -693,12 +712,60 @@ def _rencana_unit(
             )
             r.riwayat_ubah.append((i, {k: [_nilai_unit(lama, k), target[k]] for k in beda}))
         r.ubah.append({"b_id": i, "tingkat": tingkat[i], **target})
+    _lapor(kemajuan, "periksa", total, total)
+    if penuh:
+        # named by a row (even a refused one) or as a row's parent: in the file, never closed
+        disebut = {u.id for b in hasil.baris if (u := cocok(b)) is not None}
+        disebut |= {per_sumber[b.induk_sumber_id].id for b in hasil.baris if b.induk_sumber_id in per_sumber}
+        _tutup_unit(r, unit_db, pegawai_db, disebut, induk, nama_unit)
     # units outside the file whose level changed because a unit above them moved
     for u in unit_db:
         if u.id not in tersentuh and u.tingkat != tingkat[u.id]:
             r.ubah.append({"b_id": u.id, "tingkat": tingkat[u.id], **{k: _nilai_unit(u, k) for k in _LABEL_UNIT}})
     r.sisip.sort(key=lambda d: d["tingkat"])  # parents before their children (foreign key)
     return r
+
+
+def _tutup_unit(
+    r: _RencanaUnit,
+    unit_db: list[Any],
+    pegawai_db: list[Any],
+    disebut: set[int],
+    induk: dict[int, int | None],
+    nama_unit: dict[int, str],
+) -> None:
+    """A full unit import: each open unit the file does not name is closed, listed in `pratinjau.hilang` with its
+    parent. A unit that still has active pegawai is refused (a unit import moves no pegawai), and the units above
+    it stay open."""
+    p = r.pratinjau
+    aktif = Counter(q.unit_id for q in pegawai_db if q.aktif)
+    calon = [u for u in unit_db if u.aktif and u.id not in disebut]
+    tetap: set[int] = set()  # refused, or above a refused one
+    for u in calon:
+        if aktif[u.id]:
+            p.ditolak.append(
+                Penolakan(
+                    0,
+                    "unit",
+                    f"Unit {u.nama} tidak tercantum di berkas, tetapi tidak dapat ditutup: masih ada {aktif[u.id]} "
+                    "pegawai aktif. Pindahkan mereka lebih dahulu (impor pegawai, atau Mutasi di layar Struktur), "
+                    "atau cantumkan unit ini di berkas.",
+                )
+            )
+            atas: int | None = u.id
+            while atas is not None and atas not in tetap:
+                tetap.add(atas)
+                atas = induk.get(atas)
+    for u in calon:
+        if u.id in tetap:
+            if not aktif[u.id]:
+                p.peringatan.append(
+                    f"{u.nama} tidak tercantum di berkas, tetapi tetap dibuka: sub-unitnya tidak ditutup."
+                )
+            continue
+        atas = induk.get(u.id)
+        p.hilang.append(Hilang(u.id, u.nama, nama_unit.get(atas, "-") if atas is not None else "(teratas)"))
+        r.tutup.append(u.id)
 
 
 def _pimpinan(b: BarisUnit, per_nip: dict[str, Any], per_pns: dict[str, Any]) -> Any | None:
@@ -792,18 +859,29 @@ class LayananImpor:
     # --- reading (the TUI imports only layanan) ---
 
     def baca_pegawai(
-        self, path: str | Path, *, kemajuan: Callable[[int], None] | None = None
+        self,
+        path: str | Path,
+        *,
+        kemajuan: Callable[[int], None] | None = None,
+        batal: threading.Event | None = None,
     ) -> HasilBaca[BarisPegawai]:
-        """The pegawai rows of `path` (`impor.pegawai.baca_pegawai`); `kemajuan(n)` as rows are read."""
+        """The pegawai rows of `path` (`impor.pegawai.baca_pegawai`); `kemajuan(n)` as rows are read;
+        `ImporDibatalkan` once `batal` is set (checked every 1000 rows)."""
         from sistemkerja_tui.impor.pegawai import baca_pegawai
 
-        return _baca(lambda: baca_pegawai(path, kemajuan=kemajuan), path)
+        return _baca(lambda: baca_pegawai(path, kemajuan=kemajuan, batal=batal), path)
 
-    def baca_unit(self, path: str | Path) -> HasilBaca[BarisUnit]:
-        """The unit rows of `path` (`impor.unit.baca_unit`)."""
+    def baca_unit(
+        self,
+        path: str | Path,
+        *,
+        kemajuan: Callable[[int], None] | None = None,
+        batal: threading.Event | None = None,
+    ) -> HasilBaca[BarisUnit]:
+        """The unit rows of `path` (`impor.unit.baca_unit`); progress and cancelling as `baca_pegawai`."""
         from sistemkerja_tui.impor.unit import baca_unit
 
-        return _baca(lambda: baca_unit(path), path)
+        return _baca(lambda: baca_unit(path, kemajuan=kemajuan, batal=batal), path)
 
     # --- pegawai ---
 
@@ -862,9 +940,10 @@ class LayananImpor:
             )
         with transaksi(self.layanan.engine) as sesi:
             instansi = self._instansi(sesi)
+            pegawai_db = kueri.pegawai(sesi)
             r = _rencana_pegawai(
                 hasil,
-                kueri.pegawai(sesi),
+                pegawai_db,
                 kueri.unit(sesi, instansi.id),
                 instansi.id,
                 penuh=penuh,
@@ -889,11 +968,13 @@ class LayananImpor:
             _lapor(kemajuan, "tulis", 0, total)
             kueri.sisipkan_unit(sesi, [{**u, "instansi_id": instansi.id} for u in r.unit_sisip])
             selaraskan_sekuens(sesi, ["unit_organisasi"])
-            kueri.sisipkan_pegawai(sesi, r.sisip, setiap)
+            with kueri.indeks_ditunda(sesi, "pegawai", len(r.sisip), len(pegawai_db)):
+                kueri.sisipkan_pegawai(sesi, list(_LABEL_PEGAWAI), r.sisip, setiap)
             ditulis += len(r.sisip)
-            kueri.perbarui_pegawai(sesi, [{**u, "alasan_nonaktif": ""} for u in r.ubah], setiap)
-            ditulis += len(r.ubah)
-            kueri.perbarui_pegawai(sesi, nonaktif, setiap)
+            with kueri.cache_besar(sesi):  # updates touch the five pegawai indexes at random places
+                kueri.perbarui_pegawai(sesi, [{**u, "alasan_nonaktif": ""} for u in r.ubah], setiap)
+                ditulis += len(r.ubah)
+                kueri.perbarui_pegawai(sesi, nonaktif, setiap)
             self._tetapkan_pimpinan(sesi, r.pimpinan, oleh_id)
             kueri.perbarui_unit(sesi, [{"b_id": u, "pimpinan_id": None} for u in r.pimpinan_lepas])
             riwayat.catat_banyak(
@@ -954,14 +1035,23 @@ class LayananImpor:
 
     # --- units ---
 
-    def pratinjau_unit(self, hasil: HasilBaca[BarisUnit]) -> Pratinjau:
-        """What applying the unit file would do. Writes nothing."""
+    def pratinjau_unit(
+        self,
+        hasil: HasilBaca[BarisUnit],
+        *,
+        penuh: bool = False,
+        batal: threading.Event | None = None,
+        kemajuan: Kemajuan | None = None,
+    ) -> Pratinjau:
+        """What applying the unit file would do (with `penuh`: which units it closes). Writes nothing."""
         from sistemkerja_tui.store.kueri import impor as kueri
 
         instansi = self._instansi(self._pembaca)
         unit_db = kueri.unit(self._pembaca, instansi.id)
         id_awal = max((u.id for u in unit_db), default=0) + 1  # only to tell rows apart; not written
-        return _rencana_unit(hasil, unit_db, kueri.pegawai(self._pembaca), id_awal).pratinjau
+        return _rencana_unit(
+            hasil, unit_db, kueri.pegawai(self._pembaca), id_awal, penuh=penuh, batal=batal, kemajuan=kemajuan
+        ).pratinjau
 
     def terapkan_unit(
         self,
@@ -969,29 +1059,61 @@ class LayananImpor:
         *,
         oleh_id: int | None,
         lewati_galat: bool = False,
+        penuh: bool = False,
         batal: threading.Event | None = None,
+        kemajuan: Kemajuan | None = None,
     ) -> HasilImpor:
-        """Apply the unit file in one transaction: new units, renamed/moved ones, codes, heads."""
+        """Apply the unit file in one transaction: new units, renamed/moved ones, codes, heads; with `penuh`,
+        the open units the file does not name are closed (never deleted: their pegawai and history stay)."""
         from sistemkerja_tui.store import riwayat
         from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import impor as kueri
         from sistemkerja_tui.store.kueri.struktur import id_berikut, selaraskan_sekuens
 
         _cek_kolom(hasil)
+        if penuh and hasil.ditolak:
+            raise Ditolak(
+                f"Impor unit penuh dihentikan: {len(hasil.ditolak)} baris berkas {_nama_berkas(hasil)} ditolak, "
+                "sehingga unit pada baris itu akan dianggap tidak ada lagi dan ditutup. Perbaiki baris itu, atau "
+                "impor tanpa --penuh; database tidak diubah."
+            )
         with transaksi(self.layanan.engine) as sesi:
             instansi = self._instansi(sesi)
             r = _rencana_unit(
-                hasil, kueri.unit(sesi, instansi.id), kueri.pegawai(sesi), id_berikut(sesi, "unit_organisasi")
+                hasil,
+                kueri.unit(sesi, instansi.id),
+                kueri.pegawai(sesi),
+                id_berikut(sesi, "unit_organisasi"),
+                penuh=penuh,
+                batal=batal,
+                kemajuan=kemajuan,
             )
             p = r.pratinjau
             if p.ada_galat and not lewati_galat:
                 raise ImporDitolak(p)
-            _cek_batal(batal)
-            kueri.sisipkan_unit(sesi, [{**u, "instansi_id": instansi.id} for u in r.sisip])
-            kueri.perbarui_unit(sesi, r.ubah)
+            total = len(r.sisip) + len(r.ubah) + len(r.tutup)
+
+            def setiap(n: int) -> None:
+                _cek_batal(batal)
+                _lapor(kemajuan, "tulis", n, total)
+
+            setiap(0)
+            kueri.sisipkan_unit(sesi, [{**u, "instansi_id": instansi.id} for u in r.sisip], setiap)
+            kueri.perbarui_unit(sesi, r.ubah, lambda n: setiap(len(r.sisip) + n))
+            kueri.perbarui_unit(
+                sesi, [{"b_id": i, "aktif": False} for i in r.tutup], lambda n: setiap(len(r.sisip) + len(r.ubah) + n)
+            )
             selaraskan_sekuens(sesi, ["unit_organisasi"])
             riwayat.catat_banyak(
                 sesi, oleh_id=oleh_id, aksi="impor_ubah_unit", entitas="unit_organisasi", rincian=r.riwayat_ubah
+            )
+            alasan = f"tidak tercantum lagi pada impor unit penuh {p.berkas} ({date.today():%d-%m-%Y})"
+            riwayat.catat_banyak(
+                sesi,
+                oleh_id=oleh_id,
+                aksi="tutup_unit",
+                entitas="unit_organisasi",
+                rincian=[(i, {"alasan": alasan}) for i in r.tutup],
             )
             riwayat.catat(
                 sesi,
@@ -1002,11 +1124,13 @@ class LayananImpor:
                 berkas=p.berkas,
                 baru=len(r.sisip),
                 diubah=len(p.diubah),
+                ditutup=len(r.tutup),
                 dilewati=p.jumlah_dilewati,
+                penuh=penuh,
             )
             _cek_batal(batal)
         self._segarkan()
-        return HasilImpor(p, len(r.sisip), len(p.diubah), 0, p.jumlah_dilewati)
+        return HasilImpor(p, len(r.sisip), len(p.diubah), len(r.tutup), p.jumlah_dilewati)
 
     # --- after an import ---
 
@@ -1024,10 +1148,12 @@ class LayananImpor:
 
 def _baca(baca: Callable[[], HasilBaca[T]], path: str | Path) -> HasilBaca[T]:
     """Run a reader; a file that cannot be read is refused with the reader's (Indonesian) message."""
-    from sistemkerja_tui.impor.berkas import BerkasTidakTerbaca
+    from sistemkerja_tui.impor.berkas import BacaDibatalkan, BerkasTidakTerbaca
 
     try:
         return baca()
+    except BacaDibatalkan:
+        raise ImporDibatalkan from None
     except BerkasTidakTerbaca as e:
         raise Ditolak(str(e)) from e
     except OSError as e:
@@ -1096,8 +1222,8 @@ def _baris_laporan(p: Pratinjau) -> list[tuple[str, str, str, str, str]]:
         hasil += [
             ("diubah", str(u.baris), u.nama, k, f"{lama} → {baru}" if lama else baru) for k, lama, baru in u.kolom
         ]
-    hasil += [("tidak ada di berkas", "", h.nama, "", f"dinonaktifkan; unit {h.unit}") for h in p.hilang]
-    hasil += [("ditolak", str(t.baris), "", t.kolom, t.alasan) for t in p.ditolak]
+    hasil += [("tidak ada di berkas", "", h.nama, "", keterangan_hilang(p, h)) for h in p.hilang]
+    hasil += [("ditolak", str(t.baris or ""), "", t.kolom, t.alasan) for t in p.ditolak]
     for t in p.tanpa_unit:
         akibat = "tidak diimpor" if t.baru else "unitnya tetap"
         hasil.append(("unit tidak cocok", str(t.baris), t.nama, "unit", f"{t.unit}: {akibat}"))
@@ -1106,12 +1232,17 @@ def _baris_laporan(p: Pratinjau) -> list[tuple[str, str, str, str, str]]:
     return hasil
 
 
+def keterangan_hilang(p: Pratinjau, h: Hilang) -> str:
+    """What a full import does to a pegawai or unit the file does not list."""
+    return f"ditutup; induk {h.unit}" if p.jenis == "unit" else f"dinonaktifkan; unit {h.unit}"
+
+
 def _markdown(hasil: HasilImpor | Pratinjau, p: Pratinjau, baris: list[tuple[str, str, str, str, str]]) -> str:
     judul = f"# Laporan impor {p.jenis}: {p.berkas}"
     if isinstance(hasil, HasilImpor):
         ringkas = (
             f"Diterapkan: {hasil.baru} baru, {hasil.diubah} diubah, {p.tetap} tetap, "
-            f"{hasil.dinonaktifkan} dinonaktifkan, {hasil.dilewati} dilewati."
+            f"{hasil.dinonaktifkan} {'ditutup' if p.jenis == 'unit' else 'dinonaktifkan'}, {hasil.dilewati} dilewati."
         )
     else:
         ringkas = f"Pratinjau (belum ditulis): {len(p.baru)} baru, {len(p.diubah)} diubah, {p.tetap} tetap."

@@ -345,3 +345,31 @@ async def test_impor_penuh_menonaktifkan_yang_tidak_tercantum_setelah_konfirmasi
         assert "1 dinonaktifkan" in teks(layar.query_one("#ringkasan"))
     assert sql(db_unit, "SELECT aktif FROM pegawai WHERE nip = ?", pegawai[0].nip) == [(0,)]
     assert sql(db_unit, "SELECT COUNT(*) FROM pegawai WHERE aktif") == [(9,)]
+
+
+async def test_impor_unit_penuh_menutup_yang_tidak_tercantum_setelah_konfirmasi(db_unit, tmp_path):
+    seksi = next(u for u in UNIT if u.nama.startswith("Seksi"))
+    unor = tulis_csv(tmp_path / "unor.csv", tabel_unit([u for u in UNIT if u is not seksi]))
+    app = buat_app(db_unit)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("I")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarImpor))
+        form = app.screen
+        # path; the choice: Unit organisasi; "Impor penuh" ticked (for units too), with what it means for units
+        await pilot.press(*str(unor), "tab", "down", "enter", "tab", "space")
+        assert form.jenis == "unit" and form.query_one("#penuh").value
+        assert "SEMUA unit" in teks(form.query_one("#penjelasan-penuh"))
+        await pilot.press("ctrl+s")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarPratinjau))
+        layar = app.screen
+        assert layar.bacaan.penuh and "tidak ada di berkas 1" in teks(layar.query_one("#ringkasan"))
+        baris = layar.query_one("#rincian", TabelHalaman).get_row_at(0)
+        assert (baris[0], baris[2]) == ("tak di berkas", seksi.nama) and "ditutup" in baris[4]
+        await pilot.press("ctrl+s")
+        await tunggu(pilot, lambda: isinstance(app.screen, DialogKonfirmasi))
+        assert "1 unit yang tidak ada di berkas akan ditutup" in app.screen.pertanyaan
+        await pilot.press("y")
+        await tunggu(pilot, lambda: layar.hasil is not None)
+        assert "1 ditutup" in teks(layar.query_one("#ringkasan"))
+    assert sql(db_unit, "SELECT aktif FROM unit_organisasi WHERE nama = ?", seksi.nama) == [(0,)]

@@ -8,7 +8,10 @@ inside the import's one transaction; there is no SELECT per row.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -33,8 +36,14 @@ def _semua(sumber: Any, sql: str, **param: Any) -> list[Any]:
     if isinstance(sumber, Pembaca):
         return sumber.semua(sql, **param)
     hasil = jalankan(sumber, sql, **param)
-    kelas = namedtuple("Baris", tuple(hasil.keys()), rename=True)  # type: ignore[misc]
+    kelas = _kelas_baris(tuple(hasil.keys()))
     return [kelas._make(r) for r in hasil]
+
+
+@lru_cache(maxsize=32)
+def _kelas_baris(kolom: tuple[str, ...]) -> Any:
+    """One named-tuple class per column list (making one compiles code: a millisecond each time)."""
+    return namedtuple("Baris", kolom, rename=True)
 
 
 def instansi_sendiri(sumber: Any) -> Any | None:
@@ -82,44 +91,112 @@ def anggota_nonaktif(sumber: Any, unit_ids: Iterable[int] | None = None) -> list
 # --- writes, in the import's transaction -------------------------------------------------
 
 
-def _batch(sesi: Any, perintah: Any, baris: list[Any]) -> None:
+def _batch(sesi: Any, perintah: Any, baris: list[Any], setiap: Any = None) -> None:
     conn = sesi.connection()
     for awal in range(0, len(baris), POTONGAN):
         conn.execute(perintah, baris[awal : awal + POTONGAN])
-
-
-def _batch_driver(
-    sesi: Any, sql: str, kolom: list[str], baris: list[dict[str, Any]], setiap: Any, tetap: tuple[Any, ...] = ()
-) -> None:
-    """executemany straight on the driver with positional tuples (the values of `kolom`, then `tetap`):
-    SQLAlchemy's per-row parameter processing costs more than the insert itself at 80 000 rows.
-    `sql` has one `?` per value."""
-    conn = sesi.connection()
-    if conn.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")  # psycopg's placeholder; the SQL holds no other '?' or '%'
-    ambil = itemgetter(*kolom)
-    for awal in range(0, len(baris), POTONGAN):
-        conn.exec_driver_sql(sql, [ambil(b) + tetap for b in baris[awal : awal + POTONGAN]])
         if setiap is not None:
             setiap(min(awal + POTONGAN, len(baris)))
 
 
-def sisipkan_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
-    """Insert new pegawai (ids from the database); `setiap(n)` after each batch (progress, cancellation).
-    Columns the rows do not carry get their schema defaults."""
+def _batch_driver(sesi: Any, sql: str, kolom: list[str], baris: list[dict[str, Any]], setiap: Any) -> None:
+    """executemany straight on the driver with positional tuples (the values of `kolom`):
+    SQLAlchemy's per-row parameter processing costs more than the update itself at 80 000 rows.
+    `sql` has one `?` per value."""
+    conn = sesi.connection()
+    sql = _tanda(conn, sql)
+    ambil = itemgetter(*kolom)
+    for awal in range(0, len(baris), POTONGAN):
+        conn.exec_driver_sql(sql, [ambil(b) for b in baris[awal : awal + POTONGAN]])
+        if setiap is not None:
+            setiap(min(awal + POTONGAN, len(baris)))
+
+
+def _tanda(conn: Any, sql: str) -> str:
+    """`?` placeholders as the driver wants them (psycopg: `%s`); the SQL holds no other '?' or '%'."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def _batas_parameter(conn: Any) -> int:
+    """Bound parameters one statement may carry: SQLite before 3.32 allows 999, later 32 766; PostgreSQL 65 535."""
+    if conn.dialect.name != "sqlite":
+        return 65_535
+    import sqlite3
+
+    return 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
+
+
+def _sisip_banyak(
+    sesi: Any, nama_tabel: str, kolom: list[str], baris: list[tuple[Any, ...]], setiap: Any, tetap: dict[str, Any]
+) -> None:
+    """INSERT of many rows per statement (`VALUES (…), (…), …`) on the driver: SQLite evaluates a CHECK with an IN
+    list (the pegawai codes) through a temporary table built once per statement, so one statement per row
+    (executemany) costs twice the insert. `setiap(n)` about every POTONGAN rows and at the end."""
+    conn = sesi.connection()
+    nama = [*kolom, *tetap]
+    per = max(1, min(1000, _batas_parameter(conn) // len(nama)))
+    satu = f"({', '.join('?' * len(nama))})"
+    kepala = f"INSERT INTO {nama_tabel} ({', '.join(nama)}) VALUES "
+    sql_penuh = _tanda(conn, kepala + ", ".join([satu] * per))
+    ekor = tuple(tetap.values())
+    lapor = POTONGAN
+    for awal in range(0, len(baris), per):
+        blok = baris[awal : awal + per]
+        sql = sql_penuh if len(blok) == per else _tanda(conn, kepala + ", ".join([satu] * len(blok)))
+        conn.exec_driver_sql(sql, tuple(chain.from_iterable(b + ekor for b in blok)))
+        selesai = awal + len(blok)
+        if setiap is not None and (selesai >= lapor or selesai == len(baris)):
+            setiap(selesai)
+            lapor += POTONGAN
+
+
+@contextmanager
+def cache_besar(sesi: Any) -> Iterator[None]:
+    """SQLite: a 64 MiB page cache while a big import updates (the five pegawai indexes stay in memory instead of
+    spilling mid-transaction), then the connection's own size back. Other databases: nothing."""
+    conn = sesi.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    driver = conn.connection.driver_connection  # a pragma on the driver: valid whatever the transaction's state
+    lama = int(driver.execute("PRAGMA cache_size").fetchone()[0])
+    driver.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA cache_size = {lama}")
+
+
+BANYAK = 5000  # new rows from which a table's indexes are built after the insert, not kept up per row
+
+
+@contextmanager
+def indeks_ditunda(sesi: Any, nama_tabel: str, baru: int, lama: int) -> Iterator[None]:
+    """`baru` rows into a table that holds `lama`: when they are many (at least BANYAK and `lama`), the table's
+    indexes are dropped and built again after the insert, in the same transaction (a rollback restores them).
+    Building an index once costs a third of keeping five of them up row by row (SQLite and PostgreSQL alike).
+    The unique ones check again when rebuilt: a duplicate fails the transaction as it would have row by row."""
+    indeks = list(tabel(nama_tabel).indexes) if baru >= max(BANYAK, lama) else []
+    conn = sesi.connection()
+    for i in indeks:
+        i.drop(conn)
+    yield
+    for i in indeks:
+        i.create(conn)
+
+
+def sisipkan_pegawai(sesi: Any, kolom: list[str], baris: list[tuple[Any, ...]], setiap: Any = None) -> None:
+    """Insert new pegawai (ids from the database): each row the values of `kolom`; `setiap(n)` as batches are
+    written (progress, cancellation). The other columns get their schema defaults."""
     if not baris:
         return
     t = tabel("pegawai")
     bawaan = {
         c.name: c.default.arg
         for c in t.columns
-        if c.name not in baris[0] and not c.primary_key and c.default is not None and not callable(c.default.arg)
+        if c.name not in kolom and not c.primary_key and c.default is not None and not callable(c.default.arg)
     }
-    kolom = list(baris[0])
-    sql = (
-        f"INSERT INTO {t.name} ({', '.join([*kolom, *bawaan])}) VALUES ({', '.join('?' * (len(kolom) + len(bawaan)))})"
-    )
-    _batch_driver(sesi, sql, kolom, baris, setiap, tuple(bawaan.values()))
+    _sisip_banyak(sesi, t.name, [t.c[k].name for k in kolom], baris, setiap, bawaan)
 
 
 def perbarui_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
@@ -132,20 +209,21 @@ def perbarui_pegawai(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None)
     _batch_driver(sesi, sql, [*kolom, "b_id"], baris, setiap)
 
 
-def sisipkan_unit(sesi: Any, baris: list[dict[str, Any]]) -> list[int]:
-    """Insert new units (ids given by the caller, see `id_berikut`)."""
+def sisipkan_unit(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> list[int]:
+    """Insert new units (ids given by the caller, see `id_berikut`); `setiap(n)` after each batch."""
     from sqlalchemy import insert
 
-    _batch(sesi, insert(tabel("unit_organisasi")), baris)
+    if baris:
+        _batch(sesi, insert(tabel("unit_organisasi")), baris, setiap)
     return [b["id"] for b in baris]
 
 
-def perbarui_unit(sesi: Any, baris: list[dict[str, Any]]) -> None:
-    """Update units by `b_id`; every dict carries the same columns."""
-    _perbarui(sesi, "unit_organisasi", baris)
+def perbarui_unit(sesi: Any, baris: list[dict[str, Any]], setiap: Any = None) -> None:
+    """Update units by `b_id`; every dict carries the same columns; `setiap(n)` after each batch."""
+    _perbarui(sesi, "unit_organisasi", baris, setiap)
 
 
-def _perbarui(sesi: Any, nama_tabel: str, baris: list[dict[str, Any]]) -> None:
+def _perbarui(sesi: Any, nama_tabel: str, baris: list[dict[str, Any]], setiap: Any = None) -> None:
     from sqlalchemy import bindparam, update
 
     if not baris:
@@ -153,7 +231,7 @@ def _perbarui(sesi: Any, nama_tabel: str, baris: list[dict[str, Any]]) -> None:
     t = tabel(nama_tabel)
     kolom = [k for k in baris[0] if k != "b_id"]
     perintah = update(t).where(t.c.id == bindparam("b_id")).values({k: bindparam(f"b_{k}") for k in kolom})
-    _batch(sesi, perintah, [{f"b_{k}" if k != "b_id" else k: v for k, v in b.items()} for b in baris])
+    _batch(sesi, perintah, [{f"b_{k}" if k != "b_id" else k: v for k, v in b.items()} for b in baris], setiap)
 
 
 def pegawai_per_nip(sesi: Any, nip: list[str]) -> dict[str, int]:

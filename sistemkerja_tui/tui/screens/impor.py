@@ -31,7 +31,14 @@ from textual.widgets import (
 )
 
 from sistemkerja_tui.layanan.galat import Ditolak
-from sistemkerja_tui.layanan.impor import HasilImpor, ImporDibatalkan, Pratinjau, label_bidang, tulis_laporan
+from sistemkerja_tui.layanan.impor import (
+    HasilImpor,
+    ImporDibatalkan,
+    Pratinjau,
+    keterangan_hilang,
+    label_bidang,
+    tulis_laporan,
+)
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.screens.dialog import DialogAlasan, DialogKonfirmasi
 from sistemkerja_tui.tui.widgets.folder import pastikan_folder
@@ -49,7 +56,10 @@ PETUNJUK = (
     "berkas .csv .xlsx .xls .ods berjudul kolom. Unit yang belum ada dibuat dari berkas pegawai; berkas unit "
     "(SIASN ref-unor) memberi pohon dan pimpinannya."
 )
-PENJELASAN_PENUH = "Berkas memuat SEMUA pegawai Pemda: yang tidak tercantum ditandai tidak aktif (tidak dihapus)."
+PENJELASAN_PENUH = {
+    "pegawai": "Berkas memuat SEMUA pegawai Pemda: yang tidak tercantum ditandai tidak aktif (tidak dihapus).",
+    "unit": "Berkas memuat SEMUA unit Pemda: yang tidak tercantum ditutup (tidak dihapus; pegawai dan riwayat tetap).",
+}
 KOLOM_RINCIAN = (("Bagian", 12), ("Baris", 5), ("Nama", 24), ("Kolom", 12), ("Keterangan", None))
 
 
@@ -83,7 +93,9 @@ def periksa_path(teks: str) -> tuple[Path | None, str]:
 
 def rincian(p: Pratinjau, hasil: HasilImpor | None = None) -> list[tuple[str, str, str, str, str]]:
     """The preview's rows for the table: refusals first (what needs fixing), then changes, missing, new."""
-    baris: list[tuple[str, str, str, str, str]] = [("ditolak", str(t.baris), "", t.kolom, t.alasan) for t in p.ditolak]
+    baris: list[tuple[str, str, str, str, str]] = [
+        ("ditolak", str(t.baris or ""), "", t.kolom, t.alasan) for t in p.ditolak
+    ]
     for t in p.tanpa_unit:
         akibat = "tidak diimpor" if t.baru else "unitnya tetap"
         baris.append(
@@ -93,7 +105,7 @@ def rincian(p: Pratinjau, hasil: HasilImpor | None = None) -> list[tuple[str, st
         baris += [
             ("berubah", str(u.baris), u.nama, k, f"{lama} → {baru}" if lama else baru) for k, lama, baru in u.kolom
         ]
-    baris += [("tak di berkas", "", h.nama, "", f"ditandai tidak aktif; unit {h.unit}") for h in p.hilang]
+    baris += [("tak di berkas", "", h.nama, "", keterangan_hilang(p, h)) for h in p.hilang]
     baris += [("unit baru", str(b.baris), b.nama, "", "dibuat dari berkas pegawai") for b in p.unit_baru]
     baris += [("baru", str(b.baris), b.nama, "", "") for b in p.baru]
     baris += [("pimpinan", "", "", "", w) for w in p.pimpinan]
@@ -200,8 +212,8 @@ class LayarImpor(Screen[None]):
             with RadioSet(id="jenis-impor"):
                 yield RadioButton("Pegawai (SIASN, e-Kinerja, DUK)", id="pegawai", value=self.jenis_awal == "pegawai")
                 yield RadioButton("Unit organisasi (pohon unit)", id="unit", value=self.jenis_awal == "unit")
-            yield Checkbox("Impor penuh", id="penuh", disabled=self.jenis_awal == "unit")
-            yield Static(PENJELASAN_PENUH, id="penjelasan-penuh")
+            yield Checkbox("Impor penuh", id="penuh")
+            yield Static(PENJELASAN_PENUH[self.jenis_awal], id="penjelasan-penuh")
             yield ProgressBar(id="kemajuan-baca", show_eta=False)
             yield Static("", id="status-baca")
             yield Static("", id="pesan-impor", classes="pesan-galat")
@@ -219,10 +231,8 @@ class LayarImpor(Screen[None]):
 
     @on(RadioSet.Changed, "#jenis-impor")
     def _jenis_berubah(self) -> None:
-        penuh = self.query_one("#penuh", Checkbox)
-        penuh.disabled = self.jenis != "pegawai"
-        if penuh.disabled:
-            penuh.value = False
+        self.query_one("#penuh", Checkbox).value = False  # a full import of the other kind is asked again
+        self.query_one("#penjelasan-penuh", Static).update(PENJELASAN_PENUH[self.jenis])
 
     def _pesan(self, teks: str) -> None:
         self.query_one("#pesan-impor", Static).update(teks)
@@ -248,7 +258,7 @@ class LayarImpor(Screen[None]):
         self.membaca = sibuk
         for w in self.query("#berkas-impor, #jenis-impor"):
             w.disabled = sibuk
-        self.query_one("#penuh", Checkbox).disabled = sibuk or self.jenis != "pegawai"
+        self.query_one("#penuh", Checkbox).disabled = sibuk
         if not sibuk:
             self.kemajuan.selesai()
             self.query_one("#berkas-impor", Input).focus()
@@ -295,8 +305,12 @@ class LayarImpor(Screen[None]):
 
 def _baca(layanan: Layanan, jenis: str, berkas: Path, penuh: bool, kemajuan: _Kemajuan) -> Bacaan:
     """In the worker: read the file, then compare it with the database (writes nothing)."""
-    impor = layanan.impor
-    hasil: Any = impor.baca_pegawai(berkas, kemajuan=kemajuan.dibaca) if jenis == "pegawai" else impor.baca_unit(berkas)
+    impor, batal = layanan.impor, kemajuan.batal
+    hasil: Any = (
+        impor.baca_pegawai(berkas, kemajuan=kemajuan.dibaca, batal=batal)
+        if jenis == "pegawai"
+        else impor.baca_unit(berkas, kemajuan=kemajuan.dibaca, batal=batal)
+    )
     if kemajuan.batal.is_set():
         raise ImporDibatalkan
     if hasil.kolom_wajib_hilang:
@@ -308,7 +322,7 @@ def _baca(layanan: Layanan, jenis: str, berkas: Path, penuh: bool, kemajuan: _Ke
     if jenis == "pegawai":
         p = impor.pratinjau_pegawai(hasil, penuh=penuh, batal=kemajuan.batal, kemajuan=kemajuan.tahap)
     else:
-        p = impor.pratinjau_unit(hasil)
+        p = impor.pratinjau_unit(hasil, penuh=penuh, batal=batal, kemajuan=kemajuan.tahap)
     return Bacaan(jenis, berkas, hasil, p, penuh)
 
 
@@ -444,7 +458,7 @@ class LayarPratinjau(Screen[bool]):
         p, b = self.pratinjau, self.bacaan
         if self.hasil is not None or self.menerapkan:
             return
-        if b.penuh and p.ditolak:
+        if b.penuh and b.jenis == "pegawai" and p.ditolak:
             self._pesan(
                 f"Impor penuh tidak dapat diterapkan: {ribuan(len(p.ditolak))} baris ditolak, sehingga pegawai pada "
                 "baris itu akan dianggap tidak ada lagi. Perbaiki baris itu, atau kembali (Esc) dan lepaskan tanda "
@@ -457,7 +471,9 @@ class LayarPratinjau(Screen[bool]):
         pertanyaan = []
         if p.ada_galat:
             pertanyaan.append(f"{ribuan(p.jumlah_dilewati)} baris ditolak atau tanpa unit dan akan dilewati.")
-        if p.hilang:
+        if p.hilang and b.jenis == "unit":
+            pertanyaan.append(f"{ribuan(len(p.hilang))} unit yang tidak ada di berkas akan ditutup (tidak dihapus).")
+        elif p.hilang:
             pertanyaan.append(f"{ribuan(len(p.hilang))} pegawai yang tidak ada di berkas akan ditandai tidak aktif.")
         if not pertanyaan:
             self._mulai(lewati_galat=False)
@@ -493,7 +509,12 @@ class LayarPratinjau(Screen[bool]):
                     kemajuan=kemajuan.tahap,
                 )
             return layanan.impor.terapkan_unit(
-                b.hasil, oleh_id=oleh_id, lewati_galat=lewati_galat, batal=kemajuan.batal
+                b.hasil,
+                oleh_id=oleh_id,
+                lewati_galat=lewati_galat,
+                penuh=b.penuh,
+                batal=kemajuan.batal,
+                kemajuan=kemajuan.tahap,
             )
 
         kerjakan(self, kerja, self._diterapkan, gagal=self._gagal, grup="impor")
@@ -513,7 +534,8 @@ class LayarPratinjau(Screen[bool]):
         self.query_one("#judul-pratinjau", Label).update(f"Impor {b.jenis} diterapkan: {b.berkas.name}")
         self.query_one("#ringkasan", Static).update(
             f"Selesai: {ribuan(hasil.baru)} baru, {ribuan(hasil.diubah)} diubah, {ribuan(self.pratinjau.tetap)} tetap, "
-            f"{ribuan(hasil.dinonaktifkan)} dinonaktifkan, {ribuan(hasil.dilewati)} dilewati"
+            f"{ribuan(hasil.dinonaktifkan)} {'ditutup' if b.jenis == 'unit' else 'dinonaktifkan'}, "
+            f"{ribuan(hasil.dilewati)} dilewati"
             + (f"; {ribuan(hasil.unit_baru)} unit dibuat dari berkas." if hasil.unit_baru else ".")
         )
         self._isi_rincian()
