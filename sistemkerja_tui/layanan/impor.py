@@ -927,7 +927,6 @@ class LayananImpor:
     ) -> HasilImpor:
         """Apply `hasil` in one transaction (see the module doc); `Ditolak` leaves the database unchanged."""
         from sistemkerja_tui.store import riwayat
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import impor as kueri
         from sistemkerja_tui.store.kueri.struktur import id_berikut, selaraskan_sekuens
 
@@ -938,7 +937,7 @@ class LayananImpor:
                 "pegawai pada baris itu akan dianggap tidak ada lagi. Perbaiki baris itu, atau impor tanpa --penuh; "
                 "database tidak diubah."
             )
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Impor data pegawai") as sesi:
             instansi = self._instansi(sesi)
             pegawai_db = kueri.pegawai(sesi)
             r = _rencana_pegawai(
@@ -1066,7 +1065,6 @@ class LayananImpor:
         """Apply the unit file in one transaction: new units, renamed/moved ones, codes, heads; with `penuh`,
         the open units the file does not name are closed (never deleted: their pegawai and history stay)."""
         from sistemkerja_tui.store import riwayat
-        from sistemkerja_tui.store.db import transaksi
         from sistemkerja_tui.store.kueri import impor as kueri
         from sistemkerja_tui.store.kueri.struktur import id_berikut, selaraskan_sekuens
 
@@ -1077,7 +1075,7 @@ class LayananImpor:
                 "sehingga unit pada baris itu akan dianggap tidak ada lagi dan ditutup. Perbaiki baris itu, atau "
                 "impor tanpa --penuh; database tidak diubah."
             )
-        with transaksi(self.layanan.engine) as sesi:
+        with self.layanan.transaksi_admin("Impor unit") as sesi:
             instansi = self._instansi(sesi)
             r = _rencana_unit(
                 hasil,
