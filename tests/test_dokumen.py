@@ -34,7 +34,7 @@ from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.surat import JenisSurat
 from sistemkerja_tui.surat import TemplatTidakSah, render
 from sistemkerja_tui.surat.dokumen import berkas_templat, render_docx
-from sistemkerja_tui.surat.konteks import Orang, Penandatangan
+from sistemkerja_tui.surat.konteks import Kop, Orang, Penandatangan
 from sistemkerja_tui.surat.lingkungan import tanggal
 from sistemkerja_tui.surat.pulih import KonteksRusak, pulihkan
 
@@ -352,6 +352,23 @@ def test_keputusan_kop_garis_tabel_lampiran_bergaris_dan_tanda_tangan_utuh():
     baris = ttd[0].paragraphs
     nama = next(i for i, p in enumerate(baris) if p.runs and p.runs[0].bold)
     assert all(p.paragraph_format.keep_with_next for p in baris[: nama + 1])  # place, date, office, name together
+    berlaku = _sel_berisi(dok, "Keputusan ini mulai berlaku")  # the last diktum: never a page of signature alone
+    assert berlaku and all(p.paragraph_format.keep_with_next for sel in berlaku for p in sel.paragraphs)
+
+
+def test_kop_kepala_daerah_alamat_tidak_dicetak_sebagai_nama():
+    """A kop's names are in capitals (Pemda, then Perangkat Daerah larger); a Kepala Daerah's kop has its office
+    and then the address, which stays small."""
+    ukuran = {}
+    for nama, baris in {
+        "perangkat_daerah": KONTEKS[JenisSurat.KEPUTUSAN_TIM].kop.baris,
+        "kepala_daerah": ("BUPATI SUKAMAJU", "Jalan Raya Pemuda Nomor 1, Sukamaju 45311", "Telepon (0262) 512345"),
+    }.items():
+        k = dataclasses.replace(KONTEKS[JenisSurat.KEPUTUSAN_TIM], kop=Kop(baris=baris))
+        kop = _sel_berisi(_dok(render_docx(JenisSurat.KEPUTUSAN_TIM, k)), baris[0])[0]
+        ukuran[nama] = [(p.text, p.runs[0].font.size.pt, bool(p.runs[0].bold)) for p in kop.paragraphs]
+    assert [u[1:] for u in ukuran["perangkat_daerah"]] == [(14, True), (16, True), (10, False)]
+    assert [u[1:] for u in ukuran["kepala_daerah"]] == [(14, True), (10, False), (10, False)]
 
 
 def test_daftar_kosong_dalam_sel_tetap_berparagraf():

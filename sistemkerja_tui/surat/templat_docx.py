@@ -229,12 +229,16 @@ class Penyusun:
         logo, tengah = self.sel(t, 0, 0), self.sel(t, 0, 1)
         logo.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         self.p("{{ logo }}", logo, rata="tengah")
-        self.p("{{ surat.kop.baris[0] }}", tengah, rata="tengah", tebal=True, ukuran=14)
-        self.tag("for b in surat.kop.baris[1:2]", tengah)
+        # names in capitals (the Pemda, then the Perangkat Daerah larger), the address and telephone small: a
+        # Kepala Daerah's kop is its office and then the address
+        self.tag("for b in surat.kop.baris", tengah)
+        self.tag("if loop.first", tengah)
+        self.p("{{ b }}", tengah, rata="tengah", tebal=True, ukuran=14)
+        self.tag("elif b == b | upper", tengah)
         self.p("{{ b }}", tengah, rata="tengah", tebal=True, ukuran=16)
-        self.tag("endfor", tengah)
-        self.tag("for b in surat.kop.baris[2:]", tengah)
+        self.tag("else", tengah)
         self.p("{{ b }}", tengah, rata="tengah", ukuran=10)
+        self.tag("endif", tengah)
         self.tag("endfor", tengah)
         self.garis()
 
@@ -403,6 +407,9 @@ def _keputusan_tim(s: Penyusun) -> None:
             for par in cell.paragraphs:
                 par.paragraph_format.space_after = Pt(6)
                 par.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for cell in t.rows[-1].cells:  # the last diktum goes with the signature: never a page of signature alone
+        for par in cell.paragraphs:
+            par.paragraph_format.keep_with_next = True
     s.p(ikut=True, sesudah=6)
     s.ttd(penetapan=True, tempat="Ditetapkan")
     s.tembusan()
@@ -491,7 +498,7 @@ def _surat_tugas(s: Penyusun) -> None:
     s.tag("if kelompok | length > 1", None)
     s.p("{{ loop.index }}. {{ peran }}", tebal=True, sebelum=6, sesudah=6, ikut=True)
     s.tag("endif", None)
-    t = s.tabel([1.2, 6.3, 4.7, 3.8], bingkai=True)
+    t = s.tabel([1.2, 5.6, 4.6, 4.6], bingkai=True)
     s.baris(t, "No.", "Nama / Pangkat/Gol / NIP", "Jabatan", "Unit Kerja", judul=True)
     s.baris_tag(t, "for o in pegawai")
     s.baris(
