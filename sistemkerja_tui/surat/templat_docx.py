@@ -516,7 +516,6 @@ def _surat_tugas(s: Penyusun) -> None:
     s.tag("for o in surat.pegawai", None)
     s.p("{{ loop.index }}.\t{{ o.nama_bergelar }}: {{ surat.ppk_anggota[loop.index0] }}", gantung=0.7)
     s.tag("endfor", None)
-    s.p(sesudah=6)
     s.tag("endif", None)
     s.p(sesudah=6)
     s.ttd()
