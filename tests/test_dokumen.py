@@ -8,6 +8,7 @@ with python-docx and, where LibreOffice is installed, as PDF with poppler's pdft
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import io
 import json
 import os
@@ -20,25 +21,104 @@ import zlib
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from tests.bantu import sql as _sql
-from tests.test_surat import KOLEKTIF, KONTEKS, REKOMENDASI_BANYAK
+from tests.test_surat import KABID, KOLEKTIF, KONTEKS, REKOMENDASI_BANYAK, RINA
 
 from sistemkerja_tui.aturan.enums import PredikatPenilaian
 from sistemkerja_tui.layanan.galat import Ditolak
 from sistemkerja_tui.layanan.surat import JenisSurat
 from sistemkerja_tui.surat import TemplatTidakSah, render
 from sistemkerja_tui.surat.dokumen import berkas_templat, render_docx
-from sistemkerja_tui.surat.konteks import Orang, Penandatangan
+from sistemkerja_tui.surat.konteks import Kop, Orang, Penandatangan
 from sistemkerja_tui.surat.lingkungan import tanggal
 from sistemkerja_tui.surat.pulih import KonteksRusak, pulihkan
 
 KASUS = [(j.value, j, k) for j, k in KONTEKS.items()] + [
     ("surat_tugas_kolektif", JenisSurat.SURAT_TUGAS, KOLEKTIF),
     ("rekomendasi_banyak", JenisSurat.REKOMENDASI_PENILAIAN, REKOMENDASI_BANYAK),
+]
+_KK = {"sebutan_tim": "Kelompok Kerja"}  # the profile's term (Klaten), printed before nama_tim
+
+
+def _ganti(jenis: JenisSurat, **isian):
+    return dataclasses.replace(KONTEKS[jenis], **isian)
+
+
+def _ganti_isi(jenis: JenisSurat, **isian):
+    k: Any = KONTEKS[jenis]  # one of the three kinds with an IsiPermohonan
+    return dataclasses.replace(k, isi=dataclasses.replace(k.isi, **isian))
+
+
+# every condition of the text templates, so the wording test walks each branch of the Word templates too
+VARIASI = [
+    (
+        "keputusan_pokja_berlaku_nomor_tanpa_tahun",
+        JenisSurat.KEPUTUSAN_TIM,
+        _ganti(
+            JenisSurat.KEPUTUSAN_TIM,
+            kepala=dataclasses.replace(
+                KONTEKS[JenisSurat.KEPUTUSAN_TIM].kepala, nomor="800.1.3/12/DINKES", tembusan=()
+            ),
+            berlaku=date(2026, 2, 1),
+            pengarah=(),
+            diktum_tambahan=(),
+            **_KK,
+        ),
+    ),
+    ("surat_tugas_tanpa_ppk", JenisSurat.SURAT_TUGAS, _ganti(JenisSurat.SURAT_TUGAS, ppk=None)),
+    (
+        "surat_tugas_kolektif_satu_ppk_satu_peran",
+        JenisSurat.SURAT_TUGAS,
+        dataclasses.replace(KOLEKTIF, ppk=KABID, peran=("Anggota", "Anggota"), ppk_anggota=(KABID.jabatan,) * 2),
+    ),
+    (
+        "surat_tugas_kolektif_tanpa_peran",
+        JenisSurat.SURAT_TUGAS,
+        dataclasses.replace(KOLEKTIF, peran=()),
+    ),
+    (
+        "permohonan_pelibatan_tanpa_kegiatan_tanpa_calon",
+        JenisSurat.PERMOHONAN_PELIBATAN,
+        _ganti_isi(JenisSurat.PERMOHONAN_PELIBATAN, kegiatan="", calon=(), **_KK),
+    ),
+    (
+        "permohonan_pelibatan_tanpa_kegiatan",
+        JenisSurat.PERMOHONAN_PELIBATAN,
+        _ganti_isi(JenisSurat.PERMOHONAN_PELIBATAN, kegiatan="", **_KK),
+    ),
+    ("nota_dinas_tanpa_kegiatan", JenisSurat.NOTA_DINAS, _ganti_isi(JenisSurat.NOTA_DINAS, kegiatan="", **_KK)),
+    ("nota_dinas_tanpa_calon", JenisSurat.NOTA_DINAS, _ganti_isi(JenisSurat.NOTA_DINAS, calon=())),
+    (
+        "persetujuan_tanpa_kegiatan",
+        JenisSurat.PERSETUJUAN_ANGGOTA,
+        _ganti(JenisSurat.PERSETUJUAN_ANGGOTA, kegiatan="", **_KK),
+    ),
+    ("penolakan_tanpa_pegawai", JenisSurat.PENOLAKAN, _ganti(JenisSurat.PENOLAKAN, pegawai=(), **_KK)),
+    ("penolakan_tanpa_kegiatan", JenisSurat.PENOLAKAN, _ganti(JenisSurat.PENOLAKAN, kegiatan="")),
+    (
+        "lintas_instansi_dengan_calon_tanpa_kegiatan",
+        JenisSurat.PERMOHONAN_LINTAS_INSTANSI,
+        _ganti_isi(JenisSurat.PERMOHONAN_LINTAS_INSTANSI, kegiatan="", calon=(RINA,), **_KK),
+    ),
+    (
+        "sukarela_tanpa_penyetuju",
+        JenisSurat.SUKARELA_LINTAS_UNIT,
+        _ganti(JenisSurat.SUKARELA_LINTAS_UNIT, penyetuju=None, **_KK),
+    ),
+    (
+        "rekomendasi_tanpa_catatan",
+        JenisSurat.REKOMENDASI_PENILAIAN,
+        _ganti(
+            JenisSurat.REKOMENDASI_PENILAIAN,
+            rekomendasi=(dataclasses.replace(REKOMENDASI_BANYAK.rekomendasi[0], catatan=""),),
+            **_KK,
+        ),
+    ),
 ]
 ADA_PDF = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
 PERLU_PDF = pytest.mark.skipif(not ADA_PDF, reason="LibreOffice (soffice) atau pdftotext tidak terpasang")
@@ -139,7 +219,7 @@ def test_konteks_lama_tanpa_isian_baru_memakai_bawaan_dan_yang_rusak_ditolak():
 # --- the shipped Word templates --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("nama", "jenis", "konteks"), KASUS, ids=[k[0] for k in KASUS])
+@pytest.mark.parametrize(("nama", "jenis", "konteks"), KASUS + VARIASI, ids=[k[0] for k in KASUS + VARIASI])
 def test_docx_memuat_setiap_isian_yang_dimuat_teks(nama, jenis, konteks):
     """One context per letter: whatever the .txt shows of it (names, NIPs, number, dates, hal…), the .docx too."""
     teks = _rata(render(jenis, konteks).teks)
@@ -148,6 +228,72 @@ def test_docx_memuat_setiap_isian_yang_dimuat_teks(nama, jenis, konteks):
     assert len(ditampilkan) >= 8 and (konteks.kepala.nomor in ditampilkan or jenis is JenisSurat.SUKARELA_LINTAS_UNIT)
     hilang = sorted(v for v in ditampilkan if v not in isi_docx)
     assert hilang == []
+
+
+_TANDA = "():;,"
+
+
+def _kata_teks(teks: str) -> list[str]:
+    """The .txt's words, minus layout: the rules of `=` or `-` (kop, Nota Dinas, plain-text tables)."""
+    return [w for w in teks.split() if not (len(w) >= 3 and set(w) <= set("=-"))]
+
+
+def _kata_docx(dok) -> tuple[list[str], list[tuple[int, int]]]:
+    """The .docx's words in reading order (tables row by row), and the spans of its bordered tables' words."""
+    kata: list[str] = []
+    bingkai: list[tuple[int, int]] = []
+
+    def baca(wadah) -> None:
+        for anak in wadah.iter_inner_content():
+            if not isinstance(anak, docx.table.Table):
+                kata.extend(anak.text.split())
+                continue
+            awal = len(kata)
+            for baris in anak.rows:
+                for sel in baris.cells:
+                    baca(sel)
+            if anak.style is not None and anak.style.name == "Table Grid":
+                bingkai.append((awal, len(kata)))
+
+    baca(dok)
+    return kata, bingkai
+
+
+def _beda_kata(teks: list[str], isi_docx: list[str], bingkai: list[tuple[int, int]]) -> list[str]:
+    """Where the .docx does not say what the .txt says, word for word and in order.
+
+    Only a bordered table (a lampiran list) may differ: there the .txt's words may come in another order (its
+    plain-text table wraps cells side by side) and lose their `:`/brackets, and the table adds column headings,
+    as long as each of those .txt words is in that table.
+    """
+    beda = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=teks, b=isi_docx, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        tabel = next(((a, b) for a, b in bingkai if a <= j1 and j2 <= b), None)
+        if tabel is not None:
+            di_tabel = {w.strip(_TANDA) for w in isi_docx[tabel[0] : tabel[1]]}
+            if all(w.strip(_TANDA) in di_tabel | {""} for w in teks[i1:i2]):
+                continue
+        beda.append(f"teks «{' '.join(teks[i1:i2])}» / docx «{' '.join(isi_docx[j1:j2])}»")
+    return beda
+
+
+@pytest.mark.parametrize(("nama", "jenis", "konteks"), KASUS + VARIASI, ids=[k[0] for k in KASUS + VARIASI])
+def test_docx_berbunyi_sama_dengan_teks(nama, jenis, konteks):
+    """The Word template says what the text template says: the same parts, fixed phrases and conditions, in
+    the same order (the .txt's words, minus layout, are the .docx's words); lampiran tables may reorder."""
+    isi_docx, bingkai = _kata_docx(_dok(render_docx(jenis, konteks)))
+    assert _beda_kata(_kata_teks(render(jenis, konteks).teks), isi_docx, bingkai) == []
+
+
+def test_pembanding_kata_menangkap_frasa_yang_hilang():
+    teks = _kata_teks("anggota Tim Kerja Percepatan Tahun Anggaran 2026 1. Budi Bidan 2. Rina Perawat")
+    assert _beda_kata(teks, [w for w in teks if w != "Kerja"], []) == ["teks «Kerja» / docx «»"]
+    assert _beda_kata(teks, ["anggota", "Tim", *teks[1:]], [])  # "Tim Tim Kerja"
+    tabel = _kata_teks("No. Nama Jabatan 1. Budi Bidan 2. Rina Perawat")  # the list as a bordered table
+    assert _beda_kata(teks, teks[:7] + tabel, [(7, 7 + len(tabel))]) == []
+    assert _beda_kata(teks, teks[:7] + tabel[:-1], [(7, 6 + len(tabel))])  # a person's office lost
 
 
 @pytest.mark.parametrize(("nama", "jenis", "konteks"), KASUS, ids=[k[0] for k in KASUS])
@@ -187,9 +333,16 @@ def test_keputusan_kop_garis_tabel_lampiran_bergaris_dan_tanda_tangan_utuh():
     orang = [k.ketua, *k.anggota, *k.pengarah, *k.penanggung_jawab]
     assert len(lampiran.rows) == 1 + len(orang)
     assert lampiran.rows[0]._tr.xpath("./w:trPr/w:tblHeader")  # the heading row repeats on a new page
-    semua = _teks_docx(dok)
-    for o in orang:
-        assert o.nama_bergelar in semua and o.nip_tertulis in semua
+    # as the seed's "1. Pengarah : … 4. Anggota : 1. … 2. …": the role once, members numbered within it
+    sel = [[c.text for c in r.cells] for r in lampiran.rows[1:]]
+    assert [r[:2] for r in sel] == [
+        ["1.", "Pengarah"],
+        ["2.", "Penanggung Jawab"],
+        ["3.", "Ketua"],
+        ["4.", "Anggota"],
+        ["", ""],
+    ]
+    assert [r[2:] for r in sel[3:]] == [[f"{i}. {o.nama_bergelar}", o.jabatan] for i, o in enumerate(k.anggota, 1)]
     judul = next(p for p in dok.paragraphs if p.text == "LAMPIRAN")
     assert judul.paragraph_format.page_break_before  # the lampiran starts a page: no empty page before it
     assert not [p for p in dok.paragraphs if p._p.xpath(".//w:br[@w:type='page']")]
@@ -199,6 +352,23 @@ def test_keputusan_kop_garis_tabel_lampiran_bergaris_dan_tanda_tangan_utuh():
     baris = ttd[0].paragraphs
     nama = next(i for i, p in enumerate(baris) if p.runs and p.runs[0].bold)
     assert all(p.paragraph_format.keep_with_next for p in baris[: nama + 1])  # place, date, office, name together
+    berlaku = _sel_berisi(dok, "Keputusan ini mulai berlaku")  # the last diktum: never a page of signature alone
+    assert berlaku and all(p.paragraph_format.keep_with_next for sel in berlaku for p in sel.paragraphs)
+
+
+def test_kop_kepala_daerah_alamat_tidak_dicetak_sebagai_nama():
+    """A kop's names are in capitals (Pemda, then Perangkat Daerah larger); a Kepala Daerah's kop has its office
+    and then the address, which stays small."""
+    ukuran = {}
+    for nama, baris in {
+        "perangkat_daerah": KONTEKS[JenisSurat.KEPUTUSAN_TIM].kop.baris,
+        "kepala_daerah": ("BUPATI SUKAMAJU", "Jalan Raya Pemuda Nomor 1, Sukamaju 45311", "Telepon (0262) 512345"),
+    }.items():
+        k = dataclasses.replace(KONTEKS[JenisSurat.KEPUTUSAN_TIM], kop=Kop(baris=baris))
+        kop = _sel_berisi(_dok(render_docx(JenisSurat.KEPUTUSAN_TIM, k)), baris[0])[0]
+        ukuran[nama] = [(p.text, p.runs[0].font.size.pt, bool(p.runs[0].bold)) for p in kop.paragraphs]
+    assert [u[1:] for u in ukuran["perangkat_daerah"]] == [(14, True), (16, True), (10, False)]
+    assert [u[1:] for u in ukuran["kepala_daerah"]] == [(14, True), (10, False), (10, False)]
 
 
 def test_daftar_kosong_dalam_sel_tetap_berparagraf():
@@ -214,8 +384,15 @@ def test_surat_tugas_kolektif_penutup_ikut_tanda_tangan_dan_lampiran_bergaris():
     dok = _dok(render_docx(JenisSurat.SURAT_TUGAS, KOLEKTIF))
     penutup = next(p for p in dok.paragraphs if p.text.startswith("Demikian surat tugas"))
     assert penutup.paragraph_format.keep_with_next
-    daftar = next(t for t in dok.tables if t.style is not None and t.style.name == "Table Grid")
-    assert len(daftar.rows) == 1 + len(KOLEKTIF.pegawai)
+    # a bordered list per role under its heading, as the text's "1. Ketua", "2. Anggota"; then each one's PPK
+    daftar = [t for t in dok.tables if t.style is not None and t.style.name == "Table Grid"]
+    assert [[r.cells[1].paragraphs[0].text for r in t.rows[1:]] for t in daftar] == [
+        [o.nama_bergelar] for o in KOLEKTIF.pegawai
+    ]
+    judul = [p.text for p in dok.paragraphs]
+    assert "1. Ketua" in judul and "2. Anggota" in judul and "PEJABAT PENILAI KINERJA" in judul
+    for o, ppk in zip(KOLEKTIF.pegawai, KOLEKTIF.ppk_anggota, strict=True):
+        assert any(p.endswith(f"{o.nama_bergelar}: {ppk}") for p in judul)
     individu = _dok(render_docx(JenisSurat.SURAT_TUGAS, KONTEKS[JenisSurat.SURAT_TUGAS]))
     assert not [t for t in individu.tables if t.style is not None and t.style.name == "Table Grid"]
     assert "LAMPIRAN SURAT TUGAS" not in _teks_docx(individu)

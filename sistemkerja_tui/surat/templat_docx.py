@@ -229,12 +229,16 @@ class Penyusun:
         logo, tengah = self.sel(t, 0, 0), self.sel(t, 0, 1)
         logo.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         self.p("{{ logo }}", logo, rata="tengah")
-        self.p("{{ surat.kop.baris[0] }}", tengah, rata="tengah", tebal=True, ukuran=14)
-        self.tag("for b in surat.kop.baris[1:2]", tengah)
+        # names in capitals (the Pemda, then the Perangkat Daerah larger), the address and telephone small: a
+        # Kepala Daerah's kop is its office and then the address
+        self.tag("for b in surat.kop.baris", tengah)
+        self.tag("if loop.first", tengah)
+        self.p("{{ b }}", tengah, rata="tengah", tebal=True, ukuran=14)
+        self.tag("elif b == b | upper", tengah)
         self.p("{{ b }}", tengah, rata="tengah", tebal=True, ukuran=16)
-        self.tag("endfor", tengah)
-        self.tag("for b in surat.kop.baris[2:]", tengah)
+        self.tag("else", tengah)
         self.p("{{ b }}", tengah, rata="tengah", ukuran=10)
+        self.tag("endif", tengah)
         self.tag("endfor", tengah)
         self.garis()
 
@@ -270,17 +274,20 @@ class Penyusun:
         self.p("di-")
         self.p("{{ k.di }}", kiri=0.9, sesudah=12)
 
-    def pegawai(self, daftar: str) -> None:
-        """Identity blocks (Nama, Pangkat/Gol, NIP, Jabatan, Unit Kerja) of the people in `daftar`."""
+    def pegawai(self, daftar: str, *, orang: str = "x", tambahan: Sequence[tuple[str, str]] = ()) -> None:
+        """Identity blocks (Nama, Pangkat/Gol, NIP, Jabatan, Unit Kerja) of each `x` in `daftar` (`orang`: the
+        person of `x`), then the `tambahan` rows (label, field of `x`), each shown when it is not empty."""
         t = self.tabel([1.2, 3.3, 0.4, LEBAR_ISI - 4.9])
-        self.baris_tag(t, f"for o in {daftar}")
+        self.baris_tag(t, f"for x in {daftar}")
+        self.baris_tag(t, f"set o = {orang}")
         self.baris(t, '{{ loop.index ~ "." if loop.length > 1 else "" }}', "Nama", ":", "{{ o.nama_bergelar }}")
         self.baris(t, None, "Pangkat/Gol", ":", "{{ o.pangkat_tertulis }}")
         self.baris(t, None, "NIP", ":", "{{ o.nip_tertulis }}")
         self.baris(t, None, "Jabatan", ":", "{{ o.jabatan }}")
-        self.baris_tag(t, "if o.unit")
-        self.baris(t, None, "Unit Kerja", ":", "{{ o.unit }}")
-        self.baris_tag(t, "endif")
+        for judul, isian in (("Unit Kerja", "o.unit"), *tambahan):
+            self.baris_tag(t, f"if {isian}")
+            self.baris(t, None, judul, ":", f"{{{{ {isian} }}}}")
+            self.baris_tag(t, "endif")
         self.baris_tag(t, "endfor")
         self.p(sesudah=6)
 
@@ -342,11 +349,14 @@ class Penyusun:
 def _keputusan_tim(s: Penyusun) -> None:
     """Perbup Luwu Utara 59/2023, FORMAT NASKAH DINAS huruf a (Keputusan and Lampiran Susunan Tim)."""
     s.tag("set k = surat.kepala", None)
-    s.tag('set tim = "TIM " ~ surat.nama_tim | upper ~ " TAHUN ANGGARAN " ~ surat.tahun_anggaran', None)
+    s.tag(
+        'set tim = (surat.sebutan_tim ~ " " ~ surat.nama_tim) | upper ~ " TAHUN ANGGARAN " ~ surat.tahun_anggaran',
+        None,
+    )
     s.kop()
     for teks, sesudah in (
         ("KEPUTUSAN {{ surat.penetap | upper }}", 0),
-        ("NOMOR {{ k.nomor }} TAHUN {{ k.tanggal.year }}", 12),
+        ("NOMOR {{ k.nomor_penetapan }}", 12),
         ("TENTANG", 12),
         ("PEMBENTUKAN {{ tim }}", 12),
         ("DENGAN RAHMAT TUHAN YANG MAHA ESA", 12),
@@ -365,12 +375,17 @@ def _keputusan_tim(s: Penyusun) -> None:
         t,
         "{{ 1 | urutan }}",
         ":",
-        "Membentuk Tim {{ surat.nama_tim }} Tahun Anggaran {{ surat.tahun_anggaran }}, dengan susunan keanggotaan "
+        "Membentuk {{ surat.sebutan_tim }} {{ surat.nama_tim }} Tahun Anggaran {{ surat.tahun_anggaran }}, "
+        "dengan susunan keanggotaan "
         "sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.",
     )
     s.baris(t, "{{ 2 | urutan }}", ":", None, utuh=False)
     kedua = s.sel(t, 2, 2)
-    s.p("Tugas Tim sebagaimana dimaksud dalam Diktum KESATU adalah sebagai berikut:", kedua, rata="penuh")
+    s.p(
+        "Tugas {{ surat.sebutan_tim }} sebagaimana dimaksud dalam Diktum KESATU adalah sebagai berikut:",
+        kedua,
+        rata="penuh",
+    )
     s.tag("for t in surat.tugas", kedua)
     s.p('{{ "' + HURUF + '"[loop.index0] }}.\t{{ t.peran }}:', kedua, gantung=0.7)
     s.tag("for u in t.uraian", kedua)
@@ -392,6 +407,9 @@ def _keputusan_tim(s: Penyusun) -> None:
             for par in cell.paragraphs:
                 par.paragraph_format.space_after = Pt(6)
                 par.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for cell in t.rows[-1].cells:  # the last diktum goes with the signature: never a page of signature alone
+        for par in cell.paragraphs:
+            par.paragraph_format.keep_with_next = True
     s.p(ikut=True, sesudah=6)
     s.ttd(penetapan=True, tempat="Ditetapkan")
     s.tembusan()
@@ -399,30 +417,32 @@ def _keputusan_tim(s: Penyusun) -> None:
         [
             "LAMPIRAN",
             "KEPUTUSAN {{ surat.penetap | upper }}",
-            "NOMOR {{ k.nomor }} TAHUN {{ k.tanggal.year }}",
+            "NOMOR {{ k.nomor_penetapan }}",
             "TENTANG",
             "PEMBENTUKAN {{ tim }}",
         ]
     )
     s.p("SUSUNAN {{ tim }}", rata="tengah", tebal=True, sesudah=12)
-    s.tag("set n = namespace(i=0)", None)
-    t = s.tabel([1.2, 6.3, 5.3, 3.2], bingkai=True)
-    s.baris(t, "No.", "Nama / NIP", "Jabatan", "Kedudukan dalam Tim", judul=True)
-    for judul, daftar in (
-        ("Pengarah", "surat.pengarah"),
-        ("Penanggung Jawab", "surat.penanggung_jawab"),
-        ("Ketua", "[surat.ketua] if o"),
-        ("Anggota", "surat.anggota"),
-    ):
-        s.baris_tag(t, f"for o in {daftar}")
-        s.baris(
-            t,
-            "{% set n.i = n.i + 1 %}{{ n.i }}.",
-            ["{{ o.nama_bergelar }}", "NIP. {{ o.nip_tertulis }}"],
-            "{{ o.jabatan }}",
-            judul,
-        )
-        s.baris_tag(t, "endfor")
+    # the seed's "1. Pengarah : …, 4. Anggota : 1. … 2. …" as a bordered table: a row per person, the role once
+    s.tag(
+        'set susunan = [("Pengarah", surat.pengarah), ("Penanggung Jawab", surat.penanggung_jawab), '
+        '("Ketua", [surat.ketua]), ("Anggota", surat.anggota)] | selectattr("1") | list',
+        None,
+    )
+    t = s.tabel([1.2, 3.6, 5.8, 5.4], bingkai=True)
+    s.baris(t, "No.", "Kedudukan dalam Tim", "Nama", "Jabatan", judul=True)
+    s.baris_tag(t, "for judul, orang in susunan")
+    s.baris_tag(t, "set nomor = loop.index")
+    s.baris_tag(t, "for o in orang")
+    s.baris(
+        t,
+        '{{ nomor ~ "." if loop.first else "" }}',
+        '{{ judul if loop.first else "" }}',
+        '{{ loop.index ~ ". " if loop.length > 1 else "" }}{{ o.nama_bergelar }}',
+        "{{ o.jabatan }}",
+    )
+    s.baris_tag(t, "endfor")
+    s.baris_tag(t, "endfor")
     s.p(sesudah=12)
     s.ttd(penetapan=True)
 
@@ -452,35 +472,20 @@ def _surat_tugas(s: Penyusun) -> None:
     s.baris_tag(t, "endfor")
     s.tag("endif", None)
     s.p(sesudah=6)
+    # the Untuk items as the text template lists them: the team's, then target kinerja, PPK, period
+    s.tag(
+        'set untuk = surat.untuk | list + ["Selama menjalankan tugas, " ~ ("yang namanya tercantum dalam '
+        'Lampiran" if surat.kolektif else "yang bersangkutan") ~ " tetap harus memenuhi target kinerjanya pada " ~ '
+        '("unit kerja masing-masing" if surat.kolektif else (surat.pegawai[0].unit or surat.pegawai[0].jabatan)) '
+        '~ ";"] + (["Melaporkan hasilnya kepada Pejabat Penilai Kinerja masing-masing sebagaimana tercantum dalam '
+        'Lampiran;"] if surat.ppk_masing_masing else ["Melaporkan hasilnya kepada " ~ surat.ppk.jabatan ~ " sebagai '
+        'Pejabat Penilai Kinerja;"] if surat.ppk else []) + ["Surat Tugas ini berlaku pada tanggal " ~ surat.mulai '
+        '| tanggal ~ " sampai dengan " ~ surat.selesai | tanggal ~ "."]',
+        None,
+    )
     t = s.tabel([3.0, 0.4, LEBAR_ISI - 3.4])
     s.baris(t, "Untuk", ":", None, utuh=False)
-    untuk = s.sel(t, 0, 2)
-    s.daftar("surat.untuk", "{{ x }}", untuk)
-    s.tag("set n = surat.untuk | length", untuk)
-    s.p(
-        "{{ n + 1 }}.\tSelama menjalankan tugas, "
-        '{{ "yang namanya tercantum dalam Lampiran" if surat.kolektif else "yang bersangkutan" }} tetap harus '
-        "memenuhi target kinerjanya pada "
-        '{{ "unit kerja masing-masing" if surat.kolektif else (surat.pegawai[0].unit or surat.pegawai[0].jabatan) }};',
-        untuk,
-        rata="penuh",
-        gantung=0.7,
-    )
-    s.tag("if surat.ppk", untuk)
-    s.p(
-        "{{ n + 2 }}.\tMelaporkan hasilnya kepada {{ surat.ppk.jabatan }} sebagai Pejabat Penilai Kinerja;",
-        untuk,
-        rata="penuh",
-        gantung=0.7,
-    )
-    s.tag("endif", untuk)
-    s.p(
-        "{{ n + (3 if surat.ppk else 2) }}.\tSurat Tugas ini berlaku pada tanggal {{ surat.mulai | tanggal }} "
-        "sampai dengan {{ surat.selesai | tanggal }}.",
-        untuk,
-        rata="penuh",
-        gantung=0.7,
-    )
+    s.daftar("untuk", "{{ x }}", s.sel(t, 0, 2))
     s.p(sesudah=6)
     s.penutup("Demikian surat tugas ini dikeluarkan untuk dilaksanakan sebagaimana mestinya.")
     s.ttd(tempat="Dikeluarkan")
@@ -488,9 +493,14 @@ def _surat_tugas(s: Penyusun) -> None:
     s.tag("if surat.kolektif", None)
     s.lampiran_kepala(["LAMPIRAN SURAT TUGAS", "Nomor\t: {{ k.nomor }}", "Tanggal\t: {{ k.tanggal | tanggal }}"])
     s.p("DAFTAR PEGAWAI YANG DITUGASKAN", rata="tengah", tebal=True, sesudah=12)
-    t = s.tabel([1.2, 6.3, 4.7, 3.8], bingkai=True)
+    s.tag("set kelompok = surat.kelompok_peran", None)
+    s.tag("for peran, pegawai in kelompok", None)
+    s.tag("if kelompok | length > 1", None)
+    s.p("{{ loop.index }}. {{ peran }}", tebal=True, sebelum=6, sesudah=6, ikut=True)
+    s.tag("endif", None)
+    t = s.tabel([1.2, 5.6, 4.6, 4.6], bingkai=True)
     s.baris(t, "No.", "Nama / Pangkat/Gol / NIP", "Jabatan", "Unit Kerja", judul=True)
-    s.baris_tag(t, "for o in surat.pegawai")
+    s.baris_tag(t, "for o in pegawai")
     s.baris(
         t,
         "{{ loop.index }}.",
@@ -499,9 +509,31 @@ def _surat_tugas(s: Penyusun) -> None:
         "{{ o.unit }}",
     )
     s.baris_tag(t, "endfor")
-    s.p(sesudah=12)
+    s.p(sesudah=6)
+    s.tag("endfor", None)
+    s.tag("if surat.ppk_masing_masing", None)
+    s.p("PEJABAT PENILAI KINERJA", rata="tengah", tebal=True, sebelum=6, sesudah=6, ikut=True)
+    s.tag("for o in surat.pegawai", None)
+    s.p("{{ loop.index }}.\t{{ o.nama_bergelar }}: {{ surat.ppk_anggota[loop.index0] }}", gantung=0.7)
+    s.tag("endfor", None)
+    s.tag("endif", None)
+    s.p(sesudah=6)
     s.ttd()
     s.tag("endif", None)
+
+
+# the opening of the three requests: the sub kegiatan when there is one, else the team's task
+PELAKSANAAN = (
+    'Sehubungan dengan pelaksanaan {{ "sub kegiatan " ~ isi.kegiatan if isi.kegiatan else "tugas " ~ tim }} '
+    "pada {{ isi.unit_pelaksana }} "
+)
+
+
+def _isi_dan_tim(s: Penyusun) -> None:
+    """`isi`, `tim` ("Tim Kerja …", the profile's term and the name) and `pada` (" pada sub kegiatan …" or "")."""
+    s.tag("set isi = surat.isi", None)
+    s.tag('set tim = isi.sebutan_tim ~ " " ~ isi.nama_tim', None)
+    s.tag('set pada = " pada sub kegiatan " ~ isi.kegiatan if isi.kegiatan else ""', None)
 
 
 def _surat_biasa(s: Penyusun, isi: Callable[[Penyusun], None], *, penutup: str) -> None:
@@ -521,19 +553,17 @@ def _permohonan_pelibatan(s: Penyusun) -> None:
     """Perbup Luwu Utara 59/2023, FORMAT NASKAH DINAS huruf d."""
 
     def isi(s: Penyusun) -> None:
-        s.tag("set isi = surat.isi", None)
+        _isi_dan_tim(s)
         s.isi(
-            "Sehubungan dengan pelaksanaan sub kegiatan {{ isi.kegiatan }} pada {{ isi.unit_pelaksana }} Tahun "
-            "Anggaran {{ isi.tahun_anggaran }}, dengan ini kami mengajukan permohonan pelibatan Pejabat "
-            "Fungsional/pelaksana sebagai anggota Tim {{ isi.nama_tim }} dengan keterangan sebagai berikut:"
+            PELAKSANAAN + "Tahun Anggaran {{ isi.tahun_anggaran }}, dengan ini kami mengajukan permohonan pelibatan "
+            "Pejabat Fungsional/pelaksana sebagai anggota {{ tim }} dengan keterangan sebagai berikut:"
         )
         s.isi_permohonan()
         s.tag("if isi.calon", None)
         s.isi("Adapun pegawai yang kami mohonkan atas nama:")
         s.pegawai("isi.calon")
         s.isi(
-            "untuk ditugaskan menjadi anggota tim kerja pada sub kegiatan {{ isi.kegiatan }} Tahun Anggaran "
-            "{{ isi.tahun_anggaran }}.",
+            "untuk ditugaskan menjadi anggota {{ tim }}{{ pada }} Tahun Anggaran {{ isi.tahun_anggaran }}.",
             awal=0,
         )
         s.tag("else", None)
@@ -547,13 +577,13 @@ def _permohonan_lintas_instansi(s: Penyusun) -> None:
     """Perbup Luwu Utara 59/2023, Lampiran Bab II huruf B angka 2 huruf a angka 3) huruf a)."""
 
     def isi(s: Penyusun) -> None:
-        s.tag("set isi = surat.isi", None)
+        _isi_dan_tim(s)
         s.isi(
-            "Sehubungan dengan pelaksanaan sub kegiatan {{ isi.kegiatan }} pada {{ isi.unit_pelaksana }} Tahun "
-            "Anggaran {{ isi.tahun_anggaran }} yang membutuhkan pelibatan Pejabat Fungsional/pelaksana dari "
+            PELAKSANAAN
+            + "Tahun Anggaran {{ isi.tahun_anggaran }} yang membutuhkan pelibatan Pejabat Fungsional/pelaksana dari "
             "{{ surat.instansi_tujuan }}, dengan ini kami mohon Saudara selaku Pejabat yang Berwenang berkenan "
             "mengajukan permohonan pelibatan kepada Pejabat yang Berwenang pada {{ surat.instansi_tujuan }} untuk "
-            "menjadi anggota Tim {{ isi.nama_tim }}, dengan keterangan sebagai berikut:"
+            "menjadi anggota {{ tim }}, dengan keterangan sebagai berikut:"
         )
         s.isi_permohonan()
         s.tag("if isi.calon", None)
@@ -575,7 +605,8 @@ def _persetujuan_anggota(s: Penyusun) -> None:
         )
         s.pegawai("surat.pegawai")
         s.isi(
-            "dapat menjadi anggota Tim {{ surat.nama_tim }} pada sub kegiatan {{ surat.kegiatan }} Tahun Anggaran "
+            "dapat menjadi anggota {{ surat.sebutan_tim }} {{ surat.nama_tim }}"
+            '{{ " pada sub kegiatan " ~ surat.kegiatan if surat.kegiatan else "" }} Tahun Anggaran '
             "{{ surat.tahun_anggaran }}.",
             awal=0,
         )
@@ -589,8 +620,8 @@ def _penolakan(s: Penyusun) -> None:
     def isi(s: Penyusun) -> None:
         s.tag("set sm = surat.surat_masuk", None)
         s.tag(
-            'set tim = "sebagai anggota Tim " ~ surat.nama_tim ~ " pada sub kegiatan " ~ surat.kegiatan '
-            '~ " Tahun Anggaran " ~ surat.tahun_anggaran',
+            'set tim = "sebagai anggota " ~ surat.sebutan_tim ~ " " ~ surat.nama_tim ~ (" pada sub kegiatan " ~ '
+            'surat.kegiatan if surat.kegiatan else "") ~ " Tahun Anggaran " ~ surat.tahun_anggaran',
             None,
         )
         masuk = (
@@ -617,9 +648,9 @@ def _rekomendasi_penilaian(s: Penyusun) -> None:
 
     def isi(s: Penyusun) -> None:
         s.isi(
-            "Sehubungan dengan berakhirnya pelaksanaan tugas Tim {{ surat.nama_tim }} Tahun {{ surat.tahun }} sejak "
-            "tanggal {{ surat.mulai | tanggal }} sampai dengan {{ surat.selesai | tanggal }}, dengan ini kami "
-            "sampaikan kepada Saudara bahwa pegawai atas nama:"
+            "Sehubungan dengan berakhirnya pelaksanaan tugas {{ surat.sebutan_tim }} {{ surat.nama_tim }} Tahun "
+            "{{ surat.tahun }} sejak tanggal {{ surat.mulai | tanggal }} sampai dengan {{ surat.selesai | tanggal }}, "
+            "dengan ini kami sampaikan kepada Saudara bahwa pegawai atas nama:"
         )
         s.tag("if surat.rekomendasi | length == 1", None)
         s.tag("set r = surat.rekomendasi[0]", None)
@@ -632,18 +663,11 @@ def _rekomendasi_penilaian(s: Penyusun) -> None:
         s.isi("Catatan: {{ r.catatan }}", awal=0)
         s.tag("endif", None)
         s.tag("else", None)
-        t = s.tabel([1.2, 6.3, 4.7, 3.8], bingkai=True)
-        s.baris(t, "No.", "Nama / Pangkat/Gol / NIP", "Jabatan / Unit Kerja", "Rekomendasi", judul=True)
-        s.baris_tag(t, "for r in surat.rekomendasi")
-        s.baris(
-            t,
-            "{{ loop.index }}.",
-            ["{{ r.orang.nama_bergelar }}", "{{ r.orang.pangkat_tertulis }}", "NIP. {{ r.orang.nip_tertulis }}"],
-            ["{{ r.orang.jabatan }}", "{{ r.orang.unit }}"],
-            ["{{ r.predikat.label }}", "{{ r.catatan }}"],
+        s.pegawai(
+            "surat.rekomendasi",
+            orang="x.orang",
+            tambahan=[("Rekomendasi", "x.predikat.label"), ("Catatan", "x.catatan")],
         )
-        s.baris_tag(t, "endfor")
-        s.p(sesudah=6)
         s.isi(
             "direkomendasikan penilaian sebagaimana tersebut di atas selama menjadi anggota tim.",
             awal=0,
@@ -656,7 +680,7 @@ def _rekomendasi_penilaian(s: Penyusun) -> None:
 def _nota_dinas(s: Penyusun) -> None:
     """Perbup Luwu Utara 59/2023, FORMAT NASKAH DINAS huruf e."""
     s.tag("set k = surat.kepala", None)
-    s.tag("set isi = surat.isi", None)
+    _isi_dan_tim(s)
     s.kop()
     s.p("NOTA DINAS", rata="tengah", tebal=True, sesudah=12)
     s.medan(
@@ -672,17 +696,15 @@ def _nota_dinas(s: Penyusun) -> None:
     )
     s.garis(tebal=False)
     s.isi(
-        "Sehubungan dengan pelaksanaan sub kegiatan {{ isi.kegiatan }} pada {{ isi.unit_pelaksana }} Tahun Anggaran "
-        "{{ isi.tahun_anggaran }}, dengan ini kami mengajukan permintaan persetujuan pelibatan pegawai sebagai "
-        "anggota Tim {{ isi.nama_tim }} dengan keterangan sebagai berikut:"
+        PELAKSANAAN + "Tahun Anggaran {{ isi.tahun_anggaran }}, dengan ini kami mengajukan permintaan persetujuan "
+        "pelibatan pegawai sebagai anggota {{ tim }} dengan keterangan sebagai berikut:"
     )
     s.isi_permohonan()
     s.tag("if isi.calon", None)
     s.isi("Adapun pegawai yang kami mintakan persetujuan atas nama:")
     s.pegawai("isi.calon")
     s.isi(
-        "sebagai anggota Tim {{ isi.nama_tim }} pada sub kegiatan {{ isi.kegiatan }} Tahun Anggaran "
-        "{{ isi.tahun_anggaran }}.",
+        "sebagai anggota {{ tim }}{{ pada }} Tahun Anggaran {{ isi.tahun_anggaran }}.",
         awal=0,
     )
     s.tag("endif", None)
@@ -703,8 +725,8 @@ def _sukarela_lintas_unit(s: Penyusun) -> None:
     s.pegawai("[surat.pemohon]")
     s.isi(
         "dengan ini mengajukan permohonan untuk dapat dilibatkan dalam pelaksanaan kinerja {{ surat.kinerja }} "
-        "sebagai anggota Tim {{ surat.nama_tim }}, sesuai dengan kompetensi, keahlian, dan/atau keterampilan yang "
-        "saya miliki, yaitu {{ surat.kompetensi }}.",
+        "sebagai anggota {{ surat.sebutan_tim }} {{ surat.nama_tim }}, sesuai dengan kompetensi, keahlian, "
+        "dan/atau keterampilan yang saya miliki, yaitu {{ surat.kompetensi }}.",
         awal=0,
     )
     s.penutup("Demikian permohonan ini saya sampaikan, atas perhatian dan persetujuannya diucapkan terima kasih.")
