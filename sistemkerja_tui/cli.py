@@ -734,6 +734,9 @@ def _laporan_anomali(args) -> int:
 
 
 def _tui(args) -> int:
+    from sistemkerja_tui.tui.awal import PembukaAwal
+
+    pembuka = PembukaAwal(getattr(args, "db", None))  # opens the database while Textual is imported below
     from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, KonfigurasiTidakSah, muat_konfigurasi
 
     galat_konfigurasi = None
@@ -748,6 +751,7 @@ def _tui(args) -> int:
         konfigurasi=konfigurasi,
         galat_konfigurasi=galat_konfigurasi,
         waktu_mulai=WAKTU_MULAI,
+        pembuka=pembuka,
     )
     app.run()
     return app.return_code or 0
