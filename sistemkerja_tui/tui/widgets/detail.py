@@ -53,7 +53,8 @@ def render_detail(d: DetailPegawai) -> Table:
         t.add_row(
             "Tim kerja",
             "\n".join(
-                f"{k.tim} — {k.peran} ({k.status})" + (f", dinilai {k.penilaian.lower()}" if k.penilaian else "")
+                f"{k.tim} — {k.peran.label} ({k.status.label})"
+                + (f", dinilai {k.penilaian.label.lower()}" if k.penilaian else "")
                 for k in d.tim
             ),
         )
