@@ -734,6 +734,11 @@ def _laporan_anomali(args) -> int:
 
 
 def _tui(args) -> int:
+    import gc
+
+    # no collections while start-up allocates (Textual, the rules, the first screen: each full pass walks all of
+    # it, ~50 ms of CPU in all); the app enables the collector again, the start-up objects frozen, once it is shown
+    gc.disable()
     from sistemkerja_tui.tui.awal import PembukaAwal
 
     pembuka = PembukaAwal(getattr(args, "db", None))  # opens the database while Textual is imported below

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -33,6 +34,14 @@ PESAN_TANPA_PIMPINAN = (
     "Belum ada pimpinan unit untuk dipilih: Pemda ini belum berisi unit dan pegawai. "
     "Impor dahulu: sistemkerja impor pegawai BERKAS."
 )
+
+
+def _mulai_selesai() -> None:
+    """Start-up is over (the first screen is shown, or the database refused): the collector `cli` turned off runs
+    again, and what start-up made (long-lived: Textual, the rules, the screen) is frozen out of its passes."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class SistemKerjaApp(PenahanKunci, App[int]):
@@ -139,9 +148,11 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         except GagalBuka as e:
             self.notify(str(e), title="Database tidak dapat dibuka", severity="error", timeout=30)
             self.struktur.gagal(str(e))
+            _mulai_selesai()
             return
         except Exception as e:  # anything else: a short notice, its traceback to the private log
             self.struktur.gagal(laporkan(self, e, "membuka database"))
+            _mulai_selesai()
             return
         self._database_siap(dibuka)
 
@@ -180,6 +191,7 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         """Called by the Struktur screen whenever a page is shown; the first time marks 'ready'."""
         if self.waktu_siap is None:
             self.waktu_siap = time.perf_counter() - self.waktu_mulai
+            _mulai_selesai()
             if os.environ.get(ENV_KELUAR_SAAT_SIAP):
                 self.call_after_refresh(self.exit)
             elif self.hasil_buka is not None:  # build the search index now, so that `/` answers at once

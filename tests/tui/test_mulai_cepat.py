@@ -73,3 +73,21 @@ async def test_database_tak_dapat_dibuka_diberitahukan(tmp_path):
         await tunggu(pilot, lambda: "Memuat" not in teks(app.screen.query_one("#info-unit")))
         assert app.layanan is None
         assert "rusak.db" in teks(app.screen.query_one(PanelDetail).query_one("#isi-detail"))
+
+
+async def test_pengumpul_sampah_hidup_lagi_setelah_layar_pertama(db_demo, tmp_path):
+    # cli turns the garbage collector off for start-up; the app turns it on again once the first screen is shown —
+    # also when the database cannot be opened
+    import gc
+
+    rusak = tmp_path / "rusak.db"
+    rusak.write_bytes(b"bukan database SQLite" * 100)
+    try:
+        for db in (db_demo, str(rusak)):
+            gc.disable()
+            app = buat_app(db)
+            async with app.run_test(size=UKURAN) as pilot:
+                await tunggu(pilot, lambda a=app: "Memuat" not in teks(a.screen.query_one("#info-unit")))
+                assert gc.isenabled()
+    finally:
+        gc.enable()
