@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KakiLayar(Footer):
@@ -13,6 +14,7 @@ class KakiLayar(Footer):
       screen first reports its bindings (a frame without keys, then a repaint).
     - A change of bindings that changes nothing it shows (focus moving between panels with hidden keys)
       does not rebuild it: the stock Footer recomposes on every focus change (four times during start-up).
+    - Its keys are made compact before they mount, not by each key restyling itself as it mounts.
     """
 
     def __init__(self, **kwargs) -> None:
@@ -30,7 +32,10 @@ class KakiLayar(Footer):
 
     def compose(self):
         self._tampil = self._tombol()
-        yield from super().compose()
+        for anak in super().compose():
+            if isinstance(anak, FooterKey):
+                anak.add_class("-compact", update=False)  # what its compact watcher sets on mount, restyling it
+            yield anak
 
     def bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen and self._tombol() == self._tampil:
