@@ -91,3 +91,26 @@ async def test_pengumpul_sampah_hidup_lagi_setelah_layar_pertama(db_demo, tmp_pa
                 assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_rincian_pegawai_digambar_sekali_per_lebar(db_demo, monkeypatch):
+    # Textual measures a Static's Rich content by rendering it, then renders it again, on every layout pass: the
+    # detail's table (~5 ms a render) is rendered once for each width it is shown at
+    from rich.table import Table
+
+    lebar: list[int] = []
+    asli = Table.__rich_console__
+
+    def catat(self, console, options):
+        lebar.append(options.max_width)
+        yield from asli(self, console, options)
+
+    monkeypatch.setattr(Table, "__rich_console__", catat)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        for _ in range(2):
+            app.screen.refresh(layout=True)
+            await pilot.pause()
+        assert "NIP" in teks(app.screen.query_one("#isi-detail"))
+        assert lebar and len(lebar) == len(set(lebar))
