@@ -920,6 +920,14 @@ def _akun(args) -> int:
 
 
 def _tui(args) -> int:
+    import gc
+
+    # no collections while start-up allocates (Textual, the rules, the first screen: each full pass walks all of
+    # it, ~50 ms of CPU in all); the app enables the collector again, the start-up objects frozen, once it is shown
+    gc.disable()
+    from sistemkerja_tui.tui.awal import PembukaAwal
+
+    pembuka = PembukaAwal(getattr(args, "db", None))  # opens the database while Textual is imported below
     from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, KonfigurasiTidakSah, muat_konfigurasi
 
     galat_konfigurasi = None
@@ -934,6 +942,7 @@ def _tui(args) -> int:
         konfigurasi=konfigurasi,
         galat_konfigurasi=galat_konfigurasi,
         waktu_mulai=WAKTU_MULAI,
+        pembuka=pembuka,
     )
     app.run()
     return app.return_code or 0

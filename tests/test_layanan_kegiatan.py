@@ -9,7 +9,7 @@ from tests.bantu import bidang_dinas, ke_evaluasi
 from tests.bantu import sql as _sql
 
 from sistemkerja_tui.layanan.galat import Ditolak
-from sistemkerja_tui.layanan.kegiatan import JenisCatatan, KegiatanBaru
+from sistemkerja_tui.layanan.kegiatan import JenisCatatan, KegiatanBaru, Tahap
 
 
 def test_dari_perencanaan_sampai_selesai_dengan_satu_pengembalian(layanan, db_demo):
@@ -99,8 +99,8 @@ def test_catatan_kendala_perlu_rekomendasi(layanan, db_demo):
 
 def test_daftar_kegiatan_demo_bisa_dijalankan(layanan):
     daftar = layanan.kegiatan.daftar()
-    assert {k.tahap for k in daftar} >= {"Perencanaan", "Pelaksanaan", "Evaluasi", "Selesai"}
-    evaluasi = next(k for k in daftar if k.tahap == "Evaluasi")
+    assert {k.tahap for k in daftar} == set(Tahap)
+    evaluasi = next(k for k in daftar if k.tahap is Tahap.EVALUASI)
     assert evaluasi.peninjau_kini
 
 

@@ -225,7 +225,7 @@ def test_nilai_anggota_lalu_surat_rekomendasi(layanan, db_demo):
     dinilai = next(a for a in layanan.tim.detail_tim(tim_id).anggota if a.keanggotaan_id == anggota[0].keanggotaan_id)
     assert dinilai.penilaian is PredikatPenilaian.SESUAI
     keanggotaan = layanan.struktur.detail_pegawai(anggota[0].pegawai_id).tim
-    assert any(k.penilaian == "Sesuai ekspektasi" for k in keanggotaan)
+    assert any(k.penilaian is PredikatPenilaian.SESUAI for k in keanggotaan)
     # the member is rated by the signer himself (his own PPK): no letter to himself
     with pytest.raises(Ditolak, match="penilaian kinerja penanda tangan sendiri"):
         layanan.surat.buat(JenisSurat.REKOMENDASI_PENILAIAN, tim_id=tim_id)

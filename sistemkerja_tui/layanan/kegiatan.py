@@ -75,7 +75,7 @@ class KegiatanBaru:
 class RingkasKegiatan:
     id: int
     judul: str
-    tahap: str
+    tahap: Tahap  # a code: the board puts the card in its column, the label is the widget's
     keadaan: str
     tenggat: date | None
     progres: int
@@ -390,7 +390,7 @@ class LayananKegiatan:
         return RingkasKegiatan(
             r.id,
             r.judul,
-            keadaan.tahap.label,
+            keadaan.tahap,
             keadaan.uraian(self._tahapan(r), daftar),
             sebagai_tanggal(r.tenggat),
             r.progres,

@@ -110,10 +110,12 @@ class HalamanPegawai:
 
 @dataclass(frozen=True)
 class Keanggotaan:
+    """A team the pegawai is in, by codes (the detail panel renders their labels)."""
+
     tim: str
-    peran: str
-    status: str
-    penilaian: str = ""  # latest rating by the ketua at the end of a period, label
+    peran: PeranTim
+    status: StatusKeanggotaan
+    penilaian: PredikatPenilaian | None = None  # latest rating by the ketua at the end of a period
 
 
 @dataclass(frozen=True)
@@ -457,9 +459,9 @@ class LayananStruktur:
             tim=tuple(
                 Keanggotaan(
                     t.nama,
-                    PeranTim(t.peran).label,
-                    StatusKeanggotaan(t.status).label,
-                    PredikatPenilaian(t.penilaian).label if t.penilaian else "",
+                    PeranTim(t.peran),
+                    StatusKeanggotaan(t.status),
+                    PredikatPenilaian(t.penilaian) if t.penilaian else None,
                 )
                 for t in tim
             ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -14,12 +15,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from sistemkerja_tui.layanan.konfigurasi import Konfigurasi, simpan_konfigurasi
-from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan, buka_database
+from sistemkerja_tui.layanan.mulai import GagalBuka, HasilBuka, Layanan
+from sistemkerja_tui.tui.awal import Dibuka, PembukaAwal, baca_awal
 from sistemkerja_tui.tui.kunci import PenahanKunci
 from sistemkerja_tui.tui.layar import LAYAR, MENURUT_NAMA
-from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.pekerja import kerjakan, laporkan
 from sistemkerja_tui.tui.screens.bantuan import LayarBantuan, bagian_bantuan
-from sistemkerja_tui.tui.screens.struktur import AwalStruktur, LayarStruktur
+from sistemkerja_tui.tui.screens.struktur import LayarStruktur
 from sistemkerja_tui.tui.tema import TEMA_RUMAH
 from sistemkerja_tui.tui.widgets.palet import PaletPerintah, PerintahAplikasi
 
@@ -32,6 +34,14 @@ PESAN_TANPA_PIMPINAN = (
     "Belum ada pimpinan unit untuk dipilih: Pemda ini belum berisi unit dan pegawai. "
     "Impor dahulu: sistemkerja impor pegawai BERKAS."
 )
+
+
+def _mulai_selesai() -> None:
+    """Start-up is over (the first screen is shown, or the database refused): the collector `cli` turned off runs
+    again, and what start-up made (long-lived: Textual, the rules, the screen) is frozen out of its passes."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class SistemKerjaApp(PenahanKunci, App[int]):
@@ -80,10 +90,12 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         konfigurasi: Konfigurasi | None = None,
         galat_konfigurasi: str | None = None,
         waktu_mulai: float | None = None,
+        pembuka: PembukaAwal | None = None,
         hari_ini: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self.url = url
+        self._pembuka = pembuka  # the database opened since start-up (cli); else opened on mount
         self.hari_ini = hari_ini  # the calendar the screens read (overdue, default year, start date)
         self.konfigurasi = konfigurasi or Konfigurasi()
         self.galat_konfigurasi = galat_konfigurasi
@@ -98,14 +110,31 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         self.jam: Callable[[], float] = time.monotonic  # the idle lock's clock
         self._aktif_terakhir = self.jam()
         self._terkunci = False
+        self._pasang_tema()
+
+    def get_default_screen(self) -> Screen:
+        """The Struktur screen is the first on the stack (no empty default screen under it: pushing it over one
+        restyles all its widgets once more on start-up). It gets the result callback a pushed screen has, which
+        `switch_screen` pops (a private method of Textual, pinned exactly)."""
+        self.struktur._push_result_callback(self, None)
+        return self.struktur
+
+    def _pasang_tema(self) -> None:
+        """The configured theme, set before any CSS is parsed: setting `theme` once running re-parses the whole
+        stylesheet (~20 ms of start-up). What Textual's theme watcher does, minus that re-parse."""
+        self.register_theme(TEMA_RUMAH)
+        nama = self.konfigurasi.tema if self.konfigurasi.tema in self.available_themes else TEMA_RUMAH.name
+        self.set_reactive(App.theme, nama)
+        tema = self.current_theme
+        self.set_class(tema.dark, "-dark-mode", update=False)
+        self.set_class(not tema.dark, "-light-mode", update=False)
+        self.set_class(True, f"-theme-{tema.name}", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)  # private, as is the watcher it stands for (pinned)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
         self._pasang_penahan()
-        self.register_theme(TEMA_RUMAH)
-        if self.konfigurasi.tema in self.available_themes:
-            self.theme = self.konfigurasi.tema
-        else:
-            self.theme = TEMA_RUMAH.name
+        if self.theme != self.konfigurasi.tema:
             self.notify(f"Tema '{self.konfigurasi.tema}' tidak dikenal; tema bawaan dipakai.", severity="warning")
         self.theme_changed_signal.subscribe(self, self._tema_berganti)
         self.set_interval(5, self.periksa_diam)
@@ -114,29 +143,35 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         if self.galat_konfigurasi:
             self.notify(self.galat_konfigurasi, title="Konfigurasi", severity="error", timeout=10)
         self.install_screen(self.struktur, "struktur")
-        self.push_screen("struktur")
-        self._buka()
+        pembuka = self._pembuka or PembukaAwal(self.url)
+        if pembuka.selesai:  # read while Textual was being imported: the screen is filled before its first paint
+            self._terima(pembuka)
+        else:
+            self._tunggu_buka(pembuka)
 
     @work(thread=True, group="buka", exit_on_error=False)
-    def _buka(self) -> None:
+    def _tunggu_buka(self, pembuka: PembukaAwal) -> None:
+        pembuka.tunggu()
+        self.call_from_thread(self._terima, pembuka)
+
+    def _terima(self, pembuka: PembukaAwal) -> None:
         try:
-            hasil = buka_database(self.url)  # an empty database stays empty: the setup screen asks
+            dibuka = pembuka.jawaban()
         except GagalBuka as e:
-            self.call_from_thread(self._gagal_buka, str(e))
+            self.notify(str(e), title="Database tidak dapat dibuka", severity="error", timeout=30)
+            self.struktur.gagal(str(e))
+            _mulai_selesai()
             return
-        pengguna = hasil.layanan.pengguna.sekarang()
-        awal = LayarStruktur.baca_awal(hasil.struktur)  # in this worker too: the screen fills in one frame
-        self.bersama = not hasil.kosong and hasil.layanan.akun.bersama()
-        self.call_from_thread(self._database_siap, hasil, pengguna, awal)
+        except Exception as e:  # anything else: a short notice, its traceback to the private log
+            self.struktur.gagal(laporkan(self, e, "membuka database"))
+            _mulai_selesai()
+            return
+        self._database_siap(dibuka)
 
-    def _gagal_buka(self, pesan: str) -> None:
-        self.notify(pesan, title="Database tidak dapat dibuka", severity="error", timeout=30)
-        self.struktur.gagal(pesan)
-
-    def _database_siap(self, hasil: HasilBuka, pengguna: Pengguna | None, awal: AwalStruktur) -> None:
-        self.hasil_buka = hasil
+    def _database_siap(self, dibuka: Dibuka) -> None:
+        hasil = self.hasil_buka = dibuka.hasil
         self.layanan = hasil.layanan
-        self.pengguna = pengguna
+        self.pengguna = dibuka.pengguna
         utama = next((i for i in hasil.struktur.instansi if not i.luar), None)
         if utama is not None:
             self.sub_title = f"{utama.nama} — DEMO FIKTIF" if utama.fiktif else utama.nama
@@ -145,9 +180,10 @@ class SistemKerjaApp(PenahanKunci, App[int]):
 
             self.sub_title = "Pemda baru"
             self.push_screen(LayarSiapkan())
-        self.struktur.mulai(hasil.struktur, awal)
+        self.bersama = self.bersama or dibuka.bersama
         if self.bersama and hasil.layanan.sesi is None and not self._terkunci:
-            self._minta_masuk()
+            self._minta_masuk()  # over everything, before the Struktur screen is filled
+        self.struktur.mulai(hasil.struktur, dibuka.awal)
 
     def database_berubah(self, lalu: Callable[[], None] | None = None) -> None:
         """The instansi or its units changed (setup, settings): read the structure again, show it, then `lalu`."""
@@ -155,12 +191,12 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         if hasil is None:
             return
 
-        def baca() -> tuple[Pengguna | None, AwalStruktur]:
+        def baca() -> Dibuka:
             hasil.struktur.muat()
-            return hasil.layanan.pengguna.sekarang(), LayarStruktur.baca_awal(hasil.struktur)
+            return Dibuka(hasil, hasil.layanan.pengguna.sekarang(), baca_awal(hasil.struktur))
 
-        def siap(dibaca: tuple[Pengguna | None, AwalStruktur]) -> None:
-            self._database_siap(hasil, *dibaca)
+        def siap(dibuka: Dibuka) -> None:
+            self._database_siap(dibuka)
             if lalu is not None:
                 lalu()
 
@@ -170,6 +206,7 @@ class SistemKerjaApp(PenahanKunci, App[int]):
         """Called by the Struktur screen whenever a page is shown; the first time marks 'ready'."""
         if self.waktu_siap is None:
             self.waktu_siap = time.perf_counter() - self.waktu_mulai
+            _mulai_selesai()
             if os.environ.get(ENV_KELUAR_SAAT_SIAP):
                 self.call_after_refresh(self.exit)
             elif self.hasil_buka is not None:  # build the search index now, so that `/` answers at once

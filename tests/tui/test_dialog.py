@@ -167,3 +167,45 @@ async def test_escape_menanyakan_sebelum_membuang_isian(db_demo):
         await pilot.press("y")
         await tunggu(pilot, lambda: app.screen is layar)
         assert not any(t.nama == "Tim Setengah Jadi" for t in layar.tim)
+
+
+async def test_dialog_pilih_cari_nama_dan_saring_memakai_tombolnya_sendiri(db_demo):
+    # a modal's footer lists its own keys: the Struktur/Tim keys behind it ("/ Cari", "f Saring") do nothing there
+    from sistemkerja_tui.tui.screens.cari import LayarCariNama
+    from sistemkerja_tui.tui.screens.saring_tim import FormSaring
+
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        for dialog in (
+            PilihSatu("Buat surat", [("Surat Tugas", 1)]),
+            LayarCariNama("Cari tim"),
+            FormSaring(None, None, None),
+        ):
+            app.push_screen(dialog)
+            await tunggu(pilot, lambda d=dialog: app.screen is d)
+            assert _tombol_footer(app) == {"escape": "Batal"}, type(dialog).__name__
+            dialog.dismiss(None)
+            await tunggu(pilot, lambda: app.screen is app.struktur)
+
+
+async def test_saring_tim_membuka_dan_menerapkan_status(db_demo):
+    # f on the Tim screen opened a form that crashed the app (Select.BLANK is a flag in Textual 8, not "no value")
+    from textual.widgets import Select
+
+    from sistemkerja_tui.layanan.tim import StatusTim
+    from sistemkerja_tui.tui.screens.saring_tim import FormSaring
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("2")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarTim) and app.screen.detail is not None)
+        await pilot.press("f")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormSaring))
+        app.screen.query_one("#saring-status", Select).value = StatusTim.AKTIF
+        await pilot.click("#terapkan")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarTim))
+        assert app.screen.saringan == (None, StatusTim.AKTIF, None)
+        assert StatusTim.AKTIF.label.lower() in teks(app.screen.query_one("#saringan-tim"))

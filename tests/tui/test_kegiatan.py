@@ -322,3 +322,23 @@ async def test_catatan_laporan_berkala_dengan_progres_dan_kendala_dengan_rekomen
         ("laporan_berkala", "Data puskesmas terkumpul", "", 45),
         ("kendala", "Data dua puskesmas terlambat", "Kunjungan langsung", None),
     ]
+
+
+async def test_papan_menaruh_kartu_menurut_kode_tahap(db_demo):
+    # the view model carries the stage's code (Tahap), the board's column is chosen by it, its title is the label
+    from tests.tui.bantu import teks
+    from tests.tui.test_tim import _dengan_pengguna
+
+    from sistemkerja_tui.layanan.kegiatan import Tahap
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN_LEBAR) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("6")
+        await tunggu(pilot, lambda: "kegiatan ·" in teks(app.screen.query_one("#judul-kegiatan")))
+        papan = app.screen.kegiatan
+        assert set(papan) == set(Tahap) and sum(map(len, papan.values())) > 0
+        assert all(k.tahap is tahap for tahap, kartu in papan.items() for k in kartu)
+        judul = [teks(label) for label in app.screen.query(".judul-kolom")]
+        assert judul == [t.label for t in Tahap]

@@ -154,6 +154,7 @@ async def test_layar_instansi_mengubah_pengaturan_dan_kode_unit(db_demo):
         layar.query_one("#klasifikasi-surat_tugas", Input).value = "800.1.2.3"
         await pilot.press("ctrl+s")
         await tunggu(pilot, lambda: any("disimpan" in p for p in _pesan(app)))
+        assert not layar.query_one("#pesan-form").display  # the refusal (then "Menyimpan…") is gone once saved
         assert sql(db_demo, "SELECT telepon, kode_klasifikasi FROM instansi WHERE NOT luar") == [
             ("(0262) 777", '{"surat_tugas": "800.1.2.3"}')
         ]

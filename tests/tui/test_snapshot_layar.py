@@ -132,6 +132,14 @@ async def cari_tim(pilot):
     await tunggu(pilot, lambda: type(pilot.app.screen).__name__ == "LayarCariNama")
 
 
+async def saring_tim(pilot):
+    from sistemkerja_tui.tui.screens.saring_tim import FormSaring
+
+    await _tim(pilot)
+    await pilot.press("f")
+    await _layar(pilot, FormSaring)
+
+
 async def form_permohonan_pelibatan(pilot):
     """A pegawai from outside the team's unit: the request with its four contents."""
     from tests.bantu import sql as _sql
@@ -278,6 +286,7 @@ LANGKAH = [
     konfirmasi_buang_isian,
     dialog_bubarkan,
     cari_tim,
+    saring_tim,
     form_permohonan_pelibatan,
     pilih_tim_kegiatan_baru,
     form_kegiatan_baru,

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from sistemkerja_tui.layanan.struktur import BATAS_CARI, HasilCari, LayananStruktur
 from sistemkerja_tui.tui.pekerja import kerjakan
+from sistemkerja_tui.tui.widgets.kaki import KakiLayar
 
 PESAN_MENYIAPKAN = "Menyiapkan indeks pencarian… hasil muncul begitu siap."
 _Bagian = tuple[str, str]  # (text, style)
@@ -183,6 +184,7 @@ class LayarCariNama(ModalScreen[str | None]):
             yield Label(self.judul, classes="judul-dialog")
             yield Input(self.awal, placeholder="kata dari nama; kosongkan untuk menampilkan semua", id="masukan-nama")
             yield Label("Enter menerapkan · Esc batal", id="status-nama")
+        yield KakiLayar()  # its own keys, not those of the list behind it
 
     @on(Input.Submitted, "#masukan-nama")
     def _kirim(self, event: Input.Submitted) -> None:

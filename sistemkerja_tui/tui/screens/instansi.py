@@ -173,8 +173,7 @@ class FormInstansi(Screen[Instansi | None]):
     @on(Button.Pressed, "#simpan")
     def action_simpan(self) -> None:
         data = self.query_one(IsianInstansi).data()
-        self.query_one(PesanForm).tampilkan("Menyimpan…")
-        kerjakan(self, lambda: self.simpan(data), self._tersimpan, gagal=self.query_one(PesanForm).tampilkan)
+        self.query_one(PesanForm).simpan(self, lambda: self.simpan(data), self._tersimpan)
 
     def _tersimpan(self, hasil: tuple[Instansi, list[str]]) -> None:
         instansi, peringatan = hasil
@@ -278,16 +277,13 @@ class LayarInstansi(Screen[None]):
         if layanan is None:
             return
         data, oleh = self.query_one(IsianInstansi).data(), self._oleh()
-        pesan = self.query_one(PesanForm)
-        pesan.tampilkan("Menyimpan…")
-        kerjakan(
-            self, lambda: layanan.instansi.ubah_instansi(data, oleh_id=oleh), self._tersimpan, gagal=pesan.tampilkan
+        self.query_one(PesanForm).simpan(
+            self, lambda: layanan.instansi.ubah_instansi(data, oleh_id=oleh), self._tersimpan
         )
 
     def _tersimpan(self, hasil: tuple[Instansi, list[str]]) -> None:
         self.instansi, peringatan = hasil
         self._catat_awal()
-        self.query_one(PesanForm).tampilkan("")
         for p in peringatan:
             self.notify(p, title="Periksa data instansi", severity="warning", timeout=10)
         self.notify("Pengaturan instansi disimpan.", timeout=4)

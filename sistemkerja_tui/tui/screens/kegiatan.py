@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
+from sistemkerja_tui.layanan.kegiatan import RingkasKegiatan, Tahap
 from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.kunci import kerjakan_lalu_layar
 from sistemkerja_tui.tui.pekerja import kerjakan
@@ -28,12 +29,7 @@ if TYPE_CHECKING:
     from sistemkerja_tui.layanan.struktur import HasilCari
     from sistemkerja_tui.tui.app import SistemKerjaApp
 
-KOLOM = (
-    ("perencanaan", "Perencanaan"),
-    ("pelaksanaan", "Pelaksanaan"),
-    ("evaluasi", "Evaluasi"),
-    ("selesai", "Selesai"),
-)
+KOLOM = tuple(Tahap)  # one column per stage, its OptionList's id made from the stage's code
 
 
 class LayarKegiatan(Screen):
@@ -81,7 +77,7 @@ class LayarKegiatan(Screen):
         super().__init__()
         self.semua_unit = False
         self.saringan: tuple[str, dict] = ("", {})  # (label, daftar() filter)
-        self.kegiatan: dict[str, list] = {}
+        self.kegiatan: dict[Tahap, list[RingkasKegiatan]] = {}
         self._ikuti: int | None = None  # the kegiatan just acted on: its column takes the focus after reload
 
     @property
@@ -94,10 +90,10 @@ class LayarKegiatan(Screen):
         yield Header()
         yield Label("", id="judul-kegiatan")
         with Horizontal(id="papan"):
-            for kode, judul in KOLOM:
+            for tahap in KOLOM:
                 with Vertical(classes="kolom-papan"):
-                    yield Label(judul, classes="judul-kolom")
-                    yield OptionList(id=f"kolom-{kode}")
+                    yield Label(tahap.label, classes="judul-kolom")
+                    yield OptionList(id=f"kolom-{tahap.value}")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_screen_resume(self) -> None:
@@ -125,21 +121,21 @@ class LayarKegiatan(Screen):
         self.query_one("#judul-kegiatan", Label).update(
             f"Kegiatan {lingkup}{saring} · {len(daftar)} kegiatan · {len(menunggu)} menunggu reviu saya (★)"
         )
-        self.kegiatan = {kode: [] for kode, _ in KOLOM}
+        self.kegiatan = {tahap: [] for tahap in KOLOM}
         for k in daftar:
-            self.kegiatan[k.tahap.lower()].append(k)
-        for kode, _ in KOLOM:
-            kolom = self.query_one(f"#kolom-{kode}", OptionList)
+            self.kegiatan[k.tahap].append(k)
+        for tahap in KOLOM:
+            kolom = self.query_one(f"#kolom-{tahap.value}", OptionList)
             sorot = kolom.highlighted
-            kartu = [Option(self._kartu(k, k.id in menunggu), id=str(k.id)) for k in self.kegiatan[kode]]
+            kartu = [Option(self._kartu(k, k.id in menunggu), id=str(k.id)) for k in self.kegiatan[tahap]]
             kolom.set_options(x for i, o in enumerate(kartu) for x in ((None, o) if i else (o,)))  # a rule between
             if kolom.option_count:
                 kolom.highlighted = min(sorot or 0, kolom.option_count - 1)
         if self._ikuti is not None:
-            for kode, _ in KOLOM:
-                ids = [k.id for k in self.kegiatan[kode]]
+            for tahap in KOLOM:
+                ids = [k.id for k in self.kegiatan[tahap]]
                 if self._ikuti in ids:
-                    kolom = self.query_one(f"#kolom-{kode}", OptionList)
+                    kolom = self.query_one(f"#kolom-{tahap.value}", OptionList)
                     kolom.focus()
                     kolom.highlighted = ids.index(self._ikuti)
             self._ikuti = None
@@ -157,7 +153,7 @@ class LayarKegiatan(Screen):
         if not isinstance(fokus, OptionList) or fokus.highlighted is None or not fokus.id.startswith("kolom-"):
             self.notify("Pilih kegiatan di salah satu kolom (Tab berpindah kolom).", severity="warning")
             return None
-        return self.kegiatan[fokus.id.removeprefix("kolom-")][fokus.highlighted]
+        return self.kegiatan[Tahap(fokus.id.removeprefix("kolom-"))][fokus.highlighted]
 
     def action_kartu(self, arah: str) -> None:
         kolom = self.focused

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from sistemkerja_tui.tui.widgets.kaki import KakiLayar
+
 
 class PilihSatu(ModalScreen[Any]):
     """Pick one of `pilihan` (label, value); Esc cancels."""
@@ -28,6 +30,7 @@ class PilihSatu(ModalScreen[Any]):
         with Vertical(classes="dialog"):
             yield Label(self.judul, classes="judul-dialog")
             yield OptionList(*[Option(label) for label, _ in self.pilihan], id="pilihan")
+        yield KakiLayar()  # its own keys, not those of the screen behind it
 
     @on(OptionList.OptionSelected)
     def _pilih(self, event: OptionList.OptionSelected) -> None:

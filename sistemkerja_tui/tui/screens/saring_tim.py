@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select
 
 from sistemkerja_tui.layanan.tim import JenisPembentukan, StatusTim
+from sistemkerja_tui.tui.widgets.kaki import KakiLayar
 
 if TYPE_CHECKING:
     from textual import getters
@@ -39,32 +40,33 @@ class FormSaring(ModalScreen[tuple | None]):
             yield Label("Tahun")
             yield Select(
                 [(str(t), t) for t in range(ini + 1, ini - 4, -1)],
-                value=tahun or Select.BLANK,
+                value=tahun or Select.NULL,
                 prompt="Semua tahun",
                 id="saring-tahun",
             )
             yield Label("Status")
             yield Select(
                 [(s.label, s) for s in StatusTim],
-                value=status or Select.BLANK,
+                value=status or Select.NULL,
                 prompt="Semua status",
                 id="saring-status",
             )
             yield Label("Jenis menurut pembentukan")
             yield Select(
                 [(j.label, j) for j in JenisPembentukan],
-                value=jenis or Select.BLANK,
+                value=jenis or Select.NULL,
                 prompt="Semua jenis",
                 id="saring-jenis",
             )
             with Horizontal(classes="tombol-dialog"):
                 yield Button("Terapkan", variant="primary", id="terapkan")
                 yield Button("Batal", id="batal")
+        yield KakiLayar()  # its own keys, not those of the Tim screen behind it
 
     @on(Button.Pressed, "#terapkan")
     def _terapkan(self) -> None:
         nilai = [self.query_one(f"#saring-{n}", Select).value for n in ("tahun", "status", "jenis")]
-        self.dismiss(tuple(None if v is Select.BLANK else v for v in nilai))
+        self.dismiss(tuple(None if v is Select.NULL else v for v in nilai))
 
     @on(Button.Pressed, "#batal")
     def action_batal(self) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -11,24 +12,24 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Label, Tree
+from textual.widgets import DataTable, Header, Label, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from sistemkerja_tui.tui.fokus import fokus_utama
 from sistemkerja_tui.tui.widgets.detail import PanelDetail
+from sistemkerja_tui.tui.widgets.kaki import KakiLayar
 from sistemkerja_tui.tui.widgets.pohon import DataSimpul, PohonUnit
 from sistemkerja_tui.tui.widgets.tabel import TabelPegawai
 
 if TYPE_CHECKING:
     from textual import getters
 
-    from sistemkerja_tui.layanan.struktur import HalamanPegawai, HasilCari, Instansi, LayananStruktur, Unit
+    from sistemkerja_tui.layanan.struktur import HalamanPegawai, HasilCari, LayananStruktur, Unit
     from sistemkerja_tui.tui.app import SistemKerjaApp
+    from sistemkerja_tui.tui.awal import AwalStruktur
     from sistemkerja_tui.tui.screens.ubah_struktur import PenyuntingStruktur
 
-
-AwalStruktur = tuple[list[tuple["Instansi", list["Unit"]]], "HalamanPegawai | None"]
 
 PETUNJUK_TANPA_UNIT = (
     "Pemda ini belum mempunyai unit organisasi.\nImpor: sistemkerja impor pegawai BERKAS\n"
@@ -97,7 +98,10 @@ class LayarStruktur(Screen):
         self.halaman_terakhir: HalamanPegawai | None = None
         self._lompat: tuple[int, int] | None = None
         self._halaman_awal: HalamanPegawai | None = None  # the first unit's page, read with the tree
+        self._detail_awal: int | None = None  # the pegawai whose detail was read with it
         self._fokus_sebelum_detail: Widget | None = None
+        self._terpasang = False  # set by on_mount: the widgets are there
+        self._tertunda: Callable[[], None] | None = None  # what `mulai` or `gagal` shows once they are
 
     AUTO_FOCUS = "#pohon"
 
@@ -109,25 +113,34 @@ class LayarStruktur(Screen):
                 yield Label("Memuat struktur…", id="info-unit")
                 yield TabelPegawai(id="tabel")
                 yield PanelDetail(id="detail")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KakiLayar()
+
+    def on_mount(self) -> None:
+        self._terpasang = True
+        if self._tertunda is not None:  # the database answered first: shown before the first paint
+            self._tertunda()
+            self._tertunda = None
 
     def on_screen_resume(self) -> None:
         fokus_utama(self)
 
     # --- start ------------------------------------------------------------
 
-    def mulai(self, layanan: LayananStruktur, awal: AwalStruktur) -> None:
-        """Show `layanan`'s structure, `awal` read by `baca_awal` in the worker that opened the database."""
-        self.layanan = layanan
-        self.call_later(self._pohon_siap, *awal)  # from this screen's queue: after its widgets are mounted
+    def _setelah_terpasang(self, tampil: Callable[[], None]) -> None:
+        if self._terpasang:
+            tampil()
+        else:
+            self._tertunda = tampil
 
-    @staticmethod
-    def baca_awal(layanan: LayananStruktur) -> AwalStruktur:
-        """The tree's top levels and the first page of the unit the cursor starts on (call from a worker)."""
-        daftar = [(i, layanan.unit_akar(i.id)) for i in layanan.instansi]
-        return daftar, layanan.halaman_pegawai(daftar[0][1][0].id) if daftar and daftar[0][1] else None
+    def mulai(self, layanan: LayananStruktur, awal: AwalStruktur) -> None:
+        """Show `layanan`'s structure, `awal` read (`tui.awal.baca_awal`) with the database's opening."""
+        self.layanan = layanan
+        self._setelah_terpasang(partial(self._pohon_siap, awal))
 
     def gagal(self, pesan: str) -> None:
+        self._setelah_terpasang(partial(self._tampilkan_gagal, pesan))
+
+    def _tampilkan_gagal(self, pesan: str) -> None:
         self.query_one("#info-unit", Label).update(pesan)
         self.query_one(PanelDetail).kosongkan(pesan)
 
@@ -136,17 +149,22 @@ class LayarStruktur(Screen):
         assert self.layanan is not None
         return self.layanan
 
-    def _pohon_siap(self, daftar: list[tuple[Instansi, list[Unit]]], awal: HalamanPegawai | None) -> None:
+    def _pohon_siap(self, mula: AwalStruktur) -> None:
+        daftar, awal = mula.pohon, mula.halaman
         pohon = self.query_one(PohonUnit)
         pohon.isi_instansi(daftar)
         if not daftar or not daftar[0][1]:
-            self.gagal(PETUNJUK_TANPA_UNIT if daftar else "Database masih kosong: siapkan Pemda Anda di layar awal.")
+            kosong = "Database masih kosong: siapkan Pemda Anda di layar awal."
+            self._tampilkan_gagal(PETUNJUK_TANPA_UNIT if daftar else kosong)
             self.app.halaman_tampil()
             return
         pohon.focus()
         pertama = pohon.root.children[0].children[0]
         if awal is not None:  # shown now, in the frame that shows the tree
             self.unit_id, self.halaman = awal.unit_id, 0
+            if mula.detail is not None:  # and the detail of its first row: no second frame for it
+                self._detail_awal = mula.detail.id
+                self.query_one(PanelDetail).tampilkan(mula.detail)
             self._halaman_siap(awal, None)
         self._halaman_awal = awal
         pohon.get_node_at_line(0)  # lays out the node lines: the cursor moves before the first paint, no scroll
@@ -218,7 +236,8 @@ class LayarStruktur(Screen):
 
     @on(DataTable.RowHighlighted, "#tabel")
     def _baris_disorot(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
+        awal, self._detail_awal = self._detail_awal, None
+        if event.row_key.value is not None and int(event.row_key.value) != awal:
             self._muat_detail(int(event.row_key.value))
 
     @work(group="detail", exclusive=True, thread=True, exit_on_error=False)

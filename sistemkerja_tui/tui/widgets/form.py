@@ -1,4 +1,5 @@
-"""Base of the modal forms: one message area at the top, and a question before typed content is thrown away."""
+"""Base of the forms: one message area at the top that saving goes through, and a question before typed content is
+thrown away."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import on
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
@@ -23,6 +25,19 @@ class PesanForm(Static):
     def tampilkan(self, pesan: str) -> None:
         self.update(pesan)
         self.display = bool(pesan)
+
+    def simpan(
+        self, node: DOMNode, simpan: Callable[[], Any], berhasil: Callable[[Any], None], pesan: str = "Menyimpan…"
+    ) -> None:
+        """Run the use case `simpan` in a worker of `node`, `pesan` shown here meanwhile; then, the message
+        cleared, `berhasil(hasil)` — or the refusal shown here, the form left open with everything typed."""
+        self.tampilkan(pesan)
+
+        def tersimpan(hasil: Any) -> None:
+            self.tampilkan("")
+            berhasil(hasil)
+
+        kerjakan(node, simpan, tersimpan, gagal=self.tampilkan)
 
 
 class FormModal(ModalScreen[tuple[Any] | None]):
@@ -57,8 +72,7 @@ class FormModal(ModalScreen[tuple[Any] | None]):
     def simpan_lalu_tutup(self, simpan: Callable[[], Any], pesan: str = "Menyimpan…") -> None:
         """Run the use case `simpan` in a worker, `pesan` shown meanwhile; dismissed with `(result,)`, or the
         refusal shown in the form, which stays open with everything typed."""
-        self.tampilkan_pesan(pesan)
-        kerjakan(self, simpan, self._tersimpan, gagal=self.tampilkan_pesan)
+        self.query_one(PesanForm).simpan(self, simpan, self._tersimpan, pesan)
 
     def _tersimpan(self, hasil: object) -> None:
         self.dismiss((hasil,))
