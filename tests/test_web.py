@@ -119,7 +119,7 @@ def test_struktur_dan_cari_di_peramban(server, db_demo, tmp_path):
             def tunggu(syarat: Callable[[], bool], apa: str) -> None:
                 _tunggu(syarat, apa, lambda: halaman.wait_for_timeout(100))
 
-            tunggu(lambda: "DEMO FIKTIF" in layar() and "Struktur" in layar(), "layar Struktur tergambar")
+            tunggu(lambda: "DEMO FIKTIF" in layar() and "Sub-unit" in layar(), "layar Struktur tergambar")
             assert nama not in layar()
             halaman.locator(".xterm").first.click()
             halaman.keyboard.press("/")
