@@ -39,6 +39,43 @@ def test_argumen_salah_dijelaskan_dalam_bahasa_indonesia(args, pesan):
     assert r.returncode == 2 and "galat: " + pesan in r.stderr and "penggunaan:" in r.stderr
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "/tmp/x.db"],
+        ["--db=/tmp/x.db"],
+        ["--log-level", "DEBUG", "--db", "sqlite:///a b.db"],
+        ["--db", "x.db", "--log-level=INFO"],
+    ],
+)
+def test_argumen_aplikasi_dibaca_sama_dengan_parser_lengkap(argv):
+    """The TUI's own options skip building the subcommands' parsers, and mean what the full parser says."""
+    from sistemkerja_tui import cli
+
+    assert cli._argumen_tui(argv) == cli._parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["demo"],
+        ["--db"],
+        ["--db", "--log-level", "DEBUG"],
+        ["--log-level", "RAMAI"],
+        ["--db", "a.db", "--db", "b.db"],
+        ["--help"],
+        ["--version"],
+        ["--d", "a.db"],
+        ["--db", "a.db", "profil"],
+    ],
+)
+def test_argumen_lain_dibaca_parser_lengkap(argv):
+    from sistemkerja_tui import cli
+
+    assert cli._argumen_tui(argv) is None
+
+
 def test_demo_mengisi_database_baru(db_url):
     r = jalankan("demo", "--pegawai", "600", "--db", db_url)
     assert r.returncode == 0, r.stderr

@@ -7,6 +7,7 @@ the user reads). `UrutEnum` members compare by rank within their own type.
 from __future__ import annotations
 
 from enum import Enum
+from types import MappingProxyType
 from typing import ClassVar, Self
 
 
@@ -290,6 +291,10 @@ _PERANGKAT_DAERAH = frozenset(
         JenisUnit.KECAMATAN,
     }
 )
+
+# A unit type the seeds run as another unless a profile gives it a chain of its own: a DPMPTSP is a Dinas
+# (Perbup Klaten 34/2024 Lampiran huruf B angka 5.5; Perwal Padang Panjang 48/2024 Lampiran II huruf D and E).
+SETARA = MappingProxyType({JenisUnit.DPMPTSP: JenisUnit.DINAS})
 
 
 # --- tim kerja, penugasan, kegiatan (schema now, behaviour in later issues) ---

@@ -10,11 +10,13 @@ the Sekretaris Daerah answers to the Kepala Daerah.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sistemkerja_tui.aturan.enums import JenisJabatan, JenisUnit, Jenjang
-from sistemkerja_tui.aturan.profil import Profil
-from sistemkerja_tui.aturan.profil_model import SETARA
+from sistemkerja_tui.aturan.enums import SETARA, JenisJabatan, JenisUnit, Jenjang
 from sistemkerja_tui.aturan.temuan import Temuan
+
+if TYPE_CHECKING:  # the profile's model (~30 ms of imports) is not needed to read a result: the first screen's is
+    from sistemkerja_tui.aturan.profil import Profil  # made in another process (tui.awal) and unpickled here
 
 # Parts of an organisation rather than organisations: skipped when a rule asks which one a unit is `dalam`.
 _SUBUNIT = frozenset(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from sistemkerja_tui.aturan.enums import (
+    SETARA,
     BentukTim,
     Golongan,
     JenisJabatan,
@@ -41,9 +42,6 @@ KUNCI_TAHAPAN_BAWAAN = "bawaan"
 LANGKAH_PENUGASAN = "penugasan"  # every perencanaan has it: a penugasan individu starts there
 # Units led in their own right under a Perangkat Daerah: their steps are never the parent's.
 _UNIT_MANDIRI = frozenset({JenisUnit.KELURAHAN, JenisUnit.UPTD, JenisUnit.PUSKESMAS, JenisUnit.SEKOLAH, JenisUnit.RSUD})
-# A unit type the seeds run as another unless a profile gives it a chain of its own: a DPMPTSP is a Dinas
-# (Perbup Klaten 34/2024 Lampiran huruf B angka 5.5; Perwal Padang Panjang 48/2024 Lampiran II huruf D and E).
-SETARA = MappingProxyType({JenisUnit.DPMPTSP: JenisUnit.DINAS})
 
 
 class ProfilTidakSah(ValueError):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 PANJANG_MIN = 10
 _HURUF_SEMENTARA = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud or copied from paper
 
@@ -25,6 +23,8 @@ def periksa_sandi(sandi: str, *, nip: str, lama: str | None = None) -> str | Non
 
 def sandi_sementara() -> str:
     """A random temporary password, e.g. 'k7mq-x4pt-9wze' (changed at the first login)."""
+    import secrets  # here, not at the top: the login rules are imported at every start-up, `secrets` ~2 ms
+
     return "-".join("".join(secrets.choice(_HURUF_SEMENTARA) for _ in range(4)) for _ in range(3))
 
 

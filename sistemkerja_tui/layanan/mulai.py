@@ -183,9 +183,20 @@ def buka_database(url: str | None = None, *, demo_jika_kosong: bool = False) -> 
 
             buat_demo(engine)
             demo = True
-    struktur = LayananStruktur(pembaca)
-    struktur.muat()
-    return HasilBuka(Layanan(url, struktur, engine), demo)
+    # the instansi, the unit tree and the profile are read on first use (`LayananStruktur`), in the worker that
+    # asks: the TUI's first screen may come from another process (`tui.awal`)
+    return HasilBuka(Layanan(url, LayananStruktur(pembaca), engine), demo)
+
+
+def struktur_cepat(url: str | None) -> LayananStruktur | None:
+    """The structure services of a SQLite file already at the current schema (`url` as in `buka_database`),
+    read through sqlite3 alone — no SQLAlchemy, never a write; None for any other database."""
+    from sistemkerja_tui.layanan.struktur import LayananStruktur
+    from sistemkerja_tui.store.baca import pembaca_cepat
+    from sistemkerja_tui.store.lokasi import url_database
+
+    pembaca = pembaca_cepat(url_database(url))
+    return LayananStruktur(pembaca) if pembaca is not None else None
 
 
 def _kosong(pembaca: Pembaca) -> bool:

@@ -29,17 +29,26 @@ from sistemkerja_tui.aturan.enums import (
 )
 from sistemkerja_tui.aturan.nip import NIP, NIPTidakSah, kelompokkan_nip, urai_nip
 from sistemkerja_tui.aturan.ppk import HasilPPK, Pejabat, SubjekPPK, UnitRantai, tentukan_ppk
-from sistemkerja_tui.aturan.profil import Profil, muat_profil
 from sistemkerja_tui.aturan.sebutan import label_golongan, nama_lengkap
 from sistemkerja_tui.layanan.indeks_cari import IndeksCari
 from sistemkerja_tui.store.kueri import struktur as kueri
 
 if TYPE_CHECKING:
+    from sistemkerja_tui.aturan.profil import Profil
     from sistemkerja_tui.store.baca import Pembaca
 
 PER_HALAMAN = 100
 BATAS_CARI = 50
 BATAS_TAMBALAN = 2000  # pegawai changed since the index was built before it is rebuilt whole
+
+
+def muat_profil(nama: str) -> Profil:
+    """The regulation profile `nama` (`aturan.profil.muat_profil`). Its model (~40 ms of imports and parsing) is
+    loaded on the first PPK asked for, in a worker: not when the TUI starts and its first screen comes from
+    another process (`tui.awal`)."""
+    from sistemkerja_tui.aturan.profil import muat_profil as muat
+
+    return muat(nama)
 
 
 @dataclass(frozen=True)
@@ -96,12 +105,16 @@ class BarisPegawai:
 
 @dataclass(frozen=True)
 class HalamanPegawai:
-    unit_id: int
+    unit: Unit
     termasuk_sub: bool
     halaman: int
     total: int
     baris: tuple[BarisPegawai, ...]
     per_halaman: int = PER_HALAMAN
+
+    @property
+    def unit_id(self) -> int:
+        return self.unit.id
 
     @property
     def jumlah_halaman(self) -> int:
@@ -404,7 +417,7 @@ class LayananStruktur:
                     pimpinan is not None and pimpinan.pegawai_id == r.id,
                 )
             )
-        return HalamanPegawai(unit_id, termasuk_sub, halaman, total, tuple(baris), per_halaman)
+        return HalamanPegawai(semua[unit_id], termasuk_sub, halaman, total, tuple(baris), per_halaman)
 
     def posisi_pegawai(self, pegawai_id: int, unit_id: int, *, termasuk_sub: bool = False) -> int:
         """Index of the pegawai in the ordering used by `halaman_pegawai`."""

@@ -114,3 +114,124 @@ async def test_rincian_pegawai_digambar_sekali_per_lebar(db_demo, monkeypatch):
             await pilot.pause()
         assert "NIP" in teks(app.screen.query_one("#isi-detail"))
         assert lebar and len(lebar) == len(set(lebar))
+
+
+_SKRIP_ANAK = """
+import json, os, sys
+from sistemkerja_tui.tui.awal import BacaanAnak, baca_awal
+from sistemkerja_tui.layanan.mulai import buka_database
+
+db = sys.argv[1]
+anak = BacaanAnak.mulai(db)
+dari_anak = anak.terima() if anak is not None else None
+profil_di_induk = "sistemkerja_tui.aturan.profil" in sys.modules
+try:
+    os.waitpid(-1, os.WNOHANG)
+    sisa_anak = True
+except ChildProcessError:
+    sisa_anak = False
+sendiri = baca_awal(buka_database(db).struktur)
+print(json.dumps({"dijawab": dari_anak is not None, "sama": dari_anak == sendiri,
+                  "profil_di_induk": profil_di_induk, "sisa_anak": sisa_anak}))
+"""
+
+
+def _jalankan_skrip(skrip: str, *args: str) -> dict:
+    import json
+
+    keluaran = subprocess.run([sys.executable, "-c", skrip, *args], capture_output=True, text=True, timeout=120)
+    assert keluaran.returncode == 0, keluaran.stderr
+    return json.loads(keluaran.stdout)
+
+
+def test_layar_pertama_dibaca_proses_anak_sama_dengan_dibaca_sendiri(db_demo):
+    # the CLI forks a child that reads the first screen (rules, PPK and all) on the other core while this process
+    # imports Textual: what it hands over is what this process would have read, and the child is gone after
+    hasil = _jalankan_skrip(_SKRIP_ANAK, db_demo)
+    assert not hasil["sisa_anak"]
+    if "://" in db_demo:  # a server database: the child has nothing to read through sqlite3, the thread reads it
+        assert not hasil["dijawab"]
+        return
+    assert hasil == {"dijawab": True, "sama": True, "profil_di_induk": False, "sisa_anak": False}
+
+
+_SKRIP_TANPA_JAWABAN = """
+import json, sys
+from sistemkerja_tui.tui.awal import PembukaAwal
+from sistemkerja_tui.layanan.mulai import GagalBuka
+
+baru, rusak = sys.argv[1], sys.argv[2]
+dibuka = PembukaAwal(baru, anak=True).jawaban()  # a new file: the thread creates it, the child had nothing to read
+try:
+    PembukaAwal(rusak, anak=True).jawaban()
+    galat = ""
+except GagalBuka as e:
+    galat = str(e)
+import os
+try:
+    os.waitpid(-1, os.WNOHANG)
+    sisa_anak = True
+except ChildProcessError:
+    sisa_anak = False
+print(json.dumps({"kosong": dibuka.hasil.kosong, "pohon": dibuka.awal.pohon == [], "galat": galat,
+                  "sisa_anak": sisa_anak}))
+"""
+
+
+def test_anak_tanpa_jawaban_layar_dibaca_sendiri(tmp_path):
+    rusak = tmp_path / "rusak.db"
+    rusak.write_bytes(b"bukan database SQLite" * 100)
+    hasil = _jalankan_skrip(_SKRIP_TANPA_JAWABAN, str(tmp_path / "baru.db"), str(rusak))
+    assert hasil["kosong"] and hasil["pohon"] and not hasil["sisa_anak"]
+    assert "rusak.db" in hasil["galat"]  # the error is the one the user's own process reports
+
+
+def _layar_di_pty(argv: list[str], env: dict[str, str], ukuran: tuple[int, int]) -> tuple[int, str]:
+    """Run `argv` on a pseudo-terminal of `ukuran` until every holder of the terminal is gone: exit code, output."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    induk, anak = pty.openpty()
+    fcntl.ioctl(anak, termios.TIOCSWINSZ, struct.pack("HHHH", ukuran[1], ukuran[0], 0, 0))
+    proses = subprocess.Popen(argv, stdin=anak, stdout=anak, stderr=anak, env=env, close_fds=True)
+    os.close(anak)
+    keluaran = bytearray()
+    while True:
+        try:
+            potong = os.read(induk, 65536)
+        except OSError:  # EIO: the last holder of the terminal closed it
+            break
+        if not potong:
+            break
+        keluaran += potong
+    os.close(induk)
+    return proses.wait(timeout=60), keluaran.decode("utf-8", "replace")
+
+
+def test_aplikasi_sungguhan_tampil_terisi(db_demo, tmp_path):
+    # the real `sistemkerja` on a terminal: the first screen shows the first unit's page and its first pegawai's PPK
+    # (read by the child where the database is a SQLite file), and nothing stays behind holding the terminal
+    import os
+    import re
+
+    from sistemkerja_tui.layanan.mulai import buka_database
+    from sistemkerja_tui.tui.awal import baca_awal
+
+    awal = baca_awal(buka_database(db_demo).struktur)
+    assert awal.halaman is not None
+    env = dict(
+        os.environ,
+        TERM="xterm-256color",
+        TEXTUAL_ANIMATION="none",
+        SISTEMKERJA_KELUAR_SAAT_SIAP="1",
+        SISTEMKERJA_CONFIG=str(tmp_path / "config.toml"),
+    )
+    kode, keluaran = _layar_di_pty([sys.executable, "-m", "sistemkerja_tui", "--db", db_demo], env, (160, 40))
+    layar = re.sub(r"\x1b\[[0-9;?<>]*[A-Za-z]", "", keluaran)
+    assert kode == 0
+    assert f"hal. 1/{awal.halaman.jumlah_halaman}" in layar and "Keluar" in layar
+    assert awal.detail is not None and awal.detail.ppk.rujukan in layar  # the detail's PPK and the passage that
+    # makes it so: the rules ran before the first paint

@@ -221,7 +221,7 @@ class LayarStruktur(Screen):
         self.halaman = hasil.halaman
         tabel = self.query_one(TabelPegawai)
         tabel.tampilkan(hasil)
-        unit = self._siap().unit(hasil.unit_id)
+        unit = hasil.unit
         sub = " termasuk sub-unit" if hasil.termasuk_sub else ""
         self.query_one("#info-unit", Label).update(
             f"{unit.nama}\n{hasil.total} pegawai{sub} · hal. {hasil.halaman + 1}/{hasil.jumlah_halaman}"
