@@ -136,7 +136,8 @@ def bench_mulai(db: Path, jumlah: int, ulang: int) -> float:
         SISTEMKERJA_CONFIG=str(db.parent / "config.toml"),
         PYTHONPYCACHEPREFIX=str(db.parent / "pycache"),
     )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for nama in ("PYTHONDONTWRITEBYTECODE", "COLUMNS", "LINES"):  # the size is the pseudo-terminal's, 80×24
+        env.pop(nama, None)
     minimal = [PY, str(AKAR / "bench" / "aplikasi_minimal.py")]
     kita = [PY, "-m", "sistemkerja_tui", "--db", str(db)]
     _waktu_di_pty(kita, env, TANDA_SIAP)  # warm the OS file cache for both

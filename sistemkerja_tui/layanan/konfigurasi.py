@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,10 +36,16 @@ def muat_konfigurasi(berkas: Path | None = None) -> Konfigurasi:
     """Read the config; a missing file gives the defaults."""
     berkas = berkas or berkas_konfigurasi()
     try:
-        with berkas.open("rb") as f:
-            data = tomllib.load(f)
+        f = berkas.open("rb")
     except FileNotFoundError:
         return Konfigurasi(berkas=berkas)
+    except OSError as e:
+        raise KonfigurasiTidakSah(f"Berkas konfigurasi {berkas} tidak dapat dibaca ({e.strerror}).") from e
+    import tomllib  # only when there is a file to read: a first start has none (~2 ms of start-up)
+
+    try:
+        with f:
+            data = tomllib.load(f)
     except OSError as e:
         raise KonfigurasiTidakSah(f"Berkas konfigurasi {berkas} tidak dapat dibaca ({e.strerror}).") from e
     except UnicodeDecodeError as e:

@@ -13,9 +13,6 @@ neither Textual nor the rules: the thread and the child import those they need.
 from __future__ import annotations
 
 import os
-import pickle
-import select
-import signal
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -102,6 +99,9 @@ class BacaanAnak:
 
     def terima(self) -> AwalStruktur | None:
         """The child's reading; None when it ended without one or took longer than `BATAS_DETIK`."""
+        import pickle  # here and in the child: not on the main thread while it imports Textual
+        import select
+        import signal
         import time
 
         data = bytearray()
@@ -129,6 +129,8 @@ def _jalankan_anak(url: str | None, pipa: int) -> None:
     """The child's whole life: read the first screen, write it to `pipa`, exit (0 only when it was written)."""
     kode = 1
     try:
+        import pickle
+
         nol = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(nol, fd)

@@ -229,6 +229,8 @@ def test_aplikasi_sungguhan_tampil_terisi(db_demo, tmp_path):
         SISTEMKERJA_KELUAR_SAAT_SIAP="1",
         SISTEMKERJA_CONFIG=str(tmp_path / "config.toml"),
     )
+    for ukuran in ("COLUMNS", "LINES"):  # set by pytest's workers: Textual would take them over the terminal's
+        env.pop(ukuran, None)
     kode, keluaran = _layar_di_pty([sys.executable, "-m", "sistemkerja_tui", "--db", db_demo], env, (160, 40))
     layar = re.sub(r"\x1b\[[0-9;?<>]*[A-Za-z]", "", keluaran)
     assert kode == 0
