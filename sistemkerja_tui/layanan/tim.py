@@ -346,15 +346,19 @@ class LayananTim:
         )
         return DaftarCalon.buka(kumpulan)
 
-    def pengganti(self, tim_id: int, peran: PeranTim = PeranTim.KETUA) -> str | None:
+    def pengganti(self, tim_id: int, peran: PeranTim = PeranTim.KETUA, calon: DaftarCalon | None = None) -> str | None:
         """When the owner unit has no JF or pelaksana at all and the profile names who carries out the role's task
-        instead (Madiun Lampiran Bab II huruf F angka 1): that rule with its passage; else None."""
+        instead (Madiun Lampiran Bab II huruf F angka 1): that rule with its passage; else None. `calon`: the
+        role's candidates (`kandidat_pimpinan`) when the caller has read them already — reading them is most of
+        the cost at 200 000 pegawai."""
         try:
             tim = kueri.unit_bentuk_tim(self.struktur.pembaca, tim_id)
         except LookupError:
             raise Ditolak(f"Tim dengan id {tim_id} tidak ditemukan.") from None
         kriteria = self._profil_unit(tim.unit_id).kriteria.get(peran)
-        if kriteria is None or kriteria.pengganti is None or len(self.kandidat_pimpinan(tim_id, peran)):
+        if kriteria is None or kriteria.pengganti is None:
+            return None
+        if len(calon if calon is not None else self.kandidat_pimpinan(tim_id, peran)):
             return None
         return f"{kriteria.pengganti.uraian} ({kriteria.pengganti.rujukan})"
 

@@ -169,3 +169,24 @@ async def test_saringan_nama_lengkap_mempersempit_ke_calon_itu(db_demo, monkeypa
         assert all(all(w.casefold() in x.casefold() for w in kata) for x in nama)
         assert "tersaring" in teks(pemilih.query_one("#ringkas-calon"))
         assert teks(pemilih.query_one("#rincian-calon")).startswith(tersaring[0].kandidat.nama)
+
+
+async def test_calon_ketua_dibaca_sekali(db_demo, monkeypatch):
+    # `c` reads the candidates once, for both the no-JF fallback check (Madiun Lampiran Bab II huruf F angka 1) and
+    # the picker: reading them is most of the wait at 200 000 pegawai
+    from sistemkerja_tui.layanan.tim import LayananTim
+
+    dibaca: list[int] = []
+    asli = LayananTim.kandidat_pimpinan
+
+    def catat(self, tim_id, peran=PeranTim.KETUA):
+        dibaca.append(tim_id)
+        return asli(self, tim_id, peran)
+
+    monkeypatch.setattr(LayananTim, "kandidat_pimpinan", catat)
+    _dengan_kadis(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        pemilih = await _buka_pemilih(pilot)
+        assert pemilih.penilaian is not None and len(pemilih.penilaian) > 0
+        assert len(dibaca) == 1

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sistemkerja_tui.layanan.tim import (
     Anggota,
+    DaftarCalon,
     DataTim,
     PeranTim,
     PredikatPenilaian,
@@ -82,13 +83,20 @@ def _pemilih(layar: LayarTim, t: RingkasTim, peran: PeranTim, judul: str) -> Pem
 
 
 async def ketua(layar: LayarTim, t: RingkasTim) -> None:
-    pengganti = await lakukan(layar, partial(layar.layanan.tim.pengganti, t.id))
+    layanan = layar.layanan
+
+    def baca() -> tuple[DaftarCalon, str | None]:  # the candidates are read once: for the fallback and the picker
+        calon = layanan.tim.kandidat_pimpinan(t.id, PeranTim.KETUA)
+        return calon, layanan.tim.pengganti(t.id, calon=calon)
+
+    calon, pengganti = await lakukan(layar, baca)
     if pengganti is not None:  # no JF or pelaksana in the owner unit: a PPK, unit head or Administrator instead
         layar.notify(f"Unit pemilik tidak memiliki JF atau pelaksana. {pengganti}")
-        hasil = await layar.app.push_screen_wait(LayarCari(layar.layanan.struktur))
+        hasil = await layar.app.push_screen_wait(LayarCari(layanan.struktur))
         pegawai_id = hasil.pegawai_id if hasil else None
     else:
-        pegawai_id = await layar.app.push_screen_wait(_pemilih(layar, t, PeranTim.KETUA, f"Pilih ketua — {t.nama}"))
+        judul = f"Pilih ketua — {t.nama}"
+        pegawai_id = await layar.app.push_screen_wait(PemilihKetua(judul, lambda: calon, PeranTim.KETUA.label.lower()))
     if pegawai_id is not None:
         await _pimpinan(layar, t, PeranTim.KETUA, pegawai_id)
 
