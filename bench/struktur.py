@@ -10,7 +10,9 @@
     and the footer's keys, whose text the bench checks for in the output).
     Textual's shutdown after that paint (~0.2 s, the same in both apps) is
     left out; time to process exit and the process's CPU time (which a busy
-    machine disturbs less than wall time) are printed beside it. Both run from
+    machine disturbs less than wall time; ours includes the child it forks
+    to read the first screen on the other core, tui/awal.py) are printed
+    beside it. Both run from
     compiled bytecode, as an installed app does: a shell with
     PYTHONDONTWRITEBYTECODE (an editable install writes no .pyc) would have
     our modules compiled from source on every start (~0.1 s) and Textual's

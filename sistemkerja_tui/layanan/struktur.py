@@ -205,7 +205,7 @@ class LayananStruktur:
             self._akar = {}
 
     def muat(self) -> None:
-        """Read the instansi and the unit tree (call from a worker before the first screen)."""
+        """Read the instansi and the unit tree now (from a worker), instead of on their first use."""
         self.instansi  # noqa: B018 — reading it fills the cached property
         self._muat_unit()
 
