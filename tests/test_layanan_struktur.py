@@ -103,3 +103,14 @@ def test_jalur_unit_dari_perangkat_daerah(layanan, db_demo):
     )[0][0]
     jalur = layanan.jalur_unit(unit_id)
     assert len(jalur) >= 3 and jalur[0].induk_id is None and jalur[-1].id == unit_id
+
+
+def test_ppk_banyak_baris_sama_dengan_satu_per_satu(layanan, db_demo):
+    """The anomaly list's PPK of every pegawai (rows sharing unit, jenis jabatan and jenjang share one result) is
+    the PPK each pegawai gets alone — leaders, Plt./Plh. and overrides included."""
+    from sistemkerja_tui.store.kueri.anomali import pegawai_aktif
+
+    rows = pegawai_aktif(layanan.pembaca)
+    assert len(rows) > 1000
+    assert any(r.ppk_override_id for r in rows)
+    assert layanan.ppk_baris(rows) == [layanan.ppk_pegawai(r.id) for r in rows]

@@ -425,10 +425,24 @@ class LayananStruktur:
         return kueri.posisi_pegawai(self.pembaca, unit_ids, pegawai_id)
 
     def ppk_baris(self, rows: list[Any]) -> list[HasilPPK]:
-        """The PPK of each row (the columns of `kueri.struktur.pegawai`), the overrides read in one query."""
+        """The PPK of each row (the columns of `kueri.struktur.pegawai`), the overrides read in one query.
+
+        `tentukan_ppk` reads of a pegawai who has no override and leads no unit only their unit, jenis jabatan
+        and jenjang: such rows share one result per those three (the anomaly list asks for every pegawai)."""
         override = self._pejabat_override({r.ppk_override_id for r in rows if r.ppk_override_id})
+        pemimpin = {u.pimpinan_ppk.pegawai_id for u in self._muat_unit().values() if u.pimpinan_ppk is not None}
         ingat: dict[Any, Any] = {}
-        return [self._ppk(r, override.get(r.ppk_override_id), ingat) for r in rows]
+        sama: dict[tuple[int, str, str | None], HasilPPK] = {}
+        hasil = []
+        for r in rows:
+            if r.ppk_override_id is not None or r.id in pemimpin:
+                hasil.append(self._ppk(r, override.get(r.ppk_override_id), ingat))
+                continue
+            kunci = (r.unit_id, r.jenis_jabatan, r.jenjang)
+            if kunci not in sama:
+                sama[kunci] = self._ppk(r, None, ingat)
+            hasil.append(sama[kunci])
+        return hasil
 
     def ppk_pegawai(self, pegawai_id: int) -> HasilPPK:
         """The PPK of one pegawai, with the passage behind it."""
