@@ -344,9 +344,9 @@ KOLEKTIF = dataclasses.replace(
     pegawai=(BUDI, RINA),
     untuk=(
         (
-            "Melaksanakan tugas sebagai Ketua dan Anggota Tim Percepatan Penurunan Stunting sesuai peran"
-            " masing-masing sebagaimana tercantum dalam Lampiran pada sub kegiatan Pengelolaan Pelayanan Kesehatan"
-            " Gizi Masyarakat Tahun Anggaran 2026;"
+            "Melaksanakan tugas sebagai Ketua dan Anggota Tim Percepatan Penurunan Stunting pada sub kegiatan"
+            " Pengelolaan Pelayanan Kesehatan Gizi Masyarakat Tahun Anggaran 2026 sesuai peran masing-masing"
+            " sebagaimana tercantum dalam Lampiran;"
         ),
     ),
     ppk=None,

@@ -279,13 +279,10 @@ class LayananSurat:
             ppk_id = [i for _, i in ppk_pasangan]
             kegiatan = self._kegiatan(tim_id, None)
             dasar, belum = self._dasar_tim(t, tahun)
-            if len(set(peran)) > 1:
-                sebagai = (
-                    f"{' dan '.join(dict.fromkeys(peran))} {sebutan} {nama} sesuai peran masing-masing "
-                    "sebagaimana tercantum dalam Lampiran"
-                )
-            else:
-                sebagai = f"{peran[0] if peran else 'Anggota'} {sebutan} {nama}"
+            # the team, its sub kegiatan and year first, then "sesuai peran …": the Lampiran names the roles, not
+            # the sub kegiatan
+            sebagai = f"{' dan '.join(dict.fromkeys(peran)) or 'Anggota'} {sebutan} {nama}"
+            sesuai = " sesuai peran masing-masing sebagaimana tercantum dalam Lampiran" if len(set(peran)) > 1 else ""
             pada = f" pada sub kegiatan {kegiatan}" if kegiatan else ""
             ppk_orang = None
             if len(set(ppk)) == 1 and ppk_id[0] is not None:
@@ -312,7 +309,7 @@ class LayananSurat:
                     penandatangan=penanda.ttd,
                     dasar=dasar,
                     pegawai=orang,
-                    untuk=(f"Melaksanakan tugas sebagai {sebagai}{pada} Tahun Anggaran {tahun};",),
+                    untuk=(f"Melaksanakan tugas sebagai {sebagai}{pada} Tahun Anggaran {tahun}{sesuai};",),
                     mulai=mulai,
                     selesai=selesai,
                     ppk=ppk_orang,
