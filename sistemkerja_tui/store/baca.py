@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sistemkerja_tui.store.galat import terjemahkan
+from sistemkerja_tui.store.galat import naikkan
 from sistemkerja_tui.store.lokasi import HEAD_REVISION, PRAGMA_SQLITE, berkas_sqlite_polos
 
 if TYPE_CHECKING:
@@ -124,10 +124,7 @@ class Pembaca:
                 param = {k: v.isoformat() if isinstance(v, date) else v for k, v in param.items()}
                 return _baris(self._sqlite().execute(sql, param))
             except (sqlite3.Error, OverflowError) as e:
-                galat = terjemahkan(e, str(self.berkas))
-                if galat is None:
-                    raise
-                raise galat from e
+                naikkan(e, str(self.berkas))
         from sqlalchemy import exc, text
 
         try:
@@ -135,10 +132,7 @@ class Pembaca:
             with self.engine.connect() as c:
                 return list(c.execute(text(sql), param).all())
         except (exc.DBAPIError, OverflowError) as e:
-            galat = terjemahkan(e, self.engine.url.render_as_string(hide_password=True))
-            if galat is None:
-                raise
-            raise galat from e
+            naikkan(e, self.engine.url.render_as_string(hide_password=True))
 
     def satu(self, sql: str, **param: Any) -> Any:
         """The single row of `sql`; LookupError when there is none."""

@@ -29,6 +29,7 @@ from sistemkerja_tui.store.galat import (
     DatabaseSibuk,
     DatabaseTerlaluBaru,
     DatabaseTidakDapatDibuka,
+    naikkan,
     terjemahkan,
 )
 from sistemkerja_tui.store.lokasi import ENV_DB, NAMA_BERKAS_DB, PRAGMA_SQLITE, url_database
@@ -140,10 +141,7 @@ def transaksi(engine: Engine) -> Iterator[Session]:
         sesi.commit()
     except (exc.DBAPIError, OverflowError) as e:
         sesi.rollback()
-        galat = terjemahkan(e, lokasi(engine))
-        if galat is None:
-            raise
-        raise galat from e
+        naikkan(e, lokasi(engine))
     except BaseException:
         sesi.rollback()
         raise

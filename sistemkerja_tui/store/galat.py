@@ -1,10 +1,12 @@
 """Errors of the data layer, each with an Indonesian message naming the cause and the way out.
 
-Kept free of imports so the TUI can catch them (through `layanan.galat`)
+Kept free of imports (but `typing`) so the TUI can catch them (through `layanan.galat`)
 without loading SQLAlchemy.
 """
 
 from __future__ import annotations
+
+from typing import NoReturn
 
 
 class DatabaseError(Exception):
@@ -42,6 +44,14 @@ PESAN_SIBUK = (
 # SQLite result codes (sqlite3.Error.sqlite_errorname) and PostgreSQL SQLSTATEs that mean "someone else holds it".
 _SIBUK_SQLITE = ("SQLITE_BUSY", "SQLITE_LOCKED")
 _SIBUK_PG = ("40001", "40P01", "55P03", "57014")  # serialization, deadlock, lock not available, timeout
+
+
+def naikkan(galat: BaseException, lokasi: str) -> NoReturn:
+    """Raise the data-layer error `galat` stands for (`terjemahkan`, chained from it), else `galat` itself."""
+    terjemahan = terjemahkan(galat, lokasi)
+    if terjemahan is None:
+        raise galat
+    raise terjemahan from galat
 
 
 def terjemahkan(galat: BaseException, lokasi: str) -> DatabaseError | None:
