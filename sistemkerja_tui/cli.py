@@ -814,6 +814,12 @@ def _parser_serve(sub, db: argparse.ArgumentParser) -> None:
         metavar="PORT",
         help=f"port (bawaan {PORT_BAWAAN})",
     )
+    serve.add_argument(
+        "--url-publik",
+        metavar="URL",
+        help="alamat yang dibuka peramban bila server di belakang proksi balik HTTPS, misalnya "
+        "https://sistemkerja.kantor.go.id (hanya mode bersama)",
+    )
 
 
 def _serve(args) -> int:
@@ -829,17 +835,23 @@ def _serve(args) -> int:
         return _galat(str(e))
     url = hasil.layanan.url
     hasil.layanan.tutup()
-    if not hanya_lokal(args.host) and mode is not ModeKerja.BERSAMA:
+    publik = args.url_publik
+    if publik is not None and not re.fullmatch(r"https?://[^/\s]+(/\S*)?", publik):
+        return _galat(f"--url-publik {publik}: harus alamat lengkap, misalnya https://sistemkerja.kantor.go.id.")
+    lewat = f"--host {args.host}" if not hanya_lokal(args.host) else f"--url-publik {publik}" if publik else None
+    if lewat is not None and mode is not ModeKerja.BERSAMA:
         return _galat(
-            f"--host {args.host}: database ini dalam mode sendiri (tanpa akun), jadi hanya dilayani untuk komputer "
+            f"{lewat}: database ini dalam mode sendiri (tanpa akun), jadi hanya dilayani untuk komputer "
             "ini (127.0.0.1 atau localhost); di jaringan siapa pun akan dapat bertindak sebagai pimpinan mana pun. "
             "Untuk kantor bersama: buat akun (sistemkerja akun buat --nip NIP --admin), lalu "
             "sistemkerja akun mode bersama."
         )
+    publik = publik.rstrip("/") if publik else None
     try:
         periksa_port(args.host, args.port)
-        print(f"Sistem Kerja dilayani di http://{args.host}:{args.port} — hentikan dengan Ctrl+C.", flush=True)
-        layani(url, host=args.host, port=args.port, log_level=getattr(args, "log_level", None))
+        alamat = publik or f"http://{args.host}:{args.port}"
+        print(f"Sistem Kerja dilayani di {alamat} — hentikan dengan Ctrl+C.", flush=True)
+        layani(url, host=args.host, port=args.port, url_publik=publik, log_level=getattr(args, "log_level", None))
     except TidakDapatDilayani as e:
         return _galat(str(e))
     return 0

@@ -52,8 +52,16 @@ def periksa_port(host: str, port: int) -> None:
         ) from None
 
 
-def layani(url: str, *, host: str = HOST_BAWAAN, port: int = PORT_BAWAAN, log_level: str | None = None) -> None:
-    """Serve the app at http://host:port until interrupted (Ctrl+C)."""
+def layani(
+    url: str,
+    *,
+    host: str = HOST_BAWAAN,
+    port: int = PORT_BAWAAN,
+    url_publik: str | None = None,
+    log_level: str | None = None,
+) -> None:
+    """Serve the app at http://host:port until interrupted (Ctrl+C). `url_publik`: the address browsers open
+    when a reverse proxy (HTTPS) stands in front; the page's links and WebSocket point there (wss:// for https)."""
     try:
         from textual_serve.server import Server
     except ImportError:
@@ -61,4 +69,4 @@ def layani(url: str, *, host: str = HOST_BAWAAN, port: int = PORT_BAWAAN, log_le
             "Paket textual-serve belum terpasang; pasang dengan: pip install textual-serve (atau make run)."
         ) from None
     periksa_port(host, port)
-    Server(perintah_aplikasi(url, log_level), host=host, port=port, title="Sistem Kerja").serve()
+    Server(perintah_aplikasi(url, log_level), host=host, port=port, title="Sistem Kerja", public_url=url_publik).serve()

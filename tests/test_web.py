@@ -233,3 +233,39 @@ def test_serve_port_terpakai_ditolak_dengan_pesan(db_demo, capsys):
         assert main(["--db", db_demo, "serve", "--port", str(port)]) == 2
     pesan = capsys.readouterr().err
     assert f"--port {port}" in pesan and "port lain" in pesan and "Traceback" not in pesan
+
+
+@pytest.mark.parametrize(
+    ("url", "pesan"),
+    [
+        (
+            "https://sistemkerja.kantor.example",
+            "--url-publik https://sistemkerja.kantor.example: database ini dalam mode sendiri",
+        ),
+        ("sistemkerja.kantor.example", "harus alamat lengkap"),
+    ],
+)
+def test_serve_url_publik_ditolak(db_demo, capsys, url, pesan):
+    # behind a reverse proxy the app is on the network: not without accounts; a bare host name is not an address
+    from sistemkerja_tui.cli import main
+
+    assert main(["--db", db_demo, "serve", "--url-publik", url]) == 2
+    keluaran = capsys.readouterr().err
+    assert pesan in keluaran and "Traceback" not in keluaran
+
+
+def test_halaman_menunjuk_url_publik_di_belakang_proksi(db_demo):
+    # the page a browser gets through the office's HTTPS proxy opens its WebSocket there (wss://), not on the
+    # loopback address the server listens on
+    import urllib.request
+
+    mode_bersama(db_demo)
+    layani = _layani(db_demo, "--url-publik", "https://sistemkerja.kantor.example/")
+    alamat = next(layani)
+    try:
+        with urllib.request.urlopen(alamat, timeout=30) as jawab:
+            halaman = jawab.read().decode()
+    finally:
+        layani.close()
+    assert 'data-session-websocket-url="wss://sistemkerja.kantor.example/' in halaman
+    assert "ws://127.0.0.1" not in halaman
