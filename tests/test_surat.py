@@ -746,3 +746,25 @@ def test_periksa_rujukan_belum_dibuat_menyebut_surat_yang_harus_dibuat_dahulu():
 def test_nomor_penetapan_menurut_pola_penerbit(nomor, tertulis):
     """NOMOR of a Keputusan: the registered number as the issuer writes it; 'TAHUN' only when it has no year."""
     assert Kepala(nomor=nomor, tanggal=date(2026, 1, 5), tempat="Sukamaju").nomor_penetapan == tertulis
+
+
+def test_tabel_teks_memotong_kata_panjang_dengan_tanda_hubung(tmp_path):
+    # "Pengadministrasi Perkantoran" in a 12-character Jabatan column: the word is cut with a hyphen, so the
+    # Unit column stays in line on every row (it used to push it right)
+    from types import SimpleNamespace
+
+    from sistemkerja_tui.surat.lingkungan import buat_lingkungan
+
+    env = buat_lingkungan(tmp_path / "kosong")
+    orang = [
+        SimpleNamespace(j="Pengadministrasi Perkantoran", u="Dinas Kesehatan"),
+        SimpleNamespace(j="Perawat", u="Puskesmas"),
+    ]
+    teks = env.from_string("{{ o | tabel([('Jabatan', 'j', 12), ('Unit', 'u', 9)]) }}").render(o=orang)
+    baris = teks.splitlines()
+    assert "Pengadminis-" in teks and "trasi" in teks
+    garis = baris[0]
+    kolom_unit = garis.index(" ", 4 + 12) + 1  # after "--- " and the Jabatan column's dashes
+    for b in baris:
+        assert len(b) <= len(garis)
+        assert len(b) <= kolom_unit or b[kolom_unit - 1] == " "

@@ -155,6 +155,18 @@ def tengah(teks: str, lebar: int = LEBAR) -> str:
     return "\n".join(b.center(lebar).rstrip() for b in baris)
 
 
+def _bungkus_sel(teks: str, lebar: int) -> list[str]:
+    """`teks` wrapped to a table column; a word longer than the column is cut with a hyphen
+    ("Pengadminis-" / "trasi"), so it never pushes the next column out of line."""
+    kata = []
+    for k in teks.split():
+        while len(k) > lebar > 1:
+            kata.append(k[: lebar - 1] + "-")
+            k = k[lebar - 1 :]
+        kata.append(k)
+    return textwrap.wrap(" ".join(kata), lebar, break_long_words=False) or [""]
+
+
 @pass_environment
 def tabel(env, barisan, kolom) -> str:
     """A plain-text table: `kolom` is [(judul, atribut, lebar), ...]; a `No.` column comes first."""
@@ -166,7 +178,7 @@ def tabel(env, barisan, kolom) -> str:
     isi = [[f"{i}."] + [str(env.getattr(o, a)) for _, a, _ in kolom] for i, o in enumerate(barisan, 1)]
 
     def baris_sel(sel: list[str]) -> list[str]:
-        pecah = [textwrap.wrap(s, w, break_long_words=False) or [""] for s, (_, w) in zip(sel, judul, strict=True)]
+        pecah = [_bungkus_sel(s, w) for s, (_, w) in zip(sel, judul, strict=True)]
         tinggi = max(len(p) for p in pecah)
         return [
             " ".join((p[i] if i < len(p) else "").ljust(w) for p, (_, w) in zip(pecah, judul, strict=True)).rstrip()
