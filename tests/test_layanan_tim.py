@@ -455,6 +455,14 @@ def test_penugasan_individu_dalam_unit_langsung_berlaku(layanan, kadis, db_demo)
         pid,
         "Menyusun profil kesehatan 2026",
     ) == [("perencanaan", "penugasan", None, kadis.unit_id)]
+    # its stage history starts like any kegiatan's: into perencanaan, by the unit head
+    assert _sql(
+        db_demo,
+        "SELECT r.dari_tahap, r.ke_tahap, r.sub_tahap, r.oleh_id FROM riwayat_tahap r "
+        "JOIN kegiatan k ON k.id = r.kegiatan_id WHERE k.pegawai_id = ? AND k.judul = ?",
+        pid,
+        "Menyusun profil kesehatan 2026",
+    ) == [(None, "perencanaan", "penugasan", kadis.pegawai_id)]
 
 
 def test_penugasan_individu_lintas_unit_lewat_permohonan(layanan, kadis, db_demo):

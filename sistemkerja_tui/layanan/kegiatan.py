@@ -38,6 +38,7 @@ from sistemkerja_tui.store.baca import sebagai_tanggal, sebagai_waktu
 
 if TYPE_CHECKING:
     from sistemkerja_tui.layanan.mulai import Layanan
+    from sistemkerja_tui.layanan.penugasan import DataIndividu
 
 __all__ = [
     "AksiTahap",
@@ -211,8 +212,6 @@ class LayananKegiatan:
 
     def buat(self, data: KegiatanBaru, *, oleh_id: int | None) -> int:
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Kegiatan, RiwayatTahap
-        from sistemkerja_tui.store.riwayat import catat
 
         if (data.tim_id is None) == (data.pegawai_id is None):
             raise Ditolak("Kegiatan milik sebuah tim atau seorang pegawai (penugasan individu); pilih salah satu.")
@@ -231,40 +230,56 @@ class LayananKegiatan:
         )
         ceklis, awal = self.ceklis_baru(data.unit_id)
         with transaksi(self.layanan.engine) as sesi:
-            k = Kegiatan(
-                unit_id=data.unit_id,
-                tim_id=data.tim_id,
-                pegawai_id=data.pegawai_id,
-                judul=data.judul.strip(),
-                indikator=data.indikator.strip(),
-                target=data.target.strip(),
-                satuan=data.satuan.strip(),
-                mulai=data.mulai,
-                tenggat=data.tenggat,
-                rencana_anggaran=data.rencana_anggaran,
-                perjanjian_kinerja=data.perjanjian_kinerja.strip(),
-                tahap=Tahap.PERENCANAAN.value,
-                sub_tahap=awal,
-                ceklis=ceklis,
-            )
-            sesi.add(k)
-            sesi.flush()
-            assert k.id is not None  # the flush gave the new row its key
-            sesi.add(
-                RiwayatTahap(
-                    kegiatan_id=k.id, dari_tahap=None, ke_tahap=k.tahap, sub_tahap=k.sub_tahap, oleh_id=oleh_id
-                )
-            )
-            catat(
-                sesi,
-                oleh_id=oleh_id,
-                aksi="buat_kegiatan",
-                entitas="kegiatan",
-                entitas_id=k.id,
-                tahap=k.tahap,
-                sub_tahap=k.sub_tahap,
-            )
-            return k.id
+            return self.tambah(sesi, data, ceklis=ceklis, sub_tahap=awal, oleh_id=oleh_id)
+
+    def tambah(
+        self,
+        sesi,
+        data: KegiatanBaru | DataIndividu,
+        *,
+        ceklis: str,
+        sub_tahap: str,
+        oleh_id: int | None,
+        **audit: object,
+    ) -> int:
+        """Insert the kegiatan of `data` (already checked) in the open transaction `sesi` at the planning stage's
+        `sub_tahap`, with its first history row and its audit record (`audit`: more fields for that record)."""
+        from sistemkerja_tui.store.models import Kegiatan, RiwayatTahap
+        from sistemkerja_tui.store.riwayat import catat
+
+        k = Kegiatan(
+            unit_id=data.unit_id,
+            tim_id=getattr(data, "tim_id", None),
+            pegawai_id=data.pegawai_id,
+            judul=data.judul.strip(),
+            indikator=data.indikator.strip(),
+            target=data.target.strip(),
+            satuan=data.satuan.strip(),
+            mulai=data.mulai,
+            tenggat=data.tenggat,
+            rencana_anggaran=data.rencana_anggaran,
+            perjanjian_kinerja=data.perjanjian_kinerja.strip(),
+            tahap=Tahap.PERENCANAAN.value,
+            sub_tahap=sub_tahap,
+            ceklis=ceklis,
+        )
+        sesi.add(k)
+        sesi.flush()
+        assert k.id is not None  # the flush gave the new row its key
+        sesi.add(
+            RiwayatTahap(kegiatan_id=k.id, dari_tahap=None, ke_tahap=k.tahap, sub_tahap=k.sub_tahap, oleh_id=oleh_id)
+        )
+        catat(
+            sesi,
+            oleh_id=oleh_id,
+            aksi="buat_kegiatan",
+            entitas="kegiatan",
+            entitas_id=k.id,
+            tahap=k.tahap,
+            sub_tahap=k.sub_tahap,
+            **audit,
+        )
+        return k.id
 
     def maju(self, kegiatan_id: int, *, oleh_id: int | None) -> KeadaanKegiatan:
         """Next sub-step; from 'hasil disampaikan' into the review chain."""

@@ -275,8 +275,6 @@ class LayananPenugasan:
         and the assignment waits for its approval.
         """
         from sistemkerja_tui.store.db import transaksi
-        from sistemkerja_tui.store.models import Kegiatan
-        from sistemkerja_tui.store.riwayat import catat
 
         if not data.judul.strip():
             raise Ditolak("Judul target kinerja wajib diisi: tuliskan apa yang harus dicapai pegawai.")
@@ -304,37 +302,13 @@ class LayananPenugasan:
                     "ayat (1) dan Pasal 24 ayat (1) huruf a)."
                 )
             lingkup = tim_layanan._lingkup(data.unit_id, data.pegawai_id, sesi)
-            kegiatan = Kegiatan(
-                unit_id=data.unit_id,
-                pegawai_id=data.pegawai_id,
-                judul=data.judul.strip(),
-                indikator=data.indikator.strip(),
-                target=data.target.strip(),
-                satuan=data.satuan.strip(),
-                mulai=data.mulai,
-                tenggat=data.tenggat,
-                rencana_anggaran=data.rencana_anggaran,
-                perjanjian_kinerja=data.perjanjian_kinerja.strip(),
-                sub_tahap=langkah,
-                ceklis=ceklis,
-            )
-            sesi.add(kegiatan)
-            sesi.flush()
-            assert kegiatan.id is not None  # the flush gave the new row its key
-            catat(
-                sesi,
-                oleh_id=oleh_id,
-                aksi="buat_kegiatan",
-                entitas="kegiatan",
-                entitas_id=kegiatan.id,
-                tahap=kegiatan.tahap,
-                sub_tahap=kegiatan.sub_tahap,
-                penugasan_individu=True,
+            kegiatan_id = self.layanan.kegiatan.tambah(
+                sesi, data, ceklis=ceklis, sub_tahap=langkah, oleh_id=oleh_id, penugasan_individu=True
             )
             _, status = self.buat_permohonan(
                 sesi,
                 unit_pemilik_id=data.unit_id,
-                kegiatan_id=kegiatan.id,
+                kegiatan_id=kegiatan_id,
                 pegawai_id=data.pegawai_id,
                 lingkup=lingkup,
                 peran=PeranTim.ANGGOTA,
