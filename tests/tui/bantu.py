@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 
 from rich.console import Console
 from textual.widgets import DataTable, Input
+from textual.worker import WorkerCancelled
 
 from sistemkerja_tui.tui.alur import GRUP
 from sistemkerja_tui.tui.app import SistemKerjaApp
@@ -27,8 +29,9 @@ async def tunggu(pilot, syarat, batas: float = 30.0) -> None:
             raise AssertionError("kondisi tidak tercapai dalam batas waktu")
         await pilot.pause(0.02)
     # a flow (tui.alur) waits on the user for as long as its dialog is open: not a worker to wait for
-    if andil := [w for w in pilot.app.workers if w.group != GRUP]:  # (an empty list would mean all of them)
-        await pilot.app.workers.wait_for_complete(andil)
+    for pekerja in [w for w in pilot.app.workers if w.group != GRUP]:
+        with contextlib.suppress(WorkerCancelled):  # replaced by a newer load of the same group: that one counts
+            await pekerja.wait()
     await pilot.pause()
     while _tabel_belum_diukur(pilot.app):
         if asyncio.get_running_loop().time() > akhir:
