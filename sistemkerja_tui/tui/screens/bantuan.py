@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -52,23 +53,36 @@ class LayarBantuan(ModalScreen[None]):
             yield Static(self._tabel(), id="tabel-bantuan")
             yield Static(Text("Esc, q atau ? menutup layar ini.", style="dim"))
 
-    def _tabel(self) -> Table:
-        t = Table(box=None, padding=(0, 1), expand=True, show_header=True, header_style="bold")
-        t.add_column("Tombol", no_wrap=True)
-        t.add_column("Fungsi")
-        t.add_column("Id", style="dim", no_wrap=True)
-        for judul, bindings in self.bagian:
-            t.add_row(Text(judul, style="bold underline"), "", "")
-            for b in bindings:
-                efektif = _kunci_efektif(b, self.keymap)
-                tombol = " / ".join(
-                    self.app.get_key_display(replace(efektif, key=k.strip(), key_display=None))
-                    if not efektif.key_display
-                    else efektif.key_display
-                    for k in efektif.key.split(",")
-                )
-                t.add_row(tombol, b.tooltip or b.description, b.id or "")
-        return t
+    def _tabel(self) -> Group:
+        """A heading and a table per section; the key and id columns as wide as their widest entry over all
+        sections (aligned from one section to the next), the description wraps in the rest."""
+        baris = [
+            (judul, [(self._tombol(b), b.tooltip or b.description, b.id or "") for b in bs])
+            for judul, bs in self.bagian
+        ]
+        semua = [r for _, rs in baris for r in rs]
+        lebar_tombol = max((len(r[0]) for r in semua), default=6)
+        lebar_id = max((len(r[2]) for r in semua), default=2)
+        bagian: list[Text | Table] = []
+        for i, (judul, rs) in enumerate(baris):
+            bagian.append(Text(judul, style="bold underline"))
+            t = Table(box=None, padding=(0, 1), expand=True, show_header=i == 0, header_style="bold")
+            t.add_column("Tombol", no_wrap=True, width=lebar_tombol)
+            t.add_column("Fungsi", ratio=1)
+            t.add_column("Id", style="dim", no_wrap=True, width=lebar_id)
+            for r in rs:
+                t.add_row(*r)
+            bagian.append(t)
+        return Group(*bagian)
+
+    def _tombol(self, b: Binding) -> str:
+        """The keys of `b` as the user's keymap has them, e.g. "j / ↓"."""
+        efektif = _kunci_efektif(b, self.keymap)
+        if efektif.key_display:
+            return efektif.key_display
+        return " / ".join(
+            self.app.get_key_display(replace(efektif, key=k.strip(), key_display=None)) for k in efektif.key.split(",")
+        )
 
     def action_gulir(self, arah: int) -> None:
         self.query_one("#kotak-bantuan").scroll_relative(y=arah * 3, animate=False)
