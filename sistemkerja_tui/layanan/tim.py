@@ -37,6 +37,7 @@ from sistemkerja_tui.aturan.enums import (
     StatusTim,
 )
 from sistemkerja_tui.aturan.kriteria import Kandidat, Penilaian, kondisi_kumpulan, nilai_kandidat
+from sistemkerja_tui.aturan.nip import kelompokkan_nip
 from sistemkerja_tui.aturan.sebutan import nama_lengkap
 from sistemkerja_tui.aturan.temuan import Temuan
 from sistemkerja_tui.layanan.galat import Ditolak, tolak_jika_error
@@ -1073,7 +1074,8 @@ class DaftarCalon(Sequence[Penilaian]):
         return self._jumlah_layak
 
     def nip(self, i: int) -> str:
-        return self._baris(i)[1]
+        """The candidate's NIP as the app writes it ("19751011 200001 2 006")."""
+        return kelompokkan_nip(self._baris(i)[1])
 
     def siapkan_saringan(self) -> None:
         """Make later `saring` calls fast (blocking: call it in a worker once the list is shown)."""

@@ -190,3 +190,14 @@ async def test_calon_ketua_dibaca_sekali(db_demo, monkeypatch):
         pemilih = await _buka_pemilih(pilot)
         assert pemilih.penilaian is not None and len(pemilih.penilaian) > 0
         assert len(dibaca) == 1
+
+
+async def test_kaki_pemilih_menunjukkan_tombolnya_sendiri(db_demo):
+    from sistemkerja_tui.tui.widgets.kaki import KakiLayar
+
+    _dengan_kadis(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        pemilih = await _buka_pemilih(pilot)
+        kaki = [k[2] for k in pemilih.query_one(KakiLayar)._tombol()]
+        assert "Batal" in kaki and "Tim baru" not in kaki  # not the Tim screen's keys behind it

@@ -204,3 +204,21 @@ def test_setiap_binding_punya_id_dan_tooltip():
         for b in bindings:
             if b.action:  # the rows added for built-in keys have no action of ours
                 assert b.id and b.tooltip, b
+
+
+async def test_dialog_menunjukkan_tombolnya_sendiri_di_kaki(db_demo):
+    # a dialog's footer lists its own keys, not those of the Struktur screen behind it (which do nothing there)
+    from sistemkerja_tui.tui.screens.pengguna import PilihPengguna
+    from sistemkerja_tui.tui.widgets.kaki import KakiLayar
+
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        for tombol, layar, label in (("p", PilihPengguna, "Batal"), ("slash", LayarCari, "Tutup"),
+                                     ("question_mark", LayarBantuan, "Tutup")):  # fmt: skip
+            await pilot.press(tombol)
+            await tunggu(pilot, lambda layar=layar: isinstance(app.screen, layar))
+            kaki = [k[2] for k in app.screen.query_one(KakiLayar)._tombol()]
+            assert label in kaki and "Sub-unit" not in kaki, (layar.__name__, kaki)
+            await pilot.press("escape")
+            await tunggu(pilot, lambda: app.screen is app.struktur)

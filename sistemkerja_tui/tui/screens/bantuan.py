@@ -13,6 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from sistemkerja_tui.tui.widgets.kaki import KakiLayar
+
 PENGANTAR = (
     "Sistem Kerja TUI dipakai sepenuhnya dengan papan ketik. Tab/Shift+Tab berpindah panel; "
     "tombol panah atau j/k/h/l bergerak. Tombol dapat diubah di [keymap] berkas konfigurasi "
@@ -52,6 +54,7 @@ class LayarBantuan(ModalScreen[None]):
             yield Static(Text(PENGANTAR), id="pengantar-bantuan")
             yield Static(self._tabel(), id="tabel-bantuan")
             yield Static(Text("Esc, q atau ? menutup layar ini.", style="dim"))
+        yield KakiLayar()  # its own keys, not those of the screen behind it
 
     def _tabel(self) -> Group:
         """A heading and a table per section; the key and id columns as wide as their widest entry over all

@@ -95,6 +95,7 @@ class LayarCari(ModalScreen[HasilCari | None]):
             yield Input(placeholder=contoh, id="masukan-cari")
             yield OptionList(id="hasil-cari")
             yield Label("", id="status-cari")
+        yield KakiLayar()  # its own keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         if not self.layanan.indeks_siap:  # the app builds it right after start; wait for that build here

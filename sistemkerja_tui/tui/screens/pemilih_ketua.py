@@ -20,6 +20,7 @@ from textual.widgets import Input, Label, Static
 from sistemkerja_tui.layanan.tim import DaftarCalon, Penilaian
 from sistemkerja_tui.tui.pekerja import kerjakan
 from sistemkerja_tui.tui.widgets.daftar_calon import DaftarCalonVirtual, jabatan_calon
+from sistemkerja_tui.tui.widgets.kaki import KakiLayar
 
 
 def rincian(n: Penilaian, nip: str, layak: bool, sebutan: str) -> Text:
@@ -77,6 +78,7 @@ class PemilihKetua(ModalScreen[int | None]):
                 yield Static("", id="rincian-calon")
             yield Static("", id="pesan-calon")
             yield Static("↑↓ PgUp PgDn calon · Tab ke rincian · Enter menetapkan · Esc batal", id="petunjuk-calon")
+        yield KakiLayar()  # its own keys, not those of the Tim screen behind it
 
     def on_mount(self) -> None:
         kerjakan(self, self._muat, self._dimuat)

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from sistemkerja_tui.layanan.pengguna import Pengguna
+from sistemkerja_tui.tui.widgets.kaki import KakiLayar
 
 
 class PilihPengguna(ModalScreen[int | None]):
@@ -31,6 +32,7 @@ class PilihPengguna(ModalScreen[int | None]):
             yield Label("Masuk sebagai pimpinan unit", classes="judul-dialog")
             yield Input(placeholder="saring: nama, jabatan, atau unit", id="saring-pengguna")
             yield OptionList(id="daftar-pengguna")
+        yield KakiLayar()  # its own keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         self._saring("")
