@@ -426,3 +426,18 @@ async def test_menilai_anggota_tim_yang_periodenya_berakhir(db_demo):
     assert _sql(
         db_demo, "SELECT predikat, catatan FROM penilaian_anggota WHERE keanggotaan_id = ?", anggota.keanggotaan_id
     ) == [("di_atas", "Tepat waktu")]
+
+
+async def test_baris_saringan_penugasan_muat_di_80_kolom(db_demo):
+    # the list's line under the header (direction and user) fits 80 columns with a long name and gelar; the key
+    # that changes the list is in the footer, not repeated there (it used to end "· m me…")
+    from tests.tui.bantu import teks
+
+    _dengan_pengguna(db_demo)
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("3")
+        await tunggu(pilot, lambda: "Darmawan" in teks(app.screen.query_one("#saringan-penugasan")))
+        baris = app.screen.query_one("#saringan-penugasan")
+        assert len(teks(baris)) + 2 <= app.size.width, teks(baris)  # its padding: one column each side

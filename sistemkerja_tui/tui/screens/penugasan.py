@@ -102,7 +102,7 @@ class LayarPenugasan(Screen):
         if pengguna is None and arah != "semua":
             arah, label = ARAH[2]
         self.query_one("#saringan-penugasan", Label).update(
-            f"{label} · pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'} · m mengganti daftar"
+            f"{label} · pengguna: {pengguna.nama if pengguna else '(belum dipilih — tekan p)'}"  # m: in the footer
         )
         pid = pengguna.pegawai_id if pengguna else None
         if pilih is not None:  # kept until shown: a later reload (screen resume) must not drop it
