@@ -216,6 +216,11 @@ class SistemKerjaApp(PenahanKunci, App[int]):
 
     # --- screens and user ---------------------------------------------------
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the README and the help write it: "Ctrl+S", not Textual's "^s"."""
+        teks = super().get_key_display(binding)
+        return f"Ctrl+{teks[1:].upper()}" if teks.startswith("^") and len(teks) > 1 else teks
+
     def _fatal_error(self) -> None:
         """An error no screen handled ends the app with a short Indonesian notice; its traceback goes to the
         private log. Textual's own rendering (a traceback with locals: NIPs, SQL parameters) never reaches

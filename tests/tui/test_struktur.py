@@ -222,3 +222,18 @@ async def test_dialog_menunjukkan_tombolnya_sendiri_di_kaki(db_demo):
             assert label in kaki and "Sub-unit" not in kaki, (layar.__name__, kaki)
             await pilot.press("escape")
             await tunggu(pilot, lambda: app.screen is app.struktur)
+
+
+async def test_tombol_ctrl_ditulis_ctrl_bukan_caret(db_demo):
+    # the footer writes Ctrl+S as the README does, not Textual's "^s" (which a new user does not read as Ctrl)
+    from textual.widgets._footer import FooterKey
+
+    from sistemkerja_tui.tui.screens.instansi import LayarInstansi
+
+    app = buat_app(db_demo)
+    async with app.run_test(size=UKURAN) as pilot:
+        await tunggu_siap(pilot)
+        await pilot.press("i")
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarInstansi) and bool(app.screen.query(FooterKey)))
+        tombol = [k.key_display for k in app.screen.query(FooterKey)]
+        assert "Ctrl+S" in tombol and not any(t.startswith("^") for t in tombol)
