@@ -27,6 +27,10 @@ async def test_status_anggota_tidak_terpotong(db_demo, ukuran):
         assert kanan <= tabel.scrollable_content_region.width
         lebar_status = max(len(a.status.label) for a in app.screen.detail.anggota)
         assert status.get_render_width(tabel) >= lebar_status + 2 * tabel.cell_padding
+        # the name column gives way, so the highlighted member's whole name is written under the table
+        await pilot.press("tab", "j")
+        await tunggu(pilot, lambda: tabel.cursor_row == 1)
+        assert tabel.border_subtitle == app.screen.detail.anggota[1].nama
 
 
 async def test_tombol_ganda_membuka_satu_pemilih(db_demo):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.widgets import Static
 from textual.widgets.data_table import ColumnKey
 
@@ -77,6 +77,7 @@ class TabelAnggota(TabelVim):
 
     def tampilkan(self, anggota: tuple[Anggota, ...]) -> None:
         self.anggota = {a.keanggotaan_id: a for a in anggota}
+        self.border_subtitle = ""
         self.clear()
         for a in anggota:
             self.add_row(
@@ -94,6 +95,12 @@ class TabelAnggota(TabelVim):
     def terpilih(self) -> Anggota | None:
         kunci = self.kunci_terpilih()
         return None if kunci is None else self.anggota.get(kunci)
+
+    @on(TabelVim.Disorot)
+    def _nama_lengkap(self, event: TabelVim.Disorot) -> None:
+        """The highlighted member's whole name under the table: the name column gives way at 80 columns."""
+        a = self.anggota.get(event.kunci)
+        self.border_subtitle = a.nama if a is not None else ""
 
     def on_resize(self, event: events.Resize) -> None:
         self._atur_lebar()
