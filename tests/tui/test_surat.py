@@ -55,6 +55,8 @@ async def test_pratinjau_surat_tidak_membungkus_baris_pada_80_kolom(db_demo):
         baris = isi.splitlines()
         assert pratinjau.size.height == len(baris) + len(layar.peringatan.get(layar.teks_terpilih[0], ()))
         assert pratinjau.size.width >= max(len(b) for b in baris)
+        # and the pane shows each whole line at 80 columns: nothing to scroll sideways for
+        assert layar.query_one("#pratinjau-surat").scrollable_content_region.width >= max(len(b) for b in baris)
         # the register above it, full width: Nomor, Tanggal and Jenis whole, rows not squeezed to one line
         tabel = layar.query_one("#tabel-surat", DataTable)
         lebar = [k.get_render_width(tabel) for k in tabel.columns.values()]
