@@ -99,6 +99,7 @@ class BacaanAnak:
 
     def terima(self) -> AwalStruktur | None:
         """The child's reading; None when it ended without one or took longer than `BATAS_DETIK`."""
+        import contextlib
         import pickle  # here and in the child: not on the main thread while it imports Textual
         import select
         import signal
@@ -110,7 +111,8 @@ class BacaanAnak:
             while True:
                 siap, _, _ = select.select([self._pipa], [], [], max(0.0, tenggat - time.monotonic()))
                 if not siap:
-                    os.kill(self._pid, signal.SIGKILL)
+                    with contextlib.suppress(ProcessLookupError):  # it may have ended just now
+                        os.kill(self._pid, signal.SIGKILL)
                     return None
                 potong = os.read(self._pipa, 1 << 16)
                 if not potong:

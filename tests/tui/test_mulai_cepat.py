@@ -247,3 +247,24 @@ def test_aplikasi_sungguhan_tampil_terisi(db_demo, tmp_path):
         env.pop(ukuran, None)
     tanda = (f"hal. 1/{awal.halaman.jumlah_halaman}", "Keluar", awal.detail.ppk.rujukan)
     _layar_di_pty([sys.executable, "-m", "sistemkerja_tui", "--db", db_demo], env, (160, 40), tanda)
+
+
+_SKRIP_LAMBAT = """
+import json, os, sys
+from sistemkerja_tui.tui.awal import BacaanAnak
+
+BacaanAnak.BATAS_DETIK = 0.0  # no time at all: the child is stopped before it can answer
+anak = BacaanAnak.mulai(sys.argv[1])
+jawaban = anak.terima()
+try:
+    os.waitpid(-1, os.WNOHANG)
+    sisa_anak = True
+except ChildProcessError:
+    sisa_anak = False
+print(json.dumps({"jawaban": jawaban is not None, "sisa_anak": sisa_anak}))
+"""
+
+
+def test_anak_yang_terlambat_dihentikan(db_demo):
+    # a child that has not answered in time is killed and reaped; the caller then reads the screen itself
+    assert _jalankan_skrip(_SKRIP_LAMBAT, db_demo) == {"jawaban": False, "sisa_anak": False}
