@@ -77,9 +77,13 @@ async def _pimpinan(layar: LayarTim, t: RingkasTim, peran: PeranTim, pegawai_id:
     )
 
 
-def _pemilih(layar: LayarTim, t: RingkasTim, peran: PeranTim, judul: str) -> PemilihKetua:
+def _pemilih(
+    layar: LayarTim, t: RingkasTim, peran: PeranTim, judul: str, calon: DaftarCalon | None = None
+) -> PemilihKetua:
+    """The picker of `peran`'s candidates; `calon`: those already read (else the picker reads them)."""
     layanan = layar.layanan
-    return PemilihKetua(judul, lambda: layanan.tim.kandidat_pimpinan(t.id, peran), peran.label.lower())
+    muat = (lambda: calon) if calon is not None else (lambda: layanan.tim.kandidat_pimpinan(t.id, peran))
+    return PemilihKetua(judul, muat, peran.label.lower())
 
 
 async def ketua(layar: LayarTim, t: RingkasTim) -> None:
@@ -95,8 +99,8 @@ async def ketua(layar: LayarTim, t: RingkasTim) -> None:
         hasil = await layar.app.push_screen_wait(LayarCari(layanan.struktur))
         pegawai_id = hasil.pegawai_id if hasil else None
     else:
-        judul = f"Pilih ketua — {t.nama}"
-        pegawai_id = await layar.app.push_screen_wait(PemilihKetua(judul, lambda: calon, PeranTim.KETUA.label.lower()))
+        pemilih = _pemilih(layar, t, PeranTim.KETUA, f"Pilih ketua — {t.nama}", calon)
+        pegawai_id = await layar.app.push_screen_wait(pemilih)
     if pegawai_id is not None:
         await _pimpinan(layar, t, PeranTim.KETUA, pegawai_id)
 
