@@ -36,7 +36,7 @@ def muat_konfigurasi(berkas: Path | None = None) -> Konfigurasi:
     """Read the config; a missing file gives the defaults."""
     berkas = berkas or berkas_konfigurasi()
     try:
-        f = berkas.open("rb")
+        isi = berkas.read_bytes()
     except FileNotFoundError:
         return Konfigurasi(berkas=berkas)
     except OSError as e:
@@ -44,10 +44,7 @@ def muat_konfigurasi(berkas: Path | None = None) -> Konfigurasi:
     import tomllib  # only when there is a file to read: a first start has none (~2 ms of start-up)
 
     try:
-        with f:
-            data = tomllib.load(f)
-    except OSError as e:
-        raise KonfigurasiTidakSah(f"Berkas konfigurasi {berkas} tidak dapat dibaca ({e.strerror}).") from e
+        data = tomllib.loads(isi.decode())  # what tomllib.load does with a file
     except UnicodeDecodeError as e:
         raise KonfigurasiTidakSah(
             f"Berkas konfigurasi {berkas} bukan teks UTF-8 (bita tidak sah pada posisi {e.start}). Simpan ulang "
