@@ -8,12 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tests.bantu import sidik, sql
+from tests.bantu import data_tim, sidik, sql
 from tests.berkas_impor import pegawai_fiktif, tabel_unit, tulis_csv, tulis_siasn_csv, ubah, unit_fiktif
 
 from sistemkerja_tui.aturan.enums import JenisJabatan, PeranTim
 from sistemkerja_tui.layanan.mulai import buka_database
-from sistemkerja_tui.layanan.tim import DataTim, JenisPembentukan, SasaranTim
 
 INSTANSI = "Pemerintah Kabupaten Luwu Utara"
 
@@ -47,15 +46,12 @@ def _pemda_sendiri(db: str, folder: Path) -> tuple[int, str]:
     ((unit_id, kepala_id),) = sql(db, "SELECT id, pimpinan_id FROM unit_organisasi WHERE nama = ?", dinas.nama)
     layanan = buka_database(db).layanan
     try:
-        data = DataTim(
+        data = data_tim(
+            unit_id,
             nama="Tim Kerja Penurunan Stunting",
-            unit_id=unit_id,
-            jenis_pembentukan=JenisPembentukan.TAHUNAN,
-            sasaran=SasaranTim.INTERVENSI,
             mulai=date(2027, 1, 4),
             selesai=date(2027, 12, 20),
             tahun_anggaran=2027,
-            tujuan="Menurunkan angka stunting",
         )
         tim = layanan.tim.bentuk_tim(data, oleh_id=kepala_id)
         ketua = layanan.tim.kandidat_pimpinan(tim, PeranTim.KETUA)[0].kandidat.pegawai_id

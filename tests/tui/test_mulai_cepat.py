@@ -117,8 +117,21 @@ async def test_rincian_pegawai_digambar_sekali_per_lebar(db_demo, monkeypatch):
         assert lebar and len(lebar) == len(set(lebar))
 
 
-_SKRIP_ANAK = """
-import json, os, sys
+_ADA_ANAK = """
+def ada_anak():
+    # whether this process still has a child (a running or unreaped one)
+    import os
+    try:
+        os.waitpid(-1, os.WNOHANG)
+        return True
+    except ChildProcessError:
+        return False
+"""
+
+_SKRIP_ANAK = (
+    _ADA_ANAK
+    + """
+import json, sys
 from sistemkerja_tui.tui.awal import BacaanAnak, baca_awal
 from sistemkerja_tui.layanan.mulai import buka_database
 
@@ -126,15 +139,12 @@ db = sys.argv[1]
 anak = BacaanAnak.mulai(db)
 dari_anak = anak.terima() if anak is not None else None
 profil_di_induk = "sistemkerja_tui.aturan.profil" in sys.modules
-try:
-    os.waitpid(-1, os.WNOHANG)
-    sisa_anak = True
-except ChildProcessError:
-    sisa_anak = False
+sisa_anak = ada_anak()
 sendiri = baca_awal(buka_database(db).struktur)
 print(json.dumps({"dijawab": dari_anak is not None, "sama": dari_anak == sendiri,
                   "profil_di_induk": profil_di_induk, "sisa_anak": sisa_anak}))
 """
+)
 
 
 def _jalankan_skrip(skrip: str, *args: str) -> dict:
@@ -156,7 +166,9 @@ def test_layar_pertama_dibaca_proses_anak_sama_dengan_dibaca_sendiri(db_demo):
     assert hasil == {"dijawab": True, "sama": True, "profil_di_induk": False, "sisa_anak": False}
 
 
-_SKRIP_TANPA_JAWABAN = """
+_SKRIP_TANPA_JAWABAN = (
+    _ADA_ANAK
+    + """
 import json, sys
 from sistemkerja_tui.tui.awal import PembukaAwal
 from sistemkerja_tui.layanan.mulai import GagalBuka
@@ -168,15 +180,11 @@ try:
     galat = ""
 except GagalBuka as e:
     galat = str(e)
-import os
-try:
-    os.waitpid(-1, os.WNOHANG)
-    sisa_anak = True
-except ChildProcessError:
-    sisa_anak = False
+sisa_anak = ada_anak()
 print(json.dumps({"kosong": dibuka.hasil.kosong, "pohon": dibuka.awal.pohon == [], "galat": galat,
                   "sisa_anak": sisa_anak}))
 """
+)
 
 
 def test_anak_tanpa_jawaban_layar_dibaca_sendiri(tmp_path):
@@ -249,20 +257,19 @@ def test_aplikasi_sungguhan_tampil_terisi(db_demo, tmp_path):
     _layar_di_pty([sys.executable, "-m", "sistemkerja_tui", "--db", db_demo], env, (160, 40), tanda)
 
 
-_SKRIP_LAMBAT = """
-import json, os, sys
+_SKRIP_LAMBAT = (
+    _ADA_ANAK
+    + """
+import json, sys
 from sistemkerja_tui.tui.awal import BacaanAnak
 
 BacaanAnak.BATAS_DETIK = 0.0  # no time at all: the child is stopped before it can answer
 anak = BacaanAnak.mulai(sys.argv[1])
 jawaban = anak.terima()
-try:
-    os.waitpid(-1, os.WNOHANG)
-    sisa_anak = True
-except ChildProcessError:
-    sisa_anak = False
+sisa_anak = ada_anak()
 print(json.dumps({"jawaban": jawaban is not None, "sisa_anak": sisa_anak}))
 """
+)
 
 
 def test_anak_yang_terlambat_dihentikan(db_demo):
