@@ -58,14 +58,14 @@ async def tunggu_siap(pilot) -> None:
     await tunggu(pilot, lambda: pilot.app.waktu_siap is not None)
 
 
-def teks(widget) -> str:
-    """What a Static/Label shows, as plain text."""
+def teks(widget, lebar: int = 200) -> str:
+    """What a Static/Label shows, as plain text; Rich content rendered `lebar` columns wide."""
     konten = widget.content
     if isinstance(konten, str):
         return konten
     if hasattr(konten, "plain"):
         return konten.plain
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = Console(width=lebar, record=True, file=io.StringIO())
     console.print(konten)
     return console.export_text()
 
